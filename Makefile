@@ -1,0 +1,31 @@
+# Two commands do everything on a fresh machine:  make serve   and   make test
+# Both create .venv from the hash-pinned lock file first (only when it changed).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve build test bench lock clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on change
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+build: $(STAMP)  ## build the site into site/
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
+
+test: $(STAMP)  ## the whole test suite (what CI runs)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+
+bench: $(STAMP)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py
+
+lock:  ## re-pin requirements.txt from requirements.in (needs uv: pip install uv)
+	uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.txt
+
+clean:
+	rm -rf site .cache
