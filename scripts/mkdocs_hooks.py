@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
-from snippets import SNIPPETS, Output, SnippetError, run_snippets  # noqa: E402
+from snippets import Output, SnippetError, cache_dir, run_snippets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 
@@ -42,6 +42,7 @@ BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
 _outputs: dict[str, Output] = {}
 _bibliography: Bibliography | None = None
+_snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
 
 
 def parse_fence(body: str, page: str) -> dict:
@@ -75,8 +76,13 @@ def snippets_used(docs_dir: Path) -> dict[str, list[str]]:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _bibliography
-    _bibliography = Bibliography.load(Path(config.docs_dir) / "references.bib")
+    global _bibliography, _snippets_dir
+    bib = Path(config.docs_dir) / "references.bib"
+    try:
+        _bibliography = Bibliography.load(bib, cache_dir())
+    except Exception as exc:  # pybtex raises its own types for a malformed file
+        raise PluginError(f"{bib}: cannot read the bibliography: {exc}") from None
+    _snippets_dir = Path(config.config_file_path).resolve().parent / "snippets"
     return config
 
 
@@ -84,12 +90,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Run (or take from cache) every snippet a page uses; add its figures to the site."""
     used = snippets_used(Path(config.docs_dir))
     missing = [f"{', '.join(pages)}: snippet '{name}' does not exist" for name, pages in used.items()
-               if not (SNIPPETS / name).is_file()]
+               if not (_snippets_dir / name).is_file()]
     if missing:
         raise PluginError("\n".join(missing))
     try:
         _outputs.clear()
-        _outputs.update(run_snippets([SNIPPETS / name for name in sorted(used)], log=log.info))
+        snippets = [_snippets_dir / name for name in sorted(used)]
+        _outputs.update(run_snippets(snippets, root=_snippets_dir, log=log.info))
     except SnippetError as exc:
         raise PluginError(str(exc)) from None
     for name, output in _outputs.items():
@@ -114,7 +121,7 @@ def _render(options: dict, page: Page, number: int) -> str:
         parts.append(f'```text title="Output of {src}"\n{output.stdout.rstrip()}\n```')
     if output.figures:
         for key in ("caption", "alt"):
-            if not str(options.get(key, "")).strip():
+            if not isinstance(options.get(key), str) or not options[key].strip():
                 raise PluginError(f"{page.file.src_uri}: snippet '{name}' draws a figure but has no '{key}'")
         here = posixpath.dirname(page.file.src_uri)
         stem = posixpath.relpath(f"{FIGURE_DIR}/{name.removesuffix('.py')}", here or ".")
@@ -148,7 +155,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     except CitationError as exc:
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
     if BIBLIOGRAPHY_MARKER in markdown:
-        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, _bibliography.entries_html(_bibliography.data.entries))
+        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, _bibliography.entries_html(_bibliography.entries))
     elif cited:
         markdown += "\n\n## References\n\n" + _bibliography.entries_html(cited) + "\n"
     return markdown

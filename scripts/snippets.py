@@ -26,7 +26,7 @@ from pathlib import Path
 from palette import dark_variant
 
 ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
+SNIPPETS = ROOT / "snippets"  # the site's snippets; tests may point a build at another folder
 WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
 STYLE_FILES = [SNIPPETS / "site.mplstyle", Path(__file__).resolve().parent / "palette.py", WORKER]
 DEFAULT_TIMEOUT = 60.0
@@ -55,9 +55,9 @@ def timeout() -> float:
     return float(os.environ.get("NN_SNIPPET_TIMEOUT", DEFAULT_TIMEOUT))
 
 
-def cache_key(snippet: Path) -> str:
+def cache_key(snippet: Path, root: Path) -> str:
     digest = hashlib.sha256()
-    digest.update(snippet.relative_to(SNIPPETS).as_posix().encode())
+    digest.update(snippet.relative_to(root).as_posix().encode())
     for path in sorted(snippet.parent.glob("*.py")) + STYLE_FILES:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for package in ("numpy", "matplotlib"):
@@ -110,7 +110,7 @@ class _Worker:
         self.proc.stdin.flush()
         # The worker dumps the hanging snippet's stack at `timeout`; wait a little
         # longer so the dump is in the log before the process is killed.
-        return self._read(timeout() + 2.0, str(snippet.relative_to(ROOT)))
+        return self._read(timeout() + 2.0, snippet.name)
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -140,8 +140,8 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
     return _load(entry, name, key)
 
 
-def run_snippets(snippets: list[Path], log=print) -> dict[str, Output]:
-    """Outputs for ``snippets`` (absolute paths), running only those not cached.
+def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> dict[str, Output]:
+    """Outputs for ``snippets`` (absolute paths under ``root``), running only those not cached.
 
     Raises SnippetError naming every snippet that failed, with file, line and exception.
     """
@@ -150,8 +150,8 @@ def run_snippets(snippets: list[Path], log=print) -> dict[str, Output]:
     outputs: dict[str, Output] = {}
     todo: list[tuple[Path, str, str]] = []
     for snippet in snippets:
-        name = snippet.relative_to(SNIPPETS).as_posix()
-        key = cache_key(snippet)
+        name = snippet.relative_to(root).as_posix()
+        key = cache_key(snippet, root)
         if (cache / key / "result.json").exists():
             outputs[name] = _load(cache / key, name, key)
         else:
@@ -174,7 +174,7 @@ def run_snippets(snippets: list[Path], log=print) -> dict[str, Output]:
                 worker = _Worker()  # the hung one was killed; the rest still run
                 continue
             if not result["ok"]:
-                rel = os.path.relpath(result["file"], ROOT)
+                rel = os.path.relpath(result["file"], root.parent)
                 errors.append(f"{rel}:{result['line']}: {result['error']}\n{result['traceback']}")
                 shutil.rmtree(tmp, ignore_errors=True)
                 continue

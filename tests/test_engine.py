@@ -1,0 +1,242 @@
+"""The site engine: snippets run once, figures cached and deterministic, failures loud.
+
+Failure modes are tested on a tiny throwaway project (its own mkdocs.yml, docs/ and
+snippets/) that uses the real hook, so a broken snippet never touches the real site.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, mkdocs_build
+
+HOOK = ROOT / "scripts" / "mkdocs_hooks.py"
+
+MINI_CONFIG = f"""\
+site_name: engine test
+strict: true
+hooks: ["{HOOK}"]
+markdown_extensions:
+  - admonition
+  - attr_list
+  - md_in_html
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.arithmatex: {{generic: true}}
+  - pymdownx.snippets: {{base_path: ["."], check_paths: true}}
+"""
+
+GOOD = '''\
+"""A line and a printed number."""
+import matplotlib.pyplot as plt
+plt.plot([0, 1], [0, 1])
+print("answer = 42")
+plt.show()
+'''
+
+
+def page_text(html: str) -> str:
+    """What a reader sees: the HTML without tags, entities decoded."""
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def fence(file: str, alt: str = "A rising line.", caption: str = "A line.") -> str:
+    return f"```snippet\nfile: {file}\ncaption: {caption}\nalt: {alt}\n```\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path):
+    """A one-page project; returns a function that writes a snippet and page, then builds."""
+    (tmp_path / "mkdocs.yml").write_text(MINI_CONFIG)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "references.bib").write_text(
+        "@book{hebb1949, author = {Hebb, Donald O.}, title = {The Organization of Behavior},"
+        " publisher = {Wiley}, year = {1949}}\n"
+    )
+    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+
+    def build(snippet_code: str | None, page: str, env: dict | None = None):
+        if snippet_code is not None:
+            (tmp_path / "snippets" / "demo" / "figure.py").write_text(snippet_code)
+        (tmp_path / "docs" / "index.md").write_text(page)
+        result = mkdocs_build(tmp_path / "site", tmp_path / "cache", tmp_path / "mkdocs.yml", env)
+        return result, tmp_path / "site"
+
+    return build
+
+
+def test_good_snippet_shows_code_output_and_both_figures(project):
+    result, site = project(GOOD, "# Page\n\n" + fence("demo/figure.py"))
+    assert result.returncode == 0, result.stderr
+    html = (site / "index.html").read_text()
+    assert "answer = 42" in html  # printed output, from the run
+    assert "plt.plot([0, 1], [0, 1])" in page_text(html)  # the source, from the same file
+    assert "Figure 1. A line." in html
+    light, dark = site / "figures/demo/figure.svg", site / "figures/demo/figure-dark.svg"
+    assert light.exists() and dark.exists()
+    assert "#1f2328" in light.read_text() and "#1f2328" not in dark.read_text()
+    assert 'alt="A rising line."' in html
+
+
+def test_raising_snippet_fails_build_naming_file_line_and_exception(project):
+    code = 'import numpy as np\n\nx = np.arange(3)\nraise ValueError("weights must be finite")\n'
+    result, _ = project(code, fence("demo/figure.py"))
+    assert result.returncode != 0
+    assert "snippets/demo/figure.py:4: ValueError: weights must be finite" in result.stderr
+
+
+def test_hanging_snippet_is_stopped_with_a_clear_message(project):
+    code = "import time\n\nwhile True:\n    time.sleep(0.01)\n"
+    result, _ = project(code, fence("demo/figure.py"), env={"NN_SNIPPET_TIMEOUT": "2"})
+    assert result.returncode != 0
+    assert "snippets/demo/figure.py: timed out after 2 s" in result.stderr
+    assert "line 4" in result.stderr  # where it was stuck, from the worker's stack dump
+
+
+def test_page_naming_a_missing_snippet_fails_build(project):
+    result, _ = project(None, fence("demo/nowhere.py"))
+    assert result.returncode != 0
+    assert "index.md: snippet 'demo/nowhere.py' does not exist" in result.stderr
+
+
+def test_figure_without_alt_text_fails_build(project):
+    result, _ = project(GOOD, fence("demo/figure.py", alt=""))
+    assert result.returncode != 0
+    assert "draws a figure but has no 'alt'" in result.stderr
+
+
+def test_unknown_citation_fails_build_and_known_one_links(project):
+    result, site = project(None, "Hebb [@hebb1949] said so.\n")
+    assert result.returncode == 0, result.stderr
+    html = (site / "index.html").read_text()
+    assert '<a href="#ref-hebb1949">Hebb 1949</a>' in html and 'id="ref-hebb1949"' in html
+    result, _ = project(None, "Nobody [@nobody2000] said so.\n")
+    assert result.returncode != 0 and "nobody2000" in result.stderr
+
+
+def test_no_stale_figure_after_a_failure(project):
+    result, site = project(GOOD, fence("demo/figure.py"))
+    assert result.returncode == 0 and (site / "figures/demo/figure.svg").exists()
+    result, site = project(GOOD.replace('print("answer = 42")', "1 / 0"), fence("demo/figure.py"))
+    assert result.returncode != 0 and "ZeroDivisionError" in result.stderr
+    assert not (site / "figures/demo/figure.svg").exists()  # the old figure is gone, not served
+    # The cache still holds the good run, but only under the good code's key: fix the
+    # snippet differently and the page shows the new output, never the cached old one.
+    result, site = project(GOOD.replace("42", "43"), fence("demo/figure.py"))
+    assert result.returncode == 0
+    assert "answer = 43" in (site / "index.html").read_text()
+
+
+def test_second_build_runs_nothing(project):
+    first, _ = project(GOOD, fence("demo/figure.py"))
+    second, _ = project(GOOD, fence("demo/figure.py"))
+    assert "ran 1 snippets" in first.stderr
+    assert "figures 1/1, 1 cached" in second.stderr and "ran " not in second.stderr
+
+
+def test_math_becomes_mathml(project):
+    result, site = project(None, "Inline $z = w x + b$ and\n\n$$\ny = \\frac{1}{1 + e^{-z}}\n$$\n")
+    assert result.returncode == 0, result.stderr
+    html = (site / "index.html").read_text()
+    assert html.count("<math") == 2 and "<mfrac>" in html and "arithmatex" not in html
+
+
+# --- the real site -------------------------------------------------------------------
+
+FENCE = re.compile(r"^```snippet\n.*?^file: *(\S+)", re.MULTILINE | re.DOTALL)
+
+
+def pages_using_snippets() -> dict[str, list[Path]]:
+    used: dict[str, list[Path]] = {}
+    for page in (ROOT / "docs").rglob("*.md"):
+        for name in FENCE.findall(page.read_text()):
+            used.setdefault(name, []).append(page)
+    return used
+
+
+def test_every_snippet_is_used_by_a_page():
+    used = pages_using_snippets()
+    snippets = {p.relative_to(ROOT / "snippets").as_posix() for p in (ROOT / "snippets").rglob("*.py")}
+    # A sibling module that other snippets import is used through them; it must still be shown.
+    unused = sorted(snippets - set(used))
+    assert not unused, f"snippets no page shows: {unused}"
+
+
+def test_palette_covers_the_style_cycle():
+    from palette import DARK
+
+    style = (ROOT / "snippets" / "site.mplstyle").read_text()
+    cycle = re.search(r"cycler\('color', \[(.*?)\]\)", style).group(1)
+    colours = {"#" + c.strip(" '") for c in cycle.split(",")}
+    assert colours <= set(DARK), f"cycle colours without a dark pair: {colours - set(DARK)}"
+    for name in ("text.color", "axes.edgecolor", "grid.color"):
+        value = re.search(rf"^{re.escape(name)}: *(\w+)", style, re.MULTILINE).group(1)
+        assert "#" + value in DARK
+
+
+def test_site_builds_strict_and_every_figure_has_both_variants(site):
+    light = sorted(p for p in (site / "figures").rglob("*.svg") if not p.stem.endswith("-dark"))
+    assert light, "no figures built"
+    for svg in light:
+        dark = svg.with_name(svg.stem + "-dark.svg")
+        assert dark.exists(), f"{svg} has no dark variant"
+        assert dark.read_bytes() != svg.read_bytes()
+        text = svg.read_text()
+        assert "<dc:date>" not in text and "Matplotlib v" not in text  # no Date/Creator metadata
+
+
+@pytest.mark.parametrize("name", sorted(pages_using_snippets()))
+def test_snippet_runs_standalone_and_page_shows_its_output(name, site):
+    """A student's `python snippets/<name>` prints exactly what the page shows."""
+    from conftest import run_snippet
+
+    result = run_snippet(name)
+    assert result.returncode == 0, f"{name} failed standalone:\n{result.stderr}"
+    page = pages_using_snippets()[name][0].relative_to(ROOT / "docs")
+    built = site / page.with_suffix("") / "index.html"
+    if page.name == "index.md":
+        built = site / page.parent / "index.html"
+    text = page_text(built.read_text())
+    for line in result.stdout.strip().splitlines():
+        assert line.strip() in text, f"{page}: output line {line!r} of {name} not on the page"
+
+
+OFF_HOST = re.compile(
+    r"""<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+    r"""|<link\b(?![^>]*\brel=["']?(?:canonical|alternate)\b)[^>]*\bhref=["']?(?:https?:)?//"""
+    r"""|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""",
+    re.IGNORECASE,
+)
+
+
+def test_built_site_loads_nothing_from_other_hosts(site):
+    """No resource (script, style, font, image, frame) is fetched from another host.
+
+    Links a reader may click (<a href="https://doi.org/...">) are fine, and so is
+    <link rel="canonical">, which names the page's address but fetches nothing.
+    """
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".css", ".svg"}:
+            for match in OFF_HOST.finditer(path.read_text(errors="replace")):
+                offenders.append(f"{path.relative_to(site)}: {match.group(0)[:120]}")
+    assert not offenders, "\n".join(offenders)
+    index = (site / "index.html").read_text()
+    assert "fonts.googleapis" not in index and "fonts.gstatic" not in index
+
+
+@pytest.mark.slow
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    """Cold builds with empty caches give the same bytes for every file of the site."""
+    trees = []
+    for run in ("a", "b"):
+        result = mkdocs_build(tmp_path / f"site-{run}", tmp_path / f"cache-{run}")
+        assert result.returncode == 0, result.stderr
+        root = tmp_path / f"site-{run}"
+        trees.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
+    assert trees[0].keys() == trees[1].keys()
+    differing = [str(p) for p in trees[0] if trees[0][p] != trees[1][p]]
+    assert not differing, f"files that differ between two clean builds: {differing}"
