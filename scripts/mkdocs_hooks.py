@@ -41,6 +41,8 @@ CODE_MODES = {"open", "collapsed", "hidden"}
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
 _outputs: dict[str, Output] = {}
+_errors: dict[str, str] = {}  # snippet -> why it failed (kept only while serving)
+_serving = False
 _bibliography: Bibliography | None = None
 _snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
 
@@ -75,6 +77,14 @@ def snippets_used(docs_dir: Path) -> dict[str, list[str]]:
 # --- hooks ---------------------------------------------------------------------------
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve`: there a failing snippet shows its error
+    in the page, in place of its figure, instead of stopping the server's rebuilds
+    (which would leave the browser showing the old figure)."""
+    global _serving
+    _serving = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _snippets_dir
     bib = Path(config.docs_dir) / "references.bib"
@@ -93,12 +103,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                if not (_snippets_dir / name).is_file()]
     if missing:
         raise PluginError("\n".join(missing))
+    snippets = [_snippets_dir / name for name in sorted(used)]
     try:
-        _outputs.clear()
-        snippets = [_snippets_dir / name for name in sorted(used)]
-        _outputs.update(run_snippets(snippets, root=_snippets_dir, log=log.info))
-    except SnippetError as exc:
+        outputs, errors = run_snippets(snippets, root=_snippets_dir, log=log.info)
+    except SnippetError as exc:  # the worker itself could not start
         raise PluginError(str(exc)) from None
+    _outputs.clear()
+    _outputs.update(outputs)
+    _errors.clear()
+    if errors:
+        report = f"{len(errors)} snippet(s) failed:\n\n" + "\n\n".join(errors.values())
+        if not _serving:
+            raise PluginError(report)
+        # Not log.error: in strict mode that would abort the rebuild, and the browser
+        # would keep showing the old figure. The page shows the error instead.
+        print(f"ERROR   -  {report}", file=sys.stderr)
+        _errors.update(errors)
     for name, output in _outputs.items():
         for light, dark in output.figures:
             stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
@@ -109,8 +129,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _render(options: dict, page: Page, number: int) -> str:
     name = options["file"]
-    output = _outputs[name]
     src = f"snippets/{name}"
+    if name in _errors:  # only while serving: show the failure where the figure was
+        return (f'!!! failure "{src} failed: no output or figure is shown"\n\n'
+                + _indent(f"```text\n{_errors[name]}\n```"))
+    output = _outputs[name]
     parts = []
     code = f'```python title="{src}"\n--8<-- "{src}"\n```'
     if options["code"] == "open":

@@ -126,28 +126,29 @@ def _hang_location(message: str, snippet: Path) -> str:
 
 
 def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
-    if len(result["figures"]) > 1:
-        raise SnippetError(
-            f"snippets/{name}: made {len(result['figures'])} figures; one snippet makes at most one figure"
-        )
+    """Add the dark variants, then move the finished entry into place in one rename."""
     for figure in result["figures"]:
         light = tmp / figure
         light.with_name(figure.replace(".svg", "-dark.svg")).write_text(dark_variant(light.read_text()))
     (tmp / "result.json").write_text(json.dumps(result, indent=1))
-    if entry.exists():
-        shutil.rmtree(entry)
-    tmp.rename(entry)
+    try:
+        tmp.rename(entry)
+    except OSError:
+        if not (entry / "result.json").exists():  # not a concurrent build storing the same key
+            raise
     return _load(entry, name, key)
 
 
-def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> dict[str, Output]:
+def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
     """Outputs for ``snippets`` (absolute paths under ``root``), running only those not cached.
 
-    Raises SnippetError naming every snippet that failed, with file, line and exception.
+    Returns the outputs of the snippets that worked, and for each one that failed a
+    message naming its file, line and exception (or where it hung).
     """
     cache = cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
     outputs: dict[str, Output] = {}
+    errors: dict[str, str] = {}
     todo: list[tuple[Path, str, str]] = []
     for snippet in snippets:
         name = snippet.relative_to(root).as_posix()
@@ -156,10 +157,10 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> dict
             outputs[name] = _load(cache / key, name, key)
         else:
             todo.append((snippet, name, key))
+    cached = len(outputs)
     if not todo:
-        log(f"figures {len(outputs)}/{len(snippets)}, {len(outputs)} cached")
-        return outputs
-    errors: list[str] = []
+        log(f"figures {cached}/{len(snippets)}, {cached} cached")
+        return outputs, errors
     start = time.perf_counter()
     worker = _Worker()
     try:
@@ -167,27 +168,26 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> dict
             tmp = Path(tempfile.mkdtemp(prefix=f"{key}.", dir=cache))
             try:
                 result = worker.run(snippet, tmp, salt=name)
+                if not result["ok"]:
+                    rel = os.path.relpath(result["file"], root.parent)
+                    errors[name] = f"{rel}:{result['line']}: {result['error']}\n{result['traceback']}"
+                elif len(result["figures"]) > 1:
+                    errors[name] = (f"snippets/{name}: made {len(result['figures'])} figures; "
+                                    "a snippet makes at most one (use subplots)")
+                else:
+                    outputs[name] = _store(result, tmp, cache / key, name, key)
             except SnippetError as exc:
-                where = _hang_location(str(exc), snippet)
-                errors.append(f"snippets/{name}: timed out after {timeout():g} s ({where or 'no stack'})")
+                if "timed out" in str(exc):
+                    where = _hang_location(str(exc), snippet) or "no stack"
+                    errors[name] = f"snippets/{name}: timed out after {timeout():g} s ({where})"
+                else:
+                    errors[name] = str(exc)
+                worker.close()
+                worker = _Worker()  # a hung or dead worker was killed; the rest still run
+            finally:
                 shutil.rmtree(tmp, ignore_errors=True)
-                worker = _Worker()  # the hung one was killed; the rest still run
-                continue
-            if not result["ok"]:
-                rel = os.path.relpath(result["file"], root.parent)
-                errors.append(f"{rel}:{result['line']}: {result['error']}\n{result['traceback']}")
-                shutil.rmtree(tmp, ignore_errors=True)
-                continue
-            try:
-                outputs[name] = _store(result, tmp, cache / key, name, key)
-            except SnippetError as exc:
-                errors.append(str(exc))
-                shutil.rmtree(tmp, ignore_errors=True)
-            done = len(outputs)
-            log(f"figures {done}/{len(snippets)}, {len(snippets) - len(todo)} cached")
+            log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")
     finally:
         worker.close()
     log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s in one worker process")
-    if errors:
-        raise SnippetError(f"{len(errors)} snippet(s) failed:\n\n" + "\n\n".join(errors))
-    return outputs
+    return outputs, errors

@@ -130,6 +130,42 @@ def test_no_stale_figure_after_a_failure(project):
     assert "answer = 43" in (site / "index.html").read_text()
 
 
+def test_serve_shows_a_failing_snippet_in_the_page_not_its_old_figure(project, tmp_path):
+    """`mkdocs serve` keeps serving, and the page says what failed where the figure was."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    ok, _ = project(GOOD, fence("demo/figure.py"))  # fills the cache with a good figure
+    assert ok.returncode == 0
+    (tmp_path / "snippets/demo/figure.py").write_text(GOOD.replace('print("answer = 42")', "1 / 0"))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NN_CACHE_DIR": str(tmp_path / "cache")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        html = ""
+        for _ in range(150):
+            try:
+                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read().decode()
+                break
+            except OSError:
+                time.sleep(0.2)
+        assert "snippets/demo/figure.py failed" in html
+        assert "ZeroDivisionError" in html and "figure.py:4" in html
+        assert "<img" not in html and "answer = 42" not in html
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def test_second_build_runs_nothing(project):
     first, _ = project(GOOD, fence("demo/figure.py"))
     second, _ = project(GOOD, fence("demo/figure.py"))
