@@ -1,0 +1,118 @@
+"""A labelled schematic of a neuron, and a close-up of one chemical synapse.
+
+Drawn with matplotlib patches, not to scale. Colours follow the site's convention:
+dendrites C0, synapses C1, soma C2, axon initial segment (where the spike starts,
+the "threshold" site) C3, axon and terminals C4; myelin and the nucleus in grey C6.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
+
+fig, (ax, zoom) = plt.subplots(1, 2, figsize=(10, 4.6), width_ratios=[3.1, 1])
+
+# --- the whole neuron ---------------------------------------------------------------
+soma_x, soma_r = 4.6, 1.1
+
+
+def branch(x, y, angle, length, width, depth):
+    """A dendrite: a line that forks in two, depth times. Returns the tips."""
+    x2 = x + length * np.cos(np.radians(angle))
+    y2 = y + length * np.sin(np.radians(angle))
+    ax.plot([x, x2], [y, y2], color="C0", linewidth=width, solid_capstyle="round")
+    if depth == 0:
+        return [(x2, y2)]
+    return (branch(x2, y2, angle + 24, 0.65 * length, 0.65 * width, depth - 1)
+            + branch(x2, y2, angle - 24, 0.65 * length, 0.65 * width, depth - 1))
+
+
+tips = []
+for angle in (120, 155, 185, 215, 245):
+    start = (soma_x + soma_r * np.cos(np.radians(angle)), soma_r * np.sin(np.radians(angle)))
+    tips += branch(*start, angle, 1.5, 4.0, 2)
+synapses = tips[1::3]  # synapses from other neurons' axons, on some dendrite tips
+for x, y in synapses:
+    ax.add_patch(Circle((x, y), 0.16, color="C1", zorder=3))
+lowest_synapse = min(synapses, key=lambda tip: tip[1])
+
+ax.add_patch(Circle((soma_x, 0), soma_r, facecolor="C2", alpha=0.3, zorder=2))
+ax.add_patch(Circle((soma_x, 0), soma_r, fill=False, edgecolor="C2", linewidth=2.5, zorder=2))
+ax.add_patch(Circle((soma_x - 0.25, 0.2), 0.42, facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
+
+# axon hillock (tapering out of the soma), then the axon initial segment
+hillock_end, ais_end = 6.25, 7.3
+ax.add_patch(Polygon([(soma_x + soma_r - 0.1, 0.42), (hillock_end, 0.09),
+                      (hillock_end, -0.09), (soma_x + soma_r - 0.1, -0.42)],
+                     closed=True, color="C3", alpha=0.55, zorder=3))
+ax.plot([hillock_end, ais_end], [0, 0], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
+
+# myelinated axon: sheaths with gaps (nodes of Ranvier) between them
+axon_end = 13.3
+ax.plot([ais_end, axon_end], [0, 0], color="C4", linewidth=2.5, zorder=2)
+sheath_starts = np.arange(ais_end + 0.2, axon_end - 1.0, 1.3)
+for x in sheath_starts:
+    ax.add_patch(FancyBboxPatch((x, -0.28), 1.05, 0.56, boxstyle="round,pad=0,rounding_size=0.25",
+                                facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
+
+# axon terminals with their boutons; the middle one is enlarged at right
+boutons = [(14.6, 1.15), (14.9, 0.0), (14.6, -1.15)]
+for x, y in boutons:
+    ax.plot([axon_end, x], [0, y], color="C4", linewidth=2, zorder=2)
+    ax.add_patch(Circle((x, y), 0.2, color="C4", zorder=3))
+ax.add_patch(Circle(boutons[1], 0.45, fill=False, edgecolor="C1", linewidth=1.5, linestyle="--"))
+
+labels = [  # text, point, text position
+    ("dendrites", tips[2], (0.0, 4.3)),
+    ("synapses from\nother neurons", lowest_synapse, (-0.1, -4.5)),
+    ("soma (cell body)", (soma_x + 0.3, -0.75), (4.3, -1.9)),
+    ("nucleus", (soma_x - 0.25, 0.45), (4.3, 2.9)),
+    ("axon hillock", (5.9, 0.2), (6.1, 2.1)),
+    ("axon initial segment:\nthe spike starts here", (6.8, -0.12), (5.9, -2.9)),
+    ("myelin sheath", (sheath_starts[2] + 0.5, 0.28), (9.7, 2.1)),
+    ("node of Ranvier", (sheath_starts[3] - 0.12, -0.05), (10.0, -2.6)),
+    ("axon", (12.9, 0.0), (12.4, 1.4)),
+    ("axon terminals\n(boutons)", boutons[0], (13.6, 2.5)),
+]
+for text, point, where in labels:
+    ax.annotate(text, point, xytext=where, fontsize=10, ha="left", va="center",
+                arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=2))
+ax.add_patch(FancyArrowPatch((5.6, -4.3), (15.6, -4.3), arrowstyle="-|>", mutation_scale=16,
+                             linewidth=1.2, color="C6"))
+ax.text(10.6, -4.0, "direction of signalling: dendrites → soma → axon → terminals",
+        ha="center", va="bottom", fontsize=9, color="C6")
+ax.set_xlim(-0.2, 16.2)
+ax.set_ylim(-5.0, 4.8)
+ax.set_aspect("equal")
+ax.axis("off")
+ax.text(8.0, 4.7, "a neuron (schematic, not to scale)", ha="center", va="top", fontsize=11)
+
+# --- one chemical synapse, enlarged ---------------------------------------------------
+zoom.add_patch(Wedge((0, 0.55), 1.5, 0, 180, facecolor="C4", alpha=0.15, edgecolor="C4", linewidth=2))
+rng = np.random.default_rng(0)
+for _ in range(9):  # vesicles filled with neurotransmitter
+    r, a = rng.uniform(0.35, 1.1), rng.uniform(20, 160)
+    zoom.add_patch(Circle((r * np.cos(np.radians(a)), 0.75 + r * np.sin(np.radians(a))), 0.14,
+                          facecolor="none", edgecolor="C1", linewidth=1.5))
+zoom.add_patch(Wedge((0.35, 0.55), 0.17, 180, 360, facecolor="none", edgecolor="C1", linewidth=1.5))
+zoom.scatter(rng.uniform(-0.05, 0.75, 14), rng.uniform(0.08, 0.48, 14), s=6, color="C1")
+zoom.add_patch(FancyBboxPatch((-1.5, -1.3), 3.0, 1.3, boxstyle="round,pad=0,rounding_size=0.2",
+                              facecolor="C0", alpha=0.15, edgecolor="C0", linewidth=2))
+for x in np.linspace(-0.9, 0.9, 6):  # receptors in the postsynaptic membrane
+    zoom.add_patch(FancyBboxPatch((x - 0.07, -0.12), 0.14, 0.22, boxstyle="square,pad=0",
+                                  color="C0"))
+zoom.add_patch(FancyArrowPatch((0, 3.3), (0, 2.2), arrowstyle="-|>", mutation_scale=14, color="C4"))
+zoom.text(0.15, 2.9, "action potential\narrives", fontsize=9, va="center")
+for text, point, where in [
+    ("vesicles of\nneurotransmitter", (-0.95, 1.0), (-2.85, 2.4)),
+    ("release into\nthe cleft", (0.5, 0.3), (1.4, 1.9)),
+    ("receptors", (0.9, -0.05), (1.4, -0.4)),
+    ("postsynaptic\ndendrite", (-0.8, -0.9), (-2.4, -2.0)),
+]:
+    zoom.annotate(text, point, xytext=where, fontsize=9, va="center",
+                  arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=2))
+zoom.set_xlim(-2.9, 2.7)
+zoom.set_ylim(-2.6, 4.5)
+zoom.set_aspect("equal")
+zoom.axis("off")
+zoom.text(0.0, 4.4, "a chemical synapse", ha="center", va="top", fontsize=11)
+plt.show()
