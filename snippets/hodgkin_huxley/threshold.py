@@ -1,0 +1,56 @@
+"""Threshold behaviour of the Hodgkin-Huxley model: all-or-none spikes.
+
+Left: 1-ms current pulses of four amplitudes. Below a threshold near 7 uA/cm^2 the
+membrane depolarises a few millivolts and relaxes back; just above it a full-size
+spike fires. Right: sustained current steps. A weak step only depolarises; a
+moderate one fires a single spike at its onset and then the membrane settles;
+above the rheobase for repetitive firing the neuron fires for as long as the
+current lasts.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from model import simulate, spike_times
+
+PULSES = np.array([6.0, 6.75, 7.0, 10.0])   # uA/cm^2, 1 ms long, from t = 5 ms
+STEPS = np.array([1.5, 4.0, 6.5])           # uA/cm^2, from t = 10 ms on
+
+
+def currents(t):
+    """Injected current for all seven neurons: four pulses, then three steps."""
+    pulses = PULSES * ((t >= 5.0) & (t < 6.0))
+    steps = STEPS * (t >= 10.0)
+    return np.concatenate([pulses, steps])
+
+
+if __name__ == "__main__":
+    t, v, m, h, n = simulate(currents, t_max=150.0)
+    k = len(PULSES)
+    for j, amplitude in enumerate(PULSES):
+        print(f"1-ms pulse {amplitude:5.2f} uA/cm^2: peak {v[:, j].max():6.1f} mV, "
+              f"{len(spike_times(t, v[:, j]))} spike(s)")
+    for j, amplitude in enumerate(STEPS):
+        spikes = spike_times(t, v[:, k + j])
+        print(f"step       {amplitude:5.2f} uA/cm^2: {len(spikes)} spike(s) in 140 ms")
+
+    fig, (ax_p, ax_s) = plt.subplots(1, 2, figsize=(8, 3.8), sharey=True,
+                                     width_ratios=[1, 2])
+    pulse_colours = ["C6", "C0", "C1", "C3"]
+    window = t <= 25
+    for j, amplitude in enumerate(PULSES):
+        ax_p.plot(t[window], v[window, j], color=pulse_colours[j],
+                  label=f"{amplitude:g} µA/cm²")
+    ax_p.set_title("1-ms pulses")
+    ax_p.set_xlabel("time (ms)")
+    ax_p.set_ylabel("V (mV)")
+    ax_p.legend(loc="upper right", fontsize=9)
+    step_colours = ["C0", "C1", "C3"]
+    for j, amplitude in enumerate(STEPS):
+        ax_s.plot(t, v[:, k + j], color=step_colours[j], label=f"{amplitude:g} µA/cm²",
+                  linewidth=1.5)
+    ax_s.set_title("current steps from t = 10 ms")
+    ax_s.set_ylim(-85, 75)
+    ax_s.set_xlabel("time (ms)")
+    ax_s.legend(loc="upper right", fontsize=9, ncol=3)
+    plt.show()
