@@ -1,0 +1,43 @@
+"""Gradient descent on a one-parameter loss, with three learning rates.
+
+The loss L(w) = (w - 3)^2 has its minimum at w = 3 and gradient dL/dw = 2 (w - 3).
+Each step moves w against the gradient: w <- w - eta * dL/dw. Here the error
+after a step is (1 - 2 eta) times the error before it, so the learning rate eta
+decides everything: too small is slow, and above eta = 1 every step overshoots
+by more than it corrects and w runs away.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def loss(w):
+    return (w - 3.0) ** 2
+
+
+def grad(w):
+    return 2.0 * (w - 3.0)
+
+
+def descend(w0, eta, steps):
+    """Every w visited by plain gradient descent from w0."""
+    ws = [w0]
+    for _ in range(steps):
+        ws.append(ws[-1] - eta * grad(ws[-1]))
+    return np.array(ws)
+
+
+if __name__ == "__main__":
+    w0, steps = -1.0, 20
+    runs = {0.05: "C0", 0.4: "C2", 1.05: "C3"}
+    fig, ax = plt.subplots()
+    for eta, colour in runs.items():
+        ws = descend(w0, eta, steps)
+        print(f"eta = {eta:4.2f}: w after {steps} steps = {ws[-1]:+9.3f}, loss = {loss(ws[-1]):9.3g}")
+        ax.plot(ws, "o-", markersize=3, color=colour, label=f"learning rate $\\eta$ = {eta}")
+    ax.axhline(3.0, color="C6", linestyle="--", linewidth=1, label="minimum, w = 3")
+    ax.set_ylim(-6, 12)
+    ax.set_xlabel("step")
+    ax.set_ylabel("weight w")
+    ax.legend(loc="upper left", fontsize=9)
+    plt.show()
