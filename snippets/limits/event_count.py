@@ -1,0 +1,36 @@
+"""Clocked layer vs event-driven network: how many synaptic updates per second?
+
+A layer of an artificial network updates every connection at every step,
+whether or not its input changed. A spiking network does work only when a
+spike arrives: each spike touches the synapses it reaches. Here 1000 inputs
+project to 1000 outputs; the clocked layer is stepped every 1 ms, and the
+event-driven count uses simulated Poisson spikes at three mean rates.
+"""
+
+import numpy as np
+
+N_IN, N_OUT = 1000, 1000
+DT = 0.001          # s, the clock of the layer-by-layer update
+DURATION = 1.0      # s
+
+
+def clocked_updates(n_in, n_out, dt, duration):
+    """Every connection, every step."""
+    return n_in * n_out * round(duration / dt)
+
+
+def event_updates(rate, n_in, n_out, duration, rng):
+    """Each input spike updates its n_out outgoing synapses; spike counts are Poisson."""
+    spikes = rng.poisson(rate * duration, size=n_in).sum()
+    return int(spikes) * n_out
+
+
+if __name__ == "__main__":
+    rng = np.random.default_rng(0)
+    dense = clocked_updates(N_IN, N_OUT, DT, DURATION)
+    print(f"clocked layer, 1 ms steps: {dense:.2e} synaptic updates "
+          "per second")
+    for rate in (0.5, 5.0, 50.0):
+        events = event_updates(rate, N_IN, N_OUT, DURATION, rng)
+        print(f"event-driven at {rate:4.1f} Hz: {events:.2e} per second, "
+              f"{events / dense:.4f} x clocked (rate x dt = {rate * DT:.4f})")

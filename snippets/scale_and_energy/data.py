@@ -1,0 +1,86 @@
+"""Every number on the scale-and-energy page, with its source and uncertainty.
+
+One row per constant: what it is, its value, a low-high range (equal to the
+value when the source gives a single number), the unit, the bibliography key of
+the source, and a note on what the range means. The figures and the printed
+table use this list and nothing else. `checked` is False for a number we could
+not confirm in the source itself; the page says so where it uses it.
+"""
+
+from typing import NamedTuple
+
+
+class Constant(NamedTuple):
+    name: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    key: str
+    note: str
+    checked: bool = True
+
+
+def point(name, value, unit, key, note, checked=True):
+    """A constant the source gives as a single number (no interval)."""
+    return Constant(name, value, value, value, unit, key, note, checked)
+
+
+COUNTS = [
+    Constant("neurons, human brain", 86.1e9, 78.0e9, 94.2e9, "cells",
+             "azevedo2009", "mean ± SD, 4 adult male brains"),
+    Constant("neurons, cerebral cortex", 0.19 * 86.1e9, 0.19 * 78.0e9,
+             0.19 * 94.2e9, "cells", "azevedo2009",
+             "19% of the whole-brain count, with its SD"),
+    point("synapses, neocortex", 0.15e15, "synapses", "pakkenberg2003",
+          "'approximately'; the source gives no interval"),
+    point("parameters, GPT-3", 175e9, "weights", "brown2020", "exact count"),
+    point("parameters, AlexNet", 60e6, "weights", "krizhevsky2012",
+          "as stated, rounded"),
+    point("units, AlexNet", 650e3, "units", "krizhevsky2012",
+          "as stated, rounded"),
+    point("neurons, TrueNorth chip", 1e6, "neurons", "merolla2014",
+          "design count"),
+    point("synapses, TrueNorth chip", 256e6, "synapses", "merolla2014",
+          "design count"),
+]
+
+POWER = [
+    point("brain share of resting metabolism", 0.20, "fraction",
+          "attwell2001", "'20%', a rounded population figure"),
+    point("cortical computation", 0.1, "W", "levy2021",
+          "ATP partitioned to computation"),
+    point("cortical long-distance communication", 3.5, "W", "levy2021",
+          "35 times the computation cost"),
+    point("TrueNorth chip, running video", 0.063, "W", "merolla2014",
+          "400 x 240 pixels, 30 frames/s"),
+]
+
+# Horowitz's 45 nm, 0.9 V energy table. The arithmetic and cache rows were
+# checked against a published reproduction of the table; the DRAM row is
+# recalled, not checked.
+ENERGY_PER_OP = [
+    point("int32 add", 0.1, "pJ", "horowitz2014", "45 nm"),
+    point("fp32 add", 0.9, "pJ", "horowitz2014", "45 nm"),
+    point("int32 multiply", 3.1, "pJ", "horowitz2014", "45 nm"),
+    point("fp32 multiply", 3.7, "pJ", "horowitz2014", "45 nm"),
+    point("64-bit read, 8 KB cache", 10.0, "pJ", "horowitz2014", "45 nm"),
+    Constant("64-bit read, DRAM", 1950.0, 1300.0, 2600.0, "pJ",
+             "horowitz2014", "range 1.3-2.6 nJ", checked=False),
+]
+
+ALL = COUNTS + POWER + ENERGY_PER_OP
+
+
+def fmt(x):
+    return f"{x:.3g}"
+
+
+if __name__ == "__main__":
+    print(f"{'quantity':34s} {'value':>8s} {'unit':8s} {'range':>16s}  source")
+    for c in ALL:
+        rng = "-" if c.low == c.high else f"{fmt(c.low)}-{fmt(c.high)}"
+        flag = "" if c.checked else " *"
+        print(f"{c.name[:34]:34s} {fmt(c.value):>8s} {c.unit:8s} {rng:>16s}"
+              f"  {c.key}{flag}")
+    print("* not checked in the source itself; see the page")

@@ -1,0 +1,48 @@
+"""Power and energy per operation, on logarithmic axes.
+
+Top: watts. The brain's total is derived in brain_watts.py (a range over the
+two reference adults); the cortical split is Levy & Calvert's audit; the chip
+is IBM's TrueNorth. Bottom: energy per operation in a 45 nm process (Horowitz
+2014); the DRAM bar is a range and is not checked against the source (see the
+page).
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from brain_watts import REFERENCE_ADULTS, brain_watts
+from data import ENERGY_PER_OP, POWER
+
+derived = [brain_watts(sex, *adult) for sex, adult in REFERENCE_ADULTS.items()]
+power_rows = [("whole brain, derived", np.mean(derived), min(derived), max(derived), "attwell2001 + harris1918")]
+for c in POWER[1:]:
+    power_rows.append((c.name, c.value, c.low, c.high, c.key))
+
+fig, (left, right) = plt.subplots(2, 1, figsize=(7.5, 6.4), gridspec_kw={"height_ratios": [4, 6]})
+y = np.arange(len(power_rows))
+left.barh(y, [r[1] for r in power_rows], color=["C0", "C0", "C0", "C4"], height=0.6)
+for yi, (name, v, lo, hi, key) in zip(y, power_rows):
+    if hi > lo:
+        left.errorbar(v, yi, xerr=[[v - lo], [hi - v]], color="C6", capsize=4)
+    left.text(v * 1.5 if hi == lo else hi * 1.5, yi, f"{v:.2g} W", va="center", fontsize="small")
+left.set_yticks(y, [r[0] for r in power_rows])
+left.set_xscale("log")
+left.set_xlim(1e-2, 1e4)
+left.set_xlabel("power (W, log scale)")
+left.invert_yaxis()
+
+y2 = np.arange(len(ENERGY_PER_OP))
+right.barh(y2, [c.value for c in ENERGY_PER_OP],
+           color=["C2" if "read" not in c.name else "C1" for c in ENERGY_PER_OP],
+           hatch=[None if c.checked else "//" for c in ENERGY_PER_OP], height=0.6)
+for yi, c in zip(y2, ENERGY_PER_OP):
+    if c.high > c.low:
+        right.errorbar(c.value, yi, xerr=[[c.value - c.low], [c.high - c.value]], color="C6", capsize=4)
+    right.text(c.high * 1.5, yi, f"{c.value:.2g} pJ" + ("" if c.checked else " (unchecked)"),
+               va="center", fontsize="small")
+right.set_yticks(y2, [c.name for c in ENERGY_PER_OP])
+right.set_xscale("log")
+right.set_xlim(1e-2, 1e6)
+right.set_xlabel("energy per operation, 45 nm (pJ, log scale)")
+right.invert_yaxis()
+fig.tight_layout()
+plt.show()
