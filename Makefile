@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test bench lock clean
+.PHONY: serve build test bench offline lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,11 @@ test: $(STAMP)  ## the whole test suite (what CI runs)
 bench: $(STAMP)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py
 
+offline: $(STAMP)  ## the site as a zip that works opened from disk, search included
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/offline_zip.py
+
 lock:  ## re-pin requirements.txt from requirements.in (needs uv: pip install uv)
 	uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.txt
 
 clean:
-	rm -rf site .cache
+	rm -rf site site-offline .cache neural-neuronal-offline.zip

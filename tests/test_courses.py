@@ -1,0 +1,157 @@
+"""For courses: citation metadata, licence, "Cite this page", glossary tooltips and
+page, references, instructors' page. (Print and offline copy: tests/browser/.)"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import courses_hooks  # noqa: E402
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml has !ENV / !relative tags; their values do not matter here."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+CFF = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+TERMS = courses_hooks.read_glossary(ROOT / "includes" / "abbreviations.md")
+
+
+def nav_pages(items=None) -> list[str]:
+    out = []
+    for item in items if items is not None else CONFIG["nav"]:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        out += nav_pages(value) if isinstance(value, list) else [value]
+    return out
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+# --- citation metadata and licence --------------------------------------------------
+
+
+def test_citation_cff_is_valid_cff_1_2_0():
+    schema = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text())
+    jsonschema.validate(CFF, schema, format_checker=jsonschema.FormatChecker())
+    assert CFF["cff-version"] == "1.2.0"
+    assert CFF["authors"] == [{"name": "The Neural & Neuronal authors"}]  # an entity, not a person
+
+
+def test_citation_cff_agrees_with_the_site():
+    assert CFF["version"] == str(CONFIG["extra"]["version"])
+    assert CFF["date-released"] == CONFIG["extra"]["date_released"]
+    assert CFF["url"] == CONFIG["site_url"]
+    assert set(CFF["license"]) == {"CC-BY-4.0", "MIT"}
+
+
+def test_licence_file_holds_both_licences():
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "Permission is hereby granted, free of charge" in text  # MIT
+    assert "Attribution 4.0 International Public License" in text
+    assert "Section 8 -- Interpretation." in text  # the CC BY 4.0 legal code in full
+
+
+# --- "Cite this page" -----------------------------------------------------------------
+
+
+def test_every_page_has_a_citation_with_its_stable_url(site):
+    version = str(CONFIG["extra"]["version"])
+    pages = html_pages(site)
+    assert len(pages) >= len(nav_pages())
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        rel = page.relative_to(site).as_posix()
+        expected = CONFIG["site_url"] + rel.removesuffix("index.html")
+        assert 'id="cite-this-page"' in text, rel
+        block = text[text.index('id="cite-this-page"'):]
+        block = block[:block.index("</details>")]
+        assert f"url          = {{{expected}}}" in html.unescape(block), rel
+        assert f"Version {version}" in block, rel
+        bibtex = html.unescape(re.search(r"<code[^>]*>(.*?)</code>", block, re.DOTALL)[1])
+        assert bibtex.startswith("@misc{neural-neuronal") and bibtex.count("{") == bibtex.count("}"), rel
+        assert "\\&" in bibtex  # '&' escaped for BibTeX
+
+
+def test_cite_page_states_licences_and_version(site):
+    text = (site / "cite" / "index.html").read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text and "MIT" in text
+    assert f"(Version {CONFIG['extra']['version']})" in text
+
+
+# --- glossary -----------------------------------------------------------------------
+
+REQUIRED_TERMS = [
+    "action potential", "axon", "axon hillock", "dendrite", "soma", "synapse", "neurotransmitter",
+    "membrane potential", "threshold", "rheobase", "refractory period", "STDP", "LTP", "LTD",
+    "Hebbian learning", "perceptron", "activation function", "ReLU", "sigmoid", "weight", "bias",
+    "backpropagation", "gradient descent", "loss", "learning rate", "feedback alignment", "MLP",
+    "LIF", "HH", "f–I curve",
+]
+
+
+def test_glossary_has_the_terms():
+    assert set(REQUIRED_TERMS) <= set(TERMS)
+    for term, definition in TERMS.items():
+        assert len(definition.split()) >= 8 and definition.endswith("."), term
+
+
+def test_glossary_variants():
+    forms = courses_hooks.tooltip_forms({"synapse": "d", "bias": "e", "ReLU": "f"})
+    assert set(forms) == {"synapse", "Synapse", "synapses", "Synapses", "bias", "Bias", "biases",
+                          "Biases", "ReLU"}
+
+
+def test_glossary_page_lists_every_term_once(site):
+    text = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    terms = [html.unescape(t) for t in re.findall(r'<dt id="term-[^"]+">(.*?)</dt>', text)]
+    assert terms == sorted(TERMS, key=str.casefold)
+
+
+def test_tooltips_on_pages_but_never_in_code(site):
+    with_tooltips = 0
+    for page in html_pages(site):
+        text = page.read_text(encoding="utf-8")
+        with_tooltips += "<abbr title=" in text
+        for block in re.finditer(r"<pre\b.*?</pre>|<code\b.*?</code>", text, flags=re.DOTALL):
+            assert "<abbr" not in block.group(0), f"{page}: tooltip inside code"
+        assert "&lt;abbr" not in text, f"{page}: escaped tooltip markup (in a heading or title?)"
+        for attribute in re.findall(r'(?:alt|title|href|aria-label)="([^"]*)"', text):
+            assert "<abbr" not in attribute
+    assert with_tooltips >= 10
+    mapping = (site / "hodgkin-huxley" / "index.html").read_text(encoding="utf-8")
+    assert f'<abbr title="{html.escape(TERMS["rheobase"], quote=True)}">rheobase</abbr>' in mapping
+
+
+# --- references and instructors -------------------------------------------------------
+
+
+def test_references_page_lists_the_whole_bibliography(site):
+    keys = re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8"), re.M)
+    text = (site / "references" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li id="ref-([^"]+)" class="reference">', text)
+    assert sorted(listed) == sorted(keys)
+    assert 'href="../references.bib"' in text and (site / "references.bib").is_file()
+
+
+def test_instructors_page_covers_the_course(site):
+    source = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
+    for page in nav_pages():
+        if page in {"index.md", "instructors.md"}:
+            continue
+        assert f"]({page})" in source, f"instructors.md does not link {page}"
+    for needed in ("make serve", "make test", "make offline", "Print / PDF", "Exercises", "Cite this page",
+                   "One lecture", "Three lectures", "Learning goals"):
+        assert needed in source, needed
