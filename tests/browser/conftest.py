@@ -1,4 +1,18 @@
-"""Real-browser fixtures: the built site served on 127.0.0.1, Debian's Chromium via Playwright."""
+"""Real-browser fixtures: the built site served on 127.0.0.1, Debian's Chromium via Playwright.
+
+Fixtures (session-scoped unless noted):
+
+- ``base_url``   the built site (``site`` fixture) on a free port of 127.0.0.1;
+- ``browser``    one headless Chromium for the whole run;
+- ``page``       (per test) a fresh page in a light-scheme context;
+- ``site_pages`` every page of the built site, discovered from its HTML files;
+- ``audit``      ``audit(path, scheme)`` loads a page once per colour scheme and returns
+                 what happened (console errors, requests, images, axe-core results);
+                 the result is cached, so several tests read one page load.
+
+At the end of the run, a summary of the site checks (pages, requests, violations,
+links, validator messages) is printed; tests add to it with ``quality_summary``.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +20,12 @@ import functools
 import http.server
 import shutil
 import threading
+import time
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -16,6 +34,16 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+
+# Counts printed by pytest_terminal_summary; tests add to it through ``quality_summary``.
+_SUMMARY: Counter = Counter()
+_SUMMARY_ORDER = [
+    "pages", "page loads", "requests", "off-host requests", "console errors",
+    "failed requests", "images checked", "broken images", "axe runs", "axe violations",
+    "mobile pages", "mobile overflows", "search queries", "pages validated",
+    "validator errors", "links checked", "broken links",
 ]
 
 
@@ -54,3 +82,172 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def discover_pages(site: Path) -> list[str]:
+    """URL paths (relative to the site root) of every page: each ``*.html`` except 404 and assets.
+
+    ``foo/index.html`` is served as ``foo/`` (the URL readers see); other files keep their name.
+    """
+    paths = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site)
+        if relative.parts[0] == "assets" or relative.name == "404.html":
+            continue
+        url = relative.as_posix()
+        paths.append(url.removesuffix("index.html") if relative.name == "index.html" else url)
+    return paths
+
+
+@pytest.fixture(scope="session")
+def site_pages(site: Path) -> list[str]:
+    pages = discover_pages(site)
+    assert "" in pages, "the built site has no home page (index.html)"
+    _SUMMARY["pages"] = len(pages)
+    return pages
+
+
+@pytest.fixture(scope="session")
+def quality_summary() -> Counter:
+    """The counters printed at the end of the run (add to them; never reset)."""
+    return _SUMMARY
+
+
+def is_local(url: str, base_url: str) -> bool:
+    """True for the served site and for URLs that fetch nothing from a host (data:, blob:, about:)."""
+    scheme = urlsplit(url).scheme
+    if scheme in ("data", "blob", "about", "chrome-error"):
+        return True
+    return urlsplit(url).netloc == urlsplit(base_url).netloc
+
+
+# JavaScript run in the loaded page: every <img> that is rendered (not display:none — each
+# figure has a light and a dark copy, one of them hidden), after forcing lazy images to load.
+IMAGES_JS = """
+async () => {
+  const imgs = [...document.images];
+  for (const img of imgs) { img.loading = "eager"; }
+  await Promise.all(imgs.map(img => img.decode().catch(() => null)));
+  return imgs.filter(img => img.getClientRects().length > 0)
+             .map(img => ({src: img.currentSrc || img.src, width: img.naturalWidth,
+                           complete: img.complete}));
+}
+"""
+
+
+# The palettes differ only in colour (same HTML, other CSS variables): light mode runs every
+# axe rule, dark mode the rules whose outcome depends on colour.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+# The print page (mkdocs-print-site) concatenates every page, each audited on its own;
+# there, axe checks the print page's own parts (cover, table of contents, banner) only.
+PRINT_PAGE = "print_page/"
+
+
+def axe_options(scheme: str) -> dict:
+    options = {"resultTypes": ["violations"]}
+    if scheme != "light":
+        options["runOnly"] = {"type": "rule", "values": COLOUR_RULES}
+    return options
+
+
+def axe_context(path: str) -> dict | None:
+    return {"exclude": [["section.print-page[id]"]]} if path == PRINT_PAGE else None
+
+
+@dataclass
+class PageAudit:
+    """What happened while a page loaded in one colour scheme."""
+    url: str
+    scheme: str
+    status: int | None = None
+    requests: list[str] = field(default_factory=list)
+    off_host: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    images: list[dict] = field(default_factory=list)
+    palette: str | None = None
+    violations: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@pytest.fixture(scope="session")
+def audit(browser, base_url: str, site_pages: list[str]):
+    """``audit(path, scheme)`` → PageAudit, each (page, scheme) loaded once per run.
+
+    Every request of the browser context is recorded (pages, their dedicated workers such as
+    Material's search worker, and service workers), and any request to another host is
+    aborted before it leaves the machine, so an offending URL is listed, never fetched.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    cache: dict[tuple[str, str], PageAudit] = {}
+    contexts = {}
+    current: dict[str, PageAudit] = {}
+
+    def context_for(scheme: str):
+        if scheme not in contexts:
+            context = browser.new_context(color_scheme=scheme, viewport=DESKTOP,
+                                          service_workers="allow")
+
+            def route(route_):
+                url = route_.request.url
+                if is_local(url, base_url):
+                    route_.continue_()
+                else:
+                    route_.abort("blockedbyclient")
+
+            context.route("**/*", route)
+            context.on("request", lambda r: current[scheme].requests.append(r.url))
+            context.on("requestfailed", lambda r: current[scheme].failed_requests.append(
+                f"{r.url} ({r.failure})"))
+            page_ = context.new_page()
+            page_.on("console", lambda m: current[scheme].console_errors.append(
+                f"console.{m.type}: {m.text} at {m.location.get('url', '')}")
+                if m.type == "error" else None)
+            page_.on("pageerror", lambda e: current[scheme].console_errors.append(
+                f"uncaught: {e}"))
+            page_.on("response", lambda r: current[scheme].failed_requests.append(
+                f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+            contexts[scheme] = (context, page_)
+        return contexts[scheme][1]
+
+    def run(path: str, scheme: str) -> PageAudit:
+        key = (path, scheme)
+        if key in cache:
+            return cache[key]
+        page_ = context_for(scheme)
+        result = PageAudit(url=base_url + path, scheme=scheme)
+        current[scheme] = result
+        start = time.perf_counter()
+        response = page_.goto(result.url, wait_until="load")
+        result.status = response.status if response else None
+        result.palette = page_.evaluate("document.body.dataset.mdColorScheme || null")
+        result.images = page_.evaluate(IMAGES_JS)
+        result.violations = axe.run(page_, context=axe_context(path),
+                                    options=axe_options(scheme)).response["violations"]
+        # A request that starts after this point (none should) is recorded with the next page.
+        result.off_host = [u for u in result.requests if not is_local(u, base_url)]
+        result.seconds = time.perf_counter() - start
+        cache[key] = result
+        _SUMMARY["page loads"] += 1
+        _SUMMARY["requests"] += len(result.requests)
+        _SUMMARY["off-host requests"] += len(result.off_host)
+        _SUMMARY["console errors"] += len(result.console_errors)
+        _SUMMARY["failed requests"] += len(result.failed_requests)
+        _SUMMARY["images checked"] += len(result.images)
+        _SUMMARY["axe runs"] += 1
+        return result
+
+    yield run
+    for context, _ in contexts.values():
+        context.close()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    if not _SUMMARY:
+        return
+    terminalreporter.section("site quality summary")
+    for key in _SUMMARY_ORDER + sorted(set(_SUMMARY) - set(_SUMMARY_ORDER)):
+        if key in _SUMMARY:
+            terminalreporter.write_line(f"{key:>20}: {_SUMMARY[key]}")

@@ -1,0 +1,83 @@
+"""The offline copy (`make offline`): a zip that works opened from disk, search included."""
+
+from __future__ import annotations
+
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def offline_zip(tmp_path_factory) -> Path:
+    import offline_zip as tool
+
+    output = tmp_path_factory.mktemp("offline") / "neural-neuronal-offline.zip"
+    assert tool.main(["--output", str(output)]) == 0
+    return output
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline_zip, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as archive:
+        archive.extractall(folder)
+    return folder / "neural-neuronal"
+
+
+def test_zip_is_self_contained(offline_zip):
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = set(archive.namelist())
+        assert {"neural-neuronal/index.html", "neural-neuronal/search/search_index.js",
+                "neural-neuronal/assets/javascripts/iframe-worker-shim.js",
+                "neural-neuronal/print_page.html"} <= names
+        assert all(name.startswith("neural-neuronal/") for name in names)
+        index = archive.read("neural-neuronal/index.html").decode()
+        assert 'href="terminology.html"' in index  # .html links: they work from file://
+        assert "iframe-worker-shim.js" in index and "unpkg" not in index
+        for name in names:
+            if name.endswith((".html", ".js", ".css")):
+                text = archive.read(name).decode("utf-8", "replace")
+                loads = re.findall(r'<(?:script|link|img|iframe)\b[^>]*?(?:src|href)="(?:https?:)?//[^>]*>', text)
+                assert [tag for tag in loads if 'rel="canonical"' not in tag] == [], name
+
+
+def test_search_works_from_disk(browser, unzipped):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    remote = []
+    page.on("request", lambda r: remote.append(r.url) if r.url.startswith(("http:", "https:")) else None)
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((unzipped / "index.html").as_uri())
+    page.wait_for_load_state("load")
+    search = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__item")
+    for _ in range(3):  # typing before the search worker has its index gives no results: type again
+        search.click()
+        search.fill("")
+        search.press_sequentially("rheobase", delay=20)
+        try:
+            results.first.wait_for(timeout=5_000)
+            break
+        except Exception:
+            continue
+    assert results.count() >= 1, "search from file:// found nothing"
+    first = results.first.locator("a").first.get_attribute("href")
+    assert first and ".html" in first and first.startswith("file://")
+    # a figure and a notebook page load from disk, too
+    page.goto((unzipped / "integrate-and-fire.html").as_uri())
+    page.wait_for_load_state("load")
+    widths = page.eval_on_selector_all("figure.snippet-figure img", "els => els.map(e => e.naturalWidth)")
+    assert widths and all(w > 0 for w in widths)
+    page.goto((unzipped / "notebooks" / "spiking-vs-rate.html").as_uri())
+    assert page.locator(".jupyter-wrapper math").count() > 3
+    context.close()
+    assert remote == [] and errors == []
