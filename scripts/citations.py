@@ -12,6 +12,7 @@ are cached beside the snippet cache, keyed by the .bib file's hash.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import json
@@ -31,8 +32,11 @@ class CitationError(Exception):
 def _label(entry) -> str:
     """'Hebb 1949', 'Bi & Poo 1998', 'Azevedo et al. 2009'."""
     people = entry.persons.get("author") or entry.persons.get("editor") or []
-    names = [" ".join(p.last_names) for p in people] or [entry.fields.get("organization", entry.key)]
-    names = [html.unescape(re.sub(r"[{}\\']", "", n)) for n in names]
+    # The "von" part belongs to the surname in a citation: "del Castillo & Katz 1954".
+    names = [" ".join(p.prelast_names + p.last_names) for p in people]
+    names = names or [entry.fields.get("organization", entry.key)]
+    # latexcodec (a pybtex dependency) turns TeX accents into Unicode: {\"o} -> ö.
+    names = [codecs.decode(n, "ulatex").replace("{", "").replace("}", "") for n in names]
     if len(names) == 1:
         who = names[0]
     elif len(names) == 2:

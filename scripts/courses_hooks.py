@@ -46,6 +46,7 @@ import sys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
+from mathml import MathError, to_mathml  # noqa: E402
 from snippets import cache_dir  # noqa: E402
 
 GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
@@ -145,14 +146,10 @@ INLINE_MATH = re.compile(r"(?<![\\$\w])\$(?!\s)([^$\n]+?)(?<!\s)\$(?![\w$])")
 
 
 def _mathml(tex: str, display: str, where: str) -> str:
-    from latex2mathml.converter import convert
-
-    tex = html.unescape(tex)
     try:
-        rendered = convert(tex, display=display)
-    except Exception as exc:  # latex2mathml raises many types for bad TeX
-        raise PluginError(f"{where}: cannot render math {tex!r}: {exc}") from None
-    return f'<div class="math-display">{rendered}</div>' if display == "block" else rendered
+        return to_mathml(html.unescape(tex), display)
+    except MathError as exc:
+        raise PluginError(f"{where}: {exc}") from None
 
 
 def clean_notebook(content: str, page: Page, files: Files) -> str:
@@ -210,6 +207,24 @@ def clean_notebook(content: str, page: Page, files: Files) -> str:
     return result
 
 
+# --- print page ----------------------------------------------------------------------
+
+# mkdocs-print-site 2.9 turns a link to the home page from a page one level down
+# ("../") into "#." (os.path.normpath gives "."), an anchor that does not exist; the
+# home page's section on the print page has id "index". It writes the page in its own
+# on_post_build, which runs before this hook's.
+PRINT_HOME_LINK = re.compile(r'href="#\.(-[^"]*)?"')
+
+
+def fix_print_page_home_links(site_dir: Path) -> None:
+    page = site_dir / "print_page" / "index.html"
+    if page.is_file():
+        text = page.read_text(encoding="utf-8")
+        fixed = PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
+
+
 # --- hooks ---------------------------------------------------------------------------
 
 
@@ -246,6 +261,7 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    fix_print_page_home_links(Path(config.site_dir))
     if not config.extra.get("offline"):
         return
     index = Path(config.site_dir) / "search" / "search_index.json"

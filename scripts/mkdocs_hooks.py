@@ -23,7 +23,6 @@ import sys
 from pathlib import Path
 
 import yaml
-from latex2mathml.converter import convert as latex_to_mathml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -31,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
+from mathml import MathError, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, cache_dir, run_snippets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -52,7 +52,10 @@ def parse_fence(body: str, page: str) -> dict:
     try:
         options = yaml.safe_load(body) or {}
     except yaml.YAMLError as exc:
-        raise PluginError(f"{page}: snippet block is not valid YAML: {exc}") from exc
+        raise PluginError(
+            f"{page}: snippet block is not valid YAML (a caption or alt that contains "
+            f"': ' or starts with a quote, '-' or '[' needs quotes around it): {exc}"
+        ) from exc
     if not isinstance(options, dict) or "file" not in options:
         raise PluginError(f"{page}: snippet block needs 'file: <path under snippets/>'")
     unknown = set(options) - {"file", "caption", "alt", "code"}
@@ -190,20 +193,14 @@ MATH = re.compile(
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """TeX from pymdownx.arithmatex (generic mode) becomes MathML: no script, no font, no CDN.
-
-    latex2mathml converts; browsers render MathML Core natively (Chromium 109+,
-    Firefox, Safari), and screen readers read it.
-    """
+    """TeX from pymdownx.arithmatex (generic mode) becomes MathML (scripts/mathml.py)."""
 
     def mathml(match: re.Match) -> str:
         display = "block" if match["tag"] == "div" else "inline"
-        tex = _unescape(match["tex"])
         try:
-            rendered = latex_to_mathml(tex, display=display)
-        except Exception as exc:  # latex2mathml raises many types for bad TeX
-            raise PluginError(f"{page.file.src_uri}: cannot render math {tex!r}: {exc}") from None
-        return f'<div class="math-display">{rendered}</div>' if display == "block" else rendered
+            return to_mathml(_unescape(match["tex"]), display)
+        except MathError as exc:
+            raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
     return MATH.sub(mathml, html)
 

@@ -180,6 +180,17 @@ def test_math_becomes_mathml(project):
     assert html.count("<math") == 2 and "<mfrac>" in html and "arithmatex" not in html
 
 
+def test_aligned_math_becomes_a_table_and_a_stray_ampersand_fails(project):
+    aligned = "$$\n\\begin{aligned}\na &= b \\\\\nc &= d\n\\end{aligned}\n$$\n"
+    result, site = project(None, aligned)
+    assert result.returncode == 0, result.stderr
+    html = (site / "index.html").read_text()
+    assert html.count("<mtr>") == 2 and "<mi>&amp;</mi>" not in html and "<mi>&</mi>" not in html
+    result, _ = project(None, "$$\na &= b\n$$\n")
+    assert result.returncode != 0
+    assert "index.md: math " in result.stderr and "has an '&' outside an environment" in result.stderr
+
+
 # --- the real site -------------------------------------------------------------------
 
 FENCE = re.compile(r"^```snippet\n.*?^file: *(\S+)", re.MULTILINE | re.DOTALL)
