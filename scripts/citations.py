@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import html
 import json
 import re
 from dataclasses import dataclass

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
+import mathml  # noqa: E402
 from mathml import MathError, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, cache_dir, run_snippets  # noqa: E402
 
@@ -39,6 +40,7 @@ FENCE = re.compile(r"^```snippet\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.D
 FIGURE_DIR = "figures"
 CODE_MODES = {"open", "collapsed", "hidden"}
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster when present
 
 _outputs: dict[str, Output] = {}
 _errors: dict[str, str] = {}  # snippet -> why it failed (kept only while serving)
@@ -50,7 +52,7 @@ _snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
 def parse_fence(body: str, page: str) -> dict:
     """The options of one ``snippet`` block, checked."""
     try:
-        options = yaml.safe_load(body) or {}
+        options = yaml.load(body, Loader=YAML_LOADER) or {}
     except yaml.YAMLError as exc:
         raise PluginError(
             f"{page}: snippet block is not valid YAML (a caption or alt that contains "
@@ -96,6 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except Exception as exc:  # pybtex raises its own types for a malformed file
         raise PluginError(f"{bib}: cannot read the bibliography: {exc}") from None
     _snippets_dir = Path(config.config_file_path).resolve().parent / "snippets"
+    mathml.use_cache(cache_dir())
     return config
 
 
@@ -203,6 +206,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
     return MATH.sub(mathml, html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    mathml.save_cache()
 
 
 def _unescape(text: str) -> str:

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import jsonschema
-import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,3 +154,25 @@ def test_instructors_page_covers_the_course(site):
     for needed in ("make serve", "make test", "make offline", "Print / PDF", "Exercises", "Cite this page",
                    "One lecture", "Three lectures", "Learning goals"):
         assert needed in source, needed
+
+
+def test_faster_print_anchor_ids_give_what_print_site_gives(site):
+    """courses_hooks replaces mkdocs-print-site's update_anchor_ids with a faster
+    equivalent; on every built page it must return exactly what the original returns."""
+    import importlib
+
+    original = importlib.reload(importlib.import_module("mkdocs_print_site_plugin.urls")).update_anchor_ids
+    try:
+        assert original is not courses_hooks._update_anchor_ids
+        pages = sorted(site.rglob("index.html"))
+        assert len(pages) > 20
+        changed = 0
+        for page in pages:
+            text = page.read_text(encoding="utf-8")
+            ours = courses_hooks._update_anchor_ids(text, "key")
+            assert ours == original(text, "key"), page
+            changed += ours != text
+        assert changed > 20  # headings got the page key: the comparison saw real work
+    finally:
+        importlib.reload(importlib.import_module("mkdocs_print_site_plugin.urls"))
+        courses_hooks.print_site_urls.update_anchor_ids = courses_hooks._update_anchor_ids

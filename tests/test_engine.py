@@ -276,14 +276,17 @@ def test_built_site_loads_nothing_from_other_hosts(site):
 
 
 @pytest.mark.slow
-def test_two_clean_builds_are_byte_identical(tmp_path):
-    """Cold builds with empty caches give the same bytes for every file of the site."""
+def test_two_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path):
+    """Cold builds with empty caches give the same bytes for every file of the site, and
+    so does a rebuild from the first build's caches (snippets, MathML, notebooks)."""
     trees = []
-    for run in ("a", "b"):
-        result = mkdocs_build(tmp_path / f"site-{run}", tmp_path / f"cache-{run}")
+    for run, cache in (("a", "a"), ("b", "b"), ("warm", "a")):
+        result = mkdocs_build(tmp_path / f"site-{run}", tmp_path / f"cache-{cache}")
         assert result.returncode == 0, result.stderr
         root = tmp_path / f"site-{run}"
         trees.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
-    assert trees[0].keys() == trees[1].keys()
-    differing = [str(p) for p in trees[0] if trees[0][p] != trees[1][p]]
-    assert not differing, f"files that differ between two clean builds: {differing}"
+    assert list((tmp_path / "cache-a").glob("mathml-*.json")), "the MathML cache was not kept"
+    for other, what in ((trees[1], "two clean builds"), (trees[2], "a clean build and a warm rebuild")):
+        assert trees[0].keys() == other.keys()
+        differing = [str(p) for p in trees[0] if trees[0][p] != other[p]]
+        assert not differing, f"files that differ between {what}: {differing}"

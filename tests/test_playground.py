@@ -8,30 +8,16 @@ right and that the two JavaScript files state the same model as the Python files
 from __future__ import annotations
 
 import html as html_lib
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
-
-
-def _tests_conftest():
-    """tests/conftest.py as a module. Imported by path: with tests/browser/conftest.py
-    also on sys.path, a plain `import conftest` may find that one instead."""
-    name = "nn_tests_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parent / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_conftest = _tests_conftest()
-ROOT, load_snippet, run_snippet = _conftest.ROOT, _conftest.load_snippet, _conftest.run_snippet
+from conftest import (
+    ROOT,
+    load_snippet,
+    run_snippet,
+)
 
 JS = ROOT / "docs" / "assets" / "explorables"
 lif = load_snippet("integrate_and_fire/lif.py")

@@ -8,7 +8,6 @@ gates relax to their resting values.
 """
 
 import matplotlib.pyplot as plt
-import numpy as np
 
 from model import resting_potential, simulate, spike_times
 

@@ -11,29 +11,13 @@ console errors and no request to another host.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
-
-
-def _tests_conftest():
-    """tests/conftest.py as a module. Imported by path: with tests/browser/conftest.py
-    also on sys.path, a plain `import conftest` may find that one instead."""
-    name = "nn_tests_conftest"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parent.parent / "conftest.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_conftest = _tests_conftest()
-load_snippet, run_snippet = _conftest.load_snippet, _conftest.run_snippet
+from conftest import (  # tests/conftest.py (tests/browser is a package)
+    load_snippet,
+    run_snippet,
+)
 
 lif = load_snippet("integrate_and_fire/lif.py")
 pytestmark = pytest.mark.browser
