@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test bench offline lock clean
+.PHONY: serve build test bench offline lock math-font clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ offline: $(STAMP)  ## the site as a zip that works opened from disk, search incl
 
 lock:  ## re-pin requirements.txt from requirements.in (needs uv: pip install uv)
 	uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.txt
+
+MATH_FONT := @fontsource/stix-two-math@5.3.0
+math-font:  ## re-fetch the self-hosted math font (docs/assets/fonts/) from npm; needs npm
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent $(MATH_FONT) >/dev/null && tar xzf *.tgz && \
+	cp package/files/stix-two-math-latin-400-normal.woff2 $(CURDIR)/docs/assets/fonts/STIXTwoMath-Regular.woff2 && \
+	cp package/LICENSE $(CURDIR)/docs/assets/fonts/STIXTwoMath-OFL.txt && rm -rf $$tmp
 
 clean:
 	rm -rf site site-offline .cache neural-neuronal-offline.zip

@@ -56,6 +56,8 @@ GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
 GLOSSARY_MARKER = "<!-- glossary -->"
 CITE_WORK_MARKER = "<!-- cite-work -->"
 TERM = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<definition>\S.*)$")
+HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.DOTALL)
+ABBR = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
 
 _root = Path()
 _terms: dict[str, str] = {}
@@ -107,6 +109,12 @@ def tooltip_forms(terms: dict[str, str]) -> dict[str, str]:
 
 def term_anchor(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def untooltip_headings(html_: str) -> str:
+    """Headings without tooltips: a dotted word in every title is noise, and the same
+    term gets its tooltip in the text below. (The abbr extension has no such option.)"""
+    return HEADING.sub(lambda m: ABBR.sub(r"\1", m[0]) if "<abbr" in m[0] else m[0], html_)
 
 
 def glossary_html(terms: dict[str, str]) -> str:
@@ -306,6 +314,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         html_ = cached_clean_notebook(html_, page, files, config)
+    html_ = untooltip_headings(html_)
     page.html = html_  # what mkdocs-print-site puts on the print page
     return html_
 

@@ -145,7 +145,9 @@ def _render(options: dict, page: Page, number: int) -> str:
     if options["code"] == "open":
         parts.append(code)
     elif options["code"] == "collapsed":
-        parts.append(f'??? example "Code that draws figure {number}: {src}"\n\n' + _indent(code))
+        does = (f"draws figure {number}" if output.figures
+                else "prints the output below" if output.stdout.strip() else "runs here")
+        parts.append(f'??? example "Code that {does}: {src}"\n\n' + _indent(code))
     if output.stdout.strip():
         parts.append(f'```text title="Output of {src}"\n{output.stdout.rstrip()}\n```')
     if output.figures:

@@ -81,6 +81,18 @@ def test_good_snippet_shows_code_output_and_both_figures(project):
     assert 'alt="A rising line."' in html
 
 
+def test_collapsed_code_is_labelled_by_what_it_makes(project):
+    collapsed = fence("demo/figure.py").replace("```snippet\n", "```snippet\ncode: collapsed\n")
+    result, site = project('"""Prints a table."""\nprint("a  b")\n', collapsed)
+    assert result.returncode == 0, result.stderr
+    text = page_text((site / "index.html").read_text())
+    assert "Code that prints the output below: snippets/demo/figure.py" in text
+    assert "figure 0" not in text
+    result, site = project(GOOD, collapsed)
+    assert result.returncode == 0, result.stderr
+    assert "Code that draws figure 1: snippets/demo/figure.py" in page_text((site / "index.html").read_text())
+
+
 def test_raising_snippet_fails_build_naming_file_line_and_exception(project):
     code = 'import numpy as np\n\nx = np.arange(3)\nraise ValueError("weights must be finite")\n'
     result, _ = project(code, fence("demo/figure.py"))

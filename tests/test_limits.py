@@ -107,7 +107,7 @@ def test_energy_ratios_the_page_quotes():
     for dram in (e["64-bit read, DRAM"].low, e["64-bit read, DRAM"].high):
         assert 100 < dram / e["fp32 add"].value < 10_000
     assert not e["64-bit read, DRAM"].checked          # the page flags it
-    ratio = p["cortical long-distance communication"].value / p["cortical computation"].value
+    ratio = p["cortex, long-range communication"].value / p["cortical computation"].value
     assert ratio == pytest.approx(35.0)
 
 

@@ -46,11 +46,11 @@ COUNTS = [
 ]
 
 POWER = [
-    point("brain share of resting metabolism", 0.20, "fraction",
+    point("resting metabolism, brain share", 0.20, "fraction",
           "attwell2001", "'20%', a rounded population figure"),
     point("cortical computation", 0.1, "W", "levy2021",
           "ATP partitioned to computation"),
-    point("cortical long-distance communication", 3.5, "W", "levy2021",
+    point("cortex, long-range communication", 3.5, "W", "levy2021",
           "35 times the computation cost"),
     point("TrueNorth chip, running video", 0.063, "W", "merolla2014",
           "400 x 240 pixels, 30 frames/s"),
@@ -73,14 +73,15 @@ ALL = COUNTS + POWER + ENERGY_PER_OP
 
 
 def fmt(x):
-    return f"{x:.3g}"
+    """3 significant digits, short exponent: 8.61e10, 6e7."""
+    mantissa, _, exponent = f"{x:.3g}".partition("e")
+    return f"{mantissa}e{int(exponent)}" if exponent else mantissa
 
 
 if __name__ == "__main__":
-    print(f"{'quantity':34s} {'value':>8s} {'unit':8s} {'range':>16s}  source")
+    print(f"{'quantity':32s} {'value':>7s} {'unit':8s} {'range':>15s}  source")
     for c in ALL:
         rng = "-" if c.low == c.high else f"{fmt(c.low)}-{fmt(c.high)}"
         flag = "" if c.checked else " *"
-        print(f"{c.name[:34]:34s} {fmt(c.value):>8s} {c.unit:8s} {rng:>16s}"
-              f"  {c.key}{flag}")
+        print(f"{c.name:32s} {fmt(c.value):>7s} {c.unit:8s} {rng:>15s}  {c.key}{flag}")
     print("* not checked in the source itself; see the page")

@@ -198,3 +198,22 @@ def test_search_finds_the_right_page(page, base_url, site_pages, quality_summary
             problems.append(f"{query!r}: top {TOP} results {found}, expected one of {sorted(wanted)}")
         page.keyboard.press("Escape")
     assert not problems, "search:\n" + "\n".join(problems)
+
+
+def test_math_is_set_in_the_self_hosted_math_font(page, base_url):
+    """MathML uses STIX Two Math from this site (an OpenType MATH font: limits, primes and
+    stretchy brackets placed by the font's own metrics), not whatever the system has."""
+    fonts = []
+    page.on("response", lambda r: fonts.append((r.url, r.status)) if r.url.endswith(".woff2") else None)
+    page.goto(f"{base_url}/gradient-descent/")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    family = page.eval_on_selector(".math-display math", "m => getComputedStyle(m).fontFamily")
+    assert family.startswith('"STIX Two Math"'), family
+    loaded = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)")
+    assert '"STIX Two Math"' in loaded or "STIX Two Math" in loaded, loaded
+    assert fonts == [(f"{base_url}/assets/fonts/STIXTwoMath-Regular.woff2", 200)], fonts
+    # The sum's limits sit above and below it (munderover), not beside it.
+    sigma, upper = (page.eval_on_selector(sel, "e => { const r = e.getBoundingClientRect();"
+                                                " return [r.left, r.right, r.top, r.bottom]; }")
+                    for sel in (".math-display munderover > mo", ".math-display munderover > :nth-child(3)"))
+    assert upper[3] <= sigma[2] + 2 and sigma[0] - 2 <= upper[0] <= sigma[1]
