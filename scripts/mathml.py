@@ -25,6 +25,12 @@ STRAY_AMPERSAND = "<mi>&</mi>"  # what latex2mathml emits for an '&' it could no
 # rendered). One long line of MathML makes mkdocs-print-site's id regex, which scans
 # to the end of the line from every "<", take ~10x longer (see `make bench`).
 CLOSING_TAG = re.compile(r"(</[a-z]+>)(?=<)")
+# latex2mathml marks \hat as an accent but not \bar, \tilde, \vec, \dot, \ddot: without
+# accent="true" the browser sets the mark as a loose over-script, off the letter's axis.
+ACCENT_MARKS = "&#x000AF;|&#x0007E;|&#x02192;|&#x002D9;|&#x000A8;"
+UNMARKED_ACCENT = re.compile(
+    r"<mover>(?P<base>(?:(?!</?mover).)*?<mo[^>]*>(?:" + ACCENT_MARKS + r")</mo></mover>)", re.DOTALL
+)
 
 _memo: dict[str, str] = {}  # display + "\0" + tex -> finished HTML
 _used: set[str] = set()
@@ -59,6 +65,7 @@ def _convert(tex: str, display: str) -> str:
             f"math {tex!r} has an '&' outside an environment that aligns columns "
             "(use aligned, split, cases or array)"
         )
+    rendered = UNMARKED_ACCENT.sub(r'<mover accent="true">\g<base>', rendered)
     rendered = CLOSING_TAG.sub("\\1\n", rendered)
     return f'<span class="math-display">{rendered}</span>' if display == "block" else rendered
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, mkdocs_build
 
+import mathml  # scripts/, put on sys.path by conftest
+
 HOOK = ROOT / "scripts" / "mkdocs_hooks.py"
 
 MINI_CONFIG = f"""\
@@ -190,6 +192,13 @@ def test_math_becomes_mathml(project):
     assert result.returncode == 0, result.stderr
     html = (site / "index.html").read_text()
     assert html.count("<math") == 2 and "<mfrac>" in html and "arithmatex" not in html
+
+
+def test_bars_tildes_and_dots_are_accents():
+    for tex in (r"\bar g_\text{Na}", r"\tilde{x}", r"\dot x", r"\vec{v}"):
+        assert '<mover accent="true">' in mathml.to_mathml(tex, "inline"), tex
+    # an over-script that is not an accent mark stays a plain over-script
+    assert "<mover>" in mathml.to_mathml(r"\overbrace{x}", "inline")
 
 
 def test_aligned_math_becomes_a_table_and_a_stray_ampersand_fails(project):
