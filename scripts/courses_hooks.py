@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import posixpath
 import re
 from pathlib import Path
@@ -50,7 +49,7 @@ import sys
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
 from mathml import MathError, to_mathml  # noqa: E402
-from snippets import cache_dir  # noqa: E402
+from snippets import cache_dir, write_atomically  # noqa: E402
 
 GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
 GLOSSARY_MARKER = "<!-- glossary -->"
@@ -236,10 +235,7 @@ def cached_clean_notebook(content: str, page: Page, files: Files, config: MkDocs
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
     result = clean_notebook(content, page, files)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(result, encoding="utf-8")
-    partial.replace(cached)  # atomic: a half-written file is never read back
+    write_atomically(cached, result)
     return result
 
 

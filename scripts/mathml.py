@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from importlib.metadata import version
 from pathlib import Path
 
 from latex2mathml.converter import convert
+from snippets import write_atomically
 
 # latex2mathml 3.81 has no `aligned`; its `split` builds the same right/left aligned
 # table, so pages keep writing standard TeX.
@@ -86,10 +86,7 @@ def use_cache(folder: Path) -> None:
 
 
 def save_cache() -> None:
-    """Keep what this build used, and only that (atomic rename: no half-written file)."""
+    """Keep what this build used, and only that."""
     if _cache_file is None or _used == _loaded:
         return
-    _cache_file.parent.mkdir(parents=True, exist_ok=True)
-    partial = _cache_file.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(json.dumps({k: _memo[k] for k in sorted(_used)}), encoding="utf-8")
-    partial.replace(_cache_file)
+    write_atomically(_cache_file, json.dumps({k: _memo[k] for k in sorted(_used)}))

@@ -51,6 +51,15 @@ def cache_dir() -> Path:
     return Path(os.environ.get("NN_CACHE_DIR", ROOT / ".cache" / "snippets"))
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """Write a cache file through a temporary name and one rename, so a build that stops
+    half-way, or a concurrent one, never reads back a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
 def timeout() -> float:
     return float(os.environ.get("NN_SNIPPET_TIMEOUT", DEFAULT_TIMEOUT))
 

@@ -154,11 +154,5 @@
     P.onResize(figure, update);
   }
 
-  function init() {
-    var roots = document.querySelectorAll("[data-explorable='neuron']");
-    for (var i = 0; i < roots.length; i++) build(roots[i]);
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  P.mountAll("[data-explorable='neuron']", build);
 })();

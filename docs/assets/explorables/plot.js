@@ -143,6 +143,16 @@
     }).observe(container);
   }
 
+  // Build each element that matches selector, once the page has been parsed.
+  function mountAll(selector, build) {
+    function run() {
+      var roots = document.querySelectorAll(selector);
+      for (var i = 0; i < roots.length; i++) build(roots[i]);
+    }
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+    else run();
+  }
+
   window.NNPlot = { plotWidth: plotWidth, onResize: onResize, el: el, axes: axes, pathData: pathData, clear: clear, slider: slider,
-                    pyFixed: pyFixed, human: human, debounce: debounce };
+                    pyFixed: pyFixed, human: human, debounce: debounce, mountAll: mountAll };
 })();

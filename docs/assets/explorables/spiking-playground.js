@@ -174,12 +174,6 @@
     P.onResize(plots, update);
   }
 
-  function init() {
-    var roots = document.querySelectorAll("[data-explorable='lif']");
-    for (var i = 0; i < roots.length; i++) build(roots[i]);
-  }
-
   window.NNLIF = { simulate: simulate, params: { E_L: E_L, V_RESET: V_RESET, V_TH: V_TH, R: R, TAU: TAU, T_REF: T_REF, DT: DT } };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  P.mountAll("[data-explorable='lif']", build);
 })();
