@@ -7,18 +7,22 @@ entries; only the pandoc-like citation syntax is matched here, because no MkDocs
 plugin gives author-year links plus per-page lists from one .bib file.
 
 Formatting with pybtex costs a few tenths of a second, so the formatted entries
-are cached beside the snippet cache, keyed by the .bib file's hash.
+are cached in the build cache (scripts/cache.py: checked, atomic, pruned), keyed by
+the .bib file's hash. Both hooks share one instance (``site_bibliography``). Every
+field reaches the page escaped: a ``<script>`` in a title is text, and a DOI or URL
+that could not be one (quotes, spaces, angle brackets) fails the build.
 """
 
 from __future__ import annotations
 
 import codecs
-import hashlib
-import json
+import html
 import re
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+
+import cache
 
 CITATION = re.compile(r"\[(@[\w:-]+(?:\s*;\s*@[\w:-]+)*)\]")
 KEY = re.compile(r"@([\w:-]+)")
@@ -42,7 +46,20 @@ def _label(entry) -> str:
         who = f"{names[0]} & {names[1]}"
     else:
         who = f"{names[0]} et al."
-    return f"{who} {entry.fields.get('year', 'n.d.')}"
+    return html.escape(f"{who} {entry.fields.get('year', 'n.d.')}")
+
+
+LINK_FIELD = re.compile(r"^[^\s\"'<>`]+$")
+
+
+def _check_links(data, path: Path) -> None:
+    """A DOI or URL goes into an href: one that could leave the attribute fails."""
+    for key, entry in data.entries.items():
+        for name in ("doi", "url"):
+            value = entry.fields.get(name)
+            if value is not None and not LINK_FIELD.match(value):
+                raise CitationError(f"{path}: entry '{key}': field {name} = {value!r} is not a valid "
+                                    f"{name.upper()} (no spaces, quotes or angle brackets)")
 
 
 def _format(path: Path) -> dict[str, dict[str, str]]:
@@ -50,6 +67,7 @@ def _format(path: Path) -> dict[str, dict[str, str]]:
     from pybtex.plugin import find_plugin
 
     data = parse_file(str(path))
+    _check_links(data, path)
     style = find_plugin("pybtex.style.formatting", "unsrt")()
     return {
         e.key: {"label": _label(data.entries[e.key]), "html": e.text.render_as("html")}
@@ -62,15 +80,13 @@ class Bibliography:
     entries: dict[str, dict[str, str]]  # key -> {"label": "Hebb 1949", "html": full entry}
 
     @classmethod
-    def load(cls, path: Path, cache: Path) -> Bibliography:
-        source = path.read_bytes()
-        key = hashlib.sha256(source + version("pybtex").encode() + Path(__file__).read_bytes()).hexdigest()
-        cached = cache / f"bibliography-{key[:20]}.json"
-        if cached.exists():
-            return cls(json.loads(cached.read_text()))
-        entries = _format(path)
-        cache.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(entries))
+    def load(cls, path: Path, folder: Path) -> Bibliography:
+        """The formatted entries of ``path``, from ``folder`` (the cache) when they are there."""
+        cached = folder / f"{cache.key(path, version('pybtex'), Path(__file__))}.json"
+        entries = cache.read_json(cached)  # None if absent; a corrupt entry is discarded
+        if not isinstance(entries, dict):
+            entries = _format(path)
+            cache.write_json(cached, entries)
         return cls(entries)
 
     def label(self, key: str) -> str:
@@ -102,3 +118,17 @@ class Bibliography:
             f'<li id="ref-{k}" class="reference">{self.entries[k]["html"]}</li>' for k in self.sorted_keys(keys)
         )
         return f'<ul class="references">\n{items}\n</ul>'
+
+
+_loaded: dict[tuple[Path, Path], tuple[int, Bibliography]] = {}
+
+
+def site_bibliography(path: Path, folder: Path) -> Bibliography:
+    """The one Bibliography of ``path`` for this process (reloaded when the file changes)."""
+    stamp = path.stat().st_mtime_ns
+    known = _loaded.get((path, folder))
+    if known is None or known[0] != stamp:
+        known = (stamp, Bibliography.load(path, folder))
+        _loaded[(path, folder)] = known
+    cache.mark_used(folder / f"{cache.key(path, version('pybtex'), Path(__file__))}.json")
+    return known[1]

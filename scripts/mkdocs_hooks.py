@@ -1,6 +1,7 @@
 """MkDocs hooks: run the snippets pages use, cite from one .bib, render math as MathML.
 
-A page shows a snippet with a fenced block::
+A page shows a snippet with a fenced block (anywhere a code block may stand: at the top
+level, in an admonition, a content tab or a list item)::
 
     ```snippet
     file: artificial_neuron/forward_pass.py   # under snippets/
@@ -9,63 +10,93 @@ A page shows a snippet with a fenced block::
     code: open          # open (default) | collapsed | hidden
     ```
 
-The build runs the snippet (``scripts/snippets.py``), and the block becomes the
-snippet's source (included by pymdownx.snippets from the same file), its printed
-output, and its figure in light and dark variants with a numbered caption.
+The pipeline (CONTRIBUTING.md draws it):
+
+1. ``on_files`` finds every ``snippet`` block of every page (``scripts/fences.py``),
+   runs the snippets that are not cached (``scripts/snippets.py``, one warm worker that
+   forks an isolated child per snippet) and adds their figures to the site;
+2. while a page is converted, pymdownx.superfences hands each ``snippet`` block to
+   ``render_snippet`` (a custom fence), which returns the snippet's source, its printed
+   output and its figure (light and dark) with a caption;
+3. ``on_page_content`` numbers the figures in page order, turns ``[@key]`` citations
+   into links with a reference list (never inside code), and TeX into MathML.
+
+Every fault stops the build with file, line and cause (``mkdocs serve`` shows it in the
+page instead); nothing stale is published (``scripts/cache.py``).
 """
 
 from __future__ import annotations
 
+import datetime
+import html as html_lib
+import json
 import logging
+import os
 import posixpath
 import re
 import sys
 from pathlib import Path
 
-import yaml
+import markdown as markdown_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from citations import Bibliography, CitationError  # noqa: E402
+import cache  # noqa: E402
+import fences  # noqa: E402
 import mathml  # noqa: E402
+import notebook_execution  # noqa: E402
+import serve_errors  # noqa: E402
+from citations import Bibliography, CitationError, site_bibliography  # noqa: E402
 from mathml import MathError, to_mathml  # noqa: E402
-from snippets import Output, SnippetError, cache_dir, run_snippets  # noqa: E402
+from snippets import Output, SnippetError, run_snippets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 
-FENCE = re.compile(r"^```snippet\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 FIGURE_DIR = "figures"
 CODE_MODES = {"open", "collapsed", "hidden"}
+OPTIONS = {"file", "caption", "alt", "code"}
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster when present
+FIGURE_NUMBER = re.compile("\u27e6fig:([^\u27e7]+)\u27e7")  # ⟦fig:name⟧ until the page is numbered
 
 _outputs: dict[str, Output] = {}
 _errors: dict[str, str] = {}  # snippet -> why it failed (kept only while serving)
 _serving = False
 _bibliography: Bibliography | None = None
 _snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
+_page: Page | None = None  # the page being converted (a fence formatter gets no page)
+_files: Files | None = None
+_inner: markdown_lib.Markdown | None = None  # renders what a snippet block becomes
+
+
+class FenceError(PluginError, fences.FenceFailure):
+    """A snippet block that cannot be rendered; stops the build (PluginError) and is not
+    swallowed by superfences (which turns other exceptions into a plain code block)."""
 
 
 def parse_fence(body: str, page: str) -> dict:
     """The options of one ``snippet`` block, checked."""
     try:
-        options = yaml.load(body, Loader=YAML_LOADER) or {}
-    except yaml.YAMLError as exc:
-        raise PluginError(
+        options = fences.load_yaml(body)
+    except ValueError as exc:
+        raise FenceError(
             f"{page}: snippet block is not valid YAML (a caption or alt that contains "
             f"': ' or starts with a quote, '-' or '[' needs quotes around it): {exc}"
-        ) from exc
+        ) from None
     if not isinstance(options, dict) or "file" not in options:
-        raise PluginError(f"{page}: snippet block needs 'file: <path under snippets/>'")
-    unknown = set(options) - {"file", "caption", "alt", "code"}
+        raise FenceError(f"{page}: snippet block needs 'file: <path under snippets/>'")
+    unknown = set(options) - OPTIONS
     if unknown:
-        raise PluginError(f"{page}: snippet block has unknown option(s) {sorted(unknown)}")
+        raise FenceError(f"{page}: snippet block has unknown option(s) {sorted(unknown)}")
     options.setdefault("code", "open")
     if options["code"] not in CODE_MODES:
-        raise PluginError(f"{page}: snippet 'code' must be one of {sorted(CODE_MODES)}")
+        raise FenceError(f"{page}: snippet 'code' must be one of {sorted(CODE_MODES)}")
+    name = options["file"]
+    if not isinstance(name, str) or name.startswith("/") or ".." in Path(name).parts or "\\" in name:
+        raise FenceError(f"{page}: snippet file {name!r} must be a relative path inside snippets/")
     return options
 
 
@@ -74,9 +105,81 @@ def snippets_used(docs_dir: Path) -> dict[str, list[str]]:
     used: dict[str, list[str]] = {}
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir).as_posix()
-        for match in FENCE.finditer(page.read_text(encoding="utf-8")):
-            used.setdefault(parse_fence(match["body"], rel)["file"], []).append(rel)
+        for body in fences.find(page.read_text(encoding="utf-8"), "snippet"):
+            used.setdefault(parse_fence(body, rel)["file"], []).append(rel)
     return used
+
+
+# --- the snippet fence ---------------------------------------------------------------
+
+
+def _fence(text: str, info: str) -> str:
+    """A fenced block that ``text`` cannot end: longer than any run of backticks in it."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{info}\n{text}\n{ticks}"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line else line for line in text.splitlines())
+
+
+def snippet_markdown(options: dict, page: Page) -> str:
+    """What one snippet block stands for, as Markdown (rendered by ``render_snippet``)."""
+    name = options["file"]
+    src = f"snippets/{name}"
+    where = page.file.src_uri
+    if name in _errors:  # only while serving: show the failure where the figure was
+        return (f'!!! failure "{src} failed: no output or figure is shown"\n\n'
+                + _indent(_fence(_errors[name], "text")))
+    if name not in _outputs:
+        raise FenceError(f"{where}: snippet '{name}' was not run (is the block indented oddly?)")
+    output = _outputs[name]
+    declares = [key for key in ("caption", "alt") if options.get(key)]
+    if output.figures:
+        for key in ("caption", "alt"):
+            if not isinstance(options.get(key), str) or not options[key].strip():
+                raise FenceError(f"{where}: snippet '{name}' draws a figure but has no '{key}'")
+    elif declares:
+        raise FenceError(
+            f"{where}: snippet '{name}' has a {' and '.join(declares)} but drew no figure "
+            "(does it still end with plt.show()? a figure closed before the end is lost)")
+    parts = []
+    source = (_snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
+    code = _fence(source, f'python title="{src}"')
+    number = f"\u27e6fig:{sorted(_outputs).index(name)}\u27e7"
+    if options["code"] == "open":
+        parts.append(code)
+    elif options["code"] == "collapsed":
+        does = (f"draws figure {number}" if output.figures
+                else "prints the output below" if output.stdout.strip() else "runs here")
+        parts.append(f'??? example "Code that {does}: {src}"\n\n' + _indent(code))
+    if output.stdout.strip():
+        parts.append(_fence(output.stdout.rstrip(), f'text title="Output of {src}"'))
+    if output.figures:
+        # URLs as MkDocs writes them for this page (the inner Markdown does not rewrite links).
+        stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
+        light, dark = (_files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
+                       for end in (".svg", "-dark.svg"))
+        alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
+        anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
+        parts.append(
+            f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
+            f"![{alt}]({light}#only-light)\n"
+            f"![{alt}]({dark}#only-dark)\n"
+            f"<figcaption>Figure {number}. {options['caption'].strip()}</figcaption>\n</figure>"
+        )
+    return "\n\n".join(parts)
+
+
+def render_snippet(src, language, class_name, options, md, **kwargs) -> str:
+    """pymdownx.superfences custom fence: a ``snippet`` block -> HTML."""
+    page = _page
+    if page is None:
+        raise FenceError("a snippet block outside a page")
+    text = snippet_markdown(parse_fence(src, page.file.src_uri), page)
+    _inner.reset()
+    return _inner.convert(text)
 
 
 # --- hooks ---------------------------------------------------------------------------
@@ -91,14 +194,33 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _bibliography, _snippets_dir
+    global _bibliography, _snippets_dir, _inner
+    root = Path(config.config_file_path).resolve().parent
+    cache.start_build()
+    build_cache = cache.cache_dir()
+    build_cache.mkdir(parents=True, exist_ok=True)
+    cache.remove_leftovers(build_cache)
     bib = Path(config.docs_dir) / "references.bib"
     try:
-        _bibliography = Bibliography.load(bib, cache_dir())
+        _bibliography = site_bibliography(bib, build_cache / "bibliography")
     except Exception as exc:  # pybtex raises its own types for a malformed file
         raise PluginError(f"{bib}: cannot read the bibliography: {exc}") from None
-    _snippets_dir = Path(config.config_file_path).resolve().parent / "snippets"
-    mathml.use_cache(cache_dir())
+    _snippets_dir = root / "snippets"
+    mathml.use_cache(build_cache)
+    if not os.environ.get("SOURCE_DATE_EPOCH"):
+        # Sitemap dates (and so the offline zip) from the release date, not the calendar.
+        released = datetime.date.fromisoformat(str(config.extra.get("date_released", "2026-01-01")))
+        stamp = datetime.datetime.combine(released, datetime.time(), datetime.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    # Code inclusion (--8<--) only from these folders, found from mkdocs.yml, not the cwd.
+    included = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    included["base_path"] = [str(root / "snippets"), str(root / "includes")]
+    included["restrict_base_path"] = True
+    included["check_paths"] = True
+    fences.register(config, "snippet", render_snippet)
+    notebook_execution.configure(config, build_cache / "jupyter")
+    _inner = markdown_lib.Markdown(extensions=config.markdown_extensions,
+                                   extension_configs=config.mdx_configs)
     return config
 
 
@@ -133,86 +255,114 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _render(options: dict, page: Page, number: int) -> str:
-    name = options["file"]
-    src = f"snippets/{name}"
-    if name in _errors:  # only while serving: show the failure where the figure was
-        return (f'!!! failure "{src} failed: no output or figure is shown"\n\n'
-                + _indent(f"```text\n{_errors[name]}\n```"))
-    output = _outputs[name]
-    parts = []
-    code = f'```python title="{src}"\n--8<-- "{src}"\n```'
-    if options["code"] == "open":
-        parts.append(code)
-    elif options["code"] == "collapsed":
-        does = (f"draws figure {number}" if output.figures
-                else "prints the output below" if output.stdout.strip() else "runs here")
-        parts.append(f'??? example "Code that {does}: {src}"\n\n' + _indent(code))
-    if output.stdout.strip():
-        parts.append(f'```text title="Output of {src}"\n{output.stdout.rstrip()}\n```')
-    if output.figures:
-        for key in ("caption", "alt"):
-            if not isinstance(options.get(key), str) or not options[key].strip():
-                raise PluginError(f"{page.file.src_uri}: snippet '{name}' draws a figure but has no '{key}'")
-        here = posixpath.dirname(page.file.src_uri)
-        stem = posixpath.relpath(f"{FIGURE_DIR}/{name.removesuffix('.py')}", here or ".")
-        alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
-        anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
-        parts.append(
-            f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
-            f"![{alt}]({stem}.svg#only-light)\n"
-            f"![{alt}]({stem}-dark.svg#only-dark)\n"
-            f"<figcaption>Figure {number}. {options['caption'].strip()}</figcaption>\n</figure>"
-        )
-    return "\n\n".join(parts)
-
-
-def _indent(text: str) -> str:
-    return "\n".join("    " + line if line else line for line in text.splitlines())
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    counter = iter(range(1, 10_000))
-    figures = {name: o for name, o in _outputs.items() if o.figures}
-
-    def expand(match: re.Match) -> str:
-        options = parse_fence(match["body"], page.file.src_uri)
-        number = next(counter) if options["file"] in figures else 0
-        return _render(options, page, number)
-
-    markdown = FENCE.sub(expand, markdown)
-    try:
-        markdown, cited = _bibliography.cite(markdown)
-    except CitationError as exc:
-        raise PluginError(f"{page.file.src_uri}: {exc}") from None
-    if BIBLIOGRAPHY_MARKER in markdown:
-        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, _bibliography.entries_html(_bibliography.entries))
-    elif cited:
-        markdown += "\n\n## References\n\n" + _bibliography.entries_html(cited) + "\n"
+    global _page, _files
+    _page, _files = page, files
+    fences.check_languages(markdown, page.file.src_uri, config)
     return markdown
+
+
+def number_figures(html: str) -> str:
+    """Figure numbers in the order figures appear on the page (nested blocks included)."""
+    numbers: dict[str, int] = {}
+    return FIGURE_NUMBER.sub(lambda m: str(numbers.setdefault(m[1], len(numbers) + 1)), html)
+
+
+TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<[^>]*>)",
+                       re.DOTALL | re.IGNORECASE)
+
+
+def cite_html(html: str, where: str) -> tuple[str, list[str]]:
+    """``[@key]`` citations in the text of ``html`` -> links; never in code, tags or scripts."""
+    cited: list[str] = []
+    parts = TEXT_ONLY.split(html)
+    for i in range(0, len(parts), 2):  # even items are text between tags
+        if "[@" not in parts[i]:
+            continue
+        try:
+            parts[i], keys = _bibliography.cite(parts[i])
+        except CitationError as exc:
+            raise PluginError(f"{where}: {exc}") from None
+        cited.extend(k for k in keys if k not in cited)
+    return "".join(parts), cited
+
+
+REFERENCES_HEADING = ('<h2 id="references">References<a class="headerlink" href="#references" '
+                      'title="Permanent link">&para;</a></h2>\n')
+
+
+def add_references(html: str, cited: list[str], page: Page) -> str:
+    if BIBLIOGRAPHY_MARKER in html:
+        return html.replace(BIBLIOGRAPHY_MARKER, _bibliography.entries_html(_bibliography.entries))
+    if not cited:
+        return html
+    toc = page.toc.items if page.toc is not None else []
+    parent = toc[-1].children if toc and toc[-1].level < 2 else toc  # under the page's h1
+    if not any(item.id == "references" for item in parent):
+        parent.append(AnchorLink("References", "references", 2))
+    return html + "\n" + REFERENCES_HEADING + _bibliography.entries_html(cited)
 
 
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">\\[(\[](?P<tex>.*?)\\[)\]]</(?P=tag)>', re.DOTALL
 )
+RAW_ASSET = re.compile(r'(<(?:script|link|img)\b[^>]*?\b(?:src|href)=")(\.\./[^"#?]+)(")')
+
+
+def relocate_raw_assets(html: str, page: Page, files: Files) -> str:
+    """Raw-HTML ``<script src>``/``<link href>``/``<img src>`` written for the site's
+    directory URLs (``../assets/x.js`` from ``docs/playground.md``) point at the same file
+    in every build: with ``use_directory_urls: false`` (the offline copy) they are
+    rewritten relative to the page's real URL. A missing target fails the build."""
+    uri = page.file.src_uri
+    directory = posixpath.dirname(uri) if uri.endswith(("index.md", "README.md")) else uri.rsplit(".", 1)[0]
+
+    def fix(match: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(directory, match[2]))
+        file = files.get_file_from_path(target)
+        if target.startswith("..") or file is None:
+            raise PluginError(f"{uri}: raw HTML loads '{match[2]}', which is not a file of the site")
+        return match[1] + file.url_relative_to(page.file) + match[3]
+
+    return RAW_ASSET.sub(fix, html)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """TeX from pymdownx.arithmatex (generic mode) becomes MathML (scripts/mathml.py)."""
+    """Figure numbers, citations and MathML (notebooks: scripts/courses_hooks.py)."""
+    where = page.file.src_uri
+    if where.endswith(".ipynb"):
+        return html
+    html = number_figures(html)
+    html = relocate_raw_assets(html, page, files)
+    html, cited = cite_html(html, where)
+    html = add_references(html, cited, page)
 
     def mathml(match: re.Match) -> str:
         display = "block" if match["tag"] == "div" else "inline"
         try:
             return to_mathml(_unescape(match["tex"]), display)
         except MathError as exc:
-            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+            raise PluginError(f"{where}: {exc}") from None
 
     return MATH.sub(mathml, html)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     mathml.save_cache()
+    for folder in ("snippets", "bibliography", "notebooks"):
+        removed = cache.prune(cache.cache_dir() / folder)
+        if removed:
+            log.info(f"cache: removed {len(removed)} {folder} entries no page uses")
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    return serve_errors.show_errors_in_pages(server, config)
 
 
 def _unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    notebook_execution.guard_render(page)
+    return page

@@ -1,11 +1,12 @@
-"""Run snippets in one worker process, cache what they make by content hash.
+"""Run snippets from one warm worker process, cache what they make by content hash.
 
-The cache key of a snippet is the hash of every ``.py`` file in its folder (a
-snippet may import a sibling), the shared style sheet, the dark palette, the
-worker itself and the numpy/matplotlib versions. A cached entry is a folder
-``<cache>/<key>/`` holding ``result.json`` and the SVG figures (light and dark);
-it is written to a temporary name and renamed, so a failure never leaves half an
-entry, and a changed snippet has a new key: an old figure is never reused for it.
+The cache key of a snippet is the hash of every file in its folder (a snippet may
+import a sibling or read a data file next to it), the shared style sheet, the dark
+palette, the worker itself and the numpy/matplotlib versions. A cached entry is a
+folder ``<cache>/snippets/<key>/`` holding ``result.json`` (with the SHA-256 of each
+figure) and the SVG figures (light and dark); it is built under a temporary name and
+renamed, so a failure never leaves half an entry; an entry that fails its check is
+discarded and run again (scripts/cache.py).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import selectors
 import shutil
 import subprocess
@@ -23,6 +25,8 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+import cache
+from cache import write_atomically  # noqa: F401 - kept for modules that import it from here
 from palette import dark_variant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +34,9 @@ SNIPPETS = ROOT / "snippets"  # the site's snippets; tests may point a build at 
 WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
 STYLE_FILES = [SNIPPETS / "site.mplstyle", Path(__file__).resolve().parent / "palette.py", WORKER]
 DEFAULT_TIMEOUT = 60.0
+# What a page may show under a snippet: a result, not a log. More fails the build.
+MAX_OUTPUT_LINES = 200
+MAX_OUTPUT_CHARS = 20_000
 
 
 class SnippetError(Exception):
@@ -48,40 +55,48 @@ class Output:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("NN_CACHE_DIR", ROOT / ".cache" / "snippets"))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a cache file through a temporary name and one rename, so a build that stops
-    half-way, or a concurrent one, never reads back a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
+    """The build's cache folder (see scripts/cache.py); snippets live in its ``snippets/``."""
+    return cache.cache_dir()
 
 
 def timeout() -> float:
     return float(os.environ.get("NN_SNIPPET_TIMEOUT", DEFAULT_TIMEOUT))
 
 
+def inputs(snippet: Path) -> list[Path]:
+    """Every file a snippet can read: those in its folder (not caches or hidden files)."""
+    return sorted(p for p in snippet.parent.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.suffix not in {".pyc"})
+
+
 def cache_key(snippet: Path, root: Path) -> str:
-    digest = hashlib.sha256()
-    digest.update(snippet.relative_to(root).as_posix().encode())
-    for path in sorted(snippet.parent.glob("*.py")) + STYLE_FILES:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for package in ("numpy", "matplotlib"):
-        digest.update(f"{package}=={version(package)}".encode())
-    return digest.hexdigest()[:20]
+    versions = "".join(f"{p}=={version(p)};" for p in ("numpy", "matplotlib"))
+    return cache.key(snippet.relative_to(root).as_posix(), versions, *inputs(snippet), *STYLE_FILES)
 
 
-def _load(entry: Path, name: str, key: str) -> Output:
-    result = json.loads((entry / "result.json").read_text())
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _load(entry: Path, name: str, key: str) -> Output | None:
+    """The cached output, or None if there is none or it failed its check (then it is gone)."""
+    if not entry.is_dir():
+        return None
+    result = cache.read_json(entry / "result.json")
+    if not isinstance(result, dict) or not {"stdout", "figures", "sha256"} <= set(result):
+        cache.discard(entry, "its result.json is missing or corrupt")
+        return None
+    for file, digest in result["sha256"].items():
+        if not (entry / file).is_file() or _sha(entry / file) != digest:
+            cache.discard(entry, f"{file} does not match its checksum (truncated or edited)")
+            return None
+    cache.mark_used(entry)
     figures = [(entry / f, entry / f.replace(".svg", "-dark.svg")) for f in result["figures"]]
     return Output(name, key, result["stdout"], figures, cached=True)
 
 
 class _Worker:
-    """One long-lived ``snippet_worker.py`` process; killed and restarted after a hang."""
+    """One long-lived ``snippet_worker.py`` process, which forks a child per snippet."""
 
     def __init__(self) -> None:
         self.stderr = tempfile.TemporaryFile(mode="w+")
@@ -112,14 +127,12 @@ class _Worker:
         return json.loads(line)
 
     def run(self, snippet: Path, out_dir: Path, salt: str) -> dict:
-        self.stderr.seek(0)
-        self.stderr.truncate()
         job = {"path": str(snippet), "out_dir": str(out_dir), "salt": salt, "timeout": timeout()}
         self.proc.stdin.write(json.dumps(job) + "\n")
         self.proc.stdin.flush()
-        # The worker dumps the hanging snippet's stack at `timeout`; wait a little
-        # longer so the dump is in the log before the process is killed.
-        return self._read(timeout() + 2.0, snippet.name)
+        # The worker kills a hung snippet after `timeout` (+1.5 s) and answers; this limit
+        # only catches a worker that itself stopped answering.
+        return self._read(timeout() + 30.0, f"snippets/{salt}")
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -128,24 +141,62 @@ class _Worker:
         self.stderr.close()
 
 
-def _hang_location(message: str, snippet: Path) -> str:
-    """The last line of the snippet in a faulthandler dump, e.g. 'line 12'."""
-    lines = [ln for ln in message.splitlines() if str(snippet) in ln and "line" in ln]
-    return lines[0].strip() if lines else ""
+def _stack_line(stack: str, snippet: Path) -> str:
+    """The snippet's innermost line in a faulthandler dump, e.g. 'line 12'."""
+    lines = [ln for ln in stack.splitlines() if str(snippet.parent) in ln and "line" in ln]
+    found = re.search(r"line (\d+)", lines[0]) if lines else None
+    return f"line {found[1]}" if found else ""
+
+
+def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
+    """Why a finished run cannot be published, or None."""
+    src = f"snippets/{name}"
+    if result.get("hung"):
+        where = _stack_line(result.get("stack", ""), snippet) or "no stack"
+        return f"{src}: timed out after {timeout():g} s ({where})"
+    if not result["ok"]:
+        rel = os.path.relpath(result["file"], root.parent)
+        line = result["line"]
+        if line is None and result.get("stack"):
+            found = _stack_line(result["stack"], snippet)
+            line = found.removeprefix("line ") or None
+        head = f"{rel}:{line}" if line is not None else rel
+        detail = result.get("traceback") or result.get("stack") or ""
+        return f"{head}: {result['error']}" + (f"\n{detail}" if detail else "")
+    if result["written"]:
+        return (f"{src}: wrote file(s) {', '.join(result['written'])} in its working directory; "
+                "a snippet never writes files (the build captures its figure)")
+    if len(result["figures"]) > 1:
+        return f"{src}: made {len(result['figures'])} figures; a snippet makes at most one (use subplots)"
+    stdout = result["stdout"]
+    lines = stdout.count("\n") + 1
+    if lines > MAX_OUTPUT_LINES or len(stdout) > MAX_OUTPUT_CHARS:
+        return (f"{src}: printed {lines} lines ({len(stdout)} characters); a page shows at most "
+                f"{MAX_OUTPUT_LINES} lines / {MAX_OUTPUT_CHARS} characters of output: print a summary")
+    return None
 
 
 def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
-    """Add the dark variants, then move the finished entry into place in one rename."""
+    """Add the dark variants and checksums, then move the finished entry into place."""
+    for extra in ("cwd", "stack.txt"):
+        target = tmp / extra
+        shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     for figure in result["figures"]:
         light = tmp / figure
         light.with_name(figure.replace(".svg", "-dark.svg")).write_text(dark_variant(light.read_text()))
-    (tmp / "result.json").write_text(json.dumps(result, indent=1))
+    stored = {"stdout": result["stdout"], "figures": result["figures"],
+              "sha256": {p.name: _sha(p) for p in sorted(tmp.iterdir())}}
+    cache.write_json(tmp / "result.json", stored)
     try:
         tmp.rename(entry)
     except OSError:
         if not (entry / "result.json").exists():  # not a concurrent build storing the same key
             raise
-    return _load(entry, name, key)
+    output = _load(entry, name, key)
+    if output is None:
+        raise SnippetError(f"snippets/{name}: the cache entry just written failed its check")
+    output.cached = False
+    return output
 
 
 def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
@@ -154,16 +205,18 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
     Returns the outputs of the snippets that worked, and for each one that failed a
     message naming its file, line and exception (or where it hung).
     """
-    cache = cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
+    folder = cache_dir() / "snippets"
+    folder.mkdir(parents=True, exist_ok=True)
+    cache.remove_leftovers(folder)
     outputs: dict[str, Output] = {}
     errors: dict[str, str] = {}
     todo: list[tuple[Path, str, str]] = []
     for snippet in snippets:
         name = snippet.relative_to(root).as_posix()
         key = cache_key(snippet, root)
-        if (cache / key / "result.json").exists():
-            outputs[name] = _load(cache / key, name, key)
+        found = _load(folder / key, name, key)
+        if found is not None:
+            outputs[name] = found
         else:
             todo.append((snippet, name, key))
     cached = len(outputs)
@@ -174,25 +227,18 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
     worker = _Worker()
     try:
         for snippet, name, key in todo:
-            tmp = Path(tempfile.mkdtemp(prefix=f"{key}.", dir=cache))
+            tmp = cache.temp_name(folder)
             try:
                 result = worker.run(snippet, tmp, salt=name)
-                if not result["ok"]:
-                    rel = os.path.relpath(result["file"], root.parent)
-                    errors[name] = f"{rel}:{result['line']}: {result['error']}\n{result['traceback']}"
-                elif len(result["figures"]) > 1:
-                    errors[name] = (f"snippets/{name}: made {len(result['figures'])} figures; "
-                                    "a snippet makes at most one (use subplots)")
+                problem = _problem(result, snippet, name, root)
+                if problem:
+                    errors[name] = problem
                 else:
-                    outputs[name] = _store(result, tmp, cache / key, name, key)
-            except SnippetError as exc:
-                if "timed out" in str(exc):
-                    where = _hang_location(str(exc), snippet) or "no stack"
-                    errors[name] = f"snippets/{name}: timed out after {timeout():g} s ({where})"
-                else:
-                    errors[name] = str(exc)
+                    outputs[name] = _store(result, tmp, folder / key, name, key)
+            except SnippetError as exc:  # the worker itself died: start another for the rest
+                errors[name] = f"snippets/{name}: {exc}"
                 worker.close()
-                worker = _Worker()  # a hung or dead worker was killed; the rest still run
+                worker = _Worker()
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
             log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")

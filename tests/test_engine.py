@@ -85,7 +85,8 @@ def test_good_snippet_shows_code_output_and_both_figures(project):
 
 def test_collapsed_code_is_labelled_by_what_it_makes(project):
     collapsed = fence("demo/figure.py").replace("```snippet\n", "```snippet\ncode: collapsed\n")
-    result, site = project('"""Prints a table."""\nprint("a  b")\n', collapsed)
+    prints_only = "```snippet\nfile: demo/figure.py\ncode: collapsed\n```\n"
+    result, site = project('"""Prints a table."""\nprint("a  b")\n', prints_only)
     assert result.returncode == 0, result.stderr
     text = page_text((site / "index.html").read_text())
     assert "Code that prints the output below: snippets/demo/figure.py" in text

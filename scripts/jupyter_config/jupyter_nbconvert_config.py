@@ -1,0 +1,28 @@
+# nbconvert settings for the notebook pages (mkdocs-jupyter runs nbconvert, which reads
+# this file because scripts/notebook_execution.py puts this folder on JUPYTER_CONFIG_PATH).
+import os
+
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
+
+# A cell that runs longer than this fails the build (nbclient's default is no limit).
+c.NotebookClient.timeout = int(os.environ.get("NN_NOTEBOOK_TIMEOUT", "120"))
+c.NotebookClient.startup_timeout = 120
+
+# Printed lines arrive in as many stream messages as the kernel happened to flush; merge
+# consecutive ones after execution, so a cell's output is one block in every build.
+# (nbconvert's own CoalesceStreamsPreprocessor runs before ExecutePreprocessor.)
+c.HTMLExporter.default_preprocessors = [
+    "nbconvert.preprocessors.TagRemovePreprocessor",
+    "nbconvert.preprocessors.RegexRemovePreprocessor",
+    "nbconvert.preprocessors.ClearOutputPreprocessor",
+    "nbconvert.preprocessors.ExecutePreprocessor",
+    CoalesceStreamsPreprocessor(enabled=True),
+    "nbconvert.preprocessors.SVG2PDFPreprocessor",
+    "nbconvert.preprocessors.LatexPreprocessor",
+    "nbconvert.preprocessors.HighlightMagicsPreprocessor",
+    "nbconvert.preprocessors.ExtractOutputPreprocessor",
+    "nbconvert.preprocessors.ExtractAttachmentsPreprocessor",
+    "nbconvert.preprocessors.ClearMetadataPreprocessor",
+]

@@ -1,0 +1,86 @@
+"""Notebook pages (mkdocs-jupyter) under the build's rules.
+
+- Its cache lives in the build cache (``<cache>/jupyter``), found from mkdocs.yml, not
+  the working directory, so a cold build is cold for notebooks too; an entry that is not
+  valid JSON (a build killed while writing it) is discarded with a warning and the
+  notebook runs again.
+- nbconvert reads ``scripts/jupyter_config/jupyter_nbconvert_config.py``: a cell that
+  runs longer than ``NN_NOTEBOOK_TIMEOUT`` seconds (120) fails the build, and a cell's
+  printed lines become one output block however the kernel flushed them.
+- A failing cell stops the build with one short paragraph: the notebook, the code cell's
+  number and line, the exception (no ANSI colour codes, no repeated traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import cache
+from mkdocs.exceptions import PluginError
+
+CONFIG_DIR = Path(__file__).resolve().parent / "jupyter_config"
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+CELL_LINE = re.compile(r"Cell In\[\d*\], line (\d+)")
+
+
+def configure(config, folder: Path) -> None:
+    paths = os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep)
+    if str(CONFIG_DIR) not in paths:
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(CONFIG_DIR)] + [p for p in paths if p])
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None:
+        return
+    plugin.config["cache_dir"] = str(folder)
+    if folder.is_dir():
+        for entry in sorted(folder.glob("*.json")):
+            try:
+                value = json.loads(entry.read_text(encoding="utf-8"))
+                if not isinstance(value, dict) or not {"content", "toc_tokens"} <= set(value):
+                    raise ValueError("not a notebook page")
+            except (ValueError, UnicodeDecodeError):
+                cache.discard(entry, "it is not a complete notebook page (a build stopped while writing it?)")
+
+
+def _short(exc: Exception, notebook: Path, where: str) -> str:
+    """One paragraph: notebook, code cell number, line, exception."""
+    import nbformat
+
+    text = ANSI.sub("", str(exc))
+    cells = [c for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code"]
+    number = next((i for i, c in enumerate(cells, 1) if c.source.strip() and c.source.strip() in text), None)
+    if number is None:  # a timeout shows the cell as a list of lines
+        number = next((i for i, c in enumerate(cells, 1)
+                       if c.source.strip() and repr(c.source.splitlines()[0])[1:-1] in text), None)
+    cell = f"code cell {number}" if number else "a code cell"
+    if "timed out" in text:
+        limit = re.search(r"after (\d+) seconds", text)
+        return (f"{where}: {cell} timed out after {limit[1] if limit else '?'} s "
+                "(NN_NOTEBOOK_TIMEOUT sets the limit)")
+    line = CELL_LINE.findall(text)
+    ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", "")
+    at = f", line {line[-1]}" if line else ""
+    return f"{where}: {cell}{at}: {ename}: {ANSI.sub('', evalue)}".rstrip(": ")
+
+
+def guard_render(page) -> None:
+    """Make a notebook page's failure one readable PluginError (called in on_pre_page)."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return
+    render = page.render
+
+    def render_checked(config, files):
+        try:
+            return render(config, files)
+        except PluginError:
+            raise
+        except Exception as exc:
+            from nbclient.exceptions import CellControlSignal, CellExecutionError, DeadKernelError
+
+            if isinstance(exc, (CellExecutionError, CellControlSignal, DeadKernelError, TimeoutError)):
+                raise PluginError(_short(exc, Path(page.file.abs_src_path), f"docs/{page.file.src_uri}")) from None
+            raise
+
+    page.render = render_checked
