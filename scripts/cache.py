@@ -162,13 +162,13 @@ def remove_leftovers(folder: Path) -> int:
     return removed
 
 
-def prune(folder: Path) -> list[Path]:
+def prune(folder: Path, files_only: bool = False) -> list[Path]:
     """Remove the entries of ``folder`` (files or entry folders) this build did not use."""
     removed = []
     if not folder.is_dir():
         return removed
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(TEMP_PREFIX) or path.resolve() in _used:
+        if path.name.startswith(TEMP_PREFIX) or path.resolve() in _used or (files_only and path.is_dir()):
             continue
         shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
         removed.append(path)

@@ -132,3 +132,25 @@ def site_bibliography(path: Path, folder: Path) -> Bibliography:
         _loaded[(path, folder)] = known
     cache.mark_used(folder / f"{cache.key(path, version('pybtex'), Path(__file__))}.json")
     return known[1]
+
+
+TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<[^>]*>)",
+                       re.DOTALL | re.IGNORECASE)
+
+
+def cite_html(bibliography: Bibliography, page_html: str, where: str) -> tuple[str, list[str]]:
+    """Citations in the text of ``page_html`` -> links; never inside code, a tag or a script
+    (printed output or a code block may show ``[@key]`` literally). Errors name ``where``."""
+    from mkdocs.exceptions import PluginError
+
+    cited: list[str] = []
+    parts = TEXT_ONLY.split(page_html)
+    for i in range(0, len(parts), 2):  # even items: text between tags
+        if "[" not in parts[i]:
+            continue
+        try:
+            parts[i], keys = bibliography.cite(parts[i])
+        except CitationError as exc:
+            raise PluginError(f"{where}: {exc}") from None
+        cited.extend(k for k in keys if k not in cited)
+    return "".join(parts), cited

@@ -50,7 +50,7 @@ import fences  # noqa: E402
 import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
 import serve_errors  # noqa: E402
-from citations import Bibliography, CitationError, site_bibliography  # noqa: E402
+from citations import Bibliography, cite_html, site_bibliography  # noqa: E402
 from mathml import MathError, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, run_snippets  # noqa: E402
 
@@ -268,25 +268,6 @@ def number_figures(html: str) -> str:
     return FIGURE_NUMBER.sub(lambda m: str(numbers.setdefault(m[1], len(numbers) + 1)), html)
 
 
-TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<[^>]*>)",
-                       re.DOTALL | re.IGNORECASE)
-
-
-def cite_html(html: str, where: str) -> tuple[str, list[str]]:
-    """``[@key]`` citations in the text of ``html`` -> links; never in code, tags or scripts."""
-    cited: list[str] = []
-    parts = TEXT_ONLY.split(html)
-    for i in range(0, len(parts), 2):  # even items are text between tags
-        if "[@" not in parts[i]:
-            continue
-        try:
-            parts[i], keys = _bibliography.cite(parts[i])
-        except CitationError as exc:
-            raise PluginError(f"{where}: {exc}") from None
-        cited.extend(k for k in keys if k not in cited)
-    return "".join(parts), cited
-
-
 REFERENCES_HEADING = ('<h2 id="references">References<a class="headerlink" href="#references" '
                       'title="Permanent link">&para;</a></h2>\n')
 
@@ -334,7 +315,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     html = number_figures(html)
     html = relocate_raw_assets(html, page, files)
-    html, cited = cite_html(html, where)
+    html, cited = cite_html(_bibliography, html, where)
     html = add_references(html, cited, page)
 
     def mathml(match: re.Match) -> str:
@@ -353,6 +334,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         removed = cache.prune(cache.cache_dir() / folder)
         if removed:
             log.info(f"cache: removed {len(removed)} {folder} entries no page uses")
+    if mathml._cache_file is not None:
+        cache.mark_used(mathml._cache_file)
+    for leftover in cache.prune(cache.cache_dir(), files_only=True):  # e.g. an older layout's files
+        log.info(f"cache: removed {leftover.name}, which this build did not use")
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -1,0 +1,83 @@
+"""The glossary, one source, two renderings (moved verbatim from courses_hooks.py).
+
+``includes/abbreviations.md`` holds every term once, in Markdown's abbreviation syntax
+(``*[axon]: The long ...``). At ``on_config`` the terms go into the ``abbr`` extension's
+``glossary`` option, so every page shows the definition as a tooltip wherever the whole
+word appears in prose (never inside code: Python-Markdown stores code as atomic text).
+Each term also matches with a capital first letter and in the plural. The Glossary page
+replaces the marker ``<!-- glossary -->`` with the same terms as a definition list.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
+GLOSSARY_MARKER = "<!-- glossary -->"
+TERM = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<definition>\S.*)$")
+HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.DOTALL)
+ABBR = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
+
+
+def read_glossary(path: Path) -> dict[str, str]:
+    """``*[term]: definition`` lines -> {term: definition}; other lines must be blank or ``<!-- -->``."""
+    terms: dict[str, str] = {}
+    in_comment = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if in_comment or stripped.startswith("<!--"):
+            in_comment = "-->" not in stripped
+            continue
+        if not stripped:
+            continue
+        match = TERM.match(stripped)
+        if not match:
+            raise PluginError(f"{path}:{number}: not a glossary line '*[term]: definition': {line!r}")
+        term, definition = match["term"].strip(), match["definition"].strip()
+        if term in terms:
+            raise PluginError(f"{path}:{number}: '{term}' is defined twice")
+        terms[term] = definition
+    return terms
+
+
+def plural(term: str) -> str:
+    if term.endswith(("s", "x", "sh", "ch")):
+        return term + "es"
+    return term + "s"
+
+
+def tooltip_forms(terms: dict[str, str]) -> dict[str, str]:
+    """Every form of every term that gets the tooltip: as written, with a capital first
+    letter (a term that starts a sentence), and, for lower-case terms, in the plural."""
+    forms: dict[str, str] = {}
+    for term, definition in terms.items():
+        variants = [term, term[0].upper() + term[1:]]
+        if term[0].islower():
+            variants += [plural(term), plural(term[0].upper() + term[1:])]
+        for variant in variants:
+            forms.setdefault(variant, definition)
+    return forms
+
+
+def term_anchor(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def untooltip_headings(html_: str) -> str:
+    """Headings without tooltips: a dotted word in every title is noise, and the same
+    term gets its tooltip in the text below. (The abbr extension has no such option.)"""
+    return HEADING.sub(lambda m: ABBR.sub(r"\1", m[0]) if "<abbr" in m[0] else m[0], html_)
+
+
+def glossary_html(terms: dict[str, str]) -> str:
+    items = []
+    for term in sorted(terms, key=str.casefold):
+        items.append(f'<dt id="{term_anchor(term)}">{html.escape(term)}</dt>\n'
+                     f"<dd>{html.escape(terms[term])}</dd>")
+    return '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>"
+
+
