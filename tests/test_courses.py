@@ -6,15 +6,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 from pathlib import Path
 
 import jsonschema
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import courses_hooks  # noqa: E402
+import courses_hooks
 
 
 class _Loader(yaml.SafeLoader):

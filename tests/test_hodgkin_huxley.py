@@ -77,8 +77,6 @@ def test_small_steps_do_not_fire_and_rheobase_for_repetitive_firing():
 
 
 def test_brian2_gives_the_same_spikes():
-    import sys
-    sys.path.insert(0, str(ROOT / "scripts"))
     from crosscheck_brian2 import brian2_hh_spikes
 
     currents = np.array([2.0, 4.0, 10.0])

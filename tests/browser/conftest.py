@@ -244,6 +244,15 @@ def audit(browser, base_url: str, site_pages: list[str]):
         context.close()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every test in tests/browser/ carries the ``browser`` marker (it needs the built site
+    and, mostly, Chromium): ``-m "not browser"`` leaves the whole folder out."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if not _SUMMARY:
         return

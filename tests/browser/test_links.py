@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+import posixpath
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -72,26 +73,46 @@ def resolve(site: Path, page: str, url: str, public: str) -> tuple[str, str] | N
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
-    absolute = urljoin("/" + page, url)
-    path = unquote(urlsplit(absolute).path).lstrip("/")
+    if not parts.path:
+        path = page  # "#fragment": this page
+    elif parts.path.startswith("/"):
+        path = unquote(parts.path).lstrip("/")
+    else:
+        # posixpath, not urljoin: urljoin stops "../" at the root, so a link that leaves
+        # the site folder (dead when the site is opened from disk) would look fine.
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        if path == ".":
+            path = ""
+        if path.startswith("../") or path == "..":
+            return f"(outside the site) {path}", unquote(parts.fragment)
+        if parts.path.endswith("/") and path:
+            path += "/"
     target = site / path
     if path == "" or path.endswith("/") or target.is_dir():
         path = (path.rstrip("/") + "/index.html").lstrip("/")
     return path, unquote(parts.fragment)
 
 
-def test_internal_links_and_anchors_resolve(site: Path, quality_summary):
-    public = site_url()
+def find_broken(site: Path, public: str, from_disk: bool = False) -> tuple[int, dict[str, list[str]]]:
+    """(links checked, broken links by page). ``from_disk``: the copy opened from file://,
+    where 404.html too must link relatively and a root-absolute link is broken."""
     ids, links = crawl(site)
     broken = defaultdict(list)
     checked = 0
     for page, page_links in links.items():
-        if page == "404.html":
-            continue  # served at any missing URL: its links are absolute to the site root
+        if page == "404.html" and not from_disk:  # served at any missing URL: root-absolute links
+            relative = [url for _, url, _ in page_links if not urlsplit(url).scheme
+                        and not url.startswith(("/", "#")) and not url.startswith(public)]
+            if relative:
+                broken[page].append(f"relative links, dead at any other depth: {relative[:5]}")
+            continue
         for tag, url, rel in page_links:
             scheme = urlsplit(url).scheme
             if scheme in SKIP_SCHEMES or (tag == "link" and NON_FETCHING_RELS & set(rel.split())
                                            and not url.startswith(public)):
+                continue
+            if from_disk and url.startswith("/") and not url.startswith("//"):
+                broken[page].append(f"<{tag}> {url} → root-absolute: the file system's root from disk")
                 continue
             target = resolve(site, page, url, public)
             if target is None:
@@ -102,11 +123,30 @@ def test_internal_links_and_anchors_resolve(site: Path, quality_summary):
                 broken[page].append(f"<{tag}> {url} → missing file {path}")
             elif fragment and path.endswith(".html") and fragment not in ids.get(path, set()):
                 broken[page].append(f"<{tag}> {url} → no id {fragment!r} on {path}")
+    return checked, broken
+
+
+def report(broken: dict[str, list[str]]) -> str:
+    return "broken internal links:\n" + "\n".join(
+        f"{page}:\n  " + "\n  ".join(items) for page, items in sorted(broken.items()))
+
+
+def test_resolve_follows_dot_dot_like_a_browser_on_disk(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.js").write_text("")
+    assert resolve(tmp_path, "a/page.html", "x.js", "https://e.org/") == ("a/x.js", "")
+    assert resolve(tmp_path, "a/b/index.html", "../x.js", "https://e.org/") == ("a/x.js", "")
+    assert resolve(tmp_path, "page.html", "#top", "https://e.org/") == ("page.html", "top")
+    outside, _ = resolve(tmp_path, "page.html", "../assets/x.js", "https://e.org/")
+    assert not (tmp_path / outside).is_file()  # from the site's root, ../ leaves the site
+
+
+def test_internal_links_and_anchors_resolve(site: Path, quality_summary):
+    checked, broken = find_broken(site, site_url())
     quality_summary["links checked"] += checked
     quality_summary["broken links"] += sum(map(len, broken.values()))
     assert checked > 100, f"only {checked} internal links found: is the crawl working?"
-    assert not broken, "broken internal links:\n" + "\n".join(
-        f"{page}:\n  " + "\n  ".join(items) for page, items in sorted(broken.items()))
+    assert not broken, report(broken)
 
 
 def test_ids_are_unique(site: Path):

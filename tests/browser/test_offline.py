@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import re
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
+from tests.browser.test_links import find_broken, report, site_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def offline_zip(tmp_path_factory) -> Path:
-    import offline_zip as tool
+    import offline_zip as tool  # scripts/ is on pytest's pythonpath
 
     output = tmp_path_factory.mktemp("offline") / "neural-neuronal-offline.zip"
     assert tool.main(["--output", str(output)]) == 0
@@ -81,3 +79,27 @@ def test_search_works_from_disk(browser, unzipped):
     assert page.locator(".jupyter-wrapper math").count() > 3
     context.close()
     assert remote == [] and errors == []
+
+
+def test_every_link_works_from_disk(unzipped):
+    """No link of the offline copy leaves its folder or starts at the file system's root
+    (404.html included): from file:// either would be dead."""
+    checked, broken = find_broken(unzipped, site_url(), from_disk=True)
+    assert checked > 100 and not broken, report(broken)
+
+
+@pytest.mark.parametrize("name", ["playground.html", "spiking-playground.html"])
+def test_explorables_run_from_disk(browser, unzipped, name):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    errors, remote = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: remote.append(r.url) if r.url.startswith(("http:", "https:")) else None)
+    page.goto((unzipped / name).as_uri())
+    page.wait_for_load_state("load")
+    widget = page.locator(".nn-explorable").first
+    widget.wait_for(state="visible", timeout=10_000)  # hidden until its script has mounted it
+    assert widget.locator("input, select").count() >= 2
+    assert widget.locator("svg").count() >= 1
+    context.close()
+    assert errors == [] and remote == []
