@@ -4,7 +4,8 @@ MkDocs' own server keeps the last good site when a rebuild fails and makes the b
 wait ("The server will appear stuck until build errors are resolved"), so a reader sees
 stale pages or a spinning tab. Here the builder is wrapped: when a rebuild fails (an
 exception, or warnings in strict mode), every HTML file of the served site is replaced by
-one page listing the errors, and the server carries on; the next good build replaces it
+one page listing the errors (so is 404.html, which the server shows for any other URL),
+and the server carries on; the next good build replaces it
 and the browser reloads itself.
 """
 
@@ -43,6 +44,7 @@ def show_errors_in_pages(server, config):
 
     def builder(*args, **kwargs):
         collect = _Collect()
+        pages = [p.relative_to(site_dir) for p in site_dir.rglob("*.html")]  # the build cleans them
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collect)
         try:
@@ -52,8 +54,9 @@ def show_errors_in_pages(server, config):
             if not collect.messages:
                 messages.append("".join(traceback.format_exception(exc))[-4000:])
             page = error_page(messages)
-            for file in site_dir.rglob("*.html"):
-                file.write_text(page, encoding="utf-8")
+            for relative in {*pages, Path("404.html")}:  # 404.html: what any other URL shows
+                (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / relative).write_text(page, encoding="utf-8")
             logging.getLogger("mkdocs.hooks.serve").info(
                 "the served pages show the build errors until the next good build")
         finally:

@@ -82,9 +82,12 @@ def _load(entry: Path, name: str, key: str) -> Output | None:
     """The cached output, or None if there is none or it failed its check (then it is gone)."""
     if not entry.is_dir():
         return None
-    result = cache.read_json(entry / "result.json")
+    if not (entry / "result.json").is_file():
+        cache.discard(entry, "it has no result.json")
+        return None
+    result = cache.read_json(entry / "result.json")  # warns and deletes it if corrupt
     if not isinstance(result, dict) or not {"stdout", "figures", "sha256"} <= set(result):
-        cache.discard(entry, "its result.json is missing or corrupt")
+        shutil.rmtree(entry, ignore_errors=True)
         return None
     for file, digest in result["sha256"].items():
         if not (entry / file).is_file() or _sha(entry / file) != digest:

@@ -1,0 +1,483 @@
+"""Fault injection: every fault fails loudly, and nothing stale, truncated or invalid is
+published (issue 20).
+
+Each test works on a throwaway copy of what a build needs (``scripts/``,
+``snippets/site.mplstyle``, ``includes/``, a small ``mkdocs.yml`` with the real hooks)
+plus a page and snippets written for the fault. It injects the fault, builds, and checks
+either the message (file, line where one exists, cause) or, where the fault is harmless
+by design, that the output is right; where it matters, the build after the fix is
+byte-identical to a clean build. The faults of one kind share a build to stay fast.
+
+TeX faults (``\\sigmaa``, an unclosed ``\\mathbf{``) are owned by the MathML change
+(scripts/mathml.py, another branch): their cases are marked skipped here.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, mkdocs_build
+
+MINI_CONFIG = """\
+site_name: fault test
+site_url: https://example.org/
+strict: true
+extra:
+  version: 0.1.0
+  date_released: "2026-11-22"
+hooks:
+  - scripts/mkdocs_hooks.py
+  - scripts/courses_hooks.py
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - md_in_html
+  - toc: {permalink: true}
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed: {alternate_style: true}
+  - pymdownx.arithmatex: {generic: true}
+  - pymdownx.snippets: {check_paths: true}
+"""
+
+BIB = """\
+@book{hebb1949, author = {Hebb, Donald O.}, title = {The Organization of Behavior},
+  publisher = {Wiley}, year = {1949}}
+"""
+
+GOOD = '''\
+"""A line and a printed number."""
+import matplotlib.pyplot as plt
+
+plt.plot([0, 1], [0, 1])
+print("answer = 42")
+plt.show()
+'''
+
+
+def fence(file: str, figure: bool = True, indent: str = "") -> str:
+    lines = ["```snippet", f"file: {file}"]
+    if figure:
+        lines += ["caption: A line.", "alt: A rising line."]
+    lines.append("```")
+    return "\n".join(indent + line for line in lines) + "\n"
+
+
+class Project:
+    """A throwaway copy of what a build needs, with its own cache and site folders."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        shutil.copytree(ROOT / "scripts", root / "scripts",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(ROOT / "includes", root / "includes")
+        (root / "snippets").mkdir()
+        shutil.copy(ROOT / "snippets" / "site.mplstyle", root / "snippets" / "site.mplstyle")
+        (root / "docs").mkdir()
+        (root / "docs" / "references.bib").write_text(BIB)
+        (root / "mkdocs.yml").write_text(MINI_CONFIG)
+        self.cache = root / "cache"
+        self.site = root / "site"
+
+    def snippet(self, name: str, code: str) -> None:
+        path = self.root / "snippets" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(code)
+
+    def page(self, text: str, name: str = "index.md") -> None:
+        (self.root / "docs" / name).write_text(text)
+
+    def build(self, env: dict | None = None, site: Path | None = None, cwd: Path | None = None):
+        env = {"NN_SNIPPET_TIMEOUT": "20", **(env or {})}
+        if cwd is None:
+            return mkdocs_build(site or self.site, self.cache, self.root / "mkdocs.yml", env)
+        environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NN_CACHE_DIR": str(self.cache), **env}
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml"),
+                   "-d", str(site or self.site)]
+        return subprocess.run(command, cwd=cwd, env=environ, capture_output=True, text=True, timeout=600)
+
+    def html(self, page: str = "index.html") -> str:
+        return (self.site / page).read_text(encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return Project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory) -> Path:
+    """A cache holding GOOD as demo/figure.py: the faults below are not in the cache, so
+    starting from it is honest, and it saves a worker start per build."""
+    warm = Project(tmp_path_factory.mktemp("warm") / "project")
+    warm.snippet("demo/figure.py", GOOD)
+    warm.page("# Page\n\n" + fence("demo/figure.py"))
+    result = warm.build()
+    assert result.returncode == 0, result.stderr
+    return warm.cache
+
+
+@pytest.fixture
+def warm_project(project, warm_cache) -> Project:
+    shutil.copytree(warm_cache, project.cache)
+    project.snippet("demo/figure.py", GOOD)
+    return project
+
+
+# --- snippets that fail: one build, every message -----------------------------------
+
+FAULTY = {
+    "raises.py": ('import numpy as np\n\nx = np.arange(3)\nraise ValueError("weights must be finite")\n',
+                  r"snippets/faults/raises\.py:4: ValueError: weights must be finite"),
+    "syntax.py": ('x = 1\ny = (2,\nprint(x y)\n', r"snippets/faults/syntax\.py:[23]: SyntaxError"),
+    "os_exit.py": ('import os\n\nos._exit(0)\n',
+                   r"snippets/faults/os_exit\.py:3: the snippet called os\._exit\(0\)"),
+    "crash.py": ('import os\nimport signal\n\nos.kill(os.getpid(), signal.SIGSEGV)\n',
+                 r"snippets/faults/crash\.py:4: the snippet's process was killed by signal 11"),
+    "exit_status.py": ('import sys\n\nsys.exit(3)\n', r"snippets/faults/exit_status\.py:3: SystemExit: 3"),
+    "hangs.py": ('import time\n\nwhile True:\n    time.sleep(0.01)\n',
+                 r"snippets/faults/hangs\.py: timed out after 3 s \(line 4\)"),
+    "two_figures.py": ('import matplotlib.pyplot as plt\n\nplt.figure()\nplt.figure()\nplt.show()\n',
+                       r"snippets/faults/two_figures\.py: made 2 figures; a snippet makes at most one"),
+    "litters.py": ('with open("notes.txt", "w") as f:\n    f.write("x")\n',
+                   r"snippets/faults/litters\.py: wrote file\(s\) notes\.txt in its working directory"),
+    "huge.py": ('for i in range(50_000):\n    print(i)\n',
+                r"snippets/faults/huge\.py: printed 50001 lines \(\d+ characters\); a page shows at most"),
+}
+
+
+def test_failing_snippets_are_each_named_with_line_and_cause(project):
+    for name, (code, _) in FAULTY.items():
+        project.snippet(f"faults/{name}", code)
+    docs, site = project.root / "docs", project.site
+    # Writes outside the snippet's own folder are refused at the line that tries.
+    project.snippet("faults/writes_docs.py", f'open({str(docs / "oops.md")!r}, "w").write("# x")\n')
+    project.snippet("faults/removes_site.py", f'import shutil\n\nshutil.rmtree({str(site)!r})\n')
+    site.mkdir()
+    (site / "keep.txt").write_text("old")
+    page = "# Faults\n\n" + "".join(fence(f"faults/{n}", figure=False) for n in sorted(FAULTY))
+    page += fence("faults/writes_docs.py", figure=False) + fence("faults/removes_site.py", figure=False)
+    project.page(page)
+    result = project.build(env={"NN_SNIPPET_TIMEOUT": "3"})
+    assert result.returncode != 0
+    assert f"{len(FAULTY) + 2} snippet(s) failed" in result.stderr
+    for name, (_, message) in FAULTY.items():
+        assert re.search(message, result.stderr), f"{name}: no {message!r} in\n{result.stderr[-4000:]}"
+    assert re.search(r"snippets/faults/writes_docs\.py:1: PermissionError: a snippet may not write files "
+                     r"outside its build folder", result.stderr)
+    assert re.search(r"snippets/faults/removes_site\.py:3: PermissionError", result.stderr)
+    assert not (docs / "oops.md").exists()
+    assert not (project.site / "index.html").exists()  # nothing published
+
+
+def test_a_snippet_that_stops_drawing_its_declared_figure_fails(project):
+    project.snippet("demo/figure.py", GOOD.replace("plt.show()", 'plt.close("all")'))
+    project.page("# Page\n\n" + fence("demo/figure.py"))
+    result = project.build()
+    assert result.returncode != 0
+    assert ("index.md: snippet 'demo/figure.py' has a caption and alt but drew no figure "
+            "(does it still end with plt.show()?") in result.stderr
+
+
+# --- isolation: what one snippet does cannot change another -------------------------
+
+LEAKY = '''\
+"""Changes every piece of process state it can reach."""
+import os
+import random
+import warnings
+
+import numpy as np
+
+warnings.simplefilter("error")
+np.random.seed(123)
+random.seed(123)
+os.chdir("/")
+import builtins
+builtins.LEAK = "leaked"
+print("leaky done")
+'''
+
+VICTIM = '''\
+"""Prints what depends on process state (it should not: snippets seed their own RNG)."""
+import os
+import random
+import sys
+import warnings
+
+import numpy as np
+
+warnings.warn("a harmless warning", UserWarning)
+print("numpy", np.random.rand())
+print("random", random.random())
+print("cwd is its own", os.path.basename(os.getcwd()) == "cwd")
+print("no leak", not hasattr(__builtins__, "LEAK") if isinstance(__builtins__, type(sys)) else "LEAK" not in __builtins__)
+print("sys.exit(0) ends a snippet normally")
+sys.exit(0)
+'''
+
+
+def test_snippets_are_isolated_and_cold_equals_warm(project):
+    project.snippet("iso/a_leaky.py", LEAKY)
+    project.snippet("iso/b_victim.py", VICTIM)
+    project.page("# Isolation\n\n" + fence("iso/a_leaky.py", False) + "\n" + fence("iso/b_victim.py", False))
+    cold = project.build()
+    assert cold.returncode == 0, cold.stderr
+    victim_alone = Project(project.root.parent / "alone")
+    victim_alone.snippet("iso/b_victim.py", VICTIM)
+    victim_alone.page("# Alone\n\n" + fence("iso/b_victim.py", False))
+    alone = victim_alone.build()
+    assert alone.returncode == 0, alone.stderr
+    output = re.compile(r"numpy [\d.]+\s+random [\d.]+\s+cwd is its own True\s+no leak True")
+    text = re.sub(r"<[^>]+>", "", project.html())
+    assert output.search(text) and output.search(text)[0] == output.search(
+        re.sub(r"<[^>]+>", "", victim_alone.html()))[0]
+    first = tree(project.site)
+    warm = project.build()
+    assert warm.returncode == 0 and "ran " not in warm.stderr
+    assert tree(project.site) == first  # warm == cold, byte for byte
+
+
+# --- inputs, output and trust boundaries --------------------------------------------
+
+def test_a_data_file_next_to_a_snippet_is_part_of_its_key(project):
+    project.snippet("data/reads.py", 'from pathlib import Path\n\nprint("value", '
+                                     '(Path(__file__).parent / "value.txt").read_text().strip())\n')
+    project.snippet("data/value.txt", "1\n")
+    project.page("# Data\n\n" + fence("data/reads.py", False))
+    assert project.build().returncode == 0 and "value 1" in project.html()
+    project.snippet("data/value.txt", "2\n")
+    assert project.build().returncode == 0 and "value 2" in project.html()
+
+
+def test_printed_output_and_code_cannot_become_markup(project):
+    project.snippet("out/prints.py", 'print("```")\nprint("<b>bold</b> [@hebb1949]")\nprint("````")\n')
+    project.page("# Out\n\nCited [@hebb1949].\n\n" + fence("out/prints.py", False)
+                 + "\n```python\nkey = '[@hebb1949]'\n```\n\nAfter the block.\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.html()
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert page.count('href="#ref-hebb1949"') == 1  # the prose citation only
+    assert "[@hebb1949]" in page  # printed and in code, literally
+    assert "After the block." in page
+
+
+@pytest.mark.parametrize("fault, message", [
+    ("```snippet\nfile: ../../outside.py\n```\n", "index.md: snippet file '../../outside.py' must be a relative path inside snippets/"),
+    ("```snippet\nfile: /etc/passwd\n```\n", "index.md: snippet file '/etc/passwd' must be a relative path inside snippets/"),
+    ("```snipet\nfile: demo/figure.py\n```\n", "index.md:3: a fenced block of unknown kind 'snipet'"),
+    ("```snippet\nfile: demo/figure.py\ncaption: a: b\n```\n", "index.md: snippet block is not valid YAML"),
+    ("```snippet\nfile: demo/figure.py\ncolour: red\n```\n", "index.md: snippet block has unknown option(s) ['colour']"),
+    ("```snippet\nfile: demo/nowhere.py\n```\n", "index.md: snippet 'demo/nowhere.py' does not exist"),
+    ("```\n--8<-- \".git/config\"\n```\n", ".git/config"),
+    ("Nobody [@nobody2000] said so.\n", "index.md: unknown citation key(s) nobody2000"),
+    ("```snippet\nfile: demo/figure.py\ncaption: A line.\n```\n", "index.md: snippet 'demo/figure.py' draws a figure but has no 'alt'"),
+], ids=["dotdot", "absolute", "misspelt-fence", "bad-yaml", "unknown-option", "missing", "include-outside",
+        "unknown-key", "no-alt"])
+def test_page_faults_fail_with_file_and_cause(warm_project, fault, message):
+    project = warm_project
+    (project.root / ".git").mkdir()
+    (project.root / ".git" / "config").write_text("[secret]\n")
+    (project.root / "outside.py").write_text("print('outside')\n")
+    project.page("# Page\n\n" + fault)
+    result = project.build()
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr[-3000:]
+    assert not (project.site / "index.html").exists()
+
+
+def test_bibliography_fields_are_text_and_a_bad_doi_fails(project):
+    (project.root / "docs" / "references.bib").write_text(
+        BIB + "@article{evil2000, author = {Evil, Eve}, title = {A <script>alert(1)</script> and "
+        "<img src=x onerror=alert(2)> title}, journal = {J}, year = {2000}}\n")
+    project.page("# Page\n\nSee [@evil2000].\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.html()
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)" in page
+    (project.root / "docs" / "references.bib").write_text(
+        BIB + '@article{evil2000, author = {Evil, Eve}, title = {T}, journal = {J}, year = {2000},'
+        ' doi = {10.1/x" onmouseover="alert(1)}}\n')
+    result = project.build()
+    assert result.returncode != 0
+    assert "references.bib: entry 'evil2000': field doi" in result.stderr
+
+
+def test_snippet_blocks_work_inside_admonitions_tabs_and_lists(project):
+    for name in ("a", "b", "c", "d"):
+        project.snippet(f"nest/{name}.py", GOOD)
+    project.page("# Nested\n\n" + fence("nest/a.py")
+                 + '\n!!! note "In an admonition"\n\n' + fence("nest/b.py", indent="    ")
+                 + '\n=== "Tab"\n\n' + fence("nest/c.py", indent="    ")
+                 + "\n1. In a list:\n\n" + fence("nest/d.py", indent="    "))
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.html()
+    assert "```snippet" not in page and "file: nest" not in page
+    assert [int(n) for n in re.findall(r"Figure (\d+)\. A line\.", page)] == [1, 2, 3, 4]
+    for name in ("a", "b", "c", "d"):
+        assert f'src="figures/nest/{name}.svg#only-light"' in page
+
+
+def test_builds_from_any_working_directory(warm_project, tmp_path):
+    project = warm_project
+    project.page("# Page\n\n" + fence("demo/figure.py"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = project.build(cwd=elsewhere)
+    assert result.returncode == 0, result.stderr
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", project.html()))
+    assert "plt.plot([0, 1], [0, 1])" in text and not list(elsewhere.iterdir())
+
+
+# --- the cache repairs itself ---------------------------------------------------------
+
+def test_a_corrupt_cache_is_discarded_rebuilt_and_pruned(project):
+    project.snippet("demo/figure.py", GOOD)
+    project.snippet("demo/other.py", '"""Prints."""\nprint("other")\n')
+    project.page("# Page\n\nCited [@hebb1949].\n\n" + fence("demo/figure.py") + fence("demo/other.py", False))
+    clean = project.build()
+    assert clean.returncode == 0, clean.stderr
+    first = tree(project.site)
+    sitemap = (project.site / "sitemap.xml").read_text()
+    assert "<lastmod>2026-11-22</lastmod>" in sitemap  # SOURCE_DATE_EPOCH from extra.date_released
+    entries = sorted((project.cache / "snippets").iterdir())
+    figure_entry = next(e for e in entries if (e / "figure-1.svg").exists())
+    other_entry = next(e for e in entries if e != figure_entry)
+    svg = figure_entry / "figure-1.svg"
+    svg.write_bytes(svg.read_bytes()[:2000])  # truncated figure
+    (other_entry / "result.json").write_text('{"stdout": "oth')  # truncated result
+    bib = next((project.cache / "bibliography").iterdir())
+    bib.write_bytes(bib.read_bytes()[:100])  # truncated bibliography
+    leftover = project.cache / "snippets" / ".tmp-999999-killed"  # a build killed with SIGKILL
+    leftover.mkdir()
+    unused = project.cache / "snippets" / "0123456789abcdef01234567"  # no page uses it
+    unused.mkdir()
+    (unused / "result.json").write_text("{}")
+    healed = project.build()
+    assert healed.returncode == 0, healed.stderr
+    assert healed.stderr.count("cache: discarded") == 3, healed.stderr
+    assert "ran 2 snippets" in healed.stderr
+    assert tree(project.site) == first  # the same bytes as the clean build
+    assert not leftover.exists() and not unused.exists()
+
+
+@pytest.mark.skip(reason="owned by the MathML change (scripts/mathml.py, another branch): "
+                         r"\sigmaa(z) and an unclosed \mathbf{w must fail naming page and cause")
+def test_tex_typos_fail():
+    """Placeholder so the fault table stays complete; the MathML branch fills it in."""
+
+
+# --- notebooks (a kernel starts per notebook: slow) -----------------------------------
+
+NOTEBOOK_CONFIG = MINI_CONFIG + """\
+plugins:
+  - search
+  - mkdocs-jupyter:
+      include: ["*.ipynb"]
+      execute: true
+      allow_errors: false
+      kernel_name: python3
+      no_prompt: true
+      include_requirejs: false
+"""
+
+
+def notebook(*cells: str) -> str:
+    return json.dumps({
+        "cells": [{"cell_type": "code", "execution_count": None, "id": f"c{i}", "metadata": {},
+                   "outputs": [], "source": source} for i, source in enumerate(cells)],
+        "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+        "nbformat": 4, "nbformat_minor": 5,
+    })
+
+
+@pytest.mark.slow
+def test_notebook_faults_are_short_and_the_output_is_stable(project):
+    (project.root / "mkdocs.yml").write_text(NOTEBOOK_CONFIG)
+    project.page("# Home\n")
+    nb = project.root / "docs" / "nb.ipynb"
+    nb.write_text(notebook("x = 1", "y = x / 0\nprint(y)"))
+    failed = project.build()
+    assert failed.returncode != 0
+    assert "docs/nb.ipynb: code cell 2, line 1: ZeroDivisionError: division by zero" in failed.stderr
+    assert "\x1b[" not in failed.stderr and failed.stderr.count("ZeroDivisionError") <= 2
+    nb.write_text(notebook("import time\nwhile True:\n    time.sleep(0.01)"))
+    hung = project.build(env={"NN_NOTEBOOK_TIMEOUT": "3"})
+    assert hung.returncode != 0
+    assert "docs/nb.ipynb: code cell 1 timed out after 3 s" in hung.stderr
+    streams = "import sys, time\nfor i in range(3):\n    print('line', i)\n    sys.stdout.flush()\n    time.sleep(0.05)"
+    nb.write_text(notebook(streams))
+    good = project.build()
+    assert good.returncode == 0, good.stderr
+    page = project.html("nb/index.html")
+    assert page.count("line 0") == 1 and re.search(r"line 0\s*\nline 1\s*\nline 2", page)  # one block
+    first = tree(project.site)
+    cached = list((project.cache / "jupyter").glob("*.json"))
+    assert cached, "mkdocs-jupyter's cache is not under the build cache"
+    cached[0].write_text(cached[0].read_text()[:500])  # a build killed while writing it
+    healed = project.build()
+    assert healed.returncode == 0, healed.stderr
+    assert "cache: discarded" in healed.stderr
+    assert tree(project.site) == first
+
+
+# --- mkdocs serve shows every error in the page ---------------------------------------
+
+@pytest.mark.slow
+def test_serve_shows_any_build_error_in_the_page_then_recovers(project):
+    project.page("# Page\n\nCited [@hebb1949].\n")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NN_CACHE_DIR": str(project.cache)}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project.root, env=env, stdout=subprocess.DEVNULL,
+                              stderr=(project.root / "serve.log").open("w"), start_new_session=True)
+
+    def fetch() -> str:
+        return urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+
+    def wait_for(text: str) -> str:
+        page = ""
+        for _ in range(150):
+            try:
+                page = fetch()
+                if text in page:
+                    return page
+            except OSError:
+                pass
+            time.sleep(0.2)
+        log = (project.root / "serve.log").read_text()[-3000:]
+        raise AssertionError(f"{text!r} never appeared; server log:\n{log}")
+
+    try:
+        wait_for("Hebb 1949")
+        project.page("# Page\n\nCited [@nobody2000].\n")
+        page = wait_for("The build failed")
+        assert "unknown citation key(s) nobody2000" in page
+        project.page("# Page\n\nCited [@hebb1949] again.\n")
+        wait_for("again")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
