@@ -8,7 +8,8 @@ lives in its own module; this file only connects them to MkDocs' events:
 - ``cite_work_markdown`` (here)  the whole work's citation on the Cite page;
 - ``scripts/notebook_pages.py``  mkdocs-jupyter's pages without CDN, in the site's style;
 - ``scripts/print_page.py``      the print page's fixes to mkdocs-print-site;
-- ``scripts/offline_index.py``   the search index as a script, for the offline copy.
+- ``scripts/offline_index.py``   the search index as a script, for the offline copy;
+- ``scripts/search_index.py``    code listings kept out of the search index.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import notebook_pages  # noqa: E402
 import offline_index  # noqa: E402
 import print_page  # noqa: E402
+import search_index  # noqa: E402
 from cache import cache_dir  # noqa: E402
 from citations import site_bibliography  # noqa: E402
 from glossary import (  # noqa: E402, F401 - tests read these names from here
@@ -98,7 +100,8 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     if page.file.src_uri.endswith(".ipynb"):
         html_ = notebook_pages.cached_clean_notebook(html_, page, files, config)
     html_ = untooltip_headings(html_)
-    page.html = html_  # what mkdocs-print-site puts on the print page
+    html_ = search_index.exclude_code(html_)
+    page.html = print_page.prefix_figure_ids(html_, page)  # what mkdocs-print-site puts on the print page
     return html_
 
 

@@ -56,3 +56,14 @@ def fix_print_page_home_links(site_dir: Path) -> None:
 def install() -> None:
     """Use ``_update_anchor_ids`` in mkdocs-print-site (same result, ~30x faster)."""
     print_site_urls.update_anchor_ids = _update_anchor_ids
+
+
+FIGURE_ID = re.compile(r'(<figure\b[^>]*\bid=")(fig-[^"]*")')
+
+
+def prefix_figure_ids(page_html: str, page) -> str:
+    """Figure ids (``fig-<snippet>``) made unique on the print page, where every page
+    stands together and one snippet may appear on two pages: mkdocs-print-site prefixes
+    only headings', footnotes' and list items' ids. Same scheme as the plugin's own."""
+    key = re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.rsplit(".", 1)[0].lower()).strip("-")
+    return FIGURE_ID.sub(lambda m: f"{m[1]}{key}-{m[2]}", page_html)
