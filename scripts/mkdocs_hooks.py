@@ -124,8 +124,10 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line if line else line for line in text.splitlines())
 
 
-def snippet_markdown(options: dict, page: Page) -> str:
-    """What one snippet block stands for, as Markdown (rendered by ``render_snippet``)."""
+def snippet_markdown(options: dict, page: Page, docs_relative: bool = False) -> str:
+    """What one snippet block stands for, as Markdown (rendered by ``render_snippet``).
+    ``docs_relative``: figure links relative to the page's file, for Markdown that MkDocs
+    itself will convert (``make bench``), instead of final URLs."""
     name = options["file"]
     src = f"snippets/{name}"
     where = page.file.src_uri
@@ -159,7 +161,8 @@ def snippet_markdown(options: dict, page: Page) -> str:
     if output.figures:
         # URLs as MkDocs writes them for this page (the inner Markdown does not rewrite links).
         stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
-        light, dark = (_files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
+        light, dark = (posixpath.relpath(f"{stem}{end}", posixpath.dirname(page.file.src_uri) or ".")
+                       if docs_relative else _files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
                        for end in (".svg", "-dark.svg"))
         alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
         anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())

@@ -103,3 +103,21 @@ def test_explorables_run_from_disk(browser, unzipped, name):
     assert widget.locator("svg").count() >= 1
     context.close()
     assert errors == [] and remote == []
+
+
+def test_every_page_opens_from_disk_without_errors(browser, unzipped):
+    """Each page of the offline copy, opened from file://: no script error, no failed or
+    remote request (a dead ../ link to a script or style shows up here)."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda e: problems.append(f"{page.url}: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"{page.url}: failed {r.url}"))
+    page.on("request", lambda r: problems.append(f"{page.url}: remote {r.url}")
+            if r.url.startswith(("http:", "https:")) else None)
+    pages = sorted(p for p in unzipped.rglob("*.html") if "assets" not in p.parts)
+    assert len(pages) > 20
+    for html in pages:
+        page.goto(html.as_uri(), wait_until="load")
+    context.close()
+    assert problems == [], "\n".join(problems[:20])
