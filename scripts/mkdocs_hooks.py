@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
+import ledger  # noqa: E402
 import mathml  # noqa: E402
 from mathml import MathError, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, cache_dir, run_snippets  # noqa: E402
@@ -47,6 +48,7 @@ _errors: dict[str, str] = {}  # snippet -> why it failed (kept only while servin
 _serving = False
 _bibliography: Bibliography | None = None
 _snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
+_ledger_rows: list = []  # includes/ledger/*.yml, set in on_config
 
 
 def parse_fence(body: str, page: str) -> dict:
@@ -99,6 +101,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{bib}: cannot read the bibliography: {exc}") from None
     _snippets_dir = Path(config.config_file_path).resolve().parent / "snippets"
     mathml.use_cache(cache_dir())
+    global _ledger_rows  # scripts/ledger.py: the analogy ledger, checked against the bibliography
+    _ledger_rows = ledger.load_checked(Path(config.config_file_path).resolve().parent, Path(config.docs_dir),
+                                       _bibliography.entries)
     return config
 
 
@@ -181,14 +186,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return _render(options, page, number)
 
     markdown = FENCE.sub(expand, markdown)
+    markdown = ledger.render_fences(markdown, page.file.src_uri, _ledger_rows)  # scripts/ledger.py
+    locators: dict[str, list[str]] = {}
     try:
-        markdown, cited = _bibliography.cite(markdown)
+        markdown, cited = _bibliography.cite(markdown, locators)
     except CitationError as exc:
-        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        raise PluginError(f"{page.file.src_uri}{ledger.line_of(page.file.abs_src_path, exc.text)}: {exc}") from None
     if BIBLIOGRAPHY_MARKER in markdown:
         markdown = markdown.replace(BIBLIOGRAPHY_MARKER, _bibliography.entries_html(_bibliography.entries))
     elif cited:
-        markdown += "\n\n## References\n\n" + _bibliography.entries_html(cited) + "\n"
+        markdown += "\n\n## References\n\n" + _bibliography.entries_html(cited, locators) + "\n"
     return markdown
 
 
