@@ -35,3 +35,17 @@ def _hopf_current(model) -> float:
 def test_upper_edge_of_the_bistable_range_is_the_hopf_point():
     """hodgkin-huxley.md: 'at about 9.78 µA/cm²' (Rinzel & Miller 1980 find 9.78)."""
     assert abs(_hopf_current(load_snippet("hodgkin_huxley/model.py")) - 9.78) < 0.01
+
+
+def test_brain_power_from_oxygen_uptake():
+    """scale-and-energy.md: 3.3 mL O2/100 g/min, 1.4 kg, 2,803 kJ per 6 mol O2 -> 46 mL/min, 20.8 J/mL, 16 W."""
+    import re
+
+    from conftest import ROOT
+    text = " ".join((ROOT / "docs" / "scale-and-energy.md").read_text(encoding="utf-8").split())
+    ml_per_min = 3.3 * 1400 / 100
+    j_per_ml = 2803e3 / (6 * 22414)                  # molar volume of a gas at STP, 22.414 L
+    watts = ml_per_min * j_per_ml / 60
+    assert f"about {round(ml_per_min)} mL a minute" in text
+    assert f"about {j_per_ml:.1f} J per mL" in text
+    assert re.search(rf"\*\*about {round(watts)} W\*\*", text), watts
