@@ -49,3 +49,18 @@ def test_brain_power_from_oxygen_uptake():
     assert f"about {round(ml_per_min)} mL a minute" in text
     assert f"about {j_per_ml:.1f} J per mL" in text
     assert re.search(rf"\*\*about {round(watts)} W\*\*", text), watts
+
+
+def test_no_page_uses_the_internal_seed_vocabulary():
+    """The articles the site started from are 'widely shared articles' on the pages, never 'seeds'."""
+    import re
+
+    from conftest import ROOT
+    rng = re.compile(r"default_rng|random|seed\s*=|seeds? \d|seed\)|with seed|each seed", re.IGNORECASE)
+    found = []
+    for path in [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "docs").rglob("*.ipynb")),
+                 *sorted((ROOT / "includes").rglob("*.*")), *sorted((ROOT / "docs" / "assets").rglob("*.js"))]:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"\bseeds?\b", line, re.IGNORECASE) and not rng.search(line):
+                found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()[:80]}")
+    assert not found, "\n".join(found)
