@@ -102,7 +102,9 @@ def test_a_planted_contradiction_is_caught(planted):
     page = pages()["docs/mapping.md"] + "\n\n" + planted + "\n"
     problems = ledger.verdict_statements(page, ROWS)
     assert problems, "the planted verdict was not caught"
-    assert problems[-1][0] == page.count("\n")  # the planted line
+    line, text, _ = problems[-1]
+    assert text in planted or planted in text, problems[-1]
+    assert abs(line - page.count("\n")) <= 1, (line, page.count("\n"))  # the planted line
 
 
 def test_a_planted_contradiction_names_its_line():
