@@ -11,8 +11,9 @@
   tests", "the test file", "simulat", "the code"). A table row or list item is also next
   to its lead-in paragraph, and a table row to the paragraph right after the table.
 - Skipped: fenced code and ```snippet / ```ledger blocks (the build computes or renders
-  them), inline code, headings, and the Exercises section (its answers are checked by
-  tests/test_exercise_answers.py).
+  them), inline code, headings, the Exercises section and the "What you should find"
+  boxes (their answers are parsed and checked against the computation by
+  tests/test_exercise_answers.py, which also fails on an answer with no check).
 - ALLOWED lists, per page, the few numbers that need neither (a definition, a unit
   conversion, a value the reader is asked to assume).
 """
@@ -33,22 +34,20 @@ CITED = re.compile(r"\[(?:[A-Za-z][\w. ]{0,20}\s)?@[\w:-]+")
 GLOSSARY_CITED = re.compile(r"\b[A-Z][\w'-]+(?: et al\.| & [A-Z][\w'-]+|, [A-Z][\w'-]+ & [A-Z][\w'-]+)? (?:1[6-9]|20)\d\d\b")
 COMPUTED = re.compile(r"\$[^$]*(?:=|\\approx|\\times)[^$]*\$|Figure \d|the figure|snippet|\.py\b|printed|"
                       r"the site's tests|the test file|simulat|the code", re.IGNORECASE)
+FINDINGS = re.compile(r'^\?\?\? success "What you should find"\n(?:[ \t]+.*\n|\n)+', re.MULTILINE)
 FENCE = re.compile(r"^(?P<i>[ \t]*)(?P<f>```+|~~~+).*?^(?P=i)(?P=f)[ \t]*$", re.MULTILINE | re.DOTALL)
 
 # page -> numbers (as matched, e.g. "70 kg") that need no source: say why.
 ALLOWED = {
     # a unit identity, not a claim
     "integrate-and-fire.md": {"1 MΩ", "1 nA", "1 mV"},
-    # the reader's tasks in the playground: settings to try, not claims
-    "spiking-playground.md": {"1.8 nA", "2.00 to 2.01 nA", "2.01 nA", "3 nA", "2 nA", "9.5 nA", "0.01 nA",
-                              # answers read off the playground's own simulation (left: a test)
-                              "52.8 ms", "0.3 Hz", "10 nA", "263 Hz", "33 Hz", "712 Hz", "89 Hz"},
 }
 
 
 def blocks(text: str):
     """(first line, text) of every paragraph, list item and table row outside code and Exercises."""
     text = FENCE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    text = FINDINGS.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     text = text.split("\n## Exercises", 1)[0]
     current, start = [], 1
     for n, line in enumerate(text.split("\n") + [""], 1):
