@@ -163,23 +163,33 @@ def sources_markdown(sources: list) -> str:
     return "[" + "; ".join(f"@{s}" for s in sources) + "]"
 
 
+def _label(name: str) -> str:
+    """The column's name inside each cell, shown only where the table is stacked (a phone)."""
+    return f'<span class="ledger-label">{name}</span> '
+
+
 def table(selected: list[dict], columns: list[str], here: str, docs_dir: Path) -> str:
+    """The rows as a Markdown table inside a <div class="ledger-table"> (site.css stacks it on
+    narrow screens, one card per row, each cell led by its column's name)."""
     head = "| # | " + " | ".join(COLUMNS[c] for c in columns) + " |"
     lines = [head, "|" + "---|" * (len(columns) + 1)]
     for n, row in enumerate(selected, 1):
         cells = []
         for c in columns:
-            if c == "verdict":
-                cells.append(f'<strong class="verdict verdict-{row["verdict"]}">{row["verdict"]}</strong>')
-            elif c == "sources":
-                cells.append(sources_markdown(row["sources"]))
-            elif c == "page":
-                link = posixpath.relpath(row["page"], posixpath.dirname(here) or ".")
-                cells.append(f"[{_cell(_title(docs_dir, row['page']))}]({link})")
-            else:
-                cells.append(_cell(row[c]))
-        lines.append(f"| {n} | " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+            cells.append(_label(COLUMNS[c]) + _content(row, c, here, docs_dir))
+        lines.append(f"| {_label('Row')}{n} | " + " | ".join(cells) + " |")
+    return '<div class="ledger-table" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
+def _content(row: dict, c: str, here: str, docs_dir: Path) -> str:
+    if c == "verdict":
+        return f'<strong class="verdict verdict-{row["verdict"]}">{row["verdict"]}</strong>'
+    if c == "sources":
+        return sources_markdown(row["sources"])
+    if c == "page":
+        link = posixpath.relpath(row["page"], posixpath.dirname(here) or ".")
+        return f"[{_cell(_title(docs_dir, row['page']))}]({link})"
+    return _cell(row[c])
 
 
 def tally(selected: list[dict]) -> str:
