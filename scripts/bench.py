@@ -75,9 +75,9 @@ def write_static_pages(dest: Path, cache: Path) -> None:
             shutil.copyfile(file.abs_src_path, dest / file.src_uri)
         elif file.src_uri.endswith(".md"):
             page = Page(None, file, config)
-            mkdocs_hooks.on_page_markdown(file.content_string, page=page, config=config, files=files)
+            markdown = mkdocs_hooks.on_page_markdown(file.content_string, page=page, config=config, files=files)
             markdown = block.sub(lambda m: mkdocs_hooks.snippet_markdown(
-                mkdocs_hooks.parse_fence(m[1], file.src_uri), page, docs_relative=True), file.content_string)
+                mkdocs_hooks.parse_fence(m[1], file.src_uri), page, docs_relative=True), markdown)
             markdown = mkdocs_hooks.number_figures(markdown)
             markdown, cited = mkdocs_hooks._bibliography.cite(markdown)
             if cited and mkdocs_hooks.BIBLIOGRAPHY_MARKER not in markdown:

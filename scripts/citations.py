@@ -2,7 +2,12 @@
 
 In a page, ``[@azevedo2009]`` or ``[@hebb1949; @bi1998]`` becomes a linked
 "(Azevedo et al. 2009)"; each page ends with the full entries it cited (with DOI
-links), and the References page lists them all. pybtex parses and formats the
+links), and the References page lists them all. A citation may carry a locator
+after a comma and a prefix before the key: ``[@kandel2021, ch. 10]`` becomes
+"(Kandel et al. 2021, ch. 10)", ``[see @hebb1949, p. 62]`` "(see Hebb 1949, p. 62)";
+the page's reference list then says which parts it cited. A citation that does not
+parse (an unknown locator word, a prefix that is not one of PREFIXES, a missing
+``@``) fails the build, naming the text. pybtex parses and formats the
 entries; only the pandoc-like citation syntax is matched here, because no MkDocs
 plugin gives author-year links plus per-page lists from one .bib file.
 
@@ -24,12 +29,53 @@ from pathlib import Path
 
 import cache
 
-CITATION = re.compile(r"\[(@[\w:-]+(?:\s*;\s*@[\w:-]+)*)\]")
+# Anything in square brackets with an "@key" in it is a citation (and must parse);
+# "[text](url)" links and "[^1]" footnotes contain no "@" followed by a key.
+CITATION = re.compile(r"\[(?P<body>(?:[A-Za-z][\w. ]{0,20}\s)?@[\w:-]+[^\[\]{}\"<>]*?)\](?!\()")
 KEY = re.compile(r"@([\w:-]+)")
+# One item of a citation: optional prefix, @key, optional ", locator".
+ITEM = re.compile(r"^(?:(?P<prefix>[^@]+?)\s+)?@(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+?))?$", re.DOTALL)
+PREFIXES = {"see", "see also", "e.g.", "cf.", "after", "reviewed in", "as in", "following"}
+# Locators: a part name and a number, range or list, e.g. "p. 62", "pp. 10–12", "ch. 10",
+# "chs. 9–10", "sec. 2.3", "table 2.1", "fig. 4", "eq. 12", "ch. 10, p. 254".
+_PART = r"(?:p|pp|ch|chs|sec|secs|§|table|fig|figs|eq|eqs|vol|box|app)\.?"
+_NUMBER = r"[0-9ivxlcIVXLC]+(?:[.:][0-9]+)*[a-z]?"
+LOCATOR = re.compile(rf"^{_PART}\s*{_NUMBER}(?:\s*(?:[–-]|,|and)\s*{_NUMBER})*"
+                     rf"(?:\s*,\s*{_PART}\s*{_NUMBER}(?:\s*[–-]\s*{_NUMBER})?)*$", re.IGNORECASE)
 
 
 class CitationError(Exception):
-    """A page cites a key that is not in the bibliography."""
+    """A page cites a key that is not in the bibliography, or a citation does not parse."""
+
+    def __init__(self, message: str, text: str = ""):
+        super().__init__(message)
+        self.text = text  # the offending citation as written, to find its line
+
+
+def parse_citation(body: str) -> list[tuple[str, str, str]]:
+    """``see @a, p. 3; @b`` -> [("see", "a", "p. 3"), ("", "b", "")]; CitationError if malformed."""
+    items = []
+    for part in body.split(";"):
+        match = ITEM.match(part.strip())
+        if not match:
+            raise CitationError(f"citation [{body}] does not parse: '{part.strip()}' is not "
+                                f"'[prefix] @key[, locator]'", f"[{body}]")
+        prefix, key, locator = match["prefix"] or "", match["key"], (match["locator"] or "").strip()
+        if prefix and prefix.lower() not in PREFIXES:
+            raise CitationError(f"citation [{body}]: unknown prefix '{prefix}' (use one of "
+                                f"{', '.join(sorted(PREFIXES))})", f"[{body}]")
+        if locator and not LOCATOR.match(locator):
+            raise CitationError(f"citation [{body}]: locator '{locator}' is not like 'p. 62', "
+                                f"'pp. 10–12', 'ch. 10', 'sec. 2.3', 'table 2.1'", f"[{body}]")
+        items.append((prefix, key, locator))
+    return items
+
+
+def iter_citations(text: str):
+    """(line number, citation text, [(prefix, key, locator), ...]) for every citation in text."""
+    for match in CITATION.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        yield line, match.group(0), parse_citation(match["body"])
 
 
 def _label(entry) -> str:
@@ -95,27 +141,41 @@ class Bibliography:
     def sorted_keys(self, keys) -> list[str]:
         return sorted(set(keys), key=lambda k: (self.label(k).lower(), k))
 
-    def cite(self, markdown: str) -> tuple[str, list[str]]:
+    def cite(self, markdown: str, locators: dict[str, list[str]] | None = None) -> tuple[str, list[str]]:
         """Replace citations in ``markdown`` with links to the page's own reference list.
 
-        Returns the new markdown and the keys cited, in order of first citation.
+        Returns the new markdown and the keys cited, in order of first citation; if
+        ``locators`` is given, it collects each key's locators ("ch. 10") in order.
         """
         cited: list[str] = []
 
         def replace(match: re.Match) -> str:
-            keys = KEY.findall(match.group(1))
-            missing = [k for k in keys if k not in self.entries]
+            items = parse_citation(match["body"])
+            missing = [k for _, k, _ in items if k not in self.entries]
             if missing:
-                raise CitationError(f"unknown citation key(s) {', '.join(missing)} in references.bib")
-            cited.extend(k for k in keys if k not in cited)
-            links = "; ".join(f'<a href="#ref-{k}">{self.label(k)}</a>' for k in keys)
-            return f'<span class="citation">({links})</span>'
+                raise CitationError(f"unknown citation key(s) {', '.join(missing)} in references.bib",
+                                    match.group(0))
+            cited.extend(k for _, k, _ in items if k not in cited)
+            parts = []
+            for prefix, key, locator in items:
+                text = f'<a href="#ref-{key}">{self.label(key)}</a>'
+                if locator:
+                    text += f", {locator}"
+                    if locators is not None and locator not in locators.setdefault(key, []):
+                        locators[key].append(locator)
+                parts.append(f"{prefix} {text}" if prefix else text)
+            return f'<span class="citation">({"; ".join(parts)})</span>'
 
         return CITATION.sub(replace, markdown), cited
 
-    def entries_html(self, keys) -> str:
+    def entries_html(self, keys, locators: dict[str, list[str]] | None = None) -> str:
+        def where(key: str) -> str:
+            cited = (locators or {}).get(key)
+            return f' <span class="cited-parts">Cited here: {"; ".join(cited)}.</span>' if cited else ""
+
         items = "\n".join(
-            f'<li id="ref-{k}" class="reference">{self.entries[k]["html"]}</li>' for k in self.sorted_keys(keys)
+            f'<li id="ref-{k}" class="reference">{self.entries[k]["html"]}{where(k)}</li>'
+            for k in self.sorted_keys(keys)
         )
         return f'<ul class="references">\n{items}\n</ul>'
 
@@ -138,9 +198,24 @@ TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script
                        re.DOTALL | re.IGNORECASE)
 
 
-def cite_html(bibliography: Bibliography, page_html: str, where: str) -> tuple[str, list[str]]:
+def line_of(path: str | None, text: str) -> str:
+    """':N' for the first line of file ``path`` that contains ``text`` (or '')."""
+    if not path or not text:
+        return ""
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    at = source.find(text)
+    return f":{source.count(chr(10), 0, at) + 1}" if at >= 0 else ""
+
+
+def cite_html(bibliography: Bibliography, page_html: str, where: str, source: str | None = None,
+              locators: dict[str, list[str]] | None = None) -> tuple[str, list[str]]:
     """Citations in the text of ``page_html`` -> links; never inside code, a tag or a script
-    (printed output or a code block may show ``[@key]`` literally). Errors name ``where``."""
+    (printed output or a code block may show ``[@key]`` literally). Errors name ``where``
+    and, when the citation is found in the ``source`` file, its line. ``locators`` collects
+    each key's locators ("ch. 10") for the reference list."""
     from mkdocs.exceptions import PluginError
 
     cited: list[str] = []
@@ -149,8 +224,8 @@ def cite_html(bibliography: Bibliography, page_html: str, where: str) -> tuple[s
         if "[" not in parts[i]:
             continue
         try:
-            parts[i], keys = bibliography.cite(parts[i])
+            parts[i], keys = bibliography.cite(parts[i], locators)
         except CitationError as exc:
-            raise PluginError(f"{where}: {exc}") from None
+            raise PluginError(f"{where}{line_of(source, exc.text)}: {exc}") from None
         cited.extend(k for k in keys if k not in cited)
     return "".join(parts), cited

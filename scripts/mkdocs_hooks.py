@@ -47,6 +47,7 @@ from mkdocs.structure.toc import AnchorLink
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cache  # noqa: E402
 import fences  # noqa: E402
+import ledger  # noqa: E402
 import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
 import serve_errors  # noqa: E402
@@ -75,6 +76,7 @@ _inner: markdown_lib.Markdown | None = None  # renders what a snippet block beco
 class FenceError(PluginError, fences.FenceFailure):
     """A snippet block that cannot be rendered; stops the build (PluginError) and is not
     swallowed by superfences (which turns other exceptions into a plain code block)."""
+_ledger_rows: list = []  # includes/ledger/*.yml, set in on_config
 
 
 def parse_fence(body: str, page: str) -> dict:
@@ -224,6 +226,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notebook_execution.configure(config, build_cache / "jupyter")
     _inner = markdown_lib.Markdown(extensions=config.markdown_extensions,
                                    extension_configs=config.mdx_configs)
+    global _ledger_rows  # scripts/ledger.py: the analogy ledger, checked against the bibliography
+    _ledger_rows = ledger.load_checked(root, Path(config.docs_dir), _bibliography.entries)
     return config
 
 
@@ -261,6 +265,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     global _page, _files
     _page, _files = page, files
+    # ```ledger blocks and [[verdict:id]] become tables and words (scripts/ledger.py); a
+    # ledger block this leaves (e.g. nested) is then an unknown fence and fails the build.
+    markdown = ledger.render_fences(markdown, page.file.src_uri, _ledger_rows)
     fences.check_languages(markdown, page.file.src_uri, config)
     return markdown
 
@@ -275,7 +282,7 @@ REFERENCES_HEADING = ('<h2 id="references">References<a class="headerlink" href=
                       'title="Permanent link">&para;</a></h2>\n')
 
 
-def add_references(html: str, cited: list[str], page: Page) -> str:
+def add_references(html: str, cited: list[str], page: Page, locators: dict[str, list[str]]) -> str:
     if BIBLIOGRAPHY_MARKER in html:
         return html.replace(BIBLIOGRAPHY_MARKER, _bibliography.entries_html(_bibliography.entries))
     if not cited:
@@ -284,7 +291,7 @@ def add_references(html: str, cited: list[str], page: Page) -> str:
     parent = toc[-1].children if toc and toc[-1].level < 2 else toc  # under the page's h1
     if not any(item.id == "references" for item in parent):
         parent.append(AnchorLink("References", "references", 2))
-    return html + "\n" + REFERENCES_HEADING + _bibliography.entries_html(cited)
+    return html + "\n" + REFERENCES_HEADING + _bibliography.entries_html(cited, locators)
 
 
 MATH = re.compile(
@@ -318,8 +325,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     html = number_figures(html)
     html = relocate_raw_assets(html, page, files)
-    html, cited = cite_html(_bibliography, html, where)
-    html = add_references(html, cited, page)
+    locators: dict[str, list[str]] = {}
+    html, cited = cite_html(_bibliography, html, where, page.file.abs_src_path, locators)
+    html = add_references(html, cited, page, locators)
 
     def mathml(match: re.Match) -> str:
         display = "block" if match["tag"] == "div" else "inline"

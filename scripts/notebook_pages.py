@@ -89,10 +89,11 @@ def clean_notebook(content: str, page: Page, files: Files) -> str:
             text = INLINE_MATH.sub(lambda m: _mathml(m[1], "inline", where), text)
             node.replace_with(BeautifulSoup(text, "html.parser"))
     result = str(soup)
-    result, cited = cite_html(_bibliography, result, where)
+    locators: dict[str, list[str]] = {}
+    result, cited = cite_html(_bibliography, result, where, locators=locators)
     if cited:
         result += ('\n<h2 id="references">References<a class="headerlink" href="#references" '
-                   'title="Permanent link">¶</a></h2>\n' + _bibliography.entries_html(cited))
+                   'title="Permanent link">¶</a></h2>\n' + _bibliography.entries_html(cited, locators))
     return result
 
 

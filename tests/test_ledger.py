@@ -1,101 +1,145 @@
-"""The analogy ledger: every row has a verdict, a page and a source, and covers the seeds.
-
-Parses the Markdown table in docs/ledger.md, and checks the built page's links.
-"""
+"""The analogy ledger is data (includes/ledger/*.yml, scripts/ledger.py): every row is
+valid, every article point is covered, every fault is a clear error, and no page states a
+verdict other than the data's."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import sys
 from collections import Counter
 
 import pytest
 from conftest import ROOT
 
+sys.path.insert(0, str(ROOT / "scripts"))
+import ledger  # noqa: E402
+
 DOCS = ROOT / "docs"
-LEDGER = (DOCS / "ledger.md").read_text(encoding="utf-8")
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DOCS / "references.bib").read_text(encoding="utf-8"),
                           flags=re.MULTILINE))
-VERDICTS = {"holds", "partly", "breaks"}
-LINK = re.compile(r"\[[^\]]+\]\(([^)#\s]+)\)")
-CITE = re.compile(r"\[(@[\w:-]+(?:\s*;\s*@[\w:-]+)*)\]")
+ROWS = ledger.load(ROOT, DOCS, BIB_KEYS)
 
 
-def ledger_rows(markdown: str) -> list[dict]:
-    """The rows of the first table whose header starts with '| # |'."""
-    lines = markdown.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("| # |"))
-    header = [c.strip() for c in lines[start].strip("|").split("|")]
-    rows = []
-    for line in lines[start + 2:]:
-        if not line.startswith("|"):
-            break
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        assert len(cells) == len(header), line
-        rows.append(dict(zip(header, cells)))
-    return rows
+def pages() -> dict[str, str]:
+    """Every text a reader sees: Markdown pages, notebooks' Markdown cells, the glossary."""
+    texts = {p.relative_to(ROOT).as_posix(): p.read_text(encoding="utf-8") for p in sorted(DOCS.rglob("*.md"))}
+    for nb in sorted(DOCS.rglob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        texts[nb.relative_to(ROOT).as_posix()] = "\n\n".join(
+            "".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    texts["includes/abbreviations.md"] = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    return texts
 
 
-ROWS = ledger_rows(LEDGER)
-
-
-def test_table_has_rows_numbered_in_order():
-    assert len(ROWS) >= 30
-    assert [int(r["#"]) for r in ROWS] == list(range(1, len(ROWS) + 1))
-
-
-@pytest.mark.parametrize("row", ROWS, ids=lambda r: r["#"])
-def test_row_has_verdict_page_and_source(row):
-    assert row["Verdict"].strip("*") in VERDICTS, row
-    links = LINK.findall(row["Treated in"])
-    assert links, f"row {row['#']} links to no page"
-    for target in links:
-        assert not target.startswith(("http:", "https:", "/")), target
-        assert (DOCS / target).is_file(), f"row {row['#']}: {target} does not exist"
-    cites = CITE.findall(row["Sources"])
-    assert cites, f"row {row['#']} cites no source"
-    for group in cites:
-        for key in re.findall(r"@([\w:-]+)", group):
-            assert key in BIB_KEYS, f"row {row['#']}: unknown key {key}"
-    assert row["Analogy or claim"], row
-
-
-def test_rows_are_not_duplicated():
-    claims = [r["Analogy or claim"].lower() for r in ROWS]
-    assert len(claims) == len(set(claims))
-
-
-def test_every_seed_point_is_in_the_ledger():
-    origins = Counter(r["Origin"] for r in ROWS)
-    assert origins["seed 001 mapping"] == 5          # the five-row structural mapping
-    assert origins["seed 002 summary"] == 4          # the four-row summary table
+def test_rows_load_and_cover_every_article_point():
+    assert len(ROWS) >= 35
+    origins = Counter(r["origin"] for r in ROWS)
+    assert origins["technical-perspective article: mapping"] == 5    # its five-row mapping
+    assert origins["right-and-wrong article: summary table"] == 4     # its four-row summary
     for n in (1, 2, 3):
-        assert origins[f"seed 002 right #{n}"] == 1  # what the analogy gets right
-        assert origins[f"seed 001 limit #{n}"] == 1  # seed 001's three limits
+        assert origins[f"right-and-wrong article: what it gets right #{n}"] == 1
+        assert origins[f"technical-perspective article: limit #{n}"] == 1
     for n in (1, 2, 3, 4):
-        assert origins[f"seed 002 wrong #{n}"] == 1  # what it gets wrong
-    assert origins["seed 000 prospects"] >= 1
+        assert origins[f"right-and-wrong article: what it gets wrong #{n}"] == 1
+    assert origins["neural-vs-neuronal article: prospects"] >= 1
+    assert not any("seed" in r["origin"].lower() for r in ROWS)
 
 
-def test_tally_in_text_matches_table():
-    counts = Counter(r["Verdict"].strip("*") for r in ROWS)
-    expected = (f"Of the {len(ROWS)} rows, {counts['holds']} hold, {counts['partly']} hold partly "
-                f"and {counts['breaks']} break.")
-    assert expected in " ".join(LEDGER.split())
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda t: t.replace("verdict: partly", "verdict: mostly", 1), "verdict 'mostly' is not one of"),
+    (lambda t: t.replace("page: mapping.md", "page: no-such-page.md", 1), "page 'no-such-page.md' does not exist"),
+    (lambda t: t.replace("sources: [london2005,", "sources: [nosuchkey2099,", 1), "unknown bibliography key 'nosuchkey2099'"),
+    (lambda t: t.replace("id: synapse-weight", "id: dendrites-inputs", 1), "duplicate id"),
+    (lambda t: t.replace("  why: Dendrites bring", "  wy: Dendrites bring", 1), "missing why"),
+])
+def test_a_bad_row_is_a_clear_error(tmp_path, edit, message):
+    shutil.copytree(ROOT / "includes" / "ledger", tmp_path / "includes" / "ledger")
+    target = tmp_path / "includes" / "ledger" / "10-structure.yml"
+    changed = edit(target.read_text(encoding="utf-8"))
+    assert changed != target.read_text(encoding="utf-8"), "the planted fault did not apply"
+    target.write_text(changed, encoding="utf-8")
+    with pytest.raises(ledger.LedgerError) as err:
+        ledger.load(tmp_path, DOCS, BIB_KEYS)
+    assert message in str(err.value)
+    assert "includes/ledger/10-structure.yml: row " in str(err.value)  # file and row
 
 
-def test_built_ledger_links_resolve(site):
-    page = site / "ledger" / "index.html"
-    html = page.read_text(encoding="utf-8")
+@pytest.mark.parametrize(("body", "message"), [
+    ("rows: [synapse-weight, no-such-row]", "unknown ledger row id(s) no-such-row"),
+    ("page: nowhere.md", "no ledger row has page 'nowhere.md'"),
+    ("rows: [synapse-weight]\npage: mapping.md", "exactly one of"),
+    ("rows: [synapse-weight]\ncolumns: [analogy, colour]", "'columns' must be"),
+])
+def test_a_bad_block_is_a_clear_error(body, message):
+    with pytest.raises(ledger.LedgerError) as err:
+        ledger.parse_block(body, "mapping.md:12", ROWS)
+    assert message in str(err.value) and "mapping.md:12" in str(err.value)
+
+
+def test_block_renders_rows_with_their_data():
+    out = ledger.render_fences("Intro.\n\n```ledger\nrows: [synapse-weight, stdp]\n```\n\nSee [[verdict:stdp]].\n",
+                               "mapping.md", ROWS, DOCS)
+    verdicts = {r["id"]: r["verdict"] for r in ROWS}
+    assert f'verdict-{verdicts["synapse-weight"]}">{verdicts["synapse-weight"]}</strong>' in out
+    assert out.count("\n| ") == 3 and "[@bliss1973; " in out and "See <strong" in out
+
+
+@pytest.mark.parametrize("name", sorted(pages()))
+def test_no_page_states_a_verdict_outside_the_data(name):
+    problems = ledger.verdict_statements(pages()[name], ROWS)
+    assert not problems, "\n".join(f"{name}:{line}: {text!r}: {why}" for line, text, why in problems)
+
+
+@pytest.mark.parametrize("planted", [
+    "The synapse row **holds**: a weight is a synapse.",               # emphasised verdict
+    "| 2 | Synaptic efficacy | Weights | holds |",                       # verdict in a table cell
+    "| Spikes | breaks: a unit has no time axis |",                       # verdict-led table cell
+    "We think synaptic efficacy ↔ trainable weight holds without caveat.",  # analogy + other verdict
+])
+def test_a_planted_contradiction_is_caught(planted):
+    page = pages()["docs/mapping.md"] + "\n\n" + planted + "\n"
+    problems = ledger.verdict_statements(page, ROWS)
+    assert problems, "the planted verdict was not caught"
+    line, text, _ = problems[-1]
+    assert text in planted or planted in text, problems[-1]
+    assert abs(line - page.count("\n")) <= 1, (line, page.count("\n"))  # the planted line
+
+
+def test_a_planted_contradiction_names_its_line():
+    page = "# T\n\nSome text.\n\nThe synapse row **holds** here.\n"
+    [(line, text, why)] = ledger.verdict_statements(page, ROWS)
+    assert (line, text) == (5, "**holds**") and "[[verdict:" in why
+
+
+def test_scale_definitions_and_the_data_itself_pass():
+    ok = ("Each row gets **holds**, **partly** or **breaks**.\n\n"
+          "Row 2 is [[verdict:synapse-weight]].\n\n```ledger\nall: true\n```\n")
+    assert ledger.verdict_statements(ok, ROWS) == []
+
+
+def _table_rows(html: str) -> list[str]:
     table = html.split("<table>", 1)[1].split("</table>", 1)[0]
-    body_rows = re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)[1:]
-    assert len(body_rows) == len(ROWS)
-    for row in body_rows:
-        hrefs = [h for h in re.findall(r'href="([^"]+)"', row) if not h.startswith("#")]
-        assert hrefs, row
-        for href in hrefs:
-            target = (page.parent / href.split("#")[0]).resolve()
-            if target.is_dir() or href.endswith("/"):
-                target = target / "index.html"
-            assert target.is_file(), href
-        # Citations became links to the page's reference list.
-        assert re.search(r'href="#ref-[^"]+"', row) or "ref-" in row, row
+    return re.findall(r"<tr>(.*?)</tr>", table, flags=re.DOTALL)[1:]
+
+
+def test_built_tables_show_the_data(site):
+    ledger_rows = _table_rows((site / "ledger" / "index.html").read_text(encoding="utf-8"))
+    assert len(ledger_rows) == len(ROWS)
+    for row, html in zip(ROWS, ledger_rows):
+        assert f'verdict-{row["verdict"]}">{row["verdict"]}<' in html, row["id"]
+        assert 'href="#ref-' in html
+    counts = Counter(r["verdict"] for r in ROWS)
+    assert (f"Of the {len(ROWS)} rows, {counts['holds']} hold, {counts['partly']} hold partly and "
+            f"{counts['breaks']} break.") in (site / "ledger" / "index.html").read_text(encoding="utf-8")
+    by_id = {r["id"]: r for r in ROWS}
+    for page, ids in [("mapping", ["dendrites-inputs", "synapse-weight", "soma-sum", "threshold-activation",
+                                   "axon-output"]),
+                      ("", ["input-combination", "nonlinearity", "axon-output", "plasticity-backprop",
+                            "complexity"])]:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        rendered = _table_rows(html)
+        assert len(rendered) == len(ids), page
+        for rid, cell in zip(ids, rendered):
+            assert f'verdict-{by_id[rid]["verdict"]}">' in cell, (page, rid)

@@ -49,7 +49,8 @@ if __name__ == "__main__":
     print("upper bounds on a line: 1 x 32 -> 33 pieces; 4 x 8 -> 9**4 = 6561 pieces")
 
     fig, ax = plt.subplots()
-    bins = np.arange(0, 36, 1)
+    top = max(max(c) for c in counts.values())
+    bins = np.arange(0, top + 2, 1)   # one bin per count, up to the largest: no network left out
     for (name, c), colour in zip(counts.items(), ("C0", "C1")):
         ax.hist(c, bins=bins, color=colour, alpha=0.6, label=name)
     ax.set_xlabel("linear pieces on [-3, 3]")

@@ -3,14 +3,19 @@
 Top: watts. The brain's total is derived in brain_watts.py (a range over the
 two reference adults); the cortical split is Levy & Calvert's audit; the chip
 is IBM's TrueNorth. Bottom: energy per operation in a 45 nm process (Horowitz
-2014); the DRAM bar is a range and is not checked against the source (see the
-page).
+2014); the DRAM bar is a range. The script prints how many times an arithmetic
+operation a 64-bit DRAM read costs, at both ends of that range.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
 from brain_watts import REFERENCE_ADULTS, brain_watts
 from data import ENERGY_PER_OP, POWER
+
+ops = {c.name: c for c in ENERGY_PER_OP}
+dram = ops["64-bit read, DRAM"]
+for op in ("fp32 multiply", "fp32 add"):
+    print(f"64-bit DRAM read / {op}: {dram.low / ops[op].value:.0f} to {dram.high / ops[op].value:.0f} times")
 
 derived = [brain_watts(sex, *adult) for sex, adult in REFERENCE_ADULTS.items()]
 power_rows = [("whole brain, derived", np.mean(derived), min(derived), max(derived), "attwell2001 + harris1918")]

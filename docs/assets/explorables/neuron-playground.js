@@ -12,7 +12,7 @@
   "use strict";
   var P = window.NNPlot;
 
-  // The worked example (seed article 002; snippets/artificial_neuron/forward_pass.py).
+  // The worked example (from a widely shared article; snippets/artificial_neuron/forward_pass.py).
   var DEFAULTS = { x: [0.5, 0.3, 0.8], w: [0.4, -0.2, 0.9], b: 0.1, activation: "sigmoid" };
   var Z_RANGE = [-8, 8];  // |z| <= 3 * 1 * 2 + 2: every reachable z is on the plot
 

@@ -1,0 +1,280 @@
+"""The analogy ledger as data: rows in ``includes/ledger/*.yml``, tables rendered from them.
+
+Each file (read in file-name order) is a YAML list of rows::
+
+    - id: synapse-weight            # stable slug, unique across all files
+      analogy: Synaptic efficacy ↔ trainable weight
+      origin: site                  # or "widely shared article: ..." (where the claim comes from)
+      verdict: partly               # holds | partly | breaks
+      page: mapping.md              # docs-relative page that treats it
+      sources: [bliss1973, "kandel2021, ch. 13"]   # bibliography keys, each with an optional locator
+      why: One or two sentences that justify the verdict, citations as [@key].
+
+A page shows verdicts only through a fenced block, which the build renders as a table::
+
+    ```ledger
+    rows: [synapse-weight, axon-output]   # these rows, in this order; or
+    page: mapping.md                      # every row treated on that page; or
+    all: true                             # every row (the ledger page)
+    columns: [analogy, verdict, why]      # optional; default analogy, verdict, why, sources
+    tally: true                           # optional: a sentence counting the verdicts
+    ```
+
+and, inside a sentence, ``[[verdict:synapse-weight]]`` prints that row's verdict in bold.
+``tests/test_ledger.py`` fails on any other verdict statement (see CONTRIBUTING.md).
+Every fault (unknown or duplicate id, bad verdict, missing page, unknown bibliography
+key, malformed block) is a LedgerError naming the file and the row id or line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+
+LEDGER_DIR = Path("includes") / "ledger"
+VERDICTS = ("holds", "partly", "breaks")
+FIELDS = ("id", "analogy", "origin", "verdict", "page", "sources", "why")
+COLUMNS = {"analogy": "Analogy or claim", "origin": "Origin", "verdict": "Verdict",
+           "why": "Why", "sources": "Sources", "page": "Treated in"}
+DEFAULT_COLUMNS = ["analogy", "verdict", "why", "sources"]
+FENCE = re.compile(r"^```ledger[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
+INLINE = re.compile(r"\[\[verdict:(?P<id>[^\]\s]*)\]\]")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
+_docs = {"dir": Path("docs")}  # set by load_checked from the build's docs_dir
+
+
+class LedgerError(Exception):
+    """A ledger file or a ledger block is wrong; the message names file and row or line."""
+
+
+def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
+    """Every row of ``<root>/includes/ledger/*.yml``, checked; each row gains ``file``."""
+    docs_dir = docs_dir or root / "docs"
+    rows: list[dict] = []
+    seen: dict[str, str] = {}
+    files = sorted((root / LEDGER_DIR).glob("*.yml"))
+    if not files:
+        raise LedgerError(f"{root / LEDGER_DIR}: no ledger files (*.yml)")
+    for path in files:
+        where = path.relative_to(root).as_posix()
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise LedgerError(f"{where}: not valid YAML: {exc}") from None
+        if not isinstance(data, list):
+            raise LedgerError(f"{where}: must be a YAML list of rows (each starting '- id: ...')")
+        for n, row in enumerate(data, 1):
+            if not isinstance(row, dict):
+                raise LedgerError(f"{where}: row {n} is not a mapping of {', '.join(FIELDS)}")
+            rid = row.get("id")
+            at = f"{where}: row {n} (id {rid!r})"
+            missing = [f for f in FIELDS if row.get(f) in (None, "", [])]
+            if missing:
+                raise LedgerError(f"{at}: missing {', '.join(missing)}")
+            unknown = sorted(set(row) - set(FIELDS))
+            if unknown:
+                raise LedgerError(f"{at}: unknown field(s) {', '.join(unknown)}")
+            if not isinstance(rid, str) or not ID.match(rid):
+                raise LedgerError(f"{at}: id must be a lowercase slug like 'synapse-weight'")
+            if rid in seen:
+                raise LedgerError(f"{at}: duplicate id, already used in {seen[rid]}")
+            seen[rid] = where
+            if row["verdict"] not in VERDICTS:
+                raise LedgerError(f"{at}: verdict {row['verdict']!r} is not one of {', '.join(VERDICTS)}")
+            if not (docs_dir / row["page"]).is_file():
+                raise LedgerError(f"{at}: page {row['page']!r} does not exist under docs/")
+            if not isinstance(row["sources"], list):
+                raise LedgerError(f"{at}: sources must be a list, e.g. [hebb1949, \"kandel2021, ch. 13\"]")
+            for source in row["sources"]:
+                match = SOURCE.match(str(source))
+                if not match:
+                    raise LedgerError(f"{at}: source {source!r} is not 'key' or 'key, locator'")
+                if bib_keys is not None and match["key"] not in bib_keys:
+                    raise LedgerError(f"{at}: unknown bibliography key {match['key']!r}")
+            for key in re.findall(r"@([\w:-]+)", str(row["why"])):
+                if bib_keys is not None and key not in bib_keys:
+                    raise LedgerError(f"{at}: 'why' cites unknown bibliography key {key!r}")
+            rows.append({**row, "file": where})
+    return rows
+
+
+def load_checked(root: Path, docs_dir: Path, bib_keys):
+    """load(), with a LedgerError turned into a build error."""
+    from mkdocs.exceptions import PluginError
+
+    _docs["dir"] = docs_dir
+    try:
+        return load(root, docs_dir, set(bib_keys))
+    except LedgerError as exc:
+        raise PluginError(f"ledger: {exc}") from None
+
+
+def parse_block(body: str, where: str, rows: list[dict]) -> tuple[list[dict], dict]:
+    """The rows and options a ```ledger block selects; LedgerError if it is wrong."""
+    try:
+        options = yaml.safe_load(body) or {}
+    except yaml.YAMLError as exc:
+        raise LedgerError(f"{where}: ledger block is not valid YAML: {exc}") from None
+    if not isinstance(options, dict):
+        raise LedgerError(f"{where}: ledger block needs 'rows: [id, ...]', 'page: x.md' or 'all: true'")
+    unknown = sorted(set(options) - {"rows", "page", "all", "columns", "tally"})
+    if unknown:
+        raise LedgerError(f"{where}: ledger block has unknown option(s) {', '.join(unknown)}")
+    chosen = [k for k in ("rows", "page", "all") if k in options]
+    if len(chosen) != 1:
+        raise LedgerError(f"{where}: ledger block needs exactly one of 'rows', 'page', 'all'")
+    by_id = {r["id"]: r for r in rows}
+    if "rows" in options:
+        ids = options["rows"]
+        if not isinstance(ids, list) or not ids:
+            raise LedgerError(f"{where}: 'rows' must be a non-empty list of row ids")
+        unknown_ids = [i for i in ids if i not in by_id]
+        if unknown_ids:
+            raise LedgerError(f"{where}: unknown ledger row id(s) {', '.join(map(str, unknown_ids))}")
+        selected = [by_id[i] for i in ids]
+    elif "page" in options:
+        selected = [r for r in rows if r["page"] == options["page"]]
+        if not selected:
+            raise LedgerError(f"{where}: no ledger row has page {options['page']!r}")
+    else:
+        selected = list(rows)
+    columns = options.get("columns", DEFAULT_COLUMNS)
+    if not isinstance(columns, list) or not columns or any(c not in COLUMNS for c in columns):
+        raise LedgerError(f"{where}: 'columns' must be a list drawn from {', '.join(COLUMNS)}")
+    return selected, {"columns": columns, "tally": bool(options.get("tally"))}
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _title(docs_dir: Path, page: str) -> str:
+    for line in (docs_dir / page).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return page
+
+
+def sources_markdown(sources: list) -> str:
+    return "[" + "; ".join(f"@{s}" for s in sources) + "]"
+
+
+def _label(name: str) -> str:
+    """The column's name inside each cell, shown only where the table is stacked (a phone)."""
+    return f'<span class="ledger-label">{name}</span> '
+
+
+def table(selected: list[dict], columns: list[str], here: str, docs_dir: Path) -> str:
+    """The rows as a Markdown table inside a <div class="ledger-table"> (site.css stacks it on
+    narrow screens, one card per row, each cell led by its column's name)."""
+    head = "| # | " + " | ".join(COLUMNS[c] for c in columns) + " |"
+    lines = [head, "|" + "---|" * (len(columns) + 1)]
+    for n, row in enumerate(selected, 1):
+        cells = []
+        for c in columns:
+            cells.append(_label(COLUMNS[c]) + _content(row, c, here, docs_dir))
+        lines.append(f"| {_label('Row')}{n} | " + " | ".join(cells) + " |")
+    return '<div class="ledger-table" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
+def _content(row: dict, c: str, here: str, docs_dir: Path) -> str:
+    if c == "verdict":
+        return f'<strong class="verdict verdict-{row["verdict"]}">{row["verdict"]}</strong>'
+    if c == "sources":
+        return sources_markdown(row["sources"])
+    if c == "page":
+        link = posixpath.relpath(row["page"], posixpath.dirname(here) or ".")
+        return f"[{_cell(_title(docs_dir, row['page']))}]({link})"
+    return _cell(row[c])
+
+
+def tally(selected: list[dict]) -> str:
+    counts = {v: sum(r["verdict"] == v for r in selected) for v in VERDICTS}
+    return (f"Of the {len(selected)} rows, {counts['holds']} hold, {counts['partly']} hold partly "
+            f"and {counts['breaks']} break.")
+
+
+def render_fences(markdown: str, page: str, rows: list[dict], docs_dir: Path | None = None) -> str:
+    """Replace every ```ledger block and [[verdict:id]] in a page's Markdown."""
+    from mkdocs.exceptions import PluginError
+
+    docs_dir = docs_dir or _docs["dir"]
+    by_id = {r["id"]: r for r in rows}
+
+    def block(match: re.Match) -> str:
+        where = f"{page}:{markdown.count(chr(10), 0, match.start()) + 1}"
+        try:
+            selected, options = parse_block(match["body"], where, rows)
+        except LedgerError as exc:
+            raise PluginError(str(exc)) from None
+        out = table(selected, options["columns"], page, docs_dir)
+        return out + ("\n\n" + tally(selected) if options["tally"] else "")
+
+    def inline(match: re.Match) -> str:
+        if match["id"] not in by_id:
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise PluginError(f"{page}:{line}: [[verdict:{match['id']}]] names no ledger row")
+        verdict = by_id[match["id"]]["verdict"]
+        return f'<strong class="verdict verdict-{verdict}">{verdict}</strong>'
+
+    return INLINE.sub(inline, FENCE.sub(block, markdown))
+
+
+# --- the consistency check (tests/test_ledger.py) ------------------------------------------
+
+_WORD = r"(?:holds?|partly|breaks?)"
+EMPHASIS = re.compile(rf"(\*\*|__|\*|_)(?P<word>{_WORD})\1(?!\w)", re.IGNORECASE)
+CODE_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+).*?^(?P=indent)(?P=fence)[ \t]*$",
+                        re.MULTILINE | re.DOTALL)
+
+
+def _blank(match: re.Match) -> str:
+    return "\n" * match.group(0).count("\n")
+
+
+def verdict_statements(markdown: str, rows: list[dict]) -> list[tuple[int, str, str]]:
+    """Every place a page states a verdict other than through a ```ledger block or
+    [[verdict:id]], as (line, text, problem). A page "states a verdict" when
+
+    1. a verdict word (hold/holds, partly, break/breaks) is emphasised (**holds**, *breaks*),
+       outside a paragraph that defines the scale (one naming all three verdicts);
+    2. a table cell is a verdict word, or starts with one followed by ':' or ' for';
+    3. a sentence quotes a ledger row's analogy (its text, case-insensitive) and uses a
+       verdict word other than the row's verdict.
+
+    Fenced code and ```ledger blocks are skipped; [[verdict:id]] is the data itself.
+    """
+    text = CODE_FENCE.sub(_blank, markdown)
+    text = INLINE.sub("", text)
+    found: list[tuple[int, str, str]] = []
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    line = 1
+    for para in paragraphs:
+        words = {m["word"].lower().rstrip("s") for m in EMPHASIS.finditer(para)}
+        defines_scale = {"hold", "partly", "break"} <= words
+        for offset, raw in enumerate(para.split("\n")):
+            at = line + offset
+            if raw.lstrip().startswith("|"):
+                for cell in raw.strip().strip("|").split("|"):
+                    plain = re.sub(r"[*_]|\[|\]\([^)]*\)", "", cell).strip().lower()
+                    if re.fullmatch(_WORD, plain) or re.match(rf"{_WORD}(?::| for )", plain):
+                        found.append((at, raw.strip(), "a verdict in a table cell; use a ```ledger block"))
+            elif not defines_scale:
+                for m in EMPHASIS.finditer(raw):
+                    found.append((at, m.group(0), "an emphasised verdict; use [[verdict:<row id>]] "
+                                                  "or a ```ledger block"))
+        flat = " ".join(para.split())
+        for sentence in re.split(r"(?<=[.!?])\s+", flat):
+            lower = sentence.lower()
+            for row in rows:
+                if row["analogy"].lower() in lower:
+                    said = {w.rstrip("s") for w in re.findall(rf"\b{_WORD}\b", lower)}
+                    if said and row["verdict"].rstrip("s") not in said:
+                        found.append((line, sentence, f"says {'/'.join(sorted(said))} about ledger row "
+                                                      f"{row['id']}, whose verdict is {row['verdict']}"))
+        line += para.count("\n") + 1 + 1  # the blank line that split the paragraphs
+    return found

@@ -1,0 +1,663 @@
+"""Every numeric exercise answer is computed, not typed (CONTRIBUTING.md, "Exercise answers").
+
+Each entry of ANSWERS names a page, an exercise number, a pattern that finds the number
+*as written in the solution* (one capture group), and the computation it must agree with
+(from the page's snippets or a closed form). A solution that states numbers must either
+be in ANSWERS or show a snippet's printed output; the coverage test fails otherwise.
+The numbered answers of a "What you should find" box (the playgrounds' tasks) are
+checked the same way, as exercise ("find", n). A tolerance of ORDER means "the same
+order of magnitude" (within a factor of 10), for answers written as $10^{-k}$.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import math
+import re
+
+import numpy as np
+import pytest
+from conftest import ROOT, load_snippet
+
+DOCS = ROOT / "docs"
+EXERCISE = re.compile(r"^(\d+)\. ", re.MULTILINE)
+
+
+FINDINGS = re.compile(r'^\?\?\? success "What you should find"\n((?:[ \t]+.*\n|\n)+)', re.MULTILINE)
+FINDING = re.compile(r"^ {4}(\d+)\. ", re.MULTILINE)
+
+
+def solutions() -> dict[tuple[str, int | tuple[str, int]], str]:
+    """(page, exercise number) -> the text of its collapsed solution; (page, ("find", n))
+    -> answer n of the page's "What you should find" box."""
+    found = {}
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for box in FINDINGS.finditer(text):
+            starts = list(FINDING.finditer(box.group(1)))
+            for a, b in zip(starts, starts[1:] + [None]):
+                body = box.group(1)[a.end(): b.start() if b else None]
+                found[(page.name, ("find", int(a.group(1))))] = " ".join(body.split())
+        if "## Exercises" not in text:
+            continue
+        section = text.split("## Exercises", 1)[1].split("\n## ", 1)[0]
+        starts = list(EXERCISE.finditer(section))
+        for a, b in zip(starts, starts[1:] + [None]):
+            body = section[a.start(): b.start() if b else None]
+            if "??? success" in body:
+                found[(page.name, int(a.group(1)))] = " ".join(body.split("??? success", 1)[1].split())
+    return found
+
+
+def number(text: str) -> float:
+    """A number as a reader sees it: '1,926', '0.90', '−0.5', '$10^{-3}$'."""
+    text = text.replace(",", "").replace("−", "-").strip()
+    power = re.fullmatch(r"10\^\{?(-?\d+)\}?", text)
+    return 10.0 ** int(power.group(1)) if power else float(text)
+
+
+# --- the computations --------------------------------------------------------------
+
+
+def poisson_best_accuracy(rate_a: float, rate_b: float, window: float) -> float:
+    """Best accuracy of a threshold on a Poisson count telling rate_a from rate_b (equal priors)."""
+    mu_a, mu_b = rate_a * window, rate_b * window
+    k = np.arange(0, int(mu_b * 4 + 50))
+    log_pmf = lambda mu: k * math.log(mu) - mu - np.array([math.lgamma(x + 1) for x in k])  # noqa: E731
+    pa, pb = np.exp(log_pmf(mu_a)), np.exp(log_pmf(mu_b))
+    return 0.5 * float(np.maximum(pa, pb).sum())   # the likelihood-ratio rule, a count threshold
+
+
+def listening_window(rate_a: float, rate_b: float, neurons: int = 1) -> float:
+    """W with n(rb - ra)W = 2 sqrt(n(ra + rb)W): the difference is twice the combined SD."""
+    return 4 * (rate_a + rate_b) / (neurons * (rate_b - rate_a) ** 2)
+
+
+def relu_error_band():
+    m = load_snippet("rates_and_activations/fi_vs_relu.py")
+    slope = m.fitted_relu_slope()
+    grid = np.arange(2.05, 12.0, 0.01)
+    err = m.relu(grid, slope) / m.lif_rate(grid) - 1
+    inside = grid[np.abs(err) <= 0.2]
+    return inside.min(), inside.max(), (lambda i: float(m.relu(i, slope) / m.lif_rate(i) - 1))
+
+
+def lif():
+    return load_snippet("integrate_and_fire/lif.py")
+
+
+def harris_benedict_man():
+    m = load_snippet("scale_and_energy/brain_watts.py")
+    kcal = m.basal_kcal_per_day("man", 90, 185, 45)
+    return kcal, m.watts(kcal)
+
+
+def hh_hopf():
+    from test_errata import _hopf_current
+    return _hopf_current(load_snippet("hodgkin_huxley/model.py"))
+
+
+ORDER = "order of magnitude"
+
+
+@functools.lru_cache(maxsize=None)
+def gelu_gradient_ratio(seed: int) -> float:
+    """activation-functions exercise 4: vanishing.py with GELU (from functions.py) instead of ReLU."""
+    v = load_snippet("activation_functions/vanishing.py")
+    f = load_snippet("activation_functions/functions.py")
+    v.ACTIVATIONS["GELU"] = (f.gelu, lambda z: f.derivatives(z)["GELU"], v.ACTIVATIONS["ReLU"][2])
+    norms = v.gradient_norms("GELU", seed)
+    return float(norms[0] / norms[-1])
+
+
+def sigmoid_gradient_ratio() -> float:
+    norms = load_snippet("activation_functions/vanishing.py").gradient_norms("sigmoid")
+    return float(norms[0] / norms[-1])
+
+
+def gelu_slope_turns_negative() -> float:
+    """The z below which GELU's derivative is negative (its minimum)."""
+    z = np.linspace(-3, 0, 30001)
+    slope = load_snippet("activation_functions/functions.py").derivatives(z)["GELU"]
+    return float(z[np.flatnonzero(slope >= 0)[0]])
+
+
+def worked_example():
+    """The worked-example neuron (inputs, weights, bias, z, sigmoid) of the playground snippet."""
+    m = load_snippet("playground/activations.py")
+    z = float(m.weighted_sum(m.inputs, m.weights, m.bias))
+    return m, z, m.ACTIVATIONS["sigmoid"]
+
+
+def majority_biases():
+    """Biases b for which weights (1, 1, 1) compute 'at least two of three' (perceptron rule z > 0)."""
+    m = load_snippet("artificial_neuron/perceptron_and.py")
+    from itertools import product
+    x = np.array(list(product((0, 1), repeat=3)), dtype=float)
+    target = (x.sum(1) >= 2).astype(int)
+    grid = np.round(np.arange(-3.0, 0.0005, 0.001), 3)
+    return [b for b in grid if np.array_equal(m.predict(np.ones(3), b, x), target)]
+
+
+def majority_mp_threshold() -> int:
+    m = load_snippet("artificial_neuron/mcculloch_pitts.py")
+    from itertools import product
+    xs = list(product((0, 1), repeat=3))
+    return next(th for th in range(4) if all(m.mp_unit(list(x), [], th) == (sum(x) >= 2) for x in xs))
+
+
+@functools.lru_cache(maxsize=None)
+def oja_cosines(variances=(1.0, 0.9)):
+    """biological-learning exercise 3: |cos(w, e1)| of Oja's rule after 500 and 2000 samples."""
+    m = load_snippet("biological_learning/oja_rule.py")
+    rng = np.random.default_rng(0)
+    x = m.correlated_data(rng, variances=variances)
+    w = m.oja(x, rng.normal(0.0, 0.3, size=2), 0.01)
+    e1 = m.top_eigenvector(x)
+    return {k: float(abs(w[k] @ e1) / np.linalg.norm(w[k])) for k in (500, 2000)}
+
+
+def stdp():
+    return load_snippet("biological_learning/stdp_window.py")
+
+
+def summation_peak_with_fast_decay():
+    """biological-neuron exercise 3: TAU_DECAY = 5 ms, four inputs 3 ms apart; (peak, crossing)."""
+    m = load_snippet("biological_neuron/summation.py")
+    m.TAU_DECAY = 5.0
+    v = m.membrane_potential(m.t, m.SCENARIOS["temporal"]["one synapse, 4 inputs 3 ms apart"])
+    assert m.first_crossing(m.t, v) is None, "with TAU_DECAY = 5 ms the train reaches threshold"
+    return float(v.max())
+
+
+def sawtooth_exact_depth(points_exponent: int) -> int:
+    """The deepest sawtooth whose 2^k pieces a grid of 2^e + 1 points counts exactly."""
+    m = load_snippet("depth/sawtooth.py")
+    x = np.linspace(0, 1, 2 ** points_exponent + 1)
+    k = 1
+    while m.count_pieces(m.deep_sawtooth(x, k + 1), x) == 2 ** (k + 1):
+        k += 1
+    return k
+
+
+def gradient_check_step() -> float:
+    m = load_snippet("gradient_descent/mlp_backprop.py")
+    return inspect.signature(m.numerical_grads).parameters["h"].default
+
+
+@functools.lru_cache(maxsize=None)
+def buggy_backprop():
+    """gradient-descent exercise 4: drop (1 - h**2) in d1; gradient check, losses and accuracy."""
+    m = load_snippet("gradient_descent/mlp_backprop.py")
+    rng = np.random.default_rng(0)
+    x, y = m.make_rings(rng)
+    p = m.init_params(rng)
+    correct = m.loss_and_grads
+
+    def buggy(p, x, y):
+        out, h = m.forward(p, x)
+        loss, _ = correct(p, x, y)
+        d2 = (out - y)[:, None] / len(y)
+        d1 = d2 @ p["W2"]                      # the bug: no tanh'(a1) = 1 - h**2
+        return loss, {"W2": d2.T @ h, "b2": d2.sum(0), "W1": d1.T @ x, "b1": d1.sum(0)}
+
+    numeric = m.numerical_grads(p, x, y)
+    errors = (m.relative_error(correct(p, x, y)[1], numeric), m.relative_error(buggy(p, x, y)[1], numeric))
+    m.loss_and_grads = buggy                   # train() calls the module's loss_and_grads
+    losses = m.train(p, x, y)
+    m.loss_and_grads = correct
+    accuracy = float(np.mean((m.forward(p, x)[0] > 0.5) == y))
+    return {"right": errors[0], "buggy": errors[1], "first": losses[0], "last": losses[-1], "accuracy": accuracy}
+
+
+def mlp_parameter_counts():
+    m = load_snippet("gradient_descent/mlp_backprop.py")
+    return {k: v.size for k, v in m.init_params(np.random.default_rng(0)).items()}
+
+
+def scale_constants():
+    return {c.name: c for c in load_snippet("scale_and_energy/data.py").ALL}
+
+
+def energy_per_token(dram_pj_per_64_bits: float = 2000.0):
+    """scale-and-energy exercise 3: (arithmetic J, DRAM J) for one token of 175e9 fp32 parameters."""
+    c = scale_constants()
+    dram = c["64-bit read, DRAM"]
+    assert dram.low <= dram_pj_per_64_bits <= dram.high, "the exercise's 2 nJ is outside the source's range"
+    params = c["parameters, GPT-3"].value
+    arithmetic = params * (c["fp32 multiply"].value + c["fp32 add"].value) * 1e-12
+    return arithmetic, params / 2 * dram_pj_per_64_bits * 1e-12
+
+
+def hh():
+    return load_snippet("hodgkin_huxley/model.py")
+
+
+def hh_tau(gate: str) -> float:
+    m = hh()
+    return 1.0 / float(getattr(m, "alpha_" + gate)(-65.0) + getattr(m, "beta_" + gate)(-65.0))
+
+
+def hh_peak_without_sodium() -> float:
+    """hodgkin-huxley exercise 2: G_NA = 0, the action-potential snippet's 10 uA/cm^2 pulse."""
+    m = load_snippet("hodgkin_huxley/action_potential.py")
+    model = inspect.getmodule(m.simulate)     # the model.py the snippet imported
+    saved, model.G_NA = model.G_NA, 0.0
+    try:
+        _, v, *_ = model.simulate(m.pulse, t_max=25.0, dt=0.01)
+    finally:
+        model.G_NA = saved
+    return float(v.max())
+
+
+def hh_original_to_modern(v_hh: float) -> float:
+    """Hodgkin and Huxley's V (displacement from rest, depolarisation negative) -> this page's V."""
+    return -v_hh - 65.0
+
+
+@functools.lru_cache(maxsize=None)
+def lif_interval_at_10na(dt: float) -> float:
+    """integrate-and-fire exercise 4: the steady interspike interval (ms) at 10 nA."""
+    _, _, spikes = lif().simulate(lambda t: 10.0, 200.0, dt=dt)
+    return float(np.diff(spikes[1:]).mean())
+
+
+def timed_fano(jitter: float) -> float:
+    m = load_snippet("limits/spike_codes.py")
+    return float(m.fano_factor(m.timed_trains(m.PATTERN, jitter, 30, np.random.default_rng(0))))
+
+
+def playground_rounding_error() -> float:
+    """Largest |z - z rounded to 0.01| over 10^5 random slider settings (steps 0.1 and 0.01)."""
+    rng = np.random.default_rng(0)
+    x = rng.integers(-10, 11, (100_000, 3)) / 10
+    w = rng.integers(-10, 11, (100_000, 3)) / 10
+    b = rng.integers(-100, 101, 100_000) / 100
+    z = np.einsum("ij,ij->i", w, x) + b
+    return float(np.max(np.abs(z - np.round(z, 2))))
+
+
+@functools.lru_cache(maxsize=None)
+def playground_lif():
+    """The spiking playground's simulation (1 s) at the currents its answers use: nA -> spike times."""
+    m = load_snippet("spiking_playground/lif_vs_relu.py")
+    currents = (2.0, 2.01, 2.5, 3.0, 5.0, 10.0, 10_000.0)
+    _, _, spikes = m.simulate(list(currents), 1000.0)
+    return m, dict(zip(currents, (np.array(s) for s in spikes)))
+
+
+def playground_count(current: float) -> int:
+    return len(playground_lif()[1][current])
+
+
+def playground_relu_slope() -> float:
+    """The ReLU the playground draws: through (2 nA, 0) and the count at 10 nA."""
+    m = playground_lif()[0]
+    return playground_count(10.0) / (10.0 - m.RHEOBASE)
+
+
+def best_relu_gain() -> float:
+    """The gain k that equalises the ReLU's relative errors at 3 and 10 nA."""
+    return math.sqrt(playground_count(3.0) * playground_count(10.0) / 8)
+
+
+def random_vector_angles(d: int = 20, n: int = 20_000):
+    """Angles (deg) and cosines between n pairs of independent Gaussian vectors in d dimensions."""
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(2, n, d))
+    cos = np.einsum("ij,ij->i", a, b) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+    return np.degrees(np.arccos(cos)), cos
+
+
+def xor_dendrite_tau_range():
+    """The range of tau (theta = 0.8) for which the dendritic unit solves XOR at threshold 0.5."""
+    m = load_snippet("xor/dendritic_unit.py")
+    taus = np.arange(0.01, 3.0, 0.0005)
+    ok = [tau for tau in taus
+          if np.array_equal(m.unit_output(m.X, lambda z: m.dcaap_like(z, tau=tau)) > 0.5, m.T == 1)]
+    return min(ok), max(ok)
+
+
+@functools.lru_cache(maxsize=None)
+def xor_solved_counts():
+    """xor exercise 5: of seeds 1..50, how many solve XOR with 3, 4 and 6 hidden units.
+
+    The page's train() one seed at a time takes about 45 s; this runs the same
+    initialisation and full-batch updates for all 50 seeds at once (and is checked
+    against train() for two seeds by test_batched_xor_training_is_the_pages_training).
+    """
+    return {n: int(batched_xor(n, range(1, 51))[1].sum()) for n in (3, 4, 6)}
+
+
+def batched_xor(n_hidden, seeds, eta=1.0, epochs=2000):
+    m = load_snippet("xor/two_layer.py")
+    w1, w2 = [], []
+    for seed in seeds:                         # the same draws, in the same order, as train()
+        rng = np.random.default_rng(seed)
+        w1.append(rng.normal(0, 1, (n_hidden, 2)))
+        w2.append(rng.normal(0, 1, n_hidden))
+    W1, W2 = np.array(w1), np.array(w2)
+    b1, b2 = np.zeros(W2.shape), np.zeros(len(W2))
+    X, T = m.X, m.T
+    for _ in range(epochs):
+        h = np.tanh(np.einsum("ij,snj->sin", X, W1) + b1[:, None, :])
+        out = 1 / (1 + np.exp(-(np.einsum("sin,sn->si", h, W2) + b2[:, None])))
+        d2 = (out - T) / len(T)
+        d1 = d2[:, :, None] * W2[:, None, :] * (1 - h ** 2)
+        W2 = W2 - eta * np.einsum("sin,si->sn", h, d2)
+        b2 = b2 - eta * d2.sum(1)
+        W1 = W1 - eta * np.einsum("sin,ij->snj", d1, X)
+        b1 = b1 - eta * d1.sum(1)
+    h = np.tanh(np.einsum("ij,snj->sin", X, W1) + b1[:, None, :])
+    out = 1 / (1 + np.exp(-(np.einsum("sin,sn->si", h, W2) + b2[:, None])))
+    solved = np.all((out > 0.5) == T, axis=1)
+    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, solved
+
+
+ANSWERS = [
+    # page, exercise, pattern (one group: the number as written), computed value, relative tolerance
+    ("rates-and-activations.md", 3, r"i\.e\. \$W \\ge (\S+)\$ s", lambda: listening_window(40, 60), 0.01),
+    ("rates-and-activations.md", 3, r"gives \$W \\ge (\S+)\$ s", lambda: listening_window(40, 60, 10), 0.01),
+    ("rates-and-activations.md", 3, r"about (\d+) % of the time in 1 s",
+     lambda: 100 * poisson_best_accuracy(40, 60, 1.0), 0.01),
+    ("rates-and-activations.md", 3, r"about (\d+) % of the time in 100 ms",
+     lambda: 100 * poisson_best_accuracy(40, 60, 0.1), 0.015),
+    ("rates-and-activations.md", 1, r"between about (\S+) and \S+ nA", lambda: relu_error_band()[0], 0.02),
+    ("rates-and-activations.md", 1, r"between about \S+ and (\S+) nA", lambda: relu_error_band()[1], 0.02),
+    ("rates-and-activations.md", 1, r"at 3 nA it is (\d+) % low", lambda: -100 * relu_error_band()[2](3.0), 0.05),
+    ("rates-and-activations.md", 1, r"at 6 nA already (\d+) % high", lambda: 100 * relu_error_band()[2](6.0), 0.05),
+    ("rates-and-activations.md", 1, r"at 10 nA (\d+) % high", lambda: 100 * relu_error_band()[2](10.0), 0.05),
+    ("limits.md", 1, r"e\^\{-0\.1\} \\approx (\S+)\$", lambda: math.exp(-5 * 0.02), 0.01),
+    ("limits.md", 1, r"= (\d+)\$ neurons", lambda: 10 / (5 * 0.02), 1e-9),
+    ("limits.md", 3, r"i\.e\. (\d+) Hz", lambda: 1 / 0.001, 1e-9),
+    ("limits.md", 3, r"= (\d+)\$ Hz", lambda: 1000 / lif().T_REF, 1e-9),
+    ("integrate-and-fire.md", 1, r"so \$f = (\S+)\$ Hz", lambda: float(lif().rate_closed_form(2.5)), 0.002),
+    ("integrate-and-fire.md", 1, r"= (\S+)\$ ms; the interval",
+     lambda: lif().TAU * math.log((2.5 * lif().R - (lif().V_RESET - lif().E_L)) / (2.5 * lif().R - 20) + 0), 0.01),
+    ("integrate-and-fire.md", 2, r"= (\S+)\\ \\mu\$S",
+     lambda: (lif().V_TH - lif().E_L) / (lif().R * (0 - lif().V_TH)), 1e-9),
+    ("integrate-and-fire.md", 5, r"The rate is (\S+) Hz", lambda: float(lif().rate_closed_form(3.0)), 0.005),
+    ("integrate-and-fire.md", 5, r"one spike every (\S+) ms", lambda: 1000 / float(lif().rate_closed_form(3.0)), 0.01),
+    ("integrate-and-fire.md", 5, r"i\.e\. about (\d+) ms", lambda: 10 * 1000 / float(lif().rate_closed_form(3.0)), 0.02),
+    ("scale-and-energy.md", 1, r"\\approx (\S+)\$ kcal/day", lambda: harris_benedict_man()[0], 0.001),
+    ("scale-and-energy.md", 1, r"or (\S+) W;", lambda: harris_benedict_man()[1], 0.002),
+    ("scale-and-energy.md", 1, r"20% of it is (\S+) W", lambda: 0.2 * harris_benedict_man()[1], 0.003),
+    ("scale-and-energy.md", 4, r"fall to about (\S+) W", lambda: 3.5 / 2, 1e-9),
+    ("scale-and-energy.md", 4, r"ratio to about (\S+),", lambda: (3.5 / 2) / 0.1, 1e-9),
+    ("biological-neuron.md", 2, r"so \$n \\ge (\S+)\$", lambda: (15 + 6) / 5, 1e-9),
+    ("biological-neuron.md", 2, r"\(peak \$(\S+)\$ mV\)", lambda: -70 + 5 * 5 - 6, 1e-9),
+    ("biological-neuron.md", 2, r"Four give \$(\S+)\$ mV", lambda: -70 + 5 * 4 - 6, 1e-9),
+    ("hodgkin-huxley.md", 5, r"at about (\S+) µA/cm², where", hh_hopf, 0.002),
+    # activation-functions 4: GELU in vanishing.py
+    ("activation-functions.md", 4, r"about \$(10\^\{-3\})\$ with seed 0", lambda: gelu_gradient_ratio(0), ORDER),
+    ("activation-functions.md", 4, r"(\S+) with seed 1", lambda: gelu_gradient_ratio(1), 0.1),
+    ("activation-functions.md", 4, r"(\S+) with seed 2", lambda: gelu_gradient_ratio(2), 0.01),
+    ("activation-functions.md", 4, r"below \$z \\approx (\S+)\$", gelu_slope_turns_negative, 0.01),
+    ("activation-functions.md", 4, r"sigmoid's \$(10\^\{-18\})\$", sigmoid_gradient_ratio, ORDER),
+    # artificial-neuron 1 and 2: the worked example; majority of three
+    ("artificial-neuron.md", 1, r"with \$w_3 = (\S+)\$", lambda: max(abs(worked_example()[0].weights)), 1e-9),
+    ("artificial-neuron.md", 1, r"raises \$z\$ by \$(\S+)\$", lambda: 0.1 * max(abs(worked_example()[0].weights)), 1e-9),
+    ("artificial-neuron.md", 1, r"\\approx (\S+)\$, so \$y\$ rises",
+     lambda: (lambda m, z, s: s(z) * (1 - s(z)))(*worked_example()), 0.002),
+    ("artificial-neuron.md", 1, r"\\approx (\S+)\$, to about",
+     lambda: (lambda m, z, s: s(z) * (1 - s(z)) * 0.09)(*worked_example()), 0.01),
+    ("artificial-neuron.md", 1, r"to about \$(\S+)\$\.",
+     lambda: (lambda m, z, s: s(z) + s(z) * (1 - s(z)) * 0.09)(*worked_example()), 0.001),
+    ("artificial-neuron.md", 1, r"\\sigma\(1\.05\) = (\S+)\$", lambda: (lambda m, z, s: s(z + 0.09))(*worked_example()), 2e-4),
+    ("artificial-neuron.md", 2, r"\$\\theta = (\d+)\$", majority_mp_threshold, 1e-9),
+    ("artificial-neuron.md", 2, r"\$(\S+) < b \\le", lambda: min(majority_biases()), 0.001),
+    ("artificial-neuron.md", 2, r"b \\le (\S+)\$", lambda: max(majority_biases()), 1e-9),
+    ("artificial-neuron.md", 2, r"for example \$b = (\S+)\$", lambda: -1.5 if -1.5 in majority_biases() else math.nan, 1e-9),
+    # biological-learning 3 and 4: Oja with close variances; two STDP pairs
+    ("biological-learning.md", 3, r"about (\S+) after 500", lambda: oja_cosines()[500], 0.005),
+    ("biological-learning.md", 3, r"about (\S+) after 2000", lambda: oja_cosines()[2000], 0.0005),
+    ("biological-learning.md", 3, r"instead of (\S+)\)", lambda: oja_cosines((3.0, 0.3))[2000], 1e-5),
+    ("biological-learning.md", 3, r"here (\S+) instead", lambda: 1.0 - 0.9, 1e-9),
+    ("biological-learning.md", 3, r"instead of (\S+), and",
+     lambda: -float(np.diff(inspect.signature(load_snippet("biological_learning/oja_rule.py").correlated_data)
+                            .parameters["variances"].default)[0]), 1e-9),
+    ("biological-learning.md", 4, r"\((\S+) \+ \S+\) \\approx", lambda: math.exp(-5 / stdp().TAU_PLUS), 0.001),
+    ("biological-learning.md", 4, r"\(\S+ \+ (\S+)\) \\approx", lambda: math.exp(-30 / stdp().TAU_PLUS), 0.002),
+    ("biological-learning.md", 4, r"\\approx (\S+)\$, i\.e\.", lambda: float(stdp().stdp(5.0) + stdp().stdp(30.0)), 0.01),
+    ("biological-learning.md", 4, r"about (\S+) % of", lambda: 100 * float(stdp().stdp(5.0) + stdp().stdp(30.0)), 0.01),
+    # biological-neuron 3: faster PSP decay
+    ("biological-neuron.md", 3, r"peaks at about \$(\S+)\$ mV", summation_peak_with_fast_decay, 0.001),
+    # depth 3: the grid contains every breakpoint up to k = 12
+    ("depth.md", 3, r"up to \$k = (\d+)\$", lambda: sawtooth_exact_depth(12), 1e-9),
+    # gradient-descent 3, 4, 5
+    ("gradient-descent.md", 3, r"With \$h = (10\^\{-6\})\$", gradient_check_step, 1e-9),
+    ("gradient-descent.md", 3, r"about \$(10\^\{-12\})\$ against", lambda: gradient_check_step() ** 2, ORDER),
+    ("gradient-descent.md", 3, r"against \$(10\^\{-6\})\$", gradient_check_step, ORDER),
+    ("gradient-descent.md", 3, r"\\approx (10\^\{-10\})\$", lambda: np.finfo(float).eps / gradient_check_step(), ORDER),
+    ("gradient-descent.md", 4, r"from about \$(10\^\{-10\})\$", lambda: buggy_backprop()["right"], ORDER),
+    ("gradient-descent.md", 4, r"to about (\S+): the check", lambda: buggy_backprop()["buggy"], 0.1),
+    ("gradient-descent.md", 4, r"\((\S+) to \S+ over", lambda: buggy_backprop()["first"], 0.001),
+    ("gradient-descent.md", 4, r"to (\S+) over 1500", lambda: buggy_backprop()["last"], 0.001),
+    ("gradient-descent.md", 4, r"\((\S+) %\)", lambda: 100 * buggy_backprop()["accuracy"], 0.001),
+    ("gradient-descent.md", 5, r"\$W_1\$: (\d+)", lambda: mlp_parameter_counts()["W1"], 1e-9),
+    ("gradient-descent.md", 5, r"\$\\mathbf\{b\}_1\$: (\d+)", lambda: mlp_parameter_counts()["b1"], 1e-9),
+    ("gradient-descent.md", 5, r"\$W_2\$: (\d+)", lambda: mlp_parameter_counts()["W2"], 1e-9),
+    ("gradient-descent.md", 5, r"\$b_2\$: (\d+)", lambda: mlp_parameter_counts()["b2"], 1e-9),
+    ("gradient-descent.md", 5, r"total (\d+),", lambda: sum(mlp_parameter_counts().values()), 1e-9),
+    ("gradient-descent.md", 5, r"so (\d+) loss evaluations", lambda: 2 * sum(mlp_parameter_counts().values()), 1e-9),
+    # history 3: cortex against AlexNet
+    ("history.md", 3, r"about (\d+)% of", lambda: 100 * scale_constants()["neurons, cerebral cortex"].value
+     / scale_constants()["neurons, human brain"].value, 1e-9),
+    ("history.md", 3, r"of (\d+) billion neurons", lambda: scale_constants()["neurons, human brain"].value / 1e9, 0.01),
+    ("history.md", 3, r"some (\d+) billion", lambda: scale_constants()["neurons, cerebral cortex"].value / 1e9, 0.03),
+    ("history.md", 3, r"about ([\d,]+) times", lambda: scale_constants()["neurons, cerebral cortex"].value
+     / scale_constants()["units, AlexNet"].value, 0.01),
+    ("history.md", 3, r"AlexNet's ([\d,]+) units", lambda: scale_constants()["units, AlexNet"].value, 1e-9),
+    # hodgkin-huxley 1, 2, 3
+    ("hodgkin-huxley.md", 1, r"\\alpha_m = (\S+)\$", lambda: float(hh().alpha_m(-65.0)), 0.002),
+    ("hodgkin-huxley.md", 1, r"\\beta_m = (\S+)\$", lambda: float(hh().beta_m(-65.0)), 1e-9),
+    ("hodgkin-huxley.md", 1, r"\\tau_m = (\S+)\$ ms", lambda: hh_tau("m"), 0.02),
+    ("hodgkin-huxley.md", 1, r"\\alpha_h = (\S+)\$", lambda: float(hh().alpha_h(-65.0)), 1e-9),
+    ("hodgkin-huxley.md", 1, r"\\beta_h = (\S+)\$", lambda: float(hh().beta_h(-65.0)), 0.01),
+    ("hodgkin-huxley.md", 1, r"\\tau_h = (\S+)\$ ms", lambda: hh_tau("h"), 0.01),
+    ("hodgkin-huxley.md", 1, r"\\alpha_n = (\S+)\$", lambda: float(hh().alpha_n(-65.0)), 0.01),
+    ("hodgkin-huxley.md", 1, r"\\beta_n = (\S+)\$", lambda: float(hh().beta_n(-65.0)), 1e-9),
+    ("hodgkin-huxley.md", 1, r"\\tau_n = (\S+)\$ ms", lambda: hh_tau("n"), 0.01),
+    ("hodgkin-huxley.md", 2, r"to about (\S+) mV", hh_peak_without_sodium, 0.01),
+    ("hodgkin-huxley.md", 3, r"into \$\+(\d+)\$ mV", lambda: hh_original_to_modern(-115.0), 1e-9),
+    ("hodgkin-huxley.md", 3, r"into \$\+(\d+)\$ mV", lambda: hh().E_NA, 1e-9),
+    ("hodgkin-huxley.md", 3, r"into \$(\S+)\$ mV\.", lambda: hh_original_to_modern(12.0), 1e-9),
+    ("hodgkin-huxley.md", 3, r"into \$(\S+)\$ mV\.", lambda: hh().E_K, 1e-9),
+    # integrate-and-fire 4: dt = 0.01 ms at 10 nA
+    ("integrate-and-fire.md", 4, r"closed form gives (\S+) Hz", lambda: float(lif().rate_closed_form(10.0)), 2e-4),
+    ("integrate-and-fire.md", 4, r"\(interval (\S+) ms\)", lambda: 1000 / float(lif().rate_closed_form(10.0)), 2e-4),
+    ("integrate-and-fire.md", 4, r"simulation gives (\S+) Hz", lambda: 1000 / lif_interval_at_10na(0.1), 2e-4),
+    ("integrate-and-fire.md", 4, r"\((\S+) ms: ", lambda: lif_interval_at_10na(0.1), 1e-9),
+    ("integrate-and-fire.md", 4, r"ms: (\S+) ms late",
+     lambda: lif_interval_at_10na(0.1) - 1000 / float(lif().rate_closed_form(10.0)), 0.01),
+    ("integrate-and-fire.md", 4, r"the interval is (\S+) ms", lambda: lif_interval_at_10na(0.01), 1e-9),
+    ("integrate-and-fire.md", 4, r"rate about (\S+) Hz", lambda: 1000 / lif_interval_at_10na(0.01), 2e-4),
+    # limits 2: 20 ms jitter keeps four spikes per trial
+    ("limits.md", 2, r"Fano factor stays (\d+)", lambda: timed_fano(0.020), 1e-9),
+    # playground 1-5: the worked example and its variations
+    ("playground.md", 1, r"\+ 0 = (\S+)\$", lambda: float(worked_example()[0].weighted_sum(
+        np.array([1.0, 0.0, -1.0]), np.full(3, 0.5), 0.0)), 1e-9),
+    ("playground.md", 1, r"step function gives (\d+)", lambda: float(worked_example()[0].ACTIVATIONS["step"](0.0)), 1e-9),
+    ("playground.md", 1, r"the sigmoid (\S+), tanh", lambda: float(worked_example()[0].ACTIVATIONS["sigmoid"](0.0)), 1e-9),
+    ("playground.md", 1, r"tanh (\d+) and", lambda: float(worked_example()[0].ACTIVATIONS["tanh"](0.0)), 1e-9),
+    ("playground.md", 1, r"ReLU (\d+)\.", lambda: float(worked_example()[0].ACTIVATIONS["relu"](0.0)), 1e-9),
+    ("playground.md", 2, r"half-space \$(\S+) x_1", lambda: worked_example()[0].weights[0], 1e-9),
+    ("playground.md", 2, r"x_1 - (\S+) x_2", lambda: -worked_example()[0].weights[1], 1e-9),
+    ("playground.md", 2, r"\+ (\S+) x_3", lambda: worked_example()[0].weights[2], 1e-9),
+    ("playground.md", 2, r"x_3 \+ (\S+) \\ge", lambda: worked_example()[0].bias, 1e-9),
+    ("playground.md", 3, r"0\.5 = (\S+)\. \\end", lambda: (lambda m, z, s: s(z) * (1 - s(z)) * m.inputs[0])(*worked_example()), 2e-4),
+    ("playground.md", 3, r"= (\S+)\$\. The playground", lambda: (lambda m, z, s: 0.1 * s(z) * (1 - s(z)) * m.inputs[0])(*worked_example()), 0.002),
+    ("playground.md", 3, r"to \$z = (\S+)\$", lambda: (lambda m, z, s: z + 0.1 * m.inputs[0])(*worked_example()), 1e-9),
+    ("playground.md", 3, r"\$y = (\S+)\$: a change", lambda: (lambda m, z, s: s(z + 0.1 * m.inputs[0]))(*worked_example()), 2e-4),
+    ("playground.md", 3, r"a change of (\S+)\.", lambda: (lambda m, z, s: s(z + 0.1 * m.inputs[0]) - s(z))(*worked_example()), 0.002),
+    ("playground.md", 4, r"\\tanh\(0\.96\) = (\S+) =", lambda: math.tanh(worked_example()[1]), 1e-4),
+    ("playground.md", 4, r"= (\S+) = 2\\sigma\(1\.92\)", lambda: 2 * worked_example()[2](2 * worked_example()[1]) - 1, 1e-4),
+    ("playground.md", 5, r"error near \$(10\^\{-16\})\$", playground_rounding_error, ORDER),
+    # scale-and-energy 2 and 3
+    ("scale-and-energy.md", 2, r"counted \(\$(\S+) \\times 10\^\{14\}\$\)",
+     lambda: scale_constants()["synapses, neocortex"].value / 1e14, 1e-9),
+    ("scale-and-energy.md", 3, r"\\approx (\S+)\$ J\. Memory", lambda: energy_per_token()[0], 0.01),
+    ("scale-and-energy.md", 3, r"\\approx (\S+)\$ J, some", lambda: energy_per_token()[1], 0.01),
+    ("scale-and-energy.md", 3, r"some (\d+) times more", lambda: energy_per_token()[1] / energy_per_token()[0], 0.1),
+    # spiking-playground 1-5: the playground's simulation
+    ("spiking-playground.md", 1, r"\\ln\(50/30\) = (\S+)\$ ms", lambda: lif().TAU * math.log(50 / 30), 0.001),
+    ("spiking-playground.md", 1, r"first spike is at (\S+) ms", lambda: playground_lif()[1][5.0][0], 1e-9),
+    ("spiking-playground.md", 1, r"\\ln\(45/30\) = (\S+)\$ ms", lambda: lif().TAU * math.log(45 / 30), 0.002),
+    ("spiking-playground.md", 1, r"an interval is (\S+) ms", lambda: lif().T_REF + lif().TAU * math.log(45 / 30), 0.001),
+    ("spiking-playground.md", 1, r"rounds up to (\S+) ms", lambda: float(np.diff(playground_lif()[1][5.0]).max()), 1e-9),
+    ("spiking-playground.md", 1, r"\((\d+) steps\)", lambda: float(np.diff(playground_lif()[1][5.0]).min()) / lif().DT, 1e-9),
+    ("spiking-playground.md", 1, r"/6\.1 = (\S+)\$", lambda: (1000 - 5.1) / 6.1, 0.001),
+    ("spiking-playground.md", 1, r"= (\d+)\$ spikes", lambda: playground_count(5.0), 1e-9),
+    ("spiking-playground.md", 1, r"closed form gives (\S+) Hz", lambda: float(lif().rate_closed_form(5.0)), 3e-4),
+    ("spiking-playground.md", 2, r"halves it to (\d+) nA", lambda: (lif().V_TH - lif().E_L) / (2 * lif().R), 1e-9),
+    ("spiking-playground.md", 3, r"fires (\d+) Hz at 3 nA", lambda: playground_count(3.0), 1e-9),
+    ("spiking-playground.md", 3, r"and (\d+) Hz at 10 nA", lambda: playground_count(10.0), 1e-9),
+    ("spiking-playground.md", 3, r"predicts (\d+) Hz at 10 nA", lambda: 8 * playground_count(3.0), 1e-9),
+    ("spiking-playground.md", 3, r"= (\S+)\$ Hz/nA, the ReLU drawn", playground_relu_slope, 0.002),
+    ("spiking-playground.md", 3, r"predicts (\d+) Hz at 3 nA", playground_relu_slope, 0.01),
+    ("spiking-playground.md", 3, r"\$k = (\S+)\$ Hz/nA\. Even", best_relu_gain, 0.001),
+    ("spiking-playground.md", 3, r"factor of (\S+) at both", lambda: playground_count(3.0) / best_relu_gain(), 0.003),
+    ("spiking-playground.md", 3, r"\((\d+) Hz instead of 89", best_relu_gain, 0.01),
+    ("spiking-playground.md", 3, r"(\d+) Hz instead of 263", lambda: 8 * best_relu_gain(), 0.002),
+    ("spiking-playground.md", 3, r"\((\S+) Hz instead of 19", lambda: 0.01 * best_relu_gain(), 0.1),
+    ("spiking-playground.md", 3, r"instead of (\d+) at 2\.01", lambda: playground_count(2.01), 1e-9),
+    ("spiking-playground.md", 4, r"at least the (\d+) refractory", lambda: lif().T_REF / lif().DT, 1e-9),
+    ("spiking-playground.md", 4, r"threshold, (\S+) ms, so", lambda: float(np.diff(playground_lif()[1][10_000.0]).max()), 1e-9),
+    ("spiking-playground.md", 4, r"\\approx (\d+)\$ Hz", lambda: 1000 / float(np.diff(playground_lif()[1][10_000.0]).max()), 0.002),
+    ("spiking-playground.md", 4, r"= (\d+)\$ Hz\. No", lambda: 1000 / lif().T_REF, 1e-9),
+    ("spiking-playground.md", 5, r"rates are (\d+) and", lambda: playground_count(2.5), 1e-9),
+    ("spiking-playground.md", 5, r"and (\d+) Hz\. A regular", lambda: playground_count(3.0), 1e-9),
+    ("spiking-playground.md", 5, r"\$W > (\d+)\$ ms", lambda: 1000 * 2 / (playground_count(3.0) - playground_count(2.5)), 0.005),
+    # spiking-playground's "What you should find" box
+    ("spiking-playground.md", ("find", 1), r"\((\d+) spikes in the first second\)", lambda: playground_count(2.01), 1e-9),
+    ("spiking-playground.md", ("find", 1), r"and not at (\S+) nA", lambda: 2.0 if playground_count(2.0) == 0 else math.nan, 1e-9),
+    ("spiking-playground.md", ("find", 2), r"= (\S+)\$ mV", lambda: lif().E_L + lif().R * 1.8, 1e-9),
+    ("spiking-playground.md", ("find", 3), r"after (\S+) ms", lambda: playground_lif()[1][2.01][0], 1e-9),
+    ("spiking-playground.md", ("find", 3), r"and (\d+) spikes fit", lambda: playground_count(2.01), 1e-9),
+    ("spiking-playground.md", ("find", 3), r"ReLU says (\S+) Hz", lambda: 0.01 * playground_relu_slope(), 0.1),
+    ("spiking-playground.md", ("find", 4), r"takes (\S+) ms;", lambda: playground_lif()[1][3.0][0], 1e-9),
+    ("spiking-playground.md", ("find", 4), r"plus a (\S+)-ms climb", lambda: np.diff(playground_lif()[1][3.0]).max() - lif().T_REF, 1e-6),
+    ("spiking-playground.md", ("find", 4), r"(\S+) ms in the simulation", lambda: np.diff(playground_lif()[1][3.0]).max(), 1e-9),
+    ("spiking-playground.md", ("find", 4), r"closed form says (\S+) ms", lambda: 1000 / float(lif().rate_closed_form(3.0)), 3e-4),
+    ("spiking-playground.md", ("find", 4), r"= (\S+)\$ ms, so", lambda: playground_lif()[1][3.0][-1], 1e-6),
+    ("spiking-playground.md", ("find", 4), r"so (\d+) spikes fit", lambda: playground_count(3.0), 1e-9),
+    ("spiking-playground.md", ("find", 4), r"come at (\S+) ms", lambda: playground_lif()[1][3.0][-1] + 11.2, 1e-6),
+    ("spiking-playground.md", ("find", 5), r"\((\d+) Hz against", lambda: playground_count(3.0), 1e-9),
+    ("spiking-playground.md", ("find", 5), r"against (\d+) Hz at 3 nA", playground_relu_slope, 0.01),
+    ("spiking-playground.md", ("find", 5), r"at 3 nA \((\d+) Hz/nA\)", lambda: playground_count(3.0), 1e-9),
+    ("spiking-playground.md", ("find", 5), r"predict (\d+) Hz at 10 nA", lambda: 8 * playground_count(3.0), 1e-9),
+    ("spiking-playground.md", ("find", 5), r"fires at (\d+) Hz", lambda: playground_count(10.0), 1e-9),
+    ("spiking-playground.md", ("find", 6), r"\((\S+) ms at 10 nA\)", lambda: float(np.diff(playground_lif()[1][10.0]).max()), 1e-9),
+    ("spiking-playground.md", ("find", 6), r"spike is at (\S+) ms", lambda: playground_lif()[1][10.0][0], 1e-9),
+    ("spiking-playground.md", ("find", 6), r"= (\d+)\$ spikes", lambda: playground_count(10.0), 1e-9),
+    ("spiking-playground.md", ("find", 6), r"closed form gives (\S+) Hz", lambda: float(lif().rate_closed_form(10.0)), 2e-4),
+    # terminology 4: the FlyWire count as the page's body cites it
+    ("terminology.md", 4, r"individual neurons \(([\d,]+) of them\)", lambda: number(re.search(
+        r"contains ([\d,]+) neurons", (DOCS / "terminology.md").read_text(encoding="utf-8")).group(1)), 1e-9),
+    # weight-transport 2: random vectors in 20 dimensions
+    ("weight-transport.md", 2, r"expected angle is \$(\d+)°", lambda: random_vector_angles()[0].mean(), 0.005),
+    ("weight-transport.md", 2, r"about \$\\pm (\S+)\$", lambda: random_vector_angles()[1].std(), 0.03),
+    ("weight-transport.md", 2, r"between roughly \$(\d+)°", lambda: np.degrees(np.arccos(random_vector_angles()[1].std())), 0.01),
+    ("weight-transport.md", 2, r"and \$(\d+)°\$", lambda: np.degrees(np.arccos(-random_vector_angles()[1].std())), 0.01),
+    ("weight-transport.md", 2, r"angle of about \$(\d+)°",
+     lambda: load_snippet("weight_transport/feedback_alignment.py").train("feedback alignment", steps=1)[1][0], 0.03),
+    # xor 3 and 5
+    ("xor.md", 3, r"\\approx (\S+)\$, and", lambda: xor_dendrite_tau_range()[0], 0.002),
+    ("xor.md", 3, r"So \$(\S+) < \\tau", lambda: xor_dendrite_tau_range()[0], 0.01),
+    ("xor.md", 3, r"\\tau < (\S+)\$\.", lambda: xor_dendrite_tau_range()[1], 0.002),
+    ("xor.md", 5, r"gives (\d+) of 50 with 3", lambda: xor_solved_counts()[3], 1e-9),
+    ("xor.md", 5, r"(\d+) of 50 with 4", lambda: xor_solved_counts()[4], 1e-9),
+    ("xor.md", 5, r"(\d+) of 50 with 6", lambda: xor_solved_counts()[6], 1e-9),
+]
+
+# A solution "states a numeric answer" if it has a decimal number, a number with a unit,
+# or a number of three or more digits, outside code spans, citations and years (1500-2099).
+NUMERIC = re.compile(r"(?<![\w.@^{])(?:\d+\.\d+|\d[\d,]*\s?(?:%|ms|s|Hz|mV|nA|µA/cm²|W|kcal|pJ|nJ)(?![\w/])|\d{3,})")
+
+
+def states_a_number(solution: str) -> bool:
+    plain = re.sub(r"`[^`]*`|\[@[^\]]*\]|\[[^\]]*\]\([^)]*\)|\b(?:1[5-9]|20)\d\d\b(?![.,]\d)", "", solution)
+    return bool(NUMERIC.search(plain))
+
+
+SOLUTIONS = solutions()
+
+
+def agrees(written: float, computed: float, tol) -> bool:
+    if tol == ORDER:
+        return written > 0 and computed > 0 and abs(math.log10(written / computed)) <= 1
+    return math.isclose(written, computed, rel_tol=tol, abs_tol=1e-12)
+
+
+def label(n) -> str:
+    return f"'What you should find' {n[1]}" if isinstance(n, tuple) else f"exercise {n}"
+
+
+@pytest.mark.parametrize(("page", "n", "pattern", "compute", "tol"), ANSWERS,
+                         ids=[f"{a[0]}-{a[1] if isinstance(a[1], int) else 'find' + str(a[1][1])}-{i}"
+                              for i, a in enumerate(ANSWERS)])
+def test_answer_as_written_matches_its_computation(page, n, pattern, compute, tol):
+    solution = SOLUTIONS[(page, n)]
+    match = re.search(pattern, solution)
+    assert match, f"docs/{page}, {label(n)}: the answer pattern {pattern!r} is not in the solution"
+    written, computed = number(match.group(1)), float(compute())
+    assert agrees(written, computed, tol), (
+        f"docs/{page}, {label(n)}: the page says {match.group(1)}, the computation gives {computed:.4g}")
+
+
+# Solutions whose numbers a dedicated test below checks (the answer is a construction,
+# not one number): (page, exercise) -> that test's name.
+CHECKED_BY_TEST = {("xor.md", 1): "test_xor_by_hand_computes_xor"}
+
+
+def test_every_numeric_answer_is_computed():
+    checked = {(a[0], a[1]) for a in ANSWERS} | set(CHECKED_BY_TEST)
+    unchecked = [f"docs/{page}, {label(n)}" for (page, n), text in SOLUTIONS.items()
+                 if states_a_number(text) and (page, n) not in checked and "```snippet" not in text]
+    assert not unchecked, ("numeric answers with no computation (add an entry to ANSWERS in "
+                           f"tests/test_exercise_answers.py): {unchecked}")
+    missing = [name for name in CHECKED_BY_TEST.values() if name not in globals()]
+    assert not missing, f"CHECKED_BY_TEST names tests that do not exist: {missing}"
+
+
+def test_the_old_tenfold_error_would_fail():
+    """The rates exercise 3 once said W >= 0.1 s for one neuron; the check must reject it."""
+    solution = SOLUTIONS[("rates-and-activations.md", 3)].replace(r"i.e. $W \ge 1$ s", r"i.e. $W \ge 0.1$ s")
+    written = number(re.search(ANSWERS[0][2], solution).group(1))
+    assert not math.isclose(written, listening_window(40, 60), rel_tol=ANSWERS[0][4])
+
+
+def test_an_order_of_magnitude_answer_can_fail():
+    assert agrees(1e-3, 8.8e-4, ORDER) and not agrees(1e-3, 5e-5, ORDER) and not agrees(1e-18, 7e-16, ORDER)
+
+
+def test_xor_by_hand_computes_xor():
+    """xor exercise 1: the step-unit weights and biases as written compute XOR."""
+    solution = SOLUTIONS[("xor.md", 1)]
+    units = re.findall(r"\$w = \((\S+), (\S+)\)\$, \$b = (\S+)\$", solution)
+    assert len(units) == 3, f"docs/xor.md, exercise 1: expected three units (w, b), found {units}"
+    (w1, b1), (w2, b2), (w3, b3) = [(np.array([number(a), number(b)]), number(c)) for a, b, c in units]
+    x = load_snippet("xor/two_layer.py").X
+    step = lambda z: (z > 0).astype(float)  # noqa: E731 (the page's perceptron: fires when z > 0)
+    h = np.column_stack([step(x @ w1 + b1), step(x @ w2 + b2)])
+    assert np.array_equal(h[:, 0], [0, 1, 1, 1]) and np.array_equal(h[:, 1], [0, 0, 0, 1])  # OR, AND
+    assert np.array_equal(step(h @ w3 + b3), [0, 1, 1, 0])
+
+
+def test_hodgkin_huxley_original_alpha_n_is_the_pages():
+    """hodgkin-huxley exercise 3: alpha_n in HH's convention, V_HH = -(V + 65), is model.alpha_n."""
+    v = np.linspace(-100, 40, 141) + 0.05          # avoid the removable 0/0 point
+    v_hh = -(v + 65)
+    original = 0.01 * (v_hh + 10) / (np.exp((v_hh + 10) / 10) - 1)
+    np.testing.assert_allclose(hh().alpha_n(v), original, rtol=1e-9)
+
+
+def test_batched_xor_training_is_the_pages_training():
+    m = load_snippet("xor/two_layer.py")
+    params, solved = batched_xor(3, [1, 2])
+    for i, seed in enumerate((1, 2)):
+        p, _ = m.train(np.random.default_rng(seed), n_hidden=3)
+        np.testing.assert_allclose(params["W1"][i], p["W1"], rtol=1e-6, atol=1e-9)
+        np.testing.assert_allclose(params["b2"][i], p["b2"], rtol=1e-6, atol=1e-9)
+        assert solved[i] == bool(np.all((m.forward(p, m.X)[0] > 0.5) == m.T))
