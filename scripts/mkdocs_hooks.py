@@ -202,10 +202,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     def mathml(match: re.Match) -> str:
         display = "block" if match["tag"] == "div" else "inline"
+        tex = _unescape(match["tex"])
         try:
-            return to_mathml(_unescape(match["tex"]), display)
-        except MathError as exc:
-            raise PluginError(f"{page.file.src_uri}: {exc}") from None
+            return to_mathml(tex, display)
+        except MathError as exc:  # names the page, the line in its source, and the cause
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            raise PluginError(mathml.error_message(f"docs/{page.file.src_uri}", source, exc, tex)) from None
 
     return MATH.sub(mathml, html)
 
