@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
 import mathml  # noqa: E402
-from mathml import MathError, to_mathml  # noqa: E402
+from mathml import MathError, error_message, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, cache_dir, run_snippets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -207,7 +207,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             return to_mathml(tex, display)
         except MathError as exc:  # names the page, the line in its source, and the cause
             source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-            raise PluginError(mathml.error_message(f"docs/{page.file.src_uri}", source, exc, tex)) from None
+            raise PluginError(error_message(f"docs/{page.file.src_uri}", source, exc, tex)) from None
 
     return MATH.sub(mathml, html)
 

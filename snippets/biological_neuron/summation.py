@@ -63,7 +63,7 @@ if __name__ == "__main__":
             if crossing is not None:
                 ax.plot(crossing, THRESHOLD, marker="*", markersize=15, color="C3", zorder=4)
                 ax.annotate("threshold reached: action potential fires", (crossing, THRESHOLD),
-                            xytext=(crossing - 4, -48.5), color="C3", va="center", ha="right",
+                            xytext=(12, -49), color="C3", va="center", ha="left",
                             arrowprops=dict(arrowstyle="-", color="C3", linewidth=0.8))
             for onset, amplitude in inputs:  # a tick per input, below the traces
                 low = -72.9 if amplitude > 0 else -74.4
@@ -77,7 +77,7 @@ if __name__ == "__main__":
     axes[1].plot([], [], "|", color="C1", markersize=10, markeredgewidth=2, label="excitatory input")
     axes[1].plot([], [], "|", color="C5", markersize=10, markeredgewidth=2, label="inhibitory input")
     axes[0].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
-    axes[1].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2, ncol=2)
+    axes[1].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
     axes[1].set_xlabel("time (ms)")
     axes[0].text(2, THRESHOLD - 0.6, "threshold", color="C3", ha="left", va="top")
     axes[0].text(2, REST - 0.5, "rest", color="C6", ha="left", va="top")

@@ -48,5 +48,5 @@ if __name__ == "__main__":
     ax_g.set_ylim(0, 1)
     ax_g.set_ylabel("gate open fraction")
     ax_g.set_xlabel("time (ms)")
-    ax_g.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=3)
+    ax_g.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
     plt.show()

@@ -46,6 +46,19 @@ SVG_JS = r"""
                 legend: inside(g, '[id^="legend_"]')});
   }
   const legends = [...svg.querySelectorAll('g[id^="legend_"]')].map(g => ({id: g.id, box: box(g)}));
+  // A line or marker is drawn only inside its axes' clip rectangle (in root coordinates).
+  const clipOf = el => {
+    const holder = el.closest("[clip-path]");
+    const ref = holder && holder.getAttribute("clip-path").match(/#([^)]+)/);
+    const rect = ref && document.getElementById(ref[1])?.querySelector("rect");
+    if (!rect) return null;
+    const m = holder.getScreenCTM();
+    const x = +rect.getAttribute("x"), y = +rect.getAttribute("y");
+    const w = +rect.getAttribute("width"), h = +rect.getAttribute("height");
+    const a = [m.a * x + m.c * y + m.e - root.left, m.b * x + m.d * y + m.f - root.top];
+    const b = [m.a * (x + w) + m.c * (y + h) + m.e - root.left, m.b * (x + w) + m.d * (y + h) + m.f - root.top];
+    return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
+  };
   const segments = [];
   const skip = '[id^="legend_"], [id^="xtick_"], [id^="ytick_"], defs';
   for (const path of svg.querySelectorAll('g[id^="line2d_"] > path, g[id^="LineCollection_"] path')) {
@@ -54,15 +67,7 @@ SVG_JS = r"""
     const toRoot = (x, y) => [m.a * x + m.c * y + m.e - root.left, m.b * x + m.d * y + m.f - root.top];
     // A line is drawn only inside its axes' clip rectangle: a segment that leaves the axes
     // (clipped) does not cover what is outside.
-    let clip = null;
-    const ref = (path.getAttribute("clip-path") || "").match(/#([^)]+)/);
-    const rect = ref && document.getElementById(ref[1])?.querySelector("rect");
-    if (rect) {
-      const [cx, cy] = toRoot(+rect.getAttribute("x"), +rect.getAttribute("y"));
-      const [dx, dy] = toRoot(+rect.getAttribute("x") + +rect.getAttribute("width"),
-                              +rect.getAttribute("y") + +rect.getAttribute("height"));
-      clip = [Math.min(cx, dx), Math.min(cy, dy), Math.max(cx, dx), Math.max(cy, dy)];
-    }
+    const clip = clipOf(path);
     const pts = [];
     const nums = (path.getAttribute("d") || "").match(/[MLmlz]|-?[\d.]+(?:e-?\d+)?/g) || [];
     let i = 0, cmd = "M", start = null;
@@ -81,7 +86,10 @@ SVG_JS = r"""
   for (const u of svg.querySelectorAll('g[id^="PathCollection_"] use, g[id^="line2d_"] use')) {
     if (inside(u, skip)) continue;
     const r = u.getBoundingClientRect();
-    points.push([(r.left + r.right) / 2 - root.left, (r.top + r.bottom) / 2 - root.top]);
+    const p = [(r.left + r.right) / 2 - root.left, (r.top + r.bottom) / 2 - root.top];
+    const c = clipOf(u);
+    if (c && (p[0] < c[0] || p[0] > c[2] || p[1] < c[1] || p[1] > c[3])) continue;  // clipped away
+    points.push(p);
   }
   return {width: root.width, height: root.height, texts, legends, segments, points};
 }
