@@ -34,6 +34,13 @@ CLOSING_TAG = re.compile(r"(</[a-z]+>)(?=<)")
 # Temml writes a few CSS properties in style attributes that only MathML Core knows
 # (the Nu checker rejects them); docs/assets/site.css sets the same through classes.
 CORE_ONLY_STYLE = re.compile(r' style="(?:display:block math;|math-depth:0;)"')
+# Accents (\hat, \bar, \tilde, \vec, \dot, \ddot): Temml leaves MathML Core to find
+# the accent property in the operator dictionary; accent="true" says it outright, so
+# every browser sets the mark on its letter's axis, not as a loose over-script.
+ACCENT_MARK = "ˆ‾˜~→˙¨¯"
+UNMARKED_ACCENT = re.compile(
+    r"<mover>(?P<base>(?:(?!</?mover).)*?<mo[^>]*>[" + ACCENT_MARK + r"]</mo></mover>)", re.DOTALL
+)
 # A '$' that survived conversion, or a TeX command in running text: TeX the build missed.
 RAW_TEX = re.compile(r"\$[^$\s]|\\(?:frac|mathrm|mathbf|left|right|sum|int|tau|sigma|alpha|beta|text)\b")
 
@@ -85,8 +92,13 @@ def _convert(tex: str, display: str) -> str:
     try:
         rendered = _render(tex, display == "block")
     except Exception as exc:  # quickjs.JSException: Temml's ParseError
-        raise MathError(f"cannot typeset ${tex}$: {_cause(exc)}") from None
+        cause = _cause(exc)
+        if "got '&'" in cause:
+            raise MathError(f"math ${tex}$ has an '&' outside an environment that aligns columns "
+                            "(use aligned, cases or array)") from None
+        raise MathError(f"cannot typeset ${tex}$: {cause}") from None
     rendered = CORE_ONLY_STYLE.sub("", rendered)
+    rendered = UNMARKED_ACCENT.sub(r'<mover accent="true">\g<base>', rendered)
     rendered = rendered.replace("<math", '<math xmlns="http://www.w3.org/1998/Math/MathML"', 1)
     rendered = CLOSING_TAG.sub("\\1\n", rendered)
     return f'<span class="math-display">{rendered}</span>' if display == "block" else rendered

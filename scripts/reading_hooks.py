@@ -1,28 +1,38 @@
-"""MkDocs hooks for reading (issue 13): finished figure HTML and the math font's preload.
+"""MkDocs hooks for reading (issue 13), on the finished HTML of each page.
 
-Runs after ``scripts/mkdocs_hooks.py`` (listed after it in mkdocs.yml), on the HTML
-that hook made: figures get their size, lazy loading and a full-size link
-(``scripts/figure_html.py``); a page that contains math preloads the math font so
-the browser has it before the first layout (no shift when it arrives).
+Runs last (priority -110, after ``scripts/mkdocs_hooks.py`` and
+``scripts/courses_hooks.py``): figures get their size, lazy loading and a full-size
+link (``scripts/figure_html.py``); glossary terms keep their tooltip on first use
+only (``scripts/glossary_marks.py``); tables with sentences in their cells are marked
+for the phone layout; a page that contains math preloads the math font so the
+browser has it before the first layout (no shift when it arrives).
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import figure_html  # noqa: E402
+from glossary_marks import first_use_only  # noqa: E402
 
 MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
+TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
 _math_pages: set[str] = set()
 
 
+@event_priority(-110)  # after scripts/courses_hooks.py (-100): notebooks are cleaned by then
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The folder a relative src starts from: "xor/" for the page xor/ (directory URLs).
     here = page.file.url.rstrip("/") if page.file.url.endswith("/") else posixpath.dirname(page.file.url)
@@ -34,7 +44,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     if "<math" in html:
         _math_pages.add(page.file.src_uri)
-    return figure_html.finish(html, source_of)
+    html = figure_html.finish(_mark_long_tables(first_use_only(html)), source_of)
+    page.html = html  # what mkdocs-print-site puts on the print page (as courses_hooks does)
+    return html
+
+
+def _mark_long_tables(html: str) -> str:
+    """<table data-long-cells> for a table with sentences in its cells: on a phone its
+    columns keep a readable width and it scrolls sideways (site.css), where a table
+    of words and numbers still fits the screen as it is."""
+
+    def mark(match: re.Match) -> str:
+        cells = (TAG.sub("", cell).strip() for cell in CELL.findall(match[1]))
+        if any(len(text) > LONG_CELL for text in cells):
+            return "<table data-long-cells>" + match[1] + "</table>"
+        return match[0]
+
+    return TABLE.sub(mark, html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -35,11 +35,14 @@ SETTLED = "document.readyState === 'complete' && document.fonts.status === 'load
 TABLES_JS = """
 () => [...document.querySelectorAll("article table")].map(t => {
   const rows = [...t.rows].map(r => r.getBoundingClientRect().height);
-  const box = t.parentElement.getBoundingClientRect();
-  const scroller = getComputedStyle(t.parentElement).overflowX;
+  let holder = t.parentElement;  // the nearest box that scrolls sideways, if any
+  while (holder && holder !== document.body && !["auto", "scroll"].includes(getComputedStyle(holder).overflowX))
+    holder = holder.parentElement;
+  const scrolls = holder && holder !== document.body;
+  const box = (scrolls ? holder : t.parentElement).getBoundingClientRect();
   return {head: (t.rows[0]?.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40),
           tallest: Math.max(0, ...rows), width: t.getBoundingClientRect().width,
-          room: box.width, scrolls: scroller === "auto" || scroller === "scroll"};
+          room: Math.min(box.width, document.documentElement.clientWidth), scrolls};
 })
 """
 
