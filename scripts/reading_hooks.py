@@ -10,6 +10,7 @@ browser has it before the first layout (no shift when it arrives).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import sys
@@ -22,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import figure_html  # noqa: E402
+import notebook_figures  # noqa: E402
 from glossary_marks import first_use_only  # noqa: E402
 
 MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
@@ -30,6 +32,24 @@ CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
 _math_pages: set[str] = set()
+_notebook_files: dict[str, str] = {}  # site path -> SVG text, written after the build
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@event_priority(-110)  # after the other hooks' on_config (a notebook cache folder set there)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Jupyter kernels draw SVG in the site style (scripts/notebook_figures.py); the
+    mkdocs-jupyter cache is kept per kernel profile, so changing the style re-runs them."""
+    from snippets import cache_dir
+
+    profile, digest = notebook_figures.kernel_profile(cache_dir().parent, ROOT / "snippets" / "site.mplstyle")
+    os.environ["IPYTHONDIR"] = str(profile)
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        base = Path(jupyter.config["cache_dir"])
+        if not base.name.startswith("kernel-"):
+            jupyter.config["cache_dir"] = str(base / f"kernel-{digest}")
+    return config
 
 
 @event_priority(-110)  # after scripts/courses_hooks.py (-100): notebooks are cleaned by then
@@ -44,6 +64,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     if "<math" in html:
         _math_pages.add(page.file.src_uri)
+    if page.file.src_uri.endswith(".ipynb"):
+        html, made = notebook_figures.finish(html, "figure")
+        folder = posixpath.dirname(page.file.dest_uri)
+        _notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
     html = figure_html.finish(_mark_long_tables(first_use_only(html)), source_of)
     page.html = html  # what mkdocs-print-site puts on the print page (as courses_hooks does)
     return html
@@ -71,3 +95,11 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     href = posixpath.relpath(MATH_FONT, posixpath.dirname(page.file.dest_uri) or ".")
     link = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
     return output.replace("</title>", "</title>\n    " + link, 1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the notebook pages' figure files beside their pages."""
+    for name, text in sorted(_notebook_files.items()):
+        target = Path(config.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -218,7 +218,8 @@ def figure_pages(site: Path) -> tuple[list[str], list[str]]:
         text = html.read_text(encoding="utf-8")
         if 'class="snippet-figure"' in text:
             pages.append(rel)
-    for svg in sorted((site / "figures").rglob("*.svg")):
+    # Snippet figures, and notebook pages' figures (scripts/notebook_figures.py).
+    for svg in sorted([*(site / "figures").rglob("*.svg"), *(site / "notebooks").rglob("figure-*.svg")]):
         if not svg.name.endswith("-dark.svg"):
             svgs.add("/" + svg.relative_to(site).as_posix())
     return pages, sorted(svgs)
