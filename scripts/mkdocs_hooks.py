@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from citations import Bibliography, CitationError  # noqa: E402
+import code_summary  # noqa: E402
 import mathml  # noqa: E402
 from mathml import MathError, error_message, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, cache_dir, run_snippets  # noqa: E402
@@ -142,7 +143,9 @@ def _render(options: dict, page: Page, number: int) -> str:
     output = _outputs[name]
     parts = []
     code = f'```python title="{src}"\n--8<-- "{src}"\n```'
-    if options["code"] == "open":
+    if options["code"] == "open" and code_summary.is_long(_snippets_dir / name):  # scripts/code_summary.py
+        parts.append(code_summary.collapsed(code, src, _snippets_dir / name))
+    elif options["code"] == "open":
         parts.append(code)
     elif options["code"] == "collapsed":
         does = (f"draws figure {number}" if output.figures
