@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from palette import dark_variant
+from svg_compact import compact
 
 # nbconvert writes an SVG output as an <img> with a base64 data: URL.
 SVG_OUTPUT = re.compile(
@@ -91,7 +92,7 @@ def finish(page_html: str, stem: str) -> tuple[str, dict[str, str]]:
         svg = base64.b64decode(match["b64"]).decode("utf-8")
         svg = svg[svg.index("<svg"):]
         light, dark = f"{stem}-{number}.svg", f"{stem}-{number}-dark.svg"
-        files[light] = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + svg
+        files[light] = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + compact(svg)
         files[dark] = dark_variant(files[light])
         size = SVG_SIZE.search(svg)
         dims = (f' width="{round(float(size["w"]) * 4 / 3)}" height="{round(float(size["h"]) * 4 / 3)}"'

@@ -25,6 +25,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from svg_compact import compact  # noqa: E402
+
 STYLE = Path(__file__).resolve().parent.parent / "snippets" / "site.mplstyle"
 
 
@@ -74,6 +77,7 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
     for number in plt.get_fignums():
         target = out_dir / f"figure-{number}.svg"
         plt.figure(number).savefig(target, format="svg", metadata={"Date": None, "Creator": None})
+        target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # scripts/svg_compact.py
         figures.append(target.name)
     plt.close("all")
     return {"ok": True, "stdout": stdout.getvalue(), "figures": figures}

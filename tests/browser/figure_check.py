@@ -69,14 +69,17 @@ SVG_JS = r"""
     // (clipped) does not cover what is outside.
     const clip = clipOf(path);
     const pts = [];
-    const nums = (path.getAttribute("d") || "").match(/[MLmlz]|-?[\d.]+(?:e-?\d+)?/g) || [];
-    let i = 0, cmd = "M", start = null;
+    // Path data as matplotlib writes it (M, L, z) or as scripts/svg_compact.py does (M, l, z).
+    const nums = (path.getAttribute("d") || "").match(/[MLlz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) || [];
+    let i = 0, cmd = "M", start = null, cx = 0, cy = 0;
     while (i < nums.length) {
       const t = nums[i];
-      if (/[MLz]/.test(t)) { cmd = t; i++; if (t === "z" && start) { pts.push(start, null); } continue; }
-      const x = +nums[i], y = +nums[i + 1]; i += 2;
+      if (/[MLlz]/.test(t)) { cmd = t; i++; if (t === "z" && start) { pts.push(start, null); } continue; }
+      let x = +nums[i], y = +nums[i + 1]; i += 2;
+      if (cmd === "l") { x += cx; y += cy; }
+      cx = x; cy = y;
       const p = toRoot(x, y);
-      if (cmd === "M") { pts.push(null); start = p; }
+      if (cmd === "M") { pts.push(null); start = p; cmd = "L"; }
       pts.push(p);
     }
     let prev = null;
