@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import figure_html  # noqa: E402
+import math_font  # noqa: E402
 import notebook_figures  # noqa: E402
 from glossary_marks import first_use_only  # noqa: E402
 
@@ -32,6 +33,7 @@ CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
 _math_pages: set[str] = set()
+_math_chars: set[str] = set()
 _notebook_files: dict[str, str] = {}  # site path -> SVG text, written after the build
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +54,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    _math_chars.clear()
+    _math_pages.clear()
+    _notebook_files.clear()
+
+
 @event_priority(-110)  # after scripts/courses_hooks.py (-100): notebooks are cleaned by then
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The folder a relative src starts from: "xor/" for the page xor/ (directory URLs).
@@ -64,6 +72,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     if "<math" in html:
         _math_pages.add(page.file.src_uri)
+        _math_chars.update(math_font.characters(html))
     if page.file.src_uri.endswith(".ipynb"):
         html, made = notebook_figures.finish(html, "figure")
         folder = posixpath.dirname(page.file.dest_uri)
@@ -98,7 +107,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write the notebook pages' figure files beside their pages."""
+    """Write the notebook pages' figure files beside their pages, and the math font as
+    the subset of the characters this build's math uses (scripts/math_font.py)."""
+    from snippets import cache_dir
+
+    font = Path(config.site_dir) / MATH_FONT
+    if font.is_file() and _math_chars:
+        font.write_bytes(math_font.subset(Path(config.docs_dir) / MATH_FONT, _math_chars, cache_dir().parent))
     for name, text in sorted(_notebook_files.items()):
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)

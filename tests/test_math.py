@@ -108,3 +108,30 @@ def test_no_raw_tex_on_any_page(site):
         for match in mathml.RAW_TEX.finditer(text):
             problems.append(f"{html.relative_to(site)}: …{text[max(0, match.start() - 40):match.end() + 30]!r}")
     assert not problems, "raw TeX on pages:\n" + "\n".join(problems[:20])
+
+
+def test_the_math_font_is_a_subset_with_its_math_table_and_every_character_used(site):
+    """The site ships STIX Two Math cut to the characters its math uses (scripts/math_font.py),
+    MATH table kept (stretchy brackets, big operators), and nothing the pages need missing."""
+    import io
+
+    from fontTools import ttLib
+
+    import math_font
+
+    font_file = site / "assets" / "fonts" / "STIXTwoMath-Regular.woff2"
+    data = font_file.read_bytes()
+    assert len(data) < 80_000, f"math font is {len(data)} bytes: not subset"
+    font = ttLib.TTFont(io.BytesIO(data))
+    assert "MATH" in font
+    cmap = font.getBestCmap()
+    used = set()
+    for page in site.rglob("*.html"):
+        used |= math_font.characters(page.read_text(encoding="utf-8"))
+    import unicodedata
+
+    # invisible operators (U+2061 function application) are format characters: no glyph
+    missing = sorted(c for c in used if not c.isspace() and unicodedata.category(c) != "Cf"
+                     and ord(c) not in cmap)
+    assert not missing, f"characters the math uses but the font subset lacks: {missing}"
+    assert len(used) > 50  # the site has math: the check above checked something

@@ -36,6 +36,8 @@ def test_compacted_paths_keep_every_point_within_a_hundredth_of_a_point():
         assert abs(x0 - x1) <= 0.0051 and abs(y0 - y1) <= 0.0051
     assert 'd="M 1 2 Q 3 4 5 6"' in out  # curves keep their commands
     assert "><path" in out  # no indentation between elements
+    glyph = '<path id="g" d="M 2034 4250 Q 1547 4250 1301 3770" transform="scale(0.015625)"/>'
+    assert 'transform="scale(0.015625)"' in svg_compact.compact(glyph)  # glyph scale stays exact
 
 
 def test_long_snippets_are_summarised_by_their_docstring():
