@@ -3,9 +3,9 @@
 STIX Two Math (docs/assets/fonts/, OFL) is 403 KB; the site's formulas use ~130
 characters. fontTools keeps the glyphs for those characters and, through the OpenType
 MATH table (kept), their size variants and stretchy parts (big sums, tall brackets,
-long arrows), so MathML sets exactly as with the whole font (issue 19: ~25 KB). The
-browser maps a one-letter <mi> to its Mathematical Italic code point (x -> U+1D465), so
-the italic, bold and bold-italic alphabets are always kept whole.
+long arrows), so MathML sets exactly as with the whole font (issue 19). The browser
+shows a one-letter <mi> as its Mathematical Italic code point (x -> U+1D465), so each
+letter's italic form is kept too.
 
 The subset is cached under the build cache, keyed by the source font, the characters
 and fontTools' version; the same input gives the same bytes (byte-identical builds).
@@ -17,15 +17,31 @@ import hashlib
 import html
 import io
 import re
+import unicodedata
 from importlib.metadata import version
 from pathlib import Path
 
 MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
-# Mathematical bold, italic and bold italic Latin and Greek (U+1D400..U+1D4CF, U+1D6A8..U+1D7CB),
-# italic small h (U+210E, a hole in that block), dotless i and j, and the digits.
-ALWAYS = (set(map(chr, range(0x1D400, 0x1D4D0))) | set(map(chr, range(0x1D6A8, 0x1D7CC)))
-          | {"\u210e", "\u0131", "\u0237"} | set("0123456789"))
+ALWAYS = set("0123456789") | {"\u0131", "\u0237"}  # digits; dotless i and j (accents)
+
+
+def italic(char: str) -> str | None:
+    """The Mathematical Italic code point a browser shows for a one-letter <mi>
+    ('x' -> U+1D465, 'h' -> U+210E, 'α' -> U+1D6FC), or None."""
+    try:
+        name = unicodedata.name(char)
+    except ValueError:
+        return None
+    match = re.fullmatch(r"(?:LATIN|GREEK) (CAPITAL|SMALL) LETTER (\w+)", name)
+    if match is None:
+        return None
+    if char == "h":
+        return "\u210e"  # PLANCK CONSTANT: the italic h, a hole in the math alphabet block
+    try:
+        return unicodedata.lookup(f"MATHEMATICAL ITALIC {match[1]} {match[2]}")
+    except KeyError:
+        return None
 
 
 def characters(page_html: str) -> set[str]:
@@ -38,7 +54,8 @@ def characters(page_html: str) -> set[str]:
 
 def subset(source: Path, chars: set[str], cache: Path) -> bytes:
     """The woff2 font with only what `chars` need (cached)."""
-    wanted = sorted((chars | ALWAYS) - {"\n", "\t", "\r"})
+    wanted = chars | ALWAYS | {italic(c) for c in chars} - {None}
+    wanted = sorted(c for c in wanted if c and c not in "\n\t\r")
     digest = hashlib.sha256(source.read_bytes() + "".join(wanted).encode()
                             + version("fonttools").encode() + Path(__file__).read_bytes()).hexdigest()[:16]
     cached = cache / f"math-font-{digest}.woff2"
