@@ -15,13 +15,20 @@ from __future__ import annotations
 import re
 
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
+LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
 
 
 def first_use_only(html: str) -> str:
+    """A term inside a link is left plain (the link is what a reader tabs to and opens;
+    HTML allows no focusable element inside it): its first use outside links is marked."""
     seen: set[str] = set()
+    links = [m.span() for m in LINK.finditer(html)]
+
+    def in_link(at: int) -> bool:
+        return any(start < at < end for start, end in links)
 
     def mark(match: re.Match) -> str:
-        if match["title"] in seen:
+        if match["title"] in seen or in_link(match.start()):
             return match["text"]
         seen.add(match["title"])
         return f'<abbr title="{match["title"]}" tabindex="0">{match["text"]}</abbr>'

@@ -57,6 +57,8 @@ def test_a_glossary_term_is_marked_on_its_first_use_only():
     assert out.count("<abbr") == 2
     assert '<abbr title="A cell" tabindex="0">Neuron</abbr>' in out
     assert "a neuron has" in out and "; axons." in out
+    linked = glossary_marks.first_use_only('<a href="x/"><abbr title="T">axon</abbr></a> then <abbr title="T">axon</abbr>')
+    assert linked == '<a href="x/">axon</a> then <abbr title="T" tabindex="0">axon</abbr>'  # no tabindex inside a link
 
 
 def test_notebook_figures_get_alt_text_from_their_labels():
