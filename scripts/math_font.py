@@ -69,7 +69,7 @@ def subset(source: Path, chars: set[str], cache: Path) -> bytes:
     options.layout_features = ["*"]  # ssty (script-size primes), math variants: all of them
     options.name_IDs = ["*"]         # keep the licence and names
     options.notdef_outline = True
-    font = ttLib.TTFont(source)
+    font = ttLib.TTFont(source, recalcTimestamp=False)  # keep head.modified: same bytes every build
     subsetter = ft_subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(c) for c in wanted])
     subsetter.subset(font)

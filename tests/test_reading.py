@@ -66,3 +66,15 @@ def test_notebook_figures_get_alt_text_from_their_labels():
            '<g id="text_2"><!-- time (ms) --><use/></g><g id="text_3"><!-- $V_\\mathrm{th}$ --></g></svg>')
     assert notebook_figures.labels(svg) == ["time (ms)", "V_th"]
     assert notebook_figures.alt_text(svg).endswith("its labels read: time (ms); V_th.")
+
+
+def test_the_math_font_subset_is_the_same_bytes_every_time(tmp_path):
+    """Byte-identical builds: two subsets made apart (no cache shared) are equal."""
+    import time
+
+    import math_font
+
+    source = ROOT / "docs" / "assets" / "fonts" / "STIXTwoMath-Regular.woff2"
+    first = math_font.subset(source, set("xyz∑()−′"), tmp_path / "a")
+    time.sleep(1.1)  # a timestamp written on save would now differ
+    assert math_font.subset(source, set("xyz∑()−′"), tmp_path / "b") == first
