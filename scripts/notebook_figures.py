@@ -39,7 +39,7 @@ def kernel_profile(folder: Path, style: Path) -> tuple[Path, str]:
         "c.InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight',\n"
         "                                       'metadata': {'Date': None, 'Creator': None}}\n"
         "c.IPKernelApp.exec_lines = [\n"
-        "    'import matplotlib',\n"
+        "    'import matplotlib.style',\n"
         f"    {f'matplotlib.style.use({str(style)!r})'!r},\n"
         "    \"matplotlib.rcParams['svg.hashsalt'] = 'notebook'\",\n"
         "]\n"

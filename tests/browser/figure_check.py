@@ -219,7 +219,7 @@ def figure_pages(site: Path) -> tuple[list[str], list[str]]:
         if rel.startswith("print_page"):
             continue
         text = html.read_text(encoding="utf-8")
-        if 'class="snippet-figure"' in text:
+        if 'class="snippet-figure' in text:  # snippet and notebook figures
             pages.append(rel)
     # Snippet figures, and notebook pages' figures (scripts/notebook_figures.py).
     for svg in sorted([*(site / "figures").rglob("*.svg"), *(site / "notebooks").rglob("figure-*.svg")]):
