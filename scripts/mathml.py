@@ -1,9 +1,18 @@
 """TeX -> MathML at build time, for the Markdown pages and the notebook pages alike.
 
-latex2mathml converts; browsers render MathML Core natively (Chromium 109+, Firefox,
-Safari) and screen readers read it, so the site needs no math script, font or CDN.
-Conversions are kept between builds in one JSON file beside the snippet cache, keyed
-by latex2mathml's version and this file's own text (``use_cache``/``save_cache``).
+Temml (scripts/vendor/temml.min.js, MIT, by the author of KaTeX's MathML output) does
+the conversion inside the build's own Python process through the `quickjs` wheel, so
+a reader's `make serve` needs no Node and the site ships no math script. Temml sets
+TeX as a TeX user expects where latex2mathml did not: a unary minus is a prefix
+operator (b = −2, not b = − 2), \\ln, \\tanh, \\exp carry a function application and a
+thin space ("ln 4", not "ln4"), a prime is a superscript of its letter, \\left|...\\right|
+are fences. Browsers render MathML Core natively in STIX Two Math (docs/assets/fonts/,
+subset to the glyphs the site uses by scripts/math_font.py).
+
+Bad TeX fails the build with Temml's own cause (``\\sigmaa`` is an unknown command, an
+unclosed ``\\mathbf{w`` lacks its '}'), and `locate` finds the line in the page source.
+Conversions are kept between builds in one JSON file beside the snippet cache, keyed by
+Temml's file and this file's own text (``use_cache``/``save_cache``).
 """
 
 from __future__ import annotations
@@ -11,35 +20,50 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from importlib.metadata import version
+import threading
 from pathlib import Path
 
-from latex2mathml.converter import convert
 from snippets import write_atomically
 
-# latex2mathml 3.81 has no `aligned`; its `split` builds the same right/left aligned
-# table, so pages keep writing standard TeX.
-ALIGNED = re.compile(r"\\(begin|end)\{aligned\}")
-STRAY_AMPERSAND = "<mi>&</mi>"  # what latex2mathml emits for an '&' it could not place
+TEMML = Path(__file__).resolve().parent / "vendor" / "temml.min.js"
+OPTIONS = "{displayMode: display, throwOnError: true, trust: false, strict: false}"
 # A line break after each closing tag (whitespace between MathML elements is not
 # rendered). One long line of MathML makes mkdocs-print-site's id regex, which scans
 # to the end of the line from every "<", take ~10x longer (see `make bench`).
 CLOSING_TAG = re.compile(r"(</[a-z]+>)(?=<)")
-# latex2mathml marks \hat as an accent but not \bar, \tilde, \vec, \dot, \ddot: without
-# accent="true" the browser sets the mark as a loose over-script, off the letter's axis.
-ACCENT_MARKS = "&#x000AF;|&#x0007E;|&#x02192;|&#x002D9;|&#x000A8;"
+# Temml writes a few CSS properties in style attributes that only MathML Core knows
+# (the Nu checker rejects them); docs/assets/site.css sets the same through classes.
+CORE_ONLY_STYLE = re.compile(r' style="(?:display:block math;|math-depth:0;)"')
+# Accents (\hat, \bar, \tilde, \vec, \dot, \ddot): Temml leaves MathML Core to find
+# the accent property in the operator dictionary; accent="true" says it outright, so
+# every browser sets the mark on its letter's axis, not as a loose over-script.
+ACCENT_MARK = "ˆ‾˜~→˙¨¯"
 UNMARKED_ACCENT = re.compile(
-    r"<mover>(?P<base>(?:(?!</?mover).)*?<mo[^>]*>(?:" + ACCENT_MARKS + r")</mo></mover>)", re.DOTALL
+    r"<mover>(?P<base>(?:(?!</?mover).)*?<mo[^>]*>[" + ACCENT_MARK + r"]</mo></mover>)", re.DOTALL
 )
+# A '$' that survived conversion, or a TeX command in running text: TeX the build missed.
+RAW_TEX = re.compile(r"\$[^$\s]|\\(?:frac|mathrm|mathbf|left|right|sum|int|tau|sigma|alpha|beta|text)\b")
 
 _memo: dict[str, str] = {}  # display + "\0" + tex -> finished HTML
 _used: set[str] = set()
 _loaded: set[str] = set()  # the keys the cache file held when this build began
 _cache_file: Path | None = None
+_engine = threading.local()
 
 
 class MathError(ValueError):
-    """TeX that cannot become correct MathML; the message names the TeX."""
+    """TeX that cannot become correct MathML; the message names the TeX and the cause."""
+
+
+def _render(tex: str, display: bool) -> str:
+    if not hasattr(_engine, "render"):
+        import quickjs  # imported here: only a build that meets uncached math needs it
+
+        context = quickjs.Context()
+        context.eval(TEMML.read_text(encoding="utf-8"))
+        _engine.render = context.eval(f"(function (tex, display) {{ return temml.renderToString(tex, {OPTIONS}); }})")
+        _engine.context = context
+    return _engine.render(tex, display)
 
 
 def to_mathml(tex: str, display: str) -> str:
@@ -54,27 +78,50 @@ def to_mathml(tex: str, display: str) -> str:
     return _memo[key]
 
 
+def _cause(exc: Exception) -> str:
+    """Temml's ParseError without the JS stack: 'Unsupported function name: \\sigmaa at position 1'."""
+    text = str(exc).split("\n    at ", 1)[0]
+    text = text.removeprefix("ParseError:").strip()
+    first = text.splitlines()[0].strip() if text else "cannot parse"
+    return first.rstrip(":").strip()
+
+
 def _convert(tex: str, display: str) -> str:
-    converted = ALIGNED.sub(lambda m: "\\" + m[1] + "{split}", tex)
+    if not tex.strip():
+        raise MathError("empty math between the dollar signs")
     try:
-        rendered = convert(converted, display=display)
-    except Exception as exc:  # latex2mathml raises many types for bad TeX
-        raise MathError(f"cannot render math {tex!r}: {exc}") from None
-    if STRAY_AMPERSAND in rendered:
-        raise MathError(
-            f"math {tex!r} has an '&' outside an environment that aligns columns "
-            "(use aligned, split, cases or array)"
-        )
+        rendered = _render(tex, display == "block")
+    except Exception as exc:  # quickjs.JSException: Temml's ParseError
+        cause = _cause(exc)
+        if "got '&'" in cause:
+            raise MathError(f"math ${tex}$ has an '&' outside an environment that aligns columns "
+                            "(use aligned, cases or array)") from None
+        raise MathError(f"cannot typeset ${tex}$: {cause}") from None
+    rendered = CORE_ONLY_STYLE.sub("", rendered)
     rendered = UNMARKED_ACCENT.sub(r'<mover accent="true">\g<base>', rendered)
+    rendered = rendered.replace("<math", '<math xmlns="http://www.w3.org/1998/Math/MathML"', 1)
     rendered = CLOSING_TAG.sub("\\1\n", rendered)
     return f'<span class="math-display">{rendered}</span>' if display == "block" else rendered
+
+
+def locate(tex: str, source: str) -> int | None:
+    """The 1-based line of `source` (a page's Markdown) where `tex` starts, if it is there."""
+    first = tex.strip().splitlines()[0].strip() if tex.strip() else ""
+    at = source.find(first) if first else -1
+    return source.count("\n", 0, at) + 1 if at >= 0 else None
+
+
+def error_message(page: str, source: str, exc: MathError, tex: str) -> str:
+    """'docs/page.md:12: cannot typeset $\\sigmaa(z)$: Unsupported function name: ...'."""
+    line = locate(tex, source)
+    return f"{page}{f':{line}' if line else ''}: {exc}"
 
 
 def use_cache(folder: Path) -> None:
     """Load earlier conversions (a missing or unreadable file just means none)."""
     global _cache_file
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    _cache_file = folder / f"mathml-{version('latex2mathml')}-{code}.json"
+    digest = hashlib.sha256(Path(__file__).read_bytes() + TEMML.read_bytes()).hexdigest()[:16]
+    _cache_file = folder / f"mathml-temml-{digest}.json"
     _memo.clear()
     _used.clear()
     try:

@@ -46,13 +46,14 @@ from mkdocs.structure.toc import AnchorLink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import cache  # noqa: E402
+import code_summary  # noqa: E402
 import fences  # noqa: E402
 import ledger  # noqa: E402
 import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
 import serve_errors  # noqa: E402
 from citations import Bibliography, cite_html, site_bibliography  # noqa: E402
-from mathml import MathError, to_mathml  # noqa: E402
+from mathml import MathError, error_message, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, run_snippets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -152,7 +153,9 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False) -> 
     source = (_snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
     code = _fence(source, f'python title="{src}"')
     number = f"\u27e6fig:{sorted(_outputs).index(name)}\u27e7"
-    if options["code"] == "open":
+    if options["code"] == "open" and code_summary.is_long(_snippets_dir / name):  # scripts/code_summary.py
+        parts.append(code_summary.collapsed(code, src, _snippets_dir / name))
+    elif options["code"] == "open":
         parts.append(code)
     elif options["code"] == "collapsed":
         does = (f"draws figure {number}" if output.figures
@@ -331,10 +334,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     def mathml(match: re.Match) -> str:
         display = "block" if match["tag"] == "div" else "inline"
+        tex = _unescape(match["tex"])
         try:
-            return to_mathml(_unescape(match["tex"]), display)
-        except MathError as exc:
-            raise PluginError(f"{where}: {exc}") from None
+            return to_mathml(tex, display)
+        except MathError as exc:  # names the page, the line in its source, and the cause
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+            raise PluginError(error_message(f"docs/{page.file.src_uri}", source, exc, tex)) from None
 
     return MATH.sub(mathml, html)
 

@@ -45,6 +45,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from svg_compact import compact  # noqa: E402
+
 STYLE = Path(__file__).resolve().parent.parent / "snippets" / "site.mplstyle"
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 # Audit events that change the file system (besides opening a file for writing).
@@ -150,6 +153,7 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
         for number in plt.get_fignums():
             target = out_dir / f"figure-{number}.svg"
             plt.figure(number).savefig(target, format="svg", metadata={"Date": None, "Creator": None})
+            target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # scripts/svg_compact.py
             figures.append(target.name)
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
         result = {"ok": True, "stdout": stdout.getvalue(), "figures": figures, "written": written}

@@ -32,7 +32,8 @@ from palette import dark_variant
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"  # the site's snippets; tests may point a build at another folder
 WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
-STYLE_FILES = [SNIPPETS / "site.mplstyle", Path(__file__).resolve().parent / "palette.py", WORKER]
+STYLE_FILES = [SNIPPETS / "site.mplstyle", Path(__file__).resolve().parent / "palette.py", WORKER,
+               Path(__file__).resolve().parent / "svg_compact.py"]
 DEFAULT_TIMEOUT = 60.0
 # What a page may show under a snippet: a result, not a log. More fails the build.
 MAX_OUTPUT_LINES = 200

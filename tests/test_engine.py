@@ -184,7 +184,7 @@ def test_aligned_math_becomes_a_table_and_a_stray_ampersand_fails(project):
     assert html.count("<mtr>") == 2 and "<mi>&amp;</mi>" not in html and "<mi>&</mi>" not in html
     result, _ = project(None, "$$\na &= b\n$$\n")
     assert result.returncode != 0
-    assert "index.md: math " in result.stderr and "has an '&' outside an environment" in result.stderr
+    assert "index.md:2: math " in result.stderr and "has an '&' outside an environment" in result.stderr
 
 
 # --- the real site -------------------------------------------------------------------

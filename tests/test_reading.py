@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _points(d: str) -> list[tuple[float, float]]:
     """Absolute points of an M/L/l/z path."""
-    points, x, y, cmd = [], 0.0, 0.0, "M"
+    points, x, y = [], 0.0, 0.0
     for command, numbers in re.findall(r"([MLlz])([^MLlz]*)", d):
         values = [float(v) for v in re.findall(r"-?(?:\d+\.?\d*|\.\d+)", numbers)]
         for dx, dy in zip(values[0::2], values[1::2]):
@@ -36,15 +36,17 @@ def test_compacted_paths_keep_every_point_within_a_hundredth_of_a_point():
         assert abs(x0 - x1) <= 0.0051 and abs(y0 - y1) <= 0.0051
     assert 'd="M 1 2 Q 3 4 5 6"' in out  # curves keep their commands
     assert "><path" in out  # no indentation between elements
+    glyph = '<path id="g" d="M 2034 4250 Q 1547 4250 1301 3770" transform="scale(0.015625)"/>'
+    assert 'transform="scale(0.015625)"' in svg_compact.compact(glyph)  # glyph scale stays exact
 
 
 def test_long_snippets_are_summarised_by_their_docstring():
     lif = ROOT / "snippets" / "integrate_and_fire" / "lif.py"
     assert code_summary.is_long(lif)
     assert code_summary.summary(lif) == "The leaky integrate-and-fire (LIF) neuron, simulated with forward Euler"
-    block = code_summary.collapsed('```python\nx = 1\n```', "snippets/integrate_and_fire/lif.py", lif)
+    block = code_summary.collapsed("```python\nx = 1\n```", "snippets/integrate_and_fire/lif.py", lif)
     assert block.startswith('??? example "The leaky integrate-and-fire (LIF) neuron, simulated with forward '
-                            'Euler (snippets/integrate_and_fire/lif.py, ')
+                            "Euler (snippets/integrate_and_fire/lif.py, ")
     assert "\n    ```python\n    x = 1\n" in block
 
 
@@ -55,6 +57,8 @@ def test_a_glossary_term_is_marked_on_its_first_use_only():
     assert out.count("<abbr") == 2
     assert '<abbr title="A cell" tabindex="0">Neuron</abbr>' in out
     assert "a neuron has" in out and "; axons." in out
+    linked = glossary_marks.first_use_only('<a href="x/"><abbr title="T">axon</abbr></a> then <abbr title="T">axon</abbr>')
+    assert linked == '<a href="x/">axon</a> then <abbr title="T" tabindex="0">axon</abbr>'  # no tabindex inside a link
 
 
 def test_notebook_figures_get_alt_text_from_their_labels():
@@ -62,3 +66,15 @@ def test_notebook_figures_get_alt_text_from_their_labels():
            '<g id="text_2"><!-- time (ms) --><use/></g><g id="text_3"><!-- $V_\\mathrm{th}$ --></g></svg>')
     assert notebook_figures.labels(svg) == ["time (ms)", "V_th"]
     assert notebook_figures.alt_text(svg).endswith("its labels read: time (ms); V_th.")
+
+
+def test_the_math_font_subset_is_the_same_bytes_every_time(tmp_path):
+    """Byte-identical builds: two subsets made apart (no cache shared) are equal."""
+    import time
+
+    import math_font
+
+    source = ROOT / "docs" / "assets" / "fonts" / "STIXTwoMath-Regular.woff2"
+    first = math_font.subset(source, set("xyz∑()−′"), tmp_path / "a")
+    time.sleep(1.1)  # a timestamp written on save would now differ
+    assert math_font.subset(source, set("xyz∑()−′"), tmp_path / "b") == first

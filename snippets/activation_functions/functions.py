@@ -53,7 +53,7 @@ if __name__ == "__main__":
     print(f"sigmoid'(0) = {slopes['sigmoid'][400]:.3f}, sigmoid'(4) = {slopes['sigmoid'][-1]:.4f}")
     print(f"GELU minimum: {gelu(z).min():.3f} at z = {z[np.argmin(gelu(z))]:.2f}")
 
-    fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(8, 3.8), sharex=True)
+    fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(7, 3.8), sharex=True)
     styles = {"step": ("C6", "-"), "sigmoid": ("C0", "-"), "tanh": ("C2", "--"),
               "ReLU": ("C3", "-"), "GELU": ("C4", ":")}
     for name, f in FUNCTIONS.items():
@@ -73,6 +73,6 @@ if __name__ == "__main__":
     ax_d.set_ylim(-0.2, 1.2)
     for ax in (ax_f, ax_d):
         ax.set_xlabel("pre-activation z")
-    ax_f.legend(loc="upper left", fontsize=9)
-    ax_d.legend(loc="upper left", fontsize=9)
+    # one legend for both panels, above them: no curve runs under it
+    fig.legend(*ax_f.get_legend_handles_labels(), loc="outside upper center", ncol=4)
     plt.show()

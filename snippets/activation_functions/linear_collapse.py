@@ -68,7 +68,7 @@ if __name__ == "__main__":
     grid = np.linspace(-1.5, 1.5, 121)
     gx, gy = np.meshgrid(grid, grid)
     points = np.column_stack([gx.ravel(), gy.ravel()])
-    fig, axes = plt.subplots(1, 2, figsize=(8, 4.5), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(7, 4.5), sharey=True)
     for ax, hidden, title in zip(axes, ("linear", "relu"), ("linear hidden layers", "ReLU hidden layers")):
         params = train(x, y, hidden)
         acc = accuracy(params, x, y, hidden)
@@ -82,5 +82,5 @@ if __name__ == "__main__":
         ax.set_aspect("equal")
         ax.set_xlabel("x₁")
     axes[0].set_ylabel("x₂")
-    axes[0].legend(loc="lower left", fontsize=8)
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncol=2)
     plt.show()

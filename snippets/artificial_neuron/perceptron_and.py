@@ -80,5 +80,5 @@ if __name__ == "__main__":
     ax.set_aspect("equal")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    fig.legend(loc="outside right upper", fontsize=9)
+    fig.legend(loc="outside right upper")
     plt.show()

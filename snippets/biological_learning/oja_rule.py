@@ -66,7 +66,7 @@ if __name__ == "__main__":
     print(f"|w| Oja  = {np.linalg.norm(w_oja[-1]):.3f},  |cos(w, e1)| = {cos_oja:.5f}")
     print(f"|w| Hebb = {np.linalg.norm(w_hebb[-1]):.2e},  |cos(w, e1)| = {cos_hebb:.5f}")
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.8))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.8))
     left.scatter(x[:500, 0], x[:500, 1], s=4, alpha=0.3, color="C0", label="inputs x (first 500)")
     left.plot([-4 * e1[0], 4 * e1[0]], [-4 * e1[1], 4 * e1[1]], color="C6", linewidth=6,
               alpha=0.7, label="top eigenvector (numpy)", zorder=3)
@@ -79,12 +79,12 @@ if __name__ == "__main__":
     left.set_ylim(-4, 5)
     left.set_xlabel("input $x_1$")
     left.set_ylabel("input $x_2$")
-    left.legend(loc="upper left", fontsize=8)
+    left.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
 
     steps = np.arange(len(w_oja))
     right.semilogy(steps, np.linalg.norm(w_hebb, axis=1), color="C3", label="plain Hebb")
     right.semilogy(steps, np.linalg.norm(w_oja, axis=1), color="C1", label="Oja's rule")
     right.set_xlabel("samples seen")
     right.set_ylabel("weight length |w|")
-    right.legend(loc="upper left")
+    right.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
     plt.show()

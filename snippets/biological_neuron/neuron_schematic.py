@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
 
-fig, (ax, zoom) = plt.subplots(1, 2, figsize=(10, 4.6), width_ratios=[3.1, 1])
+fig, (ax, zoom) = plt.subplots(2, 1, figsize=(7, 8.0), height_ratios=[4.3, 3.4])
 
 # --- the whole neuron ---------------------------------------------------------------
 soma_x, soma_r = 4.6, 1.1
@@ -63,28 +63,28 @@ ax.add_patch(Circle(boutons[1], 0.45, fill=False, edgecolor="C1", linewidth=1.5,
 
 labels = [  # text, point, text position
     ("dendrites", tips[2], (0.0, 4.3)),
-    ("synapses from\nother neurons", lowest_synapse, (-0.1, -4.5)),
-    ("soma (cell body)", (soma_x + 0.3, -0.75), (4.3, -1.9)),
-    ("nucleus", (soma_x - 0.25, 0.45), (4.3, 2.9)),
-    ("axon hillock", (5.9, 0.2), (6.1, 2.1)),
-    ("axon initial segment:\nthe spike starts here", (6.8, -0.12), (5.9, -2.9)),
-    ("myelin sheath", (sheath_starts[2] + 0.5, 0.28), (9.7, 2.1)),
-    ("node of Ranvier", (sheath_starts[3] - 0.12, -0.05), (10.0, -2.6)),
-    ("axon", (12.9, 0.0), (12.4, 1.4)),
-    ("axon terminals\n(boutons)", boutons[0], (13.6, 2.5)),
+    ("synapses from\nother neurons", lowest_synapse, (-0.1, -4.3)),
+    ("soma (cell body)", (soma_x + 0.3, -0.75), (4.9, -1.6)),
+    ("nucleus", (soma_x - 0.25, 0.45), (3.6, 2.9)),
+    ("axon hillock", (5.9, 0.2), (6.0, 3.0)),
+    ("axon initial segment:\nthe spike starts here", (6.8, -0.12), (7.4, -2.6)),
+    ("myelin sheath", (sheath_starts[2] + 0.5, 0.28), (9.9, 2.0)),
+    ("node of Ranvier", (sheath_starts[3] - 0.12, -0.05), (9.6, -1.3)),
+    ("axon", (12.9, 0.0), (13.2, 1.0)),
+    ("axon terminals\n(boutons)", boutons[0], (13.0, 3.1)),
 ]
 for text, point, where in labels:
-    ax.annotate(text, point, xytext=where, fontsize=10, ha="left", va="center",
+    ax.annotate(text, point, xytext=where, ha="left", va="center",
                 arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=2))
 ax.add_patch(FancyArrowPatch((5.6, -4.3), (15.6, -4.3), arrowstyle="-|>", mutation_scale=16,
                              linewidth=1.2, color="C6"))
-ax.text(10.6, -4.0, "direction of signalling: dendrites → soma → axon → terminals",
-        ha="center", va="bottom", fontsize=9, color="C6")
+ax.text(10.6, -4.0, "signals flow: dendrites → soma → axon",
+        ha="center", va="bottom", color="C6")
 ax.set_xlim(-0.2, 16.2)
 ax.set_ylim(-5.0, 4.8)
 ax.set_aspect("equal")
 ax.axis("off")
-ax.text(8.0, 4.7, "a neuron (schematic, not to scale)", ha="center", va="top", fontsize=11)
+ax.text(8.0, 4.7, "a neuron (schematic, not to scale)", ha="center", va="top")
 
 # --- one chemical synapse, enlarged ---------------------------------------------------
 zoom.add_patch(Wedge((0, 0.55), 1.5, 0, 180, facecolor="C4", alpha=0.15, edgecolor="C4", linewidth=2))
@@ -101,18 +101,18 @@ for x in np.linspace(-0.9, 0.9, 6):  # receptors in the postsynaptic membrane
     zoom.add_patch(FancyBboxPatch((x - 0.07, -0.12), 0.14, 0.22, boxstyle="square,pad=0",
                                   color="C0"))
 zoom.add_patch(FancyArrowPatch((0, 3.3), (0, 2.2), arrowstyle="-|>", mutation_scale=14, color="C4"))
-zoom.text(0.15, 2.9, "action potential\narrives", fontsize=9, va="center")
+zoom.text(0.15, 2.9, "action potential\narrives", va="center")
 for text, point, where in [
     ("vesicles of\nneurotransmitter", (-0.95, 1.0), (-2.85, 2.4)),
     ("release into\nthe cleft", (0.5, 0.3), (1.4, 1.9)),
     ("receptors", (0.9, -0.05), (1.4, -0.4)),
     ("postsynaptic\ndendrite", (-0.8, -0.9), (-2.4, -2.0)),
 ]:
-    zoom.annotate(text, point, xytext=where, fontsize=9, va="center",
+    zoom.annotate(text, point, xytext=where, va="center",
                   arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=2))
 zoom.set_xlim(-2.9, 2.7)
 zoom.set_ylim(-2.6, 4.5)
 zoom.set_aspect("equal")
 zoom.axis("off")
-zoom.text(0.0, 4.4, "a chemical synapse", ha="center", va="top", fontsize=11)
+zoom.text(0.0, 4.4, "a chemical synapse", ha="center", va="top")
 plt.show()

@@ -49,7 +49,7 @@ SCENARIOS = {
 }
 
 if __name__ == "__main__":
-    fig, axes = plt.subplots(1, 2, figsize=(9, 3.8), sharey=True)
+    fig, axes = plt.subplots(2, 1, figsize=(7, 6.6), sharex=True, sharey=True)
     for ax, (kind, cases) in zip(axes, SCENARIOS.items()):
         for (label, inputs), colour in zip(cases.items(), ["C6", "C2"]):
             v = membrane_potential(t, inputs)
@@ -62,9 +62,8 @@ if __name__ == "__main__":
             print(f"{kind:8s} | {label:35s} | {verdict}")
             if crossing is not None:
                 ax.plot(crossing, THRESHOLD, marker="*", markersize=15, color="C3", zorder=4)
-                ax.annotate("threshold reached:\naction potential fires", (crossing, THRESHOLD),
-                            xytext=(crossing - 48 if kind == "temporal" else crossing + 12, -58.8),
-                            fontsize=9, color="C3", va="center",
+                ax.annotate("threshold reached: action potential fires", (crossing, THRESHOLD),
+                            xytext=(12, -49), color="C3", va="center", ha="left",
                             arrowprops=dict(arrowstyle="-", color="C3", linewidth=0.8))
             for onset, amplitude in inputs:  # a tick per input, below the traces
                 low = -72.9 if amplitude > 0 else -74.4
@@ -72,13 +71,14 @@ if __name__ == "__main__":
                         linewidth=2)
         ax.axhline(THRESHOLD, color="C3", linestyle="--", linewidth=1)
         ax.axhline(REST, color="C6", linestyle=":", linewidth=1)
-        ax.set_title(f"{kind} summation" + (" (inputs arrive together)" if kind == "spatial" else ""))
-        ax.set_xlabel("time (ms)")
+        ax.set_title(f"{kind} summation")
         ax.set_ylim(-75, -46)
-        ax.legend(loc="upper left", fontsize=8)
-    axes[0].set_ylabel("membrane potential at the soma (mV)")
-    axes[0].text(2, THRESHOLD - 0.6, "threshold", color="C3", ha="left", va="top", fontsize=9)
-    axes[0].text(2, REST + 0.5, "rest", color="C6", ha="left", va="bottom", fontsize=9)
-    axes[1].text(118, -71.6, "| excitatory input", color="C1", ha="right", va="bottom", fontsize=8)
-    axes[1].text(118, -73.0, "| inhibitory input", color="C5", ha="right", va="bottom", fontsize=8)
+        ax.set_ylabel("soma (mV)")
+    axes[1].plot([], [], "|", color="C1", markersize=10, markeredgewidth=2, label="excitatory input")
+    axes[1].plot([], [], "|", color="C5", markersize=10, markeredgewidth=2, label="inhibitory input")
+    axes[0].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
+    axes[1].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
+    axes[1].set_xlabel("time (ms)")
+    axes[0].text(2, THRESHOLD - 0.6, "threshold", color="C3", ha="left", va="top")
+    axes[0].text(2, REST - 0.5, "rest", color="C6", ha="left", va="top")
     plt.show()

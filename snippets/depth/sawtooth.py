@@ -43,11 +43,14 @@ if __name__ == "__main__":
         pieces = count_pieces(deep_sawtooth(x, depth), x)
         print(f"{depth:5d}  {2 * depth:10d}  {pieces:13d}  {pieces - 1:29d}")
 
-    fig, axes = plt.subplots(1, 4, figsize=(9, 2.6), sharey=True)
-    for ax, depth in zip(axes, (1, 2, 3, 4)):
+    fig, axes = plt.subplots(2, 2, figsize=(7, 4.6), sharex=True, sharey=True)
+    for ax, depth in zip(axes.flat, (1, 2, 3, 4)):
         ax.plot(x, deep_sawtooth(x, depth), color=f"C{depth - 1}")
-        ax.set_title(f"{depth} layer{'s' if depth > 1 else ''}: {2 ** depth} pieces", fontsize=10)
+        ax.set_title(f"{depth} layer{'s' if depth > 1 else ''}: {2 ** depth} pieces")
         ax.set_xlabel("input x")
         ax.set_xticks([0, 0.5, 1])
-    axes[0].set_ylabel("output")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("output")
+    for ax in axes.flat:
+        ax.label_outer()   # axis labels on the outer panels only
     plt.show()

@@ -39,5 +39,5 @@ if __name__ == "__main__":
     ax.set_ylim(-6, 12)
     ax.set_xlabel("step")
     ax.set_ylabel("weight w")
-    ax.legend(loc="upper left", fontsize=9)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
     plt.show()

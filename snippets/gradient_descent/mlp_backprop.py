@@ -98,7 +98,7 @@ if __name__ == "__main__":
     print(f"loss: {losses[0]:.3f} at start -> {losses[-1]:.4f} after {len(losses)} steps")
     print(f"training accuracy: {100 * accuracy:.1f} %")
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.6))
     left.plot(losses, color="C2")
     left.set_yscale("log")
     left.set_xlabel("gradient-descent step")
@@ -114,5 +114,5 @@ if __name__ == "__main__":
     right.set_aspect("equal")
     right.set_xlabel("$x_1$")
     right.set_ylabel("$x_2$")
-    right.legend(loc="upper right", fontsize=9)
+    right.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
     plt.show()

@@ -34,7 +34,7 @@ if __name__ == "__main__":
         spikes = spike_times(t, v[:, k + j])
         print(f"step       {amplitude:5.2f} uA/cm^2: {len(spikes)} spike(s) in 140 ms")
 
-    fig, (ax_p, ax_s) = plt.subplots(1, 2, figsize=(8, 3.8), sharey=True,
+    fig, (ax_p, ax_s) = plt.subplots(1, 2, figsize=(7, 3.8), sharey=True,
                                      width_ratios=[1, 2])
     pulse_colours = ["C6", "C0", "C1", "C3"]
     window = t <= 25
@@ -44,7 +44,7 @@ if __name__ == "__main__":
     ax_p.set_title("1-ms pulses")
     ax_p.set_xlabel("time (ms)")
     ax_p.set_ylabel("V (mV)")
-    ax_p.legend(loc="upper right", fontsize=9)
+    ax_p.legend(loc="upper left", bbox_to_anchor=(1, 1), borderaxespad=0.2)
     step_colours = ["C0", "C1", "C3"]
     for j, amplitude in enumerate(STEPS):
         ax_s.plot(t, v[:, k + j], color=step_colours[j], label=f"{amplitude:g} µA/cm²",
@@ -52,5 +52,5 @@ if __name__ == "__main__":
     ax_s.set_title("current steps from t = 10 ms")
     ax_s.set_ylim(-85, 75)
     ax_s.set_xlabel("time (ms)")
-    ax_s.legend(loc="upper right", fontsize=9, ncol=3)
+    ax_s.legend(loc="upper left", bbox_to_anchor=(1, 1), borderaxespad=0.2)
     plt.show()

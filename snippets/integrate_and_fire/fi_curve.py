@@ -31,17 +31,17 @@ if __name__ == "__main__":
 
     fine = np.linspace(0, 10, 1001)
     wide = np.geomspace(1, 200, 400)
-    fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(8, 3.6))
+    fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(7, 3.6))
     for ax, grid, mask in ((ax_l, fine, CURRENTS <= 10), (ax_r, wide, CURRENTS >= 1)):
         ax.plot(grid, rate_closed_form(grid), color="C4", label="closed form")
         ax.plot(CURRENTS[mask], rates[mask], "o", color="C2", markersize=4,
                 label="simulation (dt = 0.1 ms)")
         ax.axvline(RHEOBASE, color="C3", linestyle="--", linewidth=1, label="rheobase 2 nA")
         ax.set_xlabel("input current I (nA)")
-    ax_r.axhline(1000.0 / T_REF, color="C6", linestyle=":", linewidth=1, label="1 / t_ref = 500 Hz")
+    ax_r.axhline(1000.0 / T_REF, color="C6", linestyle=":", linewidth=1, label=r"$1/t_\mathrm{ref}$ = 500 Hz")
     ax_r.set_xscale("log")
     ax_l.set_ylabel("firing rate (Hz)")
-    ax_l.legend(loc="upper left", fontsize=9)
-    ax_r.legend(loc="upper left", fontsize=9)
+    ax_l.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
+    ax_r.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
     ax_r.set_ylim(0, 520)
     plt.show()

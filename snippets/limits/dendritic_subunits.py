@@ -64,5 +64,5 @@ if __name__ == "__main__":
     ax.set_ylabel("drive at the soma (arbitrary units)")
     ax.set_xlim(0, 20)
     ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left", fontsize="small")
+    ax.legend(loc="upper left")
     plt.show()

@@ -60,7 +60,7 @@ if __name__ == "__main__":
                                       (axes[1], timed, "C3", "timed pattern, 20 Hz, 1 ms jitter")):
         ax.eventplot([t * 1e3 for t in trains], colors=colour, linelengths=0.8, linewidths=1.2)
         ax.set_ylabel("trial")
-        ax.set_title(title, loc="left", fontsize="medium")
+        ax.set_title(title, loc="left")
         ax.set_ylim(-1, n_trials)
     bins = np.arange(0, DURATION * 1e3 + 5, 5)
     for trains, colour, label in ((poisson, "C0", "Poisson"), (timed, "C3", "timed")):
@@ -71,6 +71,6 @@ if __name__ == "__main__":
     axes[2].set_ylabel("rate (Hz)\n5 ms bins")
     axes[2].set_xlabel("time (ms)")
     axes[2].set_xlim(0, DURATION * 1e3)
-    axes[2].legend(loc="upper right", ncol=3, fontsize="small")
+    axes[2].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2, ncol=3)
     fig.tight_layout()
     plt.show()

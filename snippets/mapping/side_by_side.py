@@ -1,6 +1,6 @@
 """A biological neuron and an artificial neuron, corresponding parts in matching colours.
 
-Left, a schematic neuron; right, the artificial neuron y = f(w . x + b). The
+Top, a schematic neuron; bottom, the artificial neuron y = f(w . x + b). The
 numbers pair the parts of the usual mapping: 1 dendrites / inputs (C0), 2 synapses /
 weights (C1), 3 soma / weighted sum plus bias (C2), 4 spike initiation at the axon
 initial segment / activation function (C3), 5 axon / output (C4).
@@ -10,14 +10,14 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
 
-fig, (bio, art) = plt.subplots(1, 2, figsize=(10, 4.0))
+fig, (bio, art) = plt.subplots(2, 1, figsize=(7, 8.6))
 
 
 def tag(ax, number, x, y, colour):
     """A numbered disc that pairs a part on the left with its counterpart on the right."""
     ax.add_patch(Circle((x, y), 0.33, facecolor=colour, alpha=0.3, zorder=5))
     ax.add_patch(Circle((x, y), 0.33, fill=False, edgecolor=colour, linewidth=2, zorder=5))
-    ax.text(x, y, str(number), ha="center", va="center", fontsize=10, fontweight="bold", zorder=6)
+    ax.text(x, y, str(number), ha="center", va="center", fontweight="bold", zorder=6)
 
 
 # --- biological ------------------------------------------------------------------------
@@ -50,7 +50,7 @@ tag(bio, 4, 5.0, 0.75, "C3")
 tag(bio, 5, 7.0, 0.75, "C4")
 for x, text in [(0.9, "1 dendrites\n2 synapses"), (3.5, "3 soma"),
                 (5.4, "4 axon initial\nsegment"), (8.0, "5 axon and\nterminals")]:
-    bio.text(x, -2.9, text, ha="center", va="top", fontsize=11)
+    bio.text(x, -2.9, text, ha="center", va="top")
 bio.set_title("biological neuron (schematic)")
 bio.set_xlim(-0.6, 9.8)
 bio.set_ylim(-3.9, 2.8)
@@ -69,7 +69,7 @@ art.add_patch(Circle(sum_at, 0.6, facecolor="C2", alpha=0.3, edgecolor="C2", lin
 art.text(*sum_at, r"$\Sigma$", ha="center", va="center", fontsize=16)
 art.add_patch(FancyArrowPatch((sum_at[0], 1.75), (sum_at[0], 0.62), arrowstyle="-|>",
                               mutation_scale=12, color="C2", linewidth=1.5))
-art.text(sum_at[0], 1.8, "bias $b$", ha="center", va="bottom", fontsize=11)
+art.text(sum_at[0], 1.8, "bias $b$", ha="center", va="bottom")
 art.add_patch(FancyArrowPatch((sum_at[0] + 0.6, 0), (f_at[0] - 0.6, 0), arrowstyle="-|>",
                               mutation_scale=12, color="C2", linewidth=2))
 art.text((sum_at[0] + f_at[0]) / 2, 0.12, "$z$", ha="center", va="bottom", fontsize=12)
@@ -88,7 +88,7 @@ tag(art, 5, 8.2, 0.5, "C4")
 for x, text in [(1.4, "1 inputs $x_i$\n2 weights $w_i$"),
                 (4.2, "3 weighted sum\n$z = \\mathbf{w}\\cdot\\mathbf{x} + b$"),
                 (6.95, "4 activation\n$f$"), (9.3, "5 output\n$y = f(z)$")]:
-    art.text(x, -2.9, text, ha="center", va="top", fontsize=11)
+    art.text(x, -2.9, text, ha="center", va="top")
 art.set_title("artificial neuron")
 art.set_xlim(0.2, 10.6)
 art.set_ylim(-3.9, 2.8)

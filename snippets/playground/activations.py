@@ -34,8 +34,8 @@ if __name__ == "__main__":
         print(f"y = {name}(z) = {float(f(z0)):.4f}")
 
     z = np.linspace(-8, 8, 801)
-    fig, axes = plt.subplots(1, 4, figsize=(10, 2.9))
-    for ax, (name, f) in zip(axes, ACTIVATIONS.items()):
+    fig, axes = plt.subplots(2, 2, figsize=(7, 4.8), sharex=True)
+    for ax, (name, f) in zip(axes.flat, ACTIVATIONS.items()):
         y0 = float(f(z0))
         ax.plot(z, f(z), color="C3")
         ax.axvline(z0, linestyle="--", linewidth=1, color="C1")
@@ -45,5 +45,8 @@ if __name__ == "__main__":
         ax.set_xlabel("z")
         ax.set_xlim(-8, 8)
         ax.set_xticks([-8, -4, 0, 4, 8])
-    axes[0].set_ylabel("output y")
+    for ax in axes[:, 0]:
+        ax.set_ylabel("output y")
+    for ax in axes[0]:
+        ax.set_xlabel("")   # the shared z axis is labelled on the bottom row
     plt.show()

@@ -47,16 +47,16 @@ if __name__ == "__main__":
         print(f"I = {i:5.1f} nA: LIF {lif_rate(i):6.1f} Hz   ReLU {relu(i, a):7.1f}"
               f"   softplus {softplus(i, a):7.1f}")
 
-    fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(8, 3.8))
+    fig, (ax_l, ax_r) = plt.subplots(1, 2, figsize=(7, 3.8))
     for ax, i in ((ax_l, np.linspace(0, 8, 801)), (ax_r, np.linspace(0, 60, 1201))):
         ax.plot(i, lif_rate(i), color="C4", label="LIF firing rate")
         ax.plot(i, relu(i, a), color="C3", linestyle="--", label="scaled ReLU")
         ax.plot(i, softplus(i, a), color="C0", linestyle=":", label="scaled softplus")
         ax.set_xlabel("input current I (nA)")
-    ax_r.axhline(1000 / T_REF, color="C6", linestyle=(0, (1, 2)), linewidth=1, label="1 / t_ref")
+    ax_r.axhline(1000 / T_REF, color="C6", linestyle=(0, (1, 2)), linewidth=1, label=r"$1/t_\mathrm{ref}$")
     ax_l.set_ylim(-10, 300)
     ax_r.set_ylim(-20, 1200)
     ax_l.set_ylabel("rate (Hz) or scaled activation")
-    ax_l.legend(loc="upper left", fontsize=9)
-    ax_r.legend(loc="upper left", fontsize=9)
+    ax_l.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
+    ax_r.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
     plt.show()

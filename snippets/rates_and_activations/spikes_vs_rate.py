@@ -51,7 +51,7 @@ if __name__ == "__main__":
     ax_in.plot(t, current(t), color="C0", label="input current")
     ax_in.axhline(2.0, color="C3", linestyle="--", linewidth=1, label="rheobase 2 nA")
     ax_in.set_ylabel("I (nA)")
-    ax_in.legend(loc="upper right", fontsize=9, ncol=2)
+    ax_in.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
 
     relu = 60.0 * np.maximum(0.0, current(t) - 2.0)   # a ReLU unit, scaled to Hz
     ax_out.plot(t, relu, color="C3", label="ReLU unit (continuous output)")
@@ -62,5 +62,5 @@ if __name__ == "__main__":
     ax_out.set_ylim(-45, 330)
     ax_out.set_ylabel("Hz")
     ax_out.set_xlabel("time (ms)")
-    ax_out.legend(loc="upper right", fontsize=8, ncol=2)
+    ax_out.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
     plt.show()

@@ -22,13 +22,13 @@ power_rows = [("whole brain, derived", np.mean(derived), min(derived), max(deriv
 for c in POWER[1:]:
     power_rows.append((c.name, c.value, c.low, c.high, c.key))
 
-fig, (left, right) = plt.subplots(2, 1, figsize=(7.5, 6.4), gridspec_kw={"height_ratios": [4, 6]})
+fig, (left, right) = plt.subplots(2, 1, figsize=(7, 6.4), gridspec_kw={"height_ratios": [4, 6]})
 y = np.arange(len(power_rows))
 left.barh(y, [r[1] for r in power_rows], color=["C0", "C0", "C0", "C4"], height=0.6)
 for yi, (name, v, lo, hi, key) in zip(y, power_rows):
     if hi > lo:
         left.errorbar(v, yi, xerr=[[v - lo], [hi - v]], color="C6", capsize=4)
-    left.text(v * 1.5 if hi == lo else hi * 1.5, yi, f"{v:.2g} W", va="center", fontsize="small")
+    left.text(v * 1.5 if hi == lo else hi * 1.5, yi, f"{v:.2g} W", va="center")
 left.set_yticks(y, [r[0] for r in power_rows])
 left.set_xscale("log")
 left.set_xlim(1e-2, 1e4)
@@ -42,12 +42,11 @@ right.barh(y2, [c.value for c in ENERGY_PER_OP],
 for yi, c in zip(y2, ENERGY_PER_OP):
     if c.high > c.low:
         right.errorbar(c.value, yi, xerr=[[c.value - c.low], [c.high - c.value]], color="C6", capsize=4)
-    right.text(c.high * 1.5, yi, f"{c.value:.2g} pJ" + ("" if c.checked else " (unchecked)"),
-               va="center", fontsize="small")
+    right.text(c.high * 1.5, yi, f"{c.value:g} pJ" + ("" if c.checked else " (unchecked)"),
+               va="center")
 right.set_yticks(y2, [c.name for c in ENERGY_PER_OP])
 right.set_xscale("log")
-right.set_xlim(1e-2, 1e6)
+right.set_xlim(1e-2, 1e8)
 right.set_xlabel("energy per operation, 45 nm (pJ, log scale)")
 right.invert_yaxis()
-fig.tight_layout()
 plt.show()

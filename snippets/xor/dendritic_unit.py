@@ -43,7 +43,7 @@ if __name__ == "__main__":
         print(f"x = ({x[0]}, {x[1]}): z = {x.sum()}, a(z) = {o:.3f} -> {int(o > 0.5)} (XOR {t})")
     print(f"all four right: {bool(np.all((out > 0.5) == T))}")
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.6))
     z = np.linspace(-0.5, 3, 500)
     left.plot(z, dcaap_like(z), color="C3", label="dCaAP-like (non-monotonic)")
     left.plot(z, sigmoid_like(z), color="C6", linestyle="--", label="monotonic, same threshold")
@@ -53,7 +53,7 @@ if __name__ == "__main__":
     left.set_xlabel("summed input z = $x_1 + x_2$")
     left.set_ylabel("response a(z)")
     left.set_ylim(-0.05, 1.15)
-    left.legend(loc="center right", fontsize=8)
+    left.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
 
     g = np.linspace(-0.5, 1.5, 300)
     gx, gy = np.meshgrid(g, g)
@@ -64,6 +64,5 @@ if __name__ == "__main__":
     right.set_aspect("equal")
     right.set_xlabel("$x_1$")
     right.set_ylabel("$x_2$")
-    right.set_title("one unit, non-monotonic activation")
-    right.legend(loc="upper right", fontsize=8)
+    right.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
     plt.show()

@@ -51,7 +51,7 @@ if __name__ == "__main__":
     print(f"grid search over {tried} weight settings: best is {best} of 4")
     print(f"final weights w = ({w[0]:+.2f}, {w[1]:+.2f}), b = {b:+.2f}")
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.6))
     g = np.linspace(-0.5, 1.5, 300)
     gx, gy = np.meshgrid(g, g)
     region = predict(w, b, np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
@@ -65,7 +65,7 @@ if __name__ == "__main__":
     left.set_xlabel("$x_1$")
     left.set_ylabel("$x_2$")
     left.set_title("one perceptron: one straight line")
-    left.legend(loc="center", fontsize=8)
+    left.legend(loc="center")
 
     right.plot(np.arange(1, len(correct) + 1), correct, color="C3")
     right.axhline(4, color="C6", linestyle="--", linewidth=1, label="all four right")

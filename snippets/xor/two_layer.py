@@ -65,5 +65,5 @@ if __name__ == "__main__":
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_title("two layers: 3 hidden units")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))
     plt.show()

@@ -125,8 +125,12 @@
       for (var k = 0; k <= steps; k++) { ts.push(k * DT); vs.push(run.v[k]); }
       P.el("line", { "class": "nn-threshold", x1: ax.left, x2: ax.right, y1: ax.sy(V_TH), y2: ax.sy(V_TH) }, ax.data);
       P.el("line", { "class": "nn-reset", x1: ax.left, x2: ax.right, y1: ax.sy(V_RESET), y2: ax.sy(V_RESET) }, ax.data);
-      P.el("text", { x: ax.right + 4, y: ax.sy(V_TH) + 4, text: "V_th" }, svgTrace);
-      P.el("text", { x: ax.right + 4, y: ax.sy(V_RESET) + 4, text: "V_reset" }, svgTrace);
+      // Symbols as a reader writes them: V with the subscript set lower and smaller, in roman.
+      [[V_TH, "th"], [V_RESET, "reset"]].forEach(function (pair) {
+        var label = P.el("text", { x: ax.right + 4, y: ax.sy(pair[0]) + 4 }, svgTrace);
+        P.el("tspan", { "font-style": "italic", text: "V" }, label);
+        P.el("tspan", { dy: 4, "font-size": "0.75em", text: pair[1] }, label);
+      });
       P.el("path", { "class": "nn-curve nn-membrane", d: P.pathData(ts, vs, ax.sx, ax.sy) }, ax.data);
       var shown = run.spikes.filter(function (t) { return t <= SHOWN; });
       var ticks = P.el("g", { "class": "nn-spikes" }, ax.data);

@@ -1,0 +1,53 @@
+"""The HTML of a snippet figure, finished for reading (issue 13): size, loading, full size.
+
+``scripts/mkdocs_hooks.py`` writes each figure as two images, the light and the dark
+copy (``...svg#only-light`` / ``...-dark.svg#only-dark``). Here each image gets
+- ``width``/``height`` from its SVG, so the browser reserves its box before it loads
+  (no layout shift; CSS scales it to the column keeping that ratio);
+- ``loading="lazy"`` and ``decoding="async"``: a figure below the fold loads when the
+  reader gets near it, and the copy of the palette not shown (display: none) is
+  never fetched by browsers that honour lazy loading;
+and the pair is wrapped in a link to the full-size SVG, which
+``docs/assets/figure-zoom.js`` opens in a dialog (without JavaScript the link opens
+the SVG itself, which a browser shows full size).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+FIGURE = re.compile(r'(<figure class="snippet-figure"[^>]*>\s*)(?P<imgs>(?:<img [^>]*>\s*)+)', re.DOTALL)
+IMG_SRC = re.compile(r'src="(?P<src>[^"#]+\.svg)#only-(?:light|dark)"')
+SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="(?P<w>[\d.]+)pt"[^>]*?\bheight="(?P<h>[\d.]+)pt"')
+PT_TO_PX = 4 / 3  # CSS: 1pt = 4/3 px
+
+
+def svg_size(svg: Path) -> tuple[int, int]:
+    """The CSS pixel size matplotlib gave the SVG (width="504pt" -> 672)."""
+    head = svg.read_text(encoding="utf-8")[:2000]
+    match = SVG_SIZE.search(head)
+    if match is None:
+        raise ValueError(f"{svg}: no width/height in pt on the <svg> element")
+    return round(float(match["w"]) * PT_TO_PX), round(float(match["h"]) * PT_TO_PX)
+
+
+def finish(html: str, source_of) -> str:
+    """`html` with every snippet figure finished; `source_of(src)` is the SVG file an
+    image's src (relative to the page) points at, or None if unknown."""
+
+    def figure(match: re.Match) -> str:
+        imgs = match["imgs"].strip()
+        first = IMG_SRC.search(imgs)
+        if first is None:
+            return match[0]
+        path = source_of(first["src"])
+        attrs = ' loading="lazy" decoding="async"'
+        if path is not None:
+            width, height = svg_size(path)
+            attrs = f' width="{width}" height="{height}"' + attrs
+        imgs = re.sub(r"<img ", "<img" + attrs + " ", imgs)
+        return (f'{match[1]}<a class="figure-zoom" href="{first["src"]}" '
+                f'title="Open the figure full size">{imgs}</a>\n')
+
+    return FIGURE.sub(figure, html)

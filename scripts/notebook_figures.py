@@ -1,0 +1,106 @@
+"""Notebook pages' figures in the site's figure style (issue 13, item 6), set at build time.
+
+The notebooks stay as their authors wrote them. The build gives the Jupyter kernel
+that mkdocs-jupyter starts an IPython profile of its own (``IPYTHONDIR``) in which
+matplotlib draws SVG, not PNG, in ``snippets/site.mplstyle`` (the snippets' sizes,
+ink and transparent background), with fixed SVG ids and no date, so two builds are
+byte-identical. Each SVG output then becomes a figure like a snippet's: a light and a
+dark copy (``scripts/palette.py``) as files beside the page, with width and height,
+lazy loading, a full-size link, and alt text made from the figure's own labels
+(titles, axis labels, legend entries) instead of "No description has been provided".
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from palette import dark_variant
+from svg_compact import compact
+
+# nbconvert writes an SVG output as an <img> with a base64 data: URL.
+SVG_OUTPUT = re.compile(
+    r'<div class="jp-RenderedSVG jp-OutputArea-output[^"]*"[^>]*>\s*'
+    r'<img [^>]*?src="data:image/svg\+xml;base64,(?P<b64>[A-Za-z0-9+/=\s]+)"[^>]*>\s*</div>', re.DOTALL)
+SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="(?P<w>[\d.]+)pt"[^>]*?\bheight="(?P<h>[\d.]+)pt"')
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def kernel_profile(folder: Path, style: Path) -> tuple[Path, str]:
+    """An IPYTHONDIR whose kernels draw SVG in the site style; returns it and its digest."""
+    config = (
+        "# Written by scripts/notebook_figures.py for the site build (not for readers).\n"
+        "c.InlineBackend.figure_formats = {'svg'}\n"
+        "c.InlineBackend.rc = {}\n"
+        "c.InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight',\n"
+        "                                       'metadata': {'Date': None, 'Creator': None}}\n"
+        "c.IPKernelApp.exec_lines = [\n"
+        "    'import matplotlib.style',\n"
+        f"    {f'matplotlib.style.use({str(style)!r})'!r},\n"
+        "    \"matplotlib.rcParams['svg.hashsalt'] = 'notebook'\",\n"
+        "]\n"
+    )
+    digest = hashlib.sha256(config.encode() + style.read_bytes()).hexdigest()[:12]
+    profile = folder / f"ipython-{digest}"
+    target = profile / "profile_default" / "ipython_kernel_config.py"
+    if not target.is_file() or target.read_text(encoding="utf-8") != config:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(config, encoding="utf-8")
+    return profile, digest
+
+
+def labels(svg: str) -> list[str]:
+    """A figure's own words: its titles, axis labels and legend entries (not tick labels)."""
+    parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True))  # matplotlib names each text in a comment
+    root = ET.fromstring(svg, parser=parser)
+    found: list[str] = []
+
+    def walk(node, in_tick: bool) -> None:
+        gid = node.get("id", "")
+        in_tick = in_tick or gid.startswith(("xtick_", "ytick_"))
+        if node.tag == f"{NS}g" and gid.startswith("text_") and not in_tick:
+            raw = next((child.text or "" for child in node if child.tag is ET.Comment), "").strip()
+            text = html.unescape(raw).replace("$", "").replace("\\mathrm", "").replace("\\", "")
+            text = re.sub(r"[{}]", "", text).strip()
+            if text and text not in found:
+                found.append(text)
+        for child in node:
+            walk(child, in_tick)
+
+    walk(root, False)
+    return found
+
+
+def alt_text(svg: str) -> str:
+    words = labels(svg)
+    if not words:
+        return "A figure drawn by the code cell above it."
+    return "A figure drawn by the code cell above it; its labels read: " + "; ".join(words) + "."
+
+
+def finish(page_html: str, stem: str) -> tuple[str, dict[str, str]]:
+    """The page with each SVG output made a figure; and the files to write, by name
+    (``<stem>-N.svg`` and ``<stem>-N-dark.svg``, beside the page)."""
+    files: dict[str, str] = {}
+
+    def figure(match: re.Match) -> str:
+        number = len(files) // 2 + 1
+        svg = base64.b64decode(match["b64"]).decode("utf-8")
+        svg = svg[svg.index("<svg"):]
+        light, dark = f"{stem}-{number}.svg", f"{stem}-{number}-dark.svg"
+        files[light] = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + compact(svg)
+        files[dark] = dark_variant(files[light])
+        size = SVG_SIZE.search(svg)
+        dims = (f' width="{round(float(size["w"]) * 4 / 3)}" height="{round(float(size["h"]) * 4 / 3)}"'
+                if size else "")
+        alt = html.escape(alt_text(svg), quote=True)
+        img = f'<img alt="{alt}"{dims} loading="lazy" decoding="async" src="{{}}">'
+        return (f'<figure class="snippet-figure notebook-figure"><a class="figure-zoom" href="{light}" '
+                f'title="Open the figure full size">{img.format(light + "#only-light")}'
+                f'{img.format(dark + "#only-dark")}</a></figure>')
+
+    return SVG_OUTPUT.sub(figure, page_html), files

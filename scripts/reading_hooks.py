@@ -1,0 +1,120 @@
+"""MkDocs hooks for reading (issue 13), on the finished HTML of each page.
+
+Runs last (priority -110, after ``scripts/mkdocs_hooks.py`` and
+``scripts/courses_hooks.py``): figures get their size, lazy loading and a full-size
+link (``scripts/figure_html.py``); glossary terms keep their tooltip on first use
+only (``scripts/glossary_marks.py``); tables with sentences in their cells are marked
+for the phone layout; a page that contains math preloads the math font so the
+browser has it before the first layout (no shift when it arrives).
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import figure_html  # noqa: E402
+import math_font  # noqa: E402
+import notebook_figures  # noqa: E402
+from glossary_marks import first_use_only  # noqa: E402
+
+MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
+TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
+_math_pages: set[str] = set()
+_math_chars: set[str] = set()
+_notebook_files: dict[str, str] = {}  # site path -> SVG text, written after the build
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@event_priority(-110)  # after the other hooks' on_config (a notebook cache folder set there)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Jupyter kernels draw SVG in the site style (scripts/notebook_figures.py); the
+    mkdocs-jupyter cache is kept per kernel profile, so changing the style re-runs them."""
+    from snippets import cache_dir
+
+    profile, digest = notebook_figures.kernel_profile(cache_dir().parent, ROOT / "snippets" / "site.mplstyle")
+    os.environ["IPYTHONDIR"] = str(profile)
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        base = Path(jupyter.config["cache_dir"])
+        if not base.name.startswith("kernel-"):
+            jupyter.config["cache_dir"] = str(base / f"kernel-{digest}")
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _math_chars.clear()
+    _math_pages.clear()
+    _notebook_files.clear()
+
+
+@event_priority(-110)  # after scripts/courses_hooks.py (-100): notebooks are cleaned by then
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The folder a relative src starts from: "xor/" for the page xor/ (directory URLs).
+    here = page.file.url.rstrip("/") if page.file.url.endswith("/") else posixpath.dirname(page.file.url)
+
+    def source_of(src: str) -> Path | None:
+        target = posixpath.normpath(posixpath.join(here, src))
+        file = files.get_file_from_path(target)
+        return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
+
+    if "<math" in html:
+        _math_pages.add(page.file.src_uri)
+        _math_chars.update(math_font.characters(html))
+    if page.file.src_uri.endswith(".ipynb"):
+        html, made = notebook_figures.finish(html, "figure")
+        folder = posixpath.dirname(page.file.dest_uri)
+        _notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
+    html = figure_html.finish(_mark_long_tables(first_use_only(html)), source_of)
+    page.html = html  # what mkdocs-print-site puts on the print page (as courses_hooks does)
+    return html
+
+
+def _mark_long_tables(html: str) -> str:
+    """<table data-long-cells> for a table with sentences in its cells: on a phone its
+    columns keep a readable width and it scrolls sideways (site.css), where a table
+    of words and numbers still fits the screen as it is."""
+
+    def mark(match: re.Match) -> str:
+        cells = (TAG.sub("", cell).strip() for cell in CELL.findall(match[1]))
+        if any(len(text) > LONG_CELL for text in cells):
+            return "<table data-long-cells>" + match[1] + "</table>"
+        return match[0]
+
+    return TABLE.sub(mark, html)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Preload the math font on pages with math (a font the page needs before its first
+    layout; with font-display: optional in site.css the text never re-flows)."""
+    if page.file.src_uri not in _math_pages and "<math" not in output:
+        return output
+    href = posixpath.relpath(MATH_FONT, posixpath.dirname(page.file.dest_uri) or ".")
+    link = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'
+    return output.replace("</title>", "</title>\n    " + link, 1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the notebook pages' figure files beside their pages, and the math font as
+    the subset of the characters this build's math uses (scripts/math_font.py)."""
+    from snippets import cache_dir
+
+    font = Path(config.site_dir) / MATH_FONT
+    if font.is_file() and _math_chars:
+        font.write_bytes(math_font.subset(Path(config.docs_dir) / MATH_FONT, _math_chars, cache_dir().parent))
+    for name, text in sorted(_notebook_files.items()):
+        target = Path(config.site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -1,0 +1,139 @@
+"""Math set as a TeX user expects (issue 13) and TeX typos failing the build (issue 20, 7).
+
+Structural checks on the MathML that scripts/mathml.py (Temml) makes for the cases the
+issue lists, and on the build's message for a bad formula."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import mathml  # scripts/, put on sys.path by conftest
+
+
+def ml(tex: str, display: str = "inline") -> str:
+    return re.sub(r"\s+", "", mathml.to_mathml(tex, display))
+
+
+def test_unary_minus_is_a_prefix_operator():
+    assert '<moform="prefix"stretchy="false">−</mo><mn>2</mn>' in ml("b = -2")
+    assert '<moform="prefix"stretchy="false">−</mo><mn>77</mn>' in ml(r"E_K = -77\,\mathrm{mV}")
+    # ... and a binary minus stays binary
+    assert '<mi>a</mi><mo>−</mo><mi>b</mi>' in ml("a - b")
+
+
+@pytest.mark.parametrize("name", ["ln", "tanh", "exp"])
+def test_function_names_are_upright_and_applied_with_a_thin_space(name):
+    out = ml(rf"\tau_m \{name} 4")
+    assert f"<mi>{name}</mi><mo>\u2061</mo><mspacewidth=\"0.1667em\"></mspace>" in out, out
+    assert f"<mi>{name[0]}</mi>" not in out  # not split into italic letters
+
+
+def test_prime_is_a_superscript_of_its_letter():
+    out = ml(r"\sigma'(z)")
+    assert out.startswith('<mathxmlns="http://www.w3.org/1998/Math/MathML"><mrow><msup><mi>σ</mi><mo'), out
+    assert "′</mo></msup>" in out
+
+
+def test_left_right_bars_are_stretchy_fences():
+    out = ml(r"\left| z \right|")
+    assert '<mofence="true"form="prefix"stretchy="true">|</mo><mi>z</mi><mofence="true"form="postfix"stretchy="true">|</mo>' in out
+
+
+def test_spacing_commands_become_spaces():
+    assert '<mspacewidth="0.1667em"></mspace>' in ml(r"a\,b")
+    assert '<mspacewidth="1em"></mspace>' in ml(r"a\quad b")
+
+
+def test_display_math_is_wrapped_in_its_own_scroll_box():
+    out = mathml.to_mathml(r"\sum_{i=1}^n w_i x_i", "block")
+    assert out.startswith('<span class="math-display"><math xmlns="http://www.w3.org/1998/Math/MathML" display="block"')
+    assert "<munderover>" in out
+
+
+@pytest.mark.parametrize("tex, cause", [
+    (r"\sigmaa(z)", r"Unsupported function name: \sigmaa"),
+    (r"\mathbf{w", "expected '}'"),
+    ("a & b", "has an '&' outside an environment that aligns columns"),
+])
+def test_bad_tex_raises_with_the_cause(tex, cause):
+    with pytest.raises(mathml.MathError) as info:
+        mathml.to_mathml(tex, "inline")
+    assert cause in str(info.value), str(info.value)
+    assert "    at " not in str(info.value)  # no JavaScript stack
+
+
+def test_error_message_names_page_and_line():
+    source = "# Title\n\nSome text $\\sigma(z)$ and\nthen $\\sigmaa(z)$ here.\n"
+    try:
+        mathml.to_mathml(r"\sigmaa(z)", "inline")
+    except mathml.MathError as exc:
+        message = mathml.error_message("docs/page.md", source, exc, r"\sigmaa(z)")
+    assert message.startswith("docs/page.md:4: cannot typeset $\\sigmaa(z)$: Unsupported function name"), message
+
+
+@pytest.mark.parametrize("bad, cause", [(r"$\sigmaa(z)$", "Unsupported function name"),
+                                        (r"$\mathbf{w$", "expected '}'")])
+def test_a_tex_typo_fails_the_build_naming_page_line_and_cause(tmp_path, bad, cause):
+    """A one-page site with a typo in its math: the strict build fails and says where."""
+    from conftest import ROOT, mkdocs_build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text(f"# Home\n\nFine $x$ here.\n\nBroken {bad} here.\n", encoding="utf-8")
+    (docs / "references.bib").write_text((ROOT / "docs" / "references.bib").read_text(encoding="utf-8"))
+    (tmp_path / "snippets").mkdir()
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: t\nstrict: true\nhooks:\n"
+        f"  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}\n"
+        "markdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n", encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", cache_dir=tmp_path / "cache", config=config)
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "docs/index.md:5: cannot typeset" in log and cause in log, log[-2000:]
+
+
+def test_no_raw_tex_on_any_page(site):
+    """Every $...$ became MathML: no dollar-delimited TeX or TeX command in a page's text."""
+    from bs4 import BeautifulSoup
+
+    problems = []
+    for html in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for tag in soup(["script", "style", "pre", "code", "math", "textarea"]):
+            tag.decompose()
+        text = soup.get_text(" ")
+        for match in mathml.RAW_TEX.finditer(text):
+            problems.append(f"{html.relative_to(site)}: …{text[max(0, match.start() - 40):match.end() + 30]!r}")
+    assert not problems, "raw TeX on pages:\n" + "\n".join(problems[:20])
+
+
+def test_the_math_font_is_a_subset_with_its_math_table_and_every_character_used(site):
+    """The site ships STIX Two Math cut to the characters its math uses (scripts/math_font.py),
+    MATH table kept (stretchy brackets, big operators), and nothing the pages need missing."""
+    import io
+
+    from fontTools import ttLib
+
+    import math_font
+
+    font_file = site / "assets" / "fonts" / "STIXTwoMath-Regular.woff2"
+    data = font_file.read_bytes()
+    assert len(data) < 80_000, f"math font is {len(data)} bytes: not subset"
+    font = ttLib.TTFont(io.BytesIO(data))
+    assert "MATH" in font
+    cmap = font.getBestCmap()
+    used = set()
+    for page in site.rglob("*.html"):
+        used |= math_font.characters(page.read_text(encoding="utf-8"))
+    import unicodedata
+
+    # invisible operators (U+2061 function application) are format characters: no glyph
+    missing = sorted(c for c in used if not c.isspace() and unicodedata.category(c) != "Cf"
+                     and ord(c) not in cmap)
+    # a one-letter <mi> is shown in its Mathematical Italic form: that glyph is needed too
+    missing += sorted(f"italic {c}" for c in used if math_font.italic(c) and ord(math_font.italic(c)) not in cmap)
+    assert not missing, f"characters the math uses but the font subset lacks: {missing}"
+    assert len(used) > 50  # the site has math: the check above checked something
