@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test bench offline lock math-font clean
+.PHONY: serve build test bench offline lock math-font release deploy clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ bench: $(STAMP)  ## cold build, warm rebuild, and the same pages without the hoo
 
 offline: $(STAMP)  ## the site as a zip that works opened from disk, search included
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/offline_zip.py
+
+release: $(STAMP)  ## make release VERSION=x.y.z: test, set version + date everywhere, commit, tag
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z"; exit 2; }
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/release.py $(VERSION)
+
+deploy: $(STAMP)  ## publish the release in mkdocs.yml with mike to the gh-pages branch (CI does this on a tag)
+	NN_RELEASE=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mike deploy --push --update-aliases 	  $$($(BIN)/python -c "import yaml,sys;print(yaml.load(open('mkdocs.yml'),Loader=yaml.BaseLoader)['extra']['release'])") latest
+	$(BIN)/mike set-default --push latest
 
 lock:  ## re-pin requirements.txt from requirements.in (needs uv: pip install uv)
 	uv pip compile requirements.in --generate-hashes --python-version 3.11.7 -o requirements.txt

@@ -53,7 +53,6 @@ from snippets import cache_dir, write_atomically  # noqa: E402
 
 GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
 GLOSSARY_MARKER = "<!-- glossary -->"
-CITE_WORK_MARKER = "<!-- cite-work -->"
 TERM = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<definition>\S.*)$")
 HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1>", re.DOTALL)
 ABBR = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
@@ -122,31 +121,6 @@ def glossary_html(terms: dict[str, str]) -> str:
         items.append(f'<dt id="{term_anchor(term)}">{html.escape(term)}</dt>\n'
                      f"<dd>{html.escape(terms[term])}</dd>")
     return '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>"
-
-
-def cite_work_markdown(config: MkDocsConfig) -> str:
-    """The whole work's citation, plain text and BibTeX, from mkdocs.yml (site_name,
-    site_author, site_url, extra.version, extra.date_released)."""
-    extra = config.extra
-    for key in ("version", "date_released"):
-        if not extra.get(key):
-            raise PluginError(f"mkdocs.yml: extra.{key} is needed for the site's citation")
-    name, author, url = config.site_name, config.site_author, config.site_url
-    version, released = str(extra["version"]), str(extra["date_released"])
-    year = released[:4]
-    tex = lambda text: text.replace("&", "\\&")  # noqa: E731
-    return (
-        f"{author}. ({year}). *{name}* (Version {version}). {url}\n\n"
-        "```bibtex\n"
-        f"@misc{{neural-neuronal,\n"
-        f"  author  = {{{{{tex(author)}}}}},\n"
-        f"  title   = {{{{{tex(name)}}}}},\n"
-        f"  year    = {{{year}}},\n"
-        f"  version = {{{version}}},\n"
-        f"  url     = {{{url}}},\n"
-        f"  note    = {{Version {version}, released {released}. Text and figures CC BY 4.0, code MIT}}\n"
-        "}\n```"
-    )
 
 
 # --- notebooks -----------------------------------------------------------------------
@@ -301,8 +275,6 @@ def on_serve(server, config: MkDocsConfig, builder):
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if GLOSSARY_MARKER in markdown:
         markdown = markdown.replace(GLOSSARY_MARKER, glossary_html(_terms))
-    if CITE_WORK_MARKER in markdown:
-        markdown = markdown.replace(CITE_WORK_MARKER, cite_work_markdown(config))
     return markdown
 
 
