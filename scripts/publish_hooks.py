@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import re
 import sys
 import time
@@ -52,6 +53,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except publish.ReleaseError as exc:
         raise PluginError(str(exc)) from exc
     config.site_url = _release.versioned_root  # None without a public URL
+    if not os.environ.get(publish.MIKE_ENV):
+        # Material's version selector fetches ../versions.json, which only mike writes:
+        # a plain build (make serve, make build, the offline copy) shows no selector and
+        # makes no request that would 404.
+        config.extra["version"] = None
     if config.repo_url and urlsplit(config.repo_url).hostname == "github.com":
         config.edit_uri = f"edit/{config.extra.get('repo_branch', 'main')}/docs/"
     if _release.root is None:
