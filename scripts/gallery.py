@@ -39,6 +39,7 @@ RENDER_KEY = f"resvg width={SLIDE_WIDTH} v1"
 FIGURE = re.compile(r"<figure\b([^>]*)>(.*?)</figure>", re.DOTALL)
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 IMG = re.compile(r"<img\b([^>]*?)/?>", re.DOTALL)
+SOURCE = re.compile(r"<source\b([^>]*?)/?>", re.DOTALL)  # a <picture>'s dark copy, if the engine uses one
 CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
@@ -100,17 +101,21 @@ def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Fig
     for match in FIGURE.finditer(page_html):
         attrs = dict(ATTR.findall(match[1]))
         images = [dict(ATTR.findall(m[1])) for m in IMG.finditer(match[2])]
-        light = next((i for i in images if i.get("src", "").split("#")[0].endswith(".svg")
+        path = lambda src: re.split(r"[?#]", src, maxsplit=1)[0]  # noqa: E731
+        light = next((i for i in images if path(i.get("src", "")).endswith(".svg")
                       and not i["src"].endswith("#only-dark")), None)
         if light is None:
             continue
-        dark = next((i for i in images if i.get("src", "").endswith("#only-dark")), None)
-        resolve = lambda src: posixpath.normpath(posixpath.join(here, src.split("#")[0]))  # noqa: E731
+        dark = next((i["src"] for i in images if i.get("src", "").endswith("#only-dark")), None)
+        if dark is None:
+            dark = next((a["srcset"] for a in (dict(ATTR.findall(m[1])) for m in SOURCE.finditer(match[2]))
+                         if "dark" in a.get("media", "") and path(a.get("srcset", "")).endswith(".svg")), None)
+        resolve = lambda src: posixpath.normpath(posixpath.join(here, path(src)))  # noqa: E731
         caption = CAPTION.search(match[2])
         found.append(Figure(
             page=src_uri, page_title=_text(title), page_dest=dest_uri,
             anchor=attrs.get("id", ""), light=resolve(light["src"]),
-            dark=resolve(dark["src"]) if dark else None,
+            dark=resolve(dark) if dark else None,
             alt=html.unescape(light.get("alt", "")),
             caption=NUMBER.sub("", _text(caption[1])) if caption else ""))
     return found
@@ -166,8 +171,10 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
     cache = cache or cache_dir()
     written = 0
     for fig in figures:
-        for svg, png, theme in ((fig.light, fig.png_light, "light"),
-                                (fig.dark or fig.light, fig.png_dark, "dark")):
+        dark = fig.dark or f"{fig.stem}-dark.svg"
+        if not (site_dir / dark).is_file():
+            raise GalleryError(f"{fig.page}: figure '{fig.anchor}' has no dark copy ({dark})")
+        for svg, png, theme in ((fig.light, fig.png_light, "light"), (dark, fig.png_dark, "dark")):
             source = site_dir / svg
             if not source.is_file():
                 raise GalleryError(f"{fig.page}: figure '{fig.anchor}' shows {svg}, which the build did not write")
@@ -212,7 +219,7 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str,
         credit = cite.figure_credit(release, fig.title, url)
         where = rel(page_url(fig.page_dest)) + f"#{fig.anchor}"
         size = _size(site_dir, fig.light)
-        dark = fig.dark or fig.light
+        dark = fig.dark or f"{fig.stem}-dark.svg"
         code = (f'<a href="{e(rel(fig.code))}" download>code (.py)</a>'
                 if fig.code_source.is_file() else "")
         out.append(
