@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from publish import Release
 
 LICENCE_NOTE = "Text and figures CC BY 4.0, code MIT"
-NO_URL = "(no public URL: this copy was built without site_url or NN_SITE_URL)"
+NO_URL = "(no public URL: this copy was built without one)"
 
 
 @dataclass(frozen=True)
