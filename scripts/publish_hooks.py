@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import posixpath
 import re
 import sys
 import time
@@ -39,11 +40,13 @@ log = logging.getLogger("mkdocs.hooks.publish")
 CITE_WORK_MARKER = "<!-- cite-work -->"
 GALLERY_MARKER = "<!-- gallery -->"
 GALLERY_PAGE = "gallery.md"
+PRINT_PAGE = "print_page.md"
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 DESCRIPTION_LENGTH = 200
 
 _release: publish.Release | None = None
 _figures: dict[str, list[gallery.Figure]] = {}
+_dest: dict[str, str] = {}  # src_uri -> dest_uri of the gallery and print pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -76,9 +79,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+@event_priority(-200)  # after mkdocs-print-site has added its page
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    gallery_file = files.get_file_from_path(GALLERY_PAGE)
+    if gallery_file is not None:
+        _dest[GALLERY_PAGE] = gallery_file.dest_uri
+    # mkdocs-print-site keeps its page out of `files`; its name follows the URL style.
+    _dest[PRINT_PAGE] = "print_page/index.html" if config.use_directory_urls else "print_page.html"
+    return files
+
+
 @event_priority(-200)  # after scripts/courses_hooks.py (-100): the HTML a reader gets
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri not in (GALLERY_PAGE, "print_page.md"):
+    if page.file.src_uri not in (GALLERY_PAGE, PRINT_PAGE):
         figures = gallery.collect(html_, page.file.src_uri, page.title or "", page.file.dest_uri)
         if figures:
             _figures[page.file.src_uri] = figures
@@ -127,8 +140,23 @@ def on_post_build(config: MkDocsConfig) -> None:
         made = gallery.write_downloads(Path(config.site_dir), figures)
     except gallery.GalleryError as exc:
         raise PluginError(str(exc)) from exc
+    link_print_page_to_gallery(Path(config.site_dir))
     log.info(f"Gallery: {len(figures)} figures, {made} slide PNGs written "
              f"in {time.perf_counter() - start:.1f} s")
+
+
+def link_print_page_to_gallery(site_dir: Path) -> None:
+    """The gallery is left off the print page (mkdocs.yml, print-site ``exclude``), so the
+    print page's links to it, rewritten to ``#gallery``, go to the gallery page instead."""
+    if GALLERY_PAGE not in _dest or PRINT_PAGE not in _dest:
+        return
+    printed = site_dir / _dest[PRINT_PAGE]
+    if not printed.is_file():
+        return
+    target = posixpath.relpath(_dest[GALLERY_PAGE], posixpath.dirname(_dest[PRINT_PAGE]) or ".")
+    target = target.removesuffix("index.html")
+    text = printed.read_text(encoding="utf-8")
+    printed.write_text(text.replace('href="#gallery"', f'href="{target}"'), encoding="utf-8")
 
 
 # --- template helpers ------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import html
+import io
 import json
 import re
 import shutil
@@ -353,3 +354,25 @@ def test_release_script_agrees_with_the_hook_on_the_url():
     assert release_script.public_root(ROOT, {"NN_SITE_URL": "https://me.github.io/nn"}) == "https://me.github.io/nn/"
     with pytest.raises(publish.ReleaseError):
         release_script.public_root(ROOT, {})
+
+
+def test_slide_png_renders_text_kept_as_text(tmp_path):
+    # If figures ever keep their text as <text> (smaller SVGs), the PNG still shows it,
+    # in matplotlib's own font, not a system one.
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig, ax = plt.subplots()
+        ax.set_axis_off()
+        fig.text(0.5, 0.5, "TEXT", fontsize=60, ha="center", va="center")
+        fig.savefig(tmp_path / "t.svg")
+        plt.close(fig)
+    assert "<text" in (tmp_path / "t.svg").read_text()
+    png = gallery.render_png(tmp_path / "t.svg", "light", tmp_path / "cache")
+    image = Image.open(io.BytesIO(png)).convert("L")
+    assert image.width == gallery.SLIDE_WIDTH
+    assert image.getextrema()[0] < 50  # the glyphs are drawn, dark on the white slide
+    assert gallery.render_png(tmp_path / "t.svg", "light", tmp_path / "cache") == png  # cached
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 1
