@@ -14,7 +14,7 @@ READER     := $(VENV)/.installed-reader
 TESTER     := $(VENV)/.installed-test
 RUN        := NO_MKDOCS_2_WARNING=1
 
-.PHONY: serve build test quick bench bench-setup offline lock math-font clean
+.PHONY: serve build test quick bench bench-setup offline lock math-font release deploy clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -53,6 +53,15 @@ offline: $(READER)  ## the site as a zip that works opened from disk, search inc
 lock: | $(UV)  ## re-pin both locks from requirements*.in (the reader's pins = the tester's)
 	$(UV) pip compile requirements-test.in --generate-hashes --python-version 3.11.7 -o requirements-test.txt
 	$(UV) pip compile requirements.in --generate-hashes --python-version 3.11.7 -c requirements-test.txt -o requirements.txt
+
+release: $(READER)  ## make release VERSION=x.y.z: test, set version + date everywhere, commit, tag
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z"; exit 2; }
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/release.py $(VERSION)
+
+deploy: $(READER)  ## publish the release in mkdocs.yml with mike to the gh-pages branch (CI does this on a tag)
+	NN_RELEASE=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mike deploy --push --update-aliases 	  $$($(BIN)/python -c "import yaml,sys;print(yaml.load(open('mkdocs.yml'),Loader=yaml.BaseLoader)['extra']['release'])") latest
+	$(BIN)/mike set-default --push latest
+
 
 MATH_FONT := @fontsource/stix-two-math@5.3.0
 math-font:  ## re-fetch the self-hosted math font (docs/assets/fonts/) from npm; needs npm

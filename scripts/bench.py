@@ -95,7 +95,7 @@ def main() -> None:
         tmp = Path(tmp)
         bare_config = ROOT / ".bench-bare.yml"  # INHERIT paths are relative to the config
         bare_config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {tmp / 'docs'}\n"
-                               "hooks: [scripts/courses_hooks.py]\n")
+                               "hooks: [scripts/courses_hooks.py, scripts/publish_hooks.py]\n")
         try:
             cold, log = build(ROOT / "mkdocs.yml", tmp / "cache", tmp / "site")
             ran = re.search(r"ran (\d+) snippets in ([\d.]+) s", log)

@@ -1,11 +1,11 @@
-"""Course hooks: glossary, "Cite this page", notebook pages, print page, offline copy.
+"""Course hooks: glossary, notebook pages, print page, offline copy (citing the site:
+``scripts/publish_hooks.py``).
 
 Registered after ``scripts/mkdocs_hooks.py`` in ``mkdocs.yml`` (``hooks:``), so the
 lead hook's citations and MathML have already run when these see a page. Each job
 lives in its own module; this file only connects them to MkDocs' events:
 
 - ``scripts/glossary.py``        terms as tooltips on every page, and the Glossary page;
-- ``cite_work_markdown`` (here)  the whole work's citation on the Cite page;
 - ``scripts/notebook_pages.py``  mkdocs-jupyter's pages without CDN, in the site's style;
 - ``scripts/print_page.py``      the print page's fixes to mkdocs-print-site;
 - ``scripts/offline_index.py``   the search index as a script, for the offline copy;
@@ -18,7 +18,6 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -35,35 +34,9 @@ from glossary import (  # noqa: E402, F401 - tests read these names from here
 )
 from print_page import _update_anchor_ids, print_site_urls  # noqa: E402, F401 - tests use them
 
-CITE_WORK_MARKER = "<!-- cite-work -->"
 
 _root = Path()
 _terms: dict[str, str] = {}
-
-
-def cite_work_markdown(config: MkDocsConfig) -> str:
-    """The whole work's citation, plain text and BibTeX, from mkdocs.yml (site_name,
-    site_author, site_url, extra.version, extra.date_released)."""
-    extra = config.extra
-    for key in ("version", "date_released"):
-        if not extra.get(key):
-            raise PluginError(f"mkdocs.yml: extra.{key} is needed for the site's citation")
-    name, author, url = config.site_name, config.site_author, config.site_url
-    version, released = str(extra["version"]), str(extra["date_released"])
-    year = released[:4]
-    tex = lambda text: text.replace("&", "\\&")  # noqa: E731
-    return (
-        f"{author}. ({year}). *{name}* (Version {version}). {url}\n\n"
-        "```bibtex\n"
-        f"@misc{{neural-neuronal,\n"
-        f"  author  = {{{{{tex(author)}}}}},\n"
-        f"  title   = {{{{{tex(name)}}}}},\n"
-        f"  year    = {{{year}}},\n"
-        f"  version = {{{version}}},\n"
-        f"  url     = {{{url}}},\n"
-        f"  note    = {{Version {version}, released {released}. Text and figures CC BY 4.0, code MIT}}\n"
-        "}\n```"
-    )
 
 
 # --- hooks ---------------------------------------------------------------------------
@@ -90,8 +63,6 @@ def on_serve(server, config: MkDocsConfig, builder):
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if GLOSSARY_MARKER in markdown:
         markdown = markdown.replace(GLOSSARY_MARKER, glossary_html(_terms))
-    if CITE_WORK_MARKER in markdown:
-        markdown = markdown.replace(CITE_WORK_MARKER, cite_work_markdown(config))
     return markdown
 
 

@@ -16,3 +16,17 @@ def site(tmp_path_factory) -> Path:
     result = mkdocs_build(site_dir)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return site_dir
+
+
+PUBLIC_ROOT = "https://nn-course.github.io/neural-neuronal/"
+REPO_URL = "https://github.com/nn-course/neural-neuronal"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> tuple[Path, str]:
+    """The site built as the publishing workflow builds it: with a public URL and a
+    repository (NN_SITE_URL, NN_REPO_URL; warm caches, so seconds). (site, public root)"""
+    site_dir = tmp_path_factory.mktemp("published")
+    result = mkdocs_build(site_dir, env={"NN_SITE_URL": PUBLIC_ROOT, "NN_REPO_URL": REPO_URL})
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site_dir, PUBLIC_ROOT

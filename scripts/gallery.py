@@ -1,0 +1,242 @@
+"""The figure gallery: every figure of the site, for slides, read from the pages themselves.
+
+A figure is what a reader sees as one: a ``<figure>`` element of a rendered page with
+an SVG image (light, and a dark copy marked ``#only-dark``) and a caption. The
+gallery finds them in each page's finished HTML (:func:`collect`), so it never depends
+on how the snippet engine makes them and picks up every new page's figures by itself.
+
+For each figure the build writes, next to its SVGs in ``site/``:
+
+* ``<name>-slide.png`` and ``<name>-dark-slide.png``: the SVG rasterised at
+  :data:`SLIDE_WIDTH` px (resvg, a self-contained renderer; no browser, no Cairo),
+  on the page's own background colour. Each PNG is cached by the SHA-256 of its SVG
+  and the render settings, so it is made once per figure version, never stale.
+* ``<name>.py``: a copy of the script that draws it (``snippets/<name>.py``).
+
+:func:`gallery_html` lays them out grouped by page, each with a link to its place, its
+code, the four downloads and a one-line CC BY attribution (``scripts/cite.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import posixpath
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import cite
+from publish import Release
+
+ROOT = Path(__file__).resolve().parent.parent
+SLIDE_WIDTH = 1600                 # px: sharp on a projected slide
+BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}   # Material default / slate
+RENDER_KEY = f"resvg width={SLIDE_WIDTH} v1"
+
+FIGURE = re.compile(r"<figure\b([^>]*)>(.*?)</figure>", re.DOTALL)
+ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+IMG = re.compile(r"<img\b([^>]*?)/?>", re.DOTALL)
+SOURCE = re.compile(r"<source\b([^>]*?)/?>", re.DOTALL)  # a <picture>'s dark copy, if the engine uses one
+CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
+NUMBER = re.compile(r"^Figure\s+\d+\.\s*")
+SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.DOTALL)
+
+
+class GalleryError(RuntimeError):
+    """A figure's files are missing or cannot be rendered; the message names the figure."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    page: str        # the page's source path, e.g. "integrate-and-fire.md"
+    page_title: str
+    page_dest: str   # the page's output file, e.g. "integrate-and-fire/index.html"
+    anchor: str      # the figure's id on its page
+    light: str       # site-relative path of the light SVG, e.g. "figures/x/trace.svg"
+    dark: str | None
+    alt: str
+    caption: str     # plain text, without "Figure N."
+
+    @property
+    def title(self) -> str:
+        """The caption's first sentence: the figure's name in an attribution."""
+        first = re.split(r"(?<=[^\s.][.?!])\s+(?=[A-Z(])", self.caption, maxsplit=1)[0]
+        return first.rstrip(".")
+
+    @property
+    def stem(self) -> str:
+        return self.light.removesuffix(".svg")
+
+    @property
+    def png_light(self) -> str:
+        return f"{self.stem}-slide.png"
+
+    @property
+    def png_dark(self) -> str:
+        return f"{self.stem}-dark-slide.png"
+
+    @property
+    def code(self) -> str:
+        """The copy of the script that draws it (site-relative), if the source exists."""
+        return f"{self.stem}.py"
+
+    @property
+    def code_source(self) -> Path:
+        return ROOT / "snippets" / (self.light.split("/", 1)[1].removesuffix(".svg") + ".py")
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(TAG.sub("", ANNOTATION.sub("", fragment))).split())
+
+
+def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Figure]:
+    """Every figure with an SVG image in one page's HTML."""
+    here = posixpath.dirname(dest_uri)
+    found = []
+    for match in FIGURE.finditer(page_html):
+        attrs = dict(ATTR.findall(match[1]))
+        images = [dict(ATTR.findall(m[1])) for m in IMG.finditer(match[2])]
+        path = lambda src: re.split(r"[?#]", src, maxsplit=1)[0]  # noqa: E731
+        light = next((i for i in images if path(i.get("src", "")).endswith(".svg")
+                      and not i["src"].endswith("#only-dark")), None)
+        if light is None:
+            continue
+        dark = next((i["src"] for i in images if i.get("src", "").endswith("#only-dark")), None)
+        if dark is None:
+            dark = next((a["srcset"] for a in (dict(ATTR.findall(m[1])) for m in SOURCE.finditer(match[2]))
+                         if "dark" in a.get("media", "") and path(a.get("srcset", "")).endswith(".svg")), None)
+        resolve = lambda src: posixpath.normpath(posixpath.join(here, path(src)))  # noqa: E731
+        caption = CAPTION.search(match[2])
+        found.append(Figure(
+            page=src_uri, page_title=_text(title), page_dest=dest_uri,
+            anchor=attrs.get("id", ""), light=resolve(light["src"]),
+            dark=resolve(dark) if dark else None,
+            alt=html.unescape(light.get("alt", "")),
+            caption=NUMBER.sub("", _text(caption[1])) if caption else ""))
+    return found
+
+
+def page_url(dest_uri: str) -> str:
+    """Site-relative URL of a page from its output file (directory URLs or .html)."""
+    return dest_uri.removesuffix("index.html") if dest_uri.endswith("index.html") else dest_uri
+
+
+def cache_dir() -> Path:
+    snippets = Path(os.environ.get("NN_CACHE_DIR") or ROOT / ".cache" / "snippets")
+    return snippets.parent / "slides"
+
+
+def _svg_px(svg: str) -> str:
+    """resvg rejects pt sizes on the root element: give them in px (1 pt = 4/3 px)."""
+    def px(m: re.Match) -> str:
+        return m[0].replace(f'"{m[1]}pt"', f'"{float(m[1]) * 4 / 3:g}"', 1).replace(
+            f'"{m[2]}pt"', f'"{float(m[2]) * 4 / 3:g}"', 1)
+    return SVG_SIZE.sub(px, svg, count=1)
+
+
+def render_png(svg_path: Path, theme: str, cache: Path) -> bytes:
+    """The slide PNG of one SVG, from the cache when this SVG was rendered before."""
+    svg = svg_path.read_bytes()
+    key = hashlib.sha256(RENDER_KEY.encode() + theme.encode() + b"\0" + svg).hexdigest()
+    cached = cache / f"{key}.png"
+    if cached.is_file():
+        return cached.read_bytes()
+    import matplotlib
+    import resvg_py
+
+    text = svg.decode("utf-8")
+    # Text drawn as paths needs no font; text kept as <text> gets matplotlib's own fonts
+    # (never the system's, so the PNG is the same on every machine).
+    fonts = [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf")] if "<text" in text else []
+    try:
+        png = bytes(resvg_py.svg_to_bytes(svg_string=_svg_px(text), width=SLIDE_WIDTH,
+                                          background=BACKGROUND[theme], skip_system_fonts=True,
+                                          font_dirs=fonts))
+    except Exception as exc:  # noqa: BLE001 - resvg raises plain ValueError/RuntimeError
+        raise GalleryError(f"{svg_path}: cannot rasterise for the gallery: {exc}") from exc
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(png)
+    partial.replace(cached)
+    return png
+
+
+def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None) -> int:
+    """Write every figure's slide PNGs and code copy into the built site; returns PNGs made."""
+    cache = cache or cache_dir()
+    written = 0
+    for fig in figures:
+        dark = fig.dark or f"{fig.stem}-dark.svg"
+        if not (site_dir / dark).is_file():
+            raise GalleryError(f"{fig.page}: figure '{fig.anchor}' has no dark copy ({dark})")
+        for svg, png, theme in ((fig.light, fig.png_light, "light"), (dark, fig.png_dark, "dark")):
+            source = site_dir / svg
+            if not source.is_file():
+                raise GalleryError(f"{fig.page}: figure '{fig.anchor}' shows {svg}, which the build did not write")
+            target = site_dir / png
+            if not target.is_file():
+                target.write_bytes(render_png(source, theme, cache))
+                written += 1
+        if fig.code_source.is_file():
+            shutil.copyfile(fig.code_source, site_dir / fig.code)
+    return written
+
+
+def _size(site_dir: Path | None, svg: str) -> str:
+    if site_dir is None or not (site_dir / svg).is_file():
+        return ""
+    match = SVG_SIZE.search((site_dir / svg).read_text(encoding="utf-8")[:2000])
+    if not match:
+        return ""
+    width, height = float(match[1]) * 4 / 3, float(match[2]) * 4 / 3
+    return f' width="{round(width)}" height="{round(height)}"'
+
+
+def gallery_html(figures: list[Figure], release: Release, gallery_dest: str,
+                 site_dir: Path | None = None) -> str:
+    """The gallery: one section per page (in the order given), one card per figure."""
+    here = posixpath.dirname(gallery_dest) or "."
+    def rel(path: str) -> str:
+        target = posixpath.relpath(path or ".", here)
+        return target + "/" if path.endswith("/") or not path else target
+    e = lambda text: html.escape(text, quote=True)  # noqa: E731
+    out, current = [], None
+    for fig in figures:
+        if fig.page != current:
+            if current is not None:
+                out.append("</div>")
+            current = fig.page
+            place = rel(page_url(fig.page_dest))
+            anchor = "gallery-" + re.sub(r"[^a-z0-9]+", "-", fig.page.rsplit(".", 1)[0].lower()).strip("-")
+            out.append(f'<h2 id="{anchor}"><a href="{e(place)}">{e(fig.page_title)}</a></h2>')
+            out.append('<div class="gallery-grid">')
+        url = release.url_of(page_url(fig.page_dest) + f"#{fig.anchor}")
+        credit = cite.figure_credit(release, fig.title, url)
+        where = rel(page_url(fig.page_dest)) + f"#{fig.anchor}"
+        size = _size(site_dir, fig.light)
+        dark = fig.dark or f"{fig.stem}-dark.svg"
+        code = (f'<a href="{e(rel(fig.code))}" download>code (.py)</a>'
+                if fig.code_source.is_file() else "")
+        out.append(
+            f'<figure class="gallery-card" id="gallery-{e(fig.anchor)}">\n'
+            f'<a href="{e(where)}" class="gallery-card__thumb">'
+            f'<img src="{e(rel(fig.light))}#only-light" alt="{e(fig.alt)}" loading="lazy"{size}>'
+            f'<img src="{e(rel(dark))}#only-dark" alt="{e(fig.alt)}" loading="lazy"{size}></a>\n'
+            f'<figcaption><a href="{e(where)}">{e(fig.title)}</a>\n'
+            f'<span class="gallery-card__links">{code}'
+            f' · SVG <a href="{e(rel(fig.light))}" download>light</a>'
+            f' / <a href="{e(rel(dark))}" download>dark</a>'
+            f' · PNG {SLIDE_WIDTH} px <a href="{e(rel(fig.png_light))}" download>light</a>'
+            f' / <a href="{e(rel(fig.png_dark))}" download>dark</a></span>\n'
+            f'<span class="gallery-card__credit">{e(credit)}</span></figcaption>\n'
+            "</figure>")
+    if current is not None:
+        out.append("</div>")
+    if not figures:
+        raise GalleryError("the gallery found no figure on any page")
+    return "\n".join(out)

@@ -1,0 +1,210 @@
+"""Publishing hooks: the versioned public URL, citations, share cards, repository links
+and the figure gallery. Registered last in ``mkdocs.yml`` (``hooks:``).
+
+* ``on_config``: :mod:`publish` resolves the release and the public URL; ``site_url``
+  becomes the *versioned* root (``<root><version>/``), so canonical links and the
+  sitemap of each version point into that version. A build without a public URL logs
+  so once and its citations say so; a release build without one fails.
+* Page contexts get ``cite_block(page)``, ``share_meta(page)`` and ``repo_links(page)``
+  (``overrides/main.html``); the Cite page's ``<!-- cite-work -->`` marker becomes the
+  whole work's citation. All citation text comes from ``scripts/cite.py``.
+* Every page's finished HTML is scanned for figures (``scripts/gallery.py``); the
+  Gallery page's ``<!-- gallery -->`` marker becomes the grid, and after the build the
+  slide PNGs and code copies are written beside the SVGs.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import posixpath
+import re
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cite  # noqa: E402
+import gallery  # noqa: E402
+import publish  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.publish")
+CITE_WORK_MARKER = "<!-- cite-work -->"
+GALLERY_MARKER = "<!-- gallery -->"
+GALLERY_PAGE = "gallery.md"
+PRINT_PAGE = "print_page.md"
+PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+DESCRIPTION_LENGTH = 200
+
+_release: publish.Release | None = None
+_figures: dict[str, list[gallery.Figure]] = {}
+_dest: dict[str, str] = {}  # src_uri -> dest_uri of the gallery and print pages
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _release
+    try:
+        _release = publish.from_config(config)
+    except publish.ReleaseError as exc:
+        raise PluginError(str(exc)) from exc
+    config.site_url = _release.versioned_root  # None without a public URL
+    if not os.environ.get(publish.MIKE_ENV):
+        # Material's version selector fetches ../versions.json, which only mike writes:
+        # a plain build (make serve, make build, the offline copy) shows no selector and
+        # makes no request that would 404.
+        config.extra["version"] = None
+    if config.repo_url and urlsplit(config.repo_url).hostname == "github.com":
+        config.edit_uri = f"edit/{config.extra.get('repo_branch', 'main')}/docs/"
+    if _release.root is None:
+        log.info("No public URL configured (site_url / NN_SITE_URL): citations in this build "
+                 "say so instead of giving an address.")
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    _figures.clear()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if CITE_WORK_MARKER in markdown:
+        markdown = markdown.replace(CITE_WORK_MARKER, cite.work_markdown(_release))
+    return markdown
+
+
+@event_priority(-200)  # after mkdocs-print-site has added its page
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    gallery_file = files.get_file_from_path(GALLERY_PAGE)
+    if gallery_file is not None:
+        _dest[GALLERY_PAGE] = gallery_file.dest_uri
+    # mkdocs-print-site keeps its page out of `files`; its name follows the URL style.
+    _dest[PRINT_PAGE] = "print_page/index.html" if config.use_directory_urls else "print_page.html"
+    return files
+
+
+@event_priority(-200)  # after scripts/courses_hooks.py (-100): the HTML a reader gets
+def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri not in (GALLERY_PAGE, PRINT_PAGE):
+        figures = gallery.collect(html_, page.file.src_uri, page.title or "", page.file.dest_uri)
+        if figures:
+            _figures[page.file.src_uri] = figures
+    if not (page.meta or {}).get("description"):
+        description = first_paragraph(html_)
+        if description:  # Material writes page.meta.description into HTML unescaped
+            page.meta["description"] = html.escape(description, quote=True)
+    return html_
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    _add_helpers(context, config)
+    if page.file.src_uri == GALLERY_PAGE:
+        if GALLERY_MARKER not in (page.content or ""):
+            raise PluginError(f"docs/{GALLERY_PAGE}: the marker {GALLERY_MARKER} is missing")
+        order = [p.file.src_uri for p in nav.pages]
+        ordered = [fig for uri in sorted(_figures, key=lambda u: order.index(u) if u in order else len(order))
+                   for fig in _figures[uri]]
+        try:
+            grid = gallery.gallery_html(ordered, _release, page.file.dest_uri, Path(config.site_dir))
+        except gallery.GalleryError as exc:
+            raise PluginError(f"docs/{GALLERY_PAGE}: {exc}") from exc
+        count = f"{len(ordered)} figures from {len(_figures)} pages"
+        page.content = page.content.replace(GALLERY_MARKER, f'<p class="gallery-count">{count}.</p>\n{grid}')
+    return context
+
+
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    # mkdocs-print-site renders the print page later, in a fresh Jinja environment, from
+    # the 404 template's context: so the helpers live in contexts, not in env.globals.
+    return _add_helpers(context, config)
+
+
+def _add_helpers(context, config: MkDocsConfig):
+    context["cite_block"] = lambda page: cite.block_html(_release, page.file.src_uri, page.title or "")
+    context["share_meta"] = share_meta
+    context["repo_links"] = lambda page: repo_links(page, config)
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    start = time.perf_counter()
+    figures = [fig for figs in _figures.values() for fig in figs]
+    try:
+        made = gallery.write_downloads(Path(config.site_dir), figures)
+    except gallery.GalleryError as exc:
+        raise PluginError(str(exc)) from exc
+    link_print_page_to_gallery(Path(config.site_dir))
+    log.info(f"Gallery: {len(figures)} figures, {made} slide PNGs written "
+             f"in {time.perf_counter() - start:.1f} s")
+
+
+def link_print_page_to_gallery(site_dir: Path) -> None:
+    """The gallery is left off the print page (mkdocs.yml, print-site ``exclude``), so the
+    print page's links to it, rewritten to ``#gallery``, go to the gallery page instead."""
+    if GALLERY_PAGE not in _dest or PRINT_PAGE not in _dest:
+        return
+    printed = site_dir / _dest[PRINT_PAGE]
+    if not printed.is_file():
+        return
+    target = posixpath.relpath(_dest[GALLERY_PAGE], posixpath.dirname(_dest[PRINT_PAGE]) or ".")
+    target = target.removesuffix("index.html")
+    text = printed.read_text(encoding="utf-8")
+    printed.write_text(text.replace('href="#gallery"', f'href="{target}"'), encoding="utf-8")
+
+
+# --- template helpers ------------------------------------------------------------------
+
+
+def first_paragraph(html_: str) -> str:
+    """The page's first paragraph as plain text, cut at a word near DESCRIPTION_LENGTH."""
+    for match in PARAGRAPH.finditer(html_):
+        text = gallery._text(match[1])
+        if len(text) >= 40:
+            if len(text) > DESCRIPTION_LENGTH:
+                text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+            return text
+    return ""
+
+
+def share_meta(page: Page) -> list[tuple[str, str, str]]:
+    """Open Graph and Twitter card tags: (attribute, name, content). Nothing here is
+    fetched when the page is viewed; a link preview service reads them."""
+    title = html.unescape(page.title or "") if page.file.src_uri != "index.md" else _release.name
+    description = html.unescape((page.meta or {}).get("description") or "")
+    tags = [("property", "og:type", "website"), ("property", "og:site_name", _release.name),
+            ("property", "og:title", title), ("property", "og:description", description),
+            ("name", "twitter:title", title), ("name", "twitter:description", description)]
+    url = _release.url_of(gallery.page_url(page.file.dest_uri))
+    figures = _figures.get(page.file.src_uri)
+    image = _release.url_of(figures[0].png_light) if figures and url else None
+    if url:
+        tags.append(("property", "og:url", url))
+    if image:
+        tags += [("property", "og:image", image), ("property", "og:image:alt", figures[0].alt),
+                 ("name", "twitter:image", image), ("name", "twitter:image:alt", figures[0].alt),
+                 ("name", "twitter:card", "summary_large_image")]
+    else:
+        tags.append(("name", "twitter:card", "summary"))
+    return tags
+
+
+def repo_links(page: Page, config: MkDocsConfig) -> dict[str, str]:
+    """Colab and Binder links for a notebook page, when repo_url is a GitHub repository."""
+    repo = (config.repo_url or "").rstrip("/")
+    if not repo or not page.file.src_uri.endswith(".ipynb"):
+        return {}
+    parts = urlsplit(repo)
+    if parts.hostname != "github.com" or parts.path.count("/") != 2:
+        return {}
+    slug = parts.path.strip("/")
+    branch = config.extra.get("repo_branch", "main")
+    path = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
+    return {"colab": f"https://colab.research.google.com/github/{slug}/blob/{branch}/{path}",
+            "binder": f"https://mybinder.org/v2/gh/{slug}/{branch}?labpath={path}"}
