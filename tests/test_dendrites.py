@@ -136,3 +136,16 @@ def test_superposition_of_two_inputs():
         both.append(v)
     both = np.array(both)
     assert both[:, 0] == pytest.approx(single[:, 0, 0] + single[:, 0, 1], rel=1e-9, abs=1e-15)
+
+
+def test_built_page_has_figures_exercises_and_references(site):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((site / "dendrites" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    figures = html.select("article figure")
+    assert len(figures) >= 2 and all(f.find("figcaption") for f in figures)
+    assert all(img.get("alt", "").strip() for f in figures for img in f.find_all("img"))
+    h2 = [h.get_text(strip=True).rstrip("¶") for h in html.select("article h2")]
+    assert h2[-2:] == ["Exercises", "References"], h2
+    items = html.find("h2", id="exercises").find_next("ol").find_all("li", recursive=False)
+    assert 3 <= len(items) <= 5 and all(i.find("details", class_="success") for i in items)

@@ -130,3 +130,16 @@ def test_fi_snippet_grid_numbers_on_page():
     k = r[near] ** 2 / (fi.TYPE_I[near] - i_sn)
     assert 23 <= k.min() and k.max() <= 29.5              # "between about 23 and 29"
     assert 1 / 27 == pytest.approx(0.04, abs=0.005)        # exercise 3: I - I_SN < 0.04
+
+
+def test_built_page_has_figures_exercises_and_references(site):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((site / "excitability" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    figures = html.select("article figure")
+    assert len(figures) >= 2 and all(f.find("figcaption") for f in figures)
+    assert all(img.get("alt", "").strip() for f in figures for img in f.find_all("img"))
+    h2 = [h.get_text(strip=True).rstrip("¶") for h in html.select("article h2")]
+    assert h2[-2:] == ["Exercises", "References"], h2
+    items = html.find("h2", id="exercises").find_next("ol").find_all("li", recursive=False)
+    assert 3 <= len(items) <= 5 and all(i.find("details", class_="success") for i in items)

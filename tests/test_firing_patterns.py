@@ -160,3 +160,16 @@ def test_brian2_gives_the_same_spikes():
         t = np.asarray(theirs[j] / b2.ms)
         assert len(t) == len(ours[j]), name
         assert t == pytest.approx(ours[j], abs=1e-6), name
+
+
+def test_built_page_has_figures_exercises_and_references(site):
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((site / "firing-patterns" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    figures = html.select("article figure")
+    assert len(figures) >= 2 and all(f.find("figcaption") for f in figures)
+    assert all(img.get("alt", "").strip() for f in figures for img in f.find_all("img"))
+    h2 = [h.get_text(strip=True).rstrip("¶") for h in html.select("article h2")]
+    assert h2[-2:] == ["Exercises", "References"], h2
+    items = html.find("h2", id="exercises").find_next("ol").find_all("li", recursive=False)
+    assert 3 <= len(items) <= 5 and all(i.find("details", class_="success") for i in items)

@@ -74,4 +74,5 @@ if __name__ == "__main__":
     ax_d.plot(SITES_UM, delays, "s--", color="C4", label="delay (ms)")
     ax_d.set_ylabel("delay of the peak (ms)", color="C4")
     ax_d.grid(False)
+    ax_d.spines["right"].set_visible(True)
     plt.show()

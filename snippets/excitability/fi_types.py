@@ -34,7 +34,8 @@ if __name__ == "__main__":
           f"rate {rate_ii[rate_ii > 0][0]:.1f} Hz")
     # sqrt law near the saddle-node: f^2 / (I - I_SN) roughly constant
     near = (TYPE_I > i_sn) & (TYPE_I <= 42)
-    print("type I, f^2/(I - I_SN) near onset:", np.round(rate_i[near] ** 2 / (TYPE_I[near] - i_sn), 1))
+    k = rate_i[near] ** 2 / (TYPE_I[near] - i_sn)
+    print("type I, f^2/(I - I_SN) near onset:", ", ".join(f"{x:.1f}" for x in k))
 
     # Started away from rest (V = -60 mV, w = w_inf(-60 mV)), as after a strong kick:
     p2, c2 = stacked([("type II", BISTABLE)])

@@ -59,7 +59,8 @@ KICKS = (0.4, 0.8)      # displacements of v from rest: below and above threshol
 if __name__ == "__main__":
     v_r, w_r = fixed_point()
     eig = np.linalg.eigvals(jacobian(v_r))
-    print(f"rest at I = 0: v = {v_r:.4f}, w = {w_r:.4f}; eigenvalues {np.round(eig, 4)}")
+    print(f"rest at I = 0: v = {v_r:.4f}, w = {w_r:.4f}")
+    print(f"  eigenvalues of the Jacobian there: {np.round(eig, 4)}")
     print(f"rest becomes unstable (Hopf) at I = {hopf_current():.4f}")
 
     fig, (ax_p, ax_t) = plt.subplots(1, 2, figsize=(7, 3.6), width_ratios=(1.2, 1))

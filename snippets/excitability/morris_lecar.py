@@ -133,5 +133,5 @@ if __name__ == "__main__":
     for name, p in SETS.items():
         kind, i_c, v_c = bifurcation(p)
         eig = np.linalg.eigvals(jacobian(v_c, p))
-        print(f"{name}: rest is lost in a {kind} bifurcation at I = {i_c:.2f} uA/cm^2 "
-              f"(V = {v_c:.2f} mV); eigenvalues there {np.round(eig, 4)}")
+        print(f"{name}: rest is lost in a {kind} bifurcation at I = {i_c:.2f} uA/cm^2,")
+        print(f"  at V = {v_c:.2f} mV, with eigenvalues {np.round(eig, 4)}")
