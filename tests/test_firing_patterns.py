@@ -29,16 +29,23 @@ def spikes():
 
 def test_page_table_is_the_parameter_set_used():
     """The page's table of Naud et al.'s values equals PATTERNS (V_T, Delta_T in the text)."""
-    rows = {}
-    for line in PAGE.splitlines():
+    lines = [line for line in PAGE.splitlines() if line.startswith("| ")]
+    header = next(line for line in lines if line.startswith("| Parameter | tonic"))
+    names = [c.strip() for c in header.strip("|").split("|")][1:]
+    assert names == NAMES
+    symbols = {"$C$": "C", "$g_\\text{L}$": "g_L", "$E_\\text{L}$": "E_L", "$a$": "a",
+               "$\\tau_w$": "tau_w", "$b$": "b", "$V_r$": "V_r", "step current $I$": "I"}
+    seen = set()
+    for line in lines:
         cells = [c.strip() for c in line.strip("|").split("|")]
-        if line.startswith("| ") and cells[0] in adex.PATTERNS:
-            rows[cells[0]] = [float(c.replace("−", "-")) for c in cells[1:]]
-    assert set(rows) == set(NAMES)
-    for name, values in rows.items():
-        c, g_l, e_l, v_t, d_t, a, tau_w, b, v_r, i = adex.PATTERNS[name]
-        assert values == [c, g_l, e_l, a, tau_w, b, v_r, i]
-        assert (v_t, d_t) == (-50, 2)
+        symbol = cells[0].rsplit(" (", 1)[0]
+        if symbol in symbols:
+            key = symbols[symbol]
+            seen.add(key)
+            k = adex.NAMES.index(key)
+            assert [float(c.replace("−", "-")) for c in cells[1:]] == [adex.PATTERNS[n][k] for n in NAMES]
+    assert seen == set(symbols.values())
+    assert all(adex.PATTERNS[n][3:5] == (-50, 2) for n in NAMES)     # V_T, Delta_T
 
 
 def test_each_set_is_classified_as_its_pattern(spikes):
