@@ -161,7 +161,7 @@ def test_mobile_viewport_has_no_horizontal_scroll(browser, base_url, site_pages,
 
 # Query → pages (slugs) of which at least one must be among the top results.
 SEARCHES = {
-    "dendrite": {"biological-neuron"},
+    "dendrite": {"biological-neuron", "dendrites"},
     "Hodgkin": {"hodgkin-huxley"},
     "sigmoid": {"artificial-neuron", "activation-functions"},
     "backpropagation": {"gradient-descent"},
