@@ -20,12 +20,14 @@ PATTERNS = np.array([[1.0, 0.4], [0.4, 1.0]])
 P = 0.5                           # probability of each pattern
 
 
-def run(steps, rng, w0=(0.52, 0.48), theta0=0.0, patterns=PATTERNS):
+def run(steps, rng, w0=(0.52, 0.48), theta0=0.0, patterns=PATTERNS, p1=P):
+    """Present pattern 1 with probability p1, else pattern 2; return w and the history
+    of (response to pattern 1, response to pattern 2, theta) after every presentation."""
     w = np.array(w0, dtype=float)
     theta = theta0
     history = []
     for _ in range(steps):
-        x = patterns[rng.integers(0, 2)]
+        x = patterns[0 if rng.random() < p1 else 1]
         y = max(0.0, w @ x)
         w += ETA * x * y * (y - theta)
         theta += RATE_THETA * (y * y - theta)
