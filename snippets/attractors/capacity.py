@@ -55,7 +55,7 @@ if __name__ == "__main__":
     fig, ax = plt.subplots(figsize=(7, 3.4))
     ax.fill_between(ALPHAS, lows, highs, color="C2", alpha=0.25, linewidth=0,
                     label="range over runs")
-    ax.plot(ALPHAS, means, "o-", color="C2", label=f"simulation, N = {N}")
+    ax.plot(ALPHAS, means, "o-", color="C2", label=f"simulation, $N = {N}$")
     ax.axvline(ALPHA_C, color="C3", linestyle="--",
                label=r"$\alpha_c \approx 0.138$ (Amit et al. 1985)")
     ax.set_xlabel(r"load $\alpha = P / N$")

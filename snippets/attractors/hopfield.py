@@ -71,9 +71,8 @@ if __name__ == "__main__":
         steps = np.arange(len(e))
         ax_e.plot(steps, e, color="C2", alpha=0.8)
         ax_m.plot(steps, m, color="C4", alpha=0.8)
-        print(f"pattern {mu}: overlap {m[0]:.2f} -> {m[-1]:.2f}, "
-              f"energy {e[0]:.1f} -> {e[-1]:.1f}, "
-              f"largest energy increase in one update {np.max(np.diff(e)):.1e}")
+        print(f"pattern {mu}: overlap {m[0]:.2f} -> {m[-1]:.2f}, energy {e[0]:.1f} -> {e[-1]:.1f}, "
+              f"largest rise in one update {max(np.max(np.diff(e)), 0.0):.1f}")
     ax_e.set_xlabel("single-neuron updates")
     ax_e.set_ylabel(r"energy $E = -\frac{1}{2}\,\mathbf{s}^\top W \mathbf{s}$")
     ax_m.set_xlabel("single-neuron updates")

@@ -27,8 +27,8 @@ def rate_limit(power_w, e_spike):
 
 if __name__ == "__main__":
     for e in E_SPIKE:
-        print(f"E_spike = {e * 1e12:.0f} pJ: 1 Hz in every cortical neuron costs {spike_power(1.0, e):.1f} W; "
-              f"the whole brain's {BRAIN_POWER.low}-{BRAIN_POWER.high} W would allow at most "
+        print(f"spike cost {e * 1e12:.0f} pJ: 1 Hz in every cortical neuron costs {spike_power(1.0, e):.1f} W;")
+        print(f"    {BRAIN_POWER.low}-{BRAIN_POWER.high} W would allow at most "
               f"{rate_limit(BRAIN_POWER.low, e):.1f}-{rate_limit(BRAIN_POWER.high, e):.1f} Hz")
     rates = np.geomspace(0.01, 100, 200)
     fig, ax = plt.subplots(figsize=(7, 3.4))

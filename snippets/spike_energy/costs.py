@@ -51,6 +51,15 @@ NEOCORTICAL_SYNAPSES = point("synapses, neocortex", 0.15e15, "synapses", "pakken
 BRAIN_POWER = Constant("whole brain, derived", 13.5, 16.5, "W", "attwell2001")
 
 
+def sci(x, digits=3):
+    """Reader notation for printing: 7.16e8 -> '7.16 × 10⁸'; 0.01 to 10 000 stay plain."""
+    if 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    superscript = str(int(exponent)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{mantissa} × 10{superscript}"
+
+
 def joules_per_atp(kj_per_mol):
     return kj_per_mol * 1e3 / AVOGADRO
 
@@ -71,3 +80,17 @@ def mac_pj():
 
 def synapses_per_neuron():
     return NEOCORTICAL_SYNAPSES.low / CORTICAL_NEURONS.low
+
+
+if __name__ == "__main__":
+    constants = [ATP_PER_NEURON_4HZ, RATE_4HZ, ATP_PER_SPIKE_HUMAN, ATP_KJ_PER_MOL, FP32_MULT, FP32_ADD,
+                 CACHE_READ, DRAM_READ, CORTICAL_NEURONS, NEOCORTICAL_SYNAPSES, BRAIN_POWER]
+    for c in constants:
+        value = sci(c.low) if c.low == c.high else f"{sci(c.low)}–{sci(c.high)}"
+        print(f"{c.name[:33]:33s} {value:>12s} {c.unit:8s} {c.key}{'' if c.checked else ' *'}")
+    print("* not checked in the source itself; see the page")
+    print("shares of signalling energy (attwell2001):")
+    for part, share in SHARES.items():
+        print(f"    {part:24s} {share:.0%}")
+    low, high = (joules_per_atp(k) for k in (ATP_KJ_PER_MOL.low, ATP_KJ_PER_MOL.high))
+    print(f"energy per ATP molecule: {sci(low, 2)} to {sci(high, 3)} J")

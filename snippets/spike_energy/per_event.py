@@ -13,7 +13,7 @@ fp32 add); the DRAM bar is hatched because its range is not checked in the sourc
 import matplotlib.pyplot as plt
 import numpy as np
 from costs import (ATP_PER_SPIKE_HUMAN, CACHE_READ, DRAM_READ, atp_per_spike_rodent, mac_pj,
-                   picojoules, synapses_per_neuron)
+                   picojoules, sci, synapses_per_neuron)
 
 rodent = picojoules(atp_per_spike_rodent())
 human = picojoules(ATP_PER_SPIKE_HUMAN.low)
@@ -27,11 +27,16 @@ ROWS = [  # name, low, high, colour, checked
     ("64-bit DRAM read", DRAM_READ.low, DRAM_READ.high, "C1", False),
 ]
 
+def short(x):
+    """Two significant digits in plain notation: 199 -> 200, 0.0217 -> 0.022."""
+    return f"{float(f'{x:.2g}'):g}"
+
+
 if __name__ == "__main__":
-    print(f"ATP per spike, rodent: (1 - 0.13) x 3.29e9 / 4 = {atp_per_spike_rodent():.3g}")
+    print(f"ATP per spike, rodent: (1 - 0.13) × 3.29 × 10⁹ / 4 = {sci(atp_per_spike_rodent())}")
     print(f"synapses per cortical neuron: {synapses_per_neuron():.0f}")
     for name, lo, hi, *_ in ROWS:
-        print(f"{name:26s} {lo:9.3g} - {hi:<9.3g} pJ")
+        print(f"{name:26s} {short(lo):>7s} – {short(hi)} pJ")
     print(f"one spike = {rodent[0] / mac_pj():.0f}-{rodent[1] / mac_pj():.0f} MACs (rodent), "
           f"{human[0] / mac_pj():.0f}-{human[1] / mac_pj():.0f} MACs (human)")
     print(f"one DRAM read = {DRAM_READ.low / human[1]:.1f}-{DRAM_READ.high / human[0]:.1f} human spikes")
@@ -44,9 +49,9 @@ if __name__ == "__main__":
         ax.barh(yi, mid, color=colour, height=0.6, hatch=None if checked else "//")
         if hi > lo:
             ax.errorbar(mid, yi, xerr=[[mid - lo], [hi - mid]], color="C6", capsize=4)
-        label = f"{lo:.2g}–{hi:.2g} pJ" if hi > lo else f"{lo:.2g} pJ"
-        ax.text(hi * 1.6, yi, label + ("" if checked else " (unchecked)"), va="center")
-    ax.set_yticks(y, [r[0] for r in ROWS])
+        label = f"{short(lo)}–{short(hi)} pJ" if hi > lo else f"{short(lo)} pJ"
+        ax.text(hi * 1.6, yi, label, va="center")
+    ax.set_yticks(y, [r[0] + ("" if r[4] else "\n(unchecked)") for r in ROWS])
     ax.set_xscale("log")
     ax.set_xlim(1e-3, 1e6)
     ax.set_xlabel("energy per event (pJ, log scale)")

@@ -112,27 +112,27 @@ if __name__ == "__main__":
     ann_class = ann[-1].argmax(1)
     print(f"ReLU network test accuracy: {np.mean(ann_class == y_test):.3f}")
     errors = []                                       # one row per T, one column per layer
+    print("      T   mean |rate - activation|: hidden 1, hidden 2, output;  classified differently")
     for steps in T_VALUES:
         snn = snn_rates(ws, x_test, steps)
         errors.append([np.mean(np.abs(s - h)) for s, h in zip(snn, ann)])
         disagree = np.mean(snn[-1].argmax(1) != ann_class)
-        print(f"T = {steps:5d}: mean |rate - activation| per layer "
-              + " ".join(f"{e:.4f}" for e in errors[-1]) + f"; classified differently {disagree:.3f}")
+        print(f"{steps:7d}   " + "  ".join(f"{e:.4f}" for e in errors[-1]) + f"   {disagree:.3f}")
     errors = np.array(errors)
 
     fig, (ax_r, ax_e) = plt.subplots(1, 2, figsize=(7, 3.4))
     a = np.linspace(-0.3, 1.2, 601)
-    ax_r.plot(a, np.maximum(0, a), color="C3", label="ReLU(a)")
+    ax_r.plot(a, np.maximum(0, a), color="C3", label=r"$\mathrm{ReLU}(a)$")
     for steps, colour in ((8, "C2"), (64, "C4")):
-        ax_r.step(a, if_rate(a, steps), where="post", color=colour, linewidth=1.5, label=f"IF rate, T = {steps}")
-    ax_r.set_xlabel("input per step a")
+        ax_r.step(a, if_rate(a, steps), where="post", color=colour, linewidth=1.5, label=f"IF rate, $T = {steps}$")
+    ax_r.set_xlabel(r"input per step $a$")
     ax_r.set_ylabel("output (spikes per step)")
     ax_r.legend(loc="upper left")
     for k, (name, colour, marker) in enumerate((("hidden 1", "C0", "o"), ("hidden 2", "C2", "s"),
                                                 ("output", "C4", "^"))):
         ax_e.loglog(T_VALUES, errors[:, k], marker=marker, color=colour, label=name)
-    ax_e.loglog(T_VALUES, 1.0 / T_VALUES, ":", color="C6", label="1 / T")
-    ax_e.set_xlabel("simulation time T (steps)")
-    ax_e.set_ylabel("mean |rate - activation|")
+    ax_e.loglog(T_VALUES, 1.0 / T_VALUES, ":", color="C6", label=r"$1/T$")
+    ax_e.set_xlabel(r"simulation time $T$ (steps)")
+    ax_e.set_ylabel(r"mean $|$rate $-$ activation$|$")
     ax_e.legend(loc="lower left")
     plt.show()

@@ -36,14 +36,13 @@ if __name__ == "__main__":
     times = np.array([2.5, 0.5, 3.5])                    # A, B, C
     t, traces, modulator, dw = simulate(times)
     for name, tc, d, exact in zip("ABC", times, dw, closed_form(times)):
-        print(f"synapse {name}: coincidence at {tc} s, weight change {d:.3f} "
-              f"(closed form, 10 ms pulse neglected: {exact:.3f})")
+        print(f"synapse {name}: coincidence at {tc} s, weight change {d:.3f} (closed form {exact:.3f})")
     fig, (ax_t, ax_w) = plt.subplots(1, 2, figsize=(7, 3.2), gridspec_kw={"width_ratios": [2, 1]})
     for j, (name, colour) in enumerate(zip("ABC", ("C1", "C0", "C6"))):
         ax_t.plot(t, traces[:, j], color=colour, label=f"trace, synapse {name}")
     ax_t.axvspan(T_REWARD, T_REWARD + 0.05, color="C4", alpha=0.6, label="reward (third factor)")
     ax_t.set_xlabel("time (s)")
-    ax_t.set_ylabel("eligibility trace e")
+    ax_t.set_ylabel(r"eligibility trace $e$")
     ax_t.set_ylim(0, 1.5)
     ax_t.legend(loc="upper left", ncols=2)
     ax_w.bar(["A", "B", "C"], dw, color=["C1", "C0", "C6"])

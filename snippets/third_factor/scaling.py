@@ -7,7 +7,7 @@ multiplies every weight by the same factor, w_i <- w_i (1 + eps (r_target - r) /
 until the rate is back at its target of 5 Hz. Because every weight gets the same
 factor, every ratio w_i / w_j is unchanged: what the weights encode relative to one
 another survives. Left: the rate over time. Right: each weight after against
-before, on logarithmic axes; the points lie on one line of slope 1.
+before; the points lie on one line through the origin.
 """
 
 import matplotlib.pyplot as plt
@@ -43,10 +43,12 @@ if __name__ == "__main__":
     ax_r.set_ylabel("rate (Hz)")
     ax_r.set_ylim(0, 6)
     ax_r.legend(loc="lower right")
-    ax_w.loglog(w_before, w_after, "o", color="C1", markersize=4)
-    line = np.array([w_before.min(), w_before.max()])
-    ax_w.loglog(line, line, ":", color="C6", label="unchanged")
-    ax_w.loglog(line, line * ratio.mean(), color="C1", linewidth=1, label=f"× {ratio.mean():.2f}")
+    ax_w.plot(w_before, w_after, "o", color="C1", markersize=4)
+    line = np.array([0.0, w_before.max()])
+    ax_w.plot(line, line, ":", color="C6", label="unchanged")
+    ax_w.plot(line, line * ratio.mean(), color="C1", linewidth=1, label=f"× {ratio.mean():.2f}")
+    ax_w.set_xlim(0, None)
+    ax_w.set_ylim(0, None)
     ax_w.set_xlabel("weight before")
     ax_w.set_ylabel("weight after")
     ax_w.legend(loc="upper left")
