@@ -1,0 +1,70 @@
+"""Modern Hopfield retrieval is softmax attention; beta sets what it retrieves.
+
+Ramsauer et al. (2021): with stored patterns as the columns of X (d x P) and a
+state (query) xi, one update is xi_new = X softmax(beta X^T xi). Written with the
+patterns as rows of a key matrix K = X^T and a value matrix V = X^T, that is
+softmax(beta q K^T) V: transformer attention with beta = 1 / sqrt(d).
+P = 8 random patterns in d = 16 dimensions; the query is pattern 0 plus noise.
+Left: the attention weights over the eight patterns for three values of beta.
+Right: distance of the retrieved vector from the nearest pattern and from the
+mean of all patterns, as beta grows: small beta returns the mean, large beta the
+nearest pattern; in between, a weighted average of several.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def softmax(z, axis=-1):
+    z = z - z.max(axis=axis, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def hopfield_update(x, xi, beta):
+    """One modern Hopfield update: patterns are the columns of x (d x P)."""
+    return x @ softmax(beta * (x.T @ xi), axis=0)
+
+
+def attention(q, k, v, scale):
+    """Scaled dot-product attention for queries q (n x d), keys k and values v (P x d)."""
+    return softmax(scale * q @ k.T, axis=-1) @ v
+
+
+if __name__ == "__main__":
+    rng = np.random.default_rng(0)
+    d, p = 16, 8
+    x = rng.normal(size=(d, p))
+    xi = x[:, 0] + 0.8 * rng.normal(size=d)
+    same = hopfield_update(x, xi, 1 / np.sqrt(d))
+    as_attention = attention(xi[None, :], x.T, x.T, 1 / np.sqrt(d))[0]
+    print(f"Hopfield update vs attention, largest difference: {np.max(np.abs(same - as_attention)):.1e}")
+
+    betas = np.geomspace(1e-3, 10, 200)
+    out = np.array([hopfield_update(x, xi, b) for b in betas])
+    to_nearest = np.linalg.norm(out - x[:, 0], axis=1)
+    to_mean = np.linalg.norm(out - x.mean(axis=1), axis=1)
+    for b in (1e-3, 1 / np.sqrt(d), 10.0):
+        r = hopfield_update(x, xi, b)
+        print(f"beta = {b:6.3f}: distance to pattern 0 {np.linalg.norm(r - x[:, 0]):.2f}, "
+              f"to the mean {np.linalg.norm(r - x.mean(axis=1)):.2f}")
+
+    fig, (ax_w, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4))
+    width = 0.27
+    for j, (b, colour) in enumerate(((0.01, "C0"), (1 / np.sqrt(d), "C1"), (1.0, "C4"))):
+        label = r"$\beta = 1/\sqrt{d}$" if j == 1 else rf"$\beta = {b:g}$"
+        ax_w.bar(np.arange(p) + (j - 1) * width, softmax(b * x.T @ xi), width, color=colour, label=label)
+    ax_w.set_xticks(np.arange(p))
+    ax_w.set_xlabel(r"stored pattern $\mu$")
+    ax_w.set_ylabel("attention weight")
+    ax_w.set_ylim(0, 1.15)
+    ax_w.legend(loc="upper right")
+    ax_d.plot(betas, to_nearest, color="C4", label="nearest pattern")
+    ax_d.plot(betas, to_mean, color="C0", linestyle="--", label="mean of patterns")
+    ax_d.axvline(1 / np.sqrt(d), color="C6", linestyle=":", linewidth=1)
+    ax_d.set_xscale("log")
+    ax_d.set_xlabel(r"inverse temperature $\beta$")
+    ax_d.set_ylabel("distance of retrieved vector")
+    ax_d.set_ylim(0, 6.2)
+    ax_d.legend(loc="upper center", title="distance to")
+    plt.show()

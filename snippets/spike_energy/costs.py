@@ -1,0 +1,96 @@
+"""Every constant on the spike-energy page, with its source (shown on the page).
+
+Ranges are (low, high); a single number is both. Constants that the
+scale-and-energy page also uses (Horowitz's 45 nm table, the cortical neuron
+and synapse counts, the brain's derived power) have the same values here; a
+test checks that the two pages agree. `checked` is False where we could
+confirm the number only through another paper's account of the source.
+"""
+
+from typing import NamedTuple
+
+AVOGADRO = 6.02214076e23          # per mol, exact by definition (SI, 2019)
+
+
+class Constant(NamedTuple):
+    name: str
+    low: float
+    high: float
+    unit: str
+    key: str
+    checked: bool = True
+
+    @property
+    def mid(self):
+        return (self.low + self.high) / 2
+
+
+def point(name, value, unit, key, checked=True):
+    return Constant(name, value, value, unit, key, checked)
+
+
+# Attwell & Laughlin 2001, rodent grey matter, at a mean rate of 4 Hz.
+ATP_PER_NEURON_4HZ = point("signalling ATP per neuron at 4 Hz", 3.29e9, "ATP/s", "attwell2001")
+RATE_4HZ = point("mean firing rate assumed", 4.0, "Hz", "attwell2001")
+SHARES = {"action potentials": 0.47, "postsynaptic glutamate": 0.34,
+          "resting potentials": 0.13, "glutamate recycling": 0.03}      # attwell2001, abstract
+# Lennie 2003, human cortex.
+ATP_PER_SPIKE_HUMAN = point("ATP per spike, human cortex", 2.4e9, "ATP", "lennie2003", checked=False)
+# Free energy released by hydrolysing one mole of ATP in a cell.
+ATP_KJ_PER_MOL = Constant("ATP hydrolysis in cells", 50.0, 65.0, "kJ/mol", "nelson2017", checked=False)
+# Horowitz 2014, 45 nm, 0.9 V (same values as scale_and_energy/data.py).
+FP32_MULT = point("fp32 multiply", 3.7, "pJ", "horowitz2014")
+FP32_ADD = point("fp32 add", 0.9, "pJ", "horowitz2014")
+CACHE_READ = point("64-bit read, 8 KB cache", 10.0, "pJ", "horowitz2014")
+DRAM_READ = Constant("64-bit read, DRAM", 1300.0, 2600.0, "pJ", "horowitz2014", checked=False)
+# Counts (same values as scale_and_energy/data.py).
+CORTICAL_NEURONS = point("neurons, cerebral cortex", 0.19 * 86.1e9, "cells", "azevedo2009")
+NEOCORTICAL_SYNAPSES = point("synapses, neocortex", 0.15e15, "synapses", "pakkenberg2003")
+# The brain's power as derived on the scale-and-energy page (attwell2001 + harris1918),
+# over its two reference adults.
+BRAIN_POWER = Constant("whole brain, derived", 13.5, 16.5, "W", "attwell2001")
+
+
+def sci(x, digits=3):
+    """Reader notation for printing: 7.16e8 -> '7.16 × 10⁸'; 0.01 to 10 000 stay plain."""
+    if 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    superscript = str(int(exponent)).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{mantissa} × 10{superscript}"
+
+
+def joules_per_atp(kj_per_mol):
+    return kj_per_mol * 1e3 / AVOGADRO
+
+
+def atp_per_spike_rodent():
+    """Everything but the resting potential scales with spikes: (1 - 0.13) x 3.29e9 / 4 Hz."""
+    return (1.0 - SHARES["resting potentials"]) * ATP_PER_NEURON_4HZ.low / RATE_4HZ.low
+
+
+def picojoules(atp):
+    """(low, high) energy in pJ of a number of ATP molecules, over the ATP free-energy range."""
+    return tuple(atp * joules_per_atp(k) * 1e12 for k in (ATP_KJ_PER_MOL.low, ATP_KJ_PER_MOL.high))
+
+
+def mac_pj():
+    return FP32_MULT.low + FP32_ADD.low
+
+
+def synapses_per_neuron():
+    return NEOCORTICAL_SYNAPSES.low / CORTICAL_NEURONS.low
+
+
+if __name__ == "__main__":
+    constants = [ATP_PER_NEURON_4HZ, RATE_4HZ, ATP_PER_SPIKE_HUMAN, ATP_KJ_PER_MOL, FP32_MULT, FP32_ADD,
+                 CACHE_READ, DRAM_READ, CORTICAL_NEURONS, NEOCORTICAL_SYNAPSES, BRAIN_POWER]
+    for c in constants:
+        value = sci(c.low) if c.low == c.high else f"{sci(c.low)}–{sci(c.high)}"
+        print(f"{c.name[:33]:33s} {value:>12s} {c.unit:8s} {c.key}{'' if c.checked else ' *'}")
+    print("* not checked in the source itself; see the page")
+    print("shares of signalling energy (attwell2001):")
+    for part, share in SHARES.items():
+        print(f"    {part:24s} {share:.0%}")
+    low, high = (joules_per_atp(k) for k in (ATP_KJ_PER_MOL.low, ATP_KJ_PER_MOL.high))
+    print(f"energy per ATP molecule: {sci(low, 2)} to {sci(high, 3)} J")

@@ -1,0 +1,120 @@
+"""The science on the attractors page: Hopfield energy, fixed points, capacity, attention.
+
+- Asynchronous updates never raise the energy E = -1/2 s^T W s (Hopfield 1982).
+- At low load every stored pattern is a fixed point.
+- The simulated capacity is near alpha_c = 0.138 (Amit, Gutfreund & Sompolinsky 1985).
+- One modern Hopfield update is softmax attention, exactly (Ramsauer et al. 2021);
+  beta -> infinity retrieves the nearest pattern, beta -> 0 the mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from conftest import ROOT, load_snippet
+
+hop = load_snippet("attractors/hopfield.py")
+cap = load_snippet("attractors/capacity.py")
+mod = load_snippet("attractors/modern_hopfield.py")
+
+
+def test_energy_never_increases_under_asynchronous_updates():
+    rng = np.random.default_rng(3)
+    for n, p in ((60, 3), (100, 12), (100, 30)):           # below, near and far above capacity
+        patterns = rng.choice([-1.0, 1.0], size=(p, n))
+        w = hop.store(patterns)
+        assert np.allclose(w, w.T) and np.all(np.diag(w) == 0)  # the two conditions the proof needs
+        for _ in range(3):
+            start = rng.choice([-1.0, 1.0], size=n)
+            final, states = hop.run_async(w, start, rng, sweeps=50)
+            e = np.array([hop.energy(w, s) for s in states])
+            assert np.all(np.diff(e) <= 1e-12)
+            # It stops at a fixed point: no single flip lowers the energy further.
+            assert np.all(np.where(w @ final >= 0, 1.0, -1.0) == final)
+
+
+def test_energy_change_of_one_flip_is_the_closed_form():
+    # Flipping neuron i from s_i to -s_i changes E by 2 s_i h_i (h = W s, zero diagonal).
+    rng = np.random.default_rng(0)
+    patterns = rng.choice([-1.0, 1.0], size=(5, 50))
+    w = hop.store(patterns)
+    s = rng.choice([-1.0, 1.0], size=50)
+    h = w @ s
+    for i in range(50):
+        flipped = s.copy()
+        flipped[i] *= -1
+        assert hop.energy(w, flipped) - hop.energy(w, s) == pytest.approx(2 * s[i] * h[i])
+
+
+def test_stored_patterns_are_fixed_points_at_low_load():
+    rng = np.random.default_rng(1)
+    n, p = 200, 10                                          # alpha = 0.05, far below 0.138
+    patterns = rng.choice([-1.0, 1.0], size=(p, n))
+    w = hop.store(patterns)
+    for xi in patterns:
+        assert np.all(np.where(w @ xi >= 0, 1.0, -1.0) == xi)
+
+
+def test_corrupted_cues_are_completed():
+    rng = np.random.default_rng(0)
+    n, p = 100, 5
+    patterns = rng.choice([-1.0, 1.0], size=(p, n))
+    w = hop.store(patterns)
+    for xi in patterns:
+        final, _ = hop.run_async(w, hop.corrupt(xi, 0.3, rng), rng, record=False)
+        assert final @ xi / n == 1.0
+
+
+def test_capacity_near_0138_with_finite_size_tolerance():
+    """The large-N theory says retrieval (overlap >= 0.967) exists up to alpha_c = 0.138
+    and not above. At N = 400 the transition is smeared over a few hundredths: the
+    number of patterns that destabilise fluctuates like sqrt(P), and known finite-N
+    corrections shift the apparent threshold upwards. So the load where the mean final
+    overlap falls below 0.9 must lie within 0.03 of 0.138, and the overlap must be near 1
+    well below it and clearly lower well above it."""
+    rng = np.random.default_rng(1)
+    overlaps = [cap.final_overlaps(cap.N, a, rng) for a in cap.ALPHAS]
+    alpha = cap.crossing(cap.ALPHAS, overlaps)
+    assert abs(alpha - cap.ALPHA_C) < 0.03
+    means = dict(zip(cap.ALPHAS, (o.mean() for o in overlaps)))
+    assert means[0.08] > 0.99
+    assert means[0.24] < 0.75
+
+
+def test_modern_hopfield_update_is_softmax_attention_exactly():
+    rng = np.random.default_rng(0)
+    d, p, n = 16, 8, 5
+    x = rng.normal(size=(d, p))
+    queries = rng.normal(size=(n, d))
+    beta = 1 / np.sqrt(d)
+    ours = np.array([mod.hopfield_update(x, q, beta) for q in queries])
+    theirs = mod.attention(queries, x.T, x.T, beta)
+    assert np.allclose(ours, theirs, rtol=1e-13, atol=1e-13)
+    # An independent softmax written out here, not the snippet's.
+    scores = beta * queries @ x
+    weights = np.exp(scores) / np.exp(scores).sum(axis=1, keepdims=True)
+    assert np.allclose(ours, weights @ x.T, rtol=1e-12, atol=1e-12)
+
+
+def test_beta_is_the_knob_between_nearest_pattern_and_mean():
+    rng = np.random.default_rng(0)
+    d, p = 16, 8
+    x = rng.normal(size=(d, p))
+    xi = x[:, 2] + 0.8 * rng.normal(size=d)
+    nearest = np.argmax(x.T @ xi)
+    assert nearest == 2
+    assert np.allclose(mod.hopfield_update(x, xi, 50.0), x[:, 2], atol=1e-6)
+    assert np.allclose(mod.hopfield_update(x, xi, 1e-6), x.mean(axis=1), atol=1e-4)
+    # In between, distance to the nearest pattern falls monotonically with beta here.
+    betas = np.geomspace(1e-3, 10, 50)
+    dist = [np.linalg.norm(mod.hopfield_update(x, xi, b) - x[:, 2]) for b in betas]
+    assert np.all(np.diff(dist) <= 1e-12)
+
+
+def test_exercise_answer_on_page_is_computed():
+    # Exercise 1: patterns a 1000-neuron network holds at 0.138 N.
+    text = (ROOT / "docs" / "attractors.md").read_text()
+    answer = re.search(r"about \*\*(\d+) patterns\*\*", text)
+    assert answer and int(answer.group(1)) == round(0.138 * 1000)

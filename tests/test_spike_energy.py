@@ -1,0 +1,78 @@
+"""The numbers on the spike-energy page, recomputed from the cited constants.
+
+Also checks that the constants shared with the scale-and-energy page have the same
+values there, so the two pages cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from conftest import ROOT, load_snippet
+
+costs = load_snippet("spike_energy/costs.py")
+per_event = load_snippet("spike_energy/per_event.py")
+budget = load_snippet("spike_energy/activity_budget.py")
+scale_data = load_snippet("scale_and_energy/data.py")
+brain_watts = load_snippet("scale_and_energy/brain_watts.py")
+
+
+def test_shared_constants_agree_with_scale_and_energy():
+    theirs = {c.name: c for c in scale_data.ALL}
+    for mine in (costs.FP32_MULT, costs.FP32_ADD, costs.CACHE_READ, costs.CORTICAL_NEURONS,
+                 costs.NEOCORTICAL_SYNAPSES):
+        assert mine.low == theirs[mine.name].value and mine.key == theirs[mine.name].key
+    dram = theirs["64-bit read, DRAM"]
+    assert (costs.DRAM_READ.low, costs.DRAM_READ.high) == (dram.low, dram.high)
+    assert costs.DRAM_READ.checked == dram.checked
+    derived = [brain_watts.brain_watts(s, *a) for s, a in brain_watts.REFERENCE_ADULTS.items()]
+    assert costs.BRAIN_POWER.low == pytest.approx(min(derived), abs=0.05)
+    assert costs.BRAIN_POWER.high == pytest.approx(max(derived), abs=0.05)
+
+
+def test_attwell_laughlin_shares_and_per_spike_atp():
+    assert sum(costs.SHARES.values()) == pytest.approx(0.97)      # the abstract's four shares
+    assert costs.atp_per_spike_rodent() == pytest.approx(0.87 * 3.29e9 / 4)
+    # The action potential alone: 47% of the budget at 4 Hz.
+    assert 0.47 * 3.29e9 / 4 == pytest.approx(3.87e8, rel=2e-3)
+
+
+def test_energy_ratios_recomputed_by_hand():
+    j_low, j_high = 50e3 / 6.02214076e23, 65e3 / 6.02214076e23
+    rodent = (0.87 * 3.29e9 / 4 * j_low * 1e12, 0.87 * 3.29e9 / 4 * j_high * 1e12)
+    human = (2.4e9 * j_low * 1e12, 2.4e9 * j_high * 1e12)
+    assert costs.picojoules(costs.atp_per_spike_rodent()) == pytest.approx(rodent)
+    assert costs.picojoules(2.4e9) == pytest.approx(human)
+    assert rodent == pytest.approx((59.4, 77.2), abs=0.1)
+    assert human == pytest.approx((199, 259), abs=0.5)
+    mac = 3.7 + 0.9
+    assert costs.mac_pj() == pytest.approx(mac)
+    assert (round(rodent[0] / mac), round(rodent[1] / mac)) == (13, 17)
+    assert (round(human[0] / mac), round(human[1] / mac)) == (43, 56)
+    synapses = 0.15e15 / (0.19 * 86.1e9)
+    assert costs.synapses_per_neuron() == pytest.approx(synapses)
+    assert round(synapses, -2) == 9200
+    assert (round(mac / (human[1] / synapses)), round(mac / (human[0] / synapses))) == (163, 212)
+
+
+def test_rate_budget():
+    n = 0.19 * 86.1e9
+    for e in budget.E_SPIKE:
+        assert budget.spike_power(1.0, e) == pytest.approx(n * e)
+    lo = budget.rate_limit(costs.BRAIN_POWER.low, budget.E_SPIKE[1])
+    hi = budget.rate_limit(costs.BRAIN_POWER.high, budget.E_SPIKE[0])
+    assert (round(lo, 1), round(hi, 1)) == (3.2, 5.1)
+
+
+def test_page_numbers_match_the_computation():
+    text = (ROOT / "docs" / "spike-energy.md").read_text()
+    m = re.search(r"between\s+\*\*([0-9.]+) and ([0-9.]+) Hz\*\*", text)
+    assert m
+    lo = budget.rate_limit(costs.BRAIN_POWER.low, budget.E_SPIKE[1])
+    hi = budget.rate_limit(costs.BRAIN_POWER.high, budget.E_SPIKE[0])
+    assert (float(m.group(1)), float(m.group(2))) == (round(lo, 1), round(hi, 1))
+    ex = re.search(r"about\s+\*\*([0-9.]+) W\*\*", text)
+    assert ex and float(ex.group(1)) == pytest.approx(
+        round(budget.spike_power(0.16, np.mean(budget.E_SPIKE)), 1))

@@ -1,0 +1,99 @@
+"""The science on the third-factor page.
+
+- TD(0) converges to the closed-form values V(t) = gamma^(D-1-t) r; the TD error moves
+  from the reward to the cue (gamma^D r there), and an omitted reward gives -r.
+- A three-factor rule changes a synapse by eta M e(t_r), with e decaying exponentially.
+- BCM: theta tracks <y^2>, the neuron becomes selective, and the selective response
+  sits at the fixed point 1/p.
+- Multiplicative synaptic scaling restores the rate and preserves every weight ratio.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+from conftest import ROOT, load_snippet
+
+td = load_snippet("third_factor/td_learning.py")
+elig = load_snippet("third_factor/eligibility.py")
+bcm = load_snippet("third_factor/bcm.py")
+scaling = load_snippet("third_factor/scaling.py")
+
+
+def test_td_values_converge_to_closed_form():
+    v, history = td.learn(400)
+    assert v == pytest.approx(td.closed_form_values(), abs=1e-9)
+    assert history[0][td.D] == pytest.approx(1.0)           # trial 1: error at the reward only
+    assert np.all(history[0][:td.D] == 0)
+    assert history[-1][0] == pytest.approx(td.GAMMA ** td.D, abs=1e-9)   # at the cue
+    assert abs(history[-1][td.D]) < 1e-9                    # the reward is predicted
+    assert td.td_errors(v, reward=0.0)[td.D] == pytest.approx(-1.0, abs=1e-9)
+
+
+def test_td_error_moves_back_step_by_step():
+    # The peak of delta (away from the cue) starts at the reward and moves earlier.
+    _, history = td.learn(200)
+    peaks = [np.argmax(h[1:]) + 1 for h in history[:60]]
+    assert peaks[0] == td.D
+    assert min(peaks) < td.D - 3
+    assert all(b <= a for a, b in zip(peaks[:20], peaks[1:21]))
+
+
+def test_three_factor_weight_change_is_eta_m_e():
+    times = np.array([2.5, 0.5, 3.5, 1.7])
+    _, traces, modulator, dw = elig.simulate(times, pulse=0.01)
+    # Closed form for a square pulse of area 1 and width p: eta e(t_r) tau/p (1 - exp(-p/tau)).
+    p = 0.01
+    factor = elig.TAU_E / p * (1 - np.exp(-p / elig.TAU_E))
+    expected = elig.closed_form(times) * factor
+    assert dw == pytest.approx(expected, rel=2e-3)
+    assert dw[2] == 0.0                                     # a coincidence after the reward: nothing
+    assert dw[0] > dw[3] > dw[1] > 0                        # shorter delay, larger change
+    assert modulator.sum() * elig.DT == pytest.approx(1.0)
+
+
+def test_bcm_theta_tracks_mean_square_response_and_selectivity_emerges():
+    w, history = bcm.run(6000, np.random.default_rng(0))
+    y1, y2, theta = history[:, 0], history[:, 1], history[:, 2]
+    assert abs(y1[0] - y2[0]) < 0.1                         # starts almost unselective
+    last = slice(-1000, None)
+    mean_square = bcm.P * y1[last] ** 2 + bcm.P * y2[last] ** 2
+    assert theta[last].mean() == pytest.approx(mean_square.mean(), rel=0.05)
+    assert y2[-1] == 0 and y2[-500:].mean() < 0.02           # silent to pattern 2
+    assert (y1[-1] - y2[-1]) / (y1[-1] + y2[-1]) == 1.0      # fully selective
+    assert y1[last].mean() == pytest.approx(1 / bcm.P, rel=0.1)    # the fixed point y1 = 1/p
+
+
+def test_synaptic_scaling_restores_rate_and_preserves_ratios_exactly():
+    rng = np.random.default_rng(0)
+    w0 = rng.lognormal(0.0, 0.5, 50)
+    x = rng.uniform(0, 1, 50)
+    w0 *= scaling.R_TARGET / (w0 @ x)
+    w1, rates = scaling.scale(w0, 0.5 * x, 400)
+    assert rates[0] == pytest.approx(scaling.R_TARGET / 2)
+    assert rates[-1] == pytest.approx(scaling.R_TARGET, rel=1e-6)
+    factor = w1 / w0
+    assert np.ptp(factor) < 1e-12 * factor.mean()          # one factor for all: ratios kept
+    assert factor.mean() == pytest.approx(2.0, rel=1e-6)
+    # Subtractive normalisation would not keep them: the contrast the page draws.
+    additive = w0 + (w1.sum() - w0.sum()) / len(w0)
+    assert np.ptp(additive / w0) > 0.1
+
+
+def test_exercise_answers_on_page_are_computed():
+    text = (ROOT / "docs" / "third-factor.md").read_text()
+    cue = re.search(r"TD error at the cue is \*\*([0-9.]+)\*\*", text)
+    assert cue and float(cue.group(1)) == pytest.approx(0.95 ** 20, abs=5e-4)
+    trace = re.search(r"the weight changes by \*\*([0-9.]+)\*\*", text)
+    assert trace and float(trace.group(1)) == pytest.approx(np.exp(-2.0 / elig.TAU_E), abs=5e-4)
+
+
+def test_bcm_exercise_fixed_point_with_unequal_frequencies():
+    text = (ROOT / "docs" / "third-factor.md").read_text()
+    stated = float(re.search(r"y_1 = 1/p_1\$ = \*\*([0-9.]+)\*\*", text).group(1))
+    _, history = bcm.run(20000, np.random.default_rng(0), p1=0.8)
+    assert stated == 1 / 0.8
+    assert history[-2000:, 0].mean() == pytest.approx(stated, rel=0.03)
+    assert history[-2000:, 1].mean() < 0.01
