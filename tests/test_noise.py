@@ -142,3 +142,8 @@ def test_exercise_answers_are_computed():
     on_page(low, ".2f", EXERCISES)
     on_page(high, ".2f", EXERCISES)
     on_page(round(high / low, -1), ".0f", EXERCISES)
+
+
+def test_siegert_cv_refuses_limits_it_cannot_integrate():
+    with pytest.raises(ValueError, match="within \\[-25, 25\\]"):
+        sg.siegert_cv(-40.0, 0.2)

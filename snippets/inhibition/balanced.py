@@ -75,11 +75,11 @@ if __name__ == "__main__":
     i_same = current_for_rate(rate_b)
     trace_c, spikes_c = simulate(np.full((steps, 1), DT / TAU * R * i_same), t_max)
     isi_c = isis(spikes_c)
-    print(f"balanced input: mean drive {mean_drive:.0f} mV above rest (threshold is 20 mV above), "
-          f"rate {rate_b:.1f} Hz, CV {cv(isi_b):.2f} from {isi_b.size} intervals")
+    print(f"balanced input: mean drive {mean_drive:.0f} mV above rest (threshold: 20 mV)")
+    print(f"                rate {rate_b:.1f} Hz, CV {cv(isi_b):.2f} from {isi_b.size} intervals")
     print(f"constant {i_same:.4f} nA: rate {1000.0 / isi_c.mean():.1f} Hz, CV {cv(isi_c):.3f}")
-    print(f"constant {mean_drive / R:.1f} nA (the balanced input's mean): "
-          f"{len(simulate(np.full((steps, 1), DT / TAU * mean_drive), t_max)[1][0])} spikes")
+    silent = simulate(np.full((steps, 1), DT / TAU * mean_drive), t_max)[1][0]
+    print(f"constant {mean_drive / R:.1f} nA (the balanced input's mean): {len(silent)} spikes")
 
     fig, axes = plt.subplots(2, 2, figsize=(7, 4.8), width_ratios=[2, 1])
     t = np.arange(1, steps + 1) * DT

@@ -52,14 +52,14 @@ def contrast_response(c, mask=0.0, sigma=SIGMA, n=N_EXP):
 if __name__ == "__main__":
     x = np.array([[0.2, 0.5, 0.1, 0.4]])
     np.set_printoptions(precision=3, suppress=True)
-    for name, f in (("divisive (sigma = 0)", lambda v: divisive(v, sigma=0.0)),
-                    ("divisive (sigma = 0.1)", divisive), ("softmax", softmax),
+    for name, f in (("divisive s=0", lambda v: divisive(v, sigma=0.0)),
+                    ("divisive s=0.1", divisive), ("softmax", softmax),
                     ("layer norm", layer_norm)):
-        print(f"{name:24s} x: {f(x)[0]}  3x same: {same(f(3 * x), f(x))}"
+        print(f"{name:14s} {f(x)[0]}  3x same: {same(f(3 * x), f(x))!s:5}"
               f"  x+2 same: {same(f(x + 2), f(x))}")
     batch = np.random.default_rng(0).random((8, 4))
-    print("batch norm: each feature (column) over a batch of 8 has mean",
-          batch_norm(batch).mean(axis=0).round(12) + 0.0, "and std", batch_norm(batch).std(axis=0))
+    print("batch norm over 8 examples: feature means", batch_norm(batch).mean(axis=0).round(12) + 0.0)
+    print("                            feature stds ", batch_norm(batch).std(axis=0))
 
     fig = plt.figure(figsize=(7, 5.6))
     top, bottom = fig.subfigures(2, 1, height_ratios=[1, 1])

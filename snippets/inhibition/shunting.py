@@ -60,8 +60,8 @@ def simulate(i, g, e_i=E_I, t_max=1000.0, dt=DT):
 if __name__ == "__main__":
     for g in G_VALUES:
         rheobase = (V_TH - E_L) * (1 + R * g) / R
-        print(f"g_i = {g:.2f} uS: subthreshold response to 1 nA {v_inf(1.0, g) - E_L:5.2f} mV, "
-              f"rheobase {rheobase:.1f} nA, rate at 6 nA {rate(6.0, g):5.1f} Hz")
+        print(f"g_i = {g:.2f} uS: 1 nA gives {v_inf(1.0, g) - E_L:5.2f} mV; "
+              f"rheobase {rheobase:.1f} nA; {rate(6.0, g):5.1f} Hz at 6 nA")
 
     fig, (ax_v, ax_f) = plt.subplots(1, 2, figsize=(7, 3.6))
     currents = np.linspace(0.0, 8.0, 401)

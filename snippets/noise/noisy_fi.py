@@ -58,14 +58,16 @@ if __name__ == "__main__":
         theory = np.array([siegert_rate(E_L + R * i, sigma) for i in currents])
         simulated = simulate_rates(sim_currents, sigma, neurons=100, t_max=1000.0, rng=rng)
         for i, f in zip(sim_currents, simulated):
-            print(f"sigma {sigma} mV, I = {i:.1f} nA: simulated {f:6.2f} Hz, "
-                  f"Siegert {siegert_rate(E_L + R * i, sigma):6.2f} Hz")
+            if i in (1.0, 1.5, 2.0, 3.0):
+                print(f"sigma {sigma:g} mV, I = {i:.1f} nA: simulated {f:6.2f} Hz, "
+                      f"Siegert {siegert_rate(E_L + R * i, sigma):6.2f} Hz")
         label = r"$\sigma$ = " + f"{sigma:g} mV"
         for ax in (ax_lin, ax_log):
             ax.plot(currents, theory, color=colour, label=label)
             ax.plot(sim_currents, simulated, "o", color=colour, markersize=4)
     ax_lin.set_ylabel("firing rate (Hz)")
     ax_lin.legend(loc="upper left")
+    ax_log.set_ylabel("firing rate (Hz), log scale")
     ax_log.set_yscale("log")
     ax_log.set_ylim(0.1, 300)
     ax_log.set_yticks([0.1, 1, 10, 100], ["0.1", "1", "10", "100"])

@@ -53,6 +53,9 @@ def siegert_cv(mu, sigma, tau=TAU, t_ref=T_REF, v_reset=V_RESET, v_th=V_TH, poin
     """Coefficient of variation of the interspike intervals (Brunel 2000, appendix A)."""
     nu = siegert_rate(mu, sigma, tau, t_ref, v_reset, v_th) / 1000.0      # per ms
     lo, hi = _limits(mu, sigma, v_reset, v_th)
+    if lo < -25.0 or hi > 25.0:
+        raise ValueError(f"siegert_cv: (V_reset - mu)/sigma = {lo:.1f} and (V_th - mu)/sigma = {hi:.1f}"
+                         " must lie within [-25, 25] (exp(x^2) overflows); use a larger sigma")
     y = np.linspace(min(lo, -8.0) - 2.0, hi, 8 * points)
     inner_integrand = erfcx(-y) ** 2 * np.exp(-y**2)      # exp(y^2) (1 + erf y)^2
     inner = np.concatenate([[0.0], np.cumsum((inner_integrand[1:] + inner_integrand[:-1]) / 2 * np.diff(y))])
@@ -62,7 +65,7 @@ def siegert_cv(mu, sigma, tau=TAU, t_ref=T_REF, v_reset=V_RESET, v_th=V_TH, poin
 
 
 if __name__ == "__main__":
-    for current, sigma in ((1.5, 4.0), (2.0, 4.0), (3.0, 4.0), (3.0, 0.2)):
+    for current, sigma in ((1.0, 4.0), (1.5, 4.0), (2.0, 4.0), (3.0, 4.0)):
         mu = E_L + R * current
         print(f"I = {current} nA, sigma = {sigma} mV: rate {siegert_rate(mu, sigma):6.2f} Hz, "
               f"CV {siegert_cv(mu, sigma):.3f}")

@@ -60,11 +60,11 @@ def mg_block(v, mg=1.0):
 
 if __name__ == "__main__":
     for g in (0.01, 0.1, 1.0):
-        print(f"g = {g:5.2f} uS: V_inf = {v_inf_conductance(g):6.1f} mV, "
-              f"tau_eff = {tau_eff(g):5.2f} ms; matched current R I = "
-              f"{R * g * (E_EXC - E_L):5.0f} mV would give {v_inf_current(g * (E_EXC - E_L)):6.1f} mV")
+        matched = R * g * (E_EXC - E_L)              # the current with the same effect at rest, mV
+        print(f"g = {g:4.2f} uS: V_inf = {v_inf_conductance(g):5.1f} mV, tau_eff = {tau_eff(g):4.2f} ms"
+              f" (current: {v_inf_current(matched / R):5.1f} mV)")
     for v in (-70.0, -50.0, -20.0, 0.0):
-        print(f"Mg block at {v:5.0f} mV with 1 mM Mg: {mg_block(v):.3f} of the conductance open")
+        print(f"Mg block, 1 mM, V = {v:3.0f} mV: fraction open {mg_block(v):.3f}")
 
     fig, (ax_s, ax_iv) = plt.subplots(1, 2, figsize=(7, 3.6))
     g = np.linspace(0.0, 0.3, 301)                       # uS

@@ -59,8 +59,8 @@ if __name__ == "__main__":
                                          ("facilitating", FACILITATING, "C4", "s")):
         resp = respond(train, **params)[0]
         steady = steady_state(20.0, **params)[0]
-        print(f"{name}: responses at 20 Hz {np.round(resp[:5], 3)} ...; "
-              f"10th {resp[-1]:.3f}; steady state {steady:.3f}")
+        print(f"{name}: first five {np.round(resp[:5], 3)}")
+        print(f"    10th response {resp[-1]:.3f}, closed-form steady state {steady:.3f}")
         ax_t.plot(np.arange(1, 11), resp, marker=marker, color=colour, label=name)
         ax_t.axhline(steady, color=colour, linestyle=":", linewidth=1)
         rates = np.logspace(0, 2, 200)
