@@ -151,3 +151,27 @@ def test_exercise_answers_are_computed():
     for p in (0.3, 0.6):
         on_page((1 - p) ** 5, ".3f", EXERCISES)
         on_page(math.sqrt((1 - p) / (5 * p)), ".3f", EXERCISES)
+
+
+def test_ledger_rows_of_these_pages_are_complete():
+    """includes/ledger/50-synapses.yml: verdicts, pages, sources, and every row shown on its page."""
+    import yaml
+
+    rows = yaml.safe_load((ROOT / "includes" / "ledger" / "50-synapses.yml").read_text(encoding="utf-8"))
+    bib = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8"),
+                         flags=re.MULTILINE))
+    ids = [r["id"] for r in rows]
+    assert len(ids) == len(set(ids))
+    shown = {}
+    for page in ("synapses.md", "inhibition.md", "noise.md"):
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        blocks = re.findall(r"```ledger\nrows: \[([^\]]*)\]\n```", text)
+        assert blocks, page
+        shown[page] = {name.strip() for block in blocks for name in block.split(",")}
+    for row in rows:
+        assert row["verdict"] in {"holds", "partly", "breaks"}
+        assert set(row) >= {"id", "analogy", "origin", "verdict", "page", "sources", "why"}
+        assert row["id"] in shown[row["page"]], f"{row['id']} not shown on {row['page']}"
+        assert set(row["sources"]) <= bib
+        assert set(re.findall(r"@([\w:-]+)", row["why"])) <= set(row["sources"])
+    assert set().union(*shown.values()) <= set(ids)
