@@ -1,0 +1,149 @@
+"""Science of the noise page (docs/noise.md) and the numbers in its exercises.
+
+Poisson trains: exponential intervals (Kolmogorov-Smirnov), CV = 1, Fano factor = 1,
+with tolerances from the sample size. The Siegert formula: its noiseless limit is the
+integrate-and-fire closed form, its CV tends to 1 far below threshold. The noisy LIF
+simulation against the Siegert rate, its time-step error shrinking with dt, and the
+same neuron in Brian2.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+from conftest import ROOT, load_snippet
+
+po = load_snippet("noise/poisson.py")
+sg = load_snippet("noise/siegert.py")
+nf = load_snippet("noise/noisy_fi.py")
+PAGE = (ROOT / "docs" / "noise.md").read_text(encoding="utf-8")
+EXERCISES = PAGE[PAGE.index("## Exercises"):]
+
+
+def on_page(value: float, fmt: str, text: str = PAGE) -> None:
+    written = format(value, fmt)
+    pattern = re.escape(written).replace(r"\-", "[-−]")         # ASCII in math, U+2212 in prose
+    assert re.search(rf"(?<![\d.]){pattern}(?!\d)", text), f"{written} not on the page"
+
+
+def page_trains():
+    """The trains of poisson.py, same seed and order."""
+    rng = np.random.default_rng(0)
+    return [po.poisson_train(po.RATE, po.T, rng) for _ in range(po.TRIALS)]
+
+
+def test_poisson_intervals_exponential_cv_and_fano_one():
+    trains = page_trains()
+    isi = np.concatenate([np.diff(s) for s in trains])
+    n = isi.size
+    assert n > 9000
+    # Kolmogorov-Smirnov distance to r exp(-r t); 1.63 / sqrt(n) is the 1 % critical value.
+    x = np.sort(isi)
+    cdf = 1 - np.exp(-po.RATE * x)
+    d = max(np.max(np.arange(1, n + 1) / n - cdf), np.max(cdf - np.arange(n) / n))
+    assert d < 1.63 / math.sqrt(n)
+    # The sample CV of exponential intervals has standard error about 1 / sqrt(n).
+    cv = po.cv(isi)
+    assert abs(cv - 1) < 4 / math.sqrt(n)
+    for w in (0.01, 0.1, 1.0):
+        windows = po.TRIALS * round(po.T / w)
+        # Fano factor of Poisson counts: standard error about sqrt(2 / (windows - 1)).
+        assert abs(po.fano(trains, w, po.T) - 1) < 4 * math.sqrt(2 / (windows - 1))
+    # The numbers as printed on the page.
+    on_page(cv, ".3f")
+    on_page(po.fano(trains, 0.01, po.T), ".2f")
+    on_page(po.fano(trains, 0.1, po.T), ".2f")
+    on_page(po.fano(trains, 1.0, po.T), ".2f")
+
+
+def test_regular_train_has_cv_and_fano_near_zero():
+    train = np.arange(0.0, 10.0, 0.05)          # 20 Hz clock
+    assert po.cv(np.diff(train)) < 1e-9
+    assert po.fano([train], 1.0, 10.0) < 1e-9
+
+
+def test_siegert_noiseless_limit_and_poisson_limit():
+    for drive in (25.0, 30.0, 60.0):
+        closed = nf.closed_form_rate(drive / sg.R)
+        assert sg.siegert_rate(sg.E_L + drive, 0.05) == pytest.approx(closed, rel=2e-3)
+    on_page(sg.siegert_rate(sg.E_L + 30.0, 0.05), ".2f")
+    on_page(float(nf.closed_form_rate(3.0)), ".2f")
+    # Far below threshold: rare, independent crossings, CV -> 1.
+    assert sg.siegert_cv(-70.0, 4.0) == pytest.approx(1.0, abs=1e-3)
+    # More noise, more subthreshold firing; the rate is monotonic in the current.
+    assert sg.siegert_rate(-55.0, 6.0) > sg.siegert_rate(-55.0, 2.0) > 0
+    rates = [sg.siegert_rate(sg.E_L + sg.R * i, 4.0) for i in (0.5, 1.0, 2.0, 4.0)]
+    assert np.all(np.diff(rates) > 0)
+
+
+def test_noisy_lif_converges_to_siegert_as_dt_shrinks():
+    """At 1.5 nA, sigma = 6 mV: 300 neurons x 1 s give ~6000 spikes, a 1-2 % standard
+    error. Checking the threshold once per step misses crossings, an error that shrinks
+    about as sqrt(dt): with dt / 4 it should roughly halve."""
+    theory = sg.siegert_rate(sg.E_L + sg.R * 1.5, 6.0)
+    rng = np.random.default_rng(5)
+    coarse = nf.simulate_rates([1.5], 6.0, 300, 1000.0, rng, dt=0.1)[0]
+    fine = nf.simulate_rates([1.5], 6.0, 300, 1000.0, rng, dt=0.025)[0]
+    err_coarse, err_fine = coarse / theory - 1, fine / theory - 1
+    assert -0.16 < err_coarse < -0.06
+    assert -0.07 < err_fine < 0.01
+    assert abs(err_fine) < abs(err_coarse) / 1.4
+    # The page quotes "from about 10 % to about 5 %" (this run: 9.3 % and 5.3 %).
+    assert 8 <= round(100 * -err_coarse) <= 12 and 3 <= round(100 * -err_fine) <= 6
+    assert re.search(r"from about 10 %\s+to about 5 %", PAGE)
+
+
+def test_page_rates_from_noisy_fi():
+    """The two rates quoted in the prose, from noisy_fi.py's own run."""
+    rng = np.random.default_rng(0)
+    sim_currents = np.arange(0.5, 5.01, 0.5)
+    nf.simulate_rates(sim_currents, nf.SIGMAS[0], 100, 1000.0, rng)      # advance the stream
+    simulated = nf.simulate_rates(sim_currents, nf.SIGMAS[1], 100, 1000.0, rng)
+    on_page(simulated[2], ".1f")                                         # 1.5 nA
+    on_page(sg.siegert_rate(-55.0, 6.0), ".0f")
+    on_page(sg.siegert_rate(-50.0, 6.0), ".0f")
+
+
+def test_noisy_lif_matches_brian2():
+    import brian2 as b2
+
+    b2.prefs.codegen.target = "numpy"
+    b2.start_scope()
+    b2.seed(11)
+    b2.defaultclock.dt = nf.DT * b2.ms
+    neurons, sigma, current = 300, 6.0, 1.5
+    ns = {"mu": (sg.E_L + sg.R * current) * b2.mV, "V_th": sg.V_TH * b2.mV,
+          "V_reset": sg.V_RESET * b2.mV, "tau": sg.TAU * b2.ms, "sigma": sigma * b2.mV}
+    group = b2.NeuronGroup(neurons, "dv/dt = (mu - v) / tau + sigma * xi * tau**-0.5 : volt (unless refractory)",
+                           threshold="v >= V_th", reset="v = V_reset", refractory=sg.T_REF * b2.ms,
+                           method="euler", namespace=ns)
+    group.v = sg.E_L * b2.mV
+    monitor = b2.SpikeMonitor(group)
+    b2.run(1 * b2.second, namespace=ns)
+    theirs = np.asarray(monitor.count, dtype=float)
+    rng = np.random.default_rng(12)
+    v_counts = nf.simulate_rates([current] * neurons, sigma, 1, 1000.0, rng)   # Hz over 1 s = counts
+    se = math.sqrt(theirs.var() / neurons + v_counts.var() / neurons)
+    assert abs(theirs.mean() - v_counts.mean()) < 4 * se
+    theory = sg.siegert_rate(sg.E_L + sg.R * current, sigma)
+    assert 0.8 * theory < theirs.mean() < theory
+
+
+def test_exercise_answers_are_computed():
+    on_page(math.exp(-2), ".3f", EXERCISES)
+    on_page(math.exp(-2) * 2**2 / 2, ".3f", EXERCISES)
+    on_page(100 / 20, ".1f", EXERCISES)
+    lam_inv = 1000 / 50 - 2.0
+    on_page(lam_inv / (2.0 + lam_inv), ".2f", EXERCISES)
+    low, high = sg.siegert_rate(-55.0, 2.0), sg.siegert_rate(-55.0, 6.0)
+    on_page(low, ".2f", EXERCISES)
+    on_page(high, ".2f", EXERCISES)
+    on_page(round(high / low, -1), ".0f", EXERCISES)
+
+
+def test_siegert_cv_refuses_limits_it_cannot_integrate():
+    with pytest.raises(ValueError, match="within \\[-25, 25\\]"):
+        sg.siegert_cv(-40.0, 0.2)
