@@ -56,6 +56,8 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
     docs_dir = docs_dir or root / "docs"
     rows: list[dict] = []
     seen: dict[str, str] = {}
+    if not (root / LEDGER_DIR).is_dir():
+        return rows          # a project without a ledger (a ```ledger block then names no row)
     files = sorted((root / LEDGER_DIR).glob("*.yml"))
     if not files:
         raise LedgerError(f"{root / LEDGER_DIR}: no ledger files (*.yml)")

@@ -3,8 +3,8 @@
 Runs last (priority -110, after ``scripts/mkdocs_hooks.py`` and
 ``scripts/courses_hooks.py``): figures get their size, lazy loading and a full-size
 link (``scripts/figure_html.py``); glossary terms keep their tooltip on first use
-only (``scripts/glossary_marks.py``); tables with sentences in their cells are marked
-for the phone layout; a page that contains math preloads the math font so the
+only (``scripts/glossary_marks.py``); table cells holding sentences are marked for
+the phone layout; a page that contains math preloads the math font so the
 browser has it before the first layout (no shift when it arrives).
 """
 
@@ -28,8 +28,7 @@ import notebook_figures  # noqa: E402
 from glossary_marks import first_use_only  # noqa: E402
 
 MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
-TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
-CELL = re.compile(r"<td[^>]*>(.*?)</td>", re.DOTALL)
+CELL = re.compile(r"<td([^>]*)>(.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
 _math_pages: set[str] = set()
@@ -74,7 +73,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _math_pages.add(page.file.src_uri)
         _math_chars.update(math_font.characters(html))
     if page.file.src_uri.endswith(".ipynb"):
-        html, made = notebook_figures.finish(html, "figure")
+        # notebooks/x/index.html -> figure-1.svg beside it; notebooks/x.html (the offline
+        # copy's .html URLs) -> x-figure-1.svg, so two notebooks in one folder never clash
+        name = posixpath.basename(page.file.dest_uri)
+        stem = "figure" if name == "index.html" else name.removesuffix(".html") + "-figure"
+        html, made = notebook_figures.finish(html, stem)
         folder = posixpath.dirname(page.file.dest_uri)
         _notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
     html = figure_html.finish(_mark_long_tables(first_use_only(html)), source_of)
@@ -83,17 +86,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def _mark_long_tables(html: str) -> str:
-    """<table data-long-cells> for a table with sentences in its cells: on a phone its
-    columns keep a readable width and it scrolls sideways (site.css), where a table
-    of words and numbers still fits the screen as it is."""
+    """<td data-long> for a cell that holds a sentence: on a phone such a column keeps a
+    readable width and its table scrolls sideways (site.css), while columns of words and
+    numbers stay narrow, and a table of short cells still fits the screen as it is."""
 
-    def mark(match: re.Match) -> str:
-        cells = (TAG.sub("", cell).strip() for cell in CELL.findall(match[1]))
-        if any(len(text) > LONG_CELL for text in cells):
-            return "<table data-long-cells>" + match[1] + "</table>"
+    def cell(match: re.Match) -> str:
+        if len(TAG.sub("", match[2]).strip()) > LONG_CELL:
+            return f"<td{match[1]} data-long>{match[2]}</td>"
         return match[0]
 
-    return TABLE.sub(mark, html)
+    return CELL.sub(cell, html)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

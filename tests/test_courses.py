@@ -135,9 +135,12 @@ def test_tooltips_on_pages_but_never_in_code_or_headings(site):
     transport = (site / "weight-transport" / "index.html").read_text(encoding="utf-8")
     # "weight" is a glossary term: the title has no tooltip, the text below has it
     assert re.search(r"<h1[^>]*>Weight transport<a class=\"headerlink\"", transport)
-    assert f'<abbr title="{html.escape(TERMS["weight"], quote=True)}">weights</abbr>' in transport
+    # marked on first use only, focusable (scripts/glossary_marks.py)
+    weight = f'<abbr title="{html.escape(TERMS["weight"], quote=True)}" tabindex="0">'
+    assert transport.count(weight) == 1, transport.count(weight)
     mapping = (site / "hodgkin-huxley" / "index.html").read_text(encoding="utf-8")
-    assert f'<abbr title="{html.escape(TERMS["rheobase"], quote=True)}">rheobase</abbr>' in mapping
+    rheobase = f'<abbr title="{html.escape(TERMS["rheobase"], quote=True)}" tabindex="0">'
+    assert mapping.count(rheobase) == 1
 
 
 # --- references and instructors -------------------------------------------------------

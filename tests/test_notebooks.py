@@ -90,7 +90,7 @@ def test_page_has_no_cdn_or_inline_style(pages, name, site):
     for url in re.findall(r'<script[^>]+src="([^"]*)"', page):
         assert url and not re.match(r"(https?:)?//", url), url
     assert "cdnjs" not in page and "mathjax" not in page.lower() and "require.js" not in page
-    assert len(page) < 400_000  # images inline as PNG; no 600-KB stylesheet
+    assert len(page) < 400_000  # figures in their own files; no 600-KB stylesheet
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -102,7 +102,11 @@ def test_page_renders_math_citations_and_download(pages, name, site):
     assert 'class="citation"' in page and 'id="ref-' in page and "[@" not in text
     assert f'href="{name}.ipynb" download' in page
     assert (site / "notebooks" / name / f"{name}.ipynb").is_file()
-    assert page.count('<img') >= 3 and 'src="data:image/png;base64,' in page
+    # figures as SVG files beside the page, light and dark, with alt text from their labels
+    # (scripts/notebook_figures.py), not inline PNGs with "No description"
+    assert page.count('class="snippet-figure notebook-figure"') >= 3 and "data:image/png" not in page
+    assert "No description has been provided" not in page and "its labels read:" in page
+    assert (site / "notebooks" / name / "figure-1.svg").is_file() and (site / "notebooks" / name / "figure-1-dark.svg").is_file()
     assert 'class="highlight notebook-code"' in page  # code cells in the site's own style
 
 
