@@ -84,7 +84,9 @@ class Project:
         self.root = root
         shutil.copytree(ROOT / "scripts", root / "scripts",
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        shutil.copytree(ROOT / "includes", root / "includes")
+        # The ledger's rows name the real site's pages, which a throwaway project lacks:
+        # its includes/ has no ledger (a project without includes/ledger has no rows).
+        shutil.copytree(ROOT / "includes", root / "includes", ignore=shutil.ignore_patterns("ledger"))
         (root / "snippets").mkdir()
         shutil.copy(ROOT / "snippets" / "site.mplstyle", root / "snippets" / "site.mplstyle")
         (root / "docs").mkdir()
@@ -289,7 +291,7 @@ def test_printed_output_and_code_cannot_become_markup(project):
     ("```snippet\nfile: demo/figure.py\ncolour: red\n```\n", "index.md: snippet block has unknown option(s) ['colour']"),
     ("```snippet\nfile: demo/nowhere.py\n```\n", "index.md: snippet 'demo/nowhere.py' does not exist"),
     ("```\n--8<-- \".git/config\"\n```\n", ".git/config"),
-    ("Nobody [@nobody2000] said so.\n", "index.md: unknown citation key(s) nobody2000"),
+    ("Nobody [@nobody2000] said so.\n", "index.md:3: unknown citation key(s) nobody2000"),
     ("```snippet\nfile: demo/figure.py\ncaption: A line.\n```\n", "index.md: snippet 'demo/figure.py' draws a figure but has no 'alt'"),
 ], ids=["dotdot", "absolute", "misspelt-fence", "bad-yaml", "unknown-option", "missing", "include-outside",
         "unknown-key", "no-alt"])
