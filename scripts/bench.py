@@ -14,13 +14,15 @@
   process (`python snippets/...`, as a student would); goal: well under 1.
 
 Each build is a fresh `mkdocs build` process, as a reader runs it; warm and bare take
-the median of several runs. Timings vary with machine load: read the ratios.
+the median of several runs. Timings vary with machine load: read the ratios. Then the
+page-weight report of the built site (``scripts/page_weight.py``).
 """
 
 from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -46,11 +48,17 @@ def build(config: Path, cache: Path, site: Path) -> tuple[float, str]:
     return elapsed, result.stderr + result.stdout
 
 
-def snippet_alone(path: Path) -> float:
-    start = time.perf_counter()
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def snippet_alone(path: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds of ``python path`` in its own process, as a student runs it."""
+    start, cpu = time.perf_counter(), children_cpu()
     subprocess.run([sys.executable, str(path)], cwd=ROOT, env={**os.environ, "MPLBACKEND": "Agg"},
                    check=True, capture_output=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
 
 
 def write_static_pages(dest: Path, cache: Path) -> None:
@@ -88,6 +96,7 @@ def write_static_pages(dest: Path, cache: Path) -> None:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT / "scripts"))  # run as a script: the engine's modules
+    import page_weight
     from mkdocs_hooks import snippets_used
 
     used = sorted(snippets_used(ROOT / "docs"))
@@ -98,24 +107,29 @@ def main() -> None:
                                "hooks: [scripts/courses_hooks.py, scripts/publish_hooks.py]\n")
         try:
             cold, log = build(ROOT / "mkdocs.yml", tmp / "cache", tmp / "site")
-            ran = re.search(r"ran (\d+) snippets in ([\d.]+) s", log)
-            phase = float(ran.group(2)) if ran else float("nan")
+            ran = re.search(r"ran (\d+) snippets in ([\d.]+) s \(CPU ([\d.]+) s\)", log)
+            phase, phase_cpu = (float(ran.group(2)), float(ran.group(3))) if ran else (float("nan"),) * 2
             warm = statistics.median(build(ROOT / "mkdocs.yml", tmp / "cache", tmp / "site")[0]
                                      for _ in range(REPEATS))
+            weights = page_weight.report(tmp / "site")
             write_static_pages(tmp / "docs", tmp / "cache")
             bare = statistics.median(build(bare_config, tmp / "cache-bare", tmp / "site-bare")[0]
                                      for _ in range(REPEATS))
         finally:
             bare_config.unlink()
-    alone = sum(snippet_alone(ROOT / "snippets" / name) for name in used)
+    runs = [snippet_alone(ROOT / "snippets" / name) for name in used]
+    alone, alone_cpu = sum(w for w, _ in runs), sum(c for _, c in runs)
 
     print(f"pages' snippets:            {len(used)}")
-    print(f"cold build:                 {cold:6.2f} s  (snippet phase {phase:.2f} s)")
+    print(f"cold build:                 {cold:6.2f} s  (snippet phase {phase:.2f} s, CPU {phase_cpu:.2f} s)")
     print(f"warm rebuild (median of {REPEATS}): {warm:6.2f} s")
     print(f"bare build, no snippet hook:{bare:6.2f} s  (same pages, written out)")
-    print(f"each snippet alone, summed: {alone:6.2f} s")
+    print(f"each snippet alone, summed: {alone:6.2f} s  (CPU {alone_cpu:.2f} s)")
     print(f"warm / bare:                {warm / bare:6.2f}   goal <= 1.15")
-    print(f"snippet phase / alone:      {phase / alone:6.2f}   goal <= 0.45")
+    print(f"snippet phase / alone:      {phase / alone:6.2f}   goal <= 0.45 (wall time: depends on load)")
+    print(f"  the same in CPU time:     {phase_cpu / alone_cpu:6.2f}   (what the engine costs, whatever the load)")
+    print("\npage weight, compressed transfer (scripts/page_weight.py):")
+    print(weights)
 
 
 if __name__ == "__main__":

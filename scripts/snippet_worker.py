@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import gc
 import io
 import json
 import os
@@ -49,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from svg_compact import compact  # noqa: E402
 
 STYLE = Path(__file__).resolve().parent.parent / "snippets" / "site.mplstyle"
+_exit = os._exit  # the real one: a child replaces os._exit to report where a snippet calls it
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 # Audit events that change the file system (besides opening a file for writing).
 CHANGING_EVENTS = {
@@ -127,15 +129,13 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
     random.seed(0)
     sys.path.insert(0, str(path.parent))
     sys.argv = [str(path)]
-    real_exit = os._exit
-
     def exit_now(code: int) -> None:  # os._exit skips everything: say where it was called
         where, line = _stack_location(path)
         report.write(json.dumps({"ok": False, "file": where, "line": line,
                                  "error": f"the snippet called os._exit({code}); a snippet ends by "
                                           "reaching its last line (plt.show())"}))
         report.flush()
-        real_exit(3)
+        _exit(3)
 
     os._exit = exit_now
     _guard_writes(out_dir)
@@ -184,7 +184,7 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
         except BaseException:  # noqa: BLE001 - never return into the parent's loop
             traceback.print_exc()
             code = 1
-        os._exit(code)
+        _exit(code)
     os.close(write_end)
     chunks, deadline, hung = [], time.monotonic() + timeout + 1.5, False
     with os.fdopen(read_end, "rb") as pipe:
@@ -213,7 +213,27 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
                 "error": f"the snippet's process {how} before it finished"}
 
 
+def warm_up() -> None:
+    """Draw once in the parent, so every forked child inherits loaded fonts, the mathtext
+    parser and matplotlib's caches instead of paying for them on its first figure."""
+    matplotlib.style.use(STYLE)
+    fig, (left, right) = plt.subplots(1, 2)
+    left.plot([0, 1], [0, 1], label=r"$V_\mathrm{th}$ (mV)")
+    left.scatter([0.5], [0.5])
+    left.legend()
+    left.set_xlabel(r"$\tau_m \, dV/dt = -(V - E_L) + R I$")
+    right.bar([0, 1], [1, 2])
+    right.imshow([[0, 1], [1, 0]])
+    right.set_title("Title 10⁶ − µ")
+    fig.text(0.5, 0.01, "bold", weight="bold")
+    fig.savefig(io.StringIO(), format="svg")
+    plt.close("all")
+    matplotlib.rcdefaults()
+
+
 def main() -> None:
+    warm_up()
+    gc.freeze()  # the warm heap stays shared with every child: no copy-on-write by the collector
     # The protocol gets its own copy of fd 1; fd 1 itself then points at stderr, so
     # that output from C code or subprocesses cannot corrupt the protocol.
     protocol = os.fdopen(os.dup(1), "w", buffering=1)

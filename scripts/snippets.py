@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import selectors
 import shutil
 import subprocess
@@ -203,6 +204,12 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
     return output
 
 
+def _children_cpu() -> float:
+    """CPU seconds of finished child processes (the worker includes its forked children)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
     """Outputs for ``snippets`` (absolute paths under ``root``), running only those not cached.
 
@@ -228,6 +235,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
         log(f"figures {cached}/{len(snippets)}, {cached} cached")
         return outputs, errors
     start = time.perf_counter()
+    cpu_before = _children_cpu()
     worker = _Worker()
     try:
         for snippet, name, key in todo:
@@ -248,5 +256,6 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
             log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")
     finally:
         worker.close()
-    log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s in one worker process")
+    log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {_children_cpu() - cpu_before:.1f} s) "
+        "in one worker process")
     return outputs, errors

@@ -231,6 +231,7 @@ def test_site_builds_strict_and_every_figure_has_both_variants(site):
         assert "<dc:date>" not in text and "Matplotlib v" not in text  # no Date/Creator metadata
 
 
+@pytest.mark.slow  # one interpreter per snippet: the longest part of `make quick` otherwise
 @pytest.mark.parametrize("name", sorted(pages_using_snippets()))
 def test_snippet_runs_standalone_and_page_shows_its_output(name, site):
     """A student's `python snippets/<name>` prints exactly what the page shows."""
@@ -274,7 +275,8 @@ def test_built_site_loads_nothing_from_other_hosts(site):
 @pytest.mark.slow
 def test_two_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path):
     """Cold builds with empty caches give the same bytes for every file of the site, and
-    so does a rebuild from the first build's caches (snippets, MathML, notebooks)."""
+    so does a rebuild from the first build's caches (snippets, MathML, notebooks). Cold
+    means cold for notebooks too: mkdocs-jupyter's cache lives in the build cache."""
     trees = []
     for run, cache in (("a", "a"), ("b", "b"), ("warm", "a")):
         result = mkdocs_build(tmp_path / f"site-{run}", tmp_path / f"cache-{cache}")
@@ -282,6 +284,7 @@ def test_two_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path):
         root = tmp_path / f"site-{run}"
         trees.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
     assert list((tmp_path / "cache-a").glob("mathml-*.json")), "the MathML cache was not kept"
+    assert list((tmp_path / "cache-b" / "jupyter").glob("*.json")), "notebooks not cached in the build cache"
     for other, what in ((trees[1], "two clean builds"), (trees[2], "a clean build and a warm rebuild")):
         assert trees[0].keys() == other.keys()
         differing = [str(p) for p in trees[0] if trees[0][p] != other[p]]

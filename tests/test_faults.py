@@ -438,9 +438,13 @@ def test_notebook_faults_are_short_and_the_output_is_stable(project):
     cached = list((project.cache / "jupyter").glob("*.json"))
     assert cached, "mkdocs-jupyter's cache is not under the build cache"
     cached[0].write_text(cached[0].read_text()[:500])  # a build killed while writing it
+    cleaned = next((project.cache / "notebooks").glob("*.html"))
+    complete = cleaned.read_bytes()
+    cleaned.write_bytes(complete[: len(complete) // 2])  # the cleaned page, truncated
     healed = project.build()
     assert healed.returncode == 0, healed.stderr
-    assert "cache: discarded" in healed.stderr
+    assert healed.stderr.count("cache: discarded") == 2, healed.stderr
+    assert cleaned.read_bytes() == complete  # rebuilt whole
     assert tree(project.site) == first
 
 
