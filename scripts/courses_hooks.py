@@ -9,7 +9,7 @@ lives in its own module; this file only connects them to MkDocs' events:
 - ``scripts/notebook_pages.py``  mkdocs-jupyter's pages without CDN, in the site's style;
 - ``scripts/print_page.py``      the print page's fixes to mkdocs-print-site;
 - ``scripts/offline_index.py``   the search index as a script, for the offline copy;
-- ``scripts/search_index.py``    code listings kept out of the search index.
+- ``scripts/search_index.py``    notebook code kept out of the search index.
 """
 
 from __future__ import annotations

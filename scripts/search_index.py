@@ -1,17 +1,19 @@
-"""What the search index holds: prose, headings, glossary terms and code titles, not code.
+"""What the search index holds: everything but the notebooks' code cells.
 
-Every page loads the whole index (``search/search_index.json``); code listings, printed
-output and notebook cells made up most of it (462 KB before this change). Each ``<pre>``
-gets Material's ``data-search-exclude`` attribute, so its text stays out of the index;
-inline ``code`` in prose and the file name above a listing (its title) stay in.
+Every page loads the whole index (``search/search_index.json``). The ``<pre>`` of a
+notebook code cell gets Material's ``data-search-exclude`` attribute, so that code stays
+out of the index. Snippet listings stay in for now: their words (the labels a figure
+draws, e.g. "dendrites" on the neuron schematic) are what ranks some pages first for a
+reader's query (tests/browser/test_site_quality.py); excluding them needs
+those words in the page's indexed prose (caption or text) first.
 """
 
 from __future__ import annotations
 
 import re
 
-PRE = re.compile(r"<pre(?=[\s>])(?![^>]*data-search-exclude)")
+SOURCE = re.compile(r'(<div class="highlight notebook-code">)<pre(?=[\s>])(?![^>]*data-search-exclude)')
 
 
 def exclude_code(html: str) -> str:
-    return PRE.sub("<pre data-search-exclude", html)
+    return SOURCE.sub(r"\1<pre data-search-exclude", html)
