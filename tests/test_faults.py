@@ -8,8 +8,8 @@ either the message (file, line where one exists, cause) or, where the fault is h
 by design, that the output is right; where it matters, the build after the fix is
 byte-identical to a clean build. The faults of one kind share a build to stay fast.
 
-TeX faults (``\\sigmaa``, an unclosed ``\\mathbf{``) are owned by the MathML change
-(scripts/mathml.py, another branch): their cases are marked skipped here.
+TeX faults (``\\sigmaa``, an unclosed ``\\mathbf{``) are page faults like the others
+(Temml's own message names the cause; scripts/mathml.py adds page and line).
 """
 
 from __future__ import annotations
@@ -293,8 +293,10 @@ def test_printed_output_and_code_cannot_become_markup(project):
     ("```\n--8<-- \".git/config\"\n```\n", ".git/config"),
     ("Nobody [@nobody2000] said so.\n", "index.md:3: unknown citation key(s) nobody2000"),
     ("```snippet\nfile: demo/figure.py\ncaption: A line.\n```\n", "index.md: snippet 'demo/figure.py' draws a figure but has no 'alt'"),
+    ("A sum $\\sigmaa(z)$ here.\n", "docs/index.md:3: cannot typeset $\\sigmaa(z)$: Unsupported function name"),
+    ("A vector $\\mathbf{w$ here.\n", "docs/index.md:3: cannot typeset $\\mathbf{w$: Unexpected end of input in a macro argument, expected '}'"),
 ], ids=["dotdot", "absolute", "misspelt-fence", "bad-yaml", "unknown-option", "missing", "include-outside",
-        "unknown-key", "no-alt"])
+        "unknown-key", "no-alt", "tex-unknown-command", "tex-unclosed-brace"])
 def test_page_faults_fail_with_file_and_cause(warm_project, fault, message):
     project = warm_project
     (project.root / ".git").mkdir()
@@ -382,12 +384,6 @@ def test_a_corrupt_cache_is_discarded_rebuilt_and_pruned(project):
     assert "ran 2 snippets" in healed.stderr
     assert tree(project.site) == first  # the same bytes as the clean build
     assert not leftover.exists() and not unused.exists()
-
-
-@pytest.mark.skip(reason="owned by the MathML change (scripts/mathml.py, another branch): "
-                         r"\sigmaa(z) and an unclosed \mathbf{w must fail naming page and cause")
-def test_tex_typos_fail():
-    """Placeholder so the fault table stays complete; the MathML branch fills it in."""
 
 
 # --- notebooks (a kernel starts per notebook: slow) -----------------------------------
