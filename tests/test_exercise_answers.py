@@ -562,6 +562,12 @@ ANSWERS = [
     ("weight-transport.md", 2, r"and \$(\d+)°\$", lambda: np.degrees(np.arccos(-random_vector_angles()[1].std())), 0.01),
     ("weight-transport.md", 2, r"angle of about \$(\d+)°",
      lambda: load_snippet("weight_transport/feedback_alignment.py").train("feedback alignment", steps=1)[1][0], 0.03),
+    # spike-energy 3: the rate limit scales as 1/(energy per ATP), so the ATP range moves it by high/low
+    ("spike-energy.md", 3, r"\$65/50 = (\S+)\$", lambda: (lambda c: c.high / c.low)(
+        load_snippet("spike_energy/costs.py").ATP_KJ_PER_MOL), 1e-9),
+    # spiking-networks 3: the IF rate is within 1/T of the ReLU; 1/T <= 0.01 needs T >= 100 steps of 1 ms
+    ("spiking-networks.md", 3, r"needs \$T \\ge (\d+)\$ steps", lambda: math.ceil(1 / 0.01), 1e-9),
+    ("spiking-networks.md", 3, r"= (\d+)\$ ms per input", lambda: math.ceil(1 / 0.01) * 1.0, 1e-9),
     # xor 3 and 5
     ("xor.md", 3, r"\\approx (\S+)\$, and", lambda: xor_dendrite_tau_range()[0], 0.002),
     ("xor.md", 3, r"So \$(\S+) < \\tau", lambda: xor_dendrite_tau_range()[0], 0.01),
@@ -606,9 +612,46 @@ def test_answer_as_written_matches_its_computation(page, n, pattern, compute, to
         f"docs/{page}, {label(n)}: the page says {match.group(1)}, the computation gives {computed:.4g}")
 
 
-# Solutions whose numbers a dedicated test below checks (the answer is a construction,
-# not one number): (page, exercise) -> that test's name.
-CHECKED_BY_TEST = {("xor.md", 1): "test_xor_by_hand_computes_xor"}
+# Solutions whose numbers a dedicated test checks (the answer is a construction, not one
+# number, or the page's own test file already recomputes it from the page's snippets and
+# compares it with the number as written): (page, exercise) -> that test, either a test
+# below ("test_name") or one in another test file ("test_file.py::test_name").
+CHECKED_BY_TEST = {
+    ("xor.md", 1): "test_xor_by_hand_computes_xor",
+    ("attractors.md", 1): "test_attractors.py::test_exercise_answer_on_page_is_computed",
+    ("dendrites.md", 1): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
+    ("dendrites.md", 2): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
+    ("dendrites.md", 3): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
+    ("excitability.md", 1): "test_excitability.py::test_fhn_fixed_point_lies_on_both_nullclines_and_is_a_stable_focus",
+    ("excitability.md", 2): "test_excitability.py::test_fhn_hopf_current_from_the_trace_and_by_simulation",
+    ("excitability.md", 3): "test_excitability.py::test_fi_snippet_grid_numbers_on_page",
+    ("excitability.md", 4): "test_excitability.py::test_type_two_onset_is_a_jump_at_the_hopf_current_with_bistability",
+    ("firing-patterns.md", 1): "test_firing_patterns.py::test_rheobase_closed_form_against_simulation",
+    ("firing-patterns.md", 3): "test_firing_patterns.py::test_two_activation_curves_and_exercise_numbers",
+    ("firing-patterns.md", 4): "test_firing_patterns.py::test_two_activation_curves_and_exercise_numbers",
+    **{("inhibition.md", n): "test_inhibition.py::test_exercise_answers_are_computed" for n in range(1, 6)},
+    **{("noise.md", n): "test_noise.py::test_exercise_answers_are_computed" for n in range(1, 5)},
+    **{("synapses.md", n): "test_synapses.py::test_exercise_answers_are_computed" for n in range(1, 5)},
+    ("spike-energy.md", 1): "test_spike_energy.py::test_page_numbers_match_the_computation",
+    ("spike-energy.md", 2): "test_spike_energy.py::test_energy_ratios_recomputed_by_hand",
+    ("spiking-networks.md", 1): "test_spiking_networks.py::test_exercise_answer_on_page_is_computed",
+    ("spiking-networks.md", 4): "test_spiking_networks.py::test_surrogate_steepness_exercise_numbers",
+    ("third-factor.md", 1): "test_third_factor.py::test_exercise_answers_on_page_are_computed",
+    ("third-factor.md", 2): "test_third_factor.py::test_exercise_answers_on_page_are_computed",
+    ("third-factor.md", 3): "test_third_factor.py::test_bcm_exercise_fixed_point_with_unequal_frequencies",
+}
+
+
+def test_exists(name: str) -> bool:
+    """A test named in CHECKED_BY_TEST is defined, here or in the test file it names."""
+    if "::" not in name:
+        return callable(globals().get(name))
+    file, func = name.split("::")
+    path = ROOT / "tests" / file
+    return path.is_file() and re.search(rf"^def {func}\(", path.read_text(encoding="utf-8"), re.M) is not None
+
+
+test_exists.__test__ = False   # a helper, not a test
 
 
 def test_every_numeric_answer_is_computed():
@@ -617,8 +660,16 @@ def test_every_numeric_answer_is_computed():
                  if states_a_number(text) and (page, n) not in checked and "```snippet" not in text]
     assert not unchecked, ("numeric answers with no computation (add an entry to ANSWERS in "
                            f"tests/test_exercise_answers.py): {unchecked}")
-    missing = [name for name in CHECKED_BY_TEST.values() if name not in globals()]
+    missing = [name for name in CHECKED_BY_TEST.values() if not test_exists(name)]
     assert not missing, f"CHECKED_BY_TEST names tests that do not exist: {missing}"
+    stale = [f"{page}, {label(n)}" for page, n in CHECKED_BY_TEST if (page, n) not in SOLUTIONS]
+    assert not stale, f"CHECKED_BY_TEST names exercises that have no solution: {stale}"
+
+
+def test_a_missing_test_in_another_file_is_caught():
+    assert test_exists("test_dendrites.py::test_superposition_of_two_inputs")
+    assert not test_exists("test_dendrites.py::test_no_such_test")
+    assert not test_exists("test_no_such_file.py::test_superposition_of_two_inputs")
 
 
 def test_the_old_tenfold_error_would_fail():

@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 import numpy as np
 import pytest
 from bs4 import BeautifulSoup
-from conftest import load_snippet, run_snippet
+from conftest import ROOT, load_snippet, run_snippet
 from test_engine import page_text
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import ledger  # noqa: E402
 
 perceptron = load_snippet("artificial_neuron/perceptron_and.py")
 mp = load_snippet("artificial_neuron/mcculloch_pitts.py")
@@ -221,21 +225,29 @@ def test_terminology_corrects_the_etymology_and_covers_five_languages(site):
 
 
 def test_mapping_table_has_five_rows_each_with_verdict_and_citation(site):
+    """The mapping table is the ledger block's rendering: the five part rows, in order, each
+    showing its analogy and verdict as the ledger data has them and a cited reason."""
+    rows = {r["id"]: r for r in ledger.load(ROOT)}
+    expected = [rows[i] for i in ("dendrites-inputs", "synapse-weight", "soma-sum",
+                                  "threshold-activation", "axon-output")]
     page = soup(site, "mapping")
-    tables = [t for t in page.select("table") if "Verdict" in t.get_text()]
+    tables = page.select(".ledger-table table")
     assert len(tables) == 1
     header = [th.get_text(strip=True) for th in tables[0].select("thead th")]
-    verdict_col, why_col = header.index("Verdict"), header.index("Why")
-    rows = tables[0].select("tbody tr")
-    assert len(rows) == 5
-    pairs = []
-    for row in rows:
-        cells = row.find_all("td")
-        assert cells[verdict_col].get_text(strip=True) in {"holds", "partly", "breaks"}
-        assert cells[why_col].select("span.citation a[href^='#ref-']"), row.get_text()
-        pairs.append((" ".join(cells[1].get_text().split()), " ".join(cells[2].get_text().split())))
-    assert [p[0] for p in pairs] == ["Dendrites", "Synaptic efficacy", "Soma integration",
-                                     "Firing threshold", "Axon signal"]
+    assert header == ["#", "Analogy or claim", "Verdict", "Why"]
+    shown = tables[0].select("tbody tr")
+    assert len(shown) == 5
+    for tr, want in zip(shown, expected):
+        for label in tr.select(".ledger-label"):   # the column names shown only on phones
+            label.decompose()
+        cells = tr.find_all("td")
+        assert " ".join(cells[1].get_text().split()) == want["analogy"]
+        verdict = cells[2].select_one("strong.verdict")
+        assert verdict is not None and verdict.get_text(strip=True) == want["verdict"]
+        assert f"verdict-{want['verdict']}" in verdict["class"]
+        assert cells[3].select("span.citation a[href^='#ref-']"), tr.get_text()
+    assert [r["analogy"].split(" ↔ ")[0] for r in expected] == [
+        "Dendrites", "Synaptic efficacy", "Soma integration", "Firing threshold", "Axon signal"]
 
 
 def test_mapping_links_forward_to_the_pages_it_promises(site):

@@ -42,7 +42,7 @@ ATP_KJ_PER_MOL = Constant("ATP hydrolysis in cells", 50.0, 65.0, "kJ/mol", "nels
 FP32_MULT = point("fp32 multiply", 3.7, "pJ", "horowitz2014")
 FP32_ADD = point("fp32 add", 0.9, "pJ", "horowitz2014")
 CACHE_READ = point("64-bit read, 8 KB cache", 10.0, "pJ", "horowitz2014")
-DRAM_READ = Constant("64-bit read, DRAM", 1300.0, 2600.0, "pJ", "horowitz2014", checked=False)
+DRAM_READ = Constant("64-bit read, DRAM", 1300.0, 2600.0, "pJ", "horowitz2014")
 # Counts (same values as scale_and_energy/data.py).
 CORTICAL_NEURONS = point("neurons, cerebral cortex", 0.19 * 86.1e9, "cells", "azevedo2009")
 NEOCORTICAL_SYNAPSES = point("synapses, neocortex", 0.15e15, "synapses", "pakkenberg2003")
