@@ -60,7 +60,9 @@ log = logging.getLogger("mkdocs.hooks.snippets")
 
 FIGURE_DIR = "figures"
 CODE_MODES = {"open", "collapsed", "hidden"}
-OPTIONS = {"file", "caption", "alt", "code"}
+OUTPUT_MODES = {"text", "table"}  # printed output: a code block, or a Markdown table the snippet prints
+OPTIONS = {"file", "caption", "alt", "code", "output"}
+TABLE_ROW = re.compile(r"^\|[^<>`]*\|$")  # a pipe-table row: no HTML, no code spans
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 FIGURE_NUMBER = re.compile("\u27e6fig:([^\u27e7]+)\u27e7")  # ⟦fig:name⟧ until the page is numbered
 
@@ -97,6 +99,9 @@ def parse_fence(body: str, page: str) -> dict:
     options.setdefault("code", "open")
     if options["code"] not in CODE_MODES:
         raise FenceError(f"{page}: snippet 'code' must be one of {sorted(CODE_MODES)}")
+    options.setdefault("output", "text")
+    if options["output"] not in OUTPUT_MODES:
+        raise FenceError(f"{page}: snippet 'output' must be one of {sorted(OUTPUT_MODES)}")
     name = options["file"]
     if not isinstance(name, str) or name.startswith("/") or ".." in Path(name).parts or "\\" in name:
         raise FenceError(f"{page}: snippet file {name!r} must be a relative path inside snippets/")
@@ -161,7 +166,9 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False) -> 
         does = (f"draws figure {number}" if output.figures
                 else "prints the output below" if output.stdout.strip() else "runs here")
         parts.append(f'??? example "Code that {does}: {src}"\n\n' + _indent(code))
-    if output.stdout.strip():
+    if output.stdout.strip() and options["output"] == "table":
+        parts.append(printed_table(output.stdout, where, name))
+    elif output.stdout.strip():
         parts.append(_fence(output.stdout.rstrip(), f'text title="Output of {src}"'))
     if output.figures:
         # URLs as MkDocs writes them for this page (the inner Markdown does not rewrite links).
@@ -178,6 +185,22 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False) -> 
             f"<figcaption>Figure {number}. {options['caption'].strip()}</figcaption>\n</figure>"
         )
     return "\n\n".join(parts)
+
+
+def printed_table(stdout: str, where: str, name: str) -> str:
+    """``output: table``: the snippet prints a Markdown pipe table (header, rule, rows),
+    shown as a real table with its citations linked. Anything else it prints (a line
+    that is not a table row, raw HTML, a code span) fails the build: printed text never
+    becomes markup by accident (issue 20, item 9)."""
+    lines = stdout.strip().splitlines()
+    bad = [(n, line) for n, line in enumerate(lines, 1) if not TABLE_ROW.match(line.strip())]
+    if len(lines) < 3 or not re.match(r"^\|(\s*:?-+:?\s*\|)+$", lines[1].strip()):
+        bad = bad or [(2, lines[1] if len(lines) > 1 else "")]
+    if bad:
+        number, line = bad[0]
+        raise FenceError(f"{where}: snippet '{name}' has 'output: table' but its printed line {number} "
+                         f"is not a row of a Markdown table (no HTML or code spans): {line!r}")
+    return "\n".join(line.strip() for line in lines)
 
 
 def render_snippet(src, language, class_name, options, md, **kwargs) -> str:

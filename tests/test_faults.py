@@ -283,6 +283,23 @@ def test_printed_output_and_code_cannot_become_markup(project):
     assert "After the block." in page
 
 
+def test_a_printed_table_is_a_table_and_nothing_else_passes_as_one(project):
+    """``output: table``: a printed Markdown table becomes a <table> with its citations
+    linked; a printed line that is not a table row (here raw HTML) fails the build."""
+    table = '| Quantity | Source |\n|---|---|\n| weights | [@hebb1949] |'
+    project.snippet("out/table.py", f'print("""{table}""")\n')
+    project.page("# Out\n\n```snippet\nfile: out/table.py\noutput: table\n```\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.html()
+    assert re.search(r"<table>.*<td>weights</td>.*href=\"#ref-hebb1949\".*</table>", page, re.DOTALL), page
+    project.snippet("out/table.py", f'print("""{table}\n<script>x</script>""")\n')
+    result = project.build()
+    assert result.returncode != 0
+    assert ("index.md: snippet 'out/table.py' has 'output: table' but its printed line 4 is not a row "
+            "of a Markdown table") in result.stderr, result.stderr[-2000:]
+
+
 @pytest.mark.parametrize("fault, message", [
     ("```snippet\nfile: ../../outside.py\n```\n", "index.md: snippet file '../../outside.py' must be a relative path inside snippets/"),
     ("```snippet\nfile: /etc/passwd\n```\n", "index.md: snippet file '/etc/passwd' must be a relative path inside snippets/"),

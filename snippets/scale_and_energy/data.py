@@ -71,17 +71,23 @@ ENERGY_PER_OP = [
 ALL = COUNTS + POWER + ENERGY_PER_OP
 
 
-def fmt(x):
-    """3 significant digits, short exponent: 8.61e10, 6e7."""
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x):
+    """3 significant digits in reader notation: 8.61 × 10¹⁰, 1,950, 0.063."""
     mantissa, _, exponent = f"{x:.3g}".partition("e")
-    return f"{mantissa}e{int(exponent)}" if exponent else mantissa
+    if exponent and abs(int(exponent)) >= 4:
+        head = "" if mantissa == "1" else f"{mantissa} × "
+        return f"{head}10{str(int(exponent)).translate(SUPERSCRIPT)}"
+    return f"{float(f'{x:.3g}'):,.10g}"
 
 
 if __name__ == "__main__":
-    print(f"{'quantity':32s} {'value':>7s} {'unit':8s} {'range':>15s}  source")
+    # A Markdown table: the page shows it as a table, with the citations linked.
+    print("| Quantity | Value | Unit | Range | Source |")
+    print("|---|--:|---|--:|---|")
     for c in ALL:
-        rng = "-" if c.low == c.high else f"{fmt(c.low)}-{fmt(c.high)}"
-        flag = "" if c.checked else " *"
-        print(f"{c.name:32s} {fmt(c.value):>7s} {c.unit:8s} {rng:>15s}  {c.key}{flag}")
-    if not all(c.checked for c in ALL):
-        print("* not checked in the source itself; see the page")
+        rng = "" if c.low == c.high else f"{reader(c.low)} to {reader(c.high)}"
+        flag = "" if c.checked else " (not checked in the source itself; see the text)"
+        print(f"| {c.name} | {reader(c.value)} | {c.unit} | {rng} | [@{c.key}]{flag} |")
