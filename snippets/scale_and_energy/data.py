@@ -75,10 +75,11 @@ SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def reader(x):
-    """3 significant digits in reader notation: 8.61 × 10¹⁰, 1,950, 0.063."""
+    """3 significant digits in reader notation: 8.61 × 10¹⁰, 1,950, 0.063 (no-break
+    spaces around the ×, so a narrow table cell never splits a number)."""
     mantissa, _, exponent = f"{x:.3g}".partition("e")
     if exponent and abs(int(exponent)) >= 4:
-        head = "" if mantissa == "1" else f"{mantissa} × "
+        head = "" if mantissa == "1" else f"{mantissa}\u00a0×\u00a0"
         return f"{head}10{str(int(exponent)).translate(SUPERSCRIPT)}"
     return f"{float(f'{x:.3g}'):,.10g}"
 
