@@ -184,9 +184,11 @@ def test_every_figure_of_the_site_is_in_the_gallery(site):
 def test_every_gallery_download_exists_and_opens(site):
     text = (site / "gallery" / "index.html").read_text(encoding="utf-8")
     links = [html.unescape(h) for h in re.findall(r'<a href="([^"]+)" download>', text)]
-    by_kind = {kind: [h for h in links if h.endswith(kind)] for kind in (".svg", ".png", ".py")}
+    by_kind = {kind: [h for h in links if h.endswith(kind)] for kind in (".svg", ".png", ".py", ".ipynb")}
     cards = text.count('class="gallery-card"')
-    assert len(by_kind[".svg"]) == len(by_kind[".png"]) == 2 * cards and len(by_kind[".py"]) >= cards - 2
+    assert len(by_kind[".svg"]) == len(by_kind[".png"]) == 2 * cards
+    # the code: a snippet's script, or for a notebook's figure the notebook
+    assert len(by_kind[".py"]) + len(by_kind[".ipynb"]) >= cards - 2 and by_kind[".ipynb"]
     for href in links:
         path = (site / "gallery" / href).resolve()
         assert path.is_file(), href
@@ -194,6 +196,8 @@ def test_every_gallery_download_exists_and_opens(site):
             assert ET.parse(path).getroot().tag == "{http://www.w3.org/2000/svg}svg", href
         elif href.endswith(".py"):
             ast.parse(path.read_text(encoding="utf-8"), filename=href)
+        elif href.endswith(".ipynb"):
+            assert json.loads(path.read_text(encoding="utf-8"))["cells"], href
     for light in by_kind[".png"][::2]:
         dark = light.replace("-slide.png", "-dark-slide.png")
         assert dark in by_kind[".png"], light
