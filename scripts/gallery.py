@@ -188,6 +188,8 @@ def _render_all(jobs: list[tuple[Path, str, Path]]) -> list[bytes]:
     workers = min(missing, os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [render_png(*job) for job in jobs]
+    import matplotlib  # noqa: F401 - imported before the fork, so no worker imports anything
+    import resvg_py  # noqa: F401
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(render_png, *zip(*jobs)))
 

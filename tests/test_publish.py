@@ -380,3 +380,27 @@ def test_slide_png_renders_text_kept_as_text(tmp_path):
     assert image.getextrema()[0] < 50  # the glyphs are drawn, dark on the white slide
     assert gallery.render_png(tmp_path / "t.svg", "light", tmp_path / "cache") == png  # cached
     assert len(list((tmp_path / "cache").glob("*.png"))) == 1
+
+
+def test_slides_rendered_in_worker_processes_are_the_ones_rendered_here(tmp_path, monkeypatch):
+    # write_downloads renders missing slides in one process per core: same bytes, each
+    # PNG beside its SVG, and a second run finds them all in the cache.
+    site = tmp_path / "site"
+    (site / "figures" / "p").mkdir(parents=True)
+    figures = []
+    for name, colour in (("a", "#1f77b4"), ("b", "#ff7f0e")):
+        for suffix in ("", "-dark"):
+            (site / "figures" / "p" / f"{name}{suffix}.svg").write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg" width="72pt" height="36pt" viewBox="0 0 72 36">'
+                f'<rect x="9" y="9" width="{18 if name == "a" else 36}" height="18" fill="{colour}"/></svg>')
+        figures.append(gallery.Figure("p.md", "P", "p/index.html", f"fig-{name}", f"figures/p/{name}.svg",
+                                      f"figures/p/{name}-dark.svg", "alt", "Caption."))
+    monkeypatch.setattr(gallery.os, "cpu_count", lambda: 2)
+    assert gallery.write_downloads(site, figures, tmp_path / "cache") == 4
+    pngs = {p.name: p.read_bytes() for p in (site / "figures" / "p").glob("*-slide.png")}
+    assert sorted(pngs) == ["a-dark-slide.png", "a-slide.png", "b-dark-slide.png", "b-slide.png"]
+    for name in ("a", "b"):
+        here = gallery.render_png(site / "figures" / "p" / f"{name}.svg", "light", tmp_path / "fresh")
+        assert pngs[f"{name}-slide.png"] == here
+    assert pngs["a-slide.png"] != pngs["b-slide.png"]  # each PNG is its own figure's, in order
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 4
