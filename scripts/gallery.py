@@ -11,7 +11,8 @@ For each figure the build writes, next to its SVGs in ``site/``:
   :data:`SLIDE_WIDTH` px (resvg, a self-contained renderer; no browser, no Cairo),
   on the page's own background colour. Each PNG is cached by the SHA-256 of its SVG
   and the render settings, so it is made once per figure version, never stale.
-* ``<name>.py``: a copy of the script that draws it (``snippets/<name>.py``).
+* ``<name>.py``: a copy of the script that draws it (``snippets/<name>.py``); a
+  notebook's figure links to the notebook itself, copied beside its page.
 
 :func:`gallery_html` lays them out grouped by page, each with a link to its place, its
 code, the four downloads and a one-line CC BY attribution (``scripts/cite.py``).
@@ -21,10 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import html
+import multiprocessing
 import os
 import posixpath
 import re
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,11 +85,16 @@ class Figure:
 
     @property
     def code(self) -> str:
-        """The copy of the script that draws it (site-relative), if the source exists."""
+        """The copy of the code that draws it (site-relative), if the source exists: the
+        snippet's script, or for a notebook's figure the notebook, beside its page."""
+        if self.page.endswith(".ipynb"):
+            return posixpath.join(posixpath.dirname(self.page_dest), posixpath.basename(self.page))
         return f"{self.stem}.py"
 
     @property
     def code_source(self) -> Path:
+        if self.page.endswith(".ipynb"):
+            return ROOT / "docs" / self.page
         return ROOT / "snippets" / (self.light.split("/", 1)[1].removesuffix(".svg") + ".py")
 
 
@@ -112,12 +120,13 @@ def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Fig
                          if "dark" in a.get("media", "") and path(a.get("srcset", "")).endswith(".svg")), None)
         resolve = lambda src: posixpath.normpath(posixpath.join(here, path(src)))  # noqa: E731
         caption = CAPTION.search(match[2])
+        # A figure without a caption (a notebook's plot) is named by its page and place.
+        text = NUMBER.sub("", _text(caption[1])) if caption else f"{_text(title)}, figure {len(found) + 1}."
         found.append(Figure(
             page=src_uri, page_title=_text(title), page_dest=dest_uri,
             anchor=attrs.get("id", ""), light=resolve(light["src"]),
             dark=resolve(dark) if dark else None,
-            alt=html.unescape(light.get("alt", "")),
-            caption=NUMBER.sub("", _text(caption[1])) if caption else ""))
+            alt=html.unescape(light.get("alt", "")), caption=text))
     return found
 
 
@@ -127,6 +136,9 @@ def page_url(dest_uri: str) -> str:
 
 
 def cache_dir() -> Path:
+    """Beside the build cache, not in it: a slide PNG is a function of its SVG's bytes
+    alone (the key), so builds that start with an empty build cache (the tests' cold
+    builds) still share the rasterised slides; a changed figure is a new key."""
     snippets = Path(os.environ.get("NN_CACHE_DIR") or ROOT / ".cache" / "snippets")
     return snippets.parent / "slides"
 
@@ -139,11 +151,14 @@ def _svg_px(svg: str) -> str:
     return SVG_SIZE.sub(px, svg, count=1)
 
 
+def _cached(svg: bytes, theme: str, cache: Path) -> Path:
+    return cache / (hashlib.sha256(RENDER_KEY.encode() + theme.encode() + b"\0" + svg).hexdigest() + ".png")
+
+
 def render_png(svg_path: Path, theme: str, cache: Path) -> bytes:
     """The slide PNG of one SVG, from the cache when this SVG was rendered before."""
     svg = svg_path.read_bytes()
-    key = hashlib.sha256(RENDER_KEY.encode() + theme.encode() + b"\0" + svg).hexdigest()
-    cached = cache / f"{key}.png"
+    cached = _cached(svg, theme, cache)
     if cached.is_file():
         return cached.read_bytes()
     import matplotlib
@@ -166,10 +181,23 @@ def render_png(svg_path: Path, theme: str, cache: Path) -> bytes:
     return png
 
 
+def _render_all(jobs: list[tuple[Path, str, Path]]) -> list[bytes]:
+    """render_png for each (svg, theme, cache): in one process per core when there are
+    several (resvg holds the GIL, so threads would not help), else here."""
+    missing = sum(not _cached(svg.read_bytes(), theme, cache).is_file() for svg, theme, cache in jobs)
+    workers = min(missing, os.cpu_count() or 1)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [render_png(*job) for job in jobs]
+    import matplotlib  # noqa: F401 - imported before the fork, so no worker imports anything
+    import resvg_py  # noqa: F401
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(render_png, *zip(*jobs)))
+
+
 def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None) -> int:
-    """Write every figure's slide PNGs and code copy into the built site; returns PNGs made."""
+    """Write every figure's slide PNGs and code copy into the built site; returns PNGs written."""
     cache = cache or cache_dir()
-    written = 0
+    jobs, targets = [], []
     for fig in figures:
         dark = fig.dark or f"{fig.stem}-dark.svg"
         if not (site_dir / dark).is_file():
@@ -180,11 +208,13 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
                 raise GalleryError(f"{fig.page}: figure '{fig.anchor}' shows {svg}, which the build did not write")
             target = site_dir / png
             if not target.is_file():
-                target.write_bytes(render_png(source, theme, cache))
-                written += 1
+                jobs.append((source, theme, cache))
+                targets.append(target)
         if fig.code_source.is_file():
             shutil.copyfile(fig.code_source, site_dir / fig.code)
-    return written
+    for target, png in zip(targets, _render_all(jobs)):
+        target.write_bytes(png)
+    return len(targets)
 
 
 def _size(site_dir: Path | None, svg: str) -> str:
@@ -220,7 +250,7 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str,
         where = rel(page_url(fig.page_dest)) + f"#{fig.anchor}"
         size = _size(site_dir, fig.light)
         dark = fig.dark or f"{fig.stem}-dark.svg"
-        code = (f'<a href="{e(rel(fig.code))}" download>code (.py)</a>'
+        code = (f'<a href="{e(rel(fig.code))}" download>code (.{fig.code.rsplit(".", 1)[1]})</a>'
                 if fig.code_source.is_file() else "")
         out.append(
             f'<figure class="gallery-card" id="gallery-{e(fig.anchor)}">\n'

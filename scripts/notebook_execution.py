@@ -35,7 +35,8 @@ def configure(config, folder: Path) -> None:
         return
     plugin.config["cache_dir"] = str(folder)
     if folder.is_dir():
-        for entry in sorted(folder.glob("*.json")):
+        # entries sit in a kernel profile's subfolder (scripts/reading_hooks.py): look in all
+        for entry in sorted(folder.rglob("*.json")):
             try:
                 value = json.loads(entry.read_text(encoding="utf-8"))
                 if not isinstance(value, dict) or not {"content", "toc_tokens"} <= set(value):

@@ -6,7 +6,8 @@ matplotlib draws SVG, not PNG, in ``snippets/site.mplstyle`` (the snippets' size
 ink and transparent background), with fixed SVG ids and no date, so two builds are
 byte-identical. Each SVG output then becomes a figure like a snippet's: a light and a
 dark copy (``scripts/palette.py``) as files beside the page, with width and height,
-lazy loading, a full-size link, and alt text made from the figure's own labels
+lazy loading, a full-size link, an id (``fig-<notebook>-<N>``, so the figure gallery
+and a citation can link to it), and alt text made from the figure's own labels
 (titles, axis labels, legend entries) instead of "No description has been provided".
 """
 
@@ -82,9 +83,16 @@ def alt_text(svg: str) -> str:
     return "A figure drawn by the code cell above it; its labels read: " + "; ".join(words) + "."
 
 
-def finish(page_html: str, stem: str) -> tuple[str, dict[str, str]]:
+def figure_id(notebook: str, number: int) -> str:
+    """The id of a notebook's Nth figure: ``fig-build-a-neuron-2`` for docs/notebooks/build-a-neuron.ipynb."""
+    slug = re.sub(r"[^a-z0-9]+", "-", notebook.rsplit("/", 1)[-1].removesuffix(".ipynb").lower()).strip("-")
+    return f"fig-{slug}-{number}"
+
+
+def finish(page_html: str, stem: str, notebook: str) -> tuple[str, dict[str, str]]:
     """The page with each SVG output made a figure; and the files to write, by name
-    (``<stem>-N.svg`` and ``<stem>-N-dark.svg``, beside the page)."""
+    (``<stem>-N.svg`` and ``<stem>-N-dark.svg``, beside the page). ``notebook`` is the
+    notebook's source path, which names the figures' ids (the same in every URL style)."""
     files: dict[str, str] = {}
 
     def figure(match: re.Match) -> str:
@@ -99,7 +107,8 @@ def finish(page_html: str, stem: str) -> tuple[str, dict[str, str]]:
                 if size else "")
         alt = html.escape(alt_text(svg), quote=True)
         img = f'<img alt="{alt}"{dims} loading="lazy" decoding="async" src="{{}}">'
-        return (f'<figure class="snippet-figure notebook-figure"><a class="figure-zoom" href="{light}" '
+        return (f'<figure class="snippet-figure notebook-figure" id="{figure_id(notebook, number)}">'
+                f'<a class="figure-zoom" href="{light}" '
                 f'title="Open the figure full size">{img.format(light + "#only-light")}'
                 f'{img.format(dark + "#only-dark")}</a></figure>')
 

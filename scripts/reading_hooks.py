@@ -77,7 +77,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         # copy's .html URLs) -> x-figure-1.svg, so two notebooks in one folder never clash
         name = posixpath.basename(page.file.dest_uri)
         stem = "figure" if name == "index.html" else name.removesuffix(".html") + "-figure"
-        html, made = notebook_figures.finish(html, stem)
+        html, made = notebook_figures.finish(html, stem, page.file.src_uri)
         folder = posixpath.dirname(page.file.dest_uri)
         _notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
     html = figure_html.finish(_mark_long_tables(first_use_only(html)), source_of)

@@ -111,8 +111,18 @@ def test_page_renders_math_citations_and_download(pages, name, site):
 
 
 def test_warm_rebuild_uses_the_cache(site):
-    cache = ROOT / ".cache" / "mkdocs-jupyter"
-    assert len(list(cache.glob("*.json"))) >= len(NAMES), "mkdocs-jupyter cache: executed HTML is reused"
+    """The build left each notebook's executed page in the build cache, in the folder of
+    the current kernel profile (the site style): the next build reuses them."""
+    import json
+
+    import cache
+    import notebook_figures
+
+    _, digest = notebook_figures.kernel_profile(cache.cache_dir().parent, ROOT / "snippets" / "site.mplstyle")
+    entries = sorted((cache.cache_dir() / "jupyter" / f"kernel-{digest}").glob("*.json"))
+    assert len(entries) >= len(NAMES), "mkdocs-jupyter cache: executed HTML is reused"
+    for entry in entries:
+        assert "jp-Cell" in json.loads(entry.read_text(encoding="utf-8"))["content"], entry
 
 
 def test_math_closed_form_matches_text():

@@ -184,9 +184,11 @@ def test_every_figure_of_the_site_is_in_the_gallery(site):
 def test_every_gallery_download_exists_and_opens(site):
     text = (site / "gallery" / "index.html").read_text(encoding="utf-8")
     links = [html.unescape(h) for h in re.findall(r'<a href="([^"]+)" download>', text)]
-    by_kind = {kind: [h for h in links if h.endswith(kind)] for kind in (".svg", ".png", ".py")}
+    by_kind = {kind: [h for h in links if h.endswith(kind)] for kind in (".svg", ".png", ".py", ".ipynb")}
     cards = text.count('class="gallery-card"')
-    assert len(by_kind[".svg"]) == len(by_kind[".png"]) == 2 * cards and len(by_kind[".py"]) >= cards - 2
+    assert len(by_kind[".svg"]) == len(by_kind[".png"]) == 2 * cards
+    # the code: a snippet's script, or for a notebook's figure the notebook
+    assert len(by_kind[".py"]) + len(by_kind[".ipynb"]) >= cards - 2 and by_kind[".ipynb"]
     for href in links:
         path = (site / "gallery" / href).resolve()
         assert path.is_file(), href
@@ -194,6 +196,8 @@ def test_every_gallery_download_exists_and_opens(site):
             assert ET.parse(path).getroot().tag == "{http://www.w3.org/2000/svg}svg", href
         elif href.endswith(".py"):
             ast.parse(path.read_text(encoding="utf-8"), filename=href)
+        elif href.endswith(".ipynb"):
+            assert json.loads(path.read_text(encoding="utf-8"))["cells"], href
     for light in by_kind[".png"][::2]:
         dark = light.replace("-slide.png", "-dark-slide.png")
         assert dark in by_kind[".png"], light
@@ -376,3 +380,27 @@ def test_slide_png_renders_text_kept_as_text(tmp_path):
     assert image.getextrema()[0] < 50  # the glyphs are drawn, dark on the white slide
     assert gallery.render_png(tmp_path / "t.svg", "light", tmp_path / "cache") == png  # cached
     assert len(list((tmp_path / "cache").glob("*.png"))) == 1
+
+
+def test_slides_rendered_in_worker_processes_are_the_ones_rendered_here(tmp_path, monkeypatch):
+    # write_downloads renders missing slides in one process per core: same bytes, each
+    # PNG beside its SVG, and a second run finds them all in the cache.
+    site = tmp_path / "site"
+    (site / "figures" / "p").mkdir(parents=True)
+    figures = []
+    for name, colour in (("a", "#1f77b4"), ("b", "#ff7f0e")):
+        for suffix in ("", "-dark"):
+            (site / "figures" / "p" / f"{name}{suffix}.svg").write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg" width="72pt" height="36pt" viewBox="0 0 72 36">'
+                f'<rect x="9" y="9" width="{18 if name == "a" else 36}" height="18" fill="{colour}"/></svg>')
+        figures.append(gallery.Figure("p.md", "P", "p/index.html", f"fig-{name}", f"figures/p/{name}.svg",
+                                      f"figures/p/{name}-dark.svg", "alt", "Caption."))
+    monkeypatch.setattr(gallery.os, "cpu_count", lambda: 2)
+    assert gallery.write_downloads(site, figures, tmp_path / "cache") == 4
+    pngs = {p.name: p.read_bytes() for p in (site / "figures" / "p").glob("*-slide.png")}
+    assert sorted(pngs) == ["a-dark-slide.png", "a-slide.png", "b-dark-slide.png", "b-slide.png"]
+    for name in ("a", "b"):
+        here = gallery.render_png(site / "figures" / "p" / f"{name}.svg", "light", tmp_path / "fresh")
+        assert pngs[f"{name}-slide.png"] == here
+    assert pngs["a-slide.png"] != pngs["b-slide.png"]  # each PNG is its own figure's, in order
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 4
