@@ -77,6 +77,6 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    print_page.fix_print_page_home_links(Path(config.site_dir))
+    print_page.fix_print_page(Path(config.site_dir))
     if config.extra.get("offline"):
         offline_index.write_search_script(Path(config.site_dir))

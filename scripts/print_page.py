@@ -3,8 +3,9 @@
 mkdocs-print-site stores each page's HTML in ``on_page_content``, but as a plugin it
 runs before the hooks; so the course hook's last ``on_page_content`` stores the
 finished HTML (with MathML, tooltips and cleaned notebooks) instead. This module holds
-the two fixes to the plugin itself: a faster ``update_anchor_ids`` (installed by
-``install()``, called from the hook's ``on_config``, not at import) and the home links.
+the fixes to the plugin itself: a faster ``update_anchor_ids`` (installed by
+``install()``, called from the hook's ``on_config``, not at import), the home links,
+and lazy loading left on images (``fix_print_page``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ from mkdocs_print_site_plugin import urls as print_site_urls
 # home page's section on the print page has id "index". It writes the page in its own
 # on_post_build, which runs before this hook's.
 PRINT_HOME_LINK = re.compile(r'href="#\.(-[^"]*)?"')
+# The plugin drops loading="lazy" with a greedy one-line regex, so only the last image
+# of a line loses it: a notebook figure's light and dark copies share a line, and the
+# light one stayed lazy. A lazy image far down the page never loads until scrolled to,
+# and a printout or PDF made without scrolling lacks it. Every image loads here.
+LAZY = re.compile(r'(<img\b[^>]*?)\s+loading="lazy"')
 
 
 def _update_anchor_ids(page_html: str, page_key: str) -> str:
@@ -43,11 +49,13 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 
 
 
-def fix_print_page_home_links(site_dir: Path) -> None:
-    page = site_dir / "print_page" / "index.html"
-    if page.is_file():
+def fix_print_page(site_dir: Path) -> None:
+    """The written print page with working home links and no lazily loaded image."""
+    for page in (site_dir / "print_page" / "index.html", site_dir / "print_page.html"):  # offline copy
+        if not page.is_file():
+            continue
         text = page.read_text(encoding="utf-8")
-        fixed = PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text)
+        fixed = LAZY.sub(r"\1", PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text))
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 

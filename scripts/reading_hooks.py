@@ -100,8 +100,13 @@ def _mark_long_tables(html: str) -> str:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Preload the math font on pages with math (a font the page needs before its first
-    layout; with font-display: optional in site.css the text never re-flows)."""
+    layout; with font-display: optional in site.css the text never re-flows).
+    Not in the offline copy: from file:// a page's origin is "null", so Chromium blocks
+    the preload's CORS request (a failed request on every page with math); the
+    stylesheet's own @font-face load works there, read from disk at once."""
     if page.file.src_uri not in _math_pages and "<math" not in output:
+        return output
+    if config.extra.get("offline"):
         return output
     href = posixpath.relpath(MATH_FONT, posixpath.dirname(page.file.dest_uri) or ".")
     link = f'<link rel="preload" href="{href}" as="font" type="font/woff2" crossorigin>'

@@ -185,3 +185,14 @@ def test_faster_print_anchor_ids_give_what_print_site_gives(site):
     finally:
         importlib.reload(importlib.import_module("mkdocs_print_site_plugin.urls"))
         courses_hooks.print_site_urls.update_anchor_ids = courses_hooks._update_anchor_ids
+
+
+def test_print_page_loads_every_image_at_once(site):
+    """The print page is for printing: no image on it waits to be scrolled to (the
+    plugin's own clean-up left the first of two images on a line lazy)."""
+    import re
+
+    imgs = re.findall(r"<img\b[^>]*>", (site / "print_page" / "index.html").read_text(encoding="utf-8"))
+    assert len(imgs) > 60
+    assert [i[:120] for i in imgs if "loading=" in i] == []
+    assert sum('src="../notebooks/' in i for i in imgs) >= 6  # notebook figures, the ones that stayed lazy

@@ -40,5 +40,5 @@ if __name__ == "__main__":
     ax.axvline(rheobase("adapting"), color="C3", linestyle="--", linewidth=1.2, label="rheobase")
     ax.set_xlabel("step current I (pA)")
     ax.set_ylabel("firing rate (Hz)")
-    ax.legend(loc="upper left")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
     plt.show()

@@ -66,7 +66,7 @@ if __name__ == "__main__":
             ax.plot(currents, theory, color=colour, label=label)
             ax.plot(sim_currents, simulated, "o", color=colour, markersize=4)
     ax_lin.set_ylabel("firing rate (Hz)")
-    ax_lin.legend(loc="upper left")
+    ax_lin.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
     ax_log.set_ylabel("firing rate (Hz), log scale")
     ax_log.set_yscale("log")
     ax_log.set_ylim(0.1, 300)

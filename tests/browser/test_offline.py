@@ -73,8 +73,20 @@ def test_search_works_from_disk(browser, unzipped):
     # a figure and a notebook page load from disk, too
     page.goto((unzipped / "integrate-and-fire.html").as_uri())
     page.wait_for_load_state("load")
-    widths = page.eval_on_selector_all("figure.snippet-figure img", "els => els.map(e => e.naturalWidth)")
-    assert widths and all(w > 0 for w in widths)
+    # figures load lazily (scripts/figure_html.py): each shown copy loads when scrolled to;
+    # the other palette's copy (display: none) is never fetched
+    shown = page.locator("figure.snippet-figure img:visible")
+    assert shown.count() >= 2
+    for img in shown.all():
+        img.scroll_into_view_if_needed()
+    widths = "[...document.querySelectorAll('figure.snippet-figure img')]" \
+             ".filter(e => e.getClientRects().length).map(e => e.complete ? e.naturalWidth : 0)"
+    try:
+        page.wait_for_function(f"{widths}.every(w => w > 0)", timeout=10_000)
+    except Exception:
+        pass  # the assertion below says which
+    widths = page.evaluate(f"() => {widths}")
+    assert len(widths) == shown.count() and all(w > 0 for w in widths), widths
     page.goto((unzipped / "notebooks" / "spiking-vs-rate.html").as_uri())
     assert page.locator(".jupyter-wrapper math").count() > 3
     context.close()

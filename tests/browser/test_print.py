@@ -45,7 +45,10 @@ def test_every_page_and_figure_is_on_it(print_page, site):
         "          .map(e => [e.getAttribute('src'), e.naturalWidth])")
     assert len(shown) == figures
     assert all(src.endswith("#only-light") and width > 0 for src, width in shown)
-    notebook_images = page.eval_on_selector_all(".jp-RenderedImage img", "els => els.map(e => e.naturalWidth)")
+    # notebook figures are SVG files too (scripts/notebook_figures.py), shown the same way
+    notebook_images = page.eval_on_selector_all(
+        "figure.notebook-figure img",
+        "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.naturalWidth)")
     assert len(notebook_images) >= 6 and all(w > 0 for w in notebook_images)
     for hidden in (".md-sidebar--primary", ".md-header", ".cite-page", "#print-site-banner"):
         assert page.eval_on_selector(hidden, "e => getComputedStyle(e).display") == "none", hidden
