@@ -64,6 +64,7 @@ class Figure:
     dark: str | None
     alt: str
     caption: str     # plain text, without "Figure N."
+    size: str = ""   # ' width="W" height="H"' of the figure's own image, if it has them
 
     @property
     def title(self) -> str:
@@ -126,7 +127,9 @@ def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Fig
             page=src_uri, page_title=_text(title), page_dest=dest_uri,
             anchor=attrs.get("id", ""), light=resolve(light["src"]),
             dark=resolve(dark) if dark else None,
-            alt=html.unescape(light.get("alt", "")), caption=text))
+            alt=html.unescape(light.get("alt", "")), caption=text,
+            size=(f' width="{light["width"]}" height="{light["height"]}"'
+                  if light.get("width", "").isdigit() and light.get("height", "").isdigit() else "")))
     return found
 
 
@@ -248,7 +251,9 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str,
         url = release.url_of(page_url(fig.page_dest) + f"#{fig.anchor}")
         credit = cite.figure_credit(release, fig.title, url)
         where = rel(page_url(fig.page_dest)) + f"#{fig.anchor}"
-        size = _size(site_dir, fig.light)
+        # From the SVG in the site, or (a notebook's plot, written beside its page later)
+        # from the size its own page gives it: a thumbnail never shifts the layout.
+        size = _size(site_dir, fig.light) or fig.size
         dark = fig.dark or f"{fig.stem}-dark.svg"
         code = (f'<a href="{e(rel(fig.code))}" download>code (.{fig.code.rsplit(".", 1)[1]})</a>'
                 if fig.code_source.is_file() else "")
