@@ -1,18 +1,19 @@
-"""What the search index holds: everything but the notebooks' code cells.
+"""What the search index holds: prose, not program listings.
 
-Every page loads the whole index (``search/search_index.json``). The ``<pre>`` of a
-notebook code cell gets Material's ``data-search-exclude`` attribute, so that code stays
-out of the index. Snippet listings stay in for now: their words (the labels a figure
-draws, e.g. "dendrites" on the neuron schematic) are what ranks some pages first for a
-reader's query (tests/browser/test_site_quality.py); excluding them needs
-those words in the page's indexed prose (caption or text) first.
+Every page loads the whole index (``search/search_index.json``), and a search result
+shows the start of what matched: a reader looks for ideas, not for Python. The ``<pre>``
+of a notebook code cell and of every Python listing (a snippet's source) gets
+Material's ``data-search-exclude`` attribute, so that code stays out of the index; the
+listing's title (``snippets/<page>/<name>.py``), captions and printed output stay in,
+so a snippet is still found by its name (tests/browser/test_site_quality.py).
 """
 
 from __future__ import annotations
 
 import re
 
-SOURCE = re.compile(r'(<div class="highlight notebook-code">)<pre(?=[\s>])(?![^>]*data-search-exclude)')
+SOURCE = re.compile(r'(<div class="(?:highlight notebook-code|language-python highlight)">'
+                    r'(?:<span class="filename">[^<]*</span>)?)<pre(?=[\s>])(?![^>]*data-search-exclude)')
 
 
 def exclude_code(html: str) -> str:

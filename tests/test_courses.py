@@ -196,3 +196,17 @@ def test_print_page_loads_every_image_at_once(site):
     assert len(imgs) > 60
     assert [i[:120] for i in imgs if "loading=" in i] == []
     assert sum('src="../notebooks/' in i for i in imgs) >= 6  # notebook figures, the ones that stayed lazy
+
+
+def test_search_index_holds_prose_not_program_listings(site):
+    """A search result shows prose: no snippet's Python source is in the index, while
+    its title, its printed output and the page's prose are (scripts/search_index.py)."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = "\n".join(doc["text"] for doc in docs)
+    source = (ROOT / "snippets" / "integrate_and_fire" / "lif.py").read_text(encoding="utf-8")
+    code_lines = [line.strip() for line in source.splitlines()
+                  if line.strip().startswith(("def ", "import ", "for ", "return "))]
+    assert code_lines, "lif.py has code lines to look for"
+    assert not [line for line in code_lines if line in text], "Python source in the search index"
+    assert "snippets/integrate_and_fire/lif.py" in text  # the listing's title
+    assert "rheobase" in text  # printed output and prose
