@@ -53,3 +53,36 @@ def run_snippet(relative: str, timeout: float = 120) -> subprocess.CompletedProc
     env = {**os.environ, "MPLBACKEND": "Agg"}
     return subprocess.run([sys.executable, str(SNIPPETS / relative)], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=timeout)
+
+
+def number_with_unit_on(page: str, number: str, unit: str = "") -> bool:
+    """``number`` as written in ``page``, followed by its unit (after math: "$ mV")."""
+    import re
+
+    return re.search(rf"(?<![\d.]){re.escape(number)}\$?\s?{re.escape(unit)}", page) is not None
+
+
+def assert_written(value: float, fmt: str, text: str) -> None:
+    """``value``, formatted as the page writes it (``fmt``), appears in ``text``; a minus
+    may be ASCII (in math) or U+2212 (in prose)."""
+    import re
+
+    written = format(value, fmt)
+    pattern = re.escape(written).replace(r"\-", "[-−]")
+    assert re.search(rf"(?<![\d.]){pattern}(?!\d)", text), f"{written} not on the page"
+
+
+def check_built_page(site: Path, slug: str) -> None:
+    """A content page as built: at least two figures, each with a caption and alt text,
+    and the page ends with Exercises (3 to 5, each with a collapsed solution) and
+    References."""
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((site / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+    figures = html.select("article figure")
+    assert len(figures) >= 2 and all(f.find("figcaption") for f in figures)
+    assert all(img.get("alt", "").strip() for f in figures for img in f.find_all("img"))
+    h2 = [h.get_text(strip=True).rstrip("¶") for h in html.select("article h2")]
+    assert h2[-2:] == ["Exercises", "References"], h2
+    items = html.find("h2", id="exercises").find_next("ol").find_all("li", recursive=False)
+    assert 3 <= len(items) <= 5 and all(i.find("details", class_="success") for i in items)

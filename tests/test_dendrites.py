@@ -4,10 +4,10 @@ reciprocity of a passive dendrite; and the numbers the page quotes."""
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
+from helpers import check_built_page, number_with_unit_on
 from conftest import ROOT, load_snippet
 
 cable = load_snippet("dendrites/cable.py")
@@ -16,8 +16,7 @@ PAGE = (ROOT / "docs" / "dendrites.md").read_text(encoding="utf-8")
 
 
 def on_page(number: str, unit: str = "") -> bool:
-    """The number as written on the page, followed by its unit (after math, "$ mV")."""
-    return re.search(rf"(?<![\d.]){re.escape(number)}\$?\s?{re.escape(unit)}", PAGE) is not None
+    return number_with_unit_on(PAGE, number, unit)
 
 
 def test_length_and_time_constant_from_parameters():
@@ -139,13 +138,4 @@ def test_superposition_of_two_inputs():
 
 
 def test_built_page_has_figures_exercises_and_references(site):
-    from bs4 import BeautifulSoup
-
-    html = BeautifulSoup((site / "dendrites" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    figures = html.select("article figure")
-    assert len(figures) >= 2 and all(f.find("figcaption") for f in figures)
-    assert all(img.get("alt", "").strip() for f in figures for img in f.find_all("img"))
-    h2 = [h.get_text(strip=True).rstrip("¶") for h in html.select("article h2")]
-    assert h2[-2:] == ["Exercises", "References"], h2
-    items = html.find("h2", id="exercises").find_next("ol").find_all("li", recursive=False)
-    assert 3 <= len(items) <= 5 and all(i.find("details", class_="success") for i in items)
+    check_built_page(site, "dendrites")

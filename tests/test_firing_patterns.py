@@ -4,10 +4,10 @@ irregular set is chaotic and the others are not, and Brian2 gives the same spike
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
+from helpers import check_built_page, number_with_unit_on
 from conftest import ROOT, load_snippet
 
 adex = load_snippet("firing_patterns/adex.py")
@@ -18,8 +18,7 @@ REGULAR = ["tonic", "adapting", "initial burst", "bursting"]
 
 
 def on_page(number: str, unit: str = "") -> bool:
-    """The number as written on the page, followed by its unit (after math, "$ pA")."""
-    return re.search(rf"(?<![\d.]){re.escape(number)}\$?\s?{re.escape(unit)}", PAGE) is not None
+    return number_with_unit_on(PAGE, number, unit)
 
 
 @pytest.fixture(scope="module")
@@ -170,13 +169,4 @@ def test_brian2_gives_the_same_spikes():
 
 
 def test_built_page_has_figures_exercises_and_references(site):
-    from bs4 import BeautifulSoup
-
-    html = BeautifulSoup((site / "firing-patterns" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    figures = html.select("article figure")
-    assert len(figures) >= 2 and all(f.find("figcaption") for f in figures)
-    assert all(img.get("alt", "").strip() for f in figures for img in f.find_all("img"))
-    h2 = [h.get_text(strip=True).rstrip("¶") for h in html.select("article h2")]
-    assert h2[-2:] == ["Exercises", "References"], h2
-    items = html.find("h2", id="exercises").find_next("ol").find_all("li", recursive=False)
-    assert 3 <= len(items) <= 5 and all(i.find("details", class_="success") for i in items)
+    check_built_page(site, "firing-patterns")

@@ -9,10 +9,10 @@ normalisation (Carandini & Heeger 2012) against softmax, layer norm and batch no
 
 from __future__ import annotations
 
-import re
 
 import numpy as np
 import pytest
+from helpers import assert_written
 from conftest import ROOT, load_snippet
 
 sh = load_snippet("inhibition/shunting.py")
@@ -25,9 +25,7 @@ V_BAR = (sh.V_TH + sh.V_RESET) / 2
 
 
 def on_page(value: float, fmt: str, text: str = PAGE) -> None:
-    written = format(value, fmt)
-    pattern = re.escape(written).replace(r"\-", "[-−]")         # ASCII in math, U+2212 in prose
-    assert re.search(rf"(?<![\d.]){pattern}(?!\d)", text), f"{written} not on the page"
+    assert_written(value, fmt, text)
 
 
 def shift_to_match(i, g):

@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 import pytest
+from helpers import assert_written
 from conftest import ROOT, load_snippet
 
 po = load_snippet("noise/poisson.py")
@@ -24,9 +25,7 @@ EXERCISES = PAGE[PAGE.index("## Exercises"):]
 
 
 def on_page(value: float, fmt: str, text: str = PAGE) -> None:
-    written = format(value, fmt)
-    pattern = re.escape(written).replace(r"\-", "[-−]")         # ASCII in math, U+2212 in prose
-    assert re.search(rf"(?<![\d.]){pattern}(?!\d)", text), f"{written} not on the page"
+    assert_written(value, fmt, text)
 
 
 def page_trains():

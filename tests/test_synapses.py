@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 import pytest
+from helpers import assert_written
 from conftest import ROOT, load_snippet
 
 cond = load_snippet("synapses/conductance.py")
@@ -23,10 +24,7 @@ EXERCISES = PAGE[PAGE.index("## Exercises"):]
 
 
 def on_page(value: float, fmt: str, text: str = PAGE) -> None:
-    """The number, formatted as the page writes it, appears in the text."""
-    written = format(value, fmt)
-    pattern = re.escape(written).replace(r"\-", "[-−]")         # ASCII in math, U+2212 in prose
-    assert re.search(rf"(?<![\d.]){pattern}(?!\d)", text), f"{written} not on the page"
+    assert_written(value, fmt, text)
 
 
 @pytest.mark.parametrize("g, e_syn", [(0.01, 0.0), (0.1, 0.0), (0.05, -70.0), (0.2, -80.0)])
