@@ -293,7 +293,7 @@ def test_two_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path):
         root = tmp_path / f"site-{run}"
         trees.append({p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()})
     assert list((tmp_path / "cache-a").glob("mathml-*.json")), "the MathML cache was not kept"
-    assert list((tmp_path / "cache-b" / "jupyter").glob("*.json")), "notebooks not cached in the build cache"
+    assert list((tmp_path / "cache-b" / "jupyter").rglob("*.json")), "notebooks not cached in the build cache"
     for other, what in ((trees[1], "two clean builds"), (trees[2], "a clean build and a warm rebuild")):
         assert trees[0].keys() == other.keys()
         differing = [str(p) for p in trees[0] if trees[0][p] != other[p]]
