@@ -233,9 +233,11 @@ def test_mapping_table_has_five_rows_each_with_verdict_and_citation(site):
         cells = row.find_all("td")
         assert cells[verdict_col].get_text(strip=True) in {"holds", "partly", "breaks"}
         assert cells[why_col].select("span.citation a[href^='#ref-']"), row.get_text()
-        pairs.append((" ".join(cells[1].get_text().split()), " ".join(cells[2].get_text().split())))
+        # the analogy column (rendered from includes/ledger/): "biological part ↔ artificial part"
+        pairs.append(tuple(" ".join(side.split()) for side in cells[1].get_text().split("↔")))
     assert [p[0] for p in pairs] == ["Dendrites", "Synaptic efficacy", "Soma integration",
                                      "Firing threshold", "Axon signal"]
+    assert all(len(p) == 2 and p[1] for p in pairs), pairs
 
 
 def test_mapping_links_forward_to_the_pages_it_promises(site):
