@@ -166,8 +166,9 @@ def sources_markdown(sources: list) -> str:
 
 
 def _label(name: str) -> str:
-    """The column's name inside each cell, shown only where the table is stacked (a phone)."""
-    return f'<span class="ledger-label">{name}</span> '
+    """The column's name for each cell, drawn by site.css (::before) only where the table is
+    stacked (a phone); the span itself has no text, so the cell's text is the data alone."""
+    return f'<span class="ledger-label" data-label="{name}"></span>'
 
 
 def table(selected: list[dict], columns: list[str], here: str, docs_dir: Path) -> str:
