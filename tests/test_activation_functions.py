@@ -101,14 +101,6 @@ def test_lif_rate_against_relu_and_softplus():
     assert fr.softplus(2.0, a) == pytest.approx(a * np.log(2) / 3)
 
 
-def test_rates_page_lif_copy_matches_integrate_and_fire_model():
-    lif = load_snippet("integrate_and_fire/lif.py")
-    i = np.linspace(0, 100, 1001)
-    assert fr.lif_rate(i) == pytest.approx(lif.rate_closed_form(i))
-    t, v, spikes = lif.simulate(sr.current, 800.0)
-    assert sr.lif_spikes() == pytest.approx(spikes)
-
-
 def test_rate_estimates_are_quantised_by_the_window():
     spikes = sr.lif_spikes()
     for window in (20.0, 100.0):

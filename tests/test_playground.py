@@ -1,15 +1,16 @@
-"""The playgrounds without a browser: their Python snippets, and the JavaScript's constants.
+"""The playgrounds without a browser: their Python snippets, and the neuron playground's defaults.
 
 The browser checks (tests/browser/test_explorables.py) compare what the widgets
 show with what the Python prints; these tests make sure the Python side is itself
-right and that the two JavaScript files state the same model as the Python files.
+right and that the neuron playground starts at the Python's worked example. That the
+spiking playground's script and snippet are the integrate-and-fire model (constants,
+spike times) is tests/test_lif_parity.py's job.
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -21,20 +22,12 @@ from conftest import (
 
 JS = ROOT / "docs" / "assets" / "explorables"
 lif = load_snippet("integrate_and_fire/lif.py")
-mine = load_snippet("spiking_playground/lif_vs_relu.py")
 activations = load_snippet("playground/activations.py")
 
 
 def page_text(html: str) -> str:
     """What a reader sees: the HTML without tags, entities decoded."""
     return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
-
-
-def js_number(source: str, name: str) -> float:
-    """The value a JavaScript file assigns to NAME (in a `var A = 1, NAME = 2;` list)."""
-    match = re.search(rf"\b{name} = (-?[0-9.]+)", source)
-    assert match, f"{name} not found"
-    return float(match[1])
 
 
 def test_activations_snippet_prints_the_worked_example():
@@ -69,26 +62,6 @@ def test_neuron_playground_defaults_are_the_worked_example():
     w = [float(v) for v in match[2].split(",")]
     assert x == activations.inputs.tolist() and w == activations.weights.tolist()
     assert float(match[3]) == activations.bias and match[4] == "sigmoid"
-
-
-def test_spiking_playground_uses_the_integrate_and_fire_parameters():
-    source = (JS / "spiking-playground.js").read_text()
-    for name, value in [("E_L", lif.E_L), ("V_RESET", lif.V_RESET), ("V_TH", lif.V_TH), ("R", lif.R),
-                        ("TAU", lif.TAU), ("T_REF", lif.T_REF), ("DT", lif.DT)]:
-        assert js_number(source, name) == value, name
-        assert getattr(mine, name) == value, name
-    # The Euler step, written the same way (same operations in the same order: same floats).
-    assert "v = v + DT / TAU * (E_L - v + R * i);" in source
-    assert "DT / TAU * (E_L - v + R * currents)" in Path(mine.__file__).read_text()
-
-
-@pytest.mark.parametrize("current", [0.0, 1.5, 2.0, 2.01, 2.5, 3.0, 5.0, 10.0])
-def test_page_snippet_reproduces_the_integrate_and_fire_simulation(current):
-    """The spiking page's standalone simulation gives lif.py's spike times exactly."""
-    _, v_ref, spikes_ref = lif.simulate(lambda t: current, 300.0)
-    _, v, spikes = mine.simulate([current], 300.0)
-    assert spikes[0] == pytest.approx(list(spikes_ref), abs=1e-9)
-    assert np.array_equal(v[:, 0], v_ref)
 
 
 def test_spiking_snippet_numbers():
