@@ -13,6 +13,9 @@ UV         := $(TOOLS)/bin/uv
 READER     := $(VENV)/.installed-reader
 TESTER     := $(VENV)/.installed-test
 RUN        := NO_MKDOCS_2_WARNING=1
+# pytest-xdist: one test process per core; a module whose tests share a costly fixture is
+# kept on one worker (pytest.mark.xdist_group), and the site is built once (tests/conftest.py).
+PARALLEL   := -n auto --dist loadgroup
 
 .PHONY: serve build test quick bench bench-setup offline lock math-font release deploy clean
 
@@ -36,10 +39,10 @@ build: $(READER)  ## build the site into site/
 	$(RUN) $(BIN)/mkdocs build
 
 test: $(TESTER)  ## the whole test suite (what CI runs)
-	$(RUN) $(BIN)/python -m pytest
+	$(RUN) $(BIN)/python -m pytest $(PARALLEL)
 
 quick: $(TESTER)  ## the inner loop: no browser, no double builds (one warm build of the site)
-	$(RUN) $(BIN)/python -m pytest -m "not browser and not slow" -q
+	$(RUN) $(BIN)/python -m pytest $(PARALLEL) -m "not browser and not slow" -q
 
 bench: $(TESTER)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
 	$(RUN) $(BIN)/python scripts/bench.py

@@ -23,7 +23,7 @@ import re
 import threading
 from pathlib import Path
 
-from snippets import write_atomically
+from cache import write_atomically
 
 TEMML = Path(__file__).resolve().parent / "vendor" / "temml.min.js"
 OPTIONS = "{displayMode: display, throwOnError: true, trust: false, strict: false}"

@@ -11,6 +11,7 @@ discarded and run again (scripts/cache.py).
 
 from __future__ import annotations
 
+import concurrent.futures
 import hashlib
 import json
 import os
@@ -21,13 +22,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
 import cache
-from cache import write_atomically  # noqa: F401 - kept for modules that import it from here
 from palette import dark_variant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +60,11 @@ class Output:
 def cache_dir() -> Path:
     """The build's cache folder (see scripts/cache.py); snippets live in its ``snippets/``."""
     return cache.cache_dir()
+
+
+def jobs() -> int:
+    """Worker processes running snippets side by side: NN_SNIPPET_JOBS, else one per core."""
+    return max(1, int(os.environ.get("NN_SNIPPET_JOBS", os.cpu_count() or 1)))
 
 
 def timeout() -> float:
@@ -222,6 +228,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
     outputs: dict[str, Output] = {}
     errors: dict[str, str] = {}
     todo: list[tuple[Path, str, str]] = []
+    order = [snippet.relative_to(root).as_posix() for snippet in snippets]
     for snippet in snippets:
         name = snippet.relative_to(root).as_posix()
         key = cache_key(snippet, root)
@@ -236,26 +243,46 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
         return outputs, errors
     start = time.perf_counter()
     cpu_before = _children_cpu()
-    worker = _Worker()
-    try:
-        for snippet, name, key in todo:
-            tmp = cache.temp_name(folder)
-            try:
-                result = worker.run(snippet, tmp, salt=name)
-                problem = _problem(result, snippet, name, root)
-                if problem:
-                    errors[name] = problem
-                else:
-                    outputs[name] = _store(result, tmp, folder / key, name, key)
-            except SnippetError as exc:  # the worker itself died: start another for the rest
-                errors[name] = f"snippets/{name}: {exc}"
-                worker.close()
-                worker = _Worker()
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-            log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")
-    finally:
-        worker.close()
+    workers = min(jobs(), len(todo))
+    # Snippets are independent (each runs isolated in its own forked child), so a few
+    # worker processes share the queue; results are keyed by snippet, so the order in
+    # which they finish changes nothing that is published. Threads only wait on pipes.
+    queue = list(reversed(todo))
+    lock = threading.Lock()
+
+    def drain() -> None:
+        worker = _Worker()
+        try:
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    snippet, name, key = queue.pop()
+                tmp = cache.temp_name(folder)
+                try:
+                    result = worker.run(snippet, tmp, salt=name)
+                    problem = _problem(result, snippet, name, root)
+                    stored = None if problem else _store(result, tmp, folder / key, name, key)
+                except SnippetError as exc:  # the worker itself died: start another for the rest
+                    problem, stored = f"snippets/{name}: {exc}", None
+                    worker.close()
+                    worker = _Worker()
+                finally:
+                    shutil.rmtree(tmp, ignore_errors=True)
+                with lock:
+                    if problem:
+                        errors[name] = problem
+                    else:
+                        outputs[name] = stored
+                    log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")
+        finally:
+            worker.close()
+
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        for future in [pool.submit(drain) for _ in range(workers)]:
+            future.result()
+    # Published in the pages' order whatever the finishing order (dicts keep insertion order).
+    outputs = {name: outputs[name] for name in sorted(outputs, key=order.index)}
     log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {_children_cpu() - cpu_before:.1f} s) "
-        "in one worker process")
+        f"in {workers} worker process{'es' if workers > 1 else ''}")
     return outputs, errors

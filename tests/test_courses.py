@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,6 +166,7 @@ def test_instructors_page_covers_the_course(site):
         assert needed in source, needed
 
 
+@pytest.mark.slow  # runs print-site's own (slow) anchor code over every page
 def test_faster_print_anchor_ids_give_what_print_site_gives(site):
     """courses_hooks replaces mkdocs-print-site's update_anchor_ids with a faster
     equivalent; on every built page it must return exactly what the original returns."""

@@ -31,6 +31,9 @@ import pytest
 
 from helpers import ROOT, mkdocs_build
 
+# Dozens of small builds: in `make test`, not in the inner loop (`make quick`).
+pytestmark = pytest.mark.slow
+
 MINI_CONFIG = """\
 site_name: fault test
 site_url: https://example.org/
@@ -427,7 +430,6 @@ def notebook(*cells: str) -> str:
     })
 
 
-@pytest.mark.slow
 def test_notebook_faults_are_short_and_the_output_is_stable(project):
     (project.root / "mkdocs.yml").write_text(NOTEBOOK_CONFIG)
     project.page("# Home\n")
@@ -463,7 +465,6 @@ def test_notebook_faults_are_short_and_the_output_is_stable(project):
 
 # --- mkdocs serve shows every error in the page ---------------------------------------
 
-@pytest.mark.slow
 def test_serve_shows_any_build_error_in_the_page_then_recovers(project):
     project.page("# Page\n\nCited [@hebb1949].\n")
     with socket.socket() as sock:

@@ -29,6 +29,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import quality_summary as quality_summary_counts
+
 CHROMIUM = "/usr/bin/chromium"
 # Flags Chromium needs here: no sandbox as root, and no background calls to Google's hosts.
 CHROMIUM_ARGS = [
@@ -37,14 +39,9 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 
-# Counts printed by pytest_terminal_summary; tests add to it through ``quality_summary``.
-_SUMMARY: Counter = Counter()
-_SUMMARY_ORDER = [
-    "pages", "page loads", "requests", "off-host requests", "console errors",
-    "failed requests", "images checked", "broken images", "axe runs", "axe violations",
-    "mobile pages", "mobile overflows", "search queries", "pages validated",
-    "validator errors", "links checked", "broken links",
-]
+# Counts printed at the end of the run (tests/quality_summary.py); tests add to it
+# through ``quality_summary``.
+_SUMMARY = quality_summary_counts.COUNTS
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -251,12 +248,3 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.browser)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if not _SUMMARY:
-        return
-    terminalreporter.section("site quality summary")
-    for key in _SUMMARY_ORDER + sorted(set(_SUMMARY) - set(_SUMMARY_ORDER)):
-        if key in _SUMMARY:
-            terminalreporter.write_line(f"{key:>20}: {_SUMMARY[key]}")

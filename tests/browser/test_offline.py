@@ -10,7 +10,8 @@ import pytest
 
 from tests.browser.test_links import find_broken, report, site_url
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# Under pytest-xdist (`make test`), one worker runs this module: its tests share a costly fixture.
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("offline")]
 
 
 @pytest.fixture(scope="module")

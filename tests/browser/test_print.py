@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# Under pytest-xdist (`make test`), one worker runs this module: its tests share a costly fixture.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print-page")]
 
 
 @pytest.fixture(scope="module")

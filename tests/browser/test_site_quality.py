@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 
 
-pytestmark = pytest.mark.browser
+# Under pytest-xdist (`make test`), one worker runs this module: its tests share a costly fixture.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("audit")]
 
 SCHEMES = ("light", "dark")
 
