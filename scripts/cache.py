@@ -7,7 +7,11 @@ or ``$NN_CACHE_DIR``)::
     snippets/<key>/        one snippet's run: result.json + its SVG figures (light, dark)
     bibliography/<key>.json  the formatted entries of docs/references.bib
     notebooks/<key>.html   a notebook page after the course hook cleaned it
-    jupyter/               mkdocs-jupyter's executed notebooks (its own cache, moved here)
+    jupyter/kernel-<k>/    mkdocs-jupyter's executed notebooks (its own cache, moved here),
+                           one folder per kernel profile
+    ipython/<k>/           that kernel profile: notebooks draw SVG in the site style
+    slides/<key>.png       the gallery's slide PNGs (scripts/gallery.py)
+    math-font/             the math font cut to the characters the pages use
     mathml-*.json          TeX -> MathML conversions (scripts/mathml.py)
 
 Rules every user of this module gets for free:

@@ -31,6 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import cache as cache_module
 import cite
 from publish import Release
 
@@ -139,11 +140,9 @@ def page_url(dest_uri: str) -> str:
 
 
 def cache_dir() -> Path:
-    """Beside the build cache, not in it: a slide PNG is a function of its SVG's bytes
-    alone (the key), so builds that start with an empty build cache (the tests' cold
-    builds) still share the rasterised slides; a changed figure is a new key."""
-    snippets = Path(os.environ.get("NN_CACHE_DIR") or ROOT / ".cache" / "snippets")
-    return snippets.parent / "slides"
+    """``slides/`` in the build cache (scripts/cache.py): a slide PNG is keyed by its
+    SVG's bytes and the renderer; slides no figure of the build uses are pruned."""
+    return cache_module.cache_dir() / "slides"
 
 
 def _svg_px(svg: str) -> str:
@@ -177,16 +176,15 @@ def render_png(svg_path: Path, theme: str, cache: Path) -> bytes:
                                           font_dirs=fonts))
     except Exception as exc:  # noqa: BLE001 - resvg raises plain ValueError/RuntimeError
         raise GalleryError(f"{svg_path}: cannot rasterise for the gallery: {exc}") from exc
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(png)
-    partial.replace(cached)
+    cache_module.write_atomically(cached, png)
     return png
 
 
 def _render_all(jobs: list[tuple[Path, str, Path]]) -> list[bytes]:
     """render_png for each (svg, theme, cache): in one process per core when there are
     several (resvg holds the GIL, so threads would not help), else here."""
+    for svg, theme, cache in jobs:  # here, not in the workers: what this build uses is kept
+        cache_module.mark_used(_cached(svg.read_bytes(), theme, cache))
     missing = sum(not _cached(svg.read_bytes(), theme, cache).is_file() for svg, theme, cache in jobs)
     workers = min(missing, os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():

@@ -21,6 +21,8 @@ import unicodedata
 from importlib.metadata import version
 from pathlib import Path
 
+import cache as cache_module
+
 MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 ALWAYS = set("0123456789") | {"\u0131", "\u0237"}  # digits; dotless i and j (accents)
@@ -60,6 +62,7 @@ def subset(source: Path, chars: set[str], cache: Path) -> bytes:
                             + version("fonttools").encode() + Path(__file__).read_bytes()).hexdigest()[:16]
     cached = cache / f"math-font-{digest}.woff2"
     if cached.is_file():
+        cache_module.mark_used(cached)
         return cached.read_bytes()
     from fontTools import subset as ft_subset
     from fontTools import ttLib
@@ -79,7 +82,5 @@ def subset(source: Path, chars: set[str], cache: Path) -> bytes:
     font.save(buffer)
     data = buffer.getvalue()
     cache.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".tmp")
-    partial.write_bytes(data)
-    partial.replace(cached)
+    cache_module.write_atomically(cached, data)
     return data

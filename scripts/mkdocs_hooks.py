@@ -40,6 +40,7 @@ from pathlib import Path
 import markdown as markdown_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
@@ -367,9 +368,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return MATH.sub(mathml, html)
 
 
+@event_priority(-1000)  # last: after every hook and plugin that reads or writes the cache
 def on_post_build(config: MkDocsConfig) -> None:
     mathml.save_cache()
-    for folder in ("snippets", "bibliography", "notebooks"):
+    # Folders handed to other tools this build: the kernels' IPython profile and
+    # mkdocs-jupyter's cache for that profile (which evicts its own stale entries inside).
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None:
+        cache.mark_used(Path(jupyter.config["cache_dir"]))
+    if os.environ.get("IPYTHONDIR"):
+        cache.mark_used(Path(os.environ["IPYTHONDIR"]))
+    for folder in ("snippets", "bibliography", "notebooks", "jupyter", "ipython", "slides", "math-font"):
         removed = cache.prune(cache.cache_dir() / folder)
         if removed:
             log.info(f"cache: removed {len(removed)} {folder} entries no page uses")

@@ -46,7 +46,7 @@ def kernel_profile(folder: Path, style: Path) -> tuple[Path, str]:
         "]\n"
     )
     digest = hashlib.sha256(config.encode() + style.read_bytes()).hexdigest()[:12]
-    profile = folder / f"ipython-{digest}"
+    profile = folder / digest
     target = profile / "profile_default" / "ipython_kernel_config.py"
     if not target.is_file() or target.read_text(encoding="utf-8") != config:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import figure_html  # noqa: E402
+import cache  # noqa: E402
 import math_font  # noqa: E402
 import notebook_figures  # noqa: E402
 from glossary_marks import first_use_only  # noqa: E402
@@ -41,9 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Jupyter kernels draw SVG in the site style (scripts/notebook_figures.py); the
     mkdocs-jupyter cache is kept per kernel profile, so changing the style re-runs them."""
-    from snippets import cache_dir
-
-    profile, digest = notebook_figures.kernel_profile(cache_dir().parent, ROOT / "snippets" / "site.mplstyle")
+    profile, digest = notebook_figures.kernel_profile(cache.cache_dir() / "ipython", ROOT / "snippets" / "site.mplstyle")
     os.environ["IPYTHONDIR"] = str(profile)
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
@@ -116,11 +115,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the notebook pages' figure files beside their pages, and the math font as
     the subset of the characters this build's math uses (scripts/math_font.py)."""
-    from snippets import cache_dir
-
     font = Path(config.site_dir) / MATH_FONT
     if font.is_file() and _math_chars:
-        font.write_bytes(math_font.subset(Path(config.docs_dir) / MATH_FONT, _math_chars, cache_dir().parent))
+        font.write_bytes(math_font.subset(Path(config.docs_dir) / MATH_FONT, _math_chars, cache.cache_dir() / "math-font"))
     for name, text in sorted(_notebook_files.items()):
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)

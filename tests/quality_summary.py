@@ -16,13 +16,18 @@ ORDER = [
     "mobile pages", "mobile overflows", "search queries", "pages validated",
     "validator errors", "links checked", "broken links",
 ]
-# Facts about the site rather than counts of checks: every worker sees the same value.
+# A fact about the site, not a count of checks: every worker that loads pages sets it.
 SAME_IN_EVERY_WORKER = {"pages"}
 
 
 def merge(counts: dict) -> None:
+    """Add one worker's counts. A value a test sets rather than adds to (the smallest
+    figure text, the worst layout shift) comes from the one worker that ran that test."""
     for key, value in counts.items():
-        COUNTS[key] = max(COUNTS[key], value) if key in SAME_IN_EVERY_WORKER else COUNTS[key] + value
+        if key in COUNTS and key not in SAME_IN_EVERY_WORKER and isinstance(value, int):
+            COUNTS[key] += value
+        else:
+            COUNTS[key] = value
 
 
 def lines() -> list[str]:

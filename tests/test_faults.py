@@ -398,12 +398,22 @@ def test_a_corrupt_cache_is_discarded_rebuilt_and_pruned(project):
     unused = project.cache / "snippets" / "0123456789abcdef01234567"  # no page uses it
     unused.mkdir()
     (unused / "result.json").write_text("{}")
+    # Entries of the other cache folders that no build of these pages uses: an old gallery
+    # slide, a kernel profile and mkdocs-jupyter folder for an older figure style, an old
+    # math-font subset, a file of an older cache layout.
+    stale = [project.cache / "slides" / "0123.png", project.cache / "ipython" / "0123abcd",
+             project.cache / "jupyter" / "kernel-0123abcd" / "4e30.json",
+             project.cache / "math-font" / "math-font-0123.woff2", project.cache / "old-layout.json"]
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("stale")
     healed = project.build()
     assert healed.returncode == 0, healed.stderr
     assert healed.stderr.count("cache: discarded") == 3, healed.stderr
     assert "ran 2 snippets" in healed.stderr
     assert tree(project.site) == first  # the same bytes as the clean build
     assert not leftover.exists() and not unused.exists()
+    assert not [path for path in stale if path.exists()], healed.stderr
 
 
 # --- notebooks (a kernel starts per notebook: slow) -----------------------------------
