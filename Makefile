@@ -13,9 +13,9 @@ UV         := $(TOOLS)/bin/uv
 READER     := $(VENV)/.installed-reader
 TESTER     := $(VENV)/.installed-test
 RUN        := NO_MKDOCS_2_WARNING=1
-# pytest-xdist: one test process per core; a module whose tests share a costly fixture is
-# kept on one worker (pytest.mark.xdist_group), and the site is built once (tests/conftest.py).
-PARALLEL   := -n auto --dist loadgroup
+# pytest-xdist: one test process per core; the site is built once, and a module whose tests
+# share a costly fixture runs whole on one worker (tests/conftest.py).
+PARALLEL   := -n auto
 
 .PHONY: serve build test quick bench bench-setup offline lock math-font release deploy clean
 

@@ -375,7 +375,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     # mkdocs-jupyter's cache for that profile (which evicts its own stale entries inside).
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
-        cache.mark_used(Path(jupyter.config["cache_dir"]))
+        active = Path(jupyter.config["cache_dir"])
+        for entry in [active, *active.glob("*.json")]:  # what it keeps, it evicted the rest
+            cache.mark_used(entry)
     if os.environ.get("IPYTHONDIR"):
         cache.mark_used(Path(os.environ["IPYTHONDIR"]))
     for folder in ("snippets", "bibliography", "notebooks", "jupyter", "ipython", "slides", "math-font"):

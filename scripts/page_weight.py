@@ -7,7 +7,8 @@ style sheets and scripts, the light copy of each figure, the math font if the pa
 math, and the search index, which the search box loads on every page) and on a next
 visit to another page (the page and its own figures; everything shared is cached).
 Text is gzip-compressed (level 6, as most static hosts serve it); fonts and images are
-counted as stored. Goals (issue 19): a text page with math <= 350 KB first, <= 60 KB next.
+counted as stored. Goals (issue 19): a text page with math <= 350 KB first, <= 60 KB next;
+figure SVGs <= 30 KB median.
 """
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ def report(site: Path) -> str:
     index = site / "search" / "search_index.json"
     if index.is_file():
         lines.append(f"search index: {index.stat().st_size / 1e3:.0f} KB, {size(index) / 1e3:.0f} KB compressed")
+    figures = sorted(site.glob("figures/**/*.svg"))
+    if figures:
+        stored = statistics.median(p.stat().st_size for p in figures)
+        served = statistics.median(size(p) for p in figures)
+        lines.append(f"figure SVGs ({len(figures)}, light and dark): median {served / 1e3:.1f} KB as served "
+                     f"(goal <= 30 KB), {stored / 1e3:.1f} KB on disk")
     return "\n".join(lines)
 
 

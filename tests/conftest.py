@@ -56,12 +56,45 @@ def published_site(tmp_path_factory, site) -> tuple[Path, str]:
     return build_once(tmp_path_factory, "published", env), PUBLIC_ROOT
 
 
+# --- running on every core (pytest-xdist: `make test`, `make quick`) ------------------
+
+# Modules whose tests share a costly module- or session-scoped fixture: one worker runs
+# each of them whole (else each worker would load every page again, or build the offline
+# zip twice). Every other test goes to whichever worker is free.
+RUN_WHOLE_ON_ONE_WORKER = {
+    "tests/browser/test_site_quality.py": "every page loaded once per palette (the audit cache)",
+    "tests/browser/test_offline.py": "the offline zip, built and unzipped once",
+    "tests/browser/test_print.py": "the print page, loaded once",
+}
+# Started first: the longest test, whose clean build needs no other fixture, runs while
+# another worker builds the suite's site.
+FIRST = ["tests/test_engine.py::test_clean_builds_and_a_warm_rebuild_are_byte_identical"]
+
+
 def pytest_collection_modifyitems(config, items):
     """A test that needs ``published_site`` builds the site a second time: it is ``slow``
-    (left out of `make quick`, the inner loop)."""
+    (left out of `make quick`, the inner loop). The tests in FIRST go first (the same
+    order in every worker, as pytest-xdist requires)."""
     for item in items:
         if "published_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.nodeid not in FIRST)  # stable: the rest keep their order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Load scheduling by test, except RUN_WHOLE_ON_ONE_WORKER modules, kept whole.
+
+    Written here because xdist's own ``--dist loadgroup`` marks a test by editing its
+    node id, which pytest 9 no longer allows (the mark is silently ignored)."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByTestExceptSharedModules(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module in RUN_WHOLE_ON_ONE_WORKER else nodeid
+
+    return ByTestExceptSharedModules(config, log)
 
 
 # --- the site-quality summary (tests/quality_summary.py), across pytest-xdist workers --

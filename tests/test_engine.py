@@ -282,13 +282,14 @@ def test_built_site_loads_nothing_from_other_hosts(site):
 
 
 @pytest.mark.slow
-def test_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path, site):
+def test_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path, request):
     """Builds give the same bytes for every file of the site: a cold build with empty
     caches, a rebuild from its caches (snippets, MathML, notebooks), and the suite's own
     build (the ``site`` fixture: with the repository's cache, which is empty on a fresh
     clone, so in CI that is a second clean build). Cold means cold for notebooks too:
-    mkdocs-jupyter's cache lives in the build cache."""
-    trees = [{p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}]
+    mkdocs-jupyter's cache lives in the build cache. (``site`` is asked for last: under
+    pytest-xdist this test's builds run while another worker builds the suite's site.)"""
+    trees = []
     for run in ("cold", "warm"):
         result = mkdocs_build(tmp_path / f"site-{run}", tmp_path / "cache")
         assert result.returncode == 0, result.stderr
@@ -297,6 +298,8 @@ def test_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path, site):
         if run == "cold":
             assert list((tmp_path / "cache").glob("mathml-*.json")), "the MathML cache was not kept"
             assert list((tmp_path / "cache" / "jupyter").rglob("*.json")), "notebooks not cached in the build cache"
+    site = request.getfixturevalue("site")
+    trees.insert(0, {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()})
     for other, what in ((trees[1], "the suite's build and a clean build"),
                         (trees[2], "a clean build and a warm rebuild")):
         assert trees[0].keys() == other.keys(), f"{what}: {sorted(set(trees[0]) ^ set(other))}"

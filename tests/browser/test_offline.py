@@ -10,8 +10,7 @@ import pytest
 
 from tests.browser.test_links import find_broken, report, site_url
 
-# Under pytest-xdist (`make test`), one worker runs this module: its tests share a costly fixture.
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("offline")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,7 @@ import re
 
 import pytest
 
-# Under pytest-xdist (`make test`), one worker runs this module: its tests share a costly fixture.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("print-page")]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 
-# Under pytest-xdist (`make test`), one worker runs this module: its tests share a costly fixture.
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("audit")]
+pytestmark = pytest.mark.browser
 
 SCHEMES = ("light", "dark")
 
