@@ -58,14 +58,36 @@ def published_site(tmp_path_factory, site) -> tuple[Path, str]:
 
 # --- running on every core (pytest-xdist: `make test`, `make quick`) ------------------
 
-# Modules whose tests share a costly module- or session-scoped fixture: one worker runs
-# each of them whole (else each worker would load every page again, or build the offline
-# zip twice). Every other test goes to whichever worker is free.
-RUN_WHOLE_ON_ONE_WORKER = {
-    "tests/browser/test_site_quality.py": "every page loaded once per palette (the audit cache)",
-    "tests/browser/test_offline.py": "the offline zip, built and unzipped once",
-    "tests/browser/test_print.py": "the print page, loaded once",
-}
+# Tests that share a costly fixture run on one worker; else each worker would load every
+# page again, or build the offline zip twice. Each row: module, test name ("" = every
+# test of the module), parameter ("" = any), and the group's name, which says what its
+# tests share. Every other test goes to whichever worker is free.
+SHARED_LOADS = [
+    ("tests/browser/test_site_quality.py", "", "light", "each page at 1280 px, light (audit)"),
+    ("tests/browser/test_layout.py", "test_no_layout_shift_while_a_page_loads", "1280",
+     "each page at 1280 px, light (audit)"),
+    ("tests/browser/test_site_quality.py", "", "dark", "each page at 1280 px, dark (audit)"),
+    ("tests/browser/test_layout.py", "test_no_layout_shift_while_a_page_loads", "390",
+     "each page on a 390-px phone (phone)"),
+    ("tests/browser/test_layout.py", "test_tables_are_readable_on_a_phone", "",
+     "each page on a 390-px phone (phone)"),
+    ("tests/browser/test_site_quality.py", "test_mobile_viewport_has_no_horizontal_scroll", "",
+     "each page on a 390-px phone (phone)"),
+    ("tests/browser/test_offline.py", "", "", "the offline zip, built and unzipped once"),
+    ("tests/browser/test_print.py", "", "", "the print page, loaded once"),
+]
+
+
+def shared_group(nodeid: str) -> str | None:
+    """The SHARED_LOADS group a test belongs to, or None."""
+    module, _, rest = nodeid.partition("::")
+    name, _, param = rest.partition("[")
+    for row_module, row_name, row_param, group in SHARED_LOADS:
+        if module == row_module and row_name in ("", name) and row_param in ("", param.rstrip("]")):
+            return group
+    return None
+
+
 # Started first: the longest test, whose clean build needs no other fixture, runs while
 # another worker builds the suite's site.
 FIRST = ["tests/test_engine.py::test_clean_builds_and_a_warm_rebuild_are_byte_identical"]
@@ -83,18 +105,17 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Load scheduling by test, except RUN_WHOLE_ON_ONE_WORKER modules, kept whole.
+    """Load scheduling by test, except that each SHARED_LOADS group goes whole to one worker.
 
     Written here because xdist's own ``--dist loadgroup`` marks a test by editing its
     node id, which pytest 9 no longer allows (the mark is silently ignored)."""
     from xdist.scheduler import LoadScopeScheduling
 
-    class ByTestExceptSharedModules(LoadScopeScheduling):
+    class ByTestExceptSharedLoads(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            module = nodeid.split("::", 1)[0]
-            return module if module in RUN_WHOLE_ON_ONE_WORKER else nodeid
+            return shared_group(nodeid) or nodeid
 
-    return ByTestExceptSharedModules(config, log)
+    return ByTestExceptSharedLoads(config, log)
 
 
 # --- the site-quality summary (tests/quality_summary.py), across pytest-xdist workers --

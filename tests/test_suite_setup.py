@@ -4,23 +4,35 @@ every page, or the longest test would start last)."""
 
 from __future__ import annotations
 
-import ast
+import subprocess
+import sys
 
-from conftest import FIRST, RUN_WHOLE_ON_ONE_WORKER
+from conftest import FIRST, SHARED_LOADS, shared_group
 from helpers import ROOT
 
 
-def test_modules_run_whole_on_one_worker_exist_and_share_a_fixture():
-    for module, why in RUN_WHOLE_ON_ONE_WORKER.items():
-        path = ROOT / module
-        assert path.is_file(), f"{module} is listed in RUN_WHOLE_ON_ONE_WORKER but does not exist"
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        tests = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]
-        assert len(tests) > 1, f"{module}: one test or none; nothing to keep together ({why})"
+def test_every_shared_load_row_and_first_test_matches_collected_tests():
+    """Collects the suite (as pytest-xdist's workers do) and matches each row against it."""
+    listed = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+                             "tests/browser", *{n.split("::")[0] for n in FIRST}],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    nodeids = [line for line in listed.stdout.splitlines() if "::" in line]
+    assert nodeids, listed.stdout + listed.stderr
+    for module, name, param, group in SHARED_LOADS:
+        matching = [n for n in nodeids if n.startswith(f"{module}::{name}")
+                    and (not param or n.endswith(f"[{param}]"))]
+        assert matching, f"SHARED_LOADS row ({module}, {name!r}, {param!r}) matches no test"
+        assert all(shared_group(n) == group for n in matching)
+    assert nodeids[:len(FIRST)] == FIRST, f"FIRST ({FIRST}) is not collected first: {nodeids[:3]}"
 
 
-def test_the_tests_started_first_exist():
-    for nodeid in FIRST:
-        module, name = nodeid.split("::")
-        source = (ROOT / module).read_text(encoding="utf-8")
-        assert f"def {name}(" in source, f"{nodeid} is listed in FIRST but not defined"
+def test_shared_group_keeps_a_pages_loads_together_and_nothing_else():
+    audit_light = "each page at 1280 px, light (audit)"
+    assert shared_group("tests/browser/test_site_quality.py::test_accessibility_axe[light]") == audit_light
+    assert shared_group("tests/browser/test_layout.py::test_no_layout_shift_while_a_page_loads[1280]") == audit_light
+    assert shared_group("tests/browser/test_site_quality.py::test_accessibility_axe[dark]") != audit_light
+    assert shared_group("tests/browser/test_layout.py::test_no_layout_shift_while_a_page_loads[390]") == \
+        shared_group("tests/browser/test_layout.py::test_tables_are_readable_on_a_phone")
+    assert shared_group("tests/browser/test_offline.py::test_zip_is_self_contained") is not None
+    assert shared_group("tests/test_engine.py::test_every_snippet_is_used_by_a_page") is None
+    assert shared_group("tests/browser/test_site_quality.py::test_search_finds_the_right_page") is None

@@ -165,6 +165,8 @@ class PageAudit:
     palette: str | None = None
     violations: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    cls: float | None = None  # layout shift while it loaded (light scheme: test_layout.py)
+    shifts: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -195,6 +197,8 @@ def audit(browser, base_url: str, site_pages: list[str]):
                     route_.abort("blockedbyclient")
 
             context.route("**/*", route)
+            if scheme == "light":  # the desktop layout-shift check reads the same load
+                context.add_init_script(CLS_INIT)
             context.on("request", lambda r: current[scheme].requests.append(r.url))
             context.on("requestfailed", lambda r: current[scheme].failed_requests.append(
                 f"{r.url} ({r.failure})"))
@@ -219,6 +223,8 @@ def audit(browser, base_url: str, site_pages: list[str]):
         start = time.perf_counter()
         response = page_.goto(result.url, wait_until="load")
         result.status = response.status if response else None
+        if scheme == "light":
+            result.cls, result.shifts = settle_and_read_cls(page_)
         result.palette = page_.evaluate("document.body.dataset.mdColorScheme || null")
         result.images = page_.evaluate(IMAGES_JS)
         result.violations = axe.run(page_, context=axe_context(path),
@@ -239,6 +245,121 @@ def audit(browser, base_url: str, site_pages: list[str]):
     yield run
     for context, _ in contexts.values():
         context.close()
+
+
+# --- what a page load measures besides the audit ------------------------------------
+
+# Installed before any page script: sums layout-shift entries (without recent input)
+# from the first paint on, as Chromium reports them.
+CLS_INIT = """
+window.__cls = 0; window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) {
+    if (e.hadRecentInput) continue;
+    window.__cls += e.value;
+    const nodes = (e.sources || []).map(s => s.node && s.node.nodeType === 1
+      ? s.node.tagName.toLowerCase() + (s.node.id ? "#" + s.node.id : "") +
+        (s.node.className && typeof s.node.className === "string" ? "." + s.node.className.split(" ")[0] : "")
+      : "?");
+    window.__shifts.push(e.value.toFixed(3) + " " + nodes.join(","));
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+SETTLED = "document.readyState === 'complete' && document.fonts.status === 'loaded'"
+
+TABLES_JS = """
+() => [...document.querySelectorAll("article table")].map(t => {
+  const rows = [...t.rows].map(r => r.getBoundingClientRect().height);
+  let holder = t.parentElement;  // the nearest box that scrolls sideways, if any
+  while (holder && holder !== document.body && !["auto", "scroll"].includes(getComputedStyle(holder).overflowX))
+    holder = holder.parentElement;
+  const scrolls = holder && holder !== document.body;
+  const box = (scrolls ? holder : t.parentElement).getBoundingClientRect();
+  return {head: (t.rows[0]?.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40),
+          tallest: Math.max(0, ...rows), width: t.getBoundingClientRect().width,
+          room: Math.min(box.width, document.documentElement.clientWidth), scrolls};
+})
+"""
+
+
+# Elements that overflow the viewport, unless a scrolling ancestor contains them (wide
+# tables, code and math scroll inside their own boxes; that is fine on a phone).
+OVERFLOW_JS = """
+() => {
+  const doc = document.documentElement;
+  const width = doc.clientWidth;
+  const result = {scrollWidth: doc.scrollWidth, clientWidth: width,
+                  bodyScrollWidth: document.body.scrollWidth, culprits: []};
+  if (Math.max(result.scrollWidth, result.bodyScrollWidth) <= width) return result;
+  // Why: the outermost elements that stick out on the right, unless a scrolling or
+  // clipping ancestor contains them, or they are fixed to the viewport (no page scroll).
+  const contained = el => {
+    for (let a = el; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.position === "fixed") return true;
+      if (a !== el && style.overflowX !== "visible") return true;
+    }
+    return false;
+  };
+  const sticksOut = el => el.getBoundingClientRect().right > width + 1 && !contained(el);
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!sticksOut(el) || (el.parentElement && sticksOut(el.parentElement))) continue;
+    const cls = typeof el.className === "string" && el.className.trim()
+      ? "." + el.className.trim().split(/\\s+/).join(".") : "";
+    const text = (el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60);
+    result.culprits.push(`<${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${cls}> ` +
+      `right edge ${Math.round(el.getBoundingClientRect().right)}px: "${text}"`);
+  }
+  result.culprits = result.culprits.slice(0, 6);
+  return result;
+}
+"""
+
+PHONE = {"width": 390, "height": 844}  # the site's phone: every page must read well at 390 px
+
+
+@dataclass
+class PhoneView:
+    """A page as a 390-px phone shows it: the layout shift while it loaded, its tables,
+    and whether the document as a whole scrolls sideways."""
+    cls: float = 0.0
+    shifts: list[str] = field(default_factory=list)
+    tables: list[dict] = field(default_factory=list)
+    overflow: dict = field(default_factory=dict)
+
+
+def settle_and_read_cls(page_) -> tuple[float, list[str]]:
+    """After ``load``: fonts loaded, explorables mounted (300 ms); the CLS summed so far."""
+    page_.wait_for_function(SETTLED)
+    page_.wait_for_timeout(300)  # explorables mount on load; let their layout settle
+    cls, shifts = page_.evaluate("[window.__cls, window.__shifts]")
+    return cls, shifts
+
+
+@pytest.fixture(scope="session")
+def phone(browser, base_url: str, quality_summary):
+    """``phone(path)`` → PhoneView: each page loaded once per run in a 390×844 phone
+    (touch, device pixel ratio 2), and everything the phone checks read from that load."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2, color_scheme="light")
+    context.route("**/*", lambda route: route.abort("blockedbyclient")
+                  if urlsplit(route.request.url).netloc not in ("", urlsplit(base_url).netloc)
+                  else route.continue_())
+    context.add_init_script(CLS_INIT)
+    page_ = context.new_page()
+    cache: dict[str, PhoneView] = {}
+
+    def view(path: str) -> PhoneView:
+        if path not in cache:
+            page_.goto(base_url + path, wait_until="load")
+            cls, shifts = settle_and_read_cls(page_)
+            cache[path] = PhoneView(cls, shifts, page_.evaluate(TABLES_JS), page_.evaluate(OVERFLOW_JS))
+            quality_summary["mobile pages"] += 1
+        return cache[path]
+
+    yield view
+    context.close()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -101,61 +101,18 @@ def test_accessibility_axe(audit, site_pages, scheme, quality_summary):
     assert not problems, f"axe-core violations ({scheme} mode):\n" + "\n".join(problems)
 
 
-# Elements that overflow the viewport, unless a scrolling ancestor contains them (wide
-# tables, code and math scroll inside their own boxes; that is fine on a phone).
-OVERFLOW_JS = """
-() => {
-  const doc = document.documentElement;
-  const width = doc.clientWidth;
-  const result = {scrollWidth: doc.scrollWidth, clientWidth: width,
-                  bodyScrollWidth: document.body.scrollWidth, culprits: []};
-  if (Math.max(result.scrollWidth, result.bodyScrollWidth) <= width) return result;
-  // Why: the outermost elements that stick out on the right, unless a scrolling or
-  // clipping ancestor contains them, or they are fixed to the viewport (no page scroll).
-  const contained = el => {
-    for (let a = el; a && a !== document.body; a = a.parentElement) {
-      const style = getComputedStyle(a);
-      if (style.position === "fixed") return true;
-      if (a !== el && style.overflowX !== "visible") return true;
-    }
-    return false;
-  };
-  const sticksOut = el => el.getBoundingClientRect().right > width + 1 && !contained(el);
-  for (const el of document.body.querySelectorAll("*")) {
-    if (!sticksOut(el) || (el.parentElement && sticksOut(el.parentElement))) continue;
-    const cls = typeof el.className === "string" && el.className.trim()
-      ? "." + el.className.trim().split(/\\s+/).join(".") : "";
-    const text = (el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 60);
-    result.culprits.push(`<${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${cls}> ` +
-      `right edge ${Math.round(el.getBoundingClientRect().right)}px: "${text}"`);
-  }
-  result.culprits = result.culprits.slice(0, 6);
-  return result;
-}
-"""
 
 
-def test_mobile_viewport_has_no_horizontal_scroll(browser, base_url, site_pages, quality_summary):
-    """At 375×812 (a phone) no page scrolls sideways as a whole."""
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2, color_scheme="light")
-    context.route("**/*", lambda route: route.abort("blockedbyclient")
-                  if urlsplit(route.request.url).netloc not in ("", urlsplit(base_url).netloc)
-                  else route.continue_())
-    page = context.new_page()
+def test_mobile_viewport_has_no_horizontal_scroll(phone, site_pages, quality_summary):
+    """On a 390-px phone (the ``phone`` load) no page scrolls sideways as a whole."""
     problems = []
-    try:
-        for path in site_pages:
-            page.goto(base_url + path, wait_until="load")
-            info = page.evaluate(OVERFLOW_JS)
-            quality_summary["mobile pages"] += 1
-            if max(info["scrollWidth"], info["bodyScrollWidth"]) > info["clientWidth"]:
-                quality_summary["mobile overflows"] += 1
-                problems.append(f"/{path}: document {info['scrollWidth']}px wide in a "
-                                f"{info['clientWidth']}px viewport; sticking out:\n    "
-                                + ("\n    ".join(info["culprits"]) or "?"))
-    finally:
-        context.close()
+    for path in site_pages:
+        info = phone(path).overflow
+        if max(info["scrollWidth"], info["bodyScrollWidth"]) > info["clientWidth"]:
+            quality_summary["mobile overflows"] += 1
+            problems.append(f"/{path}: document {info['scrollWidth']}px wide in a "
+                            f"{info['clientWidth']}px viewport; sticking out:\n    "
+                            + ("\n    ".join(info["culprits"]) or "?"))
     assert not problems, "horizontal scrolling on a phone:\n" + "\n".join(problems)
 
 

@@ -43,8 +43,9 @@ def _run(cwd: Path, *command: str, env: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def versions_root(tmp_path_factory) -> Path:
-    """The gh-pages tree of a throwaway repository holding releases 0.1.0 and 0.2.0."""
+def versions_root(tmp_path_factory, site) -> Path:
+    """The gh-pages tree of a throwaway repository holding releases 0.1.0 and 0.2.0
+    (after ``site``, whose build leaves the repository's caches warm to copy)."""
     repo = tmp_path_factory.mktemp("mike-repo")
     for name in COPY:
         source = ROOT / name
