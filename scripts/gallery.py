@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import hashlib
 import html
+import logging
 import multiprocessing
 import os
 import posixpath
 import re
 import shutil
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +36,8 @@ from pathlib import Path
 import cache as cache_module
 import cite
 from publish import Release
+
+log = logging.getLogger("mkdocs.hooks.gallery")
 
 ROOT = Path(__file__).resolve().parent.parent
 SLIDE_WIDTH = 1600                 # px: sharp on a projected slide
@@ -183,8 +187,6 @@ def render_png(svg_path: Path, theme: str, cache: Path) -> bytes:
 def _render_all(jobs: list[tuple[Path, str, Path]]) -> list[bytes]:
     """render_png for each (svg, theme, cache): in one process per core when there are
     several (resvg holds the GIL, so threads would not help), else here."""
-    for svg, theme, cache in jobs:  # here, not in the workers: what this build uses is kept
-        cache_module.mark_used(_cached(svg.read_bytes(), theme, cache))
     missing = sum(not _cached(svg.read_bytes(), theme, cache).is_file() for svg, theme, cache in jobs)
     workers = min(missing, os.cpu_count() or 1)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
@@ -195,8 +197,12 @@ def _render_all(jobs: list[tuple[Path, str, Path]]) -> list[bytes]:
         return list(pool.map(render_png, *zip(*jobs)))
 
 
-def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None) -> int:
-    """Write every figure's slide PNGs and code copy into the built site; returns PNGs written."""
+def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None,
+                    background: bool = False) -> int:
+    """Write every figure's slide PNGs and code copy into the built site; returns the
+    number of PNGs written. ``background`` (``mkdocs serve`` only): the PNGs not yet in
+    the cache are rendered in a thread after the build returns, so the first page is
+    served without waiting for them (a published build always waits)."""
     cache = cache or cache_dir()
     jobs, targets = [], []
     for fig in figures:
@@ -213,8 +219,24 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
                 targets.append(target)
         if fig.code_source.is_file():
             shutil.copyfile(fig.code_source, site_dir / fig.code)
-    for target, png in zip(targets, _render_all(jobs)):
-        target.write_bytes(png)
+    for svg, theme, cache in jobs:  # before rendering: what this build uses is kept (pruning)
+        cache_module.mark_used(_cached(svg.read_bytes(), theme, cache))
+
+    def render() -> None:
+        for target, png in zip(targets, _render_all(jobs)):
+            target.write_bytes(png)
+
+    if background and jobs:
+        def render_logged() -> None:
+            try:
+                render()
+                log.info(f"Gallery: {len(targets)} slide PNGs rendered in the background")
+            except GalleryError as exc:  # serve only: the build already finished
+                log.error(str(exc))
+
+        threading.Thread(target=render_logged, name="gallery-slides", daemon=True).start()
+    else:
+        render()
     return len(targets)
 
 

@@ -47,6 +47,12 @@ DESCRIPTION_LENGTH = 200
 _release: publish.Release | None = None
 _figures: dict[str, list[gallery.Figure]] = {}
 _dest: dict[str, str] = {}  # src_uri -> dest_uri of the gallery and print pages
+_serving = False  # `mkdocs serve`: the gallery's slide PNGs are rendered in the background
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -137,11 +143,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     start = time.perf_counter()
     figures = [fig for figs in _figures.values() for fig in figs]
     try:
-        made = gallery.write_downloads(Path(config.site_dir), figures)
+        made = gallery.write_downloads(Path(config.site_dir), figures, background=_serving)
     except gallery.GalleryError as exc:
         raise PluginError(str(exc)) from exc
     link_print_page_to_gallery(Path(config.site_dir))
-    log.info(f"Gallery: {len(figures)} figures, {made} slide PNGs written "
+    log.info(f"Gallery: {len(figures)} figures, {made} slide PNGs "
+             f"{'being rendered in the background' if _serving and made else 'written'} "
              f"in {time.perf_counter() - start:.1f} s")
 
 
