@@ -215,12 +215,13 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
                 raise GalleryError(f"{fig.page}: figure '{fig.anchor}' shows {svg}, which the build did not write")
             target = site_dir / png
             if not target.is_file():
+                # Marked here, before any rendering (in workers, or after the build under
+                # serve): the cache keeps what this build uses when it is pruned.
+                cache_module.mark_used(_cached(source.read_bytes(), theme, cache))
                 jobs.append((source, theme, cache))
                 targets.append(target)
         if fig.code_source.is_file():
             shutil.copyfile(fig.code_source, site_dir / fig.code)
-    for svg, theme, cache in jobs:  # before rendering: what this build uses is kept (pruning)
-        cache_module.mark_used(_cached(svg.read_bytes(), theme, cache))
 
     def render() -> None:
         for target, png in zip(targets, _render_all(jobs)):

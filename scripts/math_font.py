@@ -81,6 +81,5 @@ def subset(source: Path, chars: set[str], cache: Path) -> bytes:
     buffer = io.BytesIO()
     font.save(buffer)
     data = buffer.getvalue()
-    cache.mkdir(parents=True, exist_ok=True)
     cache_module.write_atomically(cached, data)
     return data

@@ -229,8 +229,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
     errors: dict[str, str] = {}
     todo: list[tuple[Path, str, str]] = []
     order = [snippet.relative_to(root).as_posix() for snippet in snippets]
-    for snippet in snippets:
-        name = snippet.relative_to(root).as_posix()
+    for snippet, name in zip(snippets, order):
         key = cache_key(snippet, root)
         found = _load(folder / key, name, key)
         if found is not None:
@@ -282,7 +281,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
         for future in [pool.submit(drain) for _ in range(workers)]:
             future.result()
     # Published in the pages' order whatever the finishing order (dicts keep insertion order).
-    outputs = {name: outputs[name] for name in sorted(outputs, key=order.index)}
+    outputs = {name: outputs[name] for name in order if name in outputs}
     log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {_children_cpu() - cpu_before:.1f} s) "
         f"in {workers} worker process{'es' if workers > 1 else ''}")
     return outputs, errors

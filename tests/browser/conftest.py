@@ -118,6 +118,13 @@ def is_local(url: str, base_url: str) -> bool:
     return urlsplit(url).netloc == urlsplit(base_url).netloc
 
 
+def stay_on_site(context, base_url: str) -> None:
+    """Abort every request of ``context`` to another host before it leaves the machine
+    (the browser still reports it, so the tests can list it)."""
+    context.route("**/*", lambda route: route.continue_() if is_local(route.request.url, base_url)
+                  else route.abort("blockedbyclient"))
+
+
 # JavaScript run in the loaded page: every <img> that is rendered (not display:none — each
 # figure has a light and a dark copy, one of them hidden), after forcing lazy images to load.
 IMAGES_JS = """
@@ -189,14 +196,7 @@ def audit(browser, base_url: str, site_pages: list[str]):
             context = browser.new_context(color_scheme=scheme, viewport=DESKTOP,
                                           service_workers="allow")
 
-            def route(route_):
-                url = route_.request.url
-                if is_local(url, base_url):
-                    route_.continue_()
-                else:
-                    route_.abort("blockedbyclient")
-
-            context.route("**/*", route)
+            stay_on_site(context, base_url)
             if scheme == "light":  # the desktop layout-shift check reads the same load
                 context.add_init_script(CLS_INIT)
             context.on("request", lambda r: current[scheme].requests.append(r.url))
@@ -343,9 +343,7 @@ def phone(browser, base_url: str, quality_summary):
     (touch, device pixel ratio 2), and everything the phone checks read from that load."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True,
                                   device_scale_factor=2, color_scheme="light")
-    context.route("**/*", lambda route: route.abort("blockedbyclient")
-                  if urlsplit(route.request.url).netloc not in ("", urlsplit(base_url).netloc)
-                  else route.continue_())
+    stay_on_site(context, base_url)
     context.add_init_script(CLS_INIT)
     page_ = context.new_page()
     cache: dict[str, PhoneView] = {}
