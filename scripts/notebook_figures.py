@@ -20,6 +20,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import cache
 from palette import dark_variant
 from svg_compact import compact
 
@@ -31,8 +32,9 @@ SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="(?P<w>[\d.]+)pt"[^>]*?\bheight="(?P<h
 NS = "{http://www.w3.org/2000/svg}"
 
 
-def kernel_profile(folder: Path, style: Path) -> tuple[Path, str]:
-    """An IPYTHONDIR whose kernels draw SVG in the site style; returns it and its digest."""
+def kernel_profile(style: Path) -> tuple[Path, str]:
+    """An IPYTHONDIR whose kernels draw SVG in the site style, in the build cache's
+    ``ipython/<digest>/`` (scripts/cache.py); returns it and its digest."""
     config = (
         "# Written by scripts/notebook_figures.py for the site build (not for readers).\n"
         "c.InlineBackend.figure_formats = {'svg'}\n"
@@ -46,7 +48,7 @@ def kernel_profile(folder: Path, style: Path) -> tuple[Path, str]:
         "]\n"
     )
     digest = hashlib.sha256(config.encode() + style.read_bytes()).hexdigest()[:12]
-    profile = folder / digest
+    profile = cache.cache_dir() / "ipython" / digest
     target = profile / "profile_default" / "ipython_kernel_config.py"
     if not target.is_file() or target.read_text(encoding="utf-8") != config:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Jupyter kernels draw SVG in the site style (scripts/notebook_figures.py); the
     mkdocs-jupyter cache is kept per kernel profile, so changing the style re-runs them."""
-    profile, digest = notebook_figures.kernel_profile(cache.cache_dir() / "ipython", ROOT / "snippets" / "site.mplstyle")
+    profile, digest = notebook_figures.kernel_profile(ROOT / "snippets" / "site.mplstyle")
     os.environ["IPYTHONDIR"] = str(profile)
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:

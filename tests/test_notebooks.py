@@ -118,7 +118,7 @@ def test_warm_rebuild_uses_the_cache(site):
     import cache
     import notebook_figures
 
-    _, digest = notebook_figures.kernel_profile(cache.cache_dir().parent, ROOT / "snippets" / "site.mplstyle")
+    _, digest = notebook_figures.kernel_profile(ROOT / "snippets" / "site.mplstyle")
     entries = sorted((cache.cache_dir() / "jupyter" / f"kernel-{digest}").glob("*.json"))
     assert len(entries) >= len(NAMES), "mkdocs-jupyter cache: executed HTML is reused"
     for entry in entries:
