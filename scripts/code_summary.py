@@ -32,4 +32,4 @@ def collapsed(code_block: str, src: str, path: Path) -> str:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     title = f"{summary(path)} ({src}, {lines} lines)".replace('"', "'")
     body = "\n".join("    " + line if line else line for line in code_block.splitlines())
-    return f'??? example "{title}"\n\n{body}'
+    return f'??? example listing "{title}"\n\n{body}'

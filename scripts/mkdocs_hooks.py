@@ -166,7 +166,7 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False) -> 
     elif options["code"] == "collapsed":
         does = (f"draws figure {number}" if output.figures
                 else "prints the output below" if output.stdout.strip() else "runs here")
-        parts.append(f'??? example "Code that {does}: {src}"\n\n' + _indent(code))
+        parts.append(f'??? example listing "Code that {does}: {src}"\n\n' + _indent(code))
     if output.stdout.strip() and options["output"] == "table":
         parts.append(printed_table(output.stdout, where, name))
     elif output.stdout.strip():

@@ -88,33 +88,59 @@ def shared_group(nodeid: str) -> str | None:
     return None
 
 
-# Started first: the longest test, whose clean build needs no other fixture, runs while
-# another worker builds the suite's site.
-FIRST = ["tests/test_engine.py::test_clean_builds_and_a_warm_rebuild_are_byte_identical"]
+# The order work is handed out in: longest first (times from `--durations` on 2 cores),
+# so that no long test starts last and leaves the other cores idle at the end. Each entry
+# is a test id or a SHARED_LOADS group; everything else follows in collection order. The
+# byte-identical test needs no fixture and starts at once, while another worker builds
+# the suite's site for the light audit.
+LONGEST_FIRST = [
+    "tests/test_engine.py::test_clean_builds_and_a_warm_rebuild_are_byte_identical",
+    "each page at 1280 px, light (audit)",
+    "each page at 1280 px, dark (audit)",
+    "the offline zip, built and unzipped once",
+    "tests/browser/test_figures.py::test_every_figure_is_legible_at_both_widths_in_both_palettes",
+    "each page on a 390-px phone (phone)",
+    "tests/browser/test_versions.py::test_mike_keeps_each_release_and_the_selector_switches",
+    "the print page, loaded once",
+    "tests/test_faults.py::test_notebook_faults_are_short_and_the_output_is_stable",
+]
+
+
+def work_unit(nodeid: str) -> str:
+    """What one worker runs whole: the test's SHARED_LOADS group, or the test alone."""
+    return shared_group(nodeid) or nodeid
+
+
+def work_rank(nodeid: str) -> int:
+    unit = work_unit(nodeid)
+    return LONGEST_FIRST.index(unit) if unit in LONGEST_FIRST else len(LONGEST_FIRST)
 
 
 def pytest_collection_modifyitems(config, items):
     """A test that needs ``published_site`` builds the site a second time: it is ``slow``
-    (left out of `make quick`, the inner loop). The tests in FIRST go first (the same
-    order in every worker, as pytest-xdist requires)."""
+    (left out of `make quick`, the inner loop). Tests are sorted as LONGEST_FIRST says (the
+    same order in every worker, as pytest-xdist requires)."""
     for item in items:
         if "published_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
-    items.sort(key=lambda item: item.nodeid not in FIRST)  # stable: the rest keep their order
+    items.sort(key=lambda item: work_rank(item.nodeid))  # stable: the rest keep their order
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """Load scheduling by test, except that each SHARED_LOADS group goes whole to one worker.
+    """Load scheduling by test, except that each SHARED_LOADS group goes whole to one worker,
+    in the collection's order (LONGEST_FIRST).
 
     Written here because xdist's own ``--dist loadgroup`` marks a test by editing its
-    node id, which pytest 9 no longer allows (the mark is silently ignored)."""
+    node id, which pytest 9 no longer allows (the mark is silently ignored); and xdist's
+    scope scheduler would otherwise hand out the groups with the most tests first."""
     from xdist.scheduler import LoadScopeScheduling
 
     class ByTestExceptSharedLoads(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return shared_group(nodeid) or nodeid
+            return work_unit(nodeid)
 
+    config.option.loadscopereorder = False
     return ByTestExceptSharedLoads(config, log)
 
 

@@ -212,3 +212,26 @@ def test_search_index_holds_prose_not_program_listings(site):
     assert not [line for line in code_lines if line in text], "Python source in the search index"
     assert "snippets/integrate_and_fire/lif.py" in text  # the listing's title
     assert "rheobase" in text  # printed output and prose
+
+
+def test_print_page_sets_collapsed_listings_as_plain_text(site):
+    """On the print page (every page in one document) a collapsed code listing holds no
+    highlighting <span>s (38,600 of its 70,000 elements before), and each is the same code,
+    character for character, as the listing on its own page."""
+    from collections import Counter
+
+    import print_page
+
+    def code(body: str) -> str:
+        return html.unescape(re.sub(r"<[^>]+>", "", body))
+
+    printed = print_page.COLLAPSED_LISTING.findall((site / "print_page" / "index.html").read_text(encoding="utf-8"))
+    assert len(printed) > 50
+    assert [head[-120:] for head, body, _ in printed if "<span" in body] == []
+    on_pages = Counter()
+    for page in site.rglob("index.html"):
+        if page.parent.name != "print_page":
+            listings = print_page.COLLAPSED_LISTING.findall(page.read_text(encoding="utf-8"))
+            assert all("<span" in body for _, body, _ in listings), page  # highlighted there
+            on_pages.update(code(body) for _, body, _ in listings)
+    assert Counter(code(body) for _, body, _ in printed) == on_pages

@@ -106,6 +106,7 @@ def test_unknown_citation_fails_build_and_known_one_links(project):
     assert result.returncode != 0 and "nobody2000" in result.stderr
 
 
+@pytest.mark.slow  # builds one project three times
 def test_no_stale_figure_after_a_failure(project):
     result, site = project(GOOD, fence("demo/figure.py"))
     assert result.returncode == 0 and (site / "figures/demo/figure.svg").exists()
@@ -119,6 +120,7 @@ def test_no_stale_figure_after_a_failure(project):
     assert "answer = 43" in (site / "index.html").read_text()
 
 
+@pytest.mark.slow  # a build, then `mkdocs serve` builds it again
 def test_serve_shows_a_failing_snippet_in_the_page_not_its_old_figure(project, tmp_path):
     """`mkdocs serve` keeps serving, and the page says what failed where the figure was."""
     import os

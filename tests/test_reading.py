@@ -45,7 +45,7 @@ def test_long_snippets_are_summarised_by_their_docstring():
     assert code_summary.is_long(lif)
     assert code_summary.summary(lif) == "The leaky integrate-and-fire (LIF) neuron, simulated with forward Euler"
     block = code_summary.collapsed("```python\nx = 1\n```", "snippets/integrate_and_fire/lif.py", lif)
-    assert block.startswith('??? example "The leaky integrate-and-fire (LIF) neuron, simulated with forward '
+    assert block.startswith('??? example listing "The leaky integrate-and-fire (LIF) neuron, simulated with forward '
                             "Euler (snippets/integrate_and_fire/lif.py, ")
     assert "\n    ```python\n    x = 1\n" in block
 

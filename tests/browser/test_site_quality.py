@@ -74,6 +74,20 @@ def test_no_request_leaves_the_site(audit, site_pages, scheme):
     assert not offending, "requests to other hosts:\n" + "\n".join(offending)
 
 
+SEARCH_INDEX = "/search/search_index.json"
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_reading_a_page_does_not_download_the_search_index(audit, site_pages, scheme):
+    """The whole site's text (~200 KB compressed) is fetched when the reader first uses
+    search (docs/assets/search-on-demand.js), not with every page: Material asks for it as
+    its script starts, so a page that fetched it would list it among its requests here.
+    test_search_finds_the_right_page shows that using search fetches it."""
+    fetching = [f"/{path}" for path in site_pages
+                if any(urlsplit(url).path.endswith(SEARCH_INDEX) for url in audit(path, scheme).requests)]
+    assert not fetching, "pages that download the search index as they load:\n" + "\n".join(fetching)
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_images_render(audit, site_pages, scheme, quality_summary):
     """Every visible <img> decoded to a real picture (naturalWidth > 0)."""
@@ -128,9 +142,15 @@ TOP = 5  # the results a reader sees without scrolling the search panel
 
 
 def test_search_finds_the_right_page(page, base_url, site_pages, quality_summary):
-    """Typing into Material's search box lists the page a reader is looking for."""
+    """Typing into Material's search box lists the page a reader is looking for; the index
+    is fetched once the box has the focus, not before."""
     slugs = {p.strip("/") for p in site_pages}
+    index_requests = []
+    page.on("request", lambda r: index_requests.append(r.url)
+            if urlsplit(r.url).path.endswith(SEARCH_INDEX) else None)
     page.goto(base_url, wait_until="load")
+    page.wait_for_timeout(300)
+    assert index_requests == [], "the search index was fetched before search was used"
     box = page.locator("input.md-search__input")
     problems = []
     for query, wanted in SEARCHES.items():
@@ -155,6 +175,7 @@ def test_search_finds_the_right_page(page, base_url, site_pages, quality_summary
             problems.append(f"{query!r}: top {TOP} results {found}, expected one of {sorted(wanted)}")
         page.keyboard.press("Escape")
     assert not problems, "search:\n" + "\n".join(problems)
+    assert len(index_requests) == 1, index_requests
 
 
 def test_math_is_set_in_the_self_hosted_math_font(page, base_url):

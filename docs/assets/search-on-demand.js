@@ -1,0 +1,28 @@
+/* The search index on demand. Material for MkDocs fetches search/search_index.json (the
+   whole site's text, ~200 KB compressed) as soon as any page loads, whether or not the
+   reader searches. This holds that one request back until the reader uses search: focus
+   in the search box (a click, a tap on the search icon, or Material's "/", "s" and "f"
+   shortcuts, which all focus it), or a ?q= or ?h= in the address (a search link, a
+   highlighted result). Loaded before Material's bundle (overrides/main.html); every other
+   request, and everything else about search, is Material's own. Plain JavaScript, no
+   library. The offline copy loads search/search_index.js by a <script>, not fetch: it is
+   untouched. */
+(function () {
+  "use strict";
+  var INDEX = /\/search\/search_index\.json$/;
+  var fetchNow = window.fetch.bind(window);
+  var release;
+  var wanted = new Promise(function (resolve) { release = resolve; });
+
+  var params = new URLSearchParams(location.search);
+  if (params.has("q") || params.has("h")) release();
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-search")) release();
+  });
+
+  window.fetch = function (input, init) {
+    var url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, location.href);
+    if (!INDEX.test(url.pathname)) return fetchNow(input, init);
+    return wanted.then(function () { return fetchNow(input, init); });
+  };
+})();
