@@ -20,9 +20,24 @@
     if (event.target.closest && event.target.closest(".md-search")) release();
   });
 
+  function isIndex(url) { return INDEX.test(new URL(String(url), location.href).pathname); }
+
+  // Material 9 requests it with XMLHttpRequest (for progress events): its send() waits.
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  var held = new WeakSet();
+  XMLHttpRequest.prototype.open = function (method, url) {
+    if (isIndex(url)) held.add(this); else held.delete(this);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this, args = arguments;
+    if (!held.has(request)) return send.apply(request, args);
+    wanted.then(function () { send.apply(request, args); });
+  };
+  // Should a later Material use fetch instead, the same holds.
   window.fetch = function (input, init) {
-    var url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, location.href);
-    if (!INDEX.test(url.pathname)) return fetchNow(input, init);
+    if (!isIndex(input instanceof Request ? input.url : input)) return fetchNow(input, init);
     return wanted.then(function () { return fetchNow(input, init); });
   };
 })();
