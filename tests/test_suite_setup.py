@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import LONGEST_FIRST, SHARED_LOADS, shared_group, work_unit
+from conftest import LONGEST_FIRST, SHARED_LOADS, pytest_xdist_make_scheduler, shared_group, work_unit
 from helpers import ROOT
 
 
@@ -39,3 +39,33 @@ def test_shared_group_keeps_a_pages_loads_together_and_nothing_else():
     assert shared_group("tests/browser/test_offline.py::test_zip_is_self_contained") is not None
     assert shared_group("tests/test_engine.py::test_every_snippet_is_used_by_a_page") is None
     assert shared_group("tests/browser/test_site_quality.py::test_search_finds_the_right_page") is None
+
+
+def test_the_scheduler_hands_out_work_in_the_collections_order():
+    """pytest-xdist's scope scheduler sorts its work units by their number of tests unless
+    told not to: then a page-load group would start before the longest single test."""
+    from types import SimpleNamespace
+
+    class Worker:  # what the scheduler uses of pytest-xdist's WorkerController
+        def __init__(self, name):
+            self.gateway, self.sent, self.shutting_down = SimpleNamespace(id=name), [], False
+
+        def send_runtest_some(self, indices):
+            self.sent += indices
+
+        def shutdown(self):
+            pass
+
+    longest = LONGEST_FIRST[0]
+    audit = [f"tests/browser/test_site_quality.py::test_{name}[light]" for name in ("a", "b", "c")]
+    collection = [longest, *audit, "tests/test_x.py::test_one", "tests/test_x.py::test_two"]
+    config = SimpleNamespace(option=SimpleNamespace(loadscopereorder=True),
+                             getvalue=lambda name: ["2*popen"] if name == "tx" else None)
+    scheduler = pytest_xdist_make_scheduler(config, None)
+    workers = [Worker("gw0"), Worker("gw1")]
+    for worker in workers:
+        scheduler.add_node(worker)
+        scheduler.add_node_collection(worker, collection)
+    scheduler.schedule()
+    assert workers[0].sent[0] == collection.index(longest)
+    assert sorted(workers[1].sent[:3]) == [collection.index(n) for n in audit]
