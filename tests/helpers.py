@@ -1,4 +1,5 @@
-"""What tests share besides fixtures: building the site, loading and running snippets.
+"""What tests share besides fixtures: building the site, loading and running snippets,
+reading a page's text.
 
 Importable from any test as ``helpers`` (pytest.ini puts tests/, scripts/ and the
 repository root on ``pythonpath``; no test edits sys.path to import).
@@ -6,14 +7,21 @@ repository root on ``pythonpath``; no test edits sys.path to import).
 
 from __future__ import annotations
 
+import html as html_lib
 import importlib.util
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
+
+
+def page_text(html: str) -> str:
+    """What a reader sees of some HTML: the tags removed, entities decoded."""
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def mkdocs_build(site_dir: Path, cache_dir: Path | None = None, config: Path | None = None,

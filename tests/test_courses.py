@@ -221,9 +221,7 @@ def test_print_page_sets_collapsed_listings_as_plain_text(site):
     from collections import Counter
 
     import print_page
-
-    def code(body: str) -> str:
-        return html.unescape(re.sub(r"<[^>]+>", "", body))
+    from helpers import page_text
 
     printed = print_page.COLLAPSED_LISTING.findall((site / "print_page" / "index.html").read_text(encoding="utf-8"))
     assert len(printed) > 50
@@ -233,5 +231,5 @@ def test_print_page_sets_collapsed_listings_as_plain_text(site):
         if page.parent.name != "print_page":
             listings = print_page.COLLAPSED_LISTING.findall(page.read_text(encoding="utf-8"))
             assert all("<span" in body for _, body, _ in listings), page  # highlighted there
-            on_pages.update(code(body) for _, body, _ in listings)
-    assert Counter(code(body) for _, body, _ in printed) == on_pages
+            on_pages.update(page_text(body) for _, body, _ in listings)
+    assert Counter(page_text(body) for _, body, _ in printed) == on_pages

@@ -7,12 +7,12 @@ snippets/) that uses the real hook, so a broken snippet never touches the real s
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
+from helpers import page_text
 
 import mathml  # scripts/, put on sys.path by conftest
 
@@ -39,11 +39,6 @@ plt.plot([0, 1], [0, 1])
 print("answer = 42")
 plt.show()
 '''
-
-
-def page_text(html: str) -> str:
-    """What a reader sees: the HTML without tags, entities decoded."""
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def fence(file: str, alt: str = "A rising line.", caption: str = "A line.") -> str:

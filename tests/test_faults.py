@@ -14,7 +14,6 @@ TeX faults (``\\sigmaa``, an unclosed ``\\mathbf{``) are page faults like the ot
 
 from __future__ import annotations
 
-import html as html_lib
 import json
 import os
 import re
@@ -29,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, mkdocs_build
+from helpers import ROOT, mkdocs_build, page_text
 
 # Dozens of small builds: in `make test`, not in the inner loop (`make quick`).
 pytestmark = pytest.mark.slow
@@ -370,7 +369,7 @@ def test_builds_from_any_working_directory(warm_project, tmp_path):
     elsewhere.mkdir()
     result = project.build(cwd=elsewhere)
     assert result.returncode == 0, result.stderr
-    text = html_lib.unescape(re.sub(r"<[^>]+>", "", project.html()))
+    text = page_text(project.html())
     assert "plt.plot([0, 1], [0, 1])" in text and not list(elsewhere.iterdir())
 
 

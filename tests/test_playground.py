@@ -9,7 +9,6 @@ spike times) is tests/test_lif_parity.py's job.
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 
 import numpy as np
@@ -19,15 +18,11 @@ from conftest import (
     load_snippet,
     run_snippet,
 )
+from helpers import page_text
 
 JS = ROOT / "docs" / "assets" / "explorables"
 lif = load_snippet("integrate_and_fire/lif.py")
 activations = load_snippet("playground/activations.py")
-
-
-def page_text(html: str) -> str:
-    """What a reader sees: the HTML without tags, entities decoded."""
-    return html_lib.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_activations_snippet_prints_the_worked_example():

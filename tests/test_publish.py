@@ -23,6 +23,7 @@ import yaml
 from PIL import Image
 
 from conftest import REPO_URL, ROOT, mkdocs_build
+from helpers import page_text
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import cite  # noqa: E402
@@ -127,7 +128,7 @@ def test_cite_page_and_home_share_one_citation(published_site):
     site, root = published_site
     blocks = []
     for page in ("index.html", "cite/index.html", "print_page/index.html"):
-        text = html.unescape(re.sub(r"<[^>]+>", "", (site / page).read_text(encoding="utf-8")))
+        text = page_text((site / page).read_text(encoding="utf-8"))
         blocks += re.findall(r"@misc\{neural-neuronal,.*?\n\}", text, re.DOTALL)
     assert len(blocks) >= 3 and len(set(blocks)) == 1  # home's block, the Cite page's entry, the print page's
     assert re.search(rf"url +=  {{{re.escape(root)}0\.\d+\.\d+/}}", blocks[0].replace("= {", "=  {")), blocks[0]
