@@ -5,12 +5,12 @@
    shortcuts, which all focus it), or a ?q= or ?h= in the address (a search link, a
    highlighted result). Loaded before Material's bundle (overrides/main.html); every other
    request, and everything else about search, is Material's own. Plain JavaScript, no
-   library. The offline copy loads search/search_index.js by a <script>, not fetch: it is
-   untouched. */
+   library. The offline copy loads search/search_index.js by a <script>: it is untouched.
+   Should a later Material request the index some other way, the browser test that no
+   page downloads it as it loads fails. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json$/;
-  var fetchNow = window.fetch.bind(window);
   var release;
   var wanted = new Promise(function (resolve) { release = resolve; });
 
@@ -34,10 +34,5 @@
     var request = this, args = arguments;
     if (!held.has(request)) return send.apply(request, args);
     wanted.then(function () { send.apply(request, args); });
-  };
-  // Should a later Material use fetch instead, the same holds.
-  window.fetch = function (input, init) {
-    if (!isIndex(input instanceof Request ? input.url : input)) return fetchNow(input, init);
-    return wanted.then(function () { return fetchNow(input, init); });
   };
 })();

@@ -144,9 +144,9 @@ async () => {
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # The print page (mkdocs-print-site) concatenates every page, each audited on its own;
 # there, axe checks the print page's own parts (cover, table of contents, banner) only.
-# The pages are emptied first (after the images and the layout shift
-# are read): excluded through axe's context they still cost ~20 s a palette, since axe
-# builds its tree of the whole document (70,000 elements) before excluding.
+# The printed pages' sections are emptied first (after the images and the layout shift
+# are read): excluded through axe's context instead, they still cost ~20 s a palette,
+# since axe builds its tree of the whole document before excluding.
 PRINT_PAGE = "print_page/"
 DROP_PRINTED_PAGES = "document.querySelectorAll('section.print-page[id]').forEach(s => s.replaceChildren())"
 

@@ -115,8 +115,6 @@ def test_accessibility_axe(audit, site_pages, scheme, quality_summary):
     assert not problems, f"axe-core violations ({scheme} mode):\n" + "\n".join(problems)
 
 
-
-
 def test_mobile_viewport_has_no_horizontal_scroll(phone, site_pages, quality_summary):
     """On a 390-px phone (the ``phone`` load) no page scrolls sideways as a whole."""
     problems = []
