@@ -3,7 +3,10 @@
 #   make test   adds the tester's (requirements-test.txt: pytest, Playwright, Nu, Brian2).
 # Both install from hash-pinned locks with uv, which the Makefile itself fetches from PyPI
 # into .tools/ the first time (a new user needs only python3); each step reruns only when
-# its lock changed.
+# its lock changed. Both compile the packages' bytecode as they install (--compile-bytecode):
+# where PYTHONDONTWRITEBYTECODE is set (this project's CI machines), Python would otherwise
+# recompile numpy, matplotlib, mkdocs... from source in every process (`import numpy,
+# matplotlib.pyplot`: 1.5 s -> 0.5 s; `make test` 412 s -> 368 s on 2 cores).
 PYTHON     ?= python3
 VENV       := .venv
 BIN        := $(VENV)/bin
@@ -25,11 +28,11 @@ $(UV):
 
 $(READER): requirements.txt | $(UV)
 	test -x $(BIN)/python || $(UV) venv --quiet --python $(PYTHON) $(VENV)
-	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements.txt
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps --compile-bytecode -r requirements.txt
 	touch $@
 
 $(TESTER): requirements-test.txt $(READER)
-	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps -r requirements-test.txt
+	$(UV) pip install --quiet --python $(BIN)/python --require-hashes --no-deps --compile-bytecode -r requirements-test.txt
 	touch $@
 
 serve: $(READER)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on change

@@ -24,8 +24,12 @@ PRINT_HOME_LINK = re.compile(r'href="#\.(-[^"]*)?"')
 # The plugin drops loading="lazy" with a greedy one-line regex, so only the last image
 # of a line loses it: a notebook figure's light and dark copies share a line, and the
 # light one stayed lazy. A lazy image far down the page never loads until scrolled to,
-# and a printout or PDF made without scrolling lacks it. Every image loads here.
+# and a printout or PDF made without scrolling lacks it. Every light copy loads here.
+# The dark copies stay lazy: paper always shows the light copy (courses.css, @media
+# print), and a dark copy hidden on screen (light scheme) is then never fetched, so a
+# reader's browser parses 64 figure SVGs, not 128, before the page is ready.
 LAZY = re.compile(r'(<img\b[^>]*?)\s+loading="lazy"')
+DARK_COPY = re.compile(r'(<img\b(?=[^>]*#only-dark")(?![^>]*\bloading=)[^>]*?)(\s*/?>)')
 
 
 def _update_anchor_ids(page_html: str, page_key: str) -> str:
@@ -55,9 +59,10 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 # holds every page, that was 38,600 <span> elements of its 70,000, each parsed, styled and
 # audited. A closed <details> is not printed, and a reader who opens one on screen reads
 # the same code, uncoloured. Pygments' spans never nest, and the text between them
-# (escaped) is kept as it is, so the code is unchanged. (The page's DOMContentLoaded
-# hardly moved, 3.6-4.3 s -> 3.3-3.6 s: its 128 figure SVGs, each parsed as a document on
-# the main thread, cost more.)
+# (escaped) is kept as it is, so the code is unchanged. (DOMContentLoaded hardly moved,
+# 3.6-4.3 s -> 3.3-3.6 s; the dark copies left lazy, DARK_COPY above, took it to ~2.9 s.
+# content-visibility: auto on each page's section gave 1.5 s but broke in-page links: with
+# estimated heights above it, a heading landed up to 2,500 px from where a link put it.)
 COLLAPSED_LISTING = re.compile(
     r'(<details class="example listing">\s*<summary>.*?</summary>\s*<div class="language-[^"]*">.*?<pre\b[^>]*>)'
     r"(.*?)(</pre>)", re.S)
@@ -69,13 +74,14 @@ def plain_collapsed_listings(html: str) -> str:
 
 
 def fix_print_page(site_dir: Path) -> None:
-    """The written print page with working home links, no lazily loaded image, and its
-    collapsed code listings as plain text."""
+    """The written print page with working home links, every light figure copy loaded
+    at once (dark copies lazily), and its collapsed code listings as plain text."""
     for page in (site_dir / "print_page" / "index.html", site_dir / "print_page.html"):  # offline copy
         if not page.is_file():
             continue
         text = page.read_text(encoding="utf-8")
         fixed = LAZY.sub(r"\1", PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text))
+        fixed = DARK_COPY.sub(r'\1 loading="lazy"\2', fixed)
         fixed = plain_collapsed_listings(fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")

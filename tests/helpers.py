@@ -57,10 +57,10 @@ def load_snippet(relative: str):
 
 
 def run_snippet(relative: str, timeout: float = 120) -> subprocess.CompletedProcess:
-    """Run ``python snippets/<relative>`` exactly as a student would, headless."""
-    env = {**os.environ, "MPLBACKEND": "Agg"}
-    return subprocess.run([sys.executable, str(SNIPPETS / relative)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    """Run ``python snippets/<relative>`` as a student would, headless (tests/student_run.py)."""
+    import student_run
+
+    return student_run.run(SNIPPETS / relative, timeout)
 
 
 def number_with_unit_on(page: str, number: str, unit: str = "") -> bool:

@@ -69,3 +69,61 @@ def test_the_scheduler_hands_out_work_in_the_collections_order():
     scheduler.schedule()
     assert workers[0].sent[0] == collection.index(longest)
     assert sorted(workers[1].sent[:3]) == [collection.index(n) for n in audit]
+
+
+# --- tests/student_run.py: a snippet run as a student runs it -------------------------
+
+ENVIRONMENT_PROBE = '''import os, sys
+print(__name__, sys.argv, sys.path[0], os.getcwd())
+print([p for p in sys.path if "tests" in p.split(os.sep) or p.endswith("scripts")])
+for name in ("palette", "helpers", "conftest"):  # this project's modules: not for a student
+    try:
+        __import__(name)
+        print(name, "importable")
+    except ModuleNotFoundError:
+        print(name, "not found")
+import matplotlib
+print(matplotlib.get_backend())
+'''
+
+
+def test_a_forked_run_sees_what_python_file_py_sees(tmp_path):
+    """The same observable start as ``python file.py`` from the repository root: name,
+    argv, path, working directory, nothing of this project importable, Agg backend."""
+    import os
+
+    import student_run
+
+    probe = tmp_path / "probe.py"
+    probe.write_text(ENVIRONMENT_PROBE)
+    real = subprocess.run([sys.executable, str(probe)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "MPLBACKEND": "Agg"}, timeout=60)
+    forked = student_run.run(probe)
+    assert real.returncode == forked.returncode == 0, real.stderr + forked.stderr
+    assert forked.stdout == real.stdout
+    assert "palette not found" in forked.stdout and "__main__" in forked.stdout
+
+
+def test_a_forked_run_gives_a_snippets_output_and_failures_as_python_does(tmp_path):
+    import os
+
+    import pytest
+    import student_run
+
+    snippet = ROOT / "snippets" / "integrate_and_fire" / "fi_curve.py"  # imports its sibling lif.py
+    real = subprocess.run([sys.executable, str(snippet)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "MPLBACKEND": "Agg"}, timeout=120)
+    forked = student_run.run(snippet)
+    assert (forked.returncode, forked.stdout, forked.stderr) == (real.returncode, real.stdout, real.stderr)
+    assert forked.stdout.strip()
+
+    (tmp_path / "fails.py").write_text("print('before')\nraise ValueError('bad input')\n")
+    failed = student_run.run(tmp_path / "fails.py")
+    assert failed.returncode == 1 and failed.stdout == "before\n"
+    assert failed.stderr.rstrip().endswith("ValueError: bad input")
+    (tmp_path / "exits.py").write_text("import sys\nsys.exit(3)\n")
+    assert student_run.run(tmp_path / "exits.py").returncode == 3
+    (tmp_path / "hangs.py").write_text("while True:\n    pass\n")
+    with pytest.raises(subprocess.TimeoutExpired):
+        student_run.run(tmp_path / "hangs.py", timeout=1)
+    assert student_run.run(tmp_path / "exits.py").returncode == 3  # the runner goes on after a kill
