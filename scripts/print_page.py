@@ -5,8 +5,9 @@ runs before the hooks; so the course hook's last ``on_page_content`` stores the
 finished HTML (with MathML, tooltips and cleaned notebooks) instead. This module holds
 the fixes to the plugin itself: a faster ``update_anchor_ids`` (installed by
 ``install()``, called from the hook's ``on_config``, not at import), the home links,
-lazy loading left on images, and the collapsed code listings set as plain text
-(``fix_print_page``).
+lazy loading left on the light figure copies (the dark ones lazy), the collapsed code
+listings set as plain text, and sections laid out on screen when near
+(docs/assets/print-page-layout.js) (all in ``fix_print_page``).
 """
 
 from __future__ import annotations
@@ -60,9 +61,8 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 # audited. A closed <details> is not printed, and a reader who opens one on screen reads
 # the same code, uncoloured. Pygments' spans never nest, and the text between them
 # (escaped) is kept as it is, so the code is unchanged. (DOMContentLoaded hardly moved,
-# 3.6-4.3 s -> 3.3-3.6 s; the dark copies left lazy, DARK_COPY above, took it to ~2.9 s.
-# content-visibility: auto on each page's section gave 1.5 s but broke in-page links: with
-# estimated heights above it, a heading landed up to 2,500 px from where a link put it.)
+# 3.6-4.3 s -> 3.3-3.6 s; the dark copies left lazy, DARK_COPY above, took it to 2.6-2.9 s,
+# and the sections laid out when near, BODY_START below, to 1.5-1.6 s.)
 COLLAPSED_LISTING = re.compile(
     r'(<details class="example listing">\s*<summary>.*?</summary>\s*<div class="language-[^"]*">.*?<pre\b[^>]*>)'
     r"(.*?)(</pre>)", re.S)
@@ -71,6 +71,22 @@ SPAN_TAG = re.compile(r"</?span\b[^>]*>")
 
 def plain_collapsed_listings(html: str) -> str:
     return COLLAPSED_LISTING.sub(lambda m: m[1] + SPAN_TAG.sub("", m[2]) + m[3], html)
+
+
+# On screen, each page's section is laid out when scrolled near (courses.css), which
+# needs docs/assets/print-page-layout.js for anchors: the class that turns it on is set
+# from an inline script, so a reader without JavaScript gets the page laid out as before.
+BODY_START = re.compile(r"(<body\b[^>]*>)")
+LAZY_LAYOUT_ON = '<script>document.documentElement.classList.add("print-page-lazy")</script>'
+PRINT_SITE_SCRIPT = re.compile(r'(<script src="([^"]*)js/print-site\.js"></script>)')
+
+
+def lay_out_sections_when_near(html: str) -> str:
+    if "print-page-lazy" in html:
+        return html
+    html = BODY_START.sub(lambda m: m[1] + LAZY_LAYOUT_ON, html, count=1)
+    return PRINT_SITE_SCRIPT.sub(lambda m: f'{m[1]}<script src="{m[2]}assets/print-page-layout.js"></script>',
+                                 html, count=1)
 
 
 def fix_print_page(site_dir: Path) -> None:
@@ -82,7 +98,7 @@ def fix_print_page(site_dir: Path) -> None:
         text = page.read_text(encoding="utf-8")
         fixed = LAZY.sub(r"\1", PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text))
         fixed = DARK_COPY.sub(r'\1 loading="lazy"\2', fixed)
-        fixed = plain_collapsed_listings(fixed)
+        fixed = lay_out_sections_when_near(plain_collapsed_listings(fixed))
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
