@@ -50,7 +50,7 @@ def main() -> int:
         installed = first_page = slides_ready = None
         try:
             while time.perf_counter() - start < 900:
-                if installed is None and (clone / ".venv" / ".installed-reader").exists():
+                if installed is None and (clone / ".venv" / ".reader-installed").exists():
                     installed = time.perf_counter() - start
                 try:
                     urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).read()

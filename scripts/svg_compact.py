@@ -2,15 +2,17 @@
 decimals, one absolute path command per point and one per line, and each glyph of text
 as an outline in absolute font units. Here:
 
-* a line's points (``M``/``L``/``z`` paths) are put on a 0.1-pt grid (1/720 in: a
-  phone or a 2x screen at 1280 px shows 0.1 pt as 0.3 device px at most) and written
-  as steps from point to point, each the difference of two rounded absolute points (no
-  drift), the command letter only where it changes, no separator the syntax does not
-  need (``l.1-5.6.1 2.2``);
+* a path of straight lines (``M``/``L``/``z``: a data line, a tick, a square or
+  triangle marker) has its points put on a 0.1-pt grid (1/720 in: a phone or a 2x
+  screen at 1280 px shows 0.1 pt as 0.3 device px at most) and written as steps from
+  point to point, each the difference of two rounded absolute points (so the file holds
+  no accumulated rounding), the command letter only where it changes, no separator the
+  syntax does not need (``l.1-5.6.1 2.2``);
 * a glyph outline (integers, ``M``/``L``/``Q``/``C``/``z``) is written the same way,
   exactly (integer steps);
-* other numbers are rounded to 0.01 pt (markers are drawn small); transforms are left
-  exact (they scale the glyphs); indentation, line breaks and the RDF metadata block go.
+* other numbers (curves with decimals: round markers) are rounded to 0.01 pt;
+  transforms are left exact (they scale the glyphs); indentation, line breaks and the
+  RDF metadata block go.
 
 Against matplotlib's own SVG a figure is about 2x smaller on disk; against the
 previous version of this module (0.01-pt grid, every command written, glyphs absolute)
@@ -70,6 +72,8 @@ def _relative(data: str, scale: int, fmt) -> str | None:
     command letter only where it changes; None if the data holds another command."""
     parts: list[tuple[str, list[str]]] = []
     current = start = None
+    if not data.lstrip().startswith("M"):
+        return None  # not what matplotlib writes: left as it is
     for command, numbers in COMMAND.findall(data):
         if command == "z":
             parts.append(("z", []))

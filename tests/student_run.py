@@ -9,11 +9,16 @@ is importing numpy and matplotlib (``make test`` runs snippets standalone ~70 ti
 
 So each run here is a process forked from one ``python -c`` interpreter (started once per
 test process, itself a student's interpreter) that has already imported numpy and
-matplotlib and nothing of this project. The forked process resets what ``python file.py``
-would set, runs the file with :func:`runpy.run_path` as ``__main__``, and exits with its
-status: an exception prints its traceback and exits 1, ``sys.exit(n)`` exits ``n``, a run
-longer than ``timeout`` is killed (:class:`subprocess.TimeoutExpired`).
-tests/test_suite_setup.py checks this against real ``python file.py`` runs.
+matplotlib and nothing of this project. The forked process takes the caller's current
+environment, resets what ``python file.py`` would set, draws fresh seeds for ``random``
+and numpy's global generator (as a new interpreter does), runs the file with
+:func:`runpy.run_path` as ``__main__``, and exits with its status: an exception prints
+its traceback from the file's own frame on, as Python does, and exits 1; ``sys.exit(n)``
+exits ``n``; a run longer than ``timeout`` is killed (:class:`subprocess.TimeoutExpired`).
+What differs from a new interpreter, and no snippet relies on: the string hash seed is
+shared by the runs of one test process, and a snippet's ``atexit`` handlers and
+non-daemon threads are not waited for. tests/test_suite_setup.py compares runs with
+real ``python file.py`` runs (output, errors, exit status, paths).
 
 Why by hand: multiprocessing's forkserver preloads modules too, but its children take the
 parent's sys.path and main module (here pytest's), which is exactly what a student's run
@@ -34,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Runs in the long-lived interpreter; reads one JSON request per line, answers one line.
 _SERVER = r"""
-import json, os, runpy, signal, sys, time, traceback
+import json, os, random, runpy, signal, sys, time, traceback
 import numpy, matplotlib, matplotlib.pyplot  # what every snippet imports
 STUDENT_PATH = sys.path[1:]  # after '' (python -c): the standard library and site packages
 for line in sys.stdin:
@@ -47,9 +52,13 @@ for line in sys.stdin:
             os.dup2(null, 0)
             os.dup2(os.open(request["stdout"], os.O_WRONLY | os.O_TRUNC), 1)
             os.dup2(os.open(request["stderr"], os.O_WRONLY | os.O_TRUNC), 2)
+            os.environ.clear()
+            os.environ.update(request["env"])
             os.chdir(request["cwd"])
             sys.argv = [request["path"]]
             sys.path[:] = [os.path.dirname(request["path"])] + STUDENT_PATH
+            random.seed()
+            numpy.random.seed()
             runpy.run_path(request["path"], run_name="__main__")
             code = 0
         except SystemExit as stop:
@@ -57,8 +66,11 @@ for line in sys.stdin:
                 code = stop.code or 0
             else:
                 print(stop.code, file=sys.stderr)
-        except BaseException:
-            traceback.print_exc()
+        except BaseException as error:
+            frames = error.__traceback__  # from the file's own frame on, as python file.py shows it
+            while frames is not None and frames.tb_frame.f_code.co_filename != request["path"]:
+                frames = frames.tb_next
+            traceback.print_exception(type(error), error, frames)
         finally:
             sys.stdout.flush()
             sys.stderr.flush()
@@ -95,11 +107,15 @@ def run(path: Path, timeout: float = 120) -> subprocess.CompletedProcess:
         out.touch()
         err.touch()
         request = {"path": str(path), "cwd": str(ROOT), "stdout": str(out), "stderr": str(err),
-                   "timeout": timeout}
-        server.stdin.write(json.dumps(request) + "\n")
-        server.stdin.flush()
-        answer = server.stdout.readline()
+                   "timeout": timeout, "env": {**os.environ, "MPLBACKEND": "Agg"}}
+        try:
+            server.stdin.write(json.dumps(request) + "\n")
+            server.stdin.flush()
+            answer = server.stdout.readline()
+        except OSError:
+            answer = ""
         if not answer:
+            _server.cache_clear()  # the next run starts a new one
             raise RuntimeError(f"the snippet runner stopped (exit {server.poll()}) while running {path}")
         code = json.loads(answer)
         stdout, stderr = out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")

@@ -61,8 +61,9 @@ def test_compacted_glyph_outlines_are_exact():
 
 def test_a_compacted_figure_renders_as_the_original(tmp_path):
     """The whole picture, through an independent SVG renderer (resvg, as the slides use),
-    at the slide width (1600 px, finer than any screen shows a figure): text identical,
-    a dense noisy line within anti-aliasing of itself."""
+    at the slide width (1600 px, finer than any screen shows a figure): a dense noisy
+    line, markers and text (its outlines exact: the test above) within anti-aliasing of
+    the original."""
     import io
 
     import matplotlib

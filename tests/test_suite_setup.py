@@ -104,6 +104,18 @@ def test_a_forked_run_sees_what_python_file_py_sees(tmp_path):
     assert "palette not found" in forked.stdout and "__main__" in forked.stdout
 
 
+def test_a_forked_run_takes_the_callers_environment_at_each_run(tmp_path, monkeypatch):
+    import student_run
+
+    probe = tmp_path / "env.py"
+    probe.write_text("import os\nprint(os.environ.get('NN_PROBE'), os.environ['MPLBACKEND'])\n")
+    student_run.run(probe)  # the runner exists before the variable is set
+    monkeypatch.setenv("NN_PROBE", "set")
+    assert student_run.run(probe).stdout == "set Agg\n"
+    monkeypatch.delenv("NN_PROBE")
+    assert student_run.run(probe).stdout == "None Agg\n"
+
+
 def test_a_forked_run_gives_a_snippets_output_and_failures_as_python_does(tmp_path):
     import os
 
@@ -117,10 +129,21 @@ def test_a_forked_run_gives_a_snippets_output_and_failures_as_python_does(tmp_pa
     assert (forked.returncode, forked.stdout, forked.stderr) == (real.returncode, real.stdout, real.stderr)
     assert forked.stdout.strip()
 
-    (tmp_path / "fails.py").write_text("print('before')\nraise ValueError('bad input')\n")
+    (tmp_path / "fails.py").write_text("print('before')\n\ndef check(x):\n    raise ValueError(f'bad input {x}')\n\ncheck(2)\n")
     failed = student_run.run(tmp_path / "fails.py")
-    assert failed.returncode == 1 and failed.stdout == "before\n"
-    assert failed.stderr.rstrip().endswith("ValueError: bad input")
+    real = subprocess.run([sys.executable, str(tmp_path / "fails.py")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert (failed.returncode, failed.stdout, failed.stderr) == (real.returncode, real.stdout, real.stderr) == \
+        (1, "before\n", real.stderr)
+    assert real.stderr.startswith("Traceback") and real.stderr.rstrip().endswith("ValueError: bad input 2")
+    (tmp_path / "syntax.py").write_text("print('never'\n")
+    broken = student_run.run(tmp_path / "syntax.py")
+    real = subprocess.run([sys.executable, str(tmp_path / "syntax.py")], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert (broken.returncode, broken.stdout) == (real.returncode, real.stdout) == (1, "")
+    assert broken.stderr.splitlines()[-1] == real.stderr.splitlines()[-1]  # SyntaxError: '(' was never closed
+    (tmp_path / "unseeded.py").write_text("import random\nimport numpy as np\nprint(random.random(), np.random.rand())\n")
+    assert student_run.run(tmp_path / "unseeded.py").stdout != student_run.run(tmp_path / "unseeded.py").stdout
     (tmp_path / "exits.py").write_text("import sys\nsys.exit(3)\n")
     assert student_run.run(tmp_path / "exits.py").returncode == 3
     (tmp_path / "hangs.py").write_text("while True:\n    pass\n")

@@ -254,8 +254,8 @@ def audit(browser, base_url: str, site_pages: list[str]):
 # from the first paint on, as Chromium reports them.
 CLS_INIT = """
 window.__cls = 0; window.__shifts = [];
-new PerformanceObserver(list => {
-  for (const e of list.getEntries()) {
+window.__addShifts = entries => {
+  for (const e of entries) {
     if (e.hadRecentInput) continue;
     window.__cls += e.value;
     const nodes = (e.sources || []).map(s => s.node && s.node.nodeType === 1
@@ -264,8 +264,13 @@ new PerformanceObserver(list => {
       : "?");
     window.__shifts.push(e.value.toFixed(3) + " " + nodes.join(","));
   }
-}).observe({type: "layout-shift", buffered: true});
+};
+window.__shiftObserver = new PerformanceObserver(list => window.__addShifts(list.getEntries()));
+window.__shiftObserver.observe({type: "layout-shift", buffered: true});
 """
+# The shifts reported so far, including those queued for the observer but not yet handed
+# to it (takeRecords): reading them does not depend on which task runs first.
+READ_CLS = "() => { window.__addShifts(window.__shiftObserver.takeRecords()); return [window.__cls, window.__shifts]; }"
 
 SETTLED = "document.readyState === 'complete' && document.fonts.status === 'loaded'"
 
@@ -332,8 +337,8 @@ class PhoneView:
 
 # Two rendered frames, then a task: the explorables mount on DOMContentLoaded and redraw
 # from a ResizeObserver (called in the next frame's rendering step); a layout shift of
-# those frames has been reported to the observer (CLS_INIT) by the time this resolves.
-# (It replaces a fixed 300 ms wait: 76 page loads x 0.3 s.)
+# those frames has been recorded by then (READ_CLS takes it even if the observer's task
+# has not run). (It replaces a fixed 300 ms wait: 76 page loads x 0.3 s.)
 FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))"
 
 
@@ -341,7 +346,7 @@ def settle_and_read_cls(page_) -> tuple[float, list[str]]:
     """After ``load``: fonts loaded, explorables mounted and drawn; the CLS summed so far."""
     page_.wait_for_function(SETTLED)
     page_.evaluate(FRAMES)
-    cls, shifts = page_.evaluate("[window.__cls, window.__shifts]")
+    cls, shifts = page_.evaluate(READ_CLS)
     return cls, shifts
 
 

@@ -69,17 +69,23 @@ SVG_JS = r"""
     // (clipped) does not cover what is outside.
     const clip = clipOf(path);
     const pts = [];
-    // Path data as matplotlib writes it (M, L, z) or as scripts/svg_compact.py does (M, l, z).
-    const nums = (path.getAttribute("d") || "").match(/[MLlz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) || [];
-    let i = 0, cmd = "M", start = null, cx = 0, cy = 0;
+    // Path data as matplotlib writes it (M, L, z) or as scripts/svg_compact.py does (M, m,
+    // l, z; a command letter only where it changes): pairs after a move are line-tos, and
+    // z returns to the subpath's first point.
+    const nums = (path.getAttribute("d") || "").match(/[MLlmz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) || [];
+    let i = 0, cmd = "M", start = null, cx = 0, cy = 0, sx = 0, sy = 0;
     while (i < nums.length) {
       const t = nums[i];
-      if (/[MLlz]/.test(t)) { cmd = t; i++; if (t === "z" && start) { pts.push(start, null); } continue; }
+      if (/[MLlmz]/.test(t)) {
+        cmd = t; i++;
+        if (t === "z") { if (start) pts.push(start, null); cx = sx; cy = sy; }
+        continue;
+      }
       let x = +nums[i], y = +nums[i + 1]; i += 2;
-      if (cmd === "l") { x += cx; y += cy; }
+      if (cmd === "l" || cmd === "m") { x += cx; y += cy; }
       cx = x; cy = y;
       const p = toRoot(x, y);
-      if (cmd === "M") { pts.push(null); start = p; cmd = "L"; }
+      if (cmd === "M" || cmd === "m") { pts.push(null); start = p; sx = x; sy = y; cmd = cmd === "M" ? "L" : "l"; }
       pts.push(p);
     }
     let prev = null;

@@ -35,3 +35,25 @@ def test_figures_reserve_their_space_and_load_lazily(site):
                     or (lazy and 'loading="lazy"' not in img):
                 problems.append(f"{html.relative_to(site)}: {img[:120]}")
     assert not problems, "figures without size or lazy loading:\n" + "\n".join(problems[:10])
+
+
+def test_the_figure_check_reads_compacted_path_data(browser, tmp_path):
+    """figure_check.py's path reader against what scripts/svg_compact.py writes: moves
+    (M, and m after a close), line steps with their letter given once, closes (z)."""
+    import svg_compact
+
+    from .figure_check import SVG_JS
+
+    d = svg_compact.compact('<path d="M 10 10 L 20 10 L 20 20 z M 40 10 L 50 10 L 50 30"/>')
+    assert 'd="M10 10l10 0 0 10zm30 0l10 0 0 20"' in d
+    svg = tmp_path / "figure.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="100" height="100" viewBox="0 0 100 100">'
+                   f'<g id="line2d_1">{d}</g></svg>')
+    page = browser.new_page(viewport={"width": 200, "height": 200})
+    try:
+        page.goto(svg.as_uri())
+        segments = [tuple(round(v) for v in s[:4]) for s in page.evaluate(SVG_JS)["segments"]]
+    finally:
+        page.close()
+    assert segments == [(10, 10, 20, 10), (20, 10, 20, 20), (20, 20, 10, 10),
+                        (40, 10, 50, 10), (50, 10, 50, 30)]
