@@ -126,14 +126,14 @@ def stay_on_site(context, base_url: str) -> None:
 
 
 # JavaScript run in the loaded page: every <img> that is rendered (not display:none — each
-# figure has a light and a dark copy, one of them hidden), after forcing lazy images to load.
+# figure has a light and a dark copy, one of them hidden), after forcing it to load if it
+# is lazy. The hidden copy is left alone: the other palette's load shows and checks it.
 IMAGES_JS = """
 async () => {
-  const imgs = [...document.images];
+  const imgs = [...document.images].filter(img => img.getClientRects().length > 0);
   for (const img of imgs) { img.loading = "eager"; }
   await Promise.all(imgs.map(img => img.decode().catch(() => null)));
-  return imgs.filter(img => img.getClientRects().length > 0)
-             .map(img => ({src: img.currentSrc || img.src, width: img.naturalWidth,
+  return imgs.map(img => ({src: img.currentSrc || img.src, width: img.naturalWidth,
                            complete: img.complete}));
 }
 """
