@@ -29,7 +29,7 @@ PRINT_HOME_LINK = re.compile(r'href="#\.(-[^"]*)?"')
 # The dark copies stay lazy: paper always shows the light copy (courses.css, @media
 # print), and a dark copy hidden on screen (light scheme) is then never fetched, so a
 # reader's browser parses 64 figure SVGs, not 128, before the page is ready.
-LAZY = re.compile(r'(<img\b[^>]*?)\s+loading="lazy"')
+LAZY = re.compile(r'(<img\b(?![^>]*#only-dark")[^>]*?)\s+loading="lazy"')
 DARK_COPY = re.compile(r'(<img\b(?=[^>]*#only-dark")(?![^>]*\bloading=)[^>]*?)(\s*/?>)')
 
 
@@ -62,7 +62,7 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 # the same code, uncoloured. Pygments' spans never nest, and the text between them
 # (escaped) is kept as it is, so the code is unchanged. (DOMContentLoaded hardly moved,
 # 3.6-4.3 s -> 3.3-3.6 s; the dark copies left lazy, DARK_COPY above, took it to 2.6-2.9 s,
-# and the sections laid out when near, BODY_START below, to 1.5-1.6 s.)
+# and the sections laid out when near, BODY_START below, to 1.3-1.6 s.)
 COLLAPSED_LISTING = re.compile(
     r'(<details class="example listing">\s*<summary>.*?</summary>\s*<div class="language-[^"]*">.*?<pre\b[^>]*>)'
     r"(.*?)(</pre>)", re.S)
@@ -82,11 +82,13 @@ PRINT_SITE_SCRIPT = re.compile(r'(<script src="([^"]*)js/print-site\.js"></scrip
 
 
 def lay_out_sections_when_near(html: str) -> str:
+    """Both the script and the class, or neither (without the script, anchors would land
+    off; tests/browser/test_print.py then fails on the missing class)."""
     if "print-page-lazy" in html:
         return html
-    html = BODY_START.sub(lambda m: m[1] + LAZY_LAYOUT_ON, html, count=1)
-    return PRINT_SITE_SCRIPT.sub(lambda m: f'{m[1]}<script src="{m[2]}assets/print-page-layout.js"></script>',
-                                 html, count=1)
+    html, found = PRINT_SITE_SCRIPT.subn(
+        lambda m: f'{m[1]}<script src="{m[2]}assets/print-page-layout.js"></script>', html, count=1)
+    return BODY_START.sub(lambda m: m[1] + LAZY_LAYOUT_ON, html, count=1) if found else html
 
 
 def fix_print_page(site_dir: Path) -> None:

@@ -91,12 +91,16 @@ for line in sys.stdin:
 """
 
 
+def _environment() -> dict[str, str]:
+    """The caller's environment, as it is now, with matplotlib off-screen."""
+    return {**os.environ, "MPLBACKEND": "Agg"}
+
+
 @functools.cache
 def _server() -> subprocess.Popen:
     """The interpreter the runs fork from: one per test process, ended with it (EOF)."""
     return subprocess.Popen([sys.executable, "-c", _SERVER], cwd=ROOT, text=True,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            env={**os.environ, "MPLBACKEND": "Agg"})
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_environment())
 
 
 def run(path: Path, timeout: float = 120) -> subprocess.CompletedProcess:
@@ -107,7 +111,7 @@ def run(path: Path, timeout: float = 120) -> subprocess.CompletedProcess:
         out.touch()
         err.touch()
         request = {"path": str(path), "cwd": str(ROOT), "stdout": str(out), "stderr": str(err),
-                   "timeout": timeout, "env": {**os.environ, "MPLBACKEND": "Agg"}}
+                   "timeout": timeout, "env": _environment()}
         try:
             server.stdin.write(json.dumps(request) + "\n")
             server.stdin.flush()

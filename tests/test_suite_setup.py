@@ -87,17 +87,22 @@ print(matplotlib.get_backend())
 '''
 
 
+def _python_file_py(path) -> subprocess.CompletedProcess:
+    """The reference: a real ``python <path>`` from the repository root, headless."""
+    import os
+
+    return subprocess.run([sys.executable, str(path)], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "MPLBACKEND": "Agg"}, timeout=120)
+
+
 def test_a_forked_run_sees_what_python_file_py_sees(tmp_path):
     """The same observable start as ``python file.py`` from the repository root: name,
     argv, path, working directory, nothing of this project importable, Agg backend."""
-    import os
-
     import student_run
 
     probe = tmp_path / "probe.py"
     probe.write_text(ENVIRONMENT_PROBE)
-    real = subprocess.run([sys.executable, str(probe)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "MPLBACKEND": "Agg"}, timeout=60)
+    real = _python_file_py(probe)
     forked = student_run.run(probe)
     assert real.returncode == forked.returncode == 0, real.stderr + forked.stderr
     assert forked.stdout == real.stdout
@@ -117,29 +122,22 @@ def test_a_forked_run_takes_the_callers_environment_at_each_run(tmp_path, monkey
 
 
 def test_a_forked_run_gives_a_snippets_output_and_failures_as_python_does(tmp_path):
-    import os
-
     import pytest
     import student_run
 
     snippet = ROOT / "snippets" / "integrate_and_fire" / "fi_curve.py"  # imports its sibling lif.py
-    real = subprocess.run([sys.executable, str(snippet)], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, "MPLBACKEND": "Agg"}, timeout=120)
+    real = _python_file_py(snippet)
     forked = student_run.run(snippet)
     assert (forked.returncode, forked.stdout, forked.stderr) == (real.returncode, real.stdout, real.stderr)
     assert forked.stdout.strip()
 
     (tmp_path / "fails.py").write_text("print('before')\n\ndef check(x):\n    raise ValueError(f'bad input {x}')\n\ncheck(2)\n")
-    failed = student_run.run(tmp_path / "fails.py")
-    real = subprocess.run([sys.executable, str(tmp_path / "fails.py")], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
-    assert (failed.returncode, failed.stdout, failed.stderr) == (real.returncode, real.stdout, real.stderr) == \
-        (1, "before\n", real.stderr)
+    failed, real = student_run.run(tmp_path / "fails.py"), _python_file_py(tmp_path / "fails.py")
+    assert (failed.returncode, failed.stdout, failed.stderr) == (real.returncode, real.stdout, real.stderr)
+    assert (real.returncode, real.stdout) == (1, "before\n")
     assert real.stderr.startswith("Traceback") and real.stderr.rstrip().endswith("ValueError: bad input 2")
     (tmp_path / "syntax.py").write_text("print('never'\n")
-    broken = student_run.run(tmp_path / "syntax.py")
-    real = subprocess.run([sys.executable, str(tmp_path / "syntax.py")], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60)
+    broken, real = student_run.run(tmp_path / "syntax.py"), _python_file_py(tmp_path / "syntax.py")
     assert (broken.returncode, broken.stdout) == (real.returncode, real.stdout) == (1, "")
     assert broken.stderr.splitlines()[-1] == real.stderr.splitlines()[-1]  # SyntaxError: '(' was never closed
     (tmp_path / "unseeded.py").write_text("import random\nimport numpy as np\nprint(random.random(), np.random.rand())\n")

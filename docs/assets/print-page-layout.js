@@ -66,7 +66,8 @@
 
   var navigation = window.performance && performance.getEntriesByType &&
                    performance.getEntriesByType("navigation")[0];
-  if (navigation && (navigation.type === "reload" || navigation.type === "back_forward")) {
+  var restored = !!navigation && (navigation.type === "reload" || navigation.type === "back_forward");
+  if (restored) {
     sections.forEach(layOut);
   } else if (location.hash) {
     toFragment();  // now, before the browser's own jump when parsing ends
@@ -75,7 +76,7 @@
   window.addEventListener("load", function () {
     // Figures and fonts have arrived: jump again (same target, exact heights above it)
     // unless the reader has scrolled meanwhile.
-    if (location.hash && !moved && !(navigation && navigation.type !== "navigate")) toFragment();
+    if (location.hash && !moved && !restored) toFragment();
     var next = 0;
     (function layOutNext() {  // one section per task, laid out in it: the page stays responsive
       while (next < sections.length && sections[next].classList.contains(DONE)) next++;

@@ -35,7 +35,7 @@ def open_page(page, base_url: str, name: str):
             else problems.append(f"request to another host: {r.url}"))
     # After ``load`` (goto's default), every request the page makes on its own has been made
     # and the widgets have mounted (on DOMContentLoaded). "networkidle" would add 0.5 s of
-    # waiting to each of these 40-odd tests.
+    # waiting to each of these two dozen tests.
     page.goto(f"{base_url}{name}/")
     return problems
 

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from .conftest import FRAMES
+
 pytestmark = pytest.mark.browser
 
 
@@ -72,7 +74,6 @@ def test_prints_to_a_pdf_of_reasonable_length(print_page, tmp_path):
     assert 40 <= pages <= 600, pages
 
 
-
 # --- on screen, sections are laid out when near (docs/assets/print-page-layout.js) ------
 
 SECTIONS = "section.print-page[id]"
@@ -102,8 +103,6 @@ def _in_first_screen(tops: list[int]) -> bool:
 
 
 def _ready(page) -> None:
-    from .conftest import FRAMES
-
     page.evaluate(FRAMES)
 
 
