@@ -355,6 +355,22 @@ def batched_xor(n_hidden, seeds, eta=1.0, epochs=2000):
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, solved
 
 
+def third_factor_tau_for_tenth(delay: float = 2.0) -> float:
+    """The tau_e for which the snippet's simulated trace keeps a tenth of its jump after
+    `delay` s (bisection on eligibility.simulate, not the closed form)."""
+    m = load_snippet("third_factor/eligibility.py")
+
+    def left(tau):
+        t, traces, _, _ = m.simulate([0.5], [0.010], t_max=0.5 + delay + 0.01, tau_e=tau)
+        return traces[np.searchsorted(t, 0.5 + delay - 1e-9), 0] / traces[np.searchsorted(t, 0.5 - 1e-9), 0]
+
+    lo, hi = 0.1, 10.0
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if left(mid) < 0.1 else (lo, mid)
+    return (lo + hi) / 2
+
+
 ANSWERS = [
     # page, exercise, pattern (one group: the number as written), computed value, relative tolerance
     ("rates-and-activations.md", 3, r"i\.e\. \$W \\ge (\S+)\$ s", lambda: listening_window(40, 60), 0.01),
@@ -575,6 +591,8 @@ ANSWERS = [
     ("xor.md", 5, r"gives (\d+) of 50 with 3", lambda: xor_solved_counts()[3], 1e-9),
     ("xor.md", 5, r"(\d+) of 50 with 4", lambda: xor_solved_counts()[4], 1e-9),
     ("xor.md", 5, r"(\d+) of 50 with 6", lambda: xor_solved_counts()[6], 1e-9),
+    # third-factor 5: the trace time constant that leaves a tenth of the trace 2 s after a pairing
+    ("third-factor.md", 5, r"\\ln 10 = (\S+)\$ s", third_factor_tau_for_tenth, 0.01),
 ]
 
 # A solution "states a numeric answer" if it has a decimal number, a number with a unit,

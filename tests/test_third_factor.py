@@ -2,7 +2,8 @@
 
 - TD(0) converges to the closed-form values V(t) = gamma^(D-1-t) r; the TD error moves
   from the reward to the cue (gamma^D r there), and an omitted reward gives -r.
-- A three-factor rule changes a synapse by eta M e(t_r), with e decaying exponentially.
+- Eligibility trace: one pairing leaves e(t) = STDP(dt) exp(-t/tau_e) (closed form and an
+  independent Euler integration); a three-factor rule changes a synapse by eta M e(t_r).
 - BCM: theta tracks <y^2>, the neuron becomes selective, and the selective response
   sits at the fixed point 1/p.
 - Multiplicative synaptic scaling restores the rate and preserves every weight ratio.
@@ -41,16 +42,55 @@ def test_td_error_moves_back_step_by_step():
     assert all(b <= a for a, b in zip(peaks[:20], peaks[1:21]))
 
 
+def test_eligibility_trace_after_one_pairing_is_stdp_times_exponential():
+    """The page's equation, de/dt = -e/tau_e + STDP(dt) delta(t - t_k): one pairing leaves
+    e(t) = STDP(dt) exp(-(t - t_k)/tau_e), in weight units. Checked at a tau_e other than 1 s,
+    where a trace that jumps by STDP/tau_e (the old tau_e de/dt = -e + delta form) differs."""
+    for tau_e in (elig.TAU_E, 0.4):
+        pairings, delays = np.array([0.5, 1.2]), np.array([0.008, -0.015])
+        t, traces, _, _ = elig.simulate(pairings, delays, t_max=3.0, tau_e=tau_e)
+        for j in range(2):
+            since = t - pairings[j]
+            exact = np.where(since >= -1e-9, elig.stdp(delays[j]) * np.exp(-np.maximum(since, 0) / tau_e), 0.0)
+            assert np.abs(traces[:, j] - exact).max() < 1e-9
+            after = np.searchsorted(t, pairings[j] - 1e-9)
+            assert traces[after, j] == pytest.approx(float(elig.stdp(delays[j])), abs=1e-12)
+    # At tau_e = 0.4 s the old scaling (a jump of STDP/tau_e) would be 2.5 times too large.
+    assert traces[np.searchsorted(t, 0.5 - 1e-9), 0] != pytest.approx(float(elig.stdp(0.008)) / 0.4, rel=0.1)
+
+
+def test_eligibility_equation_by_independent_euler_integration():
+    """An independent Euler integration of the equation as written on the page, with the delta
+    pulse as one step of height 1/h, agrees with the snippet's closed form."""
+    tau_e, h, dt_pair, t_pair = 0.7, 1e-5, 0.012, 0.1
+    n = int(round(1.0 / h))
+    e, k = 0.0, int(round(t_pair / h))
+    for i in range(n):
+        e += h * (-e / tau_e + (float(elig.stdp(dt_pair)) / h if i == k else 0.0))
+    exact = float(elig.stdp(dt_pair)) * np.exp(-(1.0 - t_pair - h) / tau_e)
+    assert e == pytest.approx(exact, rel=1e-3)
+
+
+def test_stdp_window_is_song_miller_abbott_scaled_to_one():
+    """The trace's jumps are the STDP window of biological_learning/stdp_window.py divided by A_+."""
+    window = load_snippet("biological_learning/stdp_window.py")
+    dt_ms = np.array([-60.0, -20.0, -5.0, -0.5, 0.5, 5.0, 20.0, 60.0])
+    np.testing.assert_allclose(elig.stdp(dt_ms / 1000) * window.A_PLUS, window.stdp(dt_ms), rtol=1e-12)
+    assert elig.stdp(0.0) == 0.0
+
+
 def test_three_factor_weight_change_is_eta_m_e():
-    times = np.array([2.5, 0.5, 3.5, 1.7])
-    _, traces, modulator, dw = elig.simulate(times, pulse=0.01)
+    pairings = np.array([2.5, 0.5, 2.5, 3.5, 1.7])
+    delays = np.array([0.010, 0.010, -0.010, 0.010, 0.004])
+    _, traces, modulator, dw = elig.simulate(pairings, delays, pulse=0.01)
     # Closed form for a square pulse of area 1 and width p: eta e(t_r) tau/p (1 - exp(-p/tau)).
     p = 0.01
     factor = elig.TAU_E / p * (1 - np.exp(-p / elig.TAU_E))
-    expected = elig.closed_form(times) * factor
+    expected = elig.closed_form(pairings, delays) * factor
     assert dw == pytest.approx(expected, rel=2e-3)
-    assert dw[2] == 0.0                                     # a coincidence after the reward: nothing
-    assert dw[0] > dw[3] > dw[1] > 0                        # shorter delay, larger change
+    assert dw[3] == 0.0                                     # a pairing after the reward: nothing
+    assert dw[0] > dw[4] > dw[1] > 0                        # shorter delay, larger change
+    assert dw[2] < 0 and dw[2] == pytest.approx(-elig.A_MINUS * dw[0], rel=1e-9)   # post-before-pre: depression
     assert modulator.sum() * elig.DT == pytest.approx(1.0)
 
 
@@ -86,8 +126,13 @@ def test_exercise_answers_on_page_are_computed():
     text = (ROOT / "docs" / "third-factor.md").read_text()
     cue = re.search(r"TD error at the cue is \*\*([0-9.]+)\*\*", text)
     assert cue and float(cue.group(1)) == pytest.approx(0.95 ** 20, abs=5e-4)
-    trace = re.search(r"the weight changes by \*\*([0-9.]+)\*\*", text)
-    assert trace and float(trace.group(1)) == pytest.approx(np.exp(-2.0 / elig.TAU_E), abs=5e-4)
+    ltp = re.search(r"the weight changes by \*\*([0-9.]+)\*\*", text)
+    ltd = re.search(r"the weight changes\s+by \*\*−([0-9.]+)\*\*", text)
+    # One pairing 2 s before a unit reward: eta e(t_r), computed by the snippet's simulation.
+    _, _, _, dw = elig.simulate(np.array([1.0, 1.0]), np.array([0.010, -0.010]), pulse=elig.DT)
+    assert ltp and float(ltp.group(1)) == pytest.approx(dw[0], abs=5e-4)
+    assert ltd and -float(ltd.group(1)) == pytest.approx(dw[1], abs=5e-4)
+    assert dw[0] == pytest.approx(np.exp(-0.5) * np.exp(-2.0), rel=1e-9)
 
 
 def test_bcm_exercise_fixed_point_with_unequal_frequencies():

@@ -3,8 +3,10 @@
 One neuron, y = max(0, w . x), sees two input patterns, each half of the time,
 one at a time. The BCM rule (Bienenstock, Cooper & Munro 1982) changes w by
 eta x y (y - theta): depression for responses below the threshold theta,
-potentiation above it, and the threshold itself slides, following the recent
-mean of y^2 (tau_theta d theta / dt = y^2 - theta, faster than the weights).
+potentiation above it, and the threshold itself slides with the time-averaged
+response. Here it follows the recent mean of y^2, the form of Intrator & Cooper
+(1992): tau_theta d theta / dt = y^2 - theta, faster than the weights. (BCM's own
+threshold was (y_mean / y_0)^q y_mean, a nonlinear function of the mean response.)
 From a start that responds to both patterns almost equally, the neuron ends up
 responding to one of them only. With the other response at 0, theta = p y1^2 and
 the fixed point y1 = theta give y1 = 1 / p = 2.
