@@ -151,9 +151,12 @@ def test_normalisation_identities():
     assert ln.mean(axis=1) == pytest.approx(np.zeros(5), abs=1e-12)
     assert (ln**2).mean(axis=1) == pytest.approx(np.ones(5))
     assert nm.layer_norm(3.7 * x + 2.0, eps=0.0) == pytest.approx(ln)
-    # Layer norm's denominator is the n = 2 pooled sum of the centred inputs.
+    # Layer norm's square is divisive normalisation (n = 2, sigma = 0, gamma = N) of the
+    # centred inputs; layer norm itself is not (it keeps signs, exponent 1 on top).
     centred = x - x.mean(axis=1, keepdims=True)
-    assert ln**2 == pytest.approx(x.shape[1] * nm.divisive(centred, sigma=0.0, n=2.0))
+    n_units = x.shape[1]
+    assert ln**2 == pytest.approx(nm.divisive(centred, sigma=0.0, n=2.0, gamma=n_units))
+    assert (ln < 0).any() and not np.allclose(ln, nm.divisive(centred, sigma=0.0, n=2.0, gamma=n_units))
     bn = nm.batch_norm(x, eps=0.0)
     assert bn.mean(axis=0) == pytest.approx(np.zeros(7), abs=1e-12)
     assert bn.std(axis=0) == pytest.approx(np.ones(7))

@@ -5,7 +5,7 @@
 - Eligibility trace: one pairing leaves e(t) = STDP(dt) exp(-t/tau_e) (closed form and an
   independent Euler integration); a three-factor rule changes a synapse by eta M e(t_r).
 - BCM: theta tracks <y^2>, the neuron becomes selective, and the selective response
-  sits at the fixed point 1/p.
+  sits at the fixed point 1/p; a threshold slower than the weights lets them run away.
 - Multiplicative synaptic scaling restores the rate and preserves every weight ratio.
 """
 
@@ -104,6 +104,21 @@ def test_bcm_theta_tracks_mean_square_response_and_selectivity_emerges():
     assert y2[-1] == 0 and y2[-500:].mean() < 0.02           # silent to pattern 2
     assert (y1[-1] - y2[-1]) / (y1[-1] + y2[-1]) == 1.0      # fully selective
     assert y1[last].mean() == pytest.approx(1 / bcm.P, rel=0.1)    # the fixed point y1 = 1/p
+
+
+def test_bcm_threshold_must_adapt_faster_than_weights():
+    """The page: with theta relaxing at 0.05 (5 times the weights' rate) the responses stay
+    bounded; with theta 5 times slower than the weights (0.002) they run away within a few
+    hundred presentations. Both rates as the page states them."""
+    text = " ".join((ROOT / "docs" / "third-factor.md").read_text().split())
+    assert bcm.RATE_THETA == 0.05 and bcm.ETA == 0.01
+    assert "(a relaxation rate of 0.05)" in text and "(a relaxation rate of 0.002)" in text
+    assert "learning rate is 0.01" in text
+    for seed in range(3):
+        _, fast = bcm.run(6000, np.random.default_rng(seed))
+        assert len(fast) == 6000 and fast[:, :2].max() < 3.0
+        _, slow = bcm.run(6000, np.random.default_rng(seed), rate_theta=bcm.ETA / 5)
+        assert len(slow) < 500 and slow[-1, :2].max() > 1000      # ran away, and early
 
 
 def test_synaptic_scaling_restores_rate_and_preserves_ratios_exactly():

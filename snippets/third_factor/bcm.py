@@ -5,7 +5,9 @@ one at a time. The BCM rule (Bienenstock, Cooper & Munro 1982) changes w by
 eta x y (y - theta): depression for responses below the threshold theta,
 potentiation above it, and the threshold itself slides with the time-averaged
 response. Here it follows the recent mean of y^2, the form of Intrator & Cooper
-(1992): tau_theta d theta / dt = y^2 - theta, faster than the weights. (BCM's own
+(1992): tau_theta d theta / dt = y^2 - theta. The threshold must adapt faster than
+the weights (here 5 times faster): a threshold that lags lets a growing response
+potentiate itself without bound (run(..., rate_theta=0.002) diverges). (BCM's own
 threshold was (y_mean / y_0)^q y_mean, a nonlinear function of the mean response.)
 From a start that responds to both patterns almost equally, the neuron ends up
 responding to one of them only. With the other response at 0, theta = p y1^2 and
@@ -22,9 +24,10 @@ PATTERNS = np.array([[1.0, 0.4], [0.4, 1.0]])
 P = 0.5                           # probability of each pattern
 
 
-def run(steps, rng, w0=(0.52, 0.48), theta0=0.0, patterns=PATTERNS, p1=P):
+def run(steps, rng, w0=(0.52, 0.48), theta0=0.0, patterns=PATTERNS, p1=P, rate_theta=RATE_THETA):
     """Present pattern 1 with probability p1, else pattern 2; return w and the history
-    of (response to pattern 1, response to pattern 2, theta) after every presentation."""
+    of (response to pattern 1, response to pattern 2, theta) after every presentation.
+    Stops early if a response exceeds 1000 (the weights have run away)."""
     w = np.array(w0, dtype=float)
     theta = theta0
     history = []
@@ -32,8 +35,10 @@ def run(steps, rng, w0=(0.52, 0.48), theta0=0.0, patterns=PATTERNS, p1=P):
         x = patterns[0 if rng.random() < p1 else 1]
         y = max(0.0, w @ x)
         w += ETA * x * y * (y - theta)
-        theta += RATE_THETA * (y * y - theta)
+        theta += rate_theta * (y * y - theta)
         history.append((*np.maximum(0.0, patterns @ w), theta))
+        if max(history[-1][:2]) > 1000:
+            break
     return w, np.array(history)
 
 
