@@ -1,9 +1,13 @@
 """Modern Hopfield retrieval is softmax attention; beta sets what it retrieves.
 
 Ramsauer et al. (2021): with stored patterns as the columns of X (d x P) and a
-state (query) xi, one update is xi_new = X softmax(beta X^T xi). Written with the
-patterns as rows of a key matrix K = X^T and a value matrix V = X^T, that is
-softmax(beta q K^T) V: transformer attention with beta = 1 / sqrt(d).
+state (query) xi, the energy is
+    E(xi) = -lse(beta, X^T xi) + xi.xi / 2 + ln(P) / beta + M^2 / 2,
+    lse(beta, z) = ln(sum_mu exp(beta z_mu)) / beta,  M = largest pattern norm,
+and one update is xi_new = X softmax(beta X^T xi): a step of the concave-convex
+procedure, which never raises E. Written with the patterns as rows of a key
+matrix K = X^T and a value matrix V = X^T, the update is softmax(beta q K^T) V:
+transformer attention, with the transformer's choice beta = 1 / sqrt(d).
 P = 8 random patterns in d = 16 dimensions; the query is pattern 0 plus noise.
 Left: the attention weights over the eight patterns for three values of beta.
 Right: distance of the retrieved vector from the nearest pattern and from the
@@ -26,6 +30,18 @@ def hopfield_update(x, xi, beta):
     return x @ softmax(beta * (x.T @ xi), axis=0)
 
 
+def lse(beta, z):
+    """Log-sum-exp at inverse temperature beta: ln(sum exp(beta z)) / beta, computed stably."""
+    m = z.max()
+    return m + np.log(np.exp(beta * (z - m)).sum()) / beta
+
+
+def energy(x, xi, beta):
+    """Ramsauer et al.'s energy of state xi for patterns in the columns of x (d x P)."""
+    m = np.linalg.norm(x, axis=0).max()
+    return -lse(beta, x.T @ xi) + 0.5 * xi @ xi + np.log(x.shape[1]) / beta + 0.5 * m**2
+
+
 def attention(q, k, v, scale):
     """Scaled dot-product attention for queries q (n x d), keys k and values v (P x d)."""
     return softmax(scale * q @ k.T, axis=-1) @ v
@@ -39,6 +55,12 @@ if __name__ == "__main__":
     same = hopfield_update(x, xi, 1 / np.sqrt(d))
     as_attention = attention(xi[None, :], x.T, x.T, 1 / np.sqrt(d))[0]
     print(f"Hopfield update vs attention, largest difference: {np.max(np.abs(same - as_attention)):.1e}")
+
+    state, energies = xi, [energy(x, xi, 1 / np.sqrt(d))]
+    for _ in range(4):
+        state = hopfield_update(x, state, 1 / np.sqrt(d))
+        energies.append(energy(x, state, 1 / np.sqrt(d)))
+    print("energy over four updates at beta = 1/sqrt(d): " + ", ".join(f"{e:.3f}" for e in energies))
 
     betas = np.geomspace(1e-3, 10, 200)
     out = np.array([hopfield_update(x, xi, b) for b in betas])

@@ -4,8 +4,8 @@ An integrate-and-fire (IF) neuron with no leak, threshold 1 and reset by
 subtraction, driven by a constant input a per time step and starting at V = 0,
 fires exactly floor(a T) spikes in T steps for 0 <= a <= 1 (and none for a <= 0):
 its rate floor(a T) / T differs from ReLU(a) by less than 1 / T.
-Conversion (Diehl et al. 2015; Rueckauer et al. 2017) trains an ordinary ReLU
-network, then runs the same weights with IF neurons, the activations having been
+Conversion (Diehl et al. 2015, whose neurons were reset to zero; reset by
+subtraction from Rueckauer et al. 2016, 2017) trains an ordinary ReLU network, then runs the same weights with IF neurons, the activations having been
 scaled so the largest one on the training data is 1, and reads out spike counts.
 Here a 2-16-16-2 ReLU network learns two interleaved half-moons; its converted
 copy runs for T = 4 to 1024 steps.
