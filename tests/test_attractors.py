@@ -119,10 +119,31 @@ def test_beta_is_the_knob_between_nearest_pattern_and_mean():
 
 
 def test_exercise_answer_on_page_is_computed():
-    # Exercise 1: patterns a 1000-neuron network holds at 0.138 N.
+    # Exercise 1: patterns a 1000-neuron network holds at 0.138 N (Amit et al. 1985),
+    # the fraction of wrong bits (1 - m) / 2 at m = 0.967, and the error-free bound
+    # N / (4 ln N) of McEliece et al. (1987).
     text = (ROOT / "docs" / "attractors.md").read_text()
     answer = re.search(r"about \*\*(\d+) patterns\*\*", text)
     assert answer and int(answer.group(1)) == round(0.138 * 1000)
+    wrong = re.search(r"roughly ([\d.]+)%", text)
+    assert wrong and abs(float(wrong.group(1)) - 100 * (1 - 0.967) / 2) <= 0.06
+    exact = re.search(r"\\approx\$\s+\*\*(\d+) patterns\*\*", text)
+    assert exact and int(exact.group(1)) == round(1000 / (4 * np.log(1000)))
+    fraction = re.search(r"\(1 - m\)/2 \\approx ([\d.]+)\$", text)
+    assert fraction and abs(float(fraction.group(1)) - (1 - 0.967) / 2) <= 6e-4
+
+
+def test_modern_hopfield_query_is_nearest_to_pattern_0():
+    """The figure labels its distance curve "pattern 0"; the docstring says pattern 0
+    is also the pattern nearest to the query, by dot product and by distance."""
+    rng = np.random.default_rng(0)                          # as in the snippet
+    d, p = 16, 8
+    x = rng.normal(size=(d, p))
+    xi = x[:, 0] + 0.8 * rng.normal(size=d)
+    assert np.argmax(x.T @ xi) == 0
+    assert np.argmin(np.linalg.norm(x - xi[:, None], axis=0)) == 0
+    source = (ROOT / "snippets" / "attractors" / "modern_hopfield.py").read_text()
+    assert 'label="pattern 0"' in source and "nearest pattern" not in source
 
 
 def test_modern_hopfield_energy_is_the_closed_form():
@@ -208,3 +229,22 @@ def test_synchronous_hebbian_network_keeps_patterns_and_cycles_with_period_at_mo
                 assert not np.array_equal(a, b)
                 assert np.array_equal(syn.sign(w @ a), b) and np.array_equal(syn.sign(w @ b), a)
     assert found_two_cycle
+
+
+def test_symmetric_weights_give_period_at_most_two_asymmetric_can_give_more():
+    """Goles-Chacc, Fogelman-Soulie & Pellegrin (1985): with symmetric weights,
+    synchronous threshold dynamics ends in a fixed point or a 2-cycle, whatever the
+    weights. Random symmetric (non-Hebbian) weights obey it; a one-way ring of three
+    neurons, which is not symmetric, cycles with period 3."""
+    rng = np.random.default_rng(11)
+    n = 40
+    for _ in range(20):
+        a = rng.normal(size=(n, n))
+        w = (a + a.T) / 2
+        np.fill_diagonal(w, 0.0)
+        for _ in range(10):
+            _, period = syn.run_sync(w, rng.choice([-1.0, 1.0], size=n), max_steps=2000)
+            assert period in (1, 2)
+    ring = np.array([[0.0, 0.0, 1.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    _, period = syn.run_sync(ring, np.array([1.0, -1.0, -1.0]))
+    assert period == 3

@@ -10,9 +10,10 @@ matrix K = X^T and a value matrix V = X^T, the update is softmax(beta q K^T) V:
 transformer attention, with the transformer's choice beta = 1 / sqrt(d).
 P = 8 random patterns in d = 16 dimensions; the query is pattern 0 plus noise.
 Left: the attention weights over the eight patterns for three values of beta.
-Right: distance of the retrieved vector from the nearest pattern and from the
-mean of all patterns, as beta grows: small beta returns the mean, large beta the
-nearest pattern; in between, a weighted average of several.
+Right: distance of the retrieved vector from pattern 0 (the one the query came
+from, and here also the pattern nearest to it) and from the mean of all patterns,
+as beta grows: small beta returns the mean, large beta pattern 0; in between, a
+weighted average of several.
 """
 
 import matplotlib.pyplot as plt
@@ -64,7 +65,7 @@ if __name__ == "__main__":
 
     betas = np.geomspace(1e-3, 10, 200)
     out = np.array([hopfield_update(x, xi, b) for b in betas])
-    to_nearest = np.linalg.norm(out - x[:, 0], axis=1)
+    to_pattern0 = np.linalg.norm(out - x[:, 0], axis=1)
     to_mean = np.linalg.norm(out - x.mean(axis=1), axis=1)
     for b in (1e-3, 1 / np.sqrt(d), 10.0):
         r = hopfield_update(x, xi, b)
@@ -81,7 +82,7 @@ if __name__ == "__main__":
     ax_w.set_ylabel("attention weight")
     ax_w.set_ylim(0, 1.15)
     ax_w.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=1)
-    ax_d.plot(betas, to_nearest, color="C4", label="nearest pattern")
+    ax_d.plot(betas, to_pattern0, color="C4", label="pattern 0")
     ax_d.plot(betas, to_mean, color="C0", linestyle="--", label="mean of patterns")
     ax_d.axvline(1 / np.sqrt(d), color="C6", linestyle=":", linewidth=1)
     ax_d.set_xscale("log")

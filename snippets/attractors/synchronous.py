@@ -4,7 +4,9 @@ The energy argument on the page needs one neuron to change at a time. Little's
 earlier model (1974) updated all neurons together, s <- sign(W s). With the same
 symmetric Hebbian weights, a stored pattern is still a fixed point of that
 synchronous update, but the energy need not fall at every step, and the state can
-flip back and forth between two configurations for ever.
+flip back and forth between two configurations for ever. With symmetric weights
+no longer cycle is possible (Goles-Chacc, Fogelman-Soulie & Pellegrin 1985):
+every run ends in a fixed point or a cycle of two states.
 First, the smallest example: two neurons that excite each other, started in
 disagreement. Then a network of 100 neurons holding 5 patterns (hopfield.py),
 started from corrupted cues, and networks of 5 and 30 patterns started from
