@@ -654,6 +654,7 @@ CHECKED_BY_TEST = {
     ("spike-energy.md", 2): "test_spike_energy.py::test_energy_ratios_recomputed_by_hand",
     ("spiking-networks.md", 1): "test_spiking_networks.py::test_exercise_answer_on_page_is_computed",
     ("spiking-networks.md", 4): "test_spiking_networks.py::test_surrogate_steepness_exercise_numbers",
+    ("spiking-networks.md", 5): "test_spiking_networks.py::test_spike_time_gradient_exercise_numbers",
     ("third-factor.md", 1): "test_third_factor.py::test_exercise_answers_on_page_are_computed",
     ("third-factor.md", 2): "test_third_factor.py::test_exercise_answers_on_page_are_computed",
     ("third-factor.md", 3): "test_third_factor.py::test_bcm_exercise_fixed_point_with_unequal_frequencies",

@@ -138,3 +138,61 @@ def test_surrogate_steepness_exercise_numbers():
     finally:
         used.K = 5.0
     assert results == stated
+
+
+def test_spike_time_gradient_exercise_numbers():
+    """Exercise 5: an LIF neuron with constant input w from rest, V = w (1 - exp(-t/tau)),
+    first reaches threshold 1 at t* = tau ln(w/(w-1)); dt*/dw = -tau/(w(w-1)). The page's
+    numbers are parsed and compared with a simulation (exact exponential steps of
+    0.001 ms, crossing found by linear interpolation) and a finite difference of it."""
+    text = (ROOT / "docs" / "spiking-networks.md").read_text(encoding="utf-8")
+    solution = text[text.index("5. A leaky integrate-and-fire neuron in continuous time"):]
+    t_written = float(re.search(r"\*\*(\d+\.\d+) ms\*\*", solution).group(1))
+    slope_written = float(re.search(r"\*\*\$-(\d+)\$ ms\*\*", solution).group(1))
+    tau, dt = 10.0, 1e-3
+
+    def first_spike(w):
+        t = np.arange(0.0, 100.0, dt)
+        v = w * (1.0 - np.exp(-t / tau))
+        k = np.flatnonzero(v >= 1.0)
+        if len(k) == 0:
+            return None
+        k = k[0]
+        return t[k - 1] + dt * (1.0 - v[k - 1]) / (v[k] - v[k - 1])
+
+    assert first_spike(2.0) == pytest.approx(tau * np.log(2.0), abs=1e-5)
+    assert t_written == pytest.approx(first_spike(2.0), abs=0.005)
+    h = 1e-3
+    slope = (first_spike(2.0 + h) - first_spike(2.0 - h)) / (2 * h)
+    assert slope == pytest.approx(-tau / (2.0 * 1.0), rel=1e-3)
+    assert -slope_written == pytest.approx(slope, rel=1e-3)
+    # Below threshold input there is no spike; near it the derivative grows without bound.
+    assert first_spike(0.99) is None
+    assert abs((first_spike(1.011) - first_spike(1.009)) / 0.002) > 100 * abs(slope)
+
+
+def test_reset_to_zero_falls_below_the_relu_where_subtraction_does_not():
+    """The page's correction: Diehl et al. (2015) reset to zero, which discards the charge
+    above threshold at each spike; reset by subtraction (Rueckauer et al. 2016, 2017)
+    keeps it. Written out here independently of the snippet: for a = 0.625 per step the
+    zero-reset neuron needs two steps per spike (rate 0.5), the subtracting one fires
+    floor(0.625 T) spikes (rate 0.625)."""
+    def count(a, steps, subtract):
+        v, n = 0.0, 0
+        for _ in range(steps):
+            v += a
+            if v >= 1.0:
+                n += 1
+                v = v - 1.0 if subtract else 0.0
+        return n
+
+    steps = 1000
+    for a in np.arange(1, 17) / 16:                 # exact in binary: no rounding in the sums
+        by_subtraction, to_zero = count(a, steps, True), count(a, steps, False)
+        assert by_subtraction == conv.if_rate(a, steps) * steps
+        assert to_zero <= by_subtraction
+        # Reset to zero: one spike every ceil(1/a) steps, whatever the remainder.
+        assert to_zero == steps // int(np.ceil(1 / a))
+    assert count(0.625, steps, False) / steps == 0.5
+    assert count(0.625, steps, True) / steps == 0.625
+    assert 0.625 - count(0.625, steps, False) / steps > 10 / steps   # far outside the 1/T bound

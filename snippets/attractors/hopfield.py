@@ -1,7 +1,8 @@
 """A Hopfield network recalls stored patterns from corrupted cues.
 
 N = 100 binary neurons (+1 or -1) store P = 5 random patterns with the Hebbian
-rule W = (1/N) sum_mu xi_mu xi_mu^T, with no self-connections (Hopfield 1982).
+rule W = (1/N) sum_mu xi_mu xi_mu^T, with no self-connections: Hopfield's (1982)
+rule in the +1/-1 form of Amit, Gutfreund & Sompolinsky (1985).
 A cue is a stored pattern with 30% of its bits flipped. Asynchronous updates
 (one neuron at a time, in random order, s_i <- sign(sum_j W_ij s_j)) never raise
 the energy E = -1/2 s^T W s, so the state slides downhill to a minimum: here,

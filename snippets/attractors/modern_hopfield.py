@@ -1,14 +1,19 @@
 """Modern Hopfield retrieval is softmax attention; beta sets what it retrieves.
 
 Ramsauer et al. (2021): with stored patterns as the columns of X (d x P) and a
-state (query) xi, one update is xi_new = X softmax(beta X^T xi). Written with the
-patterns as rows of a key matrix K = X^T and a value matrix V = X^T, that is
-softmax(beta q K^T) V: transformer attention with beta = 1 / sqrt(d).
+state (query) xi, the energy is
+    E(xi) = -lse(beta, X^T xi) + xi.xi / 2 + ln(P) / beta + M^2 / 2,
+    lse(beta, z) = ln(sum_mu exp(beta z_mu)) / beta,  M = largest pattern norm,
+and one update is xi_new = X softmax(beta X^T xi): a step of the concave-convex
+procedure, which never raises E. Written with the patterns as rows of a key
+matrix K = X^T and a value matrix V = X^T, the update is softmax(beta q K^T) V:
+transformer attention, with the transformer's choice beta = 1 / sqrt(d).
 P = 8 random patterns in d = 16 dimensions; the query is pattern 0 plus noise.
 Left: the attention weights over the eight patterns for three values of beta.
-Right: distance of the retrieved vector from the nearest pattern and from the
-mean of all patterns, as beta grows: small beta returns the mean, large beta the
-nearest pattern; in between, a weighted average of several.
+Right: distance of the retrieved vector from pattern 0 (the one the query came
+from, and here also the pattern nearest to it) and from the mean of all patterns,
+as beta grows: small beta returns the mean, large beta pattern 0; in between, a
+weighted average of several.
 """
 
 import matplotlib.pyplot as plt
@@ -26,6 +31,18 @@ def hopfield_update(x, xi, beta):
     return x @ softmax(beta * (x.T @ xi), axis=0)
 
 
+def lse(beta, z):
+    """Log-sum-exp at inverse temperature beta: ln(sum exp(beta z)) / beta, computed stably."""
+    m = z.max()
+    return m + np.log(np.exp(beta * (z - m)).sum()) / beta
+
+
+def energy(x, xi, beta):
+    """Ramsauer et al.'s energy of state xi for patterns in the columns of x (d x P)."""
+    m = np.linalg.norm(x, axis=0).max()
+    return -lse(beta, x.T @ xi) + 0.5 * xi @ xi + np.log(x.shape[1]) / beta + 0.5 * m**2
+
+
 def attention(q, k, v, scale):
     """Scaled dot-product attention for queries q (n x d), keys k and values v (P x d)."""
     return softmax(scale * q @ k.T, axis=-1) @ v
@@ -40,9 +57,15 @@ if __name__ == "__main__":
     as_attention = attention(xi[None, :], x.T, x.T, 1 / np.sqrt(d))[0]
     print(f"Hopfield update vs attention, largest difference: {np.max(np.abs(same - as_attention)):.1e}")
 
+    state, energies = xi, [energy(x, xi, 1 / np.sqrt(d))]
+    for _ in range(4):
+        state = hopfield_update(x, state, 1 / np.sqrt(d))
+        energies.append(energy(x, state, 1 / np.sqrt(d)))
+    print("energy over four updates at beta = 1/sqrt(d): " + ", ".join(f"{e:.3f}" for e in energies))
+
     betas = np.geomspace(1e-3, 10, 200)
     out = np.array([hopfield_update(x, xi, b) for b in betas])
-    to_nearest = np.linalg.norm(out - x[:, 0], axis=1)
+    to_pattern0 = np.linalg.norm(out - x[:, 0], axis=1)
     to_mean = np.linalg.norm(out - x.mean(axis=1), axis=1)
     for b in (1e-3, 1 / np.sqrt(d), 10.0):
         r = hopfield_update(x, xi, b)
@@ -59,7 +82,7 @@ if __name__ == "__main__":
     ax_w.set_ylabel("attention weight")
     ax_w.set_ylim(0, 1.15)
     ax_w.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=1)
-    ax_d.plot(betas, to_nearest, color="C4", label="nearest pattern")
+    ax_d.plot(betas, to_pattern0, color="C4", label="pattern 0")
     ax_d.plot(betas, to_mean, color="C0", linestyle="--", label="mean of patterns")
     ax_d.axvline(1 / np.sqrt(d), color="C6", linestyle=":", linewidth=1)
     ax_d.set_xscale("log")

@@ -4,9 +4,11 @@ An integrate-and-fire (IF) neuron with no leak, threshold 1 and reset by
 subtraction, driven by a constant input a per time step and starting at V = 0,
 fires exactly floor(a T) spikes in T steps for 0 <= a <= 1 (and none for a <= 0):
 its rate floor(a T) / T differs from ReLU(a) by less than 1 / T.
-Conversion (Diehl et al. 2015; Rueckauer et al. 2017) trains an ordinary ReLU
+Conversion (Cao et al. 2015; Diehl et al. 2015, whose neurons were reset to zero;
+reset by subtraction from Rueckauer et al. 2016, 2017) trains an ordinary ReLU
 network, then runs the same weights with IF neurons, the activations having been
-scaled so the largest one on the training data is 1, and reads out spike counts.
+scaled so the largest one on the training data is 1 (a simplified form of Diehl
+et al.'s normalisation), and reads out spike counts.
 Here a 2-16-16-2 ReLU network learns two interleaved half-moons; its converted
 copy runs for T = 4 to 1024 steps.
 Left: IF rate against ReLU for T = 8 and T = 64. Right: mean difference between
@@ -77,7 +79,12 @@ def relu_layers(ws, x):
 
 
 def normalise(ws, x):
-    """Diehl et al.'s data-based normalisation: scale so every layer's largest activation is 1."""
+    """A simplified form of Diehl et al.'s data-based normalisation: scale so every layer's largest activation is 1.
+
+    Diehl et al. (2015) divide each layer's weights by max(largest positive weight,
+    largest activation), relative to the previous layer's factor; this version uses
+    the largest activation alone.
+    """
     out, previous = [], 1.0
     for w, h in zip(ws, relu_layers(ws, x)):
         top = h.max()
