@@ -346,15 +346,17 @@ def table(entries: dict) -> str:
 
 # Code (fenced blocks other than ```snippet, whose caption and alt are prose; inline code) and
 # quotations (what someone else wrote, in double quotes, over at most four lines) are skipped.
-_CODE = re.compile(r"^(?P<i>[ \t]*)(?P<f>```+|~~~+)(?!snippet).*?^(?P=i)(?P=f)[ \t]*$|`[^`\n]*`",
-                   re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(r"^(?P<i>[ \t]*)(?P<f>`{3,}(?!`)|~{3,}(?!~))(?P<info>[^\n]*).*?^(?P=i)(?P=f)[ \t]*$",
+                    re.MULTILINE | re.DOTALL)
+_INLINE_CODE = re.compile(r"(?<!`)`[^`\n]+`(?!`)")
 _QUOTE = re.compile(r'"[^"\n]*(?:\n[^"\n]*){0,3}"|“[^”]*”')
 
 
 def typed_quantities(text: str, entries: dict) -> list[tuple[int, str, str]]:
     """Every place ``text`` states a registered quantity in its own words (an entry's
     phrasings), outside code and [[q:...]]: (line, words, key)."""
-    plain = _CODE.sub(lambda m: "\n" * m[0].count("\n"), text)
+    plain = _FENCE.sub(lambda m: m[0] if m["info"].strip() == "snippet" else "\n" * m[0].count("\n"), text)
+    plain = _INLINE_CODE.sub("", plain)
     plain = _QUOTE.sub(lambda m: "\n" * m[0].count("\n"), plain)
     plain = INLINE.sub("", plain)
     found = []
