@@ -36,22 +36,23 @@ import math
 import operator
 import re
 from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
 REGISTER = Path("includes") / "quantities.yml"
 MEASURED = ("key", "name", "value", "unit", "region", "source", "note", "digits", "phrasings")
 DERIVED = ("key", "name", "derive", "unit", "region", "note", "phrasings")
-OPTIONAL = {"range", "vary", "round", "digits"}
+OPTIONAL = frozenset({"range", "vary", "round", "digits"})
 # [[q:key]] or [[q:key|options]]; the | may be escaped (\|) inside a Markdown table cell.
 INLINE = re.compile(r"\[\[q:(?P<key>[^\]|\s\\]*)(?:\\?\|(?P<options>[^\]]*))?\]\]")
-OPTIONS = {"range", "nounit", "billion", "tex", "cite"}
+OPTIONS = frozenset({"range", "nounit", "billion", "tex", "cite"})
 KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 NBSP = "\u00a0"
-_OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-        ast.Div: operator.truediv, ast.Pow: operator.pow}
+_OPS = MappingProxyType({ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
+                         ast.Div: operator.truediv, ast.Pow: operator.pow})
 
 
 class QuantityError(Exception):
