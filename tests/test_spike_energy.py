@@ -91,7 +91,7 @@ def test_rate_budget():
 
 def test_page_numbers_match_the_computation():
     text = quantities.expand((ROOT / "docs" / "spike-energy.md").read_text(), "spike-energy.md", REGISTER)
-    m = re.search(r"between\s+\*\*([0-9.]+) to ([0-9.]+)\s+Hz\*\*", text)
+    m = re.search(r"from\s+\*\*([0-9.]+) to ([0-9.]+)\s+Hz\*\*", text)
     assert m
     lo = budget.rate_limit(costs.BRAIN_POWER.low, budget.E_SPIKE[1])
     hi = budget.rate_limit(costs.BRAIN_POWER.high, budget.E_SPIKE[0])
