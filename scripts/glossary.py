@@ -16,6 +16,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import quantities
+
 GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
 GLOSSARY_MARKER = "<!-- glossary -->"
 TERM = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<definition>\S.*)$")
@@ -24,8 +26,14 @@ ABBR = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
 
 
 def read_glossary(path: Path) -> dict[str, str]:
-    """``*[term]: definition`` lines -> {term: definition}; other lines must be blank or ``<!-- -->``."""
+    """``*[term]: definition`` lines -> {term: definition}; other lines must be blank or ``<!-- -->``.
+    A ``[[q:key]]`` in a definition becomes the value of the register of quantities
+    (``<root>/includes/quantities.yml``, scripts/quantities.py) as plain text."""
     terms: dict[str, str] = {}
+    try:
+        register = quantities.load(path.resolve().parent.parent)
+    except quantities.QuantityError as exc:
+        raise PluginError(f"quantities: {exc}") from None
     in_comment = False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         stripped = line.strip()
@@ -38,6 +46,10 @@ def read_glossary(path: Path) -> dict[str, str]:
         if not match:
             raise PluginError(f"{path}:{number}: not a glossary line '*[term]: definition': {line!r}")
         term, definition = match["term"].strip(), match["definition"].strip()
+        try:
+            definition = quantities.expand(definition, str(path), register, glossary=True, first_line=number)
+        except quantities.QuantityError as exc:
+            raise PluginError(f"quantities: {exc}") from None
         if term in terms:
             raise PluginError(f"{path}:{number}: '{term}' is defined twice")
         terms[term] = definition

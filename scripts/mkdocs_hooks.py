@@ -52,6 +52,7 @@ import fences  # noqa: E402
 import ledger  # noqa: E402
 import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
+import quantities  # noqa: E402
 import serve_errors  # noqa: E402
 from citations import Bibliography, cite_html, site_bibliography  # noqa: E402
 from mathml import MathError, error_message, to_mathml  # noqa: E402
@@ -295,6 +296,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # ```ledger blocks and [[verdict:id]] become tables and words (scripts/ledger.py); a
     # ledger block this leaves (e.g. nested) is then an unknown fence and fails the build.
     markdown = ledger.render_fences(markdown, page.file.src_uri, _ledger_rows)
+    # [[q:key]] becomes the register's value (scripts/quantities.py), in the page and in the
+    # ledger rows just rendered into it.
+    markdown = quantities.expand_page(markdown, page.file.src_uri,
+                                      Path(config.config_file_path).resolve().parent, _bibliography.entries)
     fences.check_languages(markdown, page.file.src_uri, config)
     return markdown
 

@@ -41,8 +41,10 @@ def test_brain_power_from_oxygen_uptake():
     """scale-and-energy.md: 3.3 mL O2/100 g/min, 1.4 kg, 2,803 kJ per 6 mol O2 -> 46 mL/min, 20.8 J/mL, 16 W."""
     import re
 
+    import quantities
     from conftest import ROOT
-    text = " ".join((ROOT / "docs" / "scale-and-energy.md").read_text(encoding="utf-8").split())
+    page = (ROOT / "docs" / "scale-and-energy.md").read_text(encoding="utf-8")
+    text = " ".join(quantities.expand(page, "scale-and-energy.md", quantities.load(ROOT)).split())
     ml_per_min = 3.3 * 1400 / 100
     j_per_ml = 2803e3 / (6 * 22414)                  # molar volume of a gas at STP, 22.414 L
     watts = ml_per_min * j_per_ml / 60

@@ -19,6 +19,7 @@ import re
 import numpy as np
 import pytest
 from conftest import ROOT, load_snippet
+import quantities
 
 DOCS = ROOT / "docs"
 EXERCISE = re.compile(r"^(\d+)\. ", re.MULTILINE)
@@ -32,8 +33,11 @@ def solutions() -> dict[tuple[str, int | tuple[str, int]], str]:
     """(page, exercise number) -> the text of its collapsed solution; (page, ("find", n))
     -> answer n of the page's "What you should find" box."""
     found = {}
+    register = quantities.load(ROOT)
     for page in sorted(DOCS.glob("*.md")):
-        text = page.read_text(encoding="utf-8")
+        # numbers from the register of quantities ([[q:key]]) as the build prints them
+        text = quantities.expand(page.read_text(encoding="utf-8"), page.name, register)
+        text = text.replace("\u00a0", " ")
         for box in FINDINGS.finditer(text):
             starts = list(FINDING.finditer(box.group(1)))
             for a, b in zip(starts, starts[1:] + [None]):
@@ -460,7 +464,7 @@ ANSWERS = [
     # history 3: cortex against AlexNet
     ("history.md", 3, r"about (\d+)% of", lambda: 100 * scale_constants()["neurons, cerebral cortex"].value
      / scale_constants()["neurons, human brain"].value, 1e-9),
-    ("history.md", 3, r"of (\d+) billion neurons", lambda: scale_constants()["neurons, human brain"].value / 1e9, 0.01),
+    ("history.md", 3, r"of ([\d.]+) billion neurons", lambda: scale_constants()["neurons, human brain"].value / 1e9, 0.01),
     ("history.md", 3, r"some (\d+) billion", lambda: scale_constants()["neurons, cerebral cortex"].value / 1e9, 0.03),
     ("history.md", 3, r"about ([\d,]+) times", lambda: scale_constants()["neurons, cerebral cortex"].value
      / scale_constants()["units, AlexNet"].value, 0.01),

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from conftest import ROOT, load_snippet
 from test_engine import page_text
+import quantities
 
 BIB = (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", BIB, flags=re.MULTILINE))
@@ -108,7 +109,8 @@ def test_energy_ratios_the_page_quotes():
         assert 100 < dram / e["fp32 add"].value < 10_000
     # The page's DRAM ratios, as written, are the data's (per 64-bit access).
     page = (ROOT / "docs" / "scale-and-energy.md").read_text(encoding="utf-8")
-    written = re.search(r"costs 1\.3 to 2\.6 nJ \[@horowitz2014\]: (\d+) to (\d+) times a 32-bit\s+"
+    page = quantities.expand(page, "scale-and-energy.md", quantities.load(ROOT))  # [[q:key]] as printed
+    written = re.search(r"costs 1,300 to 2,600\spJ \[@horowitz2014\]: (\d+) to (\d+) times a 32-bit\s+"
                         r"floating-point multiplication and ([\d,]+) to ([\d,]+) times", page)
     assert written, "scale-and-energy.md no longer states the DRAM ratios"
     dram = e["64-bit read, DRAM"]

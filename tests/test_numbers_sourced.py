@@ -14,6 +14,8 @@
   them), inline code, headings, the Exercises section and the "What you should find"
   boxes (their answers are parsed and checked against the computation by
   tests/test_exercise_answers.py, which also fails on an answer with no check).
+- A number from the register of quantities, [[q:key]], is checked as the build prints it
+  (scripts/quantities.py): it too needs a citation ([[q:key|cite]] adds one) or a computation.
 - ALLOWED lists, per page, the few numbers that need neither (a definition, a unit
   conversion, a value the reader is asked to assume).
 """
@@ -24,6 +26,10 @@ import re
 
 import pytest
 from conftest import ROOT
+
+import quantities
+
+REGISTER = quantities.load(ROOT)
 
 DOCS = ROOT / "docs"
 UNITS = (r"ms|s|Hz|kHz|mV|V|nA|pA|µA/cm²|mS/cm²|µF/cm²|MΩ|µS|nS|W|mW|kW|MW|pJ|nJ|J|kJ|kcal|"
@@ -104,12 +110,14 @@ PAGES = sorted(p.name for p in DOCS.glob("*.md"))
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_number_with_a_unit_is_sourced(name):
-    problems = unsourced(name, (DOCS / name).read_text(encoding="utf-8"))
+    text = quantities.expand((DOCS / name).read_text(encoding="utf-8"), name, REGISTER)
+    problems = unsourced(name, text)
     assert not problems, "\n".join(problems)
 
 
 def test_glossary_numbers_are_sourced():
     text = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+    text = quantities.expand(text, "includes/abbreviations.md", REGISTER, glossary=True)
     problems = unsourced("includes/abbreviations.md", text, glossary=True)
     assert not problems, "\n".join(problems)
 

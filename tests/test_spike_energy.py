@@ -1,7 +1,8 @@
 """The numbers on the spike-energy page, recomputed from the cited constants.
 
 Also checks that the constants shared with the scale-and-energy page have the same
-values there, so the two pages cannot drift apart.
+values there, and that the register of quantities (which the page prints from) gives
+the same numbers as the snippets compute.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ import re
 import numpy as np
 import pytest
 from conftest import ROOT, load_snippet
+
+import quantities
+
+REGISTER = quantities.load(ROOT)
 
 costs = load_snippet("spike_energy/costs.py")
 per_event = load_snippet("spike_energy/per_event.py")
@@ -33,7 +38,7 @@ def test_shared_constants_agree_with_scale_and_energy():
 
 
 def test_attwell_laughlin_shares_and_per_spike_atp():
-    assert sum(costs.SHARES.values()) == pytest.approx(0.97)      # the abstract's four shares
+    assert sum(costs.SHARES_PERCENT.values()) == 97      # the abstract's four shares
     assert costs.atp_per_spike_rodent() == pytest.approx(0.87 * 3.29e9 / 4)
     # The action potential alone: 47% of the budget at 4 Hz.
     assert 0.47 * 3.29e9 / 4 == pytest.approx(3.87e8, rel=2e-3)
@@ -51,10 +56,28 @@ def test_energy_ratios_recomputed_by_hand():
     assert costs.mac_pj() == pytest.approx(mac)
     assert (round(rodent[0] / mac), round(rodent[1] / mac)) == (13, 17)
     assert (round(human[0] / mac), round(human[1] / mac)) == (43, 56)
-    synapses = 0.15e15 / (0.19 * 86.1e9)
+    # Issue 27: neocortical synapses over NEOCORTICAL neurons (2e10, Pakkenberg & Gundersen
+    # 1997), not over the whole cerebral cortex's 1.6e10 (which gave 9,200 and 163 to 212).
+    synapses = 0.15e15 / 2.0e10
     assert costs.synapses_per_neuron() == pytest.approx(synapses)
-    assert round(synapses, -2) == 9200
-    assert (round(mac / (human[1] / synapses)), round(mac / (human[0] / synapses))) == (163, 212)
+    assert round(synapses, -2) == 7500
+    assert (round(mac / (human[1] / synapses)), round(mac / (human[0] / synapses))) == (133, 173)
+
+
+def test_register_gives_what_the_snippets_compute():
+    def span(key):
+        entry = REGISTER[key]
+        return tuple(entry.get("range", [entry["value"]] * 2))
+    human = costs.picojoules(costs.ATP_PER_SPIKE_HUMAN.low)
+    assert span("spike-energy-human") == pytest.approx(human)
+    assert span("spike-energy-rodent") == pytest.approx(costs.picojoules(costs.atp_per_spike_rodent()))
+    assert REGISTER["atp-per-spike-rodent"]["value"] == pytest.approx(costs.atp_per_spike_rodent())
+    assert REGISTER["mac-45nm"]["value"] == pytest.approx(costs.mac_pj())
+    assert REGISTER["neocortex-synapses-per-neuron"]["value"] == pytest.approx(costs.synapses_per_neuron())
+    assert span("synaptic-events-per-mac") == pytest.approx(
+        tuple(costs.mac_pj() / (e / costs.synapses_per_neuron()) for e in reversed(human)))
+    assert span("cortex-spike-power-1hz") == pytest.approx(
+        tuple(budget.spike_power(1.0, e) for e in budget.E_SPIKE), rel=1e-3)
 
 
 def test_rate_budget():
@@ -67,8 +90,8 @@ def test_rate_budget():
 
 
 def test_page_numbers_match_the_computation():
-    text = (ROOT / "docs" / "spike-energy.md").read_text()
-    m = re.search(r"between\s+\*\*([0-9.]+) and ([0-9.]+) Hz\*\*", text)
+    text = quantities.expand((ROOT / "docs" / "spike-energy.md").read_text(), "spike-energy.md", REGISTER)
+    m = re.search(r"from\s+\*\*([0-9.]+) to ([0-9.]+)\s+Hz\*\*", text)
     assert m
     lo = budget.rate_limit(costs.BRAIN_POWER.low, budget.E_SPIKE[1])
     hi = budget.rate_limit(costs.BRAIN_POWER.high, budget.E_SPIKE[0])

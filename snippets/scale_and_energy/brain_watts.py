@@ -7,7 +7,7 @@ height and age are our assumptions, not data. 1 kcal = 4184 J and a day has 86
 400 s.
 """
 
-BRAIN_FRACTION = 0.20          # attwell2001
+BRAIN_FRACTION = 0.20          # register: brain-metabolism-share / 100 (attwell2001)
 KCAL = 4184.0                  # J per kilocalorie (thermochemical)
 DAY = 86_400.0                 # s
 

@@ -2,7 +2,9 @@
 
 One row per constant: what it is, its value, a low-high range (equal to the
 value when the source gives a single number), the unit, the bibliography key of
-the source, and a note on what the range means. The figures and the printed
+the source, and a note on what the range means. A "# register:" comment names
+the entry of the site's register of quantities (includes/quantities.yml) that the
+row copies; a test checks that the copy equals the register. The figures and the printed
 table use this list and nothing else. `checked` is False for a number we could
 not confirm in the source itself; the page says so where it uses it.
 """
@@ -27,14 +29,14 @@ def point(name, value, unit, key, note, checked=True):
 
 
 COUNTS = [
-    Constant("neurons, human brain", 86.1e9, 78.0e9, 94.2e9, "cells",
+    Constant("neurons, human brain", 86.1e9, 78.0e9, 94.2e9, "cells",  # register: brain-neurons
              "azevedo2009", "mean ± SD, 4 adult male brains"),
-    Constant("neurons, cerebral cortex", 0.19 * 86.1e9, 0.19 * 78.0e9,
-             0.19 * 94.2e9, "cells", "azevedo2009",
+    Constant("neurons, cerebral cortex", 0.19 * 86.1e9, 0.19 * 78.0e9,  # register: cortex-neurons
+             0.19 * 94.2e9, "cells", "azevedo2009",  # register: cortex-neurons
              "19% of the whole-brain count, with its SD"),
-    point("synapses, neocortex", 0.15e15, "synapses", "pakkenberg2003",
+    point("synapses, neocortex", 0.15e15, "synapses", "pakkenberg2003",  # register: neocortex-synapses
           "'approximately'; the source gives no interval"),
-    point("parameters, GPT-3", 175e9, "weights", "brown2020", "exact count"),
+    point("parameters, GPT-3", 175e9, "weights", "brown2020", "exact count"),  # register: gpt3-parameters
     point("parameters, AlexNet", 60e6, "weights", "krizhevsky2012",
           "as stated, rounded"),
     point("units, AlexNet", 650e3, "units", "krizhevsky2012",
@@ -46,11 +48,11 @@ COUNTS = [
 ]
 
 POWER = [
-    point("resting metabolism, brain share", 0.20, "fraction",
+    point("resting metabolism, brain share", 0.20, "fraction",  # register: brain-metabolism-share / 100
           "attwell2001", "'20%', a rounded population figure"),
-    point("cortical computation", 0.1, "W", "levy2021",
+    point("cortical computation", 0.1, "W", "levy2021",  # register: cortex-computation-power
           "ATP partitioned to computation"),
-    point("cortex, long-range communication", 3.5, "W", "levy2021",
+    point("cortex, long-range communication", 3.5, "W", "levy2021",  # register: cortex-communication-power
           "35 times the computation cost"),
     point("TrueNorth chip, running video", 0.063, "W", "merolla2014",
           "400 x 240 pixels, 30 frames/s"),
@@ -60,11 +62,11 @@ POWER = [
 # of it. Memory rows are per 64-bit access; DRAM is given there as a range.
 ENERGY_PER_OP = [
     point("int32 add", 0.1, "pJ", "horowitz2014", "45 nm"),
-    point("fp32 add", 0.9, "pJ", "horowitz2014", "45 nm"),
+    point("fp32 add", 0.9, "pJ", "horowitz2014", "45 nm"),  # register: fp32-add-45nm
     point("int32 multiply", 3.1, "pJ", "horowitz2014", "45 nm"),
-    point("fp32 multiply", 3.7, "pJ", "horowitz2014", "45 nm"),
-    point("64-bit read, 8 KB cache", 10.0, "pJ", "horowitz2014", "45 nm"),
-    Constant("64-bit read, DRAM", 1950.0, 1300.0, 2600.0, "pJ",
+    point("fp32 multiply", 3.7, "pJ", "horowitz2014", "45 nm"),  # register: fp32-multiply-45nm
+    point("64-bit read, 8 KB cache", 10.0, "pJ", "horowitz2014", "45 nm"),  # register: cache-read-45nm
+    Constant("64-bit read, DRAM", 1950.0, 1300.0, 2600.0, "pJ",  # register: dram-read-45nm
              "horowitz2014", "range 1.3-2.6 nJ per 64-bit access"),
 ]
 

@@ -35,7 +35,7 @@ if __name__ == "__main__":
     ax.fill_between(rates, spike_power(rates, E_SPIKE[0]), spike_power(rates, E_SPIKE[1]),
                     color="C4", alpha=0.5, linewidth=0, label="cortical spikes (range over ATP energy)")
     ax.axhspan(BRAIN_POWER.low, BRAIN_POWER.high, color="C2", alpha=0.4,
-               label="whole brain, derived (13.5–16.5 W)")
+               label=f"whole brain, derived ({BRAIN_POWER.low}–{BRAIN_POWER.high} W)")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("mean firing rate of every cortical neuron (Hz)")

@@ -3,8 +3,8 @@
 ATP counts per spike come from the energy budgets (Attwell & Laughlin 2001 for
 rodent cortex, Lennie 2003 for human cortex); an ATP molecule releases 50-65 kJ per
 mole in a cell, which sets the range of each bar. A "synaptic event" divides the
-human spike's cost by the synapses per cortical neuron (neocortical synapses over
-cortical neurons, the counts on the scale-and-energy page); it is an average of
+human spike's cost by the synapses per neocortical neuron (neocortical synapses over
+neocortical neurons, both counts for the same region); it is an average of
 everything a spike sets off, not a measured cost of one synapse. The silicon bars
 are Horowitz's 45 nm values (a multiply-accumulate is an fp32 multiply plus an
 fp32 add), and the DRAM bar spans the range that table gives per 64-bit access.
@@ -22,7 +22,7 @@ ROWS = [  # name, low, high, colour, checked
     ("spike, rodent cortex", *rodent, "C4", True),
     ("spike, human cortex", *human, "C4", True),
     ("per synapse, human", *per_synapse, "C1", True),
-    ("fp32 multiply-accumulate", mac_pj(), mac_pj(), "C2", True),
+    ("fp32 MAC, 45 nm", mac_pj(), mac_pj(), "C2", True),
     ("64-bit cache read", CACHE_READ.low, CACHE_READ.high, "C1", True),
     ("64-bit DRAM read", DRAM_READ.low, DRAM_READ.high, "C1", DRAM_READ.checked),
 ]
@@ -34,7 +34,7 @@ def short(x):
 
 if __name__ == "__main__":
     print(f"ATP per spike, rodent: (1 - 0.13) × 3.29 × 10⁹ / 4 = {sci(atp_per_spike_rodent())}")
-    print(f"synapses per cortical neuron: {synapses_per_neuron():.0f}")
+    print(f"synapses per neocortical neuron: {synapses_per_neuron():.0f}")
     for name, lo, hi, *_ in ROWS:
         print(f"{name:26s} {short(lo):>7s} – {short(hi)} pJ")
     print(f"one spike = {rodent[0] / mac_pj():.0f}-{rodent[1] / mac_pj():.0f} MACs (rodent), "

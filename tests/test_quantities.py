@@ -1,0 +1,180 @@
+"""The register of quantities (includes/quantities.yml, scripts/quantities.py).
+
+A registered number is typed once: pages print it through [[q:key]], snippets keep a copy
+marked "# register: key" that must equal it, and no page, notebook, ledger row or glossary
+line may type it in its own words. Each check is shown to fail on a planted fault.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from conftest import ROOT
+
+import quantities as q
+
+BIB_KEYS = set(re.findall(r"@\w+\{([\w:-]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")))
+REGISTER = q.load(ROOT, BIB_KEYS)
+
+
+def prose_files():
+    """(name, text) of every page, notebook Markdown cell, ledger file and the glossary."""
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        yield f"docs/{page.name}", page.read_text(encoding="utf-8")
+    for notebook in sorted((ROOT / "docs" / "notebooks").glob("*.ipynb")):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        for n, cell in enumerate(cells):
+            if cell["cell_type"] == "markdown":
+                yield f"docs/notebooks/{notebook.name} cell {n}", "".join(cell["source"])
+    for ledger in sorted((ROOT / "includes" / "ledger").glob("*.yml")):
+        yield f"includes/ledger/{ledger.name}", ledger.read_text(encoding="utf-8")
+    yield "includes/abbreviations.md", (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
+
+
+def test_no_page_types_a_registered_quantity():
+    found = [f"{name}:{line}: {words!r} states register entry '{key}'; write [[q:{key}]]"
+             for name, text in prose_files() for line, words, key in q.typed_quantities(text, REGISTER)]
+    assert not found, "\n".join(found)
+
+
+def test_a_typed_quantity_is_caught_with_page_line_and_key():
+    text = "# T\n\nThe neocortex has\nabout 9,200 synapses per neuron [@pakkenberg2003].\n\n```python\nN = 86.1e9\n```\n"
+    assert q.typed_quantities(text, REGISTER) == [(4, "9,200 synapses", "neocortex-synapses-per-neuron")]
+    assert q.typed_quantities('An article says "86 billion neurons".', REGISTER) == []  # a quotation
+
+
+def test_every_q_reference_expands():
+    for name, text in prose_files():
+        q.expand(text, name, REGISTER)
+
+
+def test_an_unknown_key_or_option_names_file_and_line():
+    with pytest.raises(q.QuantityError, match=r"^x\.md:3: \[\[q:no-such\]\] names no entry"):
+        q.expand("a\n\nb [[q:no-such]]", "x.md", REGISTER)
+    with pytest.raises(q.QuantityError, match=r"^x\.md:1: .*unknown option\(s\) bold"):
+        q.expand("[[q:brain-neurons|bold]]", "x.md", REGISTER)
+    with pytest.raises(q.QuantityError, match="has no range"):
+        q.expand("[[q:neocortex-synapses|range]]", "x.md", REGISTER)
+
+
+def test_reader_notation_and_citation():
+    expand = lambda text: q.expand(text, "x.md", REGISTER).replace("\u00a0", " ")  # noqa: E731
+    assert expand("[[q:neocortex-synapses|cite]]") == "1.5 × 10¹⁴ synapses [@pakkenberg2003; @tang2001]"
+    assert expand("[[q:neocortex-synapses|tex]]") == "1.5 \\times 10^{14}"
+    assert expand("[[q:resting-potential|range]]") == "−80 to −60 mV"
+    assert expand("[[q:brain-neurons|billion]]") == "86.1 billion neurons"
+    assert expand("[[q:dram-read-45nm|range]]") == "1,300 to 2,600 pJ"
+    assert expand("[[q:atp-free-energy|range,cite]]") == "50 to 65 kJ/mol [@nelson2017, ch. 13]"
+    assert expand("[[q:cortex-neuron-share]]") == "19%"
+
+
+def test_synapses_per_neuron_divides_counts_of_one_region():
+    """Issue 27: 1.5e14 neocortical synapses over 2e10 neocortical neurons is 7,500 (not
+    7,000); dividing by the whole cerebral cortex's 1.6e10 neurons (9,200) mixes regions."""
+    ratio = REGISTER["neocortex-synapses-per-neuron"]
+    assert ratio["derive"] == "neocortex_synapses / neocortex_neurons"
+    assert ratio["value"] == pytest.approx(1.5e14 / 2.0e10)
+    assert q.reader(ratio["value"], ratio) == "7,500"
+    for key in ("neocortex-synapses", "neocortex-neurons"):
+        assert REGISTER[key]["region"].startswith("neocortex")
+    assert REGISTER["cortex-neurons"]["region"].startswith("whole cerebral cortex")
+    # the ratios that follow from it
+    events = REGISTER["synaptic-events-per-mac"]
+    assert [round(x) for x in events["range"]] == [133, 173]
+    assert q.expand("[[q:synaptic-events-per-mac|range]]", "x", REGISTER) == "133 to 173"
+
+
+def test_energy_per_operation_names_its_process_node():
+    for key, entry in REGISTER.items():
+        if entry["unit"] == "pJ" and "silicon" in entry["region"]:
+            assert "45 nm" in entry["region"] and key.endswith("-45nm"), key
+
+
+SNIPPETS = sorted((ROOT / "snippets").rglob("*.py"))
+
+
+def test_snippet_copies_equal_the_register():
+    problems, copies = [], 0
+    for path in SNIPPETS:
+        for line, key, values in q.snippet_copies(path.read_text(encoding="utf-8")):
+            where = f"{path.relative_to(ROOT)}:{line}"
+            copies += 1
+            if key not in REGISTER:
+                problems.append(f"{where}: '# register: {key}' names no register entry")
+            elif not values:
+                problems.append(f"{where}: '# register: {key}' on a line with no number")
+            else:
+                problems += [f"{where}: {v:g} differs from the register's {key} "
+                             f"({REGISTER[key]['value']:g}, range {REGISTER[key].get('range')})"
+                             for v in values if not q.agrees(REGISTER[key], v)]
+    assert not problems, "\n".join(problems)
+    assert copies >= 20
+
+
+def test_a_wrong_snippet_copy_is_caught():
+    [(line, key, values)] = q.snippet_copies('X = 1\nN = point("n", 0.15e16, "s")  # register: neocortex-synapses\n')
+    assert (line, key, values) == (2, "neocortex-synapses", [1.5e15])
+    assert not q.agrees(REGISTER[key], values[0])
+    [(_, _, share)] = q.snippet_copies("F = 0.20  # register: brain-metabolism-share / 100\n")
+    assert q.agrees(REGISTER["brain-metabolism-share"], share[0])
+    assert not q.agrees(REGISTER["brain-metabolism-share"], 0.25 * 100)
+
+
+@pytest.mark.parametrize("fault, message", [
+    ("- key: brain-neurons\n  value: 86.1e9\n", r"entry 1 \(key 'brain-neurons'\): missing name"),
+    ("- key: a\n  name: A\n  derive: b * 2\n  unit: ''\n  region: r\n  note: ''\n  digits: 2\n  phrasings: []\n",
+     r"entry 1 \(key 'a'\): derive names 'b', which is not a key"),
+    ("- key: a\n  name: A\n  value: 3\n  range: [4, 5]\n  unit: W\n  region: r\n  source: [kety1948]\n"
+     "  note: ''\n  digits: 2\n  phrasings: []\n", r"entry 1 \(key 'a'\): value 3.0 is outside its range"),
+    ("- key: a\n  name: A\n  value: 3\n  unit: W\n  region: r\n  source: [nokey2000]\n"
+     "  note: ''\n  digits: 2\n  phrasings: []\n", r"entry 1 \(key 'a'\): unknown bibliography key 'nokey2000'"),
+    ("- key: a\n  name: A\n  value: 3\n  unit: W\n  region: r\n  source: [\"kety1948, page 3\"]\n"
+     "  note: ''\n  digits: 2\n  phrasings: []\n", r"entry 1 .*locator is not like"),
+    ("- key: a\n  name: A\n  derive: 2 * 3\n  unit: W\n  region: r\n  note: ''\n  phrasings: []\n",
+     r"entry 1 \(key 'a'\): a derived entry needs 'round' or 'digits'"),
+])
+def test_a_malformed_register_names_file_and_entry(tmp_path, fault, message):
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "includes" / "quantities.yml").write_text(fault, encoding="utf-8")
+    with pytest.raises(q.QuantityError, match=r"^includes/quantities\.yml: " + message):
+        q.load(tmp_path, BIB_KEYS)
+
+
+def test_a_changed_register_value_reaches_the_pages_and_fails_the_copies(tmp_path):
+    """Break a register value: the derived numbers follow it, and the snippets' copies fail."""
+    (tmp_path / "includes").mkdir()
+    text = (ROOT / "includes" / "quantities.yml").read_text(encoding="utf-8")
+    (tmp_path / "includes" / "quantities.yml").write_text(text.replace("value: 2.0e10", "value: 2.1e10"),
+                                                          encoding="utf-8")
+    broken = q.load(tmp_path, BIB_KEYS)
+    assert q.expand("[[q:neocortex-synapses-per-neuron|nounit]]", "x", broken) == "7,100"
+    costs = (ROOT / "snippets" / "spike_energy" / "costs.py").read_text(encoding="utf-8")
+    [copy] = [v for _, key, v in q.snippet_copies(costs) if key == "neocortex-neurons"]
+    assert not q.agrees(broken["neocortex-neurons"], copy[0])
+
+
+def test_the_hook_fails_the_build_on_an_unknown_key(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    shutil.copytree(ROOT / "includes", tmp_path / "includes")
+    with pytest.raises(PluginError, match=r"quantities: spike-energy\.md:2: \[\[q:nope\]\]"):
+        q.expand_page("# T\n[[q:nope]]\n", "spike-energy.md", tmp_path, BIB_KEYS)
+    table = q.expand_page(q.MARKER, "quantities.md", tmp_path, BIB_KEYS)
+    assert "derived: `neocortex-synapses / neocortex-neurons` (rounded to 100)" in table
+
+
+def test_the_register_page_and_the_corrected_pages_are_built(site):
+    page = (site / "quantities" / "index.html").read_text(encoding="utf-8")
+    assert "Synapses per neocortical neuron, on average" in page and "7,500" in page
+    spike = (site / "spike-energy" / "index.html").read_text(encoding="utf-8")
+    assert "7,500" in spike and "9,200" not in spike and "[[q:" not in spike
+    assert "133 to 173" in spike
+    neuron = (site / "biological-neuron" / "index.html").read_text(encoding="utf-8")
+    assert "7,500" in neuron and "7,000" not in neuron
+    ledger = (site / "ledger" / "index.html").read_text(encoding="utf-8")
+    assert "133 to 173 times cheaper" in ledger
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "rests near \u221270\u00a0mV" in glossary or "rests near \u221270&nbsp;mV" in glossary
