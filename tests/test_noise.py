@@ -2,7 +2,8 @@
 
 Poisson trains: exponential intervals (Kolmogorov-Smirnov), CV = 1, Fano factor = 1,
 with tolerances from the sample size. The Siegert formula: its noiseless limit is the
-integrate-and-fire closed form, its CV tends to 1 far below threshold. The noisy LIF
+integrate-and-fire closed form, its CV tends to 1 far below threshold, and its rate
+far below threshold tends to a Gaussian tail, y e^(-y^2). The noisy LIF
 simulation against the Siegert rate, its time-step error shrinking with dt, and the
 same neuron in Brian2. Correlated noise: the variance of the mean against
 simulation. Reliability under frozen noise (after Mainen & Sejnowski 1995): high
@@ -82,6 +83,40 @@ def test_siegert_noiseless_limit_and_poisson_limit():
     assert sg.siegert_rate(-55.0, 6.0) > sg.siegert_rate(-55.0, 2.0) > 0
     rates = [sg.siegert_rate(sg.E_L + sg.R * i, 4.0) for i in (0.5, 1.0, 2.0, 4.0)]
     assert np.all(np.diff(rates) > 0)
+
+
+def subthreshold_limit(mu, sigma):
+    """The page's limit far below threshold: f = y e^(-y^2) / (tau sqrt(pi)), in Hz."""
+    y = (sg.V_TH - mu) / sigma
+    return 1000.0 * y * math.exp(-y * y) / (sg.TAU * math.sqrt(math.pi))
+
+
+def test_siegert_rate_has_a_gaussian_not_exponential_subthreshold_tail():
+    """Far below threshold the Siegert rate tends to y e^(-y^2) / (tau sqrt(pi)) with
+    y = (V_th - mu) / sigma; the next term of the asymptotic series is of order 1/(2 y^2),
+    so the ratio must approach 1 that fast. An exponential tail (a straight line on the
+    log axis, as a softplus has) would have a constant slope of log rate against current;
+    the Gaussian tail's slope falls steeply towards threshold."""
+    for sigma in (2.0, 6.0):
+        previous = 0.0
+        for y in (3.0, 4.0, 6.0, 10.0):
+            mu = sg.V_TH - y * sigma
+            ratio = sg.siegert_rate(mu, sigma) / subthreshold_limit(mu, sigma)
+            assert abs(1.0 - ratio) < 1.0 / y**2
+            assert ratio > previous          # closer to the limit further from threshold
+            previous = ratio
+    # The page's numbers, sigma = 6 mV: fold changes over two half-nanoampere steps and
+    # the limit's error at 0 nA.
+    rate = {i: sg.siegert_rate(sg.E_L + sg.R * i, 6.0) for i in (0.0, 0.5, 1.0, 1.5)}
+    on_page(rate[0.5] / rate[0.0], ".0f")
+    on_page(rate[1.5] / rate[1.0], ".1f")
+    err = subthreshold_limit(sg.E_L, 6.0) / rate[0.0] - 1.0
+    assert 0.05 < err < 0.06
+    assert re.search(r"at 0 nA the limit is within 6 %", PAGE)
+    # The log-rate slope is not constant: it falls by far more than any sampling error.
+    slope_low = math.log(rate[0.5] / rate[0.0])
+    slope_high = math.log(rate[1.5] / rate[1.0])
+    assert slope_low > 2.5 * slope_high
 
 
 def test_noisy_lif_converges_to_siegert_as_dt_shrinks():
