@@ -91,6 +91,10 @@ def lif():
     return load_snippet("integrate_and_fire/lif.py")
 
 
+def correlated():
+    return load_snippet("noise/correlated.py")
+
+
 def harris_benedict_man():
     m = load_snippet("scale_and_energy/brain_watts.py")
     kcal = m.basal_kcal_per_day("man", 90, 185, 45)
@@ -409,6 +413,11 @@ ANSWERS = [
     ("biological-neuron.md", 2, r"\(peak \$(\S+)\$ mV\)", lambda: -70 + 5 * 5 - 6, 1e-9),
     ("biological-neuron.md", 2, r"Four give \$(\S+)\$ mV", lambda: -70 + 5 * 4 - 6, 1e-9),
     ("hodgkin-huxley.md", 5, r"at about (\S+) µA/cm², where", hh_hopf, 0.002),
+    # noise 5: variance of the mean of N = 100 neurons with pairwise correlation 0.2 (correlated.py)
+    ("noise.md", 5, r"so the gain is\s+\$1/\\sqrt\{0\.208\} = (\S+)\$", lambda: float(correlated().snr_gain(100, 0.2)), 0.003),
+    ("noise.md", 5, r"the variance is \$20\.8/100 = (\S+)\$", lambda: float(correlated().var_of_mean(100, 0.2)), 1e-9),
+    ("noise.md", 5, r"\$1/\\sqrt\{\\rho\} = (\S+)\$", lambda: 1 / math.sqrt(0.2), 0.003),
+    ("noise.md", 5, r"\$N = 1/0\.208 = (\S+)\$", lambda: 1 / float(correlated().var_of_mean(100, 0.2)), 0.002),
     # activation-functions 4: GELU in vanishing.py
     ("activation-functions.md", 4, r"about \$(10\^\{-3\})\$ with seed 0", lambda: gelu_gradient_ratio(0), ORDER),
     ("activation-functions.md", 4, r"(\S+) with seed 1", lambda: gelu_gradient_ratio(1), 0.1),

@@ -52,6 +52,7 @@ COPIES = {
     "snippets/noise/siegert.py": "constants only: it has no noiseless formula of its own; its sigma -> 0 "
                                  "limit is test_noise.py::test_siegert_noiseless_limit_and_poisson_limit",
     "snippets/noise/noisy_fi.py": "spike counts of simulate_rates at sigma = 0; closed form closed_form_rate",
+    "snippets/noise/reliability.py": "spike times of simulate at sigma = 0 (no intrinsic noise)",
     "snippets/synapses/conductance.py": "V of relax_conductance at g = 0 (it has no threshold)",
     "docs/notebooks/spiking-vs-rate.ipynb": "spike times and V of simulate_lif; closed form rate_closed_form",
     "docs/assets/explorables/spiking-playground.js": "spike times and V of window.NNLIF.simulate, run in QuickJS",
@@ -288,7 +289,13 @@ def playground_js(currents):
     return [json.loads(run(float(i), T_MAX)) for i in currents]
 
 
+def reliability_copy(currents):
+    # The Mainen-Sejnowski simulation of the noise page, its intrinsic noise set to zero.
+    return load_snippet("noise/reliability.py").simulate(lambda t: np.array(currents, dtype=float), T_MAX)
+
+
 SIMULATIONS = {
+    "snippets/noise/reliability.py": reliability_copy,
     "snippets/rates_and_activations/spikes_vs_rate.py": spikes_vs_rate,
     "snippets/spiking_playground/lif_vs_relu.py": lif_vs_relu,
     "snippets/inhibition/balanced.py": balanced,

@@ -3,7 +3,9 @@
 Conductance input: the Euler simulation against the exact exponential solution and
 closed-form steady state; NMDA magnesium block against Jahr & Stevens's (1990)
 formula; the Tsodyks-Markram synapse against its closed-form steady state for a
-regular train; stochastic release against the binomial distribution.
+regular train; stochastic release against the binomial distribution. Synaptic
+kinetics: the difference of exponentials against its closed-form peak time and
+normalisation, and its limit, the alpha function.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from conftest import ROOT, load_snippet
 cond = load_snippet("synapses/conductance.py")
 stp = load_snippet("synapses/short_term.py")
 rel = load_snippet("synapses/release.py")
+kin = load_snippet("synapses/kinetics.py")
 PAGE = (ROOT / "docs" / "synapses.md").read_text(encoding="utf-8")
 EXERCISES = PAGE[PAGE.index("## Exercises"):]
 
@@ -174,3 +177,42 @@ def test_ledger_rows_of_these_pages_are_complete():
         assert keys <= bib
         assert set(re.findall(r"@([\w:-]+)", row["why"])) <= keys
     assert set().union(*shown.values()) <= set(ids)
+
+
+# --- synaptic kinetics: alpha function and difference of exponentials -------------------
+
+@pytest.mark.parametrize("tau_r, tau_d", [(0.5, 3.0), (5.0, 80.0), (0.2, 2.0), (1.0, 1.5)])
+def test_dual_exponential_peaks_at_the_closed_form_time_with_height_one(tau_r, tau_d):
+    t_peak = tau_r * tau_d / (tau_d - tau_r) * math.log(tau_d / tau_r)
+    assert kin.peak_time(tau_r, tau_d) == pytest.approx(t_peak, rel=1e-12)
+    dt = 1e-4
+    t = np.arange(0.0, 10 * tau_d, dt)
+    g = kin.dual_exponential(t, tau_r, tau_d)
+    assert t[np.argmax(g)] == pytest.approx(t_peak, abs=dt)
+    assert g.max() == pytest.approx(1.0, abs=1e-8)
+    assert kin.dual_exponential(t_peak, tau_r, tau_d) == pytest.approx(1.0, rel=1e-12)
+    # the derivative -e^{-t/tau_d}/tau_d + e^{-t/tau_r}/tau_r vanishes at the peak
+    assert -math.exp(-t_peak / tau_d) / tau_d + math.exp(-t_peak / tau_r) / tau_r == pytest.approx(0.0, abs=1e-12)
+
+
+def test_alpha_function_is_the_limit_of_equal_time_constants():
+    t = np.linspace(0.0, 30.0, 301)
+    assert kin.peak_time(3.0 * (1 - 1e-6), 3.0) == pytest.approx(3.0, rel=1e-5)
+    assert kin.dual_exponential(t, 3.0 * (1 - 1e-5), 3.0) == pytest.approx(kin.alpha(t, 3.0), abs=1e-4)
+    assert kin.alpha(3.0, 3.0) == pytest.approx(1.0) and kin.alpha(-1.0, 3.0) == 0.0
+
+
+def test_peak_time_refuses_rise_slower_than_decay():
+    with pytest.raises(ValueError, match="tau_r < tau_d"):
+        kin.peak_time(3.0, 3.0)
+
+
+def test_kinetics_numbers_on_page():
+    for taus in (kin.FAST, kin.SLOW):
+        on_page(kin.peak_time(**taus), ".2f")
+    t = np.arange(0.0, 200.0, 0.01)
+    spikes = np.arange(10.0, 60.0, 10.0)
+    on_page(kin.train(t, spikes, **kin.SLOW).max(), ".2f")
+    # Linear summation: the train is the sum of shifted single responses, so its
+    # conductance at any time is at most the number of spikes.
+    assert kin.train(t, spikes, **kin.SLOW).max() < len(spikes)

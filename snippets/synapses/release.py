@@ -5,8 +5,11 @@ a spike arrives, gives a response k q with k ~ Binomial(N, p) and q the quantal
 size: mean N p q, variance N p (1 - p) q^2, and a failure (k = 0) with probability
 (1 - p)^N. Dropout (inverted, as in most libraries) keeps a unit's output x with
 probability 1 - p_drop and scales it by 1 / (1 - p_drop): mean x, variance
-x^2 p_drop / (1 - p_drop). Both are multiplicative Bernoulli noise with the mean
-preserved; they differ in what is dropped, when, and whether the probability moves.
+x^2 p_drop / (1 - p_drop). Both are multiplicative Bernoulli noise. Dropout's rescaling
+keeps the mean at x; nothing rescales the synapse, whose mean N p q stays below the
+N q of release from every site. They also differ in what is dropped, when, and whether
+the probability moves. (Srivastava et al. 2014 call the keep probability p; here p is
+the release probability, the counterpart of keeping, and p_drop the drop probability.)
 """
 
 from math import comb
@@ -61,7 +64,7 @@ if __name__ == "__main__":
     ax_d.plot([0.0, mean_x / (1 - P_DROP)], [P_DROP, 1 - P_DROP], "o", color="C2",
               label="Bernoulli")
     ax_d.set_xlabel(f"unit output (input x = {mean_x})")
-    ax_d.set_title(f"dropout: p = {P_DROP}")
+    ax_d.set_title(rf"dropout: $p_\mathrm{{drop}}$ = {P_DROP}")
     ax_d.set_ylim(0, 0.7)
     ax_d.legend(loc="upper right")
     plt.show()
