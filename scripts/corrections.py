@@ -251,11 +251,11 @@ def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: 
             if commit_url:
                 commit = f"[{commit}]({commit_url}{e['commit']})"
             out.append(
-                f'- <span id="{e["id"]}"></span>**{e["kind"].capitalize()}**, '
-                f"[{title}]({_link(e['page'], from_page)}), {e['date']}, commit {commit}\n"
-                f"    - It said: {inline(e['wrong'])}\n"
-                f"    - It says: {inline(e['right'])}\n"
-                f"    - Source: {citation(e)}\n")
+                f"### {e['kind'].capitalize()}: {title} {{#{e['id']}}}\n\n"
+                f"[{title}]({_link(e['page'], from_page)}), {e['date']}, commit {commit}.\n\n"
+                f"- It said: {inline(e['wrong'])}\n"
+                f"- It says: {inline(e['right'])}\n"
+                f"- Source: {citation(e)}\n")
     return "\n".join(out)
 
 

@@ -182,8 +182,9 @@ def test_page_is_grouped_by_release_newest_first(tmp_path):
     md = corrections.page_markdown(loaded, root / "docs", "0.2.0", "corrections.md",
                                    "https://github.com/o/r/commit/")
     headings = re.findall(r"^## (.*)$", md, re.M)
+    assert re.findall(r"\{#(\w+)\}$", md, re.M) == ["c", "b", "a"]
     assert headings == ["Not yet released (after 0.2.0)", "Release 0.2.0", "Release 0.1.0"]
-    assert '<span id="c"></span>**Clarification**, [XOR](xor.md), 2027-01-02' in md
+    assert "### Clarification: XOR {#c}\n\n[XOR](xor.md), 2027-01-02, commit" in md
     assert "[`71e754e`](https://github.com/o/r/commit/71e754e)" in md
     foot = corrections.footer_markdown(loaded, "xor.md", "0.2.0")
     assert "Corrected in 0.1.0: It says 3 [@block1962]. [See all corrections](corrections.md#a)." in foot
@@ -223,3 +224,11 @@ def test_every_corrected_page_has_the_note_at_its_foot(site):
         assert html.index('class="corrections-note"') < html.index('id="references"')
     untouched = (site / "synapses" / "index.html").read_text(encoding="utf-8")
     assert "corrections-note" not in untouched or "synapses.md" in {e["page"] for e in ENTRIES}
+
+
+def test_print_page_keeps_the_links_to_each_entry(site):
+    # mkdocs-print-site prefixes ids and rewrites links to them; the entry anchors go along.
+    page = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    for entry in ENTRIES:
+        assert f'id="corrections-{entry["id"]}"' in page, entry["id"]
+        assert f'href="#corrections-{entry["id"]}"' in page, entry["id"]
