@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import posixpath
 import re
 import subprocess
 from pathlib import Path
@@ -230,7 +231,6 @@ def page_title(docs_dir: Path, page: str) -> str:
 
 def _link(page: str, from_page: str) -> str:
     """``page`` relative to ``from_page`` (both docs-relative .md paths)."""
-    import posixpath
     return posixpath.relpath(page, posixpath.dirname(from_page) or ".")
 
 
@@ -244,8 +244,9 @@ def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: 
         heading = (f"Not yet released (after {current})" if release == UNRELEASED
                    else f"Release {release}")
         out.append(f"## {heading}\n")
-        for e in sorted((e for e in entries if e["release"] == release),
-                        key=lambda e: (e["date"], e["id"]), reverse=True):
+        # newest first: by date, and on one date the entry written later in the file first
+        mine = [(n, e) for n, e in enumerate(entries) if e["release"] == release]
+        for _, e in sorted(mine, key=lambda ne: (ne[1]["date"], ne[0]), reverse=True):
             title = html.escape(page_title(docs_dir, e["page"]), quote=False).replace("[", "\\[")
             commit = f"`{e['commit'][:7]}`"
             if commit_url:
