@@ -210,7 +210,9 @@ def _version_key(release: str) -> tuple:
 
 def release_label(release: str, current: str) -> str:
     """'in 0.2.0', or 'since 0.1.0 (in the next release)' for a fix not yet released."""
-    return f"since {current} (in the next release)" if release == UNRELEASED else f"in {release}"
+    if release != UNRELEASED:
+        return f"in {release}"
+    return f"since {current} (in the next release)" if current else "in the next release"
 
 
 def citation(entry: dict) -> str:
@@ -241,8 +243,8 @@ def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: 
         return "No correction has been made yet."
     out = []
     for release in sorted({e["release"] for e in entries}, key=_version_key, reverse=True):
-        heading = (f"Not yet released (after {current})" if release == UNRELEASED
-                   else f"Release {release}")
+        heading = (f"Release {release}" if release != UNRELEASED
+                   else f"Not yet released (after {current})" if current else "Not yet released")
         out.append(f"## {heading}\n")
         # newest first: by date, and on one date the entry written later in the file first
         mine = [(n, e) for n, e in enumerate(entries) if e["release"] == release]
