@@ -9,7 +9,12 @@ lives in its own module; this file only connects them to MkDocs' events:
 - ``scripts/notebook_pages.py``  mkdocs-jupyter's pages without CDN, in the site's style;
 - ``scripts/print_page.py``      the print page's fixes to mkdocs-print-site;
 - ``scripts/offline_index.py``   the search index as a script, for the offline copy;
-- ``scripts/search_index.py``    notebook code kept out of the search index.
+- ``scripts/search_index.py``    notebook code kept out of the search index;
+- ``scripts/corrections.py``     the corrections log: the Corrections page and the note
+                                 at the foot of every corrected page.
+
+The corrections are read and checked once per build in ``on_config`` and kept on the
+build's own config (``config.extra["corrections"]``), not in a module variable.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corrections  # noqa: E402
 import notebook_pages  # noqa: E402
 import offline_index  # noqa: E402
 import print_page  # noqa: E402
@@ -50,7 +56,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     abbr = config.mdx_configs.setdefault("abbr", {})
     abbr["glossary"] = {**tooltip_forms(_terms), **abbr.get("glossary", {})}
     bib = Path(config.docs_dir) / "references.bib"
-    notebook_pages.use_bibliography(site_bibliography(bib, cache_dir() / "bibliography"))
+    bibliography = site_bibliography(bib, cache_dir() / "bibliography")
+    notebook_pages.use_bibliography(bibliography)
+    config.extra["corrections"] = tuple(corrections.load_checked(
+        _root, Path(config.docs_dir), bibliography.entries, config.extra.get("release")))
     print_page.install()
     return config
 
@@ -63,7 +72,20 @@ def on_serve(server, config: MkDocsConfig, builder):
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if GLOSSARY_MARKER in markdown:
         markdown = markdown.replace(GLOSSARY_MARKER, glossary_html(_terms))
-    return markdown
+    return with_corrections(markdown, page, config)
+
+
+def with_corrections(markdown: str, page: Page, config: MkDocsConfig) -> str:
+    """The Corrections page's list in place of its marker; a note at the foot of every
+    corrected page (scripts/corrections.py)."""
+    entries = config.extra.get("corrections", ())
+    where, release = page.file.src_uri, str(config.extra.get("release", ""))
+    if corrections.MARKER in markdown:
+        repo = (config.repo_url or "").rstrip("/")
+        commit_url = f"{repo}/commit/" if repo.startswith("https://github.com/") else None
+        markdown = markdown.replace(corrections.MARKER, corrections.page_markdown(
+            list(entries), Path(config.docs_dir), release, where, commit_url))
+    return markdown + corrections.footer_markdown(list(entries), where, release)
 
 
 @event_priority(-100)  # after every plugin and after scripts/mkdocs_hooks.py

@@ -7,7 +7,9 @@
    that holds them: mkdocs.yml (``extra.release``, ``extra.date_released``),
    CITATION.cff (``version``, ``date-released``, ``url``), .zenodo.json (``version``,
    ``publication_date``, the versioned URL) and CHANGELOG.md (the "Unreleased"
-   section becomes this release's).
+   section becomes this release's). Every "unreleased" entry of the corrections log
+   (``includes/corrections.yml``, scripts/corrections.py) gets this version, and the
+   release's CHANGELOG section lists them; a release may hold only corrections.
 3. Commits "Release x.y.z" and tags it ``vx.y.z``. Pushing the tag
    (``git push origin main vx.y.z``) makes the publishing workflow test the tag and
    deploy the site with mike under ``<site_url>x.y.z/``, with ``latest`` pointing to it.
@@ -29,6 +31,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import corrections  # noqa: E402
 import publish  # noqa: E402
 
 UNRELEASED = "## Unreleased"
@@ -94,11 +97,14 @@ def update_zenodo(text: str, version: str, date: str, url: str) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def update_changelog(text: str, version: str, date: str) -> str:
+def update_changelog(text: str, version: str, date: str, fixes: str = "") -> str:
+    """The "Unreleased" section becomes ``version``'s, with ``fixes`` (the corrections
+    it carries, scripts/corrections.py) at its end."""
     if UNRELEASED not in text:
         raise ReleaseRefused(f"CHANGELOG.md: no '{UNRELEASED}' section to turn into {version}")
     head, _, rest = text.partition(UNRELEASED)
     body, sep, tail = rest.partition("\n## ")
+    body = f"{body.strip()}\n{fixes}" if fixes else body
     if not body.strip():
         raise ReleaseRefused(f"CHANGELOG.md: the '{UNRELEASED}' section is empty: say what changed")
     return f"{head}{UNRELEASED}\n\n## {version} - {date}\n\n{body.strip()}\n\n" + (f"## {tail}" if sep else "")
@@ -123,12 +129,21 @@ def release(root: Path, version: str, date: str, environ: dict) -> None:
     if subprocess.run(shlex.split(command), cwd=root).returncode != 0:
         raise ReleaseRefused(f"the tests failed ({command}): nothing was changed")
     url = f"{url_root}{version}/"
+    log = root / corrections.CORRECTIONS_FILE
+    fixes: list[dict] = []
+    if log.is_file():
+        try:
+            log_text, fixes = corrections.release_unreleased(log.read_text(encoding="utf-8"), version)
+        except corrections.CorrectionsError as exc:
+            raise ReleaseRefused(str(exc)) from None
     edits = {
         "mkdocs.yml": lambda t: update_mkdocs(t, version, date),
         "CITATION.cff": lambda t: update_cff(t, version, date, url),
         ".zenodo.json": lambda t: update_zenodo(t, version, date, url),
-        "CHANGELOG.md": lambda t: update_changelog(t, version, date),
+        "CHANGELOG.md": lambda t: update_changelog(t, version, date, corrections.changelog_lines(fixes)),
     }
+    if fixes:
+        edits[corrections.CORRECTIONS_FILE.as_posix()] = lambda t: log_text
     new = {name: edit((root / name).read_text(encoding="utf-8")) for name, edit in edits.items()}
     for name, text in new.items():  # all computed first: a refusal leaves every file as it was
         (root / name).write_text(text, encoding="utf-8")

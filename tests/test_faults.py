@@ -86,9 +86,11 @@ class Project:
         self.root = root
         shutil.copytree(ROOT / "scripts", root / "scripts",
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        # The ledger's rows name the real site's pages, which a throwaway project lacks:
-        # its includes/ has no ledger (a project without includes/ledger has no rows).
-        shutil.copytree(ROOT / "includes", root / "includes", ignore=shutil.ignore_patterns("ledger"))
+        # The ledger's rows and the corrections log name the real site's pages, which a
+        # throwaway project lacks: its includes/ has neither (a project without them has no
+        # rows and no corrections).
+        shutil.copytree(ROOT / "includes", root / "includes",
+                        ignore=shutil.ignore_patterns("ledger", "corrections.yml"))
         (root / "snippets").mkdir()
         shutil.copy(ROOT / "snippets" / "site.mplstyle", root / "snippets" / "site.mplstyle")
         (root / "docs").mkdir()
@@ -510,3 +512,37 @@ def test_serve_shows_any_build_error_in_the_page_then_recovers(project):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+# --- the corrections log (scripts/corrections.py) ------------------------------------
+
+CORRECTION = """\
+- id: planted
+  page: index.md
+  kind: correction
+  wrong: 'It said <script>alert("x")</script> & <img src=x onerror=alert(1)>.'
+  right: It says $a < b$, as Hebb put it [@hebb1949, ch. 4].
+  source: "hebb1949, ch. 4"
+  release: unreleased
+  commit: 71e754e
+  date: 2026-11-29
+"""
+
+
+def test_corrections_log_is_built_escaped_and_a_bad_entry_stops_the_build(project):
+    project.page("# Page\n\nText.\n")
+    project.page("# Corrections\n\n<!-- corrections -->\n", "corrections.md")
+    (project.root / "includes" / "corrections.yml").write_text(CORRECTION)
+    result = project.build()
+    assert result.returncode == 0, result.stderr
+    page = project.html("corrections/index.html")
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert" in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<math" in page and 'class="citation"' in page
+    foot = project.html()
+    assert 'class="corrections-note"' in foot and 'href="corrections/#planted"' in foot
+    assert "Corrected in the next release: It says" in foot
+    (project.root / "includes" / "corrections.yml").write_text(CORRECTION.replace("kind: correction", "kind: typo"))
+    result = project.build()
+    assert result.returncode != 0
+    assert "includes/corrections.yml: entry 1 (id 'planted'): kind 'typo' is not one of" in result.stderr

@@ -50,7 +50,7 @@ def test_rows_load_and_cover_every_article_point():
 @pytest.mark.parametrize(("edit", "message"), [
     (lambda t: t.replace("verdict: partly", "verdict: mostly", 1), "verdict 'mostly' is not one of"),
     (lambda t: t.replace("page: mapping.md", "page: no-such-page.md", 1), "page 'no-such-page.md' does not exist"),
-    (lambda t: t.replace("sources: [london2005,", "sources: [nosuchkey2099,", 1), "unknown bibliography key 'nosuchkey2099'"),
+    (lambda t: t.replace("sources: [\"london2005,", "sources: [\"nosuchkey2099,", 1), "unknown bibliography key 'nosuchkey2099'"),
     (lambda t: t.replace("id: synapse-weight", "id: dendrites-inputs", 1), "duplicate id"),
     (lambda t: t.replace("  why: Dendrites bring", "  wy: Dendrites bring", 1), "missing why"),
 ])

@@ -334,6 +334,42 @@ def test_release_updates_every_file_commits_and_tags(repo):
     assert not subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout
 
 
+def test_release_files_unreleased_corrections_under_the_new_version(repo):
+    # A throwaway copy of the corrections log with one released and two unreleased entries.
+    (repo / "includes").mkdir()
+    log = (ROOT / "includes" / "corrections.yml").read_text()
+    header = log[:log.index("\n- id:")]
+    entry = ("\n- id: {id}\n  page: xor.md\n  kind: correction\n  wrong: Old.\n  right: {right}\n"
+             "  source: block1962\n  release: {release}   # kept\n  commit: 71e754e\n  date: 2026-11-29\n")
+    (repo / "includes" / "corrections.yml").write_text(header + "".join([
+        entry.format(id="old", right="Released before.", release="0.1.0"),
+        entry.format(id="new-a", right="A fix, $x^2$ [@block1962].", release="unreleased"),
+        entry.format(id="new-b", right="Another fix.", release='"unreleased"')]))
+    subprocess.run(["git", "add", "includes"], cwd=repo, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", "log"], cwd=repo, check=True)
+    result = run_release(repo, "0.2.0", "true")
+    assert result.returncode == 0, result.stderr
+    data = yaml.safe_load((repo / "includes" / "corrections.yml").read_text())
+    assert [e["release"] for e in data] == ["0.1.0", "0.2.0", "0.2.0"]
+    assert (repo / "includes" / "corrections.yml").read_text().count("# kept") == 3
+    changelog = (repo / "CHANGELOG.md").read_text()
+    section = changelog[changelog.index("## 0.2.0 - 2027-01-15"):changelog.index("## 0.1.0")]
+    assert "- Corrections (listed on the Corrections page):" in section
+    assert "  - Correction, `xor.md`: A fix, $x^2$ [@block1962]." in section
+    assert "  - Correction, `xor.md`: Another fix." in section and "Released before" not in section
+    assert not subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True).stdout
+    shown = subprocess.run(["git", "show", "--stat", "--format=", "HEAD"], cwd=repo, capture_output=True, text=True)
+    assert "includes/corrections.yml" in shown.stdout
+
+
+def test_a_release_of_corrections_alone_is_allowed():
+    text = "# Changelog\n\n## Unreleased\n\n## 0.1.0 - 2026-11-22\n\n- First.\n"
+    with pytest.raises(release_script.ReleaseRefused, match="empty"):
+        release_script.update_changelog(text, "0.1.1", "2027-01-01")
+    out = release_script.update_changelog(text, "0.1.1", "2027-01-01", "- Corrections (x):\n  - y")
+    assert "## 0.1.1 - 2027-01-01\n\n- Corrections (x):\n  - y\n\n## 0.1.0" in out
+
+
 # --- the publishing workflow ------------------------------------------------------------
 
 

@@ -1,0 +1,305 @@
+"""The public corrections log: every factual fix to a page, as data, rendered three ways.
+
+One file, ``includes/corrections.yml``, lists every correction since release 0.1.0
+(and the errata fixed before it, with the release that first carried the fix). Each
+entry is a mapping::
+
+    - id: synapses-per-neuron          # stable lowercase slug, unique
+      page: biological-neuron.md       # docs-relative page that was wrong
+      kind: correction                 # correction (a definite error) |
+                                       # clarification (a misleading statement made precise)
+      wrong: About 9,000 synapses per neuron ...   # what the page said (inline Markdown)
+      right: About 7,000 synapses per neuron ...   # what it says now (inline Markdown)
+      source: "lecun1998, sec. 4.6"     # bibliography key with an optional locator, or a list
+      computed: tests/test_errata.py   # optional: the file that computes the right value
+      release: unreleased              # the release that first carries the fix: a release
+                                       # (CHANGELOG heading, git tag v1.2.3, extra.release)
+                                       # or "unreleased" (make release fills in the version)
+      commit: 71e754e                  # the commit that made the fix (7 to 40 hex digits)
+      date: 2026-11-29                 # the day of that commit
+
+``wrong`` and ``right`` are inline Markdown with ``$math$`` and ``[@key]`` citations;
+any raw HTML in them is escaped, never passed through (a ``<script>`` shows as text),
+and a link may only point to a page of the site or an http(s) address. Every entry
+needs a ``source``, or a ``computed`` file when the fix is arithmetic.
+
+The build renders the log (``scripts/courses_hooks.py``) as
+
+* the Corrections page: its ``<!-- corrections -->`` marker becomes every entry,
+  grouped by release, newest first (:func:`page_markdown`);
+* a note at the foot of every corrected page, "Corrected in <release>: ..." linking
+  the Corrections page (:func:`footer_markdown`);
+
+and ``scripts/release.py`` turns "unreleased" into the new version and lists the
+entries in that release's CHANGELOG section (:func:`release_unreleased`). A malformed
+file fails the build with the file, the entry and the cause (:class:`CorrectionsError`).
+``tests/test_corrections.py`` also checks that every commit exists in the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import posixpath
+import re
+import subprocess
+from pathlib import Path
+
+import yaml
+
+CORRECTIONS_FILE = Path("includes") / "corrections.yml"
+CORRECTIONS_PAGE = "corrections.md"
+MARKER = "<!-- corrections -->"
+UNRELEASED = "unreleased"
+KINDS = ("correction", "clarification")
+REQUIRED = ("id", "page", "kind", "wrong", "right", "release", "commit", "date")
+FIELDS = (*REQUIRED, "source", "computed")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
+VERSION = re.compile(r"^\d+\.\d+\.\d+$")
+SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
+# Inline text is split into code spans and $math$ (left to Markdown and arithmatex, which
+# escape them) and plain text (escaped here).
+VERBATIM = re.compile(r"(`[^`]*`|\$[^$\n]+\$)")
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]*)")
+SAFE_TARGET = re.compile(r"^(?:https?://|[\w./-]*(?:#[\w-]*)?$)", re.IGNORECASE)
+
+
+class CorrectionsError(Exception):
+    """The corrections file is wrong; the message names the file, the entry and the cause."""
+
+
+def releases(root: Path, current: str | None = None) -> set[str]:
+    """Every release that exists: CHANGELOG.md's ``## x.y.z`` headings, git tags
+    ``vx.y.z`` and the configured ``extra.release``."""
+    found = {current} if current else set()
+    changelog = root / "CHANGELOG.md"
+    if changelog.is_file():
+        found |= set(re.findall(r"^## (\d+\.\d+\.\d+)\b", changelog.read_text(encoding="utf-8"), re.M))
+    try:
+        tags = subprocess.run(["git", "tag", "--list", "v*"], cwd=root, capture_output=True,
+                              text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):  # not a git checkout: no tags to add
+        tags = []
+    found |= {t[1:] for t in tags if VERSION.match(t[1:])}
+    return found
+
+
+def _text(value, at: str, name: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise CorrectionsError(f"{at}: '{name}' must be non-empty text")
+    text = " ".join(value.split())
+    for target in LINK.findall(text):
+        if not SAFE_TARGET.match(target):
+            raise CorrectionsError(f"{at}: '{name}' links to {target!r}; only a page of the site "
+                                   "or an http(s) address may be linked")
+    if "![" in text:
+        raise CorrectionsError(f"{at}: '{name}' has an image; a correction is text")
+    return text
+
+
+def sources_of(entry: dict) -> list[str]:
+    """The entry's sources as 'key' or 'key, locator' strings."""
+    source = entry.get("source")
+    return [] if source is None else [source] if isinstance(source, str) else list(source)
+
+
+def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases=None) -> list[dict]:
+    """Every entry of ``<root>/includes/corrections.yml``, checked (none if it is absent).
+    ``bib_keys`` and ``known_releases``, when given, are checked too."""
+    path = root / CORRECTIONS_FILE
+    docs_dir = docs_dir or root / "docs"
+    if not path.is_file():
+        return []
+    where = CORRECTIONS_FILE.as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise CorrectionsError(f"{where}: not valid YAML: {exc}") from None
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise CorrectionsError(f"{where}: must be a YAML list of entries (each starting '- id: ...')")
+    entries, seen = [], set()
+    for n, entry in enumerate(data, 1):
+        if not isinstance(entry, dict):
+            raise CorrectionsError(f"{where}: entry {n} is not a mapping of {', '.join(FIELDS)}")
+        at = f"{where}: entry {n} (id {entry.get('id')!r})"
+        missing = [f for f in REQUIRED if entry.get(f) in (None, "", [])]
+        if missing:
+            raise CorrectionsError(f"{at}: missing {', '.join(missing)}")
+        unknown = sorted(set(entry) - set(FIELDS))
+        if unknown:
+            raise CorrectionsError(f"{at}: unknown field(s) {', '.join(map(str, unknown))}")
+        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
+            raise CorrectionsError(f"{at}: id must be a lowercase slug like 'synapses-per-neuron'")
+        if entry["id"] in seen:
+            raise CorrectionsError(f"{at}: duplicate id")
+        seen.add(entry["id"])
+        page = entry["page"]
+        if not isinstance(page, str) or ".." in Path(page).parts or not (docs_dir / page).is_file():
+            raise CorrectionsError(f"{at}: page {page!r} does not exist under docs/")
+        if not page.endswith(".md"):
+            raise CorrectionsError(f"{at}: page {page!r} is not a Markdown page (.md), which the "
+                                   "note at its foot needs")
+        if entry["kind"] not in KINDS:
+            raise CorrectionsError(f"{at}: kind {entry['kind']!r} is not one of {', '.join(KINDS)}")
+        release = str(entry["release"])
+        if release != UNRELEASED and not VERSION.match(release):
+            raise CorrectionsError(f"{at}: release {release!r} is neither a version like 0.2.0 nor "
+                                   f"'{UNRELEASED}'")
+        if release != UNRELEASED and known_releases is not None and release not in known_releases:
+            raise CorrectionsError(f"{at}: release {release} does not exist (no CHANGELOG heading, "
+                                   f"git tag or extra.release); a fix not yet released is "
+                                   f"'{UNRELEASED}'")
+        commit = str(entry["commit"])
+        if not COMMIT.match(commit):
+            raise CorrectionsError(f"{at}: commit {commit!r} is not a commit hash (7 to 40 hex digits)")
+        date = entry["date"]
+        if not isinstance(date, dt.date):
+            try:
+                date = dt.date.fromisoformat(str(date))
+            except ValueError:
+                raise CorrectionsError(f"{at}: date {entry['date']!r} is not a date like 2026-11-29") from None
+        wrong, right = (_text(entry[f], at, f) for f in ("wrong", "right"))
+        sources = sources_of(entry)
+        if not sources and not entry.get("computed"):
+            raise CorrectionsError(f"{at}: needs a 'source' (bibliography key) or a 'computed' file")
+        if not all(isinstance(s, str) for s in sources):
+            raise CorrectionsError(f"{at}: source must be 'key', 'key, locator' or a list of them")
+        keys = []
+        for source in sources:
+            match = SOURCE.match(source.strip())
+            if not match:
+                raise CorrectionsError(f"{at}: source {source!r} is not 'key' or 'key, locator'")
+            keys.append(match["key"])
+        for key in keys + re.findall(r"@([\w:-]+)", f"{wrong} {right}"):
+            if bib_keys is not None and key not in bib_keys:
+                raise CorrectionsError(f"{at}: unknown bibliography key {key!r}")
+        computed = entry.get("computed")
+        if computed is not None and (not isinstance(computed, str) or ".." in Path(computed).parts
+                                     or not (root / computed).is_file()):
+            raise CorrectionsError(f"{at}: computed file {computed!r} does not exist in the repository")
+        entries.append({**entry, "release": release, "commit": commit, "date": date.isoformat(),
+                        "wrong": wrong, "right": right, "sources": [s.strip() for s in sources]})
+    return entries
+
+
+def load_checked(root: Path, docs_dir: Path, bib_keys, current_release: str | None) -> list[dict]:
+    """load(), with every check, and a CorrectionsError turned into a build error."""
+    from mkdocs.exceptions import PluginError
+
+    try:
+        return load(root, docs_dir, set(bib_keys), releases(root, current_release))
+    except CorrectionsError as exc:
+        raise PluginError(f"corrections: {exc}") from None
+
+
+# --- rendering ----------------------------------------------------------------------
+
+
+def inline(text: str) -> str:
+    """A field as inline Markdown: HTML escaped outside code spans and $math$."""
+    parts = VERBATIM.split(text)
+    return "".join(p if i % 2 else html.escape(p, quote=False) for i, p in enumerate(parts))
+
+
+def _version_key(release: str) -> tuple:
+    return (1,) if release == UNRELEASED else (0, *map(int, release.split(".")))
+
+
+def release_label(release: str, current: str) -> str:
+    """'in 0.2.0', or 'since 0.1.0 (in the next release)' for a fix not yet released."""
+    if release != UNRELEASED:
+        return f"in {release}"
+    return f"since {current} (in the next release)" if current else "in the next release"
+
+
+def citation(entry: dict) -> str:
+    cites = "; ".join(f"@{s}" for s in entry["sources"])
+    parts = [f"[{cites}]"] if cites else []
+    if entry.get("computed"):
+        parts.append(f"computed in `{entry['computed']}`")
+    return " and ".join(parts)
+
+
+def page_title(docs_dir: Path, page: str) -> str:
+    """The page's first ``# `` heading (its title in the site), else its file name."""
+    for line in (docs_dir / page).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return page
+
+
+def _link(page: str, from_page: str) -> str:
+    """``page`` relative to ``from_page`` (both docs-relative .md paths)."""
+    return posixpath.relpath(page, posixpath.dirname(from_page) or ".")
+
+
+def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: str,
+                  commit_url: str | None = None) -> str:
+    """The Corrections page's list: one section per release, newest first."""
+    if not entries:
+        return "No correction has been made yet."
+    out = []
+    for release in sorted({e["release"] for e in entries}, key=_version_key, reverse=True):
+        heading = (f"Release {release}" if release != UNRELEASED
+                   else f"Not yet released (after {current})" if current else "Not yet released")
+        out.append(f"## {heading}\n")
+        # newest first: by date, and on one date the entry written later in the file first
+        mine = [(n, e) for n, e in enumerate(entries) if e["release"] == release]
+        for _, e in sorted(mine, key=lambda ne: (ne[1]["date"], ne[0]), reverse=True):
+            title = html.escape(page_title(docs_dir, e["page"]), quote=False).replace("[", "\\[")
+            commit = f"`{e['commit'][:7]}`"
+            if commit_url:
+                commit = f"[{commit}]({commit_url}{e['commit']})"
+            out.append(
+                f"### {e['kind'].capitalize()}: {title} {{#{e['id']}}}\n\n"
+                f"[{title}]({_link(e['page'], from_page)}), {e['date']}, commit {commit}.\n\n"
+                f"- It said: {inline(e['wrong'])}\n"
+                f"- It says: {inline(e['right'])}\n"
+                f"- Source: {citation(e)}\n")
+    return "\n".join(out)
+
+
+def footer_markdown(entries: list[dict], page: str, current: str) -> str:
+    """The note at the foot of ``page``: one line per correction of it (or '')."""
+    mine = sorted((e for e in entries if e["page"] == page), key=lambda e: e["date"])
+    if not mine:
+        return ""
+    link = _link(CORRECTIONS_PAGE, page)
+    lines = [f"Corrected {release_label(e['release'], current)}: {inline(e['right']).rstrip('.')} "
+             f"{citation(e)}. [See all corrections]({link}#{e['id']})." for e in mine]
+    body = "\n".join(f"- {line}" for line in lines)
+    return f'\n\n<div class="corrections-note" markdown>\n\n{body}\n\n</div>\n'
+
+
+# --- releasing ----------------------------------------------------------------------
+
+
+def release_unreleased(text: str, version: str) -> tuple[str, list[dict]]:
+    """The corrections file's text with every ``release: unreleased`` set to ``version``
+    (comments and layout kept), and the entries that changed."""
+    try:
+        data = yaml.safe_load(text) or []
+    except yaml.YAMLError as exc:
+        raise CorrectionsError(f"{CORRECTIONS_FILE}: not valid YAML: {exc}") from None
+    if not isinstance(data, list):
+        raise CorrectionsError(f"{CORRECTIONS_FILE}: must be a YAML list of entries")
+    moved = [e for e in data if isinstance(e, dict) and str(e.get("release")) == UNRELEASED]
+    new, count = re.subn(rf"^(\s*-?\s*release:\s*)[\"']?{UNRELEASED}[\"']?[ \t]*(#.*)?$",
+                         lambda m: f"{m[1]}{version}" + (f"  {m[2]}" if m[2] else ""),
+                         text, flags=re.MULTILINE)
+    if count != len(moved):
+        raise CorrectionsError(f"{CORRECTIONS_FILE}: found {len(moved)} unreleased entries but "
+                               f"{count} 'release: {UNRELEASED}' lines; write each as its own line")
+    return new, moved
+
+
+def changelog_lines(entries: list[dict]) -> str:
+    """The release notes' list of corrections (plain Markdown, as the CHANGELOG is)."""
+    if not entries:
+        return ""
+    items = "\n".join(f"  - {e['kind'].capitalize()}, `{e['page']}`: {' '.join(str(e['right']).split())}"
+                      for e in entries)
+    return f"- Corrections (listed on the Corrections page):\n{items}"

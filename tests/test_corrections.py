@@ -1,0 +1,234 @@
+"""The corrections log (issue 27): includes/corrections.yml checked, and rendered as the
+Corrections page, the note at the foot of each corrected page and the release notes
+(scripts/corrections.py; the release itself: tests/test_publish.py)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from conftest import ROOT
+from helpers import page_text
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import corrections  # noqa: E402
+from citations import iter_citations  # noqa: E402
+
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8"), re.M))
+RELEASE = re.search(r"^  release: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+ENTRIES = corrections.load(ROOT, ROOT / "docs", BIB_KEYS, corrections.releases(ROOT, RELEASE))
+GOOD = {"id": "x-fix", "page": "xor.md", "kind": "correction", "wrong": "It said 2.",
+        "right": "It says 3.", "source": "block1962", "release": "unreleased",
+        "commit": "71e754e", "date": "2026-11-29"}
+# The site's inline Markdown: what a field meets when the page is converted.
+EXTENSIONS = ["abbr", "attr_list", "def_list", "footnotes", "md_in_html", "tables",
+              "pymdownx.arithmatex", "pymdownx.inlinehilite", "pymdownx.superfences"]
+
+
+def test_the_log_has_the_errata_from_the_history():
+    assert len(ENTRIES) >= 15
+    assert {e["kind"] for e in ENTRIES} == set(corrections.KINDS)
+    ids = [e["id"] for e in ENTRIES]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e["id"] for e in ENTRIES])
+def test_every_entry_names_a_page_a_release_a_source_and_a_kind(entry):
+    assert (ROOT / "docs" / entry["page"]).is_file()
+    releases = corrections.releases(ROOT, RELEASE)
+    assert entry["release"] == corrections.UNRELEASED or entry["release"] in releases, releases
+    assert entry["kind"] in {"correction", "clarification"}
+    for source in entry["sources"]:
+        assert source.split(",")[0].strip() in BIB_KEYS, source
+    assert entry["sources"] or (ROOT / entry["computed"]).is_file()
+    for field in ("wrong", "right"):  # citations in the text parse, with known keys
+        for _, _, items in iter_citations(entry[field]):
+            assert all(key in BIB_KEYS for _, key, _ in items)
+
+
+def _shallow() -> bool:
+    out = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT,
+                         capture_output=True, text=True)
+    return out.returncode != 0 or out.stdout.strip() != "false"
+
+
+@pytest.mark.skipif(_shallow(), reason="shallow clone (or no git history): the commits named in "
+                    "includes/corrections.yml cannot be looked up; run in a full clone")
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e["id"] for e in ENTRIES])
+def test_every_commit_exists_in_the_history(entry):
+    found = subprocess.run(["git", "cat-file", "-t", entry["commit"]], cwd=ROOT, capture_output=True, text=True)
+    assert found.stdout.strip() == "commit", f"{entry['id']}: commit {entry['commit']} is not in the history"
+    # and it is an ancestor of what is checked out, not a commit on some other branch
+    ancestor = subprocess.run(["git", "merge-base", "--is-ancestor", entry["commit"], "HEAD"], cwd=ROOT)
+    assert ancestor.returncode == 0, f"{entry['id']}: commit {entry['commit']} is not in HEAD's history"
+
+
+def test_a_pre_release_fix_is_filed_under_the_release_that_first_carried_it():
+    # Release 0.1.0 is the content up to f5d79b2 (2026-11-23); a fix committed later is
+    # in no release yet, so it cannot name 0.1.0.
+    for entry in ENTRIES:
+        if entry["release"] == "0.1.0":
+            assert entry["date"] <= "2026-11-23", entry["id"]
+
+
+def _write(tmp_path: Path, entries) -> Path:
+    (tmp_path / "includes").mkdir(exist_ok=True)
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "xor.md").write_text("# XOR\n\nText.\n")
+    (tmp_path / "docs" / "notebook.ipynb").write_text("{}")
+    text = entries if isinstance(entries, str) else yaml.safe_dump(entries, allow_unicode=True)
+    (tmp_path / "includes" / "corrections.yml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("change", "cause"), [
+    ({"page": "nowhere.md"}, "page 'nowhere.md' does not exist under docs/"),
+    ({"page": "notebook.ipynb"}, "is not a Markdown page"),
+    ({"release": "9.9.9"}, "release 9.9.9 does not exist"),
+    ({"release": "soon"}, "release 'soon' is neither a version"),
+    ({"commit": "not-a-hash"}, "commit 'not-a-hash' is not a commit hash"),
+    ({"source": "nokey2000, p. 3"}, "unknown bibliography key 'nokey2000'"),
+    ({"right": "As [@nokey2001] shows."}, "unknown bibliography key 'nokey2001'"),
+    ({"source": "block1962 p. 3"}, "is not 'key' or 'key, locator'"),
+    ({"source": None}, "needs a 'source' (bibliography key) or a 'computed' file"),
+    ({"computed": "tests/nothing.py"}, "computed file 'tests/nothing.py' does not exist"),
+    ({"kind": "erratum"}, "kind 'erratum' is not one of correction, clarification"),
+    ({"date": "29/11/2026"}, "is not a date"),
+    ({"wrong": ""}, "missing wrong"),
+    ({"colour": "red"}, "unknown field(s) colour"),
+    ({"id": "Bad Id"}, "id must be a lowercase slug"),
+    ({"right": "[click](javascript:alert(1))"}, "links to 'javascript:alert(1'"),
+    ({"right": "![x](https://example.org/x.png)"}, "has an image"),
+])
+def test_a_malformed_entry_names_the_file_the_entry_and_the_cause(tmp_path, change, cause):
+    entry = {k: v for k, v in {**GOOD, **change}.items() if v is not None}
+    root = _write(tmp_path, [GOOD | {"id": "fine"}, entry])
+    with pytest.raises(corrections.CorrectionsError) as caught:
+        corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
+    message = str(caught.value)
+    assert message.startswith(f"includes/corrections.yml: entry 2 (id {entry.get('id')!r}): "), message
+    assert cause in message, message
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("- id: [unclosed\n", "not valid YAML"),
+    ("id: one\n", "must be a YAML list of entries"),
+    ("- just text\n", "entry 1 is not a mapping"),
+    (yaml.safe_dump([GOOD, GOOD]), "entry 2 (id 'x-fix'): duplicate id"),
+])
+def test_a_malformed_file_fails(tmp_path, text, cause):
+    root = _write(tmp_path, text)
+    with pytest.raises(corrections.CorrectionsError, match=re.escape(cause)):
+        corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
+
+
+def test_the_build_stops_on_a_malformed_file_with_file_entry_and_cause(tmp_path):
+    from mkdocs.exceptions import PluginError
+    root = _write(tmp_path, [GOOD | {"kind": "typo"}])
+    with pytest.raises(PluginError, match=r"^corrections: includes/corrections\.yml: entry 1 "
+                                          r"\(id 'x-fix'\): kind 'typo' is not one of"):
+        corrections.load_checked(root, root / "docs", BIB_KEYS, "0.1.0")
+
+
+def test_releases_come_from_the_changelog_the_tags_and_the_config(tmp_path):
+    (tmp_path / "CHANGELOG.md").write_text("# Changelog\n\n## Unreleased\n\n## 0.3.0 - 2027-01-01\n\n## 0.2.0\n")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty",
+                    "-m", "x"], cwd=tmp_path, check=True)
+    subprocess.run(["git", "tag", "v0.4.0"], cwd=tmp_path, check=True)
+    assert corrections.releases(tmp_path, "0.1.0") == {"0.1.0", "0.2.0", "0.3.0", "0.4.0"}
+
+
+# --- rendering: fields are inline Markdown, never raw HTML ------------------------------
+
+
+HOSTILE = GOOD | {"wrong": 'It said <script>alert("x")</script> and <img src=x onerror=alert(1)> & more.',
+                  "right": "It says $a < b$, `<b>code</b>`, *emphasis* and [@block1962]."}
+
+
+def _html(md: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs={
+        "pymdownx.arithmatex": {"generic": True}}).convert(md)
+
+
+def test_raw_html_in_a_field_comes_out_as_text(tmp_path):
+    root = _write(tmp_path, [HOSTILE])
+    entries = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
+    for md in (corrections.page_markdown(entries, root / "docs", "0.1.0", "corrections.md"),
+               corrections.footer_markdown(entries, "xor.md", "0.1.0")):
+        out = _html(md)
+        assert "<script" not in out and "<img" not in out and "<b>" not in out, out
+        text = page_text(out)
+        assert "It says" in text and "<b>code</b>" in text  # the code span shows the tags as text
+        if "It said" in text:
+            assert '<script>alert("x")</script>' in text and "<img src=x onerror=alert(1)>" in text
+            assert "& more" in text
+        assert "<em>emphasis</em>" in out          # Markdown still works
+        assert r"\(a &lt; b\)" in out               # math reaches arithmatex whole (escaped by it)
+        assert "[@block1962]" in out                # left for the citation step
+
+
+def test_page_is_grouped_by_release_newest_first(tmp_path):
+    entries = [GOOD | {"id": "a", "release": "0.1.0", "date": "2026-11-20"},
+               GOOD | {"id": "b", "release": "0.2.0", "date": "2026-12-20"},
+               GOOD | {"id": "c", "release": "unreleased", "date": "2027-01-02", "kind": "clarification"}]
+    root = _write(tmp_path, entries)
+    loaded = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0", "0.2.0"})
+    md = corrections.page_markdown(loaded, root / "docs", "0.2.0", "corrections.md",
+                                   "https://github.com/o/r/commit/")
+    headings = re.findall(r"^## (.*)$", md, re.M)
+    assert re.findall(r"\{#(\w+)\}$", md, re.M) == ["c", "b", "a"]
+    assert headings == ["Not yet released (after 0.2.0)", "Release 0.2.0", "Release 0.1.0"]
+    assert "### Clarification: XOR {#c}\n\n[XOR](xor.md), 2027-01-02, commit" in md
+    assert "[`71e754e`](https://github.com/o/r/commit/71e754e)" in md
+    foot = corrections.footer_markdown(loaded, "xor.md", "0.2.0")
+    assert "Corrected in 0.1.0: It says 3 [@block1962]. [See all corrections](corrections.md#a)." in foot
+    assert "Corrected since 0.2.0 (in the next release): It says 3" in foot
+    assert corrections.footer_markdown(loaded, "other.md", "0.2.0") == ""
+
+
+# --- the built site ---------------------------------------------------------------------
+
+
+def test_built_corrections_page_lists_every_entry(site):
+    page = (site / "corrections" / "index.html").read_text(encoding="utf-8")
+    text = page_text(page)
+    for entry in ENTRIES:
+        assert f'id="{entry["id"]}"' in page, entry["id"]
+        assert entry["commit"][:7] in text
+        assert f'href="../{entry["page"].removesuffix(".md")}/"' in page, entry["page"]
+    assert text.count("It said:") == len(ENTRIES) and text.count("It says:") == len(ENTRIES)
+    assert "[@" not in text                       # every source became a citation
+    assert 'class="citation"' in page and 'id="references"' in page
+    assert "<math" in page                        # $math$ in a field is typeset
+    nav = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="corrections/"' in nav
+
+
+def test_every_corrected_page_has_the_note_at_its_foot(site):
+    for page in {e["page"] for e in ENTRIES}:
+        slug = page.removesuffix(".md")
+        html = (site / slug / "index.html").read_text(encoding="utf-8")
+        notes = re.findall(r'<div class="corrections-note">(.*?)</div>', html, re.S)
+        assert len(notes) == 1, page
+        mine = [e for e in ENTRIES if e["page"] == page]
+        assert page_text(notes[0]).count("Corrected ") == len(mine)
+        for entry in mine:
+            assert f'href="../corrections/#{entry["id"]}"' in notes[0], entry["id"]
+        # at the foot: after the page's text, before its reference list
+        assert html.index('class="corrections-note"') < html.index('id="references"')
+    untouched = (site / "synapses" / "index.html").read_text(encoding="utf-8")
+    assert "corrections-note" not in untouched or "synapses.md" in {e["page"] for e in ENTRIES}
+
+
+def test_print_page_keeps_the_links_to_each_entry(site):
+    # mkdocs-print-site prefixes ids and rewrites links to them; the entry anchors go along.
+    page = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    for entry in ENTRIES:
+        assert f'id="corrections-{entry["id"]}"' in page, entry["id"]
+        assert f'href="#corrections-{entry["id"]}"' in page, entry["id"]
