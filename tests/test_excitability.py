@@ -208,12 +208,6 @@ def test_prc_of_the_hopf_normal_form_has_both_signs_and_matches_the_closed_form(
     assert on_page("0.001")
 
 
-def test_prc_exercise_average_advance():
-    phi = np.linspace(0, 1, 100001)
-    assert np.trapezoid(prc.theta_closed(phi), phi) == pytest.approx(1 / (2 * np.pi))
-    assert np.trapezoid(prc.hopf_closed(phi), phi) == pytest.approx(0, abs=1e-12)
-
-
 def test_fi_snippet_grid_numbers_on_page():
     p, c = ml.stacked([("type I", fi.TYPE_I)])
     t, v = ml.simulate(c, p)

@@ -576,14 +576,11 @@ ANSWERS = [
     # spiking-networks 3: the IF rate is within 1/T of the ReLU; 1/T <= 0.01 needs T >= 100 steps of 1 ms
     ("spiking-networks.md", 3, r"needs \$T \\ge (\d+)\$ steps", lambda: math.ceil(1 / 0.01), 1e-9),
     ("spiking-networks.md", 3, r"= (\d+)\$ ms per input", lambda: math.ceil(1 / 0.01) * 1.0, 1e-9),
-    # excitability 6: the mean of the theta neuron's PRC over a cycle, 1/(2 pi sqrt(eta)) at eta = 1
-    ("excitability.md", 6, r"which is (\S+) for \$\\eta = 1\$", lambda: float(np.mean(
-        load_snippet("excitability/prc.py").theta_closed(np.linspace(0, 1, 10001)[:-1]))), 0.002),
-    # dendrites 6: Rall's 3/2 rule for two equal daughters of a 4-um parent, and the conductances
-    ("dendrites.md", 6, r"d = 4\^\{2/3\} = (\S+)\$ µm", lambda: 4 ** (2 / 3), 0.002),
-    ("dendrites.md", 6, r"is (\S+) nS for the 4-µm", lambda: rall_conductance(4e-6) * 1e9, 0.002),
-    ("dendrites.md", 6, r"and (\S+) nS for each daughter", lambda: rall_conductance(4 ** (2 / 3) * 1e-6) * 1e9, 0.002),
-    ("dendrites.md", 6, r"give\s+(\S+) nS again", lambda: 2 * rall_conductance(4 ** (2 / 3) * 1e-6) * 1e9, 0.002),
+    # dendrites 1: Rall's 3/2 rule for two equal daughters of a 4-um parent, and the conductances
+    ("dendrites.md", 1, r"d = 4\^\{2/3\} = (\S+)\$ µm", lambda: 4 ** (2 / 3), 0.002),
+    ("dendrites.md", 1, r"is (\S+) nS\s+for the 4-µm", lambda: rall_conductance(4e-6) * 1e9, 0.002),
+    ("dendrites.md", 1, r"and (\S+) nS\s+for each daughter", lambda: rall_conductance(4 ** (2 / 3) * 1e-6) * 1e9, 0.002),
+    ("dendrites.md", 1, r"give\s+(\S+) nS again", lambda: 2 * rall_conductance(4 ** (2 / 3) * 1e-6) * 1e9, 0.002),
     # xor 3 and 5
     ("xor.md", 3, r"\\approx (\S+)\$, and", lambda: xor_dendrite_tau_range()[0], 0.002),
     ("xor.md", 3, r"So \$(\S+) < \\tau", lambda: xor_dendrite_tau_range()[0], 0.01),
