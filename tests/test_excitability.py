@@ -54,6 +54,19 @@ def test_fhn_hopf_current_from_the_trace_and_by_simulation():
         assert (v[-2000:].max() - v0 > 1.0) == fires
 
 
+def test_fhn_hopf_is_subcritical_with_a_narrow_bistable_window():
+    """0.005 below the Hopf current rest is stable (a kick decays), yet a start far from rest
+    keeps firing full spikes: a stable cycle coexists with rest (subcritical Hopf)."""
+    current = fhn.hopf_current() - 0.005
+    v0, w0 = fhn.fixed_point(current)
+    _, v_near, _ = fhn.simulate(v0 + 0.01, w0, current, t_max=1500, dt=0.1)
+    _, v_far, _ = fhn.simulate(-2.0, 0.0, current, t_max=800, dt=0.1)
+    assert np.ptp(v_near[-3000:]) < 0.01 and np.ptp(v_far[-2000:]) > 3.0
+    _, v_lower, _ = fhn.simulate(-2.0, 0.0, current - 0.015, t_max=800, dt=0.1)
+    assert np.ptp(v_lower[-2000:]) < 0.01                 # the window is narrow
+    assert on_page("0.005")
+
+
 def test_fhn_excitable_threshold_between_the_two_kicks():
     v0, w0 = fhn.fixed_point(0.0)
     small, large = fhn.KICKS
