@@ -236,3 +236,37 @@ def test_fi_snippet_grid_numbers_on_page():
 
 def test_built_page_has_figures_exercises_and_references(site):
     check_built_page(site, "excitability")
+
+
+def test_fitzhugh_1961_form_with_c_3_is_this_scaling_with_eps_one_ninth():
+    """FitzHugh's dx/dt = c(y + x - x^3/3 + z), dy/dt = -(x - a + b y)/c with c = 3: with
+    v = -x, w = y, I = -z and time in units of 1/c it is the page's model with eps = 1/c^2."""
+    c, a, b = 3.0, fhn.A, fhn.B
+    rng = np.random.default_rng(0)
+    v, w, current = rng.uniform(-2, 2, (3, 50))
+    x, y, z = -v, w, -current
+    dx, dy = c * (y + x - x**3 / 3 + z), -(x - a + b * y) / c
+    dv_page = v - v**3 / 3 - w + current
+    dw_page = (1 / c**2) * (v + a - b * w)
+    assert np.allclose(-dx / c, dv_page) and np.allclose(dy / c, dw_page)
+    assert fhn.EPS != pytest.approx(1 / c**2, abs=0.01)          # the page's 0.08 is not FitzHugh's
+    assert "\\varepsilon = 1/c^2 \\approx 0.11" in PAGE and "c = 3" in PAGE
+
+
+def test_type_two_firing_ends_in_a_fold_of_limit_cycles():
+    """Coming down, firing stops at a finite rate, and with a single fixed point (a focus, no
+    saddle) there is no saddle homoclinic orbit to end it: a fold of limit cycles."""
+    p = ml.SETS["type II"]
+    v = np.linspace(-80.0, 60.0, 2001)
+    assert np.all(np.diff(ml.steady_current(v, p)) > 0)   # I_ss monotonic: one fixed point
+    for current in (88.0, 89.0):
+        v_rest, _ = ml.resting_state(current, p)
+        eig = np.linalg.eigvals(ml.jacobian(v_rest, p))
+        assert np.all(eig.real < 0) and np.all(np.abs(eig.imag) > 0.05)   # a stable focus
+    _, state = ml.sweep(np.array([100.0, 95.0, 90.0, 89.0]), p)           # onto the firing cycle
+    fine = np.round(np.arange(88.9, 87.95, -0.1), 2)
+    r, _ = ml.sweep(fine, p, start=state)
+    last = np.flatnonzero(r > 0)[-1]
+    assert np.all(r[: last + 1] > 0) and np.all(r[last + 1:] == 0)
+    assert 88.0 < fine[last] < 89.0 and r[last] == pytest.approx(8.0, abs=0.5)
+    assert on_page(f"{fine[last]:.1f}", "µA/cm²") and f"silent from {fine[last + 1]:.1f}" in PAGE
