@@ -139,3 +139,16 @@ def test_superposition_of_two_inputs():
 
 def test_built_page_has_figures_exercises_and_references(site):
     check_built_page(site, "dendrites")
+
+
+def test_rall_three_halves_rule_matches_input_conductances():
+    """The semi-infinite cable's input conductance grows as d^(3/2) (the page's formula equals
+    1 / R_inf of cable.py), so daughters obeying the 3/2 rule load the parent exactly."""
+    def g_inf(d):
+        lam = np.sqrt(d * cable.R_M / (4 * cable.R_I))
+        return np.pi * d**2 / (4 * cable.R_I * lam)
+    assert g_inf(cable.D) == pytest.approx(1 / cable.R_INF, rel=1e-12)
+    assert g_inf(cable.D) == pytest.approx(np.pi * cable.D**1.5 / (2 * np.sqrt(cable.R_M * cable.R_I)))
+    daughter = cable.D / 2 ** (2 / 3)
+    assert 2 * g_inf(daughter) == pytest.approx(g_inf(cable.D), rel=1e-12)
+    assert 2 * g_inf(1.1 * daughter) > 1.1 * g_inf(cable.D)   # thicker daughters load it more

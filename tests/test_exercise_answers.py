@@ -318,6 +318,14 @@ def random_vector_angles(d: int = 20, n: int = 20_000):
     return np.degrees(np.arccos(cos)), cos
 
 
+def rall_conductance(d):
+    """Input conductance (S) of a semi-infinite cable of diameter d (m), pi d^2 / (4 R_i lambda),
+    with the dendrite page's R_m, R_i and its lambda = sqrt(d R_m / (4 R_i))."""
+    cable = load_snippet("dendrites/cable.py")
+    lam = np.sqrt(d * cable.R_M / (4 * cable.R_I))
+    return np.pi * d**2 / (4 * cable.R_I * lam)
+
+
 def xor_dendrite_tau_range():
     """The range of tau (theta = 0.8) for which the dendritic unit solves XOR at threshold 0.5."""
     m = load_snippet("xor/dendritic_unit.py")
@@ -597,6 +605,11 @@ ANSWERS = [
     # spiking-networks 3: the IF rate is within 1/T of the ReLU; 1/T <= 0.01 needs T >= 100 steps of 1 ms
     ("spiking-networks.md", 3, r"needs \$T \\ge (\d+)\$ steps", lambda: math.ceil(1 / 0.01), 1e-9),
     ("spiking-networks.md", 3, r"= (\d+)\$ ms per input", lambda: math.ceil(1 / 0.01) * 1.0, 1e-9),
+    # dendrites 1: Rall's 3/2 rule for two equal daughters of a 4-um parent, and the conductances
+    ("dendrites.md", 1, r"d = 4\^\{2/3\} = (\S+)\$ µm", lambda: 4 ** (2 / 3), 0.002),
+    ("dendrites.md", 1, r"is (\S+) nS\s+for the 4-µm", lambda: rall_conductance(4e-6) * 1e9, 0.002),
+    ("dendrites.md", 1, r"and (\S+) nS\s+for each daughter", lambda: rall_conductance(4 ** (2 / 3) * 1e-6) * 1e9, 0.002),
+    ("dendrites.md", 1, r"give\s+(\S+) nS again", lambda: 2 * rall_conductance(4 ** (2 / 3) * 1e-6) * 1e9, 0.002),
     # xor 3 and 5
     ("xor.md", 3, r"\\approx (\S+)\$, and", lambda: xor_dendrite_tau_range()[0], 0.002),
     ("xor.md", 3, r"So \$(\S+) < \\tau", lambda: xor_dendrite_tau_range()[0], 0.01),
@@ -656,7 +669,7 @@ CHECKED_BY_TEST = {
     ("excitability.md", 1): "test_excitability.py::test_fhn_fixed_point_lies_on_both_nullclines_and_is_a_stable_focus",
     ("excitability.md", 2): "test_excitability.py::test_fhn_hopf_current_from_the_trace_and_by_simulation",
     ("excitability.md", 3): "test_excitability.py::test_fi_snippet_grid_numbers_on_page",
-    ("excitability.md", 4): "test_excitability.py::test_type_two_onset_is_a_jump_at_the_hopf_current_with_bistability",
+    ("excitability.md", 4): "test_excitability.py::test_type_two_sweep_shows_the_hysteresis_of_a_subcritical_hopf",
     ("firing-patterns.md", 1): "test_firing_patterns.py::test_rheobase_closed_form_against_simulation",
     ("firing-patterns.md", 3): "test_firing_patterns.py::test_two_activation_curves_and_exercise_numbers",
     ("firing-patterns.md", 4): "test_firing_patterns.py::test_two_activation_curves_and_exercise_numbers",

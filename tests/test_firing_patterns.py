@@ -170,3 +170,64 @@ def test_brian2_gives_the_same_spikes():
 
 def test_built_page_has_figures_exercises_and_references(site):
     check_built_page(site, "firing-patterns")
+
+
+def adex_stability_loss(name):
+    """Where the AdEx resting state loses stability as the current rises, found independently
+    of the closed form: rest is the lower root of dV/dt = 0 with w = a (V - E_L) (by bisection
+    left of the fixed-point curve's maximum), its Jacobian is taken by central differences of
+    the two equations, and the current is scanned and bisected for the first eigenvalue with
+    a positive real part. Returns (current, eigenvalues just below it)."""
+    p = dict(zip(adex.NAMES, adex.PATTERNS[name]))
+
+    def rhs(v, w, current):
+        dv = (-p["g_L"] * (v - p["E_L"]) + p["g_L"] * p["Delta_T"] * np.exp((v - p["V_T"]) / p["Delta_T"])
+              - w + current) / p["C"]
+        return np.array([dv, (p["a"] * (v - p["E_L"]) - w) / p["tau_w"]])
+
+    def rest(current):
+        f = lambda v: rhs(v, p["a"] * (v - p["E_L"]), current)[0]
+        v_grid = np.linspace(p["E_L"] - 5, p["V_T"] + 5 * p["Delta_T"], 20001)
+        vals = np.array([f(v) for v in v_grid[::100]])
+        k = np.flatnonzero(np.diff(np.sign(vals)) != 0)
+        if len(k) == 0:
+            return None
+        lo, hi = v_grid[::100][k[0]], v_grid[::100][k[0] + 1]
+        for _ in range(100):
+            mid = 0.5 * (lo + hi)
+            lo, hi = (mid, hi) if np.sign(f(mid)) == np.sign(f(lo)) else (lo, mid)
+        return 0.5 * (lo + hi)
+
+    def eigenvalues(current):
+        v = rest(current)
+        if v is None:
+            return None
+        w, h = p["a"] * (v - p["E_L"]), 1e-6
+        jac = np.column_stack([(rhs(v + h, w, current) - rhs(v - h, w, current)) / (2 * h),
+                               (rhs(v, w + h, current) - rhs(v, w - h, current)) / (2 * h)])
+        return np.linalg.eigvals(jac)
+
+    stable = lambda c: (e := eigenvalues(c)) is not None and np.all(e.real < 0)
+    lo, hi = 150.0, 300.0
+    assert stable(lo) and not stable(hi)
+    for _ in range(60):
+        mid = 0.5 * (lo + hi)
+        lo, hi = (mid, hi) if stable(mid) else (lo, mid)
+    return lo, eigenvalues(lo - 1e-6)
+
+
+def test_rheobase_route_saddle_node_or_hopf():
+    """Touboul & Brette (2008): rest is lost in a saddle-node when a < C / tau_w, else in a
+    Hopf bifurcation below the closed-form maximum. Tonic: a = 2 < 6.7 nS; adapting: 2 > 0.67."""
+    tonic, adapting = adex_stability_loss("tonic"), adex_stability_loss("adapting")
+    p_t, p_a = (dict(zip(adex.NAMES, adex.PATTERNS[n])) for n in ("tonic", "adapting"))
+    assert p_t["a"] < p_t["C"] / p_t["tau_w"] and p_a["a"] > p_a["C"] / p_a["tau_w"]
+    # Tonic: stability is lost where rest disappears, at the closed-form rheobase, with a real
+    # eigenvalue going to zero.
+    assert tonic[0] == pytest.approx(adex.rheobase("tonic"), abs=0.01)
+    assert np.all(tonic[1].imag == 0) and np.abs(tonic[1]).min() < 0.01
+    # Adapting: a complex pair crosses first (Hopf), a little below the maximum.
+    assert np.all(tonic[1].imag == 0) and np.all(np.abs(adapting[1].imag) > 0)
+    assert 0.05 < adex.rheobase("adapting") - adapting[0] < 0.5
+    assert on_page(f"{adapting[0]:.1f}", "pA")
+    assert on_page(f"{p_t['C'] / p_t['tau_w']:.1f}", "nS") and on_page(f"{p_a['C'] / p_a['tau_w']:.2f}", "nS")

@@ -19,7 +19,7 @@ check for growing numbers of compartments.
 
 import numpy as np
 
-# Typical textbook values (Dayan & Abbott 2001, chapters 5-6): a 4-um-thick dendrite.
+# Typical textbook values (Dayan & Abbott 2001, ch. 5 and sec. 6.3): a 4-um-thick dendrite.
 D = 4e-6        # diameter, m
 R_M = 1.0       # specific membrane resistance, ohm m^2   (= 10^4 ohm cm^2)
 R_I = 1.0       # intracellular resistivity, ohm m        (= 100 ohm cm)

@@ -9,9 +9,15 @@ the potassium channels open. With "type II" the resting state loses stability
 through a Hopf bifurcation and the neuron starts firing at a non-zero rate;
 with "type I" the resting state disappears in a saddle-node bifurcation on the
 spike's own cycle, and the rate starts from zero. This module finds both
-bifurcation currents from the equations (no simulation) and simulates many
-currents at once with the fourth-order Runge-Kutta method.
+bifurcation currents from the equations (no simulation), simulates many
+currents at once with the fourth-order Runge-Kutta method, and sweeps one neuron's
+current up and down in steps (sweep), each step starting where the last one ended.
+In the type II set the Hopf bifurcation is subcritical (Rinzel & Ermentrout 1998):
+a stable firing cycle already exists below the Hopf current, so the sweep down
+keeps firing where the sweep up was silent.
 """
+
+import math
 
 import numpy as np
 
@@ -127,6 +133,45 @@ def rates(t, v, settle=500.0, level=0.0):
         if len(times) >= 2:
             rate[j] = 1000.0 / np.diff(times).mean()
     return rate
+
+
+def sweep(currents, p, dwell=400.0, settle=150.0, dt=0.25, start=None):
+    """One neuron, the current stepped through `currents` (uA/cm^2), each held for
+    `dwell` ms; each step starts from the state (V, w) the previous one ended in, the
+    first from `start` or from rest. The rate (Hz) of each step is counted from its
+    upward crossings of 0 mV after `settle` ms. Plain floats and the math module:
+    one neuron at a time is faster that way than with numpy.
+    Returns the rates and the final state (V, w)."""
+    c, g_l, g_k, g_ca = p["C"], p["g_L"], p["g_K"], p["g_Ca"]
+    e_l, e_k, e_ca = p["E_L"], p["E_K"], p["E_Ca"]
+    v1, v2, v3, v4, phi = p["V1"], p["V2"], p["V3"], p["V4"], p["phi"]
+    tanh, cosh = math.tanh, math.cosh
+
+    def f(v, w, i):                      # the same equations as derivatives()
+        x = (v - v3) / v4
+        i_ion = (g_ca * 0.5 * (1 + tanh((v - v1) / v2)) * (v - e_ca) + g_k * w * (v - e_k)
+                 + g_l * (v - e_l))
+        return (i - i_ion) / c, phi * (0.5 * (1 + tanh(x)) - w) * cosh(x / 2)
+
+    v, w = start if start is not None else resting_state(currents[0], p)
+    v, w = float(v), float(w)
+    steps = int(round(dwell / dt))
+    rates = []
+    for i in currents:
+        i = float(i)
+        spikes = []
+        for k in range(steps):
+            a1, b1 = f(v, w, i)
+            a2, b2 = f(v + dt / 2 * a1, w + dt / 2 * b1, i)
+            a3, b3 = f(v + dt / 2 * a2, w + dt / 2 * b2, i)
+            a4, b4 = f(v + dt * a3, w + dt * b3, i)
+            v_new = v + dt / 6 * (a1 + 2 * a2 + 2 * a3 + a4)
+            w += dt / 6 * (b1 + 2 * b2 + 2 * b3 + b4)
+            if v < 0.0 <= v_new and (k + 1) * dt > settle:
+                spikes.append((k + 1) * dt)
+            v = v_new
+        rates.append(1000.0 / np.diff(spikes).mean() if len(spikes) >= 2 else 0.0)
+    return np.array(rates), (v, w)
 
 
 if __name__ == "__main__":
