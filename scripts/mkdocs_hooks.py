@@ -453,12 +453,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info(f"cache: removed {leftover.name}, which this build did not use")
     build_guard.publish_site(config)  # the complete site replaces the old one in one rename
     build_guard.unlock()
+    site_config.end_build()
 
 
 def on_build_error(error: Exception) -> None:
     if _config is not None:
         build_guard.discard(_config)
     build_guard.unlock()
+    site_config.end_build()
 
 
 def on_serve(server, config: MkDocsConfig, builder):

@@ -116,6 +116,12 @@ def start_build(environ=None) -> SiteConfig:
     return _active
 
 
+def end_build() -> None:
+    """The build is over: ``get()`` reads the environment again."""
+    global _active
+    _active = None
+
+
 def get() -> SiteConfig:
     """The running build's configuration; outside a build, the environment read now."""
     return _active if _active is not None else load()

@@ -153,15 +153,14 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
         figures, figure_problem = [], None
         for number in plt.get_fignums():
             target = out_dir / f"figure-{number}.svg"
-            figure_problem = figure_checks.too_large(plt.figure(number))  # scripts/figure_checks.py
-            if figure_problem:
-                break
+            figures.append(target.name)
+            too_large = figure_checks.too_large(plt.figure(number))  # scripts/figure_checks.py
+            if figure_problem or too_large:  # not saved: the snippet fails anyway
+                figure_problem = figure_problem or too_large
+                continue
             plt.figure(number).savefig(target, format="svg", metadata={"Date": None, "Creator": None})
             target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # scripts/svg_compact.py
-            figures.append(target.name)
             figure_problem = figure_checks.blank(plt.figure(number))
-            if figure_problem:
-                break
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
         result = {"ok": True, "stdout": stdout.getvalue(), "figures": figures, "written": written,
                   "figure_problem": figure_problem}

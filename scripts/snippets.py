@@ -189,12 +189,12 @@ def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
                 "a snippet never writes files (the build captures its figure)")
     if len(result["figures"]) > 1:
         return f"{src}: made {len(result['figures'])} figures; a snippet makes at most one (use subplots)"
+    if result.get("figure_problem"):  # scripts/figure_checks.py, in the worker
+        return f"{src}: {result['figure_problem']}"
     try:  # ANSI colour codes removed; other control characters refused (scripts/output_text.py)
         result["stdout"] = output_text.clean(result["stdout"])
     except output_text.OutputTextError as exc:
         return f"{src}: {exc}"
-    if result.get("figure_problem"):  # scripts/figure_checks.py, in the worker
-        return f"{src}: {result['figure_problem']}"
     stdout = result["stdout"]
     lines = stdout.count("\n") + 1
     if lines > MAX_OUTPUT_LINES or len(stdout) > MAX_OUTPUT_CHARS:
