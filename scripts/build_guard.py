@@ -9,9 +9,10 @@
 - ``redirect_site(config)`` / ``publish_site(config)``: ``mkdocs build`` writes into a
   hidden folder beside ``site_dir`` (``.<site>.partial-<pid>``), which replaces
   ``site_dir`` in one rename only after everything was written and no warning counted
-  (strict mode). A build that fails or is killed leaves the previous site as it was (or
-  no site), never a site that looks complete; its partial folder is removed by the next
-  build. (``mkdocs serve`` and ``--dirty`` builds write in place, as MkDocs does.)
+  (strict mode). A build that fails removes the partial folder and the previous site (as
+  MkDocs cleans site_dir), so nothing stale is left; a build that is killed leaves the
+  previous complete site as it was (or none), never a site that looks complete; its
+  partial folder is removed by the next build. (``mkdocs serve`` and ``--dirty`` builds write in place, as MkDocs does.)
 """
 
 from __future__ import annotations
@@ -135,11 +136,17 @@ def publish_site(config) -> None:
 
 
 def discard(config) -> None:
-    """A failed build: its partial folder goes; the previous site stays as it was."""
+    """A failed build: its partial folder goes, and so does the previous site (as MkDocs
+    itself cleans site_dir): after a failure no site is left that the sources no longer
+    make (tests/test_engine.py, test_no_stale_figure_after_a_failure)."""
     global _target
     if _target is None:
         return
     shutil.rmtree(config.site_dir, ignore_errors=True)
+    if _target.is_dir():
+        old = _target.parent / f".{_target.name}{OLD}{os.getpid()}"
+        _target.rename(old)
+        shutil.rmtree(old, ignore_errors=True)
     config.site_dir = str(_target)
     _target = None
 
