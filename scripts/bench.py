@@ -68,12 +68,15 @@ def write_static_pages(dest: Path, cache: Path) -> None:
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
+    import build_guard
     import fences
     import mkdocs_hooks
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.plugins._current_plugin = "bench"  # what MkDocs sets while it runs an event
     mkdocs_hooks.on_config(config)
+    build_guard.discard(config)  # nothing is written to the site here: no partial folder,
+    build_guard.unlock()         # and no lock held while later builds run
     files = mkdocs_hooks.on_files(get_files(config), config)
     shutil.copytree(ROOT / "docs", dest)
     block = re.compile(r"^```snippet\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)

@@ -59,7 +59,10 @@ class CacheCorrupt(Exception):
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("NN_CACHE_DIR", ROOT / ".cache" / "build")).resolve()
+    """``NN_CACHE_DIR`` or ``.cache/build``, as read by scripts/site_config.py."""
+    import site_config
+
+    return site_config.get().cache_dir
 
 
 def key(*parts: str | bytes | Path) -> str:

@@ -121,6 +121,42 @@ def _format(path: Path) -> dict[str, dict[str, str]]:
     }
 
 
+ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s]*)", re.MULTILINE)
+
+
+def describe_error(path: Path, exc: Exception) -> str:
+    """pybtex's error on ``path`` as 'file:line: entry 'key' ...: cause', with the line of
+    the entry at fault (pybtex names the line where it noticed, often the next entry's)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as read_error:
+        return f"{path}: cannot read the bibliography: {read_error}"
+    starts = [(text.count("\n", 0, m.start()) + 1, m["key"]) for m in ENTRY_START.finditer(text)]
+    lines = text.split("\n")
+    repeated = re.match(r"repeated bibliography entry: (\S+)", str(exc))
+    if repeated:
+        where = [line for line, key in starts if key.lower() == repeated[1].lower()]
+        if len(where) >= 2:
+            return (f"{path}:{where[1]}: entry '{repeated[1]}' is repeated (first at line {where[0]}); "
+                    "keep one entry per key")
+        return f"{path}: entry '{repeated[1]}' is repeated; keep one entry per key"
+    noticed = getattr(exc, "lineno", None)
+    if noticed:
+        before = [(line, key) for line, key in starts if line < noticed
+                  or (line == noticed and not ENTRY_START.match(lines[noticed - 1]))]
+        if before:
+            line, key = before[-1]
+            following = [other for other, _ in starts if other > line]
+            end = (following[0] - 1) if following else len(lines)
+            body = "\n".join(lines[line - 1:end])
+            opened, closed = body.count("{") - body.count("\\{"), body.count("}") - body.count("\\}")
+            cause = (f"its braces do not balance ({opened} '{{' and {closed} '}}')" if opened != closed
+                     else f"{getattr(exc, 'message', exc)}")
+            return (f"{path}:{line}: entry '{key}' (lines {line}-{end}) does not parse: {cause} "
+                    f"(pybtex: {exc})")
+    return f"{path}: cannot read the bibliography: {exc}"
+
+
 @dataclass
 class Bibliography:
     entries: dict[str, dict[str, str]]  # key -> {"label": "Hebb 1949", "html": full entry}
@@ -198,6 +234,12 @@ TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script
                        re.DOTALL | re.IGNORECASE)
 
 
+HEADING = re.compile(r"<(?P<tag>h[1-6])\b[^>]*>(?P<inner>.*?)</(?P=tag)>", re.DOTALL | re.IGNORECASE)
+LINK = re.compile(r"<a\b[^>]*>(?P<inner>.*?)</a>", re.DOTALL | re.IGNORECASE)
+CODE = re.compile(r"<code\b.*?</code>", re.DOTALL | re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
+
+
 def line_of(path: str | None, text: str) -> str:
     """':N' for the first line of file ``path`` that contains ``text`` (or '')."""
     if not path or not text:
@@ -219,6 +261,14 @@ def cite_html(bibliography: Bibliography, page_html: str, where: str, source: st
     from mkdocs.exceptions import PluginError
 
     cited: list[str] = []
+    for kind, pattern in (("a heading (its anchor and the table of contents would show the raw key)", HEADING),
+                          ("a link's text (a citation is itself a link: a link in a link)", LINK)):
+        for match in pattern.finditer(page_html):
+            text = html.unescape(CODE.sub("", match["inner"]))
+            found = CITATION.search(TAG.sub("", text))
+            if found:
+                raise PluginError(f"{where}{line_of(source, found.group(0))}: citation {found.group(0)} in "
+                                  f"{kind}; cite in the sentence after it instead")
     parts = TEXT_ONLY.split(page_html)
     for i in range(0, len(parts), 2):  # even items: text between tags
         if "[" not in parts[i]:

@@ -46,12 +46,19 @@ def registered(config) -> set[str]:
 
 def find(markdown: str, name: str) -> Iterator[str]:
     """The bodies of the ``name`` blocks in ``markdown``, de-indented."""
+    for _, body in find_blocks(markdown, name):
+        yield body
+
+
+def find_blocks(markdown: str, name: str) -> Iterator[tuple[int, str]]:
+    """(line number of the opening fence, de-indented body) of every ``name`` block."""
     lines = markdown.split("\n")
     i = 0
     while i < len(lines):
         opener = OPENER.match(lines[i])
         if opener and opener["lang"] == name and lines[i][opener.end():].strip() in ("", "}"):
             indent, fence = opener["indent"], opener["fence"]
+            start = i + 1
             body = []
             i += 1
             while i < len(lines):
@@ -61,16 +68,49 @@ def find(markdown: str, name: str) -> Iterator[str]:
                     break
                 body.append(stripped)
                 i += 1
-            yield "\n".join(body)
+            yield start, "\n".join(body)
         i += 1
 
 
+class YamlError(ValueError):
+    """A block's body is not YAML; ``line`` is the line in the body (1-based) or None."""
+
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.line = line
+
+
+class _Loader(YAML_LOADER):
+    """The YAML loader, refusing a key repeated in one mapping (YAML keeps the last one)."""
+
+
+def _mapping(loader, node, deep=False):
+    seen: dict = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            first = seen.setdefault(key, key_node.start_mark.line)
+        except TypeError:  # an unhashable key: the constructor reports it
+            continue
+        if first != key_node.start_mark.line:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the option {key!r} is given twice (first on line {first + 1} of the "
+                "block); keep one", key_node.start_mark)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
 def load_yaml(body: str):
-    """A block's YAML body (``ValueError`` if it is not YAML)."""
+    """A block's YAML body (``YamlError``, a ValueError, if it is not YAML or repeats a key)."""
     try:
-        return yaml.load(body, Loader=YAML_LOADER) or {}
+        return yaml.load(body, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
-        raise ValueError(str(exc)) from None
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None)
+        message = problem if problem and mark is not None else str(exc)
+        raise YamlError(message, mark.line + 1 if mark is not None else None) from None
 
 
 def _known_language(lang: str) -> bool:

@@ -34,6 +34,8 @@ from pathlib import Path
 
 import yaml
 
+from fences import YamlError, load_yaml
+
 LEDGER_DIR = Path("includes") / "ledger"
 VERDICTS = ("holds", "partly", "breaks")
 FIELDS = ("id", "analogy", "origin", "verdict", "page", "sources", "why")
@@ -63,10 +65,12 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
         raise LedgerError(f"{root / LEDGER_DIR}: no ledger files (*.yml)")
     for path in files:
         where = path.relative_to(root).as_posix()
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            raise LedgerError(f"{where}: not valid YAML: {exc}") from None
+        try:  # a field repeated in a row fails too (YAML would keep the last one silently)
+            data = load_yaml(path.read_text(encoding="utf-8"))
+        except YamlError as exc:
+            raise LedgerError(f"{where}{f':{exc.line}' if exc.line else ''}: not valid YAML: {exc}"
+                              + (" (indent with spaces, not tabs)" if "\t" in path.read_text(encoding="utf-8")
+                                 and "tab" in str(exc).lower() else "")) from None
         if not isinstance(data, list):
             raise LedgerError(f"{where}: must be a YAML list of rows (each starting '- id: ...')")
         for n, row in enumerate(data, 1):

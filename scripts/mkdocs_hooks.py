@@ -46,6 +46,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_guard  # noqa: E402
 import cache  # noqa: E402
 import code_summary  # noqa: E402
 import fences  # noqa: E402
@@ -54,7 +55,8 @@ import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
 import quantities  # noqa: E402
 import serve_errors  # noqa: E402
-from citations import Bibliography, cite_html, site_bibliography  # noqa: E402
+import site_config  # noqa: E402
+from citations import Bibliography, CitationError, cite_html, describe_error, site_bibliography  # noqa: E402
 from mathml import MathError, error_message, to_mathml  # noqa: E402
 from snippets import Output, SnippetError, run_snippets  # noqa: E402
 
@@ -64,13 +66,17 @@ FIGURE_DIR = "figures"
 CODE_MODES = {"open", "collapsed", "hidden"}
 OUTPUT_MODES = {"text", "table"}  # printed output: a code block, or a Markdown table the snippet prints
 OPTIONS = {"file", "caption", "alt", "code", "output"}
+CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # a '|' that is not written '\|'
 TABLE_ROW = re.compile(r"^\|[^<>`]*\|$")  # a pipe-table row: no HTML, no code spans
+MAX_CAPTION = 2000  # characters of a caption or alt text (the longest on the site: ~1000)
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 FIGURE_NUMBER = re.compile("\u27e6fig:([^\u27e7]+)\u27e7")  # ⟦fig:name⟧ until the page is numbered
 
 _outputs: dict[str, Output] = {}
 _errors: dict[str, str] = {}  # snippet -> why it failed (kept only while serving)
 _serving = False
+_dirty = False
+_config: MkDocsConfig | None = None
 _bibliography: Bibliography | None = None
 _snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
 _page: Page | None = None  # the page being converted (a fence formatter gets no page)
@@ -84,40 +90,70 @@ class FenceError(PluginError, fences.FenceFailure):
 _ledger_rows: list = []  # includes/ledger/*.yml, set in on_config
 
 
-def parse_fence(body: str, page: str) -> dict:
-    """The options of one ``snippet`` block, checked."""
+def parse_fence(body: str, page: str, line: int | None = None) -> dict:
+    """The options of one ``snippet`` block, checked. ``line``: the line of its opening
+    fence in the page, so that every error names page and line."""
+
+    def at(key: str | None = None) -> str:
+        """'page:N' for the block's line of option ``key`` (or its opening fence)."""
+        if line is None:
+            return page
+        for number, text in enumerate(body.split("\n"), 1):
+            if key is not None and re.match(rf"\s*{re.escape(str(key))}\s*:", text):
+                return f"{page}:{line + number}"
+        return f"{page}:{line}"
+
     try:
         options = fences.load_yaml(body)
-    except ValueError as exc:
+    except fences.YamlError as exc:
+        where = f"{page}:{line + exc.line}" if line is not None and exc.line else at()
         raise FenceError(
-            f"{page}: snippet block is not valid YAML (a caption or alt that contains "
+            f"{where}: snippet block is not valid YAML (a caption or alt that contains "
             f"': ' or starts with a quote, '-' or '[' needs quotes around it): {exc}"
         ) from None
     if not isinstance(options, dict) or "file" not in options:
-        raise FenceError(f"{page}: snippet block needs 'file: <path under snippets/>'")
+        raise FenceError(f"{at()}: snippet block needs 'file: <path under snippets/>'")
     unknown = set(options) - OPTIONS
     if unknown:
-        raise FenceError(f"{page}: snippet block has unknown option(s) {sorted(unknown)}")
+        raise FenceError(f"{at(sorted(unknown, key=str)[0])}: snippet block has unknown option(s) "
+                         f"{sorted(unknown, key=str)} (known: {', '.join(sorted(OPTIONS))})")
     options.setdefault("code", "open")
     if options["code"] not in CODE_MODES:
-        raise FenceError(f"{page}: snippet 'code' must be one of {sorted(CODE_MODES)}")
+        raise FenceError(f"{at('code')}: snippet 'code' must be one of {sorted(CODE_MODES)}")
     options.setdefault("output", "text")
     if options["output"] not in OUTPUT_MODES:
-        raise FenceError(f"{page}: snippet 'output' must be one of {sorted(OUTPUT_MODES)}")
+        raise FenceError(f"{at('output')}: snippet 'output' must be one of {sorted(OUTPUT_MODES)}")
     name = options["file"]
     if not isinstance(name, str) or name.startswith("/") or ".." in Path(name).parts or "\\" in name:
-        raise FenceError(f"{page}: snippet file {name!r} must be a relative path inside snippets/")
+        raise FenceError(f"{at('file')}: snippet file {name!r} must be a relative path inside snippets/")
+    for key in ("caption", "alt"):
+        if key in options and not isinstance(options[key], str):
+            raise FenceError(f"{at(key)}: snippet '{key}' must be text, not {type(options[key]).__name__} "
+                             "(put it in double quotes)")
+        if isinstance(options.get(key), str) and len(options[key]) > MAX_CAPTION:
+            raise FenceError(f"{at(key)}: snippet '{key}' is {len(options[key]):,} characters long; at "
+                             f"most {MAX_CAPTION:,} (one or two sentences; the page's prose says the rest)")
     return options
 
 
 def snippets_used(docs_dir: Path) -> dict[str, list[str]]:
-    """Every snippet named by a page: snippet path -> pages that use it."""
+    """Every snippet named by a page: snippet path -> 'page:line' of each block using it."""
     used: dict[str, list[str]] = {}
     for page in sorted(docs_dir.rglob("*.md")):
         rel = page.relative_to(docs_dir).as_posix()
-        for body in fences.find(page.read_text(encoding="utf-8"), "snippet"):
-            used.setdefault(parse_fence(body, rel)["file"], []).append(rel)
+        for line, body in fences.find_blocks(page.read_text(encoding="utf-8"), "snippet"):
+            used.setdefault(parse_fence(body, rel, line)["file"], []).append(f"{rel}:{line}")
     return used
+
+
+def block_line(page: Page, body: str) -> int | None:
+    """The line of the snippet block with this body in the page's source (or None)."""
+    try:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    except (OSError, TypeError):
+        return None
+    return next((line for line, found in fences.find_blocks(source, "snippet")
+                 if found.strip() == body.strip()), None)
 
 
 # --- the snippet fence ---------------------------------------------------------------
@@ -134,13 +170,13 @@ def _indent(text: str) -> str:
     return "\n".join("    " + line if line else line for line in text.splitlines())
 
 
-def snippet_markdown(options: dict, page: Page, docs_relative: bool = False) -> str:
+def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, line: int | None = None) -> str:
     """What one snippet block stands for, as Markdown (rendered by ``render_snippet``).
     ``docs_relative``: figure links relative to the page's file, for Markdown that MkDocs
     itself will convert (``make bench``), instead of final URLs."""
     name = options["file"]
     src = f"snippets/{name}"
-    where = page.file.src_uri
+    where = page.file.src_uri + (f":{line}" if line else "")
     if name in _errors:  # only while serving: show the failure where the figure was
         return (f'!!! failure "{src} failed: no output or figure is shown"\n\n'
                 + _indent(_fence(_errors[name], "text")))
@@ -202,6 +238,16 @@ def printed_table(stdout: str, where: str, name: str) -> str:
         number, line = bad[0]
         raise FenceError(f"{where}: snippet '{name}' has 'output: table' but its printed line {number} "
                          f"is not a row of a Markdown table (no HTML or code spans): {line!r}")
+    # A '|' inside a cell must be written '\|'; a bare one splits the cell, and Markdown
+    # drops the cells past the header's count without a word.
+    width = len(CELL_SEPARATOR.split(lines[0].strip())) - 2
+    for number, line in enumerate(lines, 1):
+        cells = len(CELL_SEPARATOR.split(line.strip())) - 2
+        if cells != width:
+            raise FenceError(
+                f"{where}: snippet '{name}' has 'output: table' but its printed line {number} has {cells} "
+                f"cells and the header {width}: a '|' inside a cell must be printed as '\\|' "
+                f"(e.g. value.replace('|', '\\|')): {line.strip()!r}")
     return "\n".join(line.strip() for line in lines)
 
 
@@ -210,7 +256,8 @@ def render_snippet(src, language, class_name, options, md, **kwargs) -> str:
     page = _page
     if page is None:
         raise FenceError("a snippet block outside a page")
-    text = snippet_markdown(parse_fence(src, page.file.src_uri), page)
+    line = block_line(page, src)
+    text = snippet_markdown(parse_fence(src, page.file.src_uri, line), page, line=line)
     _inner.reset()
     return _inner.convert(text)
 
@@ -222,22 +269,38 @@ def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`: there a failing snippet shows its error
     in the page, in place of its figure, instead of stopping the server's rebuilds
     (which would leave the browser showing the old figure)."""
-    global _serving
+    global _serving, _dirty
     _serving = command == "serve"
+    _dirty = dirty
 
 
+@event_priority(100)  # first: before any plugin reads site_dir (print-site makes its page here)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _snippets_dir, _inner
     root = Path(config.config_file_path).resolve().parent
+    try:  # every NN_* variable, checked before anything is built (scripts/site_config.py)
+        settings = site_config.start_build()
+        site_config.check_url("site_url (mkdocs.yml)", config.site_url)
+        site_config.check_url("repo_url (mkdocs.yml)", config.repo_url)
+    except site_config.ConfigError as exc:
+        raise PluginError(str(exc)) from None
     cache.start_build()
-    build_cache = cache.cache_dir()
-    build_cache.mkdir(parents=True, exist_ok=True)
+    build_cache = settings.cache_dir
+    build_guard.check_cache(build_cache)  # a file or a read-only folder: named, with the fix
+    build_guard.lock(build_cache, build_guard.log_to_stderr)  # one build per cache at a time
+    cache.mark_used(build_cache / ".lock")
     cache.remove_leftovers(build_cache)
+    if not _serving and not _dirty:  # written beside site_dir, swapped in when complete
+        build_guard.redirect_site(config)
+    global _config
+    _config = config
     bib = Path(config.docs_dir) / "references.bib"
     try:
         _bibliography = site_bibliography(bib, build_cache / "bibliography")
+    except CitationError as exc:  # a DOI or URL that is not one: names the entry
+        raise PluginError(str(exc)) from None
     except Exception as exc:  # pybtex raises its own types for a malformed file
-        raise PluginError(f"{bib}: cannot read the bibliography: {exc}") from None
+        raise PluginError(describe_error(bib, exc)) from None  # file, the entry's line, cause
     _snippets_dir = root / "snippets"
     mathml.use_cache(build_cache)
     if not os.environ.get("SOURCE_DATE_EPOCH"):
@@ -373,7 +436,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return MATH.sub(mathml, html)
 
 
-@event_priority(-1000)  # last: after every hook and plugin that reads or writes the cache
+@event_priority(-10000)  # last: after every hook and plugin that reads or writes the cache or the site
 def on_post_build(config: MkDocsConfig) -> None:
     mathml.save_cache()
     # Folders handed to other tools this build: the kernels' IPython profile and
@@ -393,6 +456,16 @@ def on_post_build(config: MkDocsConfig) -> None:
         cache.mark_used(mathml._cache_file)
     for leftover in cache.prune(cache.cache_dir(), files_only=True):  # e.g. an older layout's files
         log.info(f"cache: removed {leftover.name}, which this build did not use")
+    build_guard.publish_site(config)  # the complete site replaces the old one in one rename
+    build_guard.unlock()
+    site_config.end_build()
+
+
+def on_build_error(error: Exception) -> None:
+    if _config is not None:
+        build_guard.discard(_config)
+    build_guard.unlock()
+    site_config.end_build()
 
 
 def on_serve(server, config: MkDocsConfig, builder):

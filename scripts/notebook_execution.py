@@ -7,6 +7,8 @@
 - nbconvert reads ``scripts/jupyter_config/jupyter_nbconvert_config.py``: a cell that
   runs longer than ``NN_NOTEBOOK_TIMEOUT`` seconds (120) fails the build, and a cell's
   printed lines become one output block however the kernel flushed them.
+- Outputs are checked after the run (``scripts/notebook_limits.py``): no traceback (not
+  even from a cell tagged ``raises-exception``), bounded size, plain text.
 - A failing cell stops the build with one short paragraph: the notebook, the code cell's
   number and line, the exception (no ANSI colour codes, no repeated traceback).
 """
@@ -19,6 +21,7 @@ import re
 from pathlib import Path
 
 import cache
+import site_config
 from mkdocs.exceptions import PluginError
 
 CONFIG_DIR = Path(__file__).resolve().parent / "jupyter_config"
@@ -33,7 +36,21 @@ def configure(config, folder: Path) -> None:
     plugin = config.plugins.get("mkdocs-jupyter")
     if plugin is None:
         return
-    plugin.config["cache_dir"] = str(folder)
+    # traitlets logs an error in its config file and goes on without it (no time limit,
+    # no checks): load it here first, so such an error stops the build instead.
+    from traitlets.config.loader import PyFileConfigLoader
+
+    try:
+        PyFileConfigLoader("jupyter_nbconvert_config.py", path=str(CONFIG_DIR)).load_config()
+    except Exception as exc:  # noqa: BLE001 - whatever the file raised
+        raise PluginError(f"{CONFIG_DIR / 'jupyter_nbconvert_config.py'}: cannot be loaded: "
+                          f"{type(exc).__name__}: {exc}") from None
+    # Executed pages are kept per nbconvert settings (this config file, the checks on the
+    # outputs, the cell time limit): a page executed under other settings is never reused.
+    here = Path(__file__).resolve().parent
+    settings = cache.key(CONFIG_DIR / "jupyter_nbconvert_config.py", here / "notebook_limits.py",
+                         here / "output_text.py", str(site_config.get().notebook_timeout))[:12]
+    plugin.config["cache_dir"] = str(folder / f"settings-{settings}")
     if folder.is_dir():
         # entries sit in a kernel profile's subfolder (scripts/reading_hooks.py): look in all
         for entry in sorted(folder.rglob("*.json")):
@@ -78,6 +95,10 @@ def guard_render(page) -> None:
         except PluginError:
             raise
         except Exception as exc:
+            from notebook_limits import NotebookOutputError
+
+            if isinstance(exc, NotebookOutputError):  # scripts/notebook_limits.py
+                raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
             from nbclient.exceptions import CellControlSignal, CellExecutionError, DeadKernelError
 
             if isinstance(exc, (CellExecutionError, CellControlSignal, DeadKernelError, TimeoutError)):

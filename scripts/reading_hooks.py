@@ -47,7 +47,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         base = Path(jupyter.config["cache_dir"])
-        if not base.name.startswith("kernel-"):
+        if base.name.startswith("settings-"):  # scripts/notebook_execution.py: one folder, flat
+            jupyter.config["cache_dir"] = str(base.parent / f"kernel-{digest}-{base.name.removeprefix('settings-')}")
+        elif not base.name.startswith("kernel-"):
             jupyter.config["cache_dir"] = str(base / f"kernel-{digest}")
     return config
 

@@ -33,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corrections  # noqa: E402
 import publish  # noqa: E402
+import site_config  # noqa: E402
 
 UNRELEASED = "## Unreleased"
 
@@ -124,7 +125,10 @@ def release(root: Path, version: str, date: str, environ: dict) -> None:
         url_root = public_root(root, environ)
     except publish.ReleaseError as exc:
         raise ReleaseRefused(str(exc)) from exc
-    command = environ.get("NN_RELEASE_TEST_COMMAND", "make test")
+    try:
+        command = site_config.load(environ).release_test_command
+    except site_config.ConfigError as exc:
+        raise ReleaseRefused(str(exc)) from exc
     print(f"release {version}: running the tests ({command}) ...", flush=True)
     if subprocess.run(shlex.split(command), cwd=root).returncode != 0:
         raise ReleaseRefused(f"the tests failed ({command}): nothing was changed")

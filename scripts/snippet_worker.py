@@ -47,6 +47,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import figure_checks  # noqa: E402
 from svg_compact import compact  # noqa: E402
 
 STYLE = Path(__file__).resolve().parent.parent / "snippets" / "site.mplstyle"
@@ -149,14 +150,20 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
                 if exc.code not in (0, None):
                     raise
         faulthandler.cancel_dump_traceback_later()
-        figures = []
+        figures, figure_problem = [], None
         for number in plt.get_fignums():
             target = out_dir / f"figure-{number}.svg"
+            figures.append(target.name)
+            too_large = figure_checks.too_large(plt.figure(number))  # scripts/figure_checks.py
+            if figure_problem or too_large:  # not saved: the snippet fails anyway
+                figure_problem = figure_problem or too_large
+                continue
             plt.figure(number).savefig(target, format="svg", metadata={"Date": None, "Creator": None})
             target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # scripts/svg_compact.py
-            figures.append(target.name)
+            figure_problem = figure_checks.blank(plt.figure(number))
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
-        result = {"ok": True, "stdout": stdout.getvalue(), "figures": figures, "written": written}
+        result = {"ok": True, "stdout": stdout.getvalue(), "figures": figures, "written": written,
+                  "figure_problem": figure_problem}
     except BaseException as exc:  # noqa: BLE001 - a snippet may raise anything
         faulthandler.cancel_dump_traceback_later()
         where, line = _error_location(exc, path)

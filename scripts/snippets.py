@@ -29,14 +29,16 @@ from importlib.metadata import version
 from pathlib import Path
 
 import cache
+import output_text
+import site_config
 from palette import dark_variant
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"  # the site's snippets; tests may point a build at another folder
 WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
 STYLE_FILES = [SNIPPETS / "site.mplstyle", Path(__file__).resolve().parent / "palette.py", WORKER,
-               Path(__file__).resolve().parent / "svg_compact.py"]
-DEFAULT_TIMEOUT = 60.0
+               Path(__file__).resolve().parent / "svg_compact.py",
+               Path(__file__).resolve().parent / "figure_checks.py"]
 # What a page may show under a snippet: a result, not a log. More fails the build.
 MAX_OUTPUT_LINES = 200
 MAX_OUTPUT_CHARS = 20_000
@@ -64,22 +66,30 @@ def cache_dir() -> Path:
 
 def jobs() -> int:
     """Worker processes running snippets side by side: NN_SNIPPET_JOBS, else one per core."""
-    return max(1, int(os.environ.get("NN_SNIPPET_JOBS", os.cpu_count() or 1)))
+    return site_config.get().snippet_jobs
 
 
 def timeout() -> float:
-    return float(os.environ.get("NN_SNIPPET_TIMEOUT", DEFAULT_TIMEOUT))
+    """NN_SNIPPET_TIMEOUT (scripts/site_config.py), 60 s unless set."""
+    return site_config.get().snippet_timeout
 
 
 def inputs(snippet: Path) -> list[Path]:
-    """Every file a snippet can read: those in its folder (not caches or hidden files)."""
-    return sorted(p for p in snippet.parent.iterdir()
-                  if p.is_file() and not p.name.startswith(".") and p.suffix not in {".pyc"})
+    """Every file a snippet can read: those in its folder and its subfolders (a data file
+    in ``data/``), not caches or hidden files."""
+    folder = snippet.parent
+    return sorted(p for p in folder.rglob("*")
+                  if p.is_file() and p.suffix != ".pyc"
+                  and not any(part.startswith(".") or part == "__pycache__"
+                              for part in p.relative_to(folder).parts))
 
 
 def cache_key(snippet: Path, root: Path) -> str:
     versions = "".join(f"{p}=={version(p)};" for p in ("numpy", "matplotlib"))
-    return cache.key(snippet.relative_to(root).as_posix(), versions, *inputs(snippet), *STYLE_FILES)
+    folder = snippet.parent
+    # Each input by its path inside the folder and its bytes (a Path part hashes only its name).
+    files = [part for p in inputs(snippet) for part in (p.relative_to(folder).as_posix(), p.read_bytes())]
+    return cache.key(snippet.relative_to(root).as_posix(), versions, *files, *STYLE_FILES)
 
 
 def _sha(path: Path) -> str:
@@ -179,6 +189,12 @@ def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
                 "a snippet never writes files (the build captures its figure)")
     if len(result["figures"]) > 1:
         return f"{src}: made {len(result['figures'])} figures; a snippet makes at most one (use subplots)"
+    if result.get("figure_problem"):  # scripts/figure_checks.py, in the worker
+        return f"{src}: {result['figure_problem']}"
+    try:  # ANSI colour codes removed; other control characters refused (scripts/output_text.py)
+        result["stdout"] = output_text.clean(result["stdout"])
+    except output_text.OutputTextError as exc:
+        return f"{src}: {exc}"
     stdout = result["stdout"]
     lines = stdout.count("\n") + 1
     if lines > MAX_OUTPUT_LINES or len(stdout) > MAX_OUTPUT_CHARS:

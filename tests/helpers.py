@@ -94,3 +94,39 @@ def check_built_page(site: Path, slug: str) -> None:
     assert h2[-2:] == ["Exercises", "References"], h2
     items = html.find("h2", id="exercises").find_next("ol").find_all("li", recursive=False)
     assert 3 <= len(items) <= 5 and all(i.find("details", class_="success") for i in items)
+
+
+# What makes a snippet's output change from one run to the next, and how to say it.
+UNSTABLE = [
+    (r"\btime\.(time|time_ns|perf_counter|monotonic|process_time)\b|\bdatetime\.(now|today|utcnow)\b|"
+     r"\bdate\.today\b", "it reads the clock (time.time, datetime.now): print a computed value instead"),
+    (r"\bos\.urandom\b|\bsecrets\.|\buuid\d?\b", "it reads os.urandom / secrets / uuid, new each run"),
+    (r"default_rng\(\s*\)|RandomState\(\s*\)|SeedSequence\(\s*\)|Generator\(\s*PCG64\(\s*\)\s*\)",
+     "an unseeded random generator: np.random.default_rng() without a seed (use default_rng(0))"),
+    (r"\bid\(|\bhash\(|\bos\.getpid\b", "it prints id(), hash() or the process id, which differ between runs"),
+]
+OUTPUT_BLOCK = re.compile(r'<span class="filename">Output of (snippets/[^<]+)</span>(.*?)</pre>', re.DOTALL)
+
+
+def unstable_snippets(first: dict, second: dict, root: Path = ROOT) -> list[str]:
+    """The snippets whose output differs between two builds of the same sources (two
+    trees: site path -> bytes), each with the likely cause read from its source."""
+    names: set[str] = set()
+    for path in first:
+        if path not in second or first[path] == second[path]:
+            continue
+        parts = Path(path).parts
+        if parts[0] == "figures" and str(path).endswith(".svg"):
+            stem = Path(*parts[1:]).as_posix().removesuffix(".svg").removesuffix("-dark")
+            names.add(f"snippets/{stem}.py")
+        elif str(path).endswith(".html"):
+            blocks = [dict(OUTPUT_BLOCK.findall(tree[path].decode("utf-8", "replace"))) for tree in (first, second)]
+            names.update(name for name in blocks[0] if blocks[0][name] != blocks[1].get(name))
+    found = []
+    for name in sorted(names):
+        source = (root / name).read_text(encoding="utf-8") if (root / name).is_file() else ""
+        causes = [why for pattern, why in UNSTABLE if re.search(pattern, source)]
+        found.append(f"{name}: its output differs between two builds; likely cause: "
+                     + ("; ".join(causes) or "something that changes per run (the clock, an unseeded "
+                        "generator, a set's order, object ids)"))
+    return found

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-from helpers import page_text
+from helpers import page_text, unstable_snippets
 
 import mathml  # scripts/, put on sys.path by conftest
 
@@ -301,4 +301,6 @@ def test_clean_builds_and_a_warm_rebuild_are_byte_identical(tmp_path, request):
                         (trees[2], "a clean build and a warm rebuild")):
         assert trees[0].keys() == other.keys(), f"{what}: {sorted(set(trees[0]) ^ set(other))}"
         differing = [str(p) for p in trees[0] if trees[0][p] != other[p]]
-        assert not differing, f"files that differ between {what}: {differing}"
+        # Name the snippets whose printed output or figure changed, with the likely cause.
+        assert not differing, (f"files that differ between {what}: {differing}\n"
+                               + "\n".join(unstable_snippets(trees[0], other)))

@@ -199,7 +199,7 @@ def test_a_snippet_that_stops_drawing_its_declared_figure_fails(project):
     project.page("# Page\n\n" + fence("demo/figure.py"))
     result = project.build()
     assert result.returncode != 0
-    assert ("index.md: snippet 'demo/figure.py' has a caption and alt but drew no figure "
+    assert ("index.md:3: snippet 'demo/figure.py' has a caption and alt but drew no figure "
             "(does it still end with plt.show()?") in result.stderr
 
 
@@ -300,23 +300,31 @@ def test_a_printed_table_is_a_table_and_nothing_else_passes_as_one(project):
     project.snippet("out/table.py", f'print("""{table}\n<script>x</script>""")\n')
     result = project.build()
     assert result.returncode != 0
-    assert ("index.md: snippet 'out/table.py' has 'output: table' but its printed line 4 is not a row "
+    assert ("index.md:3: snippet 'out/table.py' has 'output: table' but its printed line 4 is not a row "
             "of a Markdown table") in result.stderr, result.stderr[-2000:]
 
 
 @pytest.mark.parametrize("fault, message", [
-    ("```snippet\nfile: ../../outside.py\n```\n", "index.md: snippet file '../../outside.py' must be a relative path inside snippets/"),
-    ("```snippet\nfile: /etc/passwd\n```\n", "index.md: snippet file '/etc/passwd' must be a relative path inside snippets/"),
+    ("```snippet\nfile: ../../outside.py\n```\n", "index.md:4: snippet file '../../outside.py' must be a relative path inside snippets/"),
+    ("```snippet\nfile: /etc/passwd\n```\n", "index.md:4: snippet file '/etc/passwd' must be a relative path inside snippets/"),
     ("```snipet\nfile: demo/figure.py\n```\n", "index.md:3: a fenced block of unknown kind 'snipet'"),
-    ("```snippet\nfile: demo/figure.py\ncaption: a: b\n```\n", "index.md: snippet block is not valid YAML"),
-    ("```snippet\nfile: demo/figure.py\ncolour: red\n```\n", "index.md: snippet block has unknown option(s) ['colour']"),
-    ("```snippet\nfile: demo/nowhere.py\n```\n", "index.md: snippet 'demo/nowhere.py' does not exist"),
+    ("```snippet\nfile: demo/figure.py\ncaption: a: b\n```\n", "index.md:5: snippet block is not valid YAML"),
+    ("```snippet\nfile: demo/figure.py\ncolour: red\n```\n", "index.md:5: snippet block has unknown option(s) ['colour']"),
+    ("```snippet\nfile: demo/figure.py\ncaption: A line.\nalt: A rising line.\ncaption: Another.\n```\n",
+     "index.md:7: snippet block is not valid YAML (a caption or alt that contains ': ' or starts with a quote, "
+     "'-' or '[' needs quotes around it): the option 'caption' is given twice (first on line 2 of the block)"),
+    ("```snippet\nfile: demo/figure.py\ncaption: " + "A long caption. " * 3200 + "\nalt: A line.\n```\n",
+     "index.md:5: snippet 'caption' is 51,199 characters long; at most 2,000"),
+    ("## Learning [@hebb1949]\n\nText.\n", "index.md:3: citation [@hebb1949] in a heading"),
+    ("Read [the book [@hebb1949]](https://example.org/) now.\n", "index.md:3: citation [@hebb1949] in a link's text"),
+    ("```snippet\nfile: demo/nowhere.py\n```\n", "index.md:3: snippet 'demo/nowhere.py' does not exist"),
     ("```\n--8<-- \".git/config\"\n```\n", ".git/config"),
     ("Nobody [@nobody2000] said so.\n", "index.md:3: unknown citation key(s) nobody2000"),
-    ("```snippet\nfile: demo/figure.py\ncaption: A line.\n```\n", "index.md: snippet 'demo/figure.py' draws a figure but has no 'alt'"),
+    ("```snippet\nfile: demo/figure.py\ncaption: A line.\n```\n", "index.md:3: snippet 'demo/figure.py' draws a figure but has no 'alt'"),
     ("A sum $\\sigmaa(z)$ here.\n", "docs/index.md:3: cannot typeset $\\sigmaa(z)$: Unsupported function name"),
     ("A vector $\\mathbf{w$ here.\n", "docs/index.md:3: cannot typeset $\\mathbf{w$: Unexpected end of input in a macro argument, expected '}'"),
-], ids=["dotdot", "absolute", "misspelt-fence", "bad-yaml", "unknown-option", "missing", "include-outside",
+], ids=["dotdot", "absolute", "misspelt-fence", "bad-yaml", "unknown-option", "repeated-option", "huge-caption",
+        "cite-in-heading", "cite-in-link-text", "missing", "include-outside",
         "unknown-key", "no-alt", "tex-unknown-command", "tex-unclosed-brace"])
 def test_page_faults_fail_with_file_and_cause(warm_project, fault, message):
     project = warm_project
@@ -461,7 +469,7 @@ def test_notebook_faults_are_short_and_the_output_is_stable(project):
     page = project.html("nb/index.html")
     assert page.count("line 0") == 1 and re.search(r"line 0\s*\nline 1\s*\nline 2", page)  # one block
     first = tree(project.site)
-    cached = list((project.cache / "jupyter").glob("*.json"))
+    cached = list((project.cache / "jupyter").rglob("*.json"))  # in the folder of its nbconvert settings
     assert cached, "mkdocs-jupyter's cache is not under the build cache"
     cached[0].write_text(cached[0].read_text()[:500])  # a build killed while writing it
     cleaned = next((project.cache / "notebooks").glob("*.html"))
@@ -546,3 +554,252 @@ def test_corrections_log_is_built_escaped_and_a_bad_entry_stops_the_build(projec
     result = project.build()
     assert result.returncode != 0
     assert "includes/corrections.yml: entry 1 (id 'planted'): kind 'typo' is not one of" in result.stderr
+# --- issue 28: nothing silent ---------------------------------------------------------
+
+@pytest.mark.parametrize("variable, value, accepted", [
+    ("NN_NOTEBOOK_TIMEOUT", "abc", "a whole number from 1 to 3600"),
+    ("NN_SNIPPET_JOBS", "0", "a whole number from 1 to 64"),
+    ("NN_SNIPPET_TIMEOUT", "-5", "a number of seconds greater than 0"),
+    ("NN_RELEASE", "yes", "1 for a release build"),
+    ("NN_SITE_URL", 'https://me.example.org/x"><script>alert(1)</script>', "an http(s) URL"),
+    ("NN_SITE_URL", "me.github.io/site/", "an http(s) URL"),
+])
+def test_an_invalid_environment_variable_fails_before_building(warm_project, variable, value, accepted):
+    """Every NN_* variable is read once, typed and checked (scripts/site_config.py): a bad
+    one stops the build before anything runs, naming the variable, the value and what is
+    accepted (NN_NOTEBOOK_TIMEOUT=abc used to drop the notebook settings silently)."""
+    project = warm_project
+    project.page("# Page\n\n" + fence("demo/figure.py"))
+    result = project.build(env={variable: value})
+    assert result.returncode != 0
+    assert f"environment variable {variable}={value!r} is not valid: {accepted}" in result.stderr, result.stderr[-2000:]
+    assert "figures 1/1" not in result.stderr  # failed before any snippet was looked at
+    assert not (project.site / "index.html").exists()
+
+
+def test_a_data_file_in_a_subfolder_of_a_snippet_is_part_of_its_key(project):
+    project.snippet("data/reads.py", 'from pathlib import Path\n\nprint("value", '
+                                     '(Path(__file__).parent / "data" / "values.txt").read_text().strip())\n')
+    project.snippet("data/data/values.txt", "1\n")
+    project.page("# Data\n\n" + fence("data/reads.py", False))
+    assert project.build().returncode == 0 and "value 1" in project.html()
+    project.snippet("data/data/values.txt", "2\n")
+    result = project.build()
+    assert result.returncode == 0 and "value 2" in project.html(), result.stderr[-2000:]
+
+
+def test_snippets_whose_output_changes_between_builds_are_named(project):
+    """The byte-identical test (tests/test_engine.py) names the snippets whose output
+    differs between two clean builds, and the likely cause."""
+    from helpers import unstable_snippets
+
+    project.snippet("unstable/clock.py", 'import time\n\nprint("now", time.time())\n')
+    project.snippet("unstable/urandom.py", 'import os\n\nprint(os.urandom(4).hex())\n')
+    project.snippet("unstable/fresh_rng.py", 'import matplotlib.pyplot as plt\nimport numpy as np\n\n'
+                    'plt.plot(np.random.default_rng().normal(size=5))\nplt.show()\n')
+    project.snippet("unstable/seeded.py", 'import numpy as np\n\nprint(np.random.default_rng(0).normal())\n')
+    project.page("# Unstable\n\n" + fence("unstable/clock.py", False) + fence("unstable/urandom.py", False)
+                 + fence("unstable/fresh_rng.py") + fence("unstable/seeded.py", False))
+    trees = []
+    for run in ("a", "b"):
+        result = mkdocs_build(project.root / f"site-{run}", project.root / f"cache-{run}", project.root / "mkdocs.yml")
+        assert result.returncode == 0, result.stderr[-2000:]
+        trees.append(tree(project.root / f"site-{run}"))
+    named = unstable_snippets(trees[0], trees[1], project.root)
+    assert [line.split(":")[0] for line in named] == [
+        "snippets/unstable/clock.py", "snippets/unstable/fresh_rng.py", "snippets/unstable/urandom.py"], named
+    assert "reads the clock" in named[0] and "unseeded random generator" in named[1] and "os.urandom" in named[2]
+
+
+def test_a_pipe_in_a_printed_table_cell_is_escaped_or_fails(project):
+    table = r'| Quantity | Value |\n|---|---|\n| a \\| b | 1 |'
+    project.snippet("out/table.py", f'print("{table}")\n')
+    project.page("# Out\n\n```snippet\nfile: out/table.py\noutput: table\n```\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r"<td>a \| b</td>\s*<td>1</td>", project.html()), project.html()
+    project.snippet("out/table.py", 'print("| Quantity | Value |\\n|---|---|\\n| a | b | 1 |")\n')
+    result = project.build()
+    assert result.returncode != 0
+    assert ("index.md:3: snippet 'out/table.py' has 'output: table' but its printed line 3 has 3 cells and "
+            "the header 2: a '|' inside a cell must be printed as '\\|'") in result.stderr, result.stderr[-2000:]
+
+
+FIGURE_FAULTS = {
+    "blank.py": ("import matplotlib.pyplot as plt\n\nplt.figure()\nplt.show()\n",
+                 "snippets/figs/blank.py: its figure is blank: it has no axes"),
+    "empty_axes.py": ("import matplotlib.pyplot as plt\n\nfig, ax = plt.subplots()\nax.set_title('Nothing')\nplt.show()\n",
+                      "snippets/figs/empty_axes.py: its figure is blank: no axes holds finite data"),
+    "nan.py": ("import matplotlib.pyplot as plt\nimport numpy as np\n\nplt.plot([0, 1, 2], np.full(3, np.nan))\n"
+               "plt.scatter([np.nan], [np.nan])\nplt.show()\n",
+               "snippets/figs/nan.py: its figure is blank: no axes holds finite data"),
+    "huge.py": ("import matplotlib.pyplot as plt\n\nplt.figure(figsize=(200, 200))\nplt.plot([0, 1])\nplt.show()\n",
+                "snippets/figs/huge.py: its figure is 200 × 200 inches; at most 16 × 16"),
+    "bell.py": ('print("ding\\a")\n', "snippets/figs/bell.py: printed line 1 holds the control character U+0007"),
+    "surrogate.py": ('print("half a pair: \\ud800")\n',
+                     "snippets/figs/surrogate.py: printed line 1 holds a lone surrogate U+D800"),
+    "progress.py": ('print("line")\nprint("10%\\r20%")\n',
+                    "snippets/figs/progress.py: printed line 2 holds a carriage return"),
+}
+
+
+def test_blank_nan_and_huge_figures_and_control_characters_fail(project):
+    for name, (code, _) in FIGURE_FAULTS.items():
+        project.snippet(f"figs/{name}", code)
+    project.snippet("figs/colour.py", 'print("\\x1b[31mred\\x1b[0m and plain")\n')
+    project.page("# Figures\n\n" + "".join(fence(f"figs/{n}", figure=n.endswith("huge.py"))
+                                           for n in sorted(FIGURE_FAULTS)) + fence("figs/colour.py", False))
+    result = project.build()
+    assert result.returncode != 0
+    assert f"{len(FIGURE_FAULTS)} snippet(s) failed" in result.stderr, result.stderr[-3000:]
+    for name, (_, message) in FIGURE_FAULTS.items():
+        assert message in result.stderr, f"{name}: no {message!r} in\n{result.stderr[-4000:]}"
+    project.page("# Colour\n\n" + fence("figs/colour.py", False))
+    result = project.build()
+    assert result.returncode == 0, result.stderr[-2000:]
+    output = project.html().split("Output of snippets/figs/colour.py", 1)[1].split("</pre>", 1)[0]
+    assert "<code>red and plain" in output and "\x1b" not in output and "[31m" not in output
+
+
+def test_bibliography_errors_name_the_entry_and_its_line(project):
+    bib = project.root / "docs" / "references.bib"
+    project.page("# Page\n\nCited [@hebb1949].\n")
+    bib.write_text(BIB + "\n" + BIB)
+    result = project.build()
+    assert result.returncode != 0
+    assert "references.bib:4: entry 'hebb1949' is repeated (first at line 1)" in result.stderr, result.stderr[-2000:]
+    bib.write_text(BIB + "\n@article{bad2000, author = {Bad, B.}, title = {An {unbalanced title},\n"
+                   "  journal = {J}, year = {2000}}\n\n@article{next2001, author = {Next, N.}, title = {T},\n"
+                   "  journal = {J}, year = {2001}}\n")
+    result = project.build()
+    assert result.returncode != 0
+    assert ("references.bib:4: entry 'bad2000' (lines 4-6) does not parse: its braces do not balance"
+            in result.stderr), result.stderr[-2000:]
+
+
+def test_a_second_build_in_the_same_tree_waits_and_says_why(warm_project):
+    import fcntl
+
+    project = warm_project
+    project.page("# Page\n\n" + fence("demo/figure.py"))
+    log = project.root / "second.log"
+    with open(project.cache / ".lock", "a+") as held:  # a first build holds the lock
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.truncate(0)
+        held.write("4242")
+        held.flush()
+        environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NN_CACHE_DIR": str(project.cache)}
+        with log.open("w") as err:
+            second = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(project.root / "mkdocs.yml"),
+                                       "-d", str(project.site)], env=environ, stdout=subprocess.DEVNULL, stderr=err)
+            for _ in range(300):
+                if "another build is running" in log.read_text() or second.poll() is not None:
+                    break
+                time.sleep(0.1)
+            assert second.poll() is None, log.read_text()[-2000:]
+            assert (f"another build is running with the cache {project.cache} (process 4242); waiting for it "
+                    "to finish") in log.read_text()
+            assert not (project.site / "index.html").exists()
+            fcntl.flock(held, fcntl.LOCK_UN)
+            assert second.wait(timeout=300) == 0, log.read_text()[-2000:]
+    assert (project.site / "index.html").is_file()
+
+
+KILLER_HOOK = '''\
+import os
+import signal
+
+
+def on_post_page(output, page, config):
+    if page.file.src_uri == "zz.md":  # the build dies while writing the site
+        os.kill(os.getpid(), signal.SIGKILL)
+    return output
+'''
+
+
+def test_a_build_killed_while_writing_leaves_the_previous_site(warm_project):
+    """The site is written beside site_dir and swapped in when complete: a killed build
+    leaves the last complete site, never a site that looks complete."""
+    project = warm_project
+    project.page("# Page\n\n" + fence("demo/figure.py"))
+    project.page("# Last\n\nThe last page.\n", "zz.md")
+    assert project.build().returncode == 0
+    before = tree(project.site)
+    (project.root / "killer.py").write_text(KILLER_HOOK)
+    config = project.root / "mkdocs.yml"
+    config.write_text(MINI_CONFIG.replace("  - scripts/courses_hooks.py\n",
+                                          "  - scripts/courses_hooks.py\n  - killer.py\n"))
+    project.page("# Page, changed\n\n" + fence("demo/figure.py"))
+    killed = project.build()
+    assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
+    assert tree(project.site) == before  # the last complete site, untouched
+    partial = [p.name for p in project.root.glob(".site.partial-*")]
+    assert partial, "the killed build wrote somewhere else than a partial folder"
+    config.write_text(MINI_CONFIG)
+    assert project.build().returncode == 0
+    assert "Page, changed" in project.html() and not list(project.root.glob(".site.*"))
+
+
+def test_an_unusable_cache_is_named_with_the_fix(warm_project):
+    project = warm_project
+    project.page("# Page\n\n" + fence("demo/figure.py"))
+    shutil.rmtree(project.cache)
+    project.cache.write_text("not a folder")
+    result = project.build()
+    assert result.returncode != 0
+    assert f"the build cache {project.cache} is a file, not a folder: remove it or point NN_CACHE_DIR" in result.stderr
+    assert "Traceback" not in result.stderr
+    project.cache.unlink()
+    if os.geteuid() == 0:
+        pytest.skip("root writes to a read-only folder: the read-only case cannot be shown here")
+    project.cache.mkdir()
+    project.cache.chmod(0o555)
+    try:
+        result = project.build()
+    finally:
+        project.cache.chmod(0o755)
+    assert result.returncode != 0
+    assert f"the build cache {project.cache} cannot be written" in result.stderr
+    assert "snippet(s) failed" not in result.stderr
+
+
+def tagged_notebook(source: str, tags: list[str]) -> str:
+    nb = json.loads(notebook(source))
+    nb["cells"][0]["metadata"]["tags"] = tags
+    return json.dumps(nb)
+
+
+NOTEBOOK_FAULTS = [
+    (tagged_notebook("raise ValueError('shown on purpose')", ["raises-exception"]),
+     "docs/nb.ipynb: code cell 1: raised ValueError: shown on purpose; the tag 'raises-exception' does not "
+     "publish a traceback"),
+    (notebook("x = 1", "for i in range(100_000):\n    print(i)"),
+     "docs/nb.ipynb: code cell 2: printed 100000 lines; a page shows at most 200 lines per cell"),
+    (notebook("print('x' * 2_000_000)"), "docs/nb.ipynb: code cell 1: an output of 2,000,"),
+    (notebook(*["print('y' * 900_000)"] * 4),
+     "docs/nb.ipynb: code cell 4: the outputs up to this cell take 3,6"),
+    (notebook("print('ding\\a')"), "docs/nb.ipynb: code cell 1: stdout output: printed line 1 holds the "
+                                    "control character U+0007"),
+]
+
+
+def test_notebook_outputs_are_bounded_plain_and_free_of_tracebacks(project):
+    (project.root / "mkdocs.yml").write_text(NOTEBOOK_CONFIG)
+    project.page("# Home\n")
+    nb = project.root / "docs" / "nb.ipynb"
+    for source, message in NOTEBOOK_FAULTS:
+        nb.write_text(source)
+        result = project.build()
+        assert result.returncode != 0, message
+        assert message in result.stderr, result.stderr[-3000:]
+    # ANSI colour codes are removed; a page executed under other settings is not reused.
+    nb.write_text(notebook("print('\\x1b[32mgreen\\x1b[0m text')"))
+    first = project.build(env={"NN_NOTEBOOK_TIMEOUT": "100"})
+    assert first.returncode == 0, first.stderr[-3000:]
+    page = project.html("nb/index.html")
+    assert "green text" in page and "\x1b" not in page and page.count("[32m") == 1  # in the code only
+    folders = sorted(p.name for p in (project.cache / "jupyter").iterdir())
+    second = project.build(env={"NN_NOTEBOOK_TIMEOUT": "101"})
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert sorted(p.name for p in (project.cache / "jupyter").iterdir()) != folders
+    assert "Cache hit" not in second.stderr

@@ -112,14 +112,15 @@ def test_page_renders_math_citations_and_download(pages, name, site):
 
 def test_warm_rebuild_uses_the_cache(site):
     """The build left each notebook's executed page in the build cache, in the folder of
-    the current kernel profile (the site style): the next build reuses them."""
+    the current kernel profile (the site style) and nbconvert settings: the next build
+    reuses them."""
     import json
 
     import cache
     import notebook_figures
 
     _, digest = notebook_figures.kernel_profile(ROOT / "snippets" / "site.mplstyle")
-    entries = sorted((cache.cache_dir() / "jupyter" / f"kernel-{digest}").glob("*.json"))
+    entries = sorted((cache.cache_dir() / "jupyter").glob(f"kernel-{digest}-*/*.json"))  # -<nbconvert settings>
     assert len(entries) >= len(NAMES), "mkdocs-jupyter cache: executed HTML is reused"
     for entry in entries:
         assert "jp-Cell" in json.loads(entry.read_text(encoding="utf-8"))["content"], entry

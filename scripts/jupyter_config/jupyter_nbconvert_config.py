@@ -1,13 +1,20 @@
 # nbconvert settings for the notebook pages (mkdocs-jupyter runs nbconvert, which reads
 # this file because scripts/notebook_execution.py puts this folder on JUPYTER_CONFIG_PATH).
-import os
+import sys
+from pathlib import Path
 
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
 
 # A cell that runs longer than this fails the build (nbclient's default is no limit).
-c.NotebookClient.timeout = int(os.environ.get("NN_NOTEBOOK_TIMEOUT", "120"))
+# NN_NOTEBOOK_TIMEOUT, checked by scripts/site_config.py before the build starts (an
+# invalid value fails the build there; it is never dropped here).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import site_config  # noqa: E402
+from notebook_limits import CheckOutputs  # noqa: E402
+
+c.NotebookClient.timeout = site_config.get().notebook_timeout
 c.NotebookClient.startup_timeout = 120
 
 # Printed lines arrive in as many stream messages as the kernel happened to flush; merge
@@ -19,6 +26,7 @@ c.HTMLExporter.default_preprocessors = [
     "nbconvert.preprocessors.ClearOutputPreprocessor",
     "nbconvert.preprocessors.ExecutePreprocessor",
     CoalesceStreamsPreprocessor(enabled=True),
+    CheckOutputs(enabled=True),  # scripts/notebook_limits.py: no traceback, bounded, plain text
     "nbconvert.preprocessors.SVG2PDFPreprocessor",
     "nbconvert.preprocessors.LatexPreprocessor",
     "nbconvert.preprocessors.HighlightMagicsPreprocessor",
