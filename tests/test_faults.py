@@ -554,6 +554,8 @@ def test_corrections_log_is_built_escaped_and_a_bad_entry_stops_the_build(projec
     result = project.build()
     assert result.returncode != 0
     assert "includes/corrections.yml: entry 1 (id 'planted'): kind 'typo' is not one of" in result.stderr
+
+
 # --- issue 28: nothing silent ---------------------------------------------------------
 
 @pytest.mark.parametrize("variable, value, accepted", [
