@@ -46,12 +46,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import boundary  # noqa: E402
 import cache  # noqa: E402
 import code_summary  # noqa: E402
 import fences  # noqa: E402
+import inline_field  # noqa: E402
 import ledger  # noqa: E402
 import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
+import sandbox  # noqa: E402
 import serve_errors  # noqa: E402
 from citations import Bibliography, cite_html, site_bibliography  # noqa: E402
 from mathml import MathError, error_message, to_mathml  # noqa: E402
@@ -179,11 +182,15 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False) -> 
                        for end in (".svg", "-dark.svg"))
         alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
         anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
+        try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (scripts/inline_field.py)
+            caption = inline_field.markdown(options["caption"].strip())
+        except ValueError as exc:
+            raise FenceError(f"{where}: snippet '{name}' caption: {exc}") from None
         parts.append(
             f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
             f"![{alt}]({light}#only-light)\n"
             f"![{alt}]({dark}#only-dark)\n"
-            f"<figcaption>Figure {number}. {options['caption'].strip()}</figcaption>\n</figure>"
+            f'<figcaption markdown="span">Figure {number}. {caption}</figcaption>\n</figure>'
         )
     return "\n\n".join(parts)
 
@@ -228,6 +235,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _snippets_dir, _inner
     root = Path(config.config_file_path).resolve().parent
+    try:
+        sandbox.bwrap()  # scripts/sandbox.py: CI without bwrap stops here; serve says once
+    except sandbox.SandboxError as exc:
+        raise PluginError(str(exc)) from None
+    # scripts/boundary.py: no symbolic link takes a read, a run, an include or a copy
+    # outside the repository (checked on the resolved path)
+    boundary.check_tree(root, Path(config.docs_dir))
+    boundary.guard_includes()
     cache.start_build()
     build_cache = cache.cache_dir()
     build_cache.mkdir(parents=True, exist_ok=True)

@@ -29,6 +29,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import cache
+import processes
+import sandbox
 from palette import dark_variant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,18 +109,25 @@ def _load(entry: Path, name: str, key: str) -> Output | None:
 
 
 class _Worker:
-    """One long-lived ``snippet_worker.py`` process, which forks a child per snippet."""
+    """One long-lived ``snippet_worker.py`` process, which forks a child per snippet; in
+    the sandbox when bwrap works (scripts/sandbox.py): the repository and ``snippets``
+    read-only, only the snippets' cache folder (and matplotlib's font cache) writable."""
 
-    def __init__(self) -> None:
+    def __init__(self, snippets: Path = SNIPPETS) -> None:
         self.stderr = tempfile.TemporaryFile(mode="w+")
+        env = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+        argv = [sys.executable, str(WORKER)]
+        sandboxed = sandbox.wrap(argv, ROOT, writable=[cache_dir() / "snippets", cache_dir() / "matplotlib"],
+                                 readable=[snippets, WORKER.parent],
+                                 env={**env, "MPLCONFIGDIR": str(cache_dir() / "matplotlib")})
         self.proc = subprocess.Popen(
-            [sys.executable, str(WORKER)],
+            sandboxed,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.stderr,
             text=True,
             cwd=ROOT,
-            env={**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"},
+            env={**os.environ, **env},
         )
         self._read(120.0, "starting the snippet worker")
 
@@ -129,6 +138,7 @@ class _Worker:
         selector.close()
         line = self.proc.stdout.readline() if ready else ""
         if not line:
+            processes.kill_tree(self.proc.pid)  # what its snippets started, then the worker
             self.proc.kill()
             self.proc.wait()
             self.stderr.seek(0)
@@ -148,7 +158,12 @@ class _Worker:
     def close(self) -> None:
         if self.proc.poll() is None:
             self.proc.stdin.close()
-            self.proc.wait(timeout=10)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                processes.kill_tree(self.proc.pid)
+                self.proc.kill()
+                self.proc.wait()
         self.stderr.close()
 
 
@@ -161,6 +176,17 @@ def _stack_line(stack: str, snippet: Path) -> str:
 
 def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
     """Why a finished run cannot be published, or None."""
+    src = f"snippets/{name}"
+    problem = _run_problem(result, snippet, name, root)
+    left = result.get("left_running")
+    if left:  # scripts/snippet_worker.py killed them when the snippet's process ended
+        problem = (f"{src}: left {len(left)} process(es) running when it ended, which the build "
+                   f"killed ({'; '.join(left[:5])}); a snippet waits for every process it starts"
+                   + (f"\n{problem}" if problem else ""))
+    return problem
+
+
+def _run_problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
     src = f"snippets/{name}"
     if result.get("hung"):
         where = _stack_line(result.get("stack", ""), snippet) or "no stack"
@@ -250,7 +276,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
     lock = threading.Lock()
 
     def drain() -> None:
-        worker = _Worker()
+        worker = _Worker(root)
         try:
             while True:
                 with lock:
@@ -265,7 +291,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                 except SnippetError as exc:  # the worker itself died: start another for the rest
                     problem, stored = f"snippets/{name}: {exc}", None
                     worker.close()
-                    worker = _Worker()
+                    worker = _Worker(root)
                 finally:
                     shutil.rmtree(tmp, ignore_errors=True)
                 with lock:
