@@ -54,6 +54,7 @@ import inline_field  # noqa: E402
 import ledger  # noqa: E402
 import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
+import notebook_kernel  # noqa: E402
 import sandbox  # noqa: E402
 import serve_errors  # noqa: E402
 from citations import Bibliography, cite_html, site_bibliography  # noqa: E402
@@ -266,6 +267,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     included["check_paths"] = True
     fences.register(config, "snippet", render_snippet)
     notebook_execution.configure(config, build_cache / "jupyter")
+    if config.plugins.get("mkdocs-jupyter") is not None:
+        notebook_kernel.configure(build_cache)  # the kernel: sandboxed, leaves nothing running
     _inner = markdown_lib.Markdown(extensions=config.markdown_extensions,
                                    extension_configs=config.mdx_configs)
     global _ledger_rows  # scripts/ledger.py: the analogy ledger, checked against the bibliography
@@ -364,6 +367,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Figure numbers, citations and MathML (notebooks: scripts/courses_hooks.py)."""
     where = page.file.src_uri
     if where.endswith(".ipynb"):
+        notebook_kernel.check_leftovers(where)
         return html
     html = number_figures(html)
     html = relocate_raw_assets(html, page, files)

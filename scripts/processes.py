@@ -70,6 +70,8 @@ def describe(pid: int) -> str:
     except OSError:
         return f"pid {pid}"
     command = " ".join(a.decode(errors="replace") for a in argv if a)
+    if not command:
+        return f"pid {pid}: "
     try:
         if argv == Path(f"/proc/{os.getpid()}/cmdline").read_bytes().split(b"\0"):
             command = "a copy of the snippet's own process (os.fork or multiprocessing)"
@@ -99,6 +101,8 @@ def kill_tree(pid: int | None = None) -> list[str]:
             break
         for child in reversed(found):
             if child not in killed:
+                # an empty command line: a process already exiting (e.g. its PID namespace
+                # ended with the sandbox); killed all the same, not reported as left running
                 killed[child] = describe(child)
             try:
                 os.kill(child, signal.SIGKILL)
@@ -107,4 +111,4 @@ def kill_tree(pid: int | None = None) -> list[str]:
         _reap()
         time.sleep(0.005)
     _reap()
-    return list(killed.values())
+    return [what for what in killed.values() if not what.endswith(": ")]

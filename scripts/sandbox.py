@@ -34,7 +34,8 @@ log = logging.getLogger("mkdocs.hooks.sandbox")
 
 ETC_FILES = ("/etc/ld.so.cache", "/etc/fonts", "/etc/localtime", "/etc/alternatives")
 PASSED_ENV = ("LANG", "LC_ALL", "SOURCE_DATE_EPOCH", "PYTHONHASHSEED", "PYTHONDONTWRITEBYTECODE",
-              "MPLBACKEND", "NN_SNIPPET_TIMEOUT", "NN_NOTEBOOK_TIMEOUT", "IPYTHONDIR", "JUPYTER_CONFIG_PATH")
+              "MPLBACKEND", "NN_SNIPPET_TIMEOUT", "NN_NOTEBOOK_TIMEOUT", "IPYTHONDIR", "JUPYTER_CONFIG_PATH",
+              "JUPYTER_PATH", "JUPYTER_RUNTIME_DIR")
 _said = {"absent": False}
 
 
@@ -77,6 +78,19 @@ def bwrap() -> str | None:
         log.info(f"sandbox: {why}; snippets and notebooks run unsandboxed "
                  "(install bubblewrap to run them without network, home or write access)")
     return None
+
+
+def matplotlib_cache(folder: Path) -> Path:
+    """``folder`` as matplotlib's cache for sandboxed code (no home directory there),
+    seeded with the font list of this machine's own cache when there is one, so that a
+    sandbox does not spend seconds building it again (it holds font paths, no secrets)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    home = os.environ.get("MPLCONFIGDIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "matplotlib")
+    if not list(folder.glob("fontlist-*.json")):
+        for fonts in Path(home).glob("fontlist-*.json"):
+            shutil.copyfile(fonts, folder / fonts.name)
+    return folder
 
 
 def _interpreter_paths() -> list[str]:

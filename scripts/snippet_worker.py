@@ -37,6 +37,7 @@ import io
 import json
 import os
 import random
+import resource
 import runpy
 import select
 import signal
@@ -269,6 +270,10 @@ def main() -> None:
     for line in sys.stdin:
         job = json.loads(line)
         result = run_one(Path(job["path"]), Path(job["out_dir"]), job["salt"], job["timeout"])
+        # CPU seconds so far, its own and its snippets' (the build's log; a sandbox hides
+        # them from the parent's rusage)
+        result["cpu_total"] = sum(getattr(resource.getrusage(who), f) for who in
+                                  (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
         print(json.dumps(result), file=protocol)
     processes.kill_tree()
 

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import re
-import resource
 import selectors
 import shutil
 import subprocess
@@ -117,9 +116,11 @@ class _Worker:
         self.stderr = tempfile.TemporaryFile(mode="w+")
         env = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
         argv = [sys.executable, str(WORKER)]
-        sandboxed = sandbox.wrap(argv, ROOT, writable=[cache_dir() / "snippets", cache_dir() / "matplotlib"],
-                                 readable=[snippets, WORKER.parent],
-                                 env={**env, "MPLCONFIGDIR": str(cache_dir() / "matplotlib")})
+        mpl = cache_dir() / "matplotlib"
+        sandboxed = sandbox.wrap(argv, ROOT, writable=[cache_dir() / "snippets", mpl],
+                                 readable=[snippets, WORKER.parent], env={**env, "MPLCONFIGDIR": str(mpl)})
+        if sandboxed is not argv:
+            sandbox.matplotlib_cache(mpl)
         self.proc = subprocess.Popen(
             sandboxed,
             stdin=subprocess.PIPE,
@@ -129,6 +130,7 @@ class _Worker:
             cwd=ROOT,
             env={**os.environ, **env},
         )
+        self.cpu = 0.0  # CPU seconds the worker reported (its own and its snippets')
         self._read(120.0, "starting the snippet worker")
 
     def _read(self, limit: float, what: str) -> dict:
@@ -153,7 +155,9 @@ class _Worker:
         self.proc.stdin.flush()
         # The worker kills a hung snippet after `timeout` (+1.5 s) and answers; this limit
         # only catches a worker that itself stopped answering.
-        return self._read(timeout() + 30.0, f"snippets/{salt}")
+        result = self._read(timeout() + 30.0, f"snippets/{salt}")
+        self.cpu = result.get("cpu_total", self.cpu)
+        return result
 
     def close(self) -> None:
         if self.proc.poll() is None:
@@ -236,12 +240,6 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
     return output
 
 
-def _children_cpu() -> float:
-    """CPU seconds of finished child processes (the worker includes its forked children)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
     """Outputs for ``snippets`` (absolute paths under ``root``), running only those not cached.
 
@@ -267,7 +265,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
         log(f"figures {cached}/{len(snippets)}, {cached} cached")
         return outputs, errors
     start = time.perf_counter()
-    cpu_before = _children_cpu()
+    cpu = [0.0]  # CPU seconds of every worker (its own and its snippets'), summed
     workers = min(jobs(), len(todo))
     # Snippets are independent (each runs isolated in its own forked child), so a few
     # worker processes share the queue; results are keyed by snippet, so the order in
@@ -290,6 +288,8 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                     stored = None if problem else _store(result, tmp, folder / key, name, key)
                 except SnippetError as exc:  # the worker itself died: start another for the rest
                     problem, stored = f"snippets/{name}: {exc}", None
+                    with lock:
+                        cpu[0] += worker.cpu
                     worker.close()
                     worker = _Worker(root)
                 finally:
@@ -301,6 +301,8 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                         outputs[name] = stored
                     log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")
         finally:
+            with lock:
+                cpu[0] += worker.cpu
             worker.close()
 
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
@@ -308,6 +310,6 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
             future.result()
     # Published in the pages' order whatever the finishing order (dicts keep insertion order).
     outputs = {name: outputs[name] for name in order if name in outputs}
-    log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {_children_cpu() - cpu_before:.1f} s) "
+    log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {cpu[0]:.1f} s) "
         f"in {workers} worker process{'es' if workers > 1 else ''}")
     return outputs, errors

@@ -719,3 +719,36 @@ def test_a_sandboxed_snippet_sees_no_secret_home_repository_or_network(warm_proj
     assert "home did []" in text or "home refused FileNotFoundError" in text, text
     assert re.search(r"write did [1-9]", text) and not target.exists(), text
     assert "local refused" in text and "remote refused" in text, text
+
+
+@pytest.mark.parametrize("sandboxed", ["off", "auto"])
+def test_a_notebook_kernel_leaves_nothing_running_and_is_sandboxed(project, tmp_path, sandboxed):
+    """A cell starts a process in a session of its own: gone when the build ends.
+    Unsandboxed, the kernel's guard (scripts/kernel_launcher.py) kills it and the build
+    fails naming the notebook and the process; sandboxed, the kernel's PID namespace
+    ends it, and the kernel sees no secret and no network (today: it lives on)."""
+    if sandboxed == "auto" and _sandbox_or_none() is None:
+        pytest.skip("bwrap is not installed or cannot make a sandbox here")
+    (project.root / "mkdocs.yml").write_text(NOTEBOOK_CONFIG)
+    project.page("# Home\n")
+    secret = tmp_path / "home" / ".ssh" / "id_ed25519"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("PRIVATE KEY\n")
+    mark = f"{600 + os.getpid() % 1000 / 1000 + (sandboxed == 'auto') / 10000 + 0.00005:.6f}"
+    cells = [f'import subprocess\nsubprocess.Popen(["sleep", "{mark}"], start_new_session=True)\nprint("started")',
+             f"try:\n    open({str(secret)!r}).read()\n    print('secret read')\nexcept OSError as exc:\n"
+             "    print('secret refused', type(exc).__name__)",
+             "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=2)\n"
+             "except OSError as exc:\n    print('network refused', type(exc).__name__)"]
+    (project.root / "docs" / "nb.ipynb").write_text(notebook(*cells))
+    result = project.build(env={"NN_SANDBOX": sandboxed})
+    time.sleep(0.5)
+    assert not _running(mark), _running(mark)
+    if sandboxed == "off":
+        assert result.returncode != 0
+        assert re.search(rf"docs/nb\.ipynb: the notebook's kernel left 1 process\(es\) running when it ended, "
+                         rf"which the build killed \(pid \d+: sleep {mark}\)", result.stderr), result.stderr[-3000:]
+    else:
+        assert result.returncode == 0, result.stderr[-3000:]
+        text = page_text(project.html("nb/index.html"))
+        assert "secret refused FileNotFoundError" in text and "network refused" in text, text
