@@ -27,6 +27,8 @@ LAUNCHER = Path(__file__).resolve().parent / "kernel_launcher.py"
 
 
 def configure(build_cache: Path) -> None:
+    if not sys.platform.startswith("linux"):  # the guard needs Linux (pidfd, subreaper, /proc)
+        return
     folder = build_cache / "kernel"
     spec = folder / "kernels" / "python3" / "kernel.json"
     spec.parent.mkdir(parents=True, exist_ok=True)

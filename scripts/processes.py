@@ -37,6 +37,8 @@ def become_subreaper(die_with_parent: bool = True) -> None:
 
 def _children_map() -> dict[int, list[int]]:
     children: dict[int, list[int]] = {}
+    if not os.path.isdir("/proc"):  # not Linux: nothing to find this way
+        return children
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue

@@ -200,27 +200,39 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
         _exit(code)
     os.close(write_end)
     chunks, deadline, hung = [], time.monotonic() + timeout + 1.5, False
-    ended = os.pidfd_open(pid)  # readable when the snippet's own process has ended
+    # Readable when the snippet's own process has ended (Linux); elsewhere, poll for it.
+    ended = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
+    status = None
     with os.fdopen(read_end, "rb") as pipe:
         os.set_blocking(pipe.fileno(), False)
         while True:
             left = deadline - time.monotonic()
-            ready = select.select([pipe, ended], [], [], left)[0] if left > 0 else []
-            if not ready:
+            watched = [pipe] if ended is None else [pipe, ended]
+            ready = select.select(watched, [], [], left if ended is not None else min(left, 0.05)) \
+                if left > 0 else []
+            if ended is None and status is None:
+                done, code = os.waitpid(pid, os.WNOHANG)
+                if done == pid:
+                    status, ready = code, ready or [pipe]
+            if not ready and (ended is not None or left <= 0):
                 hung = True
                 break
+            if not ready:
+                continue
             try:
                 chunk = os.read(pipe.fileno(), 1 << 16)
             except BlockingIOError:
                 chunk = None
             if chunk:
                 chunks.append(chunk)
-            elif chunk == b"" or ended in ready:  # closed, or ended with nothing left to read
+            elif chunk == b"" or ended in ready or status is not None:  # closed, or ended, all read
                 break
-    os.close(ended)
+    if ended is not None:
+        os.close(ended)
     if hung:
         os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
+    if status is None:
+        _, status = os.waitpid(pid, 0)
     left_running = processes.kill_tree()  # orphans of the snippet are ours (subreaper)
     text = b"".join(chunks).decode("utf-8", "replace")
     stack = (out_dir / "stack.txt").read_text(errors="replace") if (out_dir / "stack.txt").exists() else ""
