@@ -208,8 +208,8 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
         while True:
             left = deadline - time.monotonic()
             watched = [pipe] if ended is None else [pipe, ended]
-            ready = select.select(watched, [], [], left if ended is not None else min(left, 0.05)) \
-                if left > 0 else []
+            wait = left if ended is not None else min(left, 0.05)
+            ready = select.select(watched, [], [], wait)[0] if left > 0 else []
             if ended is None and status is None:
                 done, code = os.waitpid(pid, os.WNOHANG)
                 if done == pid:
