@@ -8,8 +8,10 @@ it. The guard is a child subreaper (scripts/processes.py) and starts ipykernel, 
 the sandbox when bwrap works (scripts/sandbox.py: no network, so the kernel talks to
 the build over Unix sockets in the cache, ``transport = ipc``). When the kernel ends,
 or this launcher is killed, the guard kills every process left below it (a child that
-called ``setsid`` included), writes what it killed to ``leftover-<pid>.json`` beside the
-connection file (the build then fails naming the notebook), and exits.
+called ``setsid`` included) and exits; unsandboxed, it writes what it killed to
+``leftover-<pid>.json`` beside the connection file (the build then fails naming the
+notebook). In the sandbox the kernel's PID namespace takes everything with it: gone,
+not named (the guard waits for it, then kills whatever remains).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import select
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,8 +53,13 @@ def guard(launcher: int, connection: Path) -> int:
     if code is None:  # the launcher was killed: the kernel goes too
         kernel.kill()
         code = kernel.wait()
+    sandboxed = argv[0] != sys.executable
+    if sandboxed:  # its PID namespace is ending: everything in it dies with it; wait, then make sure
+        deadline = time.monotonic() + 2.0
+        while processes.descendants() and time.monotonic() < deadline:
+            time.sleep(0.02)
     left = processes.kill_tree()
-    if left:
+    if left and not sandboxed:  # in the sandbox, what remains is the namespace being torn down
         record = connection.parent / f"leftover-{os.getpid()}.json"
         record.write_text(json.dumps({"cwd": os.getcwd(), "left": left}))
         print(f"notebook kernel: left {len(left)} process(es) running when it ended, killed: "
