@@ -34,6 +34,7 @@ from pathlib import Path
 
 import yaml
 
+import inline_field
 from fences import YamlError, load_yaml
 
 LEDGER_DIR = Path("includes") / "ledger"
@@ -101,6 +102,11 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
                     raise LedgerError(f"{at}: source {source!r} is not 'key' or 'key, locator'")
                 if bib_keys is not None and match["key"] not in bib_keys:
                     raise LedgerError(f"{at}: unknown bibliography key {match['key']!r}")
+            for text_field in ("analogy", "origin", "why"):
+                try:  # inline Markdown + $math$ + [@key], raw HTML escaped (scripts/inline_field.py)
+                    inline_field.markdown(str(row[text_field]))
+                except ValueError as exc:
+                    raise LedgerError(f"{at}: {text_field}: {exc}") from None
             for key in re.findall(r"@([\w:-]+)", str(row["why"])):
                 if bib_keys is not None and key not in bib_keys:
                     raise LedgerError(f"{at}: 'why' cites unknown bibliography key {key!r}")
@@ -196,7 +202,7 @@ def _content(row: dict, c: str, here: str, docs_dir: Path) -> str:
     if c == "page":
         link = posixpath.relpath(row["page"], posixpath.dirname(here) or ".")
         return f"[{_cell(_title(docs_dir, row['page']))}]({link})"
-    return _cell(row[c])
+    return _cell(inline_field.markdown(str(row[c])))
 
 
 def tally(selected: list[dict]) -> str:

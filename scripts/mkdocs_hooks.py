@@ -46,14 +46,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import boundary  # noqa: E402
 import build_guard  # noqa: E402
 import cache  # noqa: E402
 import code_summary  # noqa: E402
 import fences  # noqa: E402
+import inline_field  # noqa: E402
 import ledger  # noqa: E402
 import mathml  # noqa: E402
 import notebook_execution  # noqa: E402
+import notebook_kernel  # noqa: E402
 import quantities  # noqa: E402
+import sandbox  # noqa: E402
 import serve_errors  # noqa: E402
 import site_config  # noqa: E402
 from citations import Bibliography, CitationError, cite_html, describe_error, site_bibliography  # noqa: E402
@@ -216,11 +220,15 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
                        for end in (".svg", "-dark.svg"))
         alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
         anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
+        try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (scripts/inline_field.py)
+            caption = inline_field.markdown(options["caption"].strip())
+        except ValueError as exc:
+            raise FenceError(f"{where}: snippet '{name}' caption: {exc}") from None
         parts.append(
             f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
             f"![{alt}]({light}#only-light)\n"
             f"![{alt}]({dark}#only-dark)\n"
-            f"<figcaption>Figure {number}. {options['caption'].strip()}</figcaption>\n</figure>"
+            f'<figcaption markdown="span">Figure {number}. {caption}</figcaption>\n</figure>'
         )
     return "\n\n".join(parts)
 
@@ -284,6 +292,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_config.check_url("repo_url (mkdocs.yml)", config.repo_url)
     except site_config.ConfigError as exc:
         raise PluginError(str(exc)) from None
+    try:
+        sandbox.bwrap()  # scripts/sandbox.py: CI without bwrap stops here; serve says once
+    except sandbox.SandboxError as exc:
+        raise PluginError(str(exc)) from None
+    # scripts/boundary.py: no symbolic link takes a read, a run, an include or a copy
+    # outside the repository (checked on the resolved path)
+    boundary.check_tree(root, Path(config.docs_dir))
+    boundary.guard_includes()
     cache.start_build()
     build_cache = settings.cache_dir
     build_guard.check_cache(build_cache)  # a file or a read-only folder: named, with the fix
@@ -315,6 +331,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     included["check_paths"] = True
     fences.register(config, "snippet", render_snippet)
     notebook_execution.configure(config, build_cache / "jupyter")
+    if config.plugins.get("mkdocs-jupyter") is not None:
+        notebook_kernel.configure(build_cache)  # the kernel: sandboxed, leaves nothing running
     _inner = markdown_lib.Markdown(extensions=config.markdown_extensions,
                                    extension_configs=config.mdx_configs)
     global _ledger_rows  # scripts/ledger.py: the analogy ledger, checked against the bibliography
@@ -417,6 +435,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Figure numbers, citations and MathML (notebooks: scripts/courses_hooks.py)."""
     where = page.file.src_uri
     if where.endswith(".ipynb"):
+        notebook_kernel.check_leftovers(where)
         return html
     html = number_figures(html)
     html = relocate_raw_assets(html, page, files)

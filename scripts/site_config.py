@@ -44,6 +44,9 @@ class SiteConfig:
     """NN_RELEASE: ``1`` for a release build (needs a real public URL), ``0`` or unset otherwise."""
     release_test_command: str
     """NN_RELEASE_TEST_COMMAND: the command ``scripts/release.py`` runs before releasing; default ``make test``."""
+    sandbox: str
+    """NN_SANDBOX: ``auto`` (default: snippets and notebook kernels run in bwrap when it works)
+    or ``off`` (never; for tests of the unsandboxed path). scripts/sandbox.py."""
 
 
 VARIABLES = {f.name: "NN_" + f.name.upper() for f in fields(SiteConfig)}
@@ -93,6 +96,9 @@ def load(environ=None) -> SiteConfig:
     command = environ.get("NN_RELEASE_TEST_COMMAND", "make test")
     if not command.strip():
         raise _fail("NN_RELEASE_TEST_COMMAND", command, "a shell command, e.g. 'make test'")
+    sandbox = environ.get("NN_SANDBOX", "auto").strip().lower() or "auto"
+    if sandbox not in ("auto", "off"):
+        raise _fail("NN_SANDBOX", sandbox, "'auto' (sandbox when bwrap works) or 'off'")
     return SiteConfig(
         cache_dir=Path(cache).expanduser().resolve(),
         snippet_jobs=_number(environ, "NN_SNIPPET_JOBS", max(1, min(64, os.cpu_count() or 1)), int, 1, 64),
@@ -102,6 +108,7 @@ def load(environ=None) -> SiteConfig:
         repo_url=check_url("NN_REPO_URL", environ.get("NN_REPO_URL")),
         release=release == "1",
         release_test_command=command,
+        sandbox=sandbox,
     )
 
 

@@ -20,7 +20,12 @@ costs milliseconds, while a fresh interpreter pays matplotlib's import again (ab
   against code written to escape them.)
 
 A child that hangs dumps its stack (``faulthandler``) and is killed; one that ends
-through ``os._exit`` or a crash is reported with the line it was on.
+through ``os._exit`` or a crash is reported with the line it was on. The worker is a
+child subreaper (scripts/processes.py): when a snippet's process ends, every process it
+started (``subprocess.Popen``, ``os.fork``, one that called ``setsid``) is handed to the
+worker, which kills it and fails the snippet naming what was left running. The result is
+read until the snippet's own process ends, not until the pipe closes (a forked copy holds
+the pipe open), and a forked copy never writes a result.
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ import io
 import json
 import os
 import random
+import resource
 import runpy
 import select
 import signal
@@ -48,10 +54,12 @@ import numpy as np  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import figure_checks  # noqa: E402
+import processes  # noqa: E402
 from svg_compact import compact  # noqa: E402
 
 STYLE = Path(__file__).resolve().parent.parent / "snippets" / "site.mplstyle"
 _exit = os._exit  # the real one: a child replaces os._exit to report where a snippet calls it
+_child = {"pid": 0}  # the snippet's own process; a copy of it (os.fork) never reports
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 # Audit events that change the file system (besides opening a file for writing).
 CHANGING_EVENTS = {
@@ -131,6 +139,8 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
     sys.path.insert(0, str(path.parent))
     sys.argv = [str(path)]
     def exit_now(code: int) -> None:  # os._exit skips everything: say where it was called
+        if os.getpid() != _child["pid"]:
+            _exit(code)
         where, line = _stack_location(path)
         report.write(json.dumps({"ok": False, "file": where, "line": line,
                                  "error": f"the snippet called os._exit({code}); a snippet ends by "
@@ -171,6 +181,8 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
                   "error": f"{type(exc).__name__}: {exc}",
                   "traceback": "".join(traceback.format_exception(exc)),
                   "stdout": stdout.getvalue()}
+    if os.getpid() != _child["pid"]:  # a copy made by os.fork in the snippet: not the result
+        _exit(0)
     report.write(json.dumps(result))
     report.flush()
 
@@ -183,6 +195,7 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
     sys.stderr.flush()
     pid = os.fork()
     if pid == 0:  # the child
+        _child["pid"] = os.getpid()
         os.close(read_end)
         code = 0
         try:
@@ -194,30 +207,55 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
         _exit(code)
     os.close(write_end)
     chunks, deadline, hung = [], time.monotonic() + timeout + 1.5, False
+    # Readable when the snippet's own process has ended (Linux); elsewhere, poll for it.
+    ended = os.pidfd_open(pid) if hasattr(os, "pidfd_open") else None
+    status = None
     with os.fdopen(read_end, "rb") as pipe:
+        os.set_blocking(pipe.fileno(), False)
         while True:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([pipe], [], [], left)[0]:
+            watched = [pipe] if ended is None else [pipe, ended]
+            wait = left if ended is not None else min(left, 0.05)
+            ready = select.select(watched, [], [], wait)[0] if left > 0 else []
+            if ended is None and status is None:
+                done, code = os.waitpid(pid, os.WNOHANG)
+                if done == pid:
+                    status, ready = code, ready or [pipe]
+            if not ready and (ended is not None or left <= 0):
                 hung = True
                 break
-            chunk = os.read(pipe.fileno(), 1 << 16)
-            if not chunk:
+            if not ready:
+                continue
+            try:
+                chunk = os.read(pipe.fileno(), 1 << 16)
+            except BlockingIOError:
+                chunk = None
+            if chunk:
+                chunks.append(chunk)
+            elif chunk == b"" or ended in ready or status is not None:  # closed, or ended, all read
                 break
-            chunks.append(chunk)
+    if ended is not None:
+        os.close(ended)
     if hung:
         os.kill(pid, signal.SIGKILL)
-    _, status = os.waitpid(pid, 0)
+    if status is None:
+        _, status = os.waitpid(pid, 0)
+    left_running = processes.kill_tree()  # orphans of the snippet are ours (subreaper)
     text = b"".join(chunks).decode("utf-8", "replace")
     stack = (out_dir / "stack.txt").read_text(errors="replace") if (out_dir / "stack.txt").exists() else ""
     if hung:
-        return {"ok": False, "hung": True, "stack": stack}
-    try:
-        return json.loads(text)
-    except ValueError:
-        how = (f"was killed by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
-               else f"ended with exit code {os.WEXITSTATUS(status)}")
-        return {"ok": False, "file": str(path), "line": None, "stack": stack,
-                "error": f"the snippet's process {how} before it finished"}
+        result = {"ok": False, "hung": True, "stack": stack}
+    else:
+        try:
+            result = json.loads(text)
+        except ValueError:
+            how = (f"was killed by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
+                   else f"ended with exit code {os.WEXITSTATUS(status)}")
+            result = {"ok": False, "file": str(path), "line": None, "stack": stack,
+                      "error": f"the snippet's process {how} before it finished"}
+    if left_running:
+        result["left_running"] = left_running
+    return result
 
 
 def warm_up() -> None:
@@ -239,6 +277,7 @@ def warm_up() -> None:
 
 
 def main() -> None:
+    processes.become_subreaper()  # scripts/processes.py: no process a snippet starts escapes
     warm_up()
     gc.freeze()  # the warm heap stays shared with every child: no copy-on-write by the collector
     # The protocol gets its own copy of fd 1; fd 1 itself then points at stderr, so
@@ -250,7 +289,12 @@ def main() -> None:
     for line in sys.stdin:
         job = json.loads(line)
         result = run_one(Path(job["path"]), Path(job["out_dir"]), job["salt"], job["timeout"])
+        # CPU seconds so far, its own and its snippets' (the build's log; a sandbox hides
+        # them from the parent's rusage)
+        result["cpu_total"] = sum(getattr(resource.getrusage(who), f) for who in
+                                  (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
         print(json.dumps(result), file=protocol)
+    processes.kill_tree()
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import re
-import resource
 import selectors
 import shutil
 import subprocess
@@ -30,6 +29,8 @@ from pathlib import Path
 
 import cache
 import output_text
+import processes
+import sandbox
 import site_config
 from palette import dark_variant
 
@@ -117,19 +118,29 @@ def _load(entry: Path, name: str, key: str) -> Output | None:
 
 
 class _Worker:
-    """One long-lived ``snippet_worker.py`` process, which forks a child per snippet."""
+    """One long-lived ``snippet_worker.py`` process, which forks a child per snippet; in
+    the sandbox when bwrap works (scripts/sandbox.py): the repository and ``snippets``
+    read-only, only the snippets' cache folder (and matplotlib's font cache) writable."""
 
-    def __init__(self) -> None:
+    def __init__(self, snippets: Path = SNIPPETS) -> None:
         self.stderr = tempfile.TemporaryFile(mode="w+")
+        env = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+        argv = [sys.executable, str(WORKER)]
+        mpl = cache_dir() / "matplotlib"
+        sandboxed = sandbox.wrap(argv, ROOT, writable=[cache_dir() / "snippets", mpl],
+                                 readable=[snippets, WORKER.parent], env={**env, "MPLCONFIGDIR": str(mpl)})
+        if sandboxed is not argv:
+            sandbox.matplotlib_cache(mpl)
         self.proc = subprocess.Popen(
-            [sys.executable, str(WORKER)],
+            sandboxed,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self.stderr,
             text=True,
             cwd=ROOT,
-            env={**os.environ, "MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"},
+            env={**os.environ, **env},
         )
+        self.cpu = 0.0  # CPU seconds the worker reported (its own and its snippets')
         self._read(120.0, "starting the snippet worker")
 
     def _read(self, limit: float, what: str) -> dict:
@@ -139,6 +150,7 @@ class _Worker:
         selector.close()
         line = self.proc.stdout.readline() if ready else ""
         if not line:
+            processes.kill_tree(self.proc.pid)  # what its snippets started, then the worker
             self.proc.kill()
             self.proc.wait()
             self.stderr.seek(0)
@@ -153,12 +165,19 @@ class _Worker:
         self.proc.stdin.flush()
         # The worker kills a hung snippet after `timeout` (+1.5 s) and answers; this limit
         # only catches a worker that itself stopped answering.
-        return self._read(timeout() + 30.0, f"snippets/{salt}")
+        result = self._read(timeout() + 30.0, f"snippets/{salt}")
+        self.cpu = result.get("cpu_total", self.cpu)
+        return result
 
     def close(self) -> None:
         if self.proc.poll() is None:
             self.proc.stdin.close()
-            self.proc.wait(timeout=10)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                processes.kill_tree(self.proc.pid)
+                self.proc.kill()
+                self.proc.wait()
         self.stderr.close()
 
 
@@ -171,6 +190,17 @@ def _stack_line(stack: str, snippet: Path) -> str:
 
 def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
     """Why a finished run cannot be published, or None."""
+    src = f"snippets/{name}"
+    problem = _run_problem(result, snippet, name, root)
+    left = result.get("left_running")
+    if left:  # scripts/snippet_worker.py killed them when the snippet's process ended
+        problem = (f"{src}: left {len(left)} process(es) running when it ended, which the build "
+                   f"killed ({'; '.join(left[:5])}); a snippet waits for every process it starts"
+                   + (f"\n{problem}" if problem else ""))
+    return problem
+
+
+def _run_problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
     src = f"snippets/{name}"
     if result.get("hung"):
         where = _stack_line(result.get("stack", ""), snippet) or "no stack"
@@ -226,12 +256,6 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
     return output
 
 
-def _children_cpu() -> float:
-    """CPU seconds of finished child processes (the worker includes its forked children)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
     """Outputs for ``snippets`` (absolute paths under ``root``), running only those not cached.
 
@@ -257,7 +281,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
         log(f"figures {cached}/{len(snippets)}, {cached} cached")
         return outputs, errors
     start = time.perf_counter()
-    cpu_before = _children_cpu()
+    cpu = [0.0]  # CPU seconds of every worker (its own and its snippets'), summed
     workers = min(jobs(), len(todo))
     # Snippets are independent (each runs isolated in its own forked child), so a few
     # worker processes share the queue; results are keyed by snippet, so the order in
@@ -266,7 +290,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
     lock = threading.Lock()
 
     def drain() -> None:
-        worker = _Worker()
+        worker = _Worker(root)
         try:
             while True:
                 with lock:
@@ -280,8 +304,10 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                     stored = None if problem else _store(result, tmp, folder / key, name, key)
                 except SnippetError as exc:  # the worker itself died: start another for the rest
                     problem, stored = f"snippets/{name}: {exc}", None
+                    with lock:
+                        cpu[0] += worker.cpu
                     worker.close()
-                    worker = _Worker()
+                    worker = _Worker(root)
                 finally:
                     shutil.rmtree(tmp, ignore_errors=True)
                 with lock:
@@ -291,6 +317,8 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                         outputs[name] = stored
                     log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")
         finally:
+            with lock:
+                cpu[0] += worker.cpu
             worker.close()
 
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
@@ -298,6 +326,6 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
             future.result()
     # Published in the pages' order whatever the finishing order (dicts keep insertion order).
     outputs = {name: outputs[name] for name in order if name in outputs}
-    log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {_children_cpu() - cpu_before:.1f} s) "
+    log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {cpu[0]:.1f} s) "
         f"in {workers} worker process{'es' if workers > 1 else ''}")
     return outputs, errors

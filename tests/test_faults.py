@@ -565,6 +565,7 @@ def test_corrections_log_is_built_escaped_and_a_bad_entry_stops_the_build(projec
     ("NN_RELEASE", "yes", "1 for a release build"),
     ("NN_SITE_URL", 'https://me.example.org/x"><script>alert(1)</script>', "an http(s) URL"),
     ("NN_SITE_URL", "me.github.io/site/", "an http(s) URL"),
+    ("NN_SANDBOX", "maybe", "'auto' (sandbox when bwrap works) or 'off'"),
 ])
 def test_an_invalid_environment_variable_fails_before_building(warm_project, variable, value, accepted):
     """Every NN_* variable is read once, typed and checked (scripts/site_config.py): a bad
@@ -805,3 +806,252 @@ def test_notebook_outputs_are_bounded_plain_and_free_of_tracebacks(project):
     assert second.returncode == 0, second.stderr[-3000:]
     assert sorted(p.name for p in (project.cache / "jupyter").iterdir()) != folders
     assert "Cache hit" not in second.stderr
+
+
+# --- what a pull request cannot make the build do (issue 28) --------------------------
+# The repository is the boundary (scripts/boundary.py); data fields are text, never HTML
+# (scripts/inline_field.py); no process outlives its snippet or kernel
+# (scripts/processes.py); snippets and kernels run sandboxed when bwrap works
+# (scripts/sandbox.py). CONTRIBUTING.md, "Trust model".
+
+def test_a_symbolic_link_out_of_the_repository_fails_the_build(warm_project, tmp_path):
+    """A snippet, a snippet's data file, an asset under docs/ and a folder under includes/
+    that are links to files outside the repository: one error naming each link and its
+    target, and nothing published (today: the snippet runs, the asset is copied)."""
+    project = warm_project
+    outside = tmp_path / "outside"
+    (outside / "folder").mkdir(parents=True)
+    (outside / "secret.py").write_text('print("SECRET-SOURCE")\n')
+    (outside / "passwd").write_text("root:SECRET-PASSWD\n")
+    (outside / "folder" / "notes.md").write_text("SECRET-INCLUDE\n")
+    (project.root / "snippets" / "demo" / "evil.py").symlink_to(outside / "secret.py")
+    (project.root / "snippets" / "demo" / "data.txt").symlink_to(outside / "passwd")
+    (project.root / "docs" / "assets").mkdir()
+    (project.root / "docs" / "assets" / "x.txt").symlink_to(outside / "passwd")
+    (project.root / "includes" / "shared").symlink_to(outside / "folder", target_is_directory=True)
+    project.page("# Page\n\n" + fence("demo/evil.py", figure=False)
+                 + '\n```text\n--8<-- "shared/notes.md"\n```\n')
+    result = project.build(env={"NN_SANDBOX": "off"})
+    assert result.returncode != 0
+    for link, target in [("snippets/demo/evil.py", "secret.py"), ("snippets/demo/data.txt", "passwd"),
+                         ("docs/assets/x.txt", "passwd"), ("includes/shared", "folder")]:
+        assert f"{link}: a symbolic link to {outside.resolve() / target}, outside the repository" \
+            in result.stderr, result.stderr[-3000:]
+    assert "SECRET" not in result.stderr and not (project.site / "index.html").exists()
+    assert not any(b"SECRET" in data for data in tree(project.site).values()) if project.site.exists() else True
+
+
+def test_an_include_is_checked_on_its_resolved_path(warm_project):
+    """pymdownx.snippets' restrict_base_path compares the unresolved path: a link in
+    snippets/ to a file elsewhere in the repository passes it (here mkdocs.yml)."""
+    project = warm_project
+    (project.root / "snippets" / "leak.txt").symlink_to(project.root / "mkdocs.yml")
+    project.page('# Page\n\n```text\n--8<-- "leak.txt"\n```\n')
+    result = project.build(env={"NN_SANDBOX": "off"})
+    assert result.returncode != 0
+    assert (f"--8<-- 'leak.txt': {project.root / 'snippets' / 'leak.txt'} is, or is inside, a symbolic "
+            f"link to {(project.root / 'mkdocs.yml').resolve()}, outside the folders") in result.stderr, \
+        result.stderr[-3000:]
+    assert not (project.site / "index.html").exists()
+
+
+EVIL_LEDGER = '''\
+- id: evil-row
+  analogy: "An <script>alert(1)</script> *row* with $x^2$"
+  origin: "<iframe src=\\"javascript:alert(2)\\"></iframe>"
+  verdict: holds
+  page: index.md
+  sources: [hebb1949]
+  why: "Because <img src=x onerror=alert(3)> and *em* [@hebb1949] with $a < b$ & c {: onclick=alert(4) }"
+'''
+
+
+def test_captions_and_ledger_fields_are_markdown_never_html(warm_project):
+    """A caption and the ledger's text fields are inline Markdown with $math$ and [@key]:
+    raw HTML in them is shown as text, an attribute list is not applied, a javascript:
+    link fails the build; the alt text is plain text in an escaped attribute."""
+    project = warm_project
+    (project.root / "includes" / "ledger").mkdir()
+    (project.root / "includes" / "ledger" / "10-x.yml").write_text(EVIL_LEDGER)
+    block = ('```snippet\nfile: demo/figure.py\n'
+             'caption: "A <img src=x onerror=alert(5)> line, *em*, $V_\\\\mathrm{th}$ [@hebb1949]."\n'
+             'alt: "Alt <img src=x onerror=alert(6)> \\" q"\n```\n')
+    project.page("# Page\n\n" + block + "\n```ledger\nall: true\ncolumns: [analogy, origin, verdict, why]\n```\n")
+    result = project.build(env={"NN_SANDBOX": "off"})
+    assert result.returncode == 0, result.stderr
+    page = project.html()
+    for raw in ("<script>alert", "<iframe", "<img src=x"):
+        assert raw not in page, raw
+    assert not re.search(r"<[^>]*\bonclick=", page) and "&#123;: onclick=alert(4) }" in page
+    for shown in ("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;iframe src=\"javascript:alert(2)\"&gt;",
+                  "&lt;img src=x onerror=alert(3)&gt;", "&lt;img src=x onerror=alert(5)&gt;",
+                  'alt="Alt &lt;img src=x onerror=alert(6)&gt; &quot; q"'):
+        assert shown in page, shown
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", page, re.DOTALL)[1]
+    assert "<em>em</em>" in caption and "<math" in caption and 'href="#ref-hebb1949"' in caption
+    project.page("# Page\n\n" + block.replace("*em*", "[em](javascript:alert(7))"))
+    result = project.build(env={"NN_SANDBOX": "off"})
+    assert result.returncode != 0
+    assert ("index.md: snippet 'demo/figure.py' caption: a link to a javascript: address"
+            in result.stderr), result.stderr[-2000:]
+
+
+def _running(marker: str) -> list[str]:
+    """Command lines of live processes that contain ``marker``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            argv = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if marker in argv and state not in "ZX":
+            found.append(argv)
+    return found
+
+
+def _sandbox_or_none():
+    import sandbox
+
+    os.environ.pop("NN_SANDBOX", None)
+    return sandbox.bwrap() if shutil.which("bwrap") else None
+
+
+@pytest.mark.parametrize("sandboxed", ["off", "auto"])
+def test_no_process_a_snippet_starts_outlives_it(warm_project, sandboxed):
+    """A child (Popen), a forked copy of the snippet, a child in its own session (setsid)
+    and the child of a snippet that hangs: all gone when the build ends, and the message
+    names what was left running (today: the fork case is blamed on a time-out with
+    'no stack', and the processes live on). Without the sandbox too (a process group is
+    not enough: the worker is a subreaper and kills what it inherits)."""
+    if sandboxed == "auto" and _sandbox_or_none() is None:
+        pytest.skip("bwrap is not installed or cannot make a sandbox here")
+    project = warm_project
+    mark = f"{600 + os.getpid() % 1000 / 1000 + (sandboxed == 'auto') / 10000:.6f}"
+    project.snippet("proc/popen.py", f'import subprocess\n\nsubprocess.Popen(["sleep", "{mark}"])\nprint("popen")\n')
+    project.snippet("proc/forks.py", 'import os\nimport time\n\nif os.fork() == 0:\n    time.sleep(300)\nprint("forks")\n')
+    project.snippet("proc/setsid.py", f'import subprocess\n\nsubprocess.Popen(["sleep", "{mark}"], '
+                                      'start_new_session=True)\nprint("setsid")\n')
+    project.snippet("proc/hangs.py", f'import subprocess\nimport time\n\nsubprocess.Popen(["sleep", "{mark}"])\n'
+                                     'while True:\n    time.sleep(0.01)\n')
+    project.page("# Page\n\n" + "".join(fence(f"proc/{n}.py", figure=False) for n in ("popen", "forks", "setsid", "hangs")))
+    result = project.build(env={"NN_SANDBOX": sandboxed, "NN_SNIPPET_TIMEOUT": "3"})
+    assert result.returncode != 0
+    left = "left 1 process(es) running when it ended, which the build killed"
+    for name in ("popen", "setsid"):
+        assert re.search(rf"snippets/proc/{name}\.py: {re.escape(left)} \(pid \d+: sleep {mark}\)", result.stderr), \
+            result.stderr[-3000:]
+    assert re.search(rf"snippets/proc/forks\.py: {re.escape(left)} \(pid \d+: a copy of the snippet's own "
+                     r"process \(os\.fork", result.stderr), result.stderr[-3000:]
+    assert "snippets/proc/forks.py: timed out" not in result.stderr
+    assert re.search(r"snippets/proc/hangs\.py: left 1 process.*\nsnippets/proc/hangs\.py: timed out after 3 s "
+                     r"\(line 6\)", result.stderr), result.stderr[-3000:]
+    time.sleep(0.5)
+    assert not _running(mark) and not _running(str(project.root / "scripts")), _running(mark)
+
+
+def test_ci_refuses_to_build_unsandboxed_and_a_reader_is_told_once(warm_project, tmp_path):
+    """CI=true without bwrap: the build fails rather than run pull-request code
+    unsandboxed; on a reader's machine it says once that there is no sandbox."""
+    project = warm_project
+    project.page("# Page\n\n" + fence("demo/figure.py"))
+    no_bwrap = {"PATH": str(tmp_path), "NN_SANDBOX": "auto"}
+    ci = project.build(env={**no_bwrap, "CI": "true"})
+    assert ci.returncode != 0
+    assert "CI=true but snippets cannot be sandboxed: bwrap (bubblewrap) is not installed" in ci.stderr
+    reader = project.build(env={**no_bwrap, "CI": ""})
+    assert reader.returncode == 0, reader.stderr
+    assert reader.stderr.count("sandbox: bwrap (bubblewrap) is not installed") == 1, reader.stderr
+
+
+SNOOP = '''\
+"""Tries to read a secret, list the home directory, write into the repository and
+connect to a socket; prints what happened."""
+import os
+import socket
+import subprocess
+
+
+def attempt(what, action):
+    try:
+        print(what, "did", action())
+    except Exception as exc:  # noqa: BLE001
+        print(what, "refused", type(exc).__name__)
+
+
+attempt("secret", lambda: open(SECRET).read())
+attempt("home", lambda: sorted(set(os.listdir(HOME)) - {ALLOWED}))
+attempt("write", lambda: subprocess.run(["sh", "-c", f"echo x > {TARGET}"], capture_output=True).returncode)
+attempt("local", lambda: socket.create_connection(("127.0.0.1", PORT), timeout=2).close())
+attempt("remote", lambda: socket.create_connection(("192.0.2.1", 80), timeout=2).close())
+'''
+
+
+def test_a_sandboxed_snippet_sees_no_secret_home_repository_or_network(warm_project, tmp_path):
+    if _sandbox_or_none() is None:
+        pytest.skip("bwrap is not installed or cannot make a sandbox here: snippets run unsandboxed")
+    project = warm_project
+    secret = tmp_path / "home" / ".ssh" / "id_ed25519"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("PRIVATE KEY\n")
+    home = Path.home()
+    prefix = Path(sys.base_prefix).resolve()
+    allowed = prefix.relative_to(home).parts[0] if prefix.is_relative_to(home) else ""
+    target = project.root / "docs" / "pwned.md"
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.setblocking(False)
+        code = (f"SECRET, HOME, ALLOWED, TARGET, PORT = {str(secret)!r}, {str(home)!r}, {allowed!r}, "
+                f"{str(target)!r}, {listener.getsockname()[1]}\n")
+        project.snippet("snoop/snoop.py", SNOOP.replace('"""\nimport os', '"""\n' + code + "import os", 1))
+        project.page("# Page\n\n" + fence("snoop/snoop.py", figure=False))
+        result = project.build(env={"NN_SANDBOX": "auto"})
+        assert result.returncode == 0, result.stderr
+        with pytest.raises(BlockingIOError):
+            listener.accept()  # nobody connected
+    text = page_text(project.html())
+    assert "secret refused FileNotFoundError" in text, text
+    assert "home did []" in text or "home refused FileNotFoundError" in text, text
+    assert re.search(r"write did [1-9]", text) and not target.exists(), text
+    assert "local refused" in text and "remote refused" in text, text
+
+
+@pytest.mark.parametrize("sandboxed", ["off", "auto"])
+def test_a_notebook_kernel_leaves_nothing_running_and_is_sandboxed(project, tmp_path, sandboxed):
+    """A cell starts a process in a session of its own: gone when the build ends.
+    Unsandboxed, the kernel's guard (scripts/kernel_launcher.py) kills it and the build
+    fails naming the notebook and the process; sandboxed, the kernel's PID namespace
+    ends it (silently), and the kernel sees no secret and
+    no network (today: the process lives on, and the kernel sees both)."""
+    if sandboxed == "auto" and _sandbox_or_none() is None:
+        pytest.skip("bwrap is not installed or cannot make a sandbox here")
+    (project.root / "mkdocs.yml").write_text(NOTEBOOK_CONFIG)
+    project.page("# Home\n")
+    secret = tmp_path / "home" / ".ssh" / "id_ed25519"
+    secret.parent.mkdir(parents=True)
+    secret.write_text("PRIVATE KEY\n")
+    mark = f"{600 + os.getpid() % 1000 / 1000 + (sandboxed == 'auto') / 10000 + 0.00005:.6f}"
+    cells = [f'import subprocess\nsubprocess.Popen(["sleep", "{mark}"], start_new_session=True)\nprint("started")',
+             f"try:\n    open({str(secret)!r}).read()\n    print('secret read')\nexcept OSError as exc:\n"
+             "    print('secret refused', type(exc).__name__)",
+             "import socket\ntry:\n    socket.create_connection(('192.0.2.1', 80), timeout=2)\n"
+             "except OSError as exc:\n    print('network refused', type(exc).__name__)"]
+    nb = project.root / "docs" / "nb.ipynb"
+    leftover = rf"docs/nb\.ipynb: the notebook's kernel left 1 process\(es\) running when it ended, " \
+               rf"which the build killed \(pid \d+: sleep {mark}\)"
+    if sandboxed == "auto":  # first what the sandboxed kernel can see
+        nb.write_text(notebook(*cells[1:]))
+        result = project.build(env={"NN_SANDBOX": sandboxed})
+        assert result.returncode == 0, result.stderr[-3000:]
+        text = page_text(project.html("nb/index.html"))
+        assert "secret refused FileNotFoundError" in text and "network refused" in text, text
+    nb.write_text(notebook(*cells))
+    result = project.build(env={"NN_SANDBOX": sandboxed})
+    time.sleep(0.5)
+    assert not _running(mark), _running(mark)
+    if sandboxed == "off":
+        assert result.returncode != 0
+        assert re.search(leftover, result.stderr), result.stderr[-3000:]
+    else:  # the kernel's PID namespace ends it with the kernel
+        assert result.returncode == 0, result.stderr[-3000:]

@@ -441,3 +441,15 @@ def test_slides_rendered_in_worker_processes_are_the_ones_rendered_here(tmp_path
         assert pngs[f"{name}-slide.png"] == here
     assert pngs["a-slide.png"] != pngs["b-slide.png"]  # each PNG is its own figure's, in order
     assert len(list((tmp_path / "cache").glob("*.png"))) == 4
+
+
+def test_pull_requests_are_built_without_secrets_or_a_token_on_disk():
+    """CONTRIBUTING.md, "Trust model": a fork's pull request runs the test job with no
+    secrets (`pull_request`, never `pull_request_target`), a read-only token that is not
+    left in .git/config, and bubblewrap installed (CI=true fails without it)."""
+    text = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
+    assert not re.search(r"^\s+pull_request_target:", text, re.MULTILINE) and "\n  pull_request:\n" in text
+    test_job = text[text.index("  test:"):text.index("  deploy:")]
+    assert "secrets." not in test_job and "persist-credentials: false" in test_job
+    assert re.search(r"^permissions:\n  contents: read$", text, re.MULTILINE)
+    assert "bubblewrap" in (ROOT / ".ci" / "run").read_text() and "bubblewrap" in text

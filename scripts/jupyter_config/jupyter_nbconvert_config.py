@@ -34,3 +34,9 @@ c.HTMLExporter.default_preprocessors = [
     "nbconvert.preprocessors.ExtractAttachmentsPreprocessor",
     "nbconvert.preprocessors.ClearMetadataPreprocessor",
 ]
+
+# Kernels talk to the build over Unix sockets, not TCP: a sandboxed kernel has no network
+# (scripts/notebook_kernel.py, scripts/sandbox.py).
+c.KernelManager.transport = "ipc"
+if os.environ.get("JUPYTER_RUNTIME_DIR"):  # absolute, so the socket paths do not depend on a cwd
+    c.KernelManager.connection_file = os.path.join(os.environ["JUPYTER_RUNTIME_DIR"], f"kernel-{os.getpid()}.json")
