@@ -1,5 +1,6 @@
 # nbconvert settings for the notebook pages (mkdocs-jupyter runs nbconvert, which reads
 # this file because scripts/notebook_execution.py puts this folder on JUPYTER_CONFIG_PATH).
+import os
 import sys
 from pathlib import Path
 
