@@ -599,9 +599,15 @@ ANSWERS = [
     ("weight-transport.md", 2, r"and \$(\d+)°\$", lambda: np.degrees(np.arccos(-random_vector_angles()[1].std())), 0.01),
     ("weight-transport.md", 2, r"angle of about \$(\d+)°",
      lambda: load_snippet("weight_transport/feedback_alignment.py").train("feedback alignment", steps=1)[1][0], 0.03),
-    # spike-energy 3: the rate limit scales as 1/(energy per ATP), so the ATP range moves it by high/low
-    ("spike-energy.md", 3, r"\$65/50 = (\S+)\$", lambda: (lambda c: c.high / c.low)(
-        load_snippet("spike_energy/costs.py").ATP_KJ_PER_MOL), 1e-9),
+    # spike-energy 2: the ATP free-energy range as a spread about its middle
+    ("spike-energy.md", 2, r"±(\d+)% about its middle", lambda: (lambda c: 100 * (c.high - c.low) / 2 / c.mid)(
+        load_snippet("spike_energy/costs.py").ATP_KJ_PER_MOL), 0.01),
+    # spike-energy 3: the rate limit is proportional to ATP per glucose and to the brain's power
+    # (the free energy of ATP cancels), so each range moves it by high/low
+    ("spike-energy.md", 3, r"\$32/30 = (\S+)\$", lambda: (lambda c: round(c.high / c.low, 2))(
+        load_snippet("spike_energy/costs.py").ATP_PER_GLUCOSE), 1e-9),
+    ("spike-energy.md", 3, r"\$16\.5/13\.5 = (\S+)\$", lambda: (lambda b: round(b.rate_limit(16.5, 31) / b.rate_limit(13.5, 31), 2))(
+        load_snippet("spike_energy/activity_budget.py")), 1e-9),
     # spiking-networks 3: the IF rate is within 1/T of the ReLU; 1/T <= 0.01 needs T >= 100 steps of 1 ms
     ("spiking-networks.md", 3, r"needs \$T \\ge (\d+)\$ steps", lambda: math.ceil(1 / 0.01), 1e-9),
     ("spiking-networks.md", 3, r"= (\d+)\$ ms per input", lambda: math.ceil(1 / 0.01) * 1.0, 1e-9),

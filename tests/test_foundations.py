@@ -119,6 +119,26 @@ def test_single_psp_has_the_stated_peak_and_decays_to_rest():
     assert abs(v[-1] - summation.REST) < 0.01
 
 
+def test_summation_alt_text_states_what_the_figure_shows():
+    """The 20 ms train: the first PSP peaks at rest + 5 mV, the fourth at about -63 mV,
+    because exp(-20/15), about a quarter, of each PSP remains when the next arrives."""
+    import math
+
+    t = summation.t
+    onsets = [onset for onset, _ in summation.SCENARIOS["temporal"]["one synapse, 4 inputs 20 ms apart"]]
+    v = summation.membrane_potential(t, [(o, summation.EPSP) for o in onsets])
+    peaks = [v[(t >= o) & (t < o + 20)].max() for o in onsets]
+    alt = (ROOT / "docs" / "biological-neuron.md").read_text(encoding="utf-8")
+    m = re.search(r"the first peaking at −(\d+) mV and each later one a little higher, to about −(\d+) mV "
+                  r"for the fourth, because about a quarter of each PSP \(it decays with a (\d+) ms", alt)
+    assert m, "the summation figure's alt text no longer describes the 20 ms train"
+    assert -float(m[1]) == pytest.approx(peaks[0], abs=0.5)
+    assert -float(m[2]) == pytest.approx(peaks[3], abs=0.5)
+    assert all(b > a for a, b in zip(peaks, peaks[1:]))
+    assert float(m[3]) == summation.TAU_DECAY
+    assert math.exp(-20 / summation.TAU_DECAY) == pytest.approx(0.25, abs=0.02)
+
+
 def test_psps_add_linearly():
     t = summation.t
     a = summation.membrane_potential(t, [(20.0, 5.0)])

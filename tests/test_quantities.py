@@ -12,6 +12,7 @@ import re
 import shutil
 
 import pytest
+import yaml
 from conftest import ROOT
 
 import quantities as q
@@ -72,19 +73,35 @@ def test_reader_notation_and_citation():
 
 
 def test_synapses_per_neuron_divides_counts_of_one_region():
-    """Issue 27: 1.5e14 neocortical synapses over 2e10 neocortical neurons is 7,500 (not
-    7,000); dividing by the whole cerebral cortex's 1.6e10 neurons (9,200) mixes regions."""
+    """Issue 27: 1.5e14 neocortical synapses over 2.1e10 neocortical neurons (the mean of the
+    sexes' means, 19 and 23 billion) is about 7,100; 2e10, that mean rounded to one digit,
+    gave a falsely precise 7,500, and the whole cerebral cortex's 1.6e10 neurons (9,200)
+    mixes regions."""
     ratio = REGISTER["neocortex-synapses-per-neuron"]
     assert ratio["derive"] == "neocortex_synapses / neocortex_neurons"
-    assert ratio["value"] == pytest.approx(1.5e14 / 2.0e10)
-    assert q.reader(ratio["value"], ratio) == "7,500"
+    neurons = REGISTER["neocortex-neurons"]
+    assert neurons["value"] == pytest.approx(sum(neurons["range"]) / 2)   # the mean of the two means
+    assert ratio["value"] == pytest.approx(1.5e14 / 2.1e10)
+    assert q.reader(ratio["value"], ratio) == "7,100"
     for key in ("neocortex-synapses", "neocortex-neurons"):
         assert REGISTER[key]["region"].startswith("neocortex")
     assert REGISTER["cortex-neurons"]["region"].startswith("whole cerebral cortex")
     # the ratios that follow from it
     events = REGISTER["synaptic-events-per-mac"]
-    assert [round(x) for x in events["range"]] == [133, 173]
-    assert q.expand("[[q:synaptic-events-per-mac|range]]", "x", REGISTER) == "133 to 173"
+    assert [round(x) for x in events["range"]] == [127, 165]
+    assert q.expand("[[q:synaptic-events-per-mac|range]]", "x", REGISTER) == "127 to 165"
+
+
+def test_the_corrections_log_states_what_the_site_prints():
+    """The two corrections of synapses per neuron state the numbers the register derives."""
+    log = {e["id"]: e for e in yaml.safe_load((ROOT / "includes" / "corrections.yml").read_text(encoding="utf-8"))}
+    per_neuron = q.expand("[[q:neocortex-synapses-per-neuron|nounit]]", "x", REGISTER)
+    spread = q.expand("[[q:neocortex-synapses-per-neuron|range,nounit]]", "x", REGISTER)
+    for key in ("synapses-per-neuron-regions", "synapses-per-neuron-arithmetic"):
+        assert per_neuron in log[key]["right"] and spread in log[key]["right"], key
+    regions = log["synapses-per-neuron-regions"]["right"]
+    for key in ("synaptic-event-energy", "synaptic-events-per-mac"):
+        assert q.expand(f"[[q:{key}|range,nounit]]", "x", REGISTER) in regions, key
 
 
 def test_energy_per_operation_names_its_process_node():
@@ -147,10 +164,10 @@ def test_a_changed_register_value_reaches_the_pages_and_fails_the_copies(tmp_pat
     """Break a register value: the derived numbers follow it, and the snippets' copies fail."""
     (tmp_path / "includes").mkdir()
     text = (ROOT / "includes" / "quantities.yml").read_text(encoding="utf-8")
-    (tmp_path / "includes" / "quantities.yml").write_text(text.replace("value: 2.0e10", "value: 2.1e10"),
+    (tmp_path / "includes" / "quantities.yml").write_text(text.replace("value: 2.1e10", "value: 2.2e10"),
                                                           encoding="utf-8")
     broken = q.load(tmp_path, BIB_KEYS)
-    assert q.expand("[[q:neocortex-synapses-per-neuron|nounit]]", "x", broken) == "7,100"
+    assert q.expand("[[q:neocortex-synapses-per-neuron|nounit]]", "x", broken) == "6,800"
     costs = (ROOT / "snippets" / "spike_energy" / "costs.py").read_text(encoding="utf-8")
     [copy] = [v for _, key, v in q.snippet_copies(costs) if key == "neocortex-neurons"]
     assert not q.agrees(broken["neocortex-neurons"], copy[0])
@@ -167,14 +184,17 @@ def test_the_hook_fails_the_build_on_an_unknown_key(tmp_path):
 
 
 def test_the_register_page_and_the_corrected_pages_are_built(site):
+    per_neuron = q.expand("[[q:neocortex-synapses-per-neuron|nounit]]", "x", REGISTER)
+    events = q.expand("[[q:synaptic-events-per-mac|range]]", "x", REGISTER)
     page = (site / "quantities" / "index.html").read_text(encoding="utf-8")
-    assert "Synapses per neocortical neuron, on average" in page and "7,500" in page
+    assert "Synapses per neocortical neuron, on average" in page and per_neuron in page
+    assert "±1 SD" in page
     spike = (site / "spike-energy" / "index.html").read_text(encoding="utf-8")
-    assert "7,500" in spike and "9,200" not in spike and "[[q:" not in spike
-    assert "133 to 173" in spike
+    assert per_neuron in spike and "9,200" not in spike and "7,500" not in spike and "[[q:" not in spike
+    assert events in spike
     neuron = (site / "biological-neuron" / "index.html").read_text(encoding="utf-8")
-    assert "7,500" in neuron and "7,000" not in neuron
+    assert per_neuron in neuron and "7,000" not in neuron and "7,500" not in neuron
     ledger = (site / "ledger" / "index.html").read_text(encoding="utf-8")
-    assert "133 to 173 times cheaper" in ledger
+    assert f"{events} times cheaper" in ledger
     glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "rests near \u221270\u00a0mV" in glossary or "rests near \u221270&nbsp;mV" in glossary

@@ -6,6 +6,11 @@ its "# register:" comment; a test checks that every copy equals the register.
 `checked` is False where we could confirm the number only through another
 paper's account of the source. Synapses per neuron divides two counts for the
 same region, the neocortex.
+
+Two energy bases: the free energy the spike's ATP releases (ATP basis), and the
+glucose burnt to make that ATP (fuel basis, about 1.6 times more). The brain's
+power of 13.5-16.5 W is on the fuel basis; a chip's picojoules are electrical
+energy drawn.
 """
 
 from typing import NamedTuple
@@ -44,6 +49,10 @@ SHARES_PERCENT = {  # attwell2001, abstract
 ATP_PER_SPIKE_HUMAN = point("ATP per spike, human cortex", 2.4e9, "ATP", "lennie2003", checked=False)  # register: atp-per-spike-human
 # Free energy released by hydrolysing one mole of ATP in a cell.
 ATP_KJ_PER_MOL = Constant("ATP hydrolysis in cells", 50.0, 65.0, "kJ/mol", "nelson2017", checked=False)  # register: atp-free-energy
+# Complete oxidation of one glucose makes 30 to 32 ATP (Nelson & Cox 2017, ch. 19) and
+# releases its heat of combustion, 2,803 kJ/mol (the scale-and-energy page's oxygen check).
+ATP_PER_GLUCOSE = Constant("ATP per glucose oxidised", 30.0, 32.0, "ATP", "nelson2017", checked=False)  # register: atp-per-glucose
+GLUCOSE_KJ_PER_MOL = 2803.0       # kJ/mol, heat of combustion of glucose
 # Horowitz 2014, a 45 nm process at 0.9 V (same values as scale_and_energy/data.py).
 FP32_MULT = point("fp32 multiply", 3.7, "pJ", "horowitz2014")  # register: fp32-multiply-45nm
 FP32_ADD = point("fp32 add", 0.9, "pJ", "horowitz2014")  # register: fp32-add-45nm
@@ -52,7 +61,7 @@ DRAM_READ = Constant("64-bit read, DRAM", 1300.0, 2600.0, "pJ", "horowitz2014") 
 # Counts (same values as scale_and_energy/data.py). The whole cerebral cortex (for the
 # power of its spikes) and the neocortex (for synapses per neuron) are different regions.
 CORTICAL_NEURONS = point("neurons, cerebral cortex", 0.19 * 86.1e9, "cells", "azevedo2009")  # register: cortex-neurons
-NEOCORTICAL_NEURONS = point("neurons, neocortex", 2.0e10, "cells", "pakkenberg1997")  # register: neocortex-neurons
+NEOCORTICAL_NEURONS = point("neurons, neocortex", 2.1e10, "cells", "pakkenberg1997")  # register: neocortex-neurons
 NEOCORTICAL_SYNAPSES = point("synapses, neocortex", 0.15e15, "synapses", "pakkenberg2003")  # register: neocortex-synapses
 # The brain's power as derived on the scale-and-energy page (attwell2001 + harris1918),
 # over its two reference adults.
@@ -70,6 +79,16 @@ def sci(x, digits=3):
 
 def joules_per_atp(kj_per_mol):
     return kj_per_mol * 1e3 / AVOGADRO
+
+
+def fuel_joules_per_atp(atp_per_glucose):
+    """Glucose energy spent to make one ATP, for a given yield of ATP per glucose."""
+    return GLUCOSE_KJ_PER_MOL * 1e3 / (atp_per_glucose * AVOGADRO)
+
+
+def fuel_picojoules(atp):
+    """(low, high) glucose energy in pJ burnt to make a number of ATP, over the yield range."""
+    return tuple(atp * fuel_joules_per_atp(n) * 1e12 for n in (ATP_PER_GLUCOSE.high, ATP_PER_GLUCOSE.low))
 
 
 def atp_per_spike_rodent():
@@ -92,7 +111,7 @@ def synapses_per_neuron():
 
 
 if __name__ == "__main__":
-    constants = [ATP_PER_NEURON_4HZ, RATE_4HZ, ATP_PER_SPIKE_HUMAN, ATP_KJ_PER_MOL, FP32_MULT, FP32_ADD,
+    constants = [ATP_PER_NEURON_4HZ, RATE_4HZ, ATP_PER_SPIKE_HUMAN, ATP_KJ_PER_MOL, ATP_PER_GLUCOSE, FP32_MULT, FP32_ADD,
                  CACHE_READ, DRAM_READ, CORTICAL_NEURONS, NEOCORTICAL_NEURONS, NEOCORTICAL_SYNAPSES,
                  BRAIN_POWER]
     for c in constants:
@@ -103,4 +122,6 @@ if __name__ == "__main__":
     for part, share in SHARES_PERCENT.items():
         print(f"    {part:24s} {share}%")
     low, high = (joules_per_atp(k) for k in (ATP_KJ_PER_MOL.low, ATP_KJ_PER_MOL.high))
-    print(f"energy per ATP molecule: {sci(low, 2)} to {sci(high, 3)} J")
+    print(f"energy per ATP molecule: {sci(low, 2)} to {sci(high, 3)} J (ATP basis)")
+    fuel = [fuel_joules_per_atp(n) for n in (ATP_PER_GLUCOSE.high, ATP_PER_GLUCOSE.low)]
+    print(f"glucose burnt per ATP made: {sci(fuel[0])} to {sci(fuel[1])} J (fuel basis)")
