@@ -236,6 +236,12 @@ def _link(page: str, from_page: str) -> str:
     return posixpath.relpath(page, posixpath.dirname(from_page) or ".")
 
 
+def _topic(entry_id: str) -> str:
+    """An entry's id read as words, its heading on the Corrections page ("eif-credit" ->
+    "eif credit"): the ids name what was corrected, so the contents list tells them apart."""
+    return entry_id.replace("-", " ")
+
+
 def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: str,
                   commit_url: str | None = None) -> str:
     """The Corrections page's list: one section per release, newest first."""
@@ -246,19 +252,24 @@ def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: 
         heading = (f"Release {release}" if release != UNRELEASED
                    else f"Not yet released (after {current})" if current else "Not yet released")
         out.append(f"## {heading}\n")
-        # newest first: by date, and on one date the entry written later in the file first
+        # one group per page (in title order), newest entry first within it: by date, and
+        # on one date the entry written later in the file first
         mine = [(n, e) for n, e in enumerate(entries) if e["release"] == release]
-        for _, e in sorted(mine, key=lambda ne: (ne[1]["date"], ne[0]), reverse=True):
-            title = html.escape(page_title(docs_dir, e["page"]), quote=False).replace("[", "\\[")
-            commit = f"`{e['commit'][:7]}`"
-            if commit_url:
-                commit = f"[{commit}]({commit_url}{e['commit']})"
-            out.append(
-                f"### {e['kind'].capitalize()}: {title} {{#{e['id']}}}\n\n"
-                f"[{title}]({_link(e['page'], from_page)}), {e['date']}, commit {commit}.\n\n"
-                f"- It said: {inline(e['wrong'])}\n"
-                f"- It says: {inline(e['right'])}\n"
-                f"- Source: {citation(e)}\n")
+        titles = {e["page"]: page_title(docs_dir, e["page"]) for _, e in mine}
+        for page in sorted(titles, key=lambda p: titles[p].lower()):
+            title = html.escape(titles[page], quote=False).replace("[", "\\[")
+            out.append(f"### [{title}]({_link(page, from_page)})\n")
+            ones = [(n, e) for n, e in mine if e["page"] == page]
+            for _, e in sorted(ones, key=lambda ne: (ne[1]["date"], ne[0]), reverse=True):
+                commit = f"`{e['commit'][:7]}`"
+                if commit_url:
+                    commit = f"[{commit}]({commit_url}{e['commit']})"
+                out.append(
+                    f"#### {e['kind'].capitalize()}: {_topic(e['id'])} {{#{e['id']}}}\n\n"
+                    f"{e['date']}, commit {commit}.\n\n"
+                    f"- It said: {inline(e['wrong'])}\n"
+                    f"- It says: {inline(e['right'])}\n"
+                    f"- Source: {citation(e)}\n")
     return "\n".join(out)
 
 

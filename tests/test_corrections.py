@@ -184,12 +184,29 @@ def test_page_is_grouped_by_release_newest_first(tmp_path):
     headings = re.findall(r"^## (.*)$", md, re.M)
     assert re.findall(r"\{#(\w+)\}$", md, re.M) == ["c", "b", "a"]
     assert headings == ["Not yet released (after 0.2.0)", "Release 0.2.0", "Release 0.1.0"]
-    assert "### Clarification: XOR {#c}\n\n[XOR](xor.md), 2027-01-02, commit" in md
+    assert "### [XOR](xor.md)\n\n#### Clarification: c {#c}\n\n2027-01-02, commit" in md
+    assert md.count("### [XOR](xor.md)") == 3      # one page group in each release
     assert "[`71e754e`](https://github.com/o/r/commit/71e754e)" in md
     foot = corrections.footer_markdown(loaded, "xor.md", "0.2.0")
     assert "Corrected in 0.1.0: It says 3 [@block1962]. [See all corrections](corrections.md#a)." in foot
     assert "Corrected since 0.2.0 (in the next release): It says 3" in foot
     assert corrections.footer_markdown(loaded, "other.md", "0.2.0") == ""
+
+
+def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):
+    """Within a release, one group per page; each entry's heading is its id in words, so
+    the contents list tells the entries apart (not five times 'Correction: <page>')."""
+    (tmp_path / "docs").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs" / "hodgkin-huxley.md").write_text("# Hodgkin–Huxley\n", encoding="utf-8")
+    entries = [GOOD | {"id": "first-fix", "date": "2026-11-20"},
+               GOOD | {"id": "second-fix", "page": "hodgkin-huxley.md", "date": "2026-11-21"},
+               GOOD | {"id": "third-fix", "date": "2026-11-22"}]
+    root = _write(tmp_path, entries)
+    loaded = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
+    md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
+    assert re.findall(r"^### \[(.*?)\]", md, re.M) == ["Hodgkin–Huxley", "XOR"]
+    assert re.findall(r"^#### (.*) \{#", md, re.M) == ["Correction: second fix", "Correction: third fix",
+                                                      "Correction: first fix"]
 
 
 # --- the built site ---------------------------------------------------------------------

@@ -412,7 +412,7 @@ ANSWERS = [
     ("integrate-and-fire.md", 5, r"The rate is (\S+) Hz", lambda: float(lif().rate_closed_form(3.0)), 0.005),
     ("integrate-and-fire.md", 5, r"one spike every (\S+) ms", lambda: 1000 / float(lif().rate_closed_form(3.0)), 0.01),
     ("integrate-and-fire.md", 5, r"i\.e\. about (\d+) ms", lambda: 10 * 1000 / float(lif().rate_closed_form(3.0)), 0.02),
-    ("scale-and-energy.md", 1, r"\\approx (\S+)\$ kcal/day", lambda: harris_benedict_man()[0], 0.001),
+    ("scale-and-energy.md", 1, r"\\approx (\S+)\\ \\text\{kcal/day\}", lambda: harris_benedict_man()[0], 0.001),
     ("scale-and-energy.md", 1, r"or (\S+) W;", lambda: harris_benedict_man()[1], 0.002),
     ("scale-and-energy.md", 1, r"20% of it is (\S+) W", lambda: 0.2 * harris_benedict_man()[1], 0.003),
     ("scale-and-energy.md", 4, r"fall to about (\S+) W", lambda: 3.5 / 2, 1e-9),
