@@ -40,6 +40,8 @@ from types import MappingProxyType
 
 import yaml
 
+import inline_field
+
 REGISTER = Path("includes") / "quantities.yml"
 MEASURED = ("key", "name", "value", "unit", "region", "source", "note", "digits", "phrasings")
 DERIVED = ("key", "name", "derive", "unit", "region", "note", "phrasings")
@@ -325,12 +327,16 @@ def expand_page(markdown: str, page: str, root: Path, bib_keys) -> str:
 
 
 def table(entries: dict) -> str:
-    """The register as a Markdown table (docs/quantities.md, marker <!-- quantities -->)."""
-    lines = ["| Quantity | Value | Range | Unit | Region, species | Source | Note |",
-             "|---|---|---|---|---|---|---|"]
+    """The register as a Markdown table (docs/quantities.md, marker <!-- quantities -->).
+
+    Four columns, so it fits a 720-px column and stays readable on a phone: the note goes
+    under the quantity's name, the range and unit with the value."""
+    lines = ["| Quantity | Value | Region, species | Source |", "|---|---|---|---|"]
     for entry in sorted(entries.values(), key=lambda e: e["row"]):
-        value = reader(entry["value"], entry)
-        span = " to ".join(reader(v, entry) for v in entry["range"]) if "range" in entry else ""
+        unit = f" {entry['unit']}" if entry["unit"] else ""
+        value = reader(entry["value"], entry) + unit
+        if "range" in entry:
+            value += "<br>(" + " to ".join(reader(v, entry) for v in entry["range"]) + ")"
         if "derive" in entry:
             formula = re.sub(r"[a-z][a-z0-9_]*", lambda m: m[0].replace("_", "-"), str(entry["derive"]))
             how = ("rounded to " + reader(float(entry["round"]), {"digits": 6}) if "round" in entry
@@ -338,7 +344,12 @@ def table(entries: dict) -> str:
             source = f"derived: `{formula}` ({how})"
         else:
             source = citation(entry)
-        cells = [entry["name"], value, span, entry["unit"] or "", entry["region"], source, entry["note"] or ""]
+        try:  # data fields are inline Markdown, never HTML (scripts/inline_field.py)
+            name, note, region = (inline_field.markdown(str(entry[f] or "")) for f in ("name", "note", "region"))
+        except ValueError as exc:
+            raise QuantityError(f"includes/quantities.yml: entry {entry['key']!r}: {exc}") from None
+        name = f"**{name}**" + (f"<br><small>{note}</small>" if note else "")
+        cells = [name, value, region, source]
         lines.append("| " + " | ".join(" ".join(str(c).split()).replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)
 

@@ -198,3 +198,16 @@ def test_the_register_page_and_the_corrected_pages_are_built(site):
     assert f"{events} times cheaper" in ledger
     glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "rests near \u221270\u00a0mV" in glossary or "rests near \u221270&nbsp;mV" in glossary
+
+
+def test_register_fields_are_text_never_html(tmp_path):
+    """A note, name or region is inline Markdown with raw HTML escaped (issue 28): a
+    <script> in the register shows as text on the register page."""
+    entries = dict(q.load(ROOT, BIB_KEYS))
+    key = next(iter(entries))
+    entries[key] = {**entries[key], "note": 'See <script>alert("x")</script> and *this*.',
+                    "name": "<img src=x onerror=alert(1)>"}
+    table = q.table(entries)
+    assert "<script>" not in table and "<img src=x" not in table
+    assert "&lt;script&gt;" in table and "&lt;img src=x onerror=alert(1)&gt;" in table
+    assert "*this*" in table  # Markdown is still Markdown
