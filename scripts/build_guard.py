@@ -26,6 +26,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import cache
+
 PARTIAL = ".partial-"
 OLD = ".old-"
 _lock_file = None
@@ -76,16 +78,6 @@ def unlock() -> None:
         _lock_file = None
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _leftovers(site: Path) -> None:
     """Remove partial or old copies of ``site`` left by builds that no longer run."""
     if not site.parent.is_dir():
@@ -95,7 +87,7 @@ def _leftovers(site: Path) -> None:
         if not tail.startswith((PARTIAL, OLD)):
             continue
         pid = tail.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _alive(int(pid)):
+        if pid.isdigit() and not cache.alive(int(pid)):
             shutil.rmtree(path, ignore_errors=True)
 
 

@@ -86,11 +86,14 @@ class Project:
         self.root = root
         shutil.copytree(ROOT / "scripts", root / "scripts",
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        # The ledger's rows and the corrections log name the real site's pages, which a
-        # throwaway project lacks: its includes/ has neither (a project without them has no
-        # rows and no corrections).
+        # The ledger's rows, the corrections log and the register of quantities name the
+        # real site's pages and bibliography, which a throwaway project lacks: its includes/
+        # has none of them (a project without them has no rows, corrections or quantities).
         shutil.copytree(ROOT / "includes", root / "includes",
-                        ignore=shutil.ignore_patterns("ledger", "corrections.yml"))
+                        ignore=shutil.ignore_patterns("ledger", "corrections.yml", "quantities.yml"))
+        glossary = root / "includes" / "abbreviations.md"   # its terms that print a quantity go too
+        glossary.write_text("".join(line for line in glossary.read_text(encoding="utf-8").splitlines(True)
+                                    if "[[q:" not in line), encoding="utf-8")
         (root / "snippets").mkdir()
         shutil.copy(ROOT / "snippets" / "site.mplstyle", root / "snippets" / "site.mplstyle")
         (root / "docs").mkdir()
