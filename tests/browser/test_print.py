@@ -71,7 +71,11 @@ def test_prints_to_a_pdf_of_reasonable_length(print_page, tmp_path):
     (tmp_path / "site.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-    assert 40 <= pages <= 600, pages
+    # At most 600 A4 pages for the 36 printed pages this bound was set for (16.7 a page),
+    # and the same density as pages are added: a site page that suddenly printed as dozens of
+    # near-empty sheets would still fail. (The reading issue aims much lower: 5 a page.)
+    sections = page.locator("section.print-page").count()
+    assert 40 <= pages <= 600 * max(sections, 36) / 36, (pages, sections)
 
 
 # --- on screen, sections are laid out when near (docs/assets/print-page-layout.js) ------
