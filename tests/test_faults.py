@@ -895,7 +895,7 @@ def test_captions_and_ledger_fields_are_markdown_never_html(warm_project):
     project.page("# Page\n\n" + block.replace("*em*", "[em](javascript:alert(7))"))
     result = project.build(env={"NN_SANDBOX": "off"})
     assert result.returncode != 0
-    assert ("index.md: snippet 'demo/figure.py' caption: a link to a javascript: address"
+    assert ("index.md:3: snippet 'demo/figure.py' caption: a link to a javascript: address"
             in result.stderr), result.stderr[-2000:]
 
 
