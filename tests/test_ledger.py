@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 
 import pytest
+import yaml
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -45,6 +46,19 @@ def test_rows_load_and_cover_every_article_point():
         assert origins[f"right-and-wrong article: what it gets wrong #{n}"] == 1
     assert origins["neural-vs-neuronal article: prospects"] >= 1
     assert not any("seed" in r["origin"].lower() for r in ROWS)
+
+
+WHY_MAX = 330  # "one or two sentences"; a longer why makes a table row too tall on a 390-px phone
+
+
+def test_every_why_is_short():
+    ledger_dir = ROOT / "includes" / "ledger"
+    too_long = [f"{path.relative_to(ROOT).as_posix()}: row {row['id']}: why is {len(row['why'])} characters"
+                for path in sorted(ledger_dir.glob("*.yml"))
+                for row in yaml.safe_load(path.read_text(encoding="utf-8")) or []
+                if len(row.get("why", "")) > WHY_MAX]
+    assert not too_long, (f"a ledger why is at most {WHY_MAX} characters, one or two sentences "
+                          "(the page has the detail):\n" + "\n".join(too_long))
 
 
 @pytest.mark.parametrize(("edit", "message"), [
