@@ -80,6 +80,7 @@ _outputs: dict[str, Output] = {}
 _errors: dict[str, str] = {}  # snippet -> why it failed (kept only while serving)
 _serving = False
 _dirty = False
+_building = False  # `mkdocs build` itself (on_startup), not a tool that loads the config
 _config: MkDocsConfig | None = None
 _bibliography: Bibliography | None = None
 _snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
@@ -277,9 +278,10 @@ def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`: there a failing snippet shows its error
     in the page, in place of its figure, instead of stopping the server's rebuilds
     (which would leave the browser showing the old figure)."""
-    global _serving, _dirty
+    global _serving, _dirty, _building
     _serving = command == "serve"
     _dirty = dirty
+    _building = command == "build"
 
 
 @event_priority(100)  # first: before any plugin reads site_dir (print-site makes its page here)
@@ -303,10 +305,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     cache.start_build()
     build_cache = settings.cache_dir
     build_guard.check_cache(build_cache)  # a file or a read-only folder: named, with the fix
-    build_guard.lock(build_cache, build_guard.log_to_stderr)  # one build per cache at a time
-    cache.mark_used(build_cache / ".lock")
+    cache.mark_used(build_cache / ".lock")  # locked in on_pre_build, when the build starts
     cache.remove_leftovers(build_cache)
-    if not _serving and not _dirty:  # written beside site_dir, swapped in when complete
+    # A `mkdocs build` writes beside site_dir and swaps it in when complete. Only the
+    # command itself: a tool that merely loads the configuration (mike, before it runs
+    # `mkdocs build` as a child) must see the site_dir it asked for.
+    if _building and not _dirty:
         build_guard.redirect_site(config)
     global _config
     _config = config
@@ -338,6 +342,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _ledger_rows  # scripts/ledger.py: the analogy ledger, checked against the bibliography
     _ledger_rows = ledger.load_checked(root, Path(config.docs_dir), _bibliography.entries)
     return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # One build per cache at a time. Taken here, not in on_config: a tool that loads the
+    # configuration and then runs `mkdocs build` as a child (mike deploy) would otherwise
+    # hold the lock in the parent while the child waits for it forever.
+    build_guard.lock(site_config.get().cache_dir, build_guard.log_to_stderr)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
