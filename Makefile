@@ -15,6 +15,7 @@ UV_VERSION := 0.13.9
 UV         := $(TOOLS)/bin/uv
 READER     := $(VENV)/.reader-installed
 TESTER     := $(VENV)/.tester-installed
+ENGINE     := $(VENV)/.engine-installed
 RUN        := NO_MKDOCS_2_WARNING=1
 # pytest-xdist: one test process per core; the site is built once, and a module whose tests
 # share a costly fixture runs whole on one worker (tests/conftest.py).
@@ -41,36 +42,42 @@ $(TESTER): requirements-test.txt $(READER)
 	rm -f $(VENV)/.installed-test
 	touch $@
 
-serve: $(READER)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on change
+# The site engine (nn_site/, pyproject.toml), editable: after the hashed lock, without its
+# dependencies (they are the lock's) and built by the lock's setuptools (no isolation).
+$(ENGINE): pyproject.toml $(READER)
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
+	touch $@
+
+serve: $(READER) $(ENGINE)  ## build and serve the site on http://127.0.0.1:8000, rebuilding on change
 	$(RUN) $(BIN)/mkdocs serve $(if $(ADDR),-a $(ADDR))
 
-build: $(READER)  ## build the site into site/
+build: $(READER) $(ENGINE)  ## build the site into site/
 	$(RUN) $(BIN)/mkdocs build
 
-test: $(TESTER)  ## the whole test suite (what CI runs)
+test: $(TESTER) $(ENGINE)  ## the whole test suite (what CI runs)
 	$(RUN) $(BIN)/python -m pytest $(PARALLEL)
 
-quick: $(TESTER)  ## the inner loop: no browser, no double builds (one warm build of the site)
+quick: $(TESTER) $(ENGINE)  ## the inner loop: no browser, no double builds (one warm build of the site)
 	$(RUN) $(BIN)/python -m pytest $(PARALLEL) -m "not browser and not slow" -q
 
-bench: $(TESTER)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
+bench: $(TESTER) $(ENGINE)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
 	$(RUN) $(BIN)/python scripts/bench.py
 
 bench-setup:  ## fresh clone -> reader's install -> first page served: prints the times
 	$(PYTHON) scripts/bench_setup.py
 
-offline: $(READER)  ## the site as a zip that works opened from disk, search included
+offline: $(READER) $(ENGINE)  ## the site as a zip that works opened from disk, search included
 	$(RUN) $(BIN)/python scripts/offline_zip.py
 
 lock: | $(UV)  ## re-pin both locks from requirements*.in (the reader's pins = the tester's)
 	$(UV) pip compile requirements-test.in --generate-hashes --python-version 3.11.7 -o requirements-test.txt
 	$(UV) pip compile requirements.in --generate-hashes --python-version 3.11.7 -c requirements-test.txt -o requirements.txt
 
-release: $(READER)  ## make release VERSION=x.y.z: test, set version + date everywhere, commit, tag
+release: $(READER) $(ENGINE)  ## make release VERSION=x.y.z: test, set version + date everywhere, commit, tag
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z"; exit 2; }
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/release.py $(VERSION)
 
-deploy: $(READER)  ## publish the release in mkdocs.yml with mike to the gh-pages branch (CI does this on a tag)
+deploy: $(READER) $(ENGINE)  ## publish the release in mkdocs.yml with mike to the gh-pages branch (CI does this on a tag)
 	NN_RELEASE=1 NO_MKDOCS_2_WARNING=1 $(BIN)/mike deploy --push --update-aliases 	  $$($(BIN)/python -c "import yaml,sys;print(yaml.load(open('mkdocs.yml'),Loader=yaml.BaseLoader)['extra']['release'])") latest
 	$(BIN)/mike set-default --push latest
 

@@ -2,7 +2,7 @@
 
 - cold build: empty snippet cache, every snippet runs (in one worker process);
 - warm rebuild: same cache, nothing runs; goal: at most 1.15 x the bare build;
-- bare build: the same pages with the snippet hook (scripts/mkdocs_hooks.py) disabled.
+- bare build: the same pages with the snippet hook (nn_site/build.py) disabled.
   "The same pages" means what a reader gets, written out by hand: a copy of docs/ in
   which each page's Markdown is what the hook hands MkDocs (snippet code, printed
   output, figure, citations and reference list) and the figures are plain files. The
@@ -31,8 +31,43 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from nn_site.paths import ROOT
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+# The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build)
+# and the reading touches, on the pages written out by write_static_pages.
+BARE_HOOKS = """\
+from mkdocs.plugins import event_priority
+
+from nn_site.pages import courses
+from nn_site.publish import site as publish
+
+on_startup = publish.on_startup
+on_serve = courses.on_serve
+on_pre_build = publish.on_pre_build
+on_files = publish.on_files
+on_template_context = publish.on_template_context
+on_page_context = event_priority(100)(publish.on_page_context)
+
+
+@event_priority(100)
+def on_config(config):
+    return publish.on_config(courses.on_config(config))
+
+
+def on_page_markdown(markdown, page, config, files):
+    markdown = courses.on_page_markdown(markdown, page, config, files)
+    return publish.on_page_markdown(markdown, page, config, files)
+
+
+def on_page_content(html, page, config, files):
+    html = courses.on_page_content(html, page, config, files)
+    return publish.on_page_content(html, page, config, files)
+
+
+def on_post_build(config):
+    courses.on_post_build(config)
+    publish.on_post_build(config)
+"""
 
 
 def build(config: Path, cache: Path, site: Path) -> tuple[float, str]:
@@ -68,9 +103,9 @@ def write_static_pages(dest: Path, cache: Path) -> None:
     from mkdocs.structure.files import get_files
     from mkdocs.structure.pages import Page
 
-    import build_guard
-    import fences
-    import mkdocs_hooks
+    from nn_site import build as mkdocs_hooks
+    from nn_site.engine import build_guard
+    from nn_site.engine import fence as fences
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.plugins._current_plugin = "bench"  # what MkDocs sets while it runs an event
@@ -98,16 +133,16 @@ def write_static_pages(dest: Path, cache: Path) -> None:
 
 
 def main() -> None:
-    sys.path.insert(0, str(ROOT / "scripts"))  # run as a script: the engine's modules
     import page_weight
-    from mkdocs_hooks import snippets_used
+    from nn_site.build import snippets_used
 
     used = sorted(snippets_used(ROOT / "docs"))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         bare_config = ROOT / ".bench-bare.yml"  # INHERIT paths are relative to the config
-        bare_config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {tmp / 'docs'}\n"
-                               "hooks: [scripts/courses_hooks.py, scripts/publish_hooks.py]\n")
+        bare_hooks = tmp / "bare_hooks.py"
+        bare_hooks.write_text(BARE_HOOKS, encoding="utf-8")
+        bare_config.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {tmp / 'docs'}\nhooks: [{bare_hooks}]\n")
         try:
             cold, log = build(ROOT / "mkdocs.yml", tmp / "cache", tmp / "site")
             ran = re.search(r"ran (\d+) snippets in ([\d.]+) s \(CPU ([\d.]+) s\)", log)

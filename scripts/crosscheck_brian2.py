@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+from nn_site.paths import ROOT
 
 
 def _load(relative: str):

@@ -17,7 +17,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from nn_site.paths import ROOT
 FOLDER = "neural-neuronal"  # the one top-level folder inside the zip
 
 

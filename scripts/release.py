@@ -30,10 +30,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corrections  # noqa: E402
-import publish  # noqa: E402
-import site_config  # noqa: E402
+from nn_site.pages import corrections
+from nn_site.publish import versions as publish
+from nn_site import config as site_config
 
 UNRELEASED = "## Unreleased"
 

@@ -1,13 +1,14 @@
 """What tests share besides fixtures: building the site, loading and running snippets,
 reading a page's text.
 
-Importable from any test as ``helpers`` (pytest.ini puts tests/, scripts/ and the
-repository root on ``pythonpath``; no test edits sys.path to import).
+Importable from any test as ``helpers`` (pytest puts each test module's folder, tests/,
+on sys.path; the engine is the installed package ``nn_site``; no test edits sys.path).
 """
 
 from __future__ import annotations
 
 import html as html_lib
+import shutil
 import importlib.util
 import os
 import re
@@ -15,8 +16,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from nn_site.paths import PACKAGE, ROOT
+
 SNIPPETS = ROOT / "snippets"
+HOOKS = PACKAGE / "hooks.py"  # the site's one hooks file, also for throwaway projects
 
 
 def page_text(html: str) -> str:
@@ -35,6 +38,83 @@ def mkdocs_build(site_dir: Path, cache_dir: Path | None = None, config: Path | N
         command += ["--config-file", str(config)]
     return subprocess.run(command, cwd=config.parent if config else ROOT, env=environ,
                           capture_output=True, text=True, timeout=900)
+
+
+# --- a throwaway mini-project: the one fixture tests build small sites with ---------
+
+MINI_CONFIG = f"""\
+site_name: mini project
+site_url: https://example.org/
+strict: true
+extra:
+  release: 0.1.0
+  date_released: "2026-11-22"
+hooks:
+  - {HOOKS}
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - md_in_html
+  - toc: {{permalink: true}}
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed: {{alternate_style: true}}
+  - pymdownx.arithmatex: {{generic: true}}
+  - pymdownx.snippets: {{check_paths: true}}
+"""
+
+MINI_BIB = """\
+@book{hebb1949, author = {Hebb, Donald O.}, title = {The Organization of Behavior},
+  publisher = {Wiley}, year = {1949}}
+"""
+
+
+class MiniProject:
+    """A throwaway copy of what a build with the site's hooks needs, with its own cache
+    and site folders: ``includes/`` (the glossary: the hooks read it), the figure style
+    ``snippets/site.mplstyle``, ``docs/references.bib`` and a small ``mkdocs.yml`` naming
+    ``nn_site/hooks.py`` (by its absolute path) and the ``abbr`` extension the glossary
+    uses. Tests add pages and snippets, build, and read the result."""
+
+    def __init__(self, root: Path, config: str = MINI_CONFIG, bibliography: str = MINI_BIB) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        # The ledger's rows, the corrections log and the register of quantities name the
+        # real site's pages and bibliography, which a throwaway project lacks: its includes/
+        # has none of them (a project without them has no rows, corrections or quantities).
+        shutil.copytree(ROOT / "includes", root / "includes",
+                        ignore=shutil.ignore_patterns("ledger", "corrections.yml", "quantities.yml"))
+        glossary = root / "includes" / "abbreviations.md"   # its terms that print a quantity go too
+        glossary.write_text("".join(line for line in glossary.read_text(encoding="utf-8").splitlines(True)
+                                    if "[[q:" not in line), encoding="utf-8")
+        (root / "snippets").mkdir()
+        shutil.copy(ROOT / "snippets" / "site.mplstyle", root / "snippets" / "site.mplstyle")
+        (root / "docs").mkdir()
+        (root / "docs" / "references.bib").write_text(bibliography, encoding="utf-8")
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        self.cache = root / "cache"
+        self.site = root / "site"
+
+    def snippet(self, name: str, code: str) -> None:
+        path = self.root / "snippets" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(code)
+
+    def page(self, text: str, name: str = "index.md") -> None:
+        (self.root / "docs" / name).write_text(text)
+
+    def build(self, env: dict | None = None, site: Path | None = None, cwd: Path | None = None):
+        """``mkdocs build`` of the project (its own cache); the finished process, unchecked."""
+        if cwd is None:
+            return mkdocs_build(site or self.site, self.cache, self.root / "mkdocs.yml", env)
+        environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NN_CACHE_DIR": str(self.cache), **(env or {})}
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml"),
+                   "-d", str(site or self.site)]
+        return subprocess.run(command, cwd=cwd, env=environ, capture_output=True, text=True, timeout=600)
+
+    def html(self, page: str = "index.html") -> str:
+        return (self.site / page).read_text(encoding="utf-8")
 
 
 

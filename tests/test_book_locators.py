@@ -14,8 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from citations import CitationError, iter_citations  # noqa: E402
+from nn_site.pages.citations import CitationError, iter_citations
 
 BIB = (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")
 ENTRIES = {m[2]: (m[1].lower(), m[3]) for m in re.finditer(r"^@(\w+)\{([^,\s]+),(.*?)^\}", BIB, re.M | re.S)}
@@ -100,7 +99,7 @@ def test_the_bibliography_reads_the_keywords_field_and_does_not_print_it(tmp_pat
     from pybtex.database import parse_file
     data = parse_file(str(ROOT / "docs" / "references.bib"))
     assert data.entries["london2005"].fields["keywords"] == "long-review"
-    from citations import _format
+    from nn_site.pages.citations import _format
     bib = tmp_path / "x.bib"
     bib.write_text("@article{a2000,\n  author = {A, B},\n  title = {T},\n  journal = {J},\n  year = {2000},\n"
                    "  pages = {1--30},\n  keywords = {long-review}\n}\n")

@@ -15,9 +15,8 @@ import yaml
 from conftest import ROOT
 from helpers import page_text
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import corrections  # noqa: E402
-from citations import iter_citations  # noqa: E402
+from nn_site.pages import corrections
+from nn_site.pages.citations import iter_citations
 
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8"), re.M))
 RELEASE = re.search(r"^  release: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]

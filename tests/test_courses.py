@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-import courses_hooks
+from nn_site.pages import courses as courses_hooks
 
 
 class _Loader(yaml.SafeLoader):
@@ -224,7 +224,7 @@ def test_print_page_sets_collapsed_listings_as_plain_text(site):
     character for character, as the listing on its own page."""
     from collections import Counter
 
-    import print_page
+    from nn_site.print import page as print_page
     from helpers import page_text
 
     printed = print_page.COLLAPSED_LISTING.findall((site / "print_page" / "index.html").read_text(encoding="utf-8"))

@@ -12,25 +12,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
-from helpers import page_text, unstable_snippets
+from helpers import MiniProject, page_text, unstable_snippets
 
-import mathml  # scripts/, put on sys.path by conftest
-
-HOOK = ROOT / "scripts" / "mkdocs_hooks.py"
-
-MINI_CONFIG = f"""\
-site_name: engine test
-strict: true
-hooks: ["{HOOK}"]
-markdown_extensions:
-  - admonition
-  - attr_list
-  - md_in_html
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.arithmatex: {{generic: true}}
-  - pymdownx.snippets: {{base_path: ["."], check_paths: true}}
-"""
+from nn_site.pages import mathml
 
 GOOD = '''\
 """A line and a printed number."""
@@ -47,21 +31,15 @@ def fence(file: str, alt: str = "A rising line.", caption: str = "A line.") -> s
 
 @pytest.fixture
 def project(tmp_path: Path):
-    """A one-page project; returns a function that writes a snippet and page, then builds."""
-    (tmp_path / "mkdocs.yml").write_text(MINI_CONFIG)
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "references.bib").write_text(
-        "@book{hebb1949, author = {Hebb, Donald O.}, title = {The Organization of Behavior},"
-        " publisher = {Wiley}, year = {1949}}\n"
-    )
-    (tmp_path / "snippets" / "demo").mkdir(parents=True)
+    """A one-page project (helpers.MiniProject in tmp_path); returns a function that
+    writes a snippet and the page, then builds."""
+    mini = MiniProject(tmp_path)
 
     def build(snippet_code: str | None, page: str, env: dict | None = None):
         if snippet_code is not None:
-            (tmp_path / "snippets" / "demo" / "figure.py").write_text(snippet_code)
-        (tmp_path / "docs" / "index.md").write_text(page)
-        result = mkdocs_build(tmp_path / "site", tmp_path / "cache", tmp_path / "mkdocs.yml", env)
-        return result, tmp_path / "site"
+            mini.snippet("demo/figure.py", snippet_code)
+        mini.page(page)
+        return mini.build(env), mini.site
 
     return build
 
@@ -188,7 +166,7 @@ def test_aligned_math_becomes_a_table_and_a_stray_ampersand_fails(project):
 
 def pages_using_snippets() -> dict[str, list[Path]]:
     """snippet -> pages showing it, wherever the block stands (admonitions, tabs, lists too)."""
-    import fences
+    from nn_site.engine import fence as fences
 
     used: dict[str, list[Path]] = {}
     for page in sorted((ROOT / "docs").rglob("*.md")):
@@ -206,7 +184,7 @@ def test_every_snippet_is_used_by_a_page():
 
 
 def test_palette_covers_the_style_cycle():
-    from palette import DARK
+    from nn_site.engine.palette import DARK
 
     style = (ROOT / "snippets" / "site.mplstyle").read_text()
     cycle = re.search(r"cycler\('color', \[(.*?)\]\)", style).group(1)

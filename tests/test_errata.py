@@ -41,7 +41,7 @@ def test_brain_power_from_oxygen_uptake():
     """scale-and-energy.md: 3.3 mL O2/100 g/min, 1.4 kg, 2,803 kJ per 6 mol O2 -> 46 mL/min, 20.8 J/mL, 16 W."""
     import re
 
-    import quantities
+    from nn_site.pages import quantities
     from conftest import ROOT
     page = (ROOT / "docs" / "scale-and-energy.md").read_text(encoding="utf-8")
     text = " ".join(quantities.expand(page, "scale-and-energy.md", quantities.load(ROOT)).split())

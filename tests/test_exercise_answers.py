@@ -19,7 +19,7 @@ import re
 import numpy as np
 import pytest
 from conftest import ROOT, load_snippet
-import quantities
+from nn_site.pages import quantities
 
 DOCS = ROOT / "docs"
 EXERCISE = re.compile(r"^(\d+)\. ", re.MULTILINE)

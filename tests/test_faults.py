@@ -1,7 +1,7 @@
 """Fault injection: every fault fails loudly, and nothing stale, truncated or invalid is
 published (issue 20).
 
-Each test works on a throwaway copy of what a build needs (``scripts/``,
+Each test works on a throwaway copy of what a build needs (``helpers.MiniProject``:
 ``snippets/site.mplstyle``, ``includes/``, a small ``mkdocs.yml`` with the real hooks)
 plus a page and snippets written for the fault. It injects the fault, builds, and checks
 either the message (file, line where one exists, cause) or, where the fault is harmless
@@ -28,38 +28,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, mkdocs_build, page_text
+from helpers import HOOKS, MINI_CONFIG, ROOT, MiniProject, mkdocs_build, page_text
+from helpers import MINI_BIB as BIB
 
 # Dozens of small builds: in `make test`, not in the inner loop (`make quick`).
 pytestmark = pytest.mark.slow
-
-MINI_CONFIG = """\
-site_name: fault test
-site_url: https://example.org/
-strict: true
-extra:
-  version: 0.1.0
-  date_released: "2026-11-22"
-hooks:
-  - scripts/mkdocs_hooks.py
-  - scripts/courses_hooks.py
-markdown_extensions:
-  - abbr
-  - admonition
-  - attr_list
-  - md_in_html
-  - toc: {permalink: true}
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.tabbed: {alternate_style: true}
-  - pymdownx.arithmatex: {generic: true}
-  - pymdownx.snippets: {check_paths: true}
-"""
-
-BIB = """\
-@book{hebb1949, author = {Hebb, Donald O.}, title = {The Organization of Behavior},
-  publisher = {Wiley}, year = {1949}}
-"""
 
 GOOD = '''\
 """A line and a printed number."""
@@ -79,48 +52,11 @@ def fence(file: str, figure: bool = True, indent: str = "") -> str:
     return "\n".join(indent + line for line in lines) + "\n"
 
 
-class Project:
-    """A throwaway copy of what a build needs, with its own cache and site folders."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        shutil.copytree(ROOT / "scripts", root / "scripts",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        # The ledger's rows, the corrections log and the register of quantities name the
-        # real site's pages and bibliography, which a throwaway project lacks: its includes/
-        # has none of them (a project without them has no rows, corrections or quantities).
-        shutil.copytree(ROOT / "includes", root / "includes",
-                        ignore=shutil.ignore_patterns("ledger", "corrections.yml", "quantities.yml"))
-        glossary = root / "includes" / "abbreviations.md"   # its terms that print a quantity go too
-        glossary.write_text("".join(line for line in glossary.read_text(encoding="utf-8").splitlines(True)
-                                    if "[[q:" not in line), encoding="utf-8")
-        (root / "snippets").mkdir()
-        shutil.copy(ROOT / "snippets" / "site.mplstyle", root / "snippets" / "site.mplstyle")
-        (root / "docs").mkdir()
-        (root / "docs" / "references.bib").write_text(BIB)
-        (root / "mkdocs.yml").write_text(MINI_CONFIG)
-        self.cache = root / "cache"
-        self.site = root / "site"
-
-    def snippet(self, name: str, code: str) -> None:
-        path = self.root / "snippets" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(code)
-
-    def page(self, text: str, name: str = "index.md") -> None:
-        (self.root / "docs" / name).write_text(text)
+class Project(MiniProject):
+    """The shared throwaway project (tests/helpers.py), snippets limited to 20 s."""
 
     def build(self, env: dict | None = None, site: Path | None = None, cwd: Path | None = None):
-        env = {"NN_SNIPPET_TIMEOUT": "20", **(env or {})}
-        if cwd is None:
-            return mkdocs_build(site or self.site, self.cache, self.root / "mkdocs.yml", env)
-        environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NN_CACHE_DIR": str(self.cache), **env}
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(self.root / "mkdocs.yml"),
-                   "-d", str(site or self.site)]
-        return subprocess.run(command, cwd=cwd, env=environ, capture_output=True, text=True, timeout=600)
-
-    def html(self, page: str = "index.html") -> str:
-        return (self.site / page).read_text(encoding="utf-8")
+        return super().build({"NN_SNIPPET_TIMEOUT": "20", **(env or {})}, site, cwd)
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -733,8 +669,7 @@ def test_a_build_killed_while_writing_leaves_the_previous_site(warm_project):
     before = tree(project.site)
     (project.root / "killer.py").write_text(KILLER_HOOK)
     config = project.root / "mkdocs.yml"
-    config.write_text(MINI_CONFIG.replace("  - scripts/courses_hooks.py\n",
-                                          "  - scripts/courses_hooks.py\n  - killer.py\n"))
+    config.write_text(MINI_CONFIG.replace(f"  - {HOOKS}\n", f"  - {HOOKS}\n  - killer.py\n"))
     project.page("# Page, changed\n\n" + fence("demo/figure.py"))
     killed = project.build()
     assert killed.returncode == -signal.SIGKILL, killed.stderr[-2000:]
@@ -899,6 +834,22 @@ def test_captions_and_ledger_fields_are_markdown_never_html(warm_project):
             in result.stderr), result.stderr[-2000:]
 
 
+def _started_by(project: Project) -> list[str]:
+    """Command lines of live processes a build of this project started: its worker, in the
+    sandbox (bwrap's arguments name the project's cache) or not (the cache in its environment)."""
+    cache = str(project.cache)
+    found = _running(cache)
+    for entry in Path("/proc").iterdir():
+        try:
+            environ = (entry / "environ").read_bytes().split(b"\0")
+            argv = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if f"NN_CACHE_DIR={cache}".encode() in environ and "pytest" not in argv and argv not in found:
+            found.append(argv)
+    return found
+
+
 def _running(marker: str) -> list[str]:
     """Command lines of live processes that contain ``marker``."""
     found = []
@@ -914,7 +865,7 @@ def _running(marker: str) -> list[str]:
 
 
 def _sandbox_or_none():
-    import sandbox
+    from nn_site.engine import sandbox
 
     os.environ.pop("NN_SANDBOX", None)
     return sandbox.bwrap() if shutil.which("bwrap") else None
@@ -950,7 +901,7 @@ def test_no_process_a_snippet_starts_outlives_it(warm_project, sandboxed):
     assert re.search(r"snippets/proc/hangs\.py: left 1 process.*\nsnippets/proc/hangs\.py: timed out after 3 s "
                      r"\(line 6\)", result.stderr), result.stderr[-3000:]
     time.sleep(0.5)
-    assert not _running(mark) and not _running(str(project.root / "scripts")), _running(mark)
+    assert not _running(mark) and not _started_by(project), _running(mark) + _started_by(project)
 
 
 def test_ci_refuses_to_build_unsandboxed_and_a_reader_is_told_once(warm_project, tmp_path):

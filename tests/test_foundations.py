@@ -19,8 +19,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, load_snippet, run_snippet
 from test_engine import page_text
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import ledger  # noqa: E402
+from nn_site.pages import ledger
 
 perceptron = load_snippet("artificial_neuron/perceptron_and.py")
 mp = load_snippet("artificial_neuron/mcculloch_pitts.py")

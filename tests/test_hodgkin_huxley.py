@@ -77,7 +77,7 @@ def test_small_steps_do_not_fire_and_rheobase_for_repetitive_firing():
 
 
 def test_brian2_gives_the_same_spikes():
-    from crosscheck_brian2 import brian2_hh_spikes
+    from scripts.crosscheck_brian2 import brian2_hh_spikes
 
     currents = np.array([2.0, 4.0, 10.0])
     t, v, *_ = hh.simulate(lambda t: currents, 40.0, dt=0.025)

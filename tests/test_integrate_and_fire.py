@@ -102,7 +102,7 @@ def test_brian2_agrees_spike_for_spike():
     before our label, and it lets integration resume one step earlier after the
     refractory period. So every Brian2 spike time must equal ours minus dt times the spike
     number: the same crossings, with the conventions accounted for exactly."""
-    from crosscheck_brian2 import brian2_lif_spikes
+    from scripts.crosscheck_brian2 import brian2_lif_spikes
 
     currents = np.array([1.5, 2.0, 2.2, 2.5, 3.0, 5.0, 10.0])
     t_max = 300.0

@@ -14,8 +14,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import ledger  # noqa: E402
+from nn_site.pages import ledger
 
 DOCS = ROOT / "docs"
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DOCS / "references.bib").read_text(encoding="utf-8"),

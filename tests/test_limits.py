@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from conftest import ROOT, load_snippet
 from test_engine import page_text
-import quantities
+from nn_site.pages import quantities
 
 BIB = (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", BIB, flags=re.MULTILINE))

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-import mathml  # scripts/, put on sys.path by conftest
+from nn_site.pages import mathml
 
 
 def ml(tex: str, display: str = "inline") -> str:
@@ -77,19 +77,11 @@ def test_error_message_names_page_and_line():
                                         (r"$\mathbf{w$", "expected '}'")])
 def test_a_tex_typo_fails_the_build_naming_page_line_and_cause(tmp_path, bad, cause):
     """A one-page site with a typo in its math: the strict build fails and says where."""
-    from conftest import ROOT, mkdocs_build
+    from helpers import ROOT, MiniProject
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "index.md").write_text(f"# Home\n\nFine $x$ here.\n\nBroken {bad} here.\n", encoding="utf-8")
-    (docs / "references.bib").write_text((ROOT / "docs" / "references.bib").read_text(encoding="utf-8"))
-    (tmp_path / "snippets").mkdir()
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        "site_name: t\nstrict: true\nhooks:\n"
-        f"  - {ROOT / 'scripts' / 'mkdocs_hooks.py'}\n"
-        "markdown_extensions:\n  - pymdownx.arithmatex:\n      generic: true\n", encoding="utf-8")
-    result = mkdocs_build(tmp_path / "site", cache_dir=tmp_path / "cache", config=config)
+    project = MiniProject(tmp_path, bibliography=(ROOT / "docs" / "references.bib").read_text(encoding="utf-8"))
+    project.page(f"# Home\n\nFine $x$ here.\n\nBroken {bad} here.\n")
+    result = project.build()
     assert result.returncode != 0
     log = result.stdout + result.stderr
     assert "docs/index.md:5: cannot typeset" in log and cause in log, log[-2000:]
@@ -117,7 +109,7 @@ def test_the_math_font_is_a_subset_with_its_math_table_and_every_character_used(
 
     from fontTools import ttLib
 
-    import math_font
+    from nn_site.pages import math_font
 
     font_file = site / "assets" / "fonts" / "STIXTwoMath-Regular.woff2"
     data = font_file.read_bytes()

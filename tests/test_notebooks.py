@@ -116,8 +116,8 @@ def test_warm_rebuild_uses_the_cache(site):
     reuses them."""
     import json
 
-    import cache
-    import notebook_figures
+    from nn_site.engine import cache
+    from nn_site.notebooks import figures as notebook_figures
 
     _, digest = notebook_figures.kernel_profile(ROOT / "snippets" / "site.mplstyle")
     entries = sorted((cache.cache_dir() / "jupyter").glob(f"kernel-{digest}-*/*.json"))  # -<nbconvert settings>

@@ -27,7 +27,7 @@ import re
 import pytest
 from conftest import ROOT
 
-import quantities
+from nn_site.pages import quantities
 
 REGISTER = quantities.load(ROOT)
 

@@ -25,11 +25,10 @@ from PIL import Image
 from conftest import REPO_URL, ROOT, mkdocs_build
 from helpers import page_text
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import cite  # noqa: E402
-import gallery  # noqa: E402
-import publish  # noqa: E402
-import release as release_script  # noqa: E402
+from nn_site.publish import cite
+from nn_site.publish import gallery
+from nn_site.publish import versions as publish
+from scripts import release as release_script
 
 CFF_SCHEMA = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text())
 ZENODO_SCHEMA = json.loads((ROOT / "tests" / "data" / "zenodo-metadata.schema.json").read_text())

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-import quantities as q
+from nn_site.pages import quantities as q
 
 BIB_KEYS = set(re.findall(r"@\w+\{([\w:-]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")))
 REGISTER = q.load(ROOT, BIB_KEYS)

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import code_summary  # scripts/, put on sys.path by conftest
-import glossary_marks
-import notebook_figures
-import svg_compact
+from nn_site.engine import code_summary
+from nn_site.pages import glossary_marks
+from nn_site.notebooks import figures as notebook_figures
+from nn_site.engine import svg as svg_compact
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,7 +74,7 @@ def test_a_compacted_figure_renders_as_the_original(tmp_path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    import gallery
+    from nn_site.publish import gallery
 
     rng = np.random.default_rng(0)
     fig, ax = plt.subplots(figsize=(7, 3))
@@ -131,7 +131,7 @@ def test_the_math_font_subset_is_the_same_bytes_every_time(tmp_path):
     """Byte-identical builds: two subsets made apart (no cache shared) are equal."""
     import time
 
-    import math_font
+    from nn_site.pages import math_font
 
     source = ROOT / "docs" / "assets" / "fonts" / "STIXTwoMath-Regular.woff2"
     first = math_font.subset(source, set("xyz∑()−′"), tmp_path / "a")

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from conftest import ROOT, load_snippet
 
-import quantities
+from nn_site.pages import quantities
 
 REGISTER = quantities.load(ROOT)
 

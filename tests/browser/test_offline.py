@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def offline_zip(tmp_path_factory, site) -> Path:
     """After ``site``: its build leaves the snippet, notebook and slide caches warm."""
-    import offline_zip as tool  # scripts/ is on pytest's pythonpath
+    from scripts import offline_zip as tool  # scripts/ is on pytest's pythonpath
 
     output = tmp_path_factory.mktemp("offline") / "neural-neuronal-offline.zip"
     assert tool.main(["--output", str(output)]) == 0

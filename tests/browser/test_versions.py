@@ -30,7 +30,7 @@ from .conftest import _QuietHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_ROOT = "https://nn-course.github.io/neural-neuronal/"
-COPY = ["docs", "snippets", "scripts", "includes", "overrides", "mkdocs.yml"]
+COPY = ["docs", "snippets", "nn_site", "includes", "overrides", "mkdocs.yml"]
 NEW_TEXT = "This sentence is new in release 0.2.0."
 PAGE = "terminology"
 

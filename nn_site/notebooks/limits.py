@@ -19,7 +19,7 @@ import json
 
 from nbconvert.preprocessors import Preprocessor
 
-import output_text
+from nn_site.engine import output_text
 
 MAX_LINES = 200
 MAX_OUTPUT = 1_000_000

@@ -21,7 +21,7 @@ import unicodedata
 from importlib.metadata import version
 from pathlib import Path
 
-import cache as cache_module
+from nn_site.engine import cache as cache_module
 
 MATH = re.compile(r"<math\b.*?</math>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")

@@ -25,12 +25,11 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cache  # noqa: E402
-import processes  # noqa: E402
-import sandbox  # noqa: E402
+from nn_site.engine import cache
+from nn_site.engine import processes
+from nn_site.engine import sandbox
+from nn_site.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def guard(launcher: int, connection: Path) -> int:

@@ -52,12 +52,12 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import figure_checks  # noqa: E402
-import processes  # noqa: E402
-from svg_compact import compact  # noqa: E402
+from nn_site.engine import figure_checks
+from nn_site.engine import processes
+from nn_site.engine.svg import compact
+from nn_site.paths import ROOT
 
-STYLE = Path(__file__).resolve().parent.parent / "snippets" / "site.mplstyle"
+STYLE = ROOT / "snippets" / "site.mplstyle"
 _exit = os._exit  # the real one: a child replaces os._exit to report where a snippet calls it
 _child = {"pid": 0}  # the snippet's own process; a copy of it (os.fork) never reports
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC

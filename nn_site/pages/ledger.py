@@ -34,8 +34,8 @@ from pathlib import Path
 
 import yaml
 
-import inline_field
-from fences import YamlError, load_yaml
+from nn_site.pages import inline_field
+from nn_site.engine.fence import YamlError, load_yaml
 
 LEDGER_DIR = Path("includes") / "ledger"
 VERDICTS = ("holds", "partly", "breaks")

@@ -40,7 +40,7 @@ from types import MappingProxyType
 
 import yaml
 
-import inline_field
+from nn_site.pages import inline_field
 
 REGISTER = Path("includes") / "quantities.yml"
 MEASURED = ("key", "name", "value", "unit", "region", "source", "note", "digits", "phrasings")
@@ -111,7 +111,7 @@ def _number(x, at: str, field: str) -> float:
 
 
 def _check_entry(entry: dict, at: str, bib_keys) -> None:
-    from citations import LOCATOR  # scripts/citations.py: the locator syntax pages use
+    from nn_site.pages.citations import LOCATOR  # scripts/citations.py: the locator syntax pages use
 
     if "derive" not in entry:
         entry["value"] = _number(entry["value"], at, "value")

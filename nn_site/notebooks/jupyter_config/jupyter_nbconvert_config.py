@@ -11,9 +11,8 @@ c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
 # A cell that runs longer than this fails the build (nbclient's default is no limit).
 # NN_NOTEBOOK_TIMEOUT, checked by scripts/site_config.py before the build starts (an
 # invalid value fails the build there; it is never dropped here).
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-import site_config  # noqa: E402
-from notebook_limits import CheckOutputs  # noqa: E402
+from nn_site import config as site_config
+from nn_site.notebooks.limits import CheckOutputs
 
 c.NotebookClient.timeout = site_config.get().notebook_timeout
 c.NotebookClient.startup_timeout = 120

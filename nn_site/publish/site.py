@@ -27,14 +27,12 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import cite  # noqa: E402
-import gallery  # noqa: E402
-import publish  # noqa: E402
+from nn_site.publish import cite
+from nn_site.publish import gallery
+from nn_site.publish import versions as publish
 
 log = logging.getLogger("mkdocs.hooks.publish")
 CITE_WORK_MARKER = "<!-- cite-work -->"
@@ -85,7 +83,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-@event_priority(-200)  # after mkdocs-print-site has added its page
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     gallery_file = files.get_file_from_path(GALLERY_PAGE)
     if gallery_file is not None:
@@ -95,7 +92,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-200)  # after scripts/courses_hooks.py (-100): the HTML a reader gets
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri not in (GALLERY_PAGE, PRINT_PAGE):
         figures = gallery.collect(html_, page.file.src_uri, page.title or "", page.file.dest_uri)
@@ -108,7 +104,6 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     return html_
 
 
-@event_priority(100)  # before the search plugin indexes the page
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     _add_helpers(context, config)
     if page.file.src_uri == GALLERY_PAGE:

@@ -21,9 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-import cache
-from citations import Bibliography, cite_html
-from mathml import MathError, to_mathml
+from nn_site.engine import cache
+from nn_site.pages.citations import Bibliography, cite_html
+from nn_site.pages.mathml import MathError, to_mathml
+from nn_site.paths import PACKAGE
 
 _bibliography: Bibliography | None = None
 
@@ -105,7 +106,7 @@ def cached_clean_notebook(content: str, page: Page, files: Files, config: MkDocs
     here = Path(__file__).resolve().parent
     pages = "".join(f"{f.src_uri}={f.url}\0" for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri))
     key = cache.key(content, page.file.src_uri, str(config.use_directory_urls), pages,
-                    here / "notebook_pages.py", here / "mathml.py", here / "citations.py",
+                    here / "pages.py", PACKAGE / "pages" / "mathml.py", PACKAGE / "pages" / "citations.py",
                     Path(config.docs_dir) / "references.bib")
     cached = cache.cache_dir() / "notebooks" / f"{key}.html"
     body = cache.read_checked(cached)  # a truncated or edited entry is discarded here

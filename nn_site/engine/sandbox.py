@@ -30,7 +30,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import site_config
+from nn_site import config as site_config
 
 log = logging.getLogger("mkdocs.hooks.sandbox")
 

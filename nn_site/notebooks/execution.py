@@ -20,9 +20,10 @@ import os
 import re
 from pathlib import Path
 
-import cache
-import site_config
+from nn_site.engine import cache
+from nn_site import config as site_config
 from mkdocs.exceptions import PluginError
+from nn_site.paths import PACKAGE
 
 CONFIG_DIR = Path(__file__).resolve().parent / "jupyter_config"
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -48,8 +49,8 @@ def configure(config, folder: Path) -> None:
     # Executed pages are kept per nbconvert settings (this config file, the checks on the
     # outputs, the cell time limit): a page executed under other settings is never reused.
     here = Path(__file__).resolve().parent
-    settings = cache.key(CONFIG_DIR / "jupyter_nbconvert_config.py", here / "notebook_limits.py",
-                         here / "output_text.py", str(site_config.get().notebook_timeout))[:12]
+    settings = cache.key(CONFIG_DIR / "jupyter_nbconvert_config.py", here / "limits.py",
+                         PACKAGE / "engine" / "output_text.py", str(site_config.get().notebook_timeout))[:12]
     plugin.config["cache_dir"] = str(folder / f"settings-{settings}")
     if folder.is_dir():
         # entries sit in a kernel profile's subfolder (scripts/reading_hooks.py): look in all
@@ -95,7 +96,7 @@ def guard_render(page) -> None:
         except PluginError:
             raise
         except Exception as exc:
-            from notebook_limits import NotebookOutputError
+            from nn_site.notebooks.limits import NotebookOutputError
 
             if isinstance(exc, NotebookOutputError):  # scripts/notebook_limits.py
                 raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None

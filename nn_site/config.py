@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
+from nn_site.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\]")
 
 

@@ -17,16 +17,15 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import figure_html  # noqa: E402
-import cache  # noqa: E402
-import math_font  # noqa: E402
-import notebook_figures  # noqa: E402
-from glossary_marks import first_use_only  # noqa: E402
+from nn_site.engine import render as figure_html
+from nn_site.engine import cache
+from nn_site.pages import math_font
+from nn_site.notebooks import figures as notebook_figures
+from nn_site.pages.glossary_marks import first_use_only
+from nn_site.paths import ROOT
 
 MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
 CELL = re.compile(r"<td([^>]*)>(.*?)</td>", re.DOTALL)
@@ -35,10 +34,8 @@ LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
 _math_pages: set[str] = set()
 _math_chars: set[str] = set()
 _notebook_files: dict[str, str] = {}  # site path -> SVG text, written after the build
-ROOT = Path(__file__).resolve().parent.parent
 
 
-@event_priority(-110)  # after the other hooks' on_config (a notebook cache folder set there)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Jupyter kernels draw SVG in the site style (scripts/notebook_figures.py); the
     mkdocs-jupyter cache is kept per kernel profile, so changing the style re-runs them."""
@@ -60,7 +57,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _notebook_files.clear()
 
 
-@event_priority(-110)  # after scripts/courses_hooks.py (-100): notebooks are cleaned by then
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The folder a relative src starts from: "xor/" for the page xor/ (directory URLs).
     here = page.file.url.rstrip("/") if page.file.url.endswith("/") else posixpath.dirname(page.file.url)

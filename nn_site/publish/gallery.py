@@ -33,13 +33,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import cache as cache_module
-import cite
-from publish import Release
+from nn_site.engine import cache as cache_module
+from nn_site.publish import cite
+from nn_site.publish.versions import Release
+from nn_site.paths import ROOT
 
 log = logging.getLogger("mkdocs.hooks.gallery")
 
-ROOT = Path(__file__).resolve().parent.parent
 SLIDE_WIDTH = 1600                 # px: sharp on a projected slide
 BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}   # Material default / slate
 RENDER_KEY = f"resvg width={SLIDE_WIDTH} v1"

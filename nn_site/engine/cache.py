@@ -39,7 +39,6 @@ import os
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 TEMP_PREFIX = ".tmp-"  # + "<pid>-<anything>": partial files and folders
 HEADER = b"nn-cache sha256="
 
@@ -60,7 +59,7 @@ class CacheCorrupt(Exception):
 
 def cache_dir() -> Path:
     """``NN_CACHE_DIR`` or ``.cache/build``, as read by scripts/site_config.py."""
-    import site_config
+    from nn_site import config as site_config
 
     return site_config.get().cache_dir
 

@@ -27,19 +27,19 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-import cache
-import output_text
-import processes
-import sandbox
-import site_config
-from palette import dark_variant
+from nn_site.engine import cache
+from nn_site.engine import output_text
+from nn_site.engine import processes
+from nn_site.engine import sandbox
+from nn_site import config as site_config
+from nn_site.engine.palette import dark_variant
+from nn_site.paths import PACKAGE, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"  # the site's snippets; tests may point a build at another folder
-WORKER = Path(__file__).resolve().parent / "snippet_worker.py"
-STYLE_FILES = [SNIPPETS / "site.mplstyle", Path(__file__).resolve().parent / "palette.py", WORKER,
-               Path(__file__).resolve().parent / "svg_compact.py",
-               Path(__file__).resolve().parent / "figure_checks.py"]
+ENGINE = PACKAGE / "engine"
+WORKER = ENGINE / "worker.py"
+STYLE_FILES = [SNIPPETS / "site.mplstyle", ENGINE / "palette.py", WORKER, ENGINE / "svg.py",
+               ENGINE / "figure_checks.py"]
 # What a page may show under a snippet: a result, not a log. More fails the build.
 MAX_OUTPUT_LINES = 200
 MAX_OUTPUT_CHARS = 20_000
@@ -128,7 +128,7 @@ class _Worker:
         argv = [sys.executable, str(WORKER)]
         mpl = cache_dir() / "matplotlib"
         sandboxed = sandbox.wrap(argv, ROOT, writable=[cache_dir() / "snippets", mpl],
-                                 readable=[snippets, WORKER.parent], env={**env, "MPLCONFIGDIR": str(mpl)})
+                                 readable=[snippets, PACKAGE], env={**env, "MPLCONFIGDIR": str(mpl)})
         if sandboxed is not argv:
             sandbox.matplotlib_cache(mpl)
         self.proc = subprocess.Popen(

@@ -23,22 +23,20 @@ import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import corrections  # noqa: E402
-import notebook_pages  # noqa: E402
-import offline_index  # noqa: E402
-import print_page  # noqa: E402
-import search_index  # noqa: E402
-from cache import cache_dir  # noqa: E402
-from citations import site_bibliography  # noqa: E402
-from glossary import (  # noqa: E402, F401 - tests read these names from here
+from nn_site.pages import corrections
+from nn_site.notebooks import pages as notebook_pages
+from nn_site.pages import offline_index
+from nn_site.print import page as print_page
+from nn_site.pages import search_index
+from nn_site.engine.cache import cache_dir
+from nn_site.pages.citations import site_bibliography
+from nn_site.pages.glossary import (  # noqa: F401 - tests read these names from here
     GLOSSARY_MARKER, GLOSSARY_SOURCE, glossary_html, read_glossary, tooltip_forms, untooltip_headings,
 )
-from print_page import _update_anchor_ids, print_site_urls  # noqa: E402, F401 - tests use them
+from nn_site.print.page import _update_anchor_ids, print_site_urls  # noqa: F401 - tests use them
 
 
 _root = Path()
@@ -88,7 +86,6 @@ def with_corrections(markdown: str, page: Page, config: MkDocsConfig) -> str:
     return markdown + corrections.footer_markdown(list(entries), where, release)
 
 
-@event_priority(-100)  # after every plugin and after scripts/mkdocs_hooks.py
 def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri.endswith(".ipynb"):
         html_ = notebook_pages.cached_clean_notebook(html_, page, files, config)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-import quantities
+from nn_site.pages import quantities
 
 GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
 GLOSSARY_MARKER = "<!-- glossary -->"

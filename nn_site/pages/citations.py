@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import cache
+from nn_site.engine import cache
 
 # Anything in square brackets with an "@key" in it is a citation (and must parse);
 # "[text](url)" links and "[^1]" footnotes contain no "@" followed by a key.

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-import cache
+from nn_site.engine import cache
 
 PARTIAL = ".partial-"
 OLD = ".old-"

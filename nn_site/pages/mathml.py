@@ -23,9 +23,10 @@ import re
 import threading
 from pathlib import Path
 
-from cache import write_atomically
+from nn_site.engine.cache import write_atomically
+from nn_site.paths import PACKAGE
 
-TEMML = Path(__file__).resolve().parent / "vendor" / "temml.min.js"
+TEMML = PACKAGE / "vendor" / "temml.min.js"
 OPTIONS = "{displayMode: display, throwOnError: true, trust: false, strict: false}"
 # A line break after each closing tag (whitespace between MathML elements is not
 # rendered). One long line of MathML makes mkdocs-print-site's id regex, which scans

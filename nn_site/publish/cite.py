@@ -15,7 +15,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from publish import Release
+from nn_site.publish.versions import Release
 
 LICENCE_NOTE = "Text and figures CC BY 4.0, code MIT"
 NO_URL = "(no public URL: this copy was built without one)"

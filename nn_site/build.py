@@ -40,29 +40,27 @@ from pathlib import Path
 import markdown as markdown_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import boundary  # noqa: E402
-import build_guard  # noqa: E402
-import cache  # noqa: E402
-import code_summary  # noqa: E402
-import fences  # noqa: E402
-import inline_field  # noqa: E402
-import ledger  # noqa: E402
-import mathml  # noqa: E402
-import notebook_execution  # noqa: E402
-import notebook_kernel  # noqa: E402
-import quantities  # noqa: E402
-import sandbox  # noqa: E402
-import serve_errors  # noqa: E402
-import site_config  # noqa: E402
-from citations import Bibliography, CitationError, cite_html, describe_error, site_bibliography  # noqa: E402
-from mathml import MathError, error_message, to_mathml  # noqa: E402
-from snippets import Output, SnippetError, run_snippets  # noqa: E402
+from nn_site.engine import boundary
+from nn_site.engine import build_guard
+from nn_site.engine import cache
+from nn_site.engine import code_summary
+from nn_site.engine import fence as fences
+from nn_site.pages import inline_field
+from nn_site.pages import ledger
+from nn_site.pages import mathml
+from nn_site.notebooks import execution as notebook_execution
+from nn_site.notebooks import kernel as notebook_kernel
+from nn_site.pages import quantities
+from nn_site.engine import sandbox
+from nn_site.engine import serve_errors
+from nn_site import config as site_config
+from nn_site.pages.citations import Bibliography, CitationError, cite_html, describe_error, site_bibliography
+from nn_site.pages.mathml import MathError, error_message, to_mathml
+from nn_site.engine.runner import Output, SnippetError, run_snippets
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 
@@ -284,7 +282,6 @@ def on_startup(command: str, dirty: bool) -> None:
     _building = command == "build"
 
 
-@event_priority(100)  # first: before any plugin reads site_dir (print-site makes its page here)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _bibliography, _snippets_dir, _inner
     root = Path(config.config_file_path).resolve().parent
@@ -466,7 +463,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return MATH.sub(mathml, html)
 
 
-@event_priority(-10000)  # last: after every hook and plugin that reads or writes the cache or the site
 def on_post_build(config: MkDocsConfig) -> None:
     mathml.save_cache()
     # Folders handed to other tools this build: the kernels' IPython profile and

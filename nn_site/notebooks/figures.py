@@ -20,9 +20,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import cache
-from palette import dark_variant
-from svg_compact import compact
+from nn_site.engine import cache
+from nn_site.engine.palette import dark_variant
+from nn_site.engine.svg import compact
 
 # nbconvert writes an SVG output as an <img> with a base64 data: URL.
 SVG_OUTPUT = re.compile(

@@ -1,0 +1,107 @@
+"""The site's MkDocs hooks: the one ``hooks:`` entry in mkdocs.yml.
+
+Each event below calls one function per concern, in the order written. MkDocs runs this
+file after the plugins in mkdocs.yml (search, mkdocs-jupyter, print-site) for every event,
+except the two marked ``@event_priority(100)``, which must run before the plugins:
+
+- ``on_config``: before print-site and search read ``site_dir`` (a ``mkdocs build``
+  writes beside it and swaps it in when complete, ``engine/build_guard.py``);
+- ``on_page_context``: before the search plugin indexes a page (the gallery page's grid).
+
+The concerns:
+
+- ``build``           the build's lifecycle (settings, sandbox, cache, lock) and what a page's
+                      Markdown and HTML become: snippets, ledger, quantities, citations, math;
+- ``pages.courses``   glossary tooltips and page, corrections, notebook pages, print page;
+- ``pages.reading``   figure sizes and full-size links, first-use tooltips, the math font;
+- ``publish.site``    the versioned URL, "cite this page", share cards, the figure gallery.
+
+The functions take and return what MkDocs passes (the config, the page's Markdown or HTML,
+the files, the template context); each returns what the next one receives.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from nn_site import build
+from nn_site.pages import courses, reading
+from nn_site.publish import site as publish
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    build.on_startup(command, dirty)  # serve shows a snippet's error in its page
+    publish.on_startup(command, dirty)  # serve renders the gallery's slides in the background
+
+
+@event_priority(100)  # before every plugin (see above)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config = build.on_config(config)  # NN_* checked, sandbox, cache, bibliography, snippet fence
+    config = courses.on_config(config)  # glossary terms, corrections, print page fixes
+    config = publish.on_config(config)  # the versioned site_url
+    config = reading.on_config(config)  # notebook kernels draw in the site style
+    return config
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    server = build.on_serve(server, config, builder)  # errors shown in the page
+    server = courses.on_serve(server, config, builder)  # the glossary source watched
+    return server
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    build.on_pre_build(config)  # one build per cache: the lock
+    reading.on_pre_build(config)
+    publish.on_pre_build(config)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    files = build.on_files(files, config)  # every snippet run (or cached); its figures added
+    files = publish.on_files(files, config)  # where the gallery and the print page go
+    return files
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    return build.on_pre_page(page, config, files)  # notebooks render only in this build
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = build.on_page_markdown(markdown, page, config, files)  # ledger, quantities, fences
+    markdown = courses.on_page_markdown(markdown, page, config, files)  # glossary, corrections
+    markdown = publish.on_page_markdown(markdown, page, config, files)  # "cite this work"
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    html = build.on_page_content(html, page, config, files)  # figure numbers, citations, MathML
+    html = courses.on_page_content(html, page, config, files)  # notebooks cleaned, print ids
+    html = reading.on_page_content(html, page, config, files)  # figure sizes, first-use tooltips
+    html = publish.on_page_content(html, page, config, files)  # gallery figures, description
+    return html
+
+
+@event_priority(100)  # before the search plugin indexes the page (see above)
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    return publish.on_page_context(context, page, config, nav)  # the gallery grid, cite helpers
+
+
+def on_template_context(context, template_name: str, config: MkDocsConfig):
+    return publish.on_template_context(context, template_name, config)  # cite helpers
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return reading.on_post_page(output, page, config)  # the math font preloaded
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    courses.on_post_build(config)  # print page fixed; offline search index
+    reading.on_post_build(config)  # notebook figures, the math font subset
+    publish.on_post_build(config)  # gallery downloads
+    build.on_post_build(config)  # last: cache pruned, the site swapped in, the lock released
+
+
+def on_build_error(error: Exception) -> None:
+    build.on_build_error(error)  # the half-built site discarded, the lock released
