@@ -11,6 +11,7 @@ order of magnitude" (within a factor of 10), for answers written as $10^{-k}$.
 
 from __future__ import annotations
 
+import ast
 import functools
 import inspect
 import math
@@ -604,6 +605,11 @@ ANSWERS = [
         load_snippet("spike_energy/costs.py").ATP_KJ_PER_MOL), 0.01),
     # spike-energy 3: the rate limit is proportional to ATP per glucose and to the brain's power
     # (the free energy of ATP cancels), so each range moves it by high/low
+    # spike-energy 2: synaptic events per multiply-accumulate, human cortex (both ends)
+    ("spike-energy.md", 2, r"\((\d+) to \d+ synaptic events per multiply-accumulate",
+     lambda: synaptic_events_per_mac()[0], 1e-9),
+    ("spike-energy.md", 2, r"\(\d+ to (\d+) synaptic events per multiply-accumulate",
+     lambda: synaptic_events_per_mac()[1], 1e-9),
     ("spike-energy.md", 3, r"\$32/30 = (\S+)\$", lambda: (lambda c: round(c.high / c.low, 2))(
         load_snippet("spike_energy/costs.py").ATP_PER_GLUCOSE), 1e-9),
     ("spike-energy.md", 3, r"\$16\.5/13\.5 = (\S+)\$", lambda: (lambda b: round(b.rate_limit(16.5, 31) / b.rate_limit(13.5, 31), 2))(
@@ -626,6 +632,15 @@ ANSWERS = [
     # third-factor 5: the trace time constant that leaves a tenth of the trace 2 s after a pairing
     ("third-factor.md", 5, r"\\ln 10 = (\S+)\$ s", third_factor_tau_for_tenth, 0.01),
 ]
+
+def synaptic_events_per_mac() -> tuple[int, int]:
+    """A multiply-accumulate's energy over a synaptic event's (a human spike's ATP, in pJ, over
+    the synapses a neuron drives): fewest and most events, from the ATP free-energy range."""
+    costs = load_snippet("spike_energy/costs.py")
+    low, high = costs.picojoules(costs.ATP_PER_SPIKE_HUMAN.low)
+    per_event = (low / costs.synapses_per_neuron(), high / costs.synapses_per_neuron())
+    return round(costs.mac_pj() / per_event[1]), round(costs.mac_pj() / per_event[0])
+
 
 # A solution "states a numeric answer" if it has a decimal number, a number with a unit,
 # or a number of three or more digits, outside code spans, citations and years (1500-2099).
@@ -683,7 +698,6 @@ CHECKED_BY_TEST = {
     **{("noise.md", n): "test_noise.py::test_exercise_answers_are_computed" for n in range(1, 5)},
     **{("synapses.md", n): "test_synapses.py::test_exercise_answers_are_computed" for n in range(1, 5)},
     ("spike-energy.md", 1): "test_spike_energy.py::test_page_numbers_match_the_computation",
-    ("spike-energy.md", 2): "test_spike_energy.py::test_energy_ratios_recomputed_by_hand",
     ("spiking-networks.md", 1): "test_spiking_networks.py::test_exercise_answer_on_page_is_computed",
     ("spiking-networks.md", 4): "test_spiking_networks.py::test_surrogate_steepness_exercise_numbers",
     ("spiking-networks.md", 5): "test_spiking_networks.py::test_spike_time_gradient_exercise_numbers",
@@ -693,16 +707,45 @@ CHECKED_BY_TEST = {
 }
 
 
-def test_exists(name: str) -> bool:
-    """A test named in CHECKED_BY_TEST is defined, here or in the test file it names."""
-    if "::" not in name:
-        return callable(globals().get(name))
-    file, func = name.split("::")
+def checks_the_page(name: str, page: str) -> bool:
+    """A test named in CHECKED_BY_TEST exists (here or in the test file it names) and
+    compares with the page's text: it reads ``docs/<page>`` (the page's file name in its
+    body, or a module-level name or helper holding or reading that text, e.g. ``PAGE`` or
+    ``on_page``) and it asserts (an ``assert``, or a call of such a helper). A test that
+    only recomputes a number, without the page, does not check an answer."""
+    file, func = name.split("::") if "::" in name else ("test_exercise_answers.py", name)
     path = ROOT / "tests" / file
-    return path.is_file() and re.search(rf"^def {func}\(", path.read_text(encoding="utf-8"), re.M) is not None
+    if not path.is_file():
+        return False
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    functions = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef)}
+    if func not in functions:
+        return False
+    page_names: set[str] = set()  # module-level names bound to the page's text, or reading it
 
+    def reads(node: ast.AST) -> bool:
+        return page in (ast.get_source_segment(source, node) or "") or any(
+            isinstance(n, ast.Name) and n.id in page_names for n in ast.walk(node))
 
-test_exists.__test__ = False   # a helper, not a test
+    grown = True
+    while grown:
+        grown = False
+        for node in tree.body:
+            if isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None and reads(node.value):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = {n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)}
+            elif isinstance(node, ast.FunctionDef) and node.name != func and reads(node):
+                names = {node.name}
+            else:
+                continue
+            if not names <= page_names:
+                page_names |= names
+                grown = True
+    test = functions[func]
+    asserts = any(isinstance(n, ast.Assert) for n in ast.walk(test)) or any(
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in page_names for n in ast.walk(test))
+    return reads(test) and asserts
 
 
 def test_every_numeric_answer_is_computed():
@@ -711,16 +754,25 @@ def test_every_numeric_answer_is_computed():
                  if states_a_number(text) and (page, n) not in checked and "```snippet" not in text]
     assert not unchecked, ("numeric answers with no computation (add an entry to ANSWERS in "
                            f"tests/test_exercise_answers.py): {unchecked}")
-    missing = [name for name in CHECKED_BY_TEST.values() if not test_exists(name)]
-    assert not missing, f"CHECKED_BY_TEST names tests that do not exist: {missing}"
+    missing = [f"{page}, {label(n)}: {name}" for (page, n), name in CHECKED_BY_TEST.items()
+               if not checks_the_page(name, page)]
+    assert not missing, f"CHECKED_BY_TEST names tests that do not exist or do not check the page: {missing}"
     stale = [f"{page}, {label(n)}" for page, n in CHECKED_BY_TEST if (page, n) not in SOLUTIONS]
     assert not stale, f"CHECKED_BY_TEST names exercises that have no solution: {stale}"
 
 
 def test_a_missing_test_in_another_file_is_caught():
-    assert test_exists("test_dendrites.py::test_superposition_of_two_inputs")
-    assert not test_exists("test_dendrites.py::test_no_such_test")
-    assert not test_exists("test_no_such_file.py::test_superposition_of_two_inputs")
+    assert checks_the_page("test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page", "dendrites.md")
+    assert not checks_the_page("test_dendrites.py::test_no_such_test", "dendrites.md")
+    assert not checks_the_page("test_no_such_file.py::test_superposition_of_two_inputs", "dendrites.md")
+
+
+def test_a_test_that_never_reads_the_page_is_caught():
+    """A test that recomputes the numbers by hand but never compares them with the page
+    (spike-energy's ratios test) does not count as checking an exercise's answer."""
+    assert not checks_the_page("test_spike_energy.py::test_energy_ratios_recomputed_by_hand", "spike-energy.md")
+    assert checks_the_page("test_spike_energy.py::test_page_numbers_match_the_computation", "spike-energy.md")
+    assert not checks_the_page("test_spike_energy.py::test_page_numbers_match_the_computation", "noise.md")
 
 
 def test_the_old_tenfold_error_would_fail():

@@ -49,8 +49,8 @@ COPIES = {
     "snippets/inhibition/balanced.py": "spike times and V of simulate (constant jumps); current_for_rate "
                                        "inverts the closed form",
     "snippets/inhibition/shunting.py": "spike times of simulate and closed form rate, both at g_i = 0",
-    "snippets/noise/siegert.py": "constants only: it has no noiseless formula of its own; its sigma -> 0 "
-                                 "limit is test_noise.py::test_siegert_noiseless_limit_and_poisson_limit",
+    "snippets/noise/siegert.py": "its sigma -> 0 limit equals the closed form (it has no noiseless "
+                                 "formula of its own)",
     "snippets/noise/noisy_fi.py": "spike counts of simulate_rates at sigma = 0; closed form closed_form_rate",
     "snippets/noise/reliability.py": "spike times of simulate at sigma = 0 (no intrinsic noise)",
     "snippets/synapses/conductance.py": "V of relax_conductance at g = 0 (it has no threshold)",
@@ -415,8 +415,28 @@ def test_balanced_current_for_rate_inverts_the_closed_form():
     assert current_for_rate(lif.rate_closed_form(i)) == pytest.approx(i, rel=1e-12, abs=0)
 
 
+def test_siegert_without_noise_is_the_reference_closed_form():
+    """siegert.py's rate as sigma -> 0 is the LIF's noiseless rate: each current's value is
+    compared (above the rheobase, to the closed form; below it, to zero)."""
+    sg = load_snippet("noise/siegert.py")
+    rheobase = (LIF["V_TH"] - LIF["E_L"]) / LIF["R"]
+    currents = [c for c in (0.5, 1.0, 1.5) if c < rheobase] + [rheobase * f for f in (1.25, 1.5, 2.0, 3.0)]
+    checked = 0
+    for current in currents:
+        expected = float(lif.rate_closed_form(np.array([current]))[0])
+        with np.errstate(over="ignore"):  # np.where evaluates the branch it does not use
+            got = sg.siegert_rate(LIF["E_L"] + LIF["R"] * current, 0.05)
+        if current < rheobase:
+            assert expected == 0.0 and got < 1e-6, f"{current} nA: {got} Hz below the rheobase"
+        else:
+            assert got == pytest.approx(expected, rel=2e-3), f"{current} nA: {got} Hz, lif.py {expected} Hz"
+        checked += 1
+    assert checked == len(currents) >= 5
+
+
 # Copies whose behaviour is checked by a test of their own, besides SIMULATIONS, TRACES and RATES.
 OWN_TESTS = {
+    "snippets/noise/siegert.py": "test_siegert_without_noise_is_the_reference_closed_form",
     "snippets/rates_and_activations/spikes_vs_rate.py": "test_spikes_vs_rate_with_its_own_input",
     "snippets/inhibition/balanced.py": "test_balanced_current_for_rate_inverts_the_closed_form",
     "snippets/noise/noisy_fi.py": "test_noisy_fi_without_noise_counts_the_reference_spikes",

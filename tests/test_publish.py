@@ -256,7 +256,12 @@ def release_state(root: Path) -> dict[str, tuple[str, str]]:
             "CHANGELOG.md": (latest[1], latest[2])}
 
 
-def check_release_files(root: Path) -> tuple[str, str]:
+def check_release_files(root: Path, url_root: str | None = None) -> tuple[str, str]:
+    """The release files agree on version and date and validate; CITATION.cff's ``url`` is
+    the release's versioned URL under ``url_root`` (when given: the public root the release
+    was made with), a real public root that a release build accepts, and the one
+    .zenodo.json names. No ``url`` only where no public root is known: mkdocs.yml has no
+    default for site_url and .zenodo.json names no URL either."""
     state = release_state(root)
     assert len(set(state.values())) == 1, state
     cff = yaml.safe_load((root / "CITATION.cff").read_text())
@@ -264,15 +269,42 @@ def check_release_files(root: Path) -> tuple[str, str]:
     zenodo = json.loads((root / ".zenodo.json").read_text())
     jsonschema.validate(zenodo, ZENODO_SCHEMA, format_checker=jsonschema.FormatChecker())
     version = state["mkdocs.yml"][0]
+    zenodo_urls = [r["identifier"] for r in zenodo.get("related_identifiers", []) if r.get("scheme") == "url"]
+    if url_root is not None:
+        assert cff.get("url") == f"{url_root}{version}/", (cff.get("url"), url_root, version)
     if "url" in cff:
-        assert cff["url"].endswith(f"/{version}/")
+        assert cff["url"].endswith(f"/{version}/"), cff["url"]
+        public = cff["url"].removesuffix(f"{version}/")
+        # the root a release build would publish at: http(s), not a placeholder (else ReleaseError)
+        assert release_script.public_root(root, {"NN_SITE_URL": public}) == public, cff["url"]
         assert {"identifier": cff["url"], "relation": "isIdenticalTo", "resource_type": "publication-other",
                 "scheme": "url"} in zenodo["related_identifiers"]
+        assert zenodo_urls == [cff["url"]], zenodo_urls
+    else:
+        assert zenodo_urls == [], f".zenodo.json names {zenodo_urls}, CITATION.cff no url"
+        with pytest.raises(publish.ReleaseError):  # no default public root: nothing to write
+            release_script.public_root(root, {})
     return state["mkdocs.yml"]
 
 
 def test_release_files_agree_and_validate():
     check_release_files(ROOT)
+
+
+def test_a_wrong_citation_url_is_caught(repo):
+    """The CITATION.cff URL is checked, not only its version: another release's URL, a
+    placeholder host, or a URL .zenodo.json does not name fail."""
+    assert run_release(repo, "0.2.0", "true").returncode == 0
+    good = (repo / "CITATION.cff").read_text()
+    for wrong in ("https://me.github.io/nn/0.1.0/", "https://neural-neuronal.example.org/0.2.0/",
+                  "https://other.github.io/nn/0.2.0/"):
+        (repo / "CITATION.cff").write_text(good.replace("https://me.github.io/nn/0.2.0/", wrong))
+        with pytest.raises((AssertionError, publish.ReleaseError)):
+            check_release_files(repo)
+    (repo / "CITATION.cff").write_text(good)
+    with pytest.raises(AssertionError):
+        check_release_files(repo, url_root="https://other.github.io/nn/")
+    check_release_files(repo, url_root="https://me.github.io/nn/")
 
 
 def test_zenodo_schema_rejects_a_broken_file():
@@ -323,7 +355,7 @@ def test_release_refuses_failing_tests_a_dirty_tree_and_a_placeholder_url(repo):
 def test_release_updates_every_file_commits_and_tags(repo):
     result = run_release(repo, "0.2.0", "true")
     assert result.returncode == 0, result.stderr
-    assert check_release_files(repo) == ("0.2.0", "2027-01-15")
+    assert check_release_files(repo, url_root="https://me.github.io/nn/") == ("0.2.0", "2027-01-15")
     cff = yaml.safe_load((repo / "CITATION.cff").read_text())
     assert cff["url"] == "https://me.github.io/nn/0.2.0/"
     changelog = (repo / "CHANGELOG.md").read_text()
