@@ -21,7 +21,7 @@ RUN        := NO_MKDOCS_2_WARNING=1
 # share a costly fixture runs whole on one worker (tests/conftest.py).
 PARALLEL   := -n auto
 
-.PHONY: serve build test quick bench bench-setup offline lock math-font release deploy clean
+.PHONY: serve build test quick lint bench bench-setup offline lock math-font release deploy clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -59,6 +59,9 @@ test: $(TESTER) $(ENGINE)  ## the whole test suite (what CI runs)
 
 quick: $(TESTER) $(ENGINE)  ## the inner loop: no browser, no double builds (one warm build of the site)
 	$(RUN) $(BIN)/python -m pytest $(PARALLEL) -m "not browser and not slow" -q
+
+lint: $(TESTER)  ## ruff: lint everything, check the engine's format (make test runs it: tests/test_lint.py)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 bench: $(TESTER) $(ENGINE)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
 	$(RUN) $(BIN)/python scripts/bench.py

@@ -28,8 +28,6 @@ page instead); nothing stale is published (``scripts/cache.py``).
 from __future__ import annotations
 
 import datetime
-import html as html_lib
-import json
 import logging
 import os
 import posixpath
@@ -44,23 +42,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from nn_site.engine import boundary
-from nn_site.engine import build_guard
-from nn_site.engine import cache
-from nn_site.engine import code_summary
+from nn_site import config as site_config
+from nn_site.engine import boundary, build_guard, cache, code_summary, sandbox, serve_errors
 from nn_site.engine import fence as fences
-from nn_site.pages import inline_field
-from nn_site.pages import ledger
-from nn_site.pages import mathml
+from nn_site.engine.runner import Output, SnippetError, run_snippets
 from nn_site.notebooks import execution as notebook_execution
 from nn_site.notebooks import kernel as notebook_kernel
-from nn_site.pages import quantities
-from nn_site.engine import sandbox
-from nn_site.engine import serve_errors
-from nn_site import config as site_config
+from nn_site.pages import inline_field, ledger, mathml, quantities
 from nn_site.pages.citations import Bibliography, CitationError, cite_html, describe_error, site_bibliography
 from nn_site.pages.mathml import MathError, error_message, to_mathml
-from nn_site.engine.runner import Output, SnippetError, run_snippets
 
 log = logging.getLogger("mkdocs.hooks.snippets")
 
@@ -90,6 +80,8 @@ _inner: markdown_lib.Markdown | None = None  # renders what a snippet block beco
 class FenceError(PluginError, fences.FenceFailure):
     """A snippet block that cannot be rendered; stops the build (PluginError) and is not
     swallowed by superfences (which turns other exceptions into a plain code block)."""
+
+
 _ledger_rows: list = []  # includes/ledger/*.yml, set in on_config
 
 
@@ -118,8 +110,10 @@ def parse_fence(body: str, page: str, line: int | None = None) -> dict:
         raise FenceError(f"{at()}: snippet block needs 'file: <path under snippets/>'")
     unknown = set(options) - OPTIONS
     if unknown:
-        raise FenceError(f"{at(sorted(unknown, key=str)[0])}: snippet block has unknown option(s) "
-                         f"{sorted(unknown, key=str)} (known: {', '.join(sorted(OPTIONS))})")
+        raise FenceError(
+            f"{at(sorted(unknown, key=str)[0])}: snippet block has unknown option(s) "
+            f"{sorted(unknown, key=str)} (known: {', '.join(sorted(OPTIONS))})"
+        )
     options.setdefault("code", "open")
     if options["code"] not in CODE_MODES:
         raise FenceError(f"{at('code')}: snippet 'code' must be one of {sorted(CODE_MODES)}")
@@ -131,11 +125,14 @@ def parse_fence(body: str, page: str, line: int | None = None) -> dict:
         raise FenceError(f"{at('file')}: snippet file {name!r} must be a relative path inside snippets/")
     for key in ("caption", "alt"):
         if key in options and not isinstance(options[key], str):
-            raise FenceError(f"{at(key)}: snippet '{key}' must be text, not {type(options[key]).__name__} "
-                             "(put it in double quotes)")
+            raise FenceError(
+                f"{at(key)}: snippet '{key}' must be text, not {type(options[key]).__name__} (put it in double quotes)"
+            )
         if isinstance(options.get(key), str) and len(options[key]) > MAX_CAPTION:
-            raise FenceError(f"{at(key)}: snippet '{key}' is {len(options[key]):,} characters long; at "
-                             f"most {MAX_CAPTION:,} (one or two sentences; the page's prose says the rest)")
+            raise FenceError(
+                f"{at(key)}: snippet '{key}' is {len(options[key]):,} characters long; at "
+                f"most {MAX_CAPTION:,} (one or two sentences; the page's prose says the rest)"
+            )
     return options
 
 
@@ -155,8 +152,7 @@ def block_line(page: Page, body: str) -> int | None:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     except (OSError, TypeError):
         return None
-    return next((line for line, found in fences.find_blocks(source, "snippet")
-                 if found.strip() == body.strip()), None)
+    return next((line for line, found in fences.find_blocks(source, "snippet") if found.strip() == body.strip()), None)
 
 
 # --- the snippet fence ---------------------------------------------------------------
@@ -181,8 +177,7 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
     src = f"snippets/{name}"
     where = page.file.src_uri + (f":{line}" if line else "")
     if name in _errors:  # only while serving: show the failure where the figure was
-        return (f'!!! failure "{src} failed: no output or figure is shown"\n\n'
-                + _indent(_fence(_errors[name], "text")))
+        return f'!!! failure "{src} failed: no output or figure is shown"\n\n' + _indent(_fence(_errors[name], "text"))
     if name not in _outputs:
         raise FenceError(f"{where}: snippet '{name}' was not run (is the block indented oddly?)")
     output = _outputs[name]
@@ -194,7 +189,8 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
     elif declares:
         raise FenceError(
             f"{where}: snippet '{name}' has a {' and '.join(declares)} but drew no figure "
-            "(does it still end with plt.show()? a figure closed before the end is lost)")
+            "(does it still end with plt.show()? a figure closed before the end is lost)"
+        )
     parts = []
     source = (_snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
     code = _fence(source, f'python title="{src}"')
@@ -204,8 +200,13 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
     elif options["code"] == "open":
         parts.append(code)
     elif options["code"] == "collapsed":
-        does = (f"draws figure {number}" if output.figures
-                else "prints the output below" if output.stdout.strip() else "runs here")
+        does = (
+            f"draws figure {number}"
+            if output.figures
+            else "prints the output below"
+            if output.stdout.strip()
+            else "runs here"
+        )
         parts.append(f'??? example listing "Code that {does}: {src}"\n\n' + _indent(code))
     if output.stdout.strip() and options["output"] == "table":
         parts.append(printed_table(output.stdout, where, name))
@@ -214,9 +215,12 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
     if output.figures:
         # URLs as MkDocs writes them for this page (the inner Markdown does not rewrite links).
         stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
-        light, dark = (posixpath.relpath(f"{stem}{end}", posixpath.dirname(page.file.src_uri) or ".")
-                       if docs_relative else _files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
-                       for end in (".svg", "-dark.svg"))
+        light, dark = (
+            posixpath.relpath(f"{stem}{end}", posixpath.dirname(page.file.src_uri) or ".")
+            if docs_relative
+            else _files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
+            for end in (".svg", "-dark.svg")
+        )
         alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
         anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
         try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (scripts/inline_field.py)
@@ -243,8 +247,10 @@ def printed_table(stdout: str, where: str, name: str) -> str:
         bad = bad or [(2, lines[1] if len(lines) > 1 else "")]
     if bad:
         number, line = bad[0]
-        raise FenceError(f"{where}: snippet '{name}' has 'output: table' but its printed line {number} "
-                         f"is not a row of a Markdown table (no HTML or code spans): {line!r}")
+        raise FenceError(
+            f"{where}: snippet '{name}' has 'output: table' but its printed line {number} "
+            f"is not a row of a Markdown table (no HTML or code spans): {line!r}"
+        )
     # A '|' inside a cell must be written '\|'; a bare one splits the cell, and Markdown
     # drops the cells past the header's count without a word.
     width = len(CELL_SEPARATOR.split(lines[0].strip())) - 2
@@ -254,7 +260,8 @@ def printed_table(stdout: str, where: str, name: str) -> str:
             raise FenceError(
                 f"{where}: snippet '{name}' has 'output: table' but its printed line {number} has {cells} "
                 f"cells and the header {width}: a '|' inside a cell must be printed as '\\|' "
-                f"(e.g. value.replace('|', '\\|')): {line.strip()!r}")
+                f"(e.g. value.replace('|', '\\|')): {line.strip()!r}"
+            )
     return "\n".join(line.strip() for line in lines)
 
 
@@ -323,7 +330,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not os.environ.get("SOURCE_DATE_EPOCH"):
         # Sitemap dates (and so the offline zip) from the release date, not the calendar.
         released = datetime.date.fromisoformat(str(config.extra.get("date_released", "2026-01-01")))
-        stamp = datetime.datetime.combine(released, datetime.time(), datetime.timezone.utc)
+        stamp = datetime.datetime.combine(released, datetime.time(), datetime.UTC)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
     # Code inclusion (--8<--) only from these folders, found from mkdocs.yml, not the cwd.
     included = config.mdx_configs.setdefault("pymdownx.snippets", {})
@@ -334,8 +341,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notebook_execution.configure(config, build_cache / "jupyter")
     if config.plugins.get("mkdocs-jupyter") is not None:
         notebook_kernel.configure(build_cache)  # the kernel: sandboxed, leaves nothing running
-    _inner = markdown_lib.Markdown(extensions=config.markdown_extensions,
-                                   extension_configs=config.mdx_configs)
+    _inner = markdown_lib.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     global _ledger_rows  # scripts/ledger.py: the analogy ledger, checked against the bibliography
     _ledger_rows = ledger.load_checked(root, Path(config.docs_dir), _bibliography.entries)
     return config
@@ -351,8 +357,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Run (or take from cache) every snippet a page uses; add its figures to the site."""
     used = snippets_used(Path(config.docs_dir))
-    missing = [f"{', '.join(pages)}: snippet '{name}' does not exist" for name, pages in used.items()
-               if not (_snippets_dir / name).is_file()]
+    missing = [
+        f"{', '.join(pages)}: snippet '{name}' does not exist"
+        for name, pages in used.items()
+        if not (_snippets_dir / name).is_file()
+    ]
     if missing:
         raise PluginError("\n".join(missing))
     snippets = [_snippets_dir / name for name in sorted(used)]
@@ -387,8 +396,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown = ledger.render_fences(markdown, page.file.src_uri, _ledger_rows)
     # [[q:key]] becomes the register's value (scripts/quantities.py), in the page and in the
     # ledger rows just rendered into it.
-    markdown = quantities.expand_page(markdown, page.file.src_uri,
-                                      Path(config.config_file_path).resolve().parent, _bibliography.entries)
+    markdown = quantities.expand_page(
+        markdown, page.file.src_uri, Path(config.config_file_path).resolve().parent, _bibliography.entries
+    )
     fences.check_languages(markdown, page.file.src_uri, config)
     return markdown
 
@@ -399,8 +409,9 @@ def number_figures(html: str) -> str:
     return FIGURE_NUMBER.sub(lambda m: str(numbers.setdefault(m[1], len(numbers) + 1)), html)
 
 
-REFERENCES_HEADING = ('<h2 id="references">References<a class="headerlink" href="#references" '
-                      'title="Permanent link">&para;</a></h2>\n')
+REFERENCES_HEADING = (
+    '<h2 id="references">References<a class="headerlink" href="#references" title="Permanent link">&para;</a></h2>\n'
+)
 
 
 def add_references(html: str, cited: list[str], page: Page, locators: dict[str, list[str]]) -> str:
@@ -415,9 +426,7 @@ def add_references(html: str, cited: list[str], page: Page, locators: dict[str, 
     return html + "\n" + REFERENCES_HEADING + _bibliography.entries_html(cited, locators)
 
 
-MATH = re.compile(
-    r'<(?P<tag>span|div) class="arithmatex">\\[(\[](?P<tex>.*?)\\[)\]]</(?P=tag)>', re.DOTALL
-)
+MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">\\[(\[](?P<tex>.*?)\\[)\]]</(?P=tag)>', re.DOTALL)
 RAW_ASSET = re.compile(r'(<(?:script|link|img)\b[^>]*?\b(?:src|href)=")(\.\./[^"#?]+)(")')
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
+
 from nn_site.paths import ROOT
 
 URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\]")
@@ -53,16 +54,21 @@ VARIABLES = {f.name: "NN_" + f.name.upper() for f in fields(SiteConfig)}
 
 
 def _fail(name: str, value: str, accepted: str) -> ConfigError:
-    return ConfigError(f"environment variable {name}={value!r} is not valid: {accepted}; "
-                       f"set it to such a value or unset it (scripts/site_config.py)")
+    return ConfigError(
+        f"environment variable {name}={value!r} is not valid: {accepted}; "
+        f"set it to such a value or unset it (scripts/site_config.py)"
+    )
 
 
 def _number(environ, name: str, default, kind, low, high):
     raw = environ.get(name)
     if raw is None or raw.strip() == "":
         return default
-    accepted = (f"a whole number from {low} to {high}" if kind is int
-                else f"a number of seconds greater than {low} and at most {high}")
+    accepted = (
+        f"a whole number from {low} to {high}"
+        if kind is int
+        else f"a number of seconds greater than {low} and at most {high}"
+    )
     try:
         value = kind(raw.strip())
     except ValueError:
@@ -76,8 +82,10 @@ def check_url(name: str, value: str | None) -> str | None:
     """``value`` if it is a usable http(s) URL, None if empty; ConfigError otherwise."""
     if value is None or value == "":
         return None
-    accepted = ("an http(s) URL such as https://me.github.io/neural-neuronal/, without spaces, "
-                "quotes, backslashes or angle brackets")
+    accepted = (
+        "an http(s) URL such as https://me.github.io/neural-neuronal/, without spaces, "
+        "quotes, backslashes or angle brackets"
+    )
     if URL_FORBIDDEN.search(value):
         raise _fail(name, value, accepted)
     parts = urlsplit(value)

@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 from nn_site.paths import ROOT
+
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 # The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build)
 # and the reading touches, on the pages written out by write_static_pages.
@@ -75,7 +76,10 @@ def build(config: Path, cache: Path, site: Path) -> tuple[float, str]:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
@@ -91,8 +95,9 @@ def children_cpu() -> float:
 def snippet_alone(path: Path) -> tuple[float, float]:
     """(wall, CPU) seconds of ``python path`` in its own process, as a student runs it."""
     start, cpu = time.perf_counter(), children_cpu()
-    subprocess.run([sys.executable, str(path)], cwd=ROOT, env={**os.environ, "MPLBACKEND": "Agg"},
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(path)], cwd=ROOT, env={**os.environ, "MPLBACKEND": "Agg"}, check=True, capture_output=True
+    )
     return time.perf_counter() - start, children_cpu() - cpu
 
 
@@ -111,7 +116,7 @@ def write_static_pages(dest: Path, cache: Path) -> None:
     config.plugins._current_plugin = "bench"  # what MkDocs sets while it runs an event
     mkdocs_hooks.on_config(config)
     build_guard.discard(config)  # nothing is written to the site here: no partial folder,
-    build_guard.unlock()         # and no lock held while later builds run
+    build_guard.unlock()  # and no lock held while later builds run
     files = mkdocs_hooks.on_files(get_files(config), config)
     shutil.copytree(ROOT / "docs", dest)
     block = re.compile(r"^```snippet\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -122,8 +127,12 @@ def write_static_pages(dest: Path, cache: Path) -> None:
         elif file.src_uri.endswith(".md"):
             page = Page(None, file, config)
             markdown = mkdocs_hooks.on_page_markdown(file.content_string, page=page, config=config, files=files)
-            markdown = block.sub(lambda m: mkdocs_hooks.snippet_markdown(
-                mkdocs_hooks.parse_fence(m[1], file.src_uri), page, docs_relative=True), markdown)
+            markdown = block.sub(
+                lambda m: mkdocs_hooks.snippet_markdown(
+                    mkdocs_hooks.parse_fence(m[1], file.src_uri), page, docs_relative=True
+                ),
+                markdown,
+            )
             markdown = mkdocs_hooks.number_figures(markdown)
             markdown, cited = mkdocs_hooks._bibliography.cite(markdown)
             if cited and mkdocs_hooks.BIBLIOGRAPHY_MARKER not in markdown:
@@ -134,6 +143,7 @@ def write_static_pages(dest: Path, cache: Path) -> None:
 
 def main() -> None:
     import page_weight
+
     from nn_site.build import snippets_used
 
     used = sorted(snippets_used(ROOT / "docs"))
@@ -147,12 +157,12 @@ def main() -> None:
             cold, log = build(ROOT / "mkdocs.yml", tmp / "cache", tmp / "site")
             ran = re.search(r"ran (\d+) snippets in ([\d.]+) s \(CPU ([\d.]+) s\)", log)
             phase, phase_cpu = (float(ran.group(2)), float(ran.group(3))) if ran else (float("nan"),) * 2
-            warm = statistics.median(build(ROOT / "mkdocs.yml", tmp / "cache", tmp / "site")[0]
-                                     for _ in range(REPEATS))
+            warm = statistics.median(build(ROOT / "mkdocs.yml", tmp / "cache", tmp / "site")[0] for _ in range(REPEATS))
             weights = page_weight.report(tmp / "site")
             write_static_pages(tmp / "docs", tmp / "cache")
-            bare = statistics.median(build(bare_config, tmp / "cache-bare", tmp / "site-bare")[0]
-                                     for _ in range(REPEATS))
+            bare = statistics.median(
+                build(bare_config, tmp / "cache-bare", tmp / "site-bare")[0] for _ in range(REPEATS)
+            )
         finally:
             bare_config.unlink()
     runs = [snippet_alone(ROOT / "snippets" / name) for name in used]

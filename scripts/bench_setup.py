@@ -45,8 +45,14 @@ def main() -> int:
         port = free_port()
         log = (Path(tmp) / "serve.log").open("w")
         start = time.perf_counter()
-        server = subprocess.Popen(["make", "serve", f"ADDR=127.0.0.1:{port}"], cwd=clone, env=env,
-                                  stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            ["make", "serve", f"ADDR=127.0.0.1:{port}"],
+            cwd=clone,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         installed = first_page = slides_ready = None
         try:
             while time.perf_counter() - start < 900:

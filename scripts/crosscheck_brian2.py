@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 
 import numpy as np
 
@@ -41,14 +40,20 @@ def brian2_lif_spikes(currents_na, t_max_ms: float) -> list[np.ndarray]:
     b2.start_scope()
     b2.defaultclock.dt = lif.DT * b2.ms
     namespace = {
-        "E_L": lif.E_L * b2.mV, "V_th": lif.V_TH * b2.mV, "V_reset": lif.V_RESET * b2.mV,
-        "R": lif.R * b2.Mohm, "tau": lif.TAU * b2.ms,
+        "E_L": lif.E_L * b2.mV,
+        "V_th": lif.V_TH * b2.mV,
+        "V_reset": lif.V_RESET * b2.mV,
+        "R": lif.R * b2.Mohm,
+        "tau": lif.TAU * b2.ms,
     }
     group = b2.NeuronGroup(
         len(currents_na),
         "dv/dt = (E_L - v + R * I) / tau : volt (unless refractory)\nI : amp",
-        threshold="v >= V_th", reset="v = V_reset", refractory=lif.T_REF * b2.ms,
-        method="euler", namespace=namespace,
+        threshold="v >= V_th",
+        reset="v = V_reset",
+        refractory=lif.T_REF * b2.ms,
+        method="euler",
+        namespace=namespace,
     )
     group.v = lif.E_L * b2.mV
     group.I = np.asarray(currents_na) * b2.nA
@@ -73,7 +78,9 @@ def brian2_hh_spikes(currents_ua_cm2, t_max_ms: float, dt_ms: float = 0.01) -> t
         "g_na": hh.G_NA * b2.msiemens / b2.cm**2 * area,
         "g_k": hh.G_K * b2.msiemens / b2.cm**2 * area,
         "g_l": hh.G_L * b2.msiemens / b2.cm**2 * area,
-        "E_na": hh.E_NA * b2.mV, "E_k": hh.E_K * b2.mV, "E_l": hh.E_L * b2.mV,
+        "E_na": hh.E_NA * b2.mV,
+        "E_k": hh.E_K * b2.mV,
+        "E_l": hh.E_L * b2.mV,
     }
     # The rate functions written out independently, in Brian2's own syntax.
     eqs = """
@@ -89,8 +96,9 @@ def brian2_hh_spikes(currents_ua_cm2, t_max_ms: float, dt_ms: float = 0.01) -> t
     beta_n = 0.125*exp(-(v + 65*mV)/(80*mV)) / ms : Hz
     I : amp
     """
-    group = b2.NeuronGroup(len(currents_ua_cm2), eqs, threshold="v > 0*mV",
-                           refractory="v > 0*mV", method="rk4", namespace=ns)
+    group = b2.NeuronGroup(
+        len(currents_ua_cm2), eqs, threshold="v > 0*mV", refractory="v > 0*mV", method="rk4", namespace=ns
+    )
     v_rest = hh.resting_potential()
     m0, h0, n0 = hh.steady_state(v_rest)
     group.v = v_rest * b2.mV
@@ -100,8 +108,10 @@ def brian2_hh_spikes(currents_ua_cm2, t_max_ms: float, dt_ms: float = 0.01) -> t
     peak = b2.StateMonitor(group, "v", record=True)
     b2.run(t_max_ms * b2.ms, namespace=ns)
     trains = spikes.spike_trains()
-    return ([np.asarray(trains[j] / b2.ms) for j in range(len(currents_ua_cm2))],
-            np.asarray(peak.v / b2.mV).max(axis=1))
+    return (
+        [np.asarray(trains[j] / b2.ms) for j in range(len(currents_ua_cm2))],
+        np.asarray(peak.v / b2.mV).max(axis=1),
+    )
 
 
 if __name__ == "__main__":
@@ -118,5 +128,7 @@ if __name__ == "__main__":
     theirs, peaks = brian2_hh_spikes(densities, 100.0)
     print("HH, 100 ms step   spikes: ours  Brian2   peak V: ours  Brian2")
     for j, i in enumerate(densities):
-        print(f"  {i:5.1f} uA/cm2 {len(hh.spike_times(t, v[:, j])):14d} {len(theirs[j]):7d}"
-              f" {v[:, j].max():14.2f} {peaks[j]:7.2f}")
+        print(
+            f"  {i:5.1f} uA/cm2 {len(hh.spike_times(t, v[:, j])):14d} {len(theirs[j]):7d}"
+            f" {v[:, j].max():14.2f} {peaks[j]:7.2f}"
+        )

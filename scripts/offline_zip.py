@@ -18,13 +18,22 @@ import zipfile
 from pathlib import Path
 
 from nn_site.paths import ROOT
+
 FOLDER = "neural-neuronal"  # the one top-level folder inside the zip
 
 
 def build(site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(ROOT / "mkdocs-offline.yml"),
-               "--site-dir", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--config-file",
+        str(ROOT / "mkdocs-offline.yml"),
+        "--site-dir",
+        str(site_dir),
+    ]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 

@@ -68,18 +68,24 @@ def report(site: Path) -> str:
         lines.append(f"{name:44} {first / 1e3:9.0f} {next_ / 1e3:8.0f}")
     home = rows.get("index.html", (0, 0))
     lines.append(f"{'home (index.html)':44} {home[0] / 1e3:9.0f} {home[1] / 1e3:8.0f}")
-    lines.append(f"{'median of ' + str(len(rows)) + ' pages':44} {statistics.median(firsts) / 1e3:9.0f} "
-                 f"{statistics.median(nexts) / 1e3:8.0f}")
+    lines.append(
+        f"{'median of ' + str(len(rows)) + ' pages':44} {statistics.median(firsts) / 1e3:9.0f} "
+        f"{statistics.median(nexts) / 1e3:8.0f}"
+    )
     index = site / "search" / "search_index.json"
     if index.is_file():
-        lines.append(f"search index: {index.stat().st_size / 1e3:.0f} KB, {size(index) / 1e3:.0f} KB compressed, "
-                     "fetched when the reader first uses search")
+        lines.append(
+            f"search index: {index.stat().st_size / 1e3:.0f} KB, {size(index) / 1e3:.0f} KB compressed, "
+            "fetched when the reader first uses search"
+        )
     figures = sorted(site.glob("figures/**/*.svg"))
     if figures:
         stored = statistics.median(p.stat().st_size for p in figures)
         served = statistics.median(size(p) for p in figures)
-        lines.append(f"figure SVGs ({len(figures)}, light and dark): median {served / 1e3:.1f} KB as served "
-                     f"(goal <= 30 KB), {stored / 1e3:.1f} KB on disk")
+        lines.append(
+            f"figure SVGs ({len(figures)}, light and dark): median {served / 1e3:.1f} KB as served "
+            f"(goal <= 30 KB), {stored / 1e3:.1f} KB on disk"
+        )
     return "\n".join(lines)
 
 

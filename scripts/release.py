@@ -30,9 +30,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from nn_site import config as site_config
 from nn_site.pages import corrections
 from nn_site.publish import versions as publish
-from nn_site import config as site_config
 
 UNRELEASED = "## Unreleased"
 
@@ -69,8 +69,13 @@ def public_root(root: Path, environ: dict) -> str:
         default = env_default[1] if env_default else (None if value.startswith("!ENV") else value or None)
     url = environ.get(publish.URL_ENV) or default
     version, date = current(root)
-    release = publish.resolve("", "", {"release": version, "date_released": date}, url,
-                              {**environ, publish.RELEASE_ENV: "1", publish.MIKE_ENV: ""})
+    release = publish.resolve(
+        "",
+        "",
+        {"release": version, "date_released": date},
+        url,
+        {**environ, publish.RELEASE_ENV: "1", publish.MIKE_ENV: ""},
+    )
     return release.root
 
 
@@ -80,10 +85,10 @@ def update_mkdocs(text: str, version: str, date: str) -> str:
 
 
 def update_cff(text: str, version: str, date: str, url: str) -> str:
-    text = re.sub(r'^version: .*$', f'version: "{version}"', text, count=1, flags=re.MULTILINE)
-    text = re.sub(r'^date-released: .*$', f'date-released: "{date}"', text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^version: .*$", f'version: "{version}"', text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^date-released: .*$", f'date-released: "{date}"', text, count=1, flags=re.MULTILINE)
     if re.search(r"^url: ", text, re.MULTILINE):
-        return re.sub(r'^url: .*$', f'url: "{url}"', text, count=1, flags=re.MULTILINE)
+        return re.sub(r"^url: .*$", f'url: "{url}"', text, count=1, flags=re.MULTILINE)
     return text.replace(f'date-released: "{date}"\n', f'date-released: "{date}"\nurl: "{url}"\n', 1)
 
 
@@ -92,8 +97,10 @@ def update_zenodo(text: str, version: str, date: str, url: str) -> str:
     data["version"] = version
     data["publication_date"] = date
     others = [r for r in data.get("related_identifiers", []) if r.get("relation") != "isIdenticalTo"]
-    data["related_identifiers"] = [{"identifier": url, "relation": "isIdenticalTo",
-                                    "resource_type": "publication-other", "scheme": "url"}, *others]
+    data["related_identifiers"] = [
+        {"identifier": url, "relation": "isIdenticalTo", "resource_type": "publication-other", "scheme": "url"},
+        *others,
+    ]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -159,7 +166,7 @@ def release(root: Path, version: str, date: str, environ: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("version")
-    parser.add_argument("--date", default=dt.datetime.now(dt.timezone.utc).date().isoformat())
+    parser.add_argument("--date", default=dt.datetime.now(dt.UTC).date().isoformat())
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
     args = parser.parse_args(argv)
     try:

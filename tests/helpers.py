@@ -8,10 +8,10 @@ on sys.path; the engine is the installed package ``nn_site``; no test edits sys.
 from __future__ import annotations
 
 import html as html_lib
-import shutil
 import importlib.util
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path

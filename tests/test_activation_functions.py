@@ -6,8 +6,9 @@ import math
 
 import numpy as np
 import pytest
-from conftest import load_snippet
 from test_engine import page_text
+
+from conftest import load_snippet
 
 fn = load_snippet("activation_functions/functions.py")
 van = load_snippet("activation_functions/vanishing.py")
@@ -76,7 +77,8 @@ def test_stacked_linear_layers_are_one_linear_map():
 
 def test_linear_network_fails_on_rings_relu_network_succeeds():
     rng = np.random.default_rng(0)
-    rng.normal(size=(2, 16)); rng.normal(size=(16, 16)); rng.normal(size=(16, 1)); rng.normal(size=(5, 2))
+    for shape in ((2, 16), (16, 16), (16, 1), (5, 2)):
+        rng.normal(size=shape)
     x, y = lin.rings(rng)
     linear = lin.accuracy(lin.train(x, y, "linear"), x, y, "linear")
     relu = lin.accuracy(lin.train(x, y, "relu"), x, y, "relu")

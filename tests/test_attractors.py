@@ -17,6 +17,7 @@ import re
 
 import numpy as np
 import pytest
+
 from conftest import ROOT, load_snippet
 
 hop = load_snippet("attractors/hopfield.py")

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from nn_site.pages.citations import CitationError, iter_citations
+
+from conftest import ROOT
 
 BIB = (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")
 ENTRIES = {m[2]: (m[1].lower(), m[3]) for m in re.finditer(r"^@(\w+)\{([^,\s]+),(.*?)^\}", BIB, re.M | re.S)}

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from conftest import ROOT
-from helpers import page_text
 
 from nn_site.pages import corrections
 from nn_site.pages.citations import iter_citations
+
+from conftest import ROOT
+from helpers import page_text
 
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8"), re.M))
 RELEASE = re.search(r"^  release: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]

@@ -12,8 +12,9 @@ import jsonschema
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
 from nn_site.pages import courses as courses_hooks
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 class _Loader(yaml.SafeLoader):
@@ -225,6 +226,7 @@ def test_print_page_sets_collapsed_listings_as_plain_text(site):
     from collections import Counter
 
     from nn_site.print import page as print_page
+
     from helpers import page_text
 
     printed = print_page.COLLAPSED_LISTING.findall((site / "print_page" / "index.html").read_text(encoding="utf-8"))

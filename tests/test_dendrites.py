@@ -4,11 +4,11 @@ reciprocity of a passive dendrite; and the numbers the page quotes."""
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
-from helpers import check_built_page, number_with_unit_on
+
 from conftest import ROOT, load_snippet
+from helpers import check_built_page, number_with_unit_on
 
 cable = load_snippet("dendrites/cable.py")
 epsp = load_snippet("dendrites/epsp.py")

@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
-from helpers import MiniProject, page_text, unstable_snippets
 
 from nn_site.pages import mathml
+
+from conftest import ROOT, mkdocs_build
+from helpers import MiniProject, page_text, unstable_snippets
 
 GOOD = '''\
 """A line and a printed number."""

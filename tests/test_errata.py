@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+
 from conftest import load_snippet
 
 
@@ -42,6 +43,7 @@ def test_brain_power_from_oxygen_uptake():
     import re
 
     from nn_site.pages import quantities
+
     from conftest import ROOT
     page = (ROOT / "docs" / "scale-and-energy.md").read_text(encoding="utf-8")
     text = " ".join(quantities.expand(page, "scale-and-energy.md", quantities.load(ROOT)).split())

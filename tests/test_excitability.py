@@ -4,11 +4,11 @@ type I, a jump for type II) matched to them; the numbers the page quotes."""
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
-from helpers import check_built_page, number_with_unit_on
+
 from conftest import ROOT, load_snippet
+from helpers import check_built_page, number_with_unit_on
 
 fhn = load_snippet("excitability/fitzhugh_nagumo.py")
 ml = load_snippet("excitability/morris_lecar.py")

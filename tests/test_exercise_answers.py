@@ -19,8 +19,10 @@ import re
 
 import numpy as np
 import pytest
-from conftest import ROOT, load_snippet
+
 from nn_site.pages import quantities
+
+from conftest import ROOT, load_snippet
 
 DOCS = ROOT / "docs"
 EXERCISE = re.compile(r"^(\d+)\. ", re.MULTILINE)
@@ -110,7 +112,7 @@ def hh_hopf():
 ORDER = "order of magnitude"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def gelu_gradient_ratio(seed: int) -> float:
     """activation-functions exercise 4: vanishing.py with GELU (from functions.py) instead of ReLU."""
     v = load_snippet("activation_functions/vanishing.py")
@@ -156,7 +158,7 @@ def majority_mp_threshold() -> int:
     return next(th for th in range(4) if all(m.mp_unit(list(x), [], th) == (sum(x) >= 2) for x in xs))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def oja_cosines(variances=(1.0, 0.9)):
     """biological-learning exercise 3: |cos(w, e1)| of Oja's rule after 500 and 2000 samples."""
     m = load_snippet("biological_learning/oja_rule.py")
@@ -195,7 +197,7 @@ def gradient_check_step() -> float:
     return inspect.signature(m.numerical_grads).parameters["h"].default
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def buggy_backprop():
     """gradient-descent exercise 4: drop (1 - h**2) in d1; gradient check, losses and accuracy."""
     m = load_snippet("gradient_descent/mlp_backprop.py")
@@ -265,7 +267,7 @@ def hh_original_to_modern(v_hh: float) -> float:
     return -v_hh - 65.0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lif_interval_at_10na(dt: float) -> float:
     """integrate-and-fire exercise 4: the steady interspike interval (ms) at 10 nA."""
     _, _, spikes = lif().simulate(lambda t: 10.0, 200.0, dt=dt)
@@ -287,7 +289,7 @@ def playground_rounding_error() -> float:
     return float(np.max(np.abs(z - np.round(z, 2))))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def playground_lif():
     """The spiking playground's simulation (1 s) at the currents its answers use: nA -> spike times."""
     m = load_snippet("spiking_playground/lif_vs_relu.py")
@@ -336,7 +338,7 @@ def xor_dendrite_tau_range():
     return min(ok), max(ok)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def xor_solved_counts():
     """xor exercise 5: of seeds 1..50, how many solve XOR with 3, 4 and 6 hidden units.
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import HOOKS, MINI_CONFIG, ROOT, MiniProject, mkdocs_build, page_text
+from helpers import HOOKS, MINI_CONFIG, MiniProject, mkdocs_build, page_text
 from helpers import MINI_BIB as BIB
 
 # Dozens of small builds: in `make test`, not in the inner loop (`make quick`).
@@ -244,8 +244,10 @@ def test_a_printed_table_is_a_table_and_nothing_else_passes_as_one(project):
 
 
 @pytest.mark.parametrize("fault, message", [
-    ("```snippet\nfile: ../../outside.py\n```\n", "index.md:4: snippet file '../../outside.py' must be a relative path inside snippets/"),
-    ("```snippet\nfile: /etc/passwd\n```\n", "index.md:4: snippet file '/etc/passwd' must be a relative path inside snippets/"),
+    ("```snippet\nfile: ../../outside.py\n```\n",
+     "index.md:4: snippet file '../../outside.py' must be a relative path inside snippets/"),
+    ("```snippet\nfile: /etc/passwd\n```\n",
+     "index.md:4: snippet file '/etc/passwd' must be a relative path inside snippets/"),
     ("```snipet\nfile: demo/figure.py\n```\n", "index.md:3: a fenced block of unknown kind 'snipet'"),
     ("```snippet\nfile: demo/figure.py\ncaption: a: b\n```\n", "index.md:5: snippet block is not valid YAML"),
     ("```snippet\nfile: demo/figure.py\ncolour: red\n```\n", "index.md:5: snippet block has unknown option(s) ['colour']"),
@@ -259,9 +261,11 @@ def test_a_printed_table_is_a_table_and_nothing_else_passes_as_one(project):
     ("```snippet\nfile: demo/nowhere.py\n```\n", "index.md:3: snippet 'demo/nowhere.py' does not exist"),
     ("```\n--8<-- \".git/config\"\n```\n", ".git/config"),
     ("Nobody [@nobody2000] said so.\n", "index.md:3: unknown citation key(s) nobody2000"),
-    ("```snippet\nfile: demo/figure.py\ncaption: A line.\n```\n", "index.md:3: snippet 'demo/figure.py' draws a figure but has no 'alt'"),
+    ("```snippet\nfile: demo/figure.py\ncaption: A line.\n```\n",
+     "index.md:3: snippet 'demo/figure.py' draws a figure but has no 'alt'"),
     ("A sum $\\sigmaa(z)$ here.\n", "docs/index.md:3: cannot typeset $\\sigmaa(z)$: Unsupported function name"),
-    ("A vector $\\mathbf{w$ here.\n", "docs/index.md:3: cannot typeset $\\mathbf{w$: Unexpected end of input in a macro argument, expected '}'"),
+    ("A vector $\\mathbf{w$ here.\n",
+     "docs/index.md:3: cannot typeset $\\mathbf{w$: Unexpected end of input in a macro argument, expected '}'"),
 ], ids=["dotdot", "absolute", "misspelt-fence", "bad-yaml", "unknown-option", "repeated-option", "huge-caption",
         "cite-in-heading", "cite-in-link-text", "missing", "include-outside",
         "unknown-key", "no-alt", "tex-unknown-command", "tex-unclosed-brace"])

@@ -4,11 +4,11 @@ irregular set is chaotic and the others are not, and Brian2 gives the same spike
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
-from helpers import check_built_page, number_with_unit_on
+
 from conftest import ROOT, load_snippet
+from helpers import check_built_page, number_with_unit_on
 
 adex = load_snippet("firing_patterns/adex.py")
 two = load_snippet("firing_patterns/two_curves.py")

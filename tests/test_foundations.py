@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 
 import numpy as np
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, load_snippet, run_snippet
 from test_engine import page_text
 
 from nn_site.pages import ledger
+
+from conftest import ROOT, load_snippet, run_snippet
 
 perceptron = load_snippet("artificial_neuron/perceptron_and.py")
 mp = load_snippet("artificial_neuron/mcculloch_pitts.py")

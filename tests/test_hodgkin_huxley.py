@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import ROOT, load_snippet
 from test_engine import page_text
+
+from conftest import load_snippet
 
 hh = load_snippet("hodgkin_huxley/model.py")
 ap = load_snippet("hodgkin_huxley/action_potential.py")

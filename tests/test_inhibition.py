@@ -9,11 +9,11 @@ normalisation (Carandini & Heeger 2012) against softmax, layer norm and batch no
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
-from helpers import assert_written
+
 from conftest import ROOT, load_snippet
+from helpers import assert_written
 
 sh = load_snippet("inhibition/shunting.py")
 bal = load_snippet("inhibition/balanced.py")

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import ROOT, load_snippet
 from test_engine import page_text
+
+from conftest import load_snippet
 
 lif = load_snippet("integrate_and_fire/lif.py")
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import load_snippet
 from test_engine import page_text
 
+from conftest import load_snippet
 
 # --- How synapses learn ----------------------------------------------------------------
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sys
 from collections import Counter
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from nn_site.pages import ledger
+
+from conftest import ROOT
 
 DOCS = ROOT / "docs"
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (DOCS / "references.bib").read_text(encoding="utf-8"),

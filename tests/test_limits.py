@@ -13,9 +13,11 @@ import re
 
 import numpy as np
 import pytest
-from conftest import ROOT, load_snippet
 from test_engine import page_text
+
 from nn_site.pages import quantities
+
+from conftest import ROOT, load_snippet
 
 BIB = (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", BIB, flags=re.MULTILINE))
@@ -147,7 +149,7 @@ def test_timeline_events_are_sourced_and_in_order():
     years = [e[0] for e in timeline.EVENTS]
     assert years == sorted(years)
     assert {1943, 1949, 1958, 1969, 1986, 2012} <= set(years)
-    for year, label, key, side in timeline.EVENTS:
+    for year, _label, key, side in timeline.EVENTS:
         assert key in BIB_KEYS, key
         assert side in (+1, -1)
         assert re.search(r"\d{4}", key) and int(re.search(r"\d{4}", key)[0]) == year, (key, year)

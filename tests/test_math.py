@@ -38,7 +38,8 @@ def test_prime_is_a_superscript_of_its_letter():
 
 def test_left_right_bars_are_stretchy_fences():
     out = ml(r"\left| z \right|")
-    assert '<mofence="true"form="prefix"stretchy="true">|</mo><mi>z</mi><mofence="true"form="postfix"stretchy="true">|</mo>' in out
+    assert ('<mofence="true"form="prefix"stretchy="true">|</mo><mi>z</mi>'
+            '<mofence="true"form="postfix"stretchy="true">|</mo>') in out
 
 
 def test_spacing_commands_become_spaces():

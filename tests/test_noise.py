@@ -18,8 +18,9 @@ import re
 
 import numpy as np
 import pytest
-from helpers import assert_written
+
 from conftest import ROOT, load_snippet
+from helpers import assert_written
 
 po = load_snippet("noise/poisson.py")
 sg = load_snippet("noise/siegert.py")

@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
 
 from nn_site.pages import quantities
+
+from conftest import ROOT
 
 REGISTER = quantities.load(ROOT)
 

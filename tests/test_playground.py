@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 import pytest
+
 from conftest import (
     ROOT,
     load_snippet,

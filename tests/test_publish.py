@@ -22,13 +22,12 @@ import pytest
 import yaml
 from PIL import Image
 
-from conftest import REPO_URL, ROOT, mkdocs_build
-from helpers import page_text
-
-from nn_site.publish import cite
-from nn_site.publish import gallery
+from nn_site.publish import cite, gallery
 from nn_site.publish import versions as publish
 from scripts import release as release_script
+
+from conftest import REPO_URL, ROOT, mkdocs_build
+from helpers import page_text
 
 CFF_SCHEMA = json.loads((ROOT / "tests" / "data" / "cff-schema-1.2.0.json").read_text())
 ZENODO_SCHEMA = json.loads((ROOT / "tests" / "data" / "zenodo-metadata.schema.json").read_text())

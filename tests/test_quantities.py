@@ -13,9 +13,10 @@ import shutil
 
 import pytest
 import yaml
-from conftest import ROOT
 
 from nn_site.pages import quantities as q
+
+from conftest import ROOT
 
 BIB_KEYS = set(re.findall(r"@\w+\{([\w:-]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")))
 REGISTER = q.load(ROOT, BIB_KEYS)

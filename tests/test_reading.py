@@ -8,9 +8,9 @@ import re
 from pathlib import Path
 
 from nn_site.engine import code_summary
-from nn_site.pages import glossary_marks
-from nn_site.notebooks import figures as notebook_figures
 from nn_site.engine import svg as svg_compact
+from nn_site.notebooks import figures as notebook_figures
+from nn_site.pages import glossary_marks
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pytest
-from conftest import ROOT, load_snippet
 
 from nn_site.pages import quantities
+
+from conftest import ROOT, load_snippet
 
 REGISTER = quantities.load(ROOT)
 

@@ -16,6 +16,7 @@ import sys
 
 import numpy as np
 import pytest
+
 from conftest import ROOT, load_snippet
 
 snn = load_snippet("spiking_networks/snn.py")
@@ -51,7 +52,7 @@ def test_hard_spikes_have_zero_true_gradient_almost_everywhere():
     # The reason for the surrogate: nudging a weight does not change any spike.
     rng = np.random.default_rng(1)
     x = (rng.random((20, 4, 5)) < 0.3).astype(float)
-    y = rng.integers(0, 3, 4)
+    rng.integers(0, 3, 4)  # the labels' draw: the generator's state as the page's run
     w1, w2 = rng.normal(0, 1.0, (4, 5)), rng.normal(0, 1.0, (3, 4))
     _, (_, s0) = snn.forward(w1, w2, x)
     _, (_, s1) = snn.forward(w1 + 1e-7, w2, x)

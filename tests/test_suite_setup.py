@@ -123,6 +123,7 @@ def test_a_forked_run_takes_the_callers_environment_at_each_run(tmp_path, monkey
 
 def test_a_forked_run_gives_a_snippets_output_and_failures_as_python_does(tmp_path):
     import pytest
+
     import student_run
 
     snippet = ROOT / "snippets" / "integrate_and_fire" / "fi_curve.py"  # imports its sibling lif.py

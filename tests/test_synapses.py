@@ -15,8 +15,9 @@ import re
 
 import numpy as np
 import pytest
-from helpers import assert_written
+
 from conftest import ROOT, load_snippet
+from helpers import assert_written
 
 cond = load_snippet("synapses/conductance.py")
 stp = load_snippet("synapses/short_term.py")

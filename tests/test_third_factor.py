@@ -15,6 +15,7 @@ import re
 
 import numpy as np
 import pytest
+
 from conftest import ROOT, load_snippet
 
 td = load_snippet("third_factor/td_learning.py")

@@ -57,9 +57,11 @@ def check_tree(root: Path, docs_dir: Path) -> None:
 
 def _message(path: str, root: Path) -> str:
     shown = os.path.relpath(path, root)
-    return (f"{shown}: a symbolic link to {os.path.realpath(path)}, outside the repository "
-            f"({os.path.realpath(root)}); the build reads, runs, includes and copies only files "
-            "inside it (replace the link with the file itself)")
+    return (
+        f"{shown}: a symbolic link to {os.path.realpath(path)}, outside the repository "
+        f"({os.path.realpath(root)}); the build reads, runs, includes and copies only files "
+        "inside it (replace the link with the file itself)"
+    )
 
 
 def guard_includes() -> None:
@@ -77,8 +79,10 @@ def guard_includes() -> None:
         real = os.path.realpath(found)
         bases = [os.path.realpath(base) for base, is_dir in self.get_bases() if is_dir]
         if not any(_inside(real, base) for base in bases):
-            raise PluginError(f"--8<-- {path!r}: {found} is, or is inside, a symbolic link to {real}, "
-                              f"outside the folders includes may come from ({', '.join(bases)})")
+            raise PluginError(
+                f"--8<-- {path!r}: {found} is, or is inside, a symbolic link to {real}, "
+                f"outside the folders includes may come from ({', '.join(bases)})"
+            )
         return found
 
     get_snippet_path.resolves_links = True

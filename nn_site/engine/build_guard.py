@@ -35,8 +35,7 @@ _target: Path | None = None  # the site_dir the user asked for, while writing el
 
 
 def check_cache(folder: Path) -> None:
-    fix = ("remove it or point NN_CACHE_DIR at a folder this user can write, "
-           "e.g. NN_CACHE_DIR=/tmp/nn-cache")
+    fix = "remove it or point NN_CACHE_DIR at a folder this user can write, e.g. NN_CACHE_DIR=/tmp/nn-cache"
     if folder.exists() and not folder.is_dir():
         raise PluginError(f"the build cache {folder} is a file, not a folder: {fix}")
     try:
@@ -61,7 +60,8 @@ def lock(folder: Path, wait_message=None) -> None:
         holder = handle.read().strip() or "unknown"
         (wait_message or print)(
             f"another build is running with the cache {folder} (process {holder}); waiting for "
-            "it to finish (two builds in one tree would delete each other's files)")
+            "it to finish (two builds in one tree would delete each other's files)"
+        )
         fcntl.flock(handle, fcntl.LOCK_EX)
     handle.seek(0)
     handle.truncate()
@@ -83,7 +83,7 @@ def _leftovers(site: Path) -> None:
     if not site.parent.is_dir():
         return
     for path in site.parent.glob(f".{site.name}.*-*"):
-        tail = path.name[len(site.name) + 1:]
+        tail = path.name[len(site.name) + 1 :]
         if not tail.startswith((PARTIAL, OLD)):
             continue
         pid = tail.rsplit("-", 1)[-1]

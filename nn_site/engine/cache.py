@@ -104,7 +104,10 @@ def read_checked(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     header, _, body = raw.partition(b"\n")
-    if not header.startswith(HEADER) or header[len(HEADER):].decode(errors="replace") != hashlib.sha256(body).hexdigest():
+    if (
+        not header.startswith(HEADER)
+        or header[len(HEADER) :].decode(errors="replace") != hashlib.sha256(body).hexdigest()
+    ):
         discard(path, "its content does not match its checksum (truncated or edited)")
         return None
     mark_used(path)
@@ -162,7 +165,7 @@ def remove_leftovers(folder: Path) -> int:
     if not folder.is_dir():
         return 0
     for path in folder.rglob(f"{TEMP_PREFIX}*"):
-        pid = path.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        pid = path.name[len(TEMP_PREFIX) :].split("-", 1)[0]
         if pid.isdigit() and not alive(int(pid)):
             shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
             removed += 1

@@ -21,8 +21,9 @@ from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException as FenceFailure  # noqa: F401 - re-exported
 
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ~10x faster when present
-OPENER = re.compile(r"^(?P<indent>(?:[ \t]|>[ \t]?)*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w+#.-]*)",
-                    re.MULTILINE)
+OPENER = re.compile(
+    r"^(?P<indent>(?:[ \t]|>[ \t]?)*)(?P<fence>`{3,}|~{3,})[ \t]*\{?\.?(?P<lang>[\w+#.-]*)", re.MULTILINE
+)
 # Languages that are not Pygments lexers but are fine in a fence.
 PLAIN = {"", "text", "plain", "txt", "output", "console"}
 
@@ -56,14 +57,14 @@ def find_blocks(markdown: str, name: str) -> Iterator[tuple[int, str]]:
     i = 0
     while i < len(lines):
         opener = OPENER.match(lines[i])
-        if opener and opener["lang"] == name and lines[i][opener.end():].strip() in ("", "}"):
+        if opener and opener["lang"] == name and lines[i][opener.end() :].strip() in ("", "}"):
             indent, fence = opener["indent"], opener["fence"]
             start = i + 1
             body = []
             i += 1
             while i < len(lines):
                 line = lines[i]
-                stripped = line[len(indent):] if line.startswith(indent) else line.lstrip()
+                stripped = line[len(indent) :] if line.startswith(indent) else line.lstrip()
                 if stripped.rstrip() and set(stripped.strip()) == {fence[0]} and len(stripped.strip()) >= len(fence):
                     break
                 body.append(stripped)
@@ -94,8 +95,11 @@ def _mapping(loader, node, deep=False):
             continue
         if first != key_node.start_mark.line:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the option {key!r} is given twice (first on line {first + 1} of the "
-                "block); keep one", key_node.start_mark)
+                None,
+                None,
+                f"the option {key!r} is given twice (first on line {first + 1} of the block); keep one",
+                key_node.start_mark,
+            )
     return loader.construct_mapping(node, deep=deep)
 
 
@@ -134,7 +138,7 @@ def check_languages(markdown: str, page: str, config) -> None:
             continue
         fence = opener["fence"]
         if in_fence is not None:
-            rest = line[opener.end():].strip()
+            rest = line[opener.end() :].strip()
             if fence[0] == in_fence[0] and len(fence) >= len(in_fence) and not opener["lang"] and not rest:
                 in_fence = None
             continue
@@ -142,5 +146,7 @@ def check_languages(markdown: str, page: str, config) -> None:
         lang = opener["lang"].lower()
         if lang in custom or lang in PLAIN or _known_language(lang):
             continue
-        raise PluginError(f"{page}:{number}: a fenced block of unknown kind '{lang}' "
-                          f"(custom blocks: {', '.join(sorted(custom))}; or a Pygments language)")
+        raise PluginError(
+            f"{page}:{number}: a fenced block of unknown kind '{lang}' "
+            f"(custom blocks: {', '.join(sorted(custom))}; or a Pygments language)"
+        )

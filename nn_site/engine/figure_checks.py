@@ -21,8 +21,10 @@ MAX_INCHES = 16.0
 def too_large(fig) -> str | None:
     width, height = fig.get_size_inches()
     if not (np.isfinite(width) and np.isfinite(height)) or max(width, height) > MAX_INCHES:
-        return (f"its figure is {width:g} × {height:g} inches; at most {MAX_INCHES:g} × {MAX_INCHES:g} "
-                "(the site's figures are at most 7 in wide: use plt.subplots(figsize=(7, 3.6)))")
+        return (
+            f"its figure is {width:g} × {height:g} inches; at most {MAX_INCHES:g} × {MAX_INCHES:g} "
+            "(the site's figures are at most 7 in wide: use plt.subplots(figsize=(7, 3.6)))"
+        )
     return None
 
 
@@ -67,8 +69,11 @@ def _has_data(ax) -> bool:
 
 def blank(fig) -> str | None:
     if not any(_has_data(ax) for ax in fig.axes) and not fig.texts and not fig.images:
-        where = ("it has no axes" if not fig.axes
-                 else "no axes holds finite data (every line, point, bar or image is empty or NaN)")
+        where = (
+            "it has no axes"
+            if not fig.axes
+            else "no axes holds finite data (every line, point, bar or image is empty or NaN)"
+        )
         return f"its figure is blank: {where}; a figure must show something (or drop the caption and plt.show())"
     buffer = io.BytesIO()
     fig.savefig(buffer, format="rgba", dpi=12)

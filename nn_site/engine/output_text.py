@@ -8,8 +8,13 @@ import re
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")  # CSI and OSC sequences
 BAD = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-NAMES = {"\r": "a carriage return (\\r)", "\x1b": "an escape character (ESC) that is not a colour code",
-         "\x0c": "a form feed (\\f)", "\x08": "a backspace (\\b)", "\x00": "a NUL character"}
+NAMES = {
+    "\r": "a carriage return (\\r)",
+    "\x1b": "an escape character (ESC) that is not a colour code",
+    "\x0c": "a form feed (\\f)",
+    "\x08": "a backspace (\\b)",
+    "\x00": "a NUL character",
+}
 
 
 class OutputTextError(ValueError):
@@ -24,8 +29,13 @@ def clean(text: str) -> str:
     if bad:
         char = bad[0]
         line = text.count("\n", 0, bad.start()) + 1
-        what = NAMES.get(char) or (f"a lone surrogate U+{ord(char):04X} (not valid Unicode text)"
-                                   if 0xD800 <= ord(char) <= 0xDFFF else f"the control character U+{ord(char):04X}")
-        raise OutputTextError(f"printed line {line} holds {what}; print plain text "
-                              "(a progress bar's \\r or raw bytes do not belong on a page)")
+        what = NAMES.get(char) or (
+            f"a lone surrogate U+{ord(char):04X} (not valid Unicode text)"
+            if 0xD800 <= ord(char) <= 0xDFFF
+            else f"the control character U+{ord(char):04X}"
+        )
+        raise OutputTextError(
+            f"printed line {line} holds {what}; print plain text "
+            "(a progress bar's \\r or raw bytes do not belong on a page)"
+        )
     return text

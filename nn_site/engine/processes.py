@@ -46,7 +46,7 @@ def _children_map() -> dict[int, list[int]]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) ": state, ppid, ...
+        fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (comm) ": state, ppid, ...
         if fields[0] in "ZX":  # ended, waiting to be collected: nothing left to kill
             continue
         children.setdefault(int(fields[1]), []).append(int(entry.name))

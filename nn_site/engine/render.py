@@ -47,7 +47,6 @@ def finish(html: str, source_of) -> str:
             width, height = svg_size(path)
             attrs = f' width="{width}" height="{height}"' + attrs
         imgs = re.sub(r"<img ", "<img" + attrs + " ", imgs)
-        return (f'{match[1]}<a class="figure-zoom" href="{first["src"]}" '
-                f'title="Open the figure full size">{imgs}</a>\n')
+        return f'{match[1]}<a class="figure-zoom" href="{first["src"]}" title="Open the figure full size">{imgs}</a>\n'
 
     return FIGURE.sub(figure, html)

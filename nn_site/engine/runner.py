@@ -27,19 +27,21 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from nn_site.engine import cache
-from nn_site.engine import output_text
-from nn_site.engine import processes
-from nn_site.engine import sandbox
 from nn_site import config as site_config
+from nn_site.engine import cache, output_text, processes, sandbox
 from nn_site.engine.palette import dark_variant
 from nn_site.paths import PACKAGE, ROOT
 
 SNIPPETS = ROOT / "snippets"  # the site's snippets; tests may point a build at another folder
 ENGINE = PACKAGE / "engine"
 WORKER = ENGINE / "worker.py"
-STYLE_FILES = [SNIPPETS / "site.mplstyle", ENGINE / "palette.py", WORKER, ENGINE / "svg.py",
-               ENGINE / "figure_checks.py"]
+STYLE_FILES = [
+    SNIPPETS / "site.mplstyle",
+    ENGINE / "palette.py",
+    WORKER,
+    ENGINE / "svg.py",
+    ENGINE / "figure_checks.py",
+]
 # What a page may show under a snippet: a result, not a log. More fails the build.
 MAX_OUTPUT_LINES = 200
 MAX_OUTPUT_CHARS = 20_000
@@ -79,10 +81,13 @@ def inputs(snippet: Path) -> list[Path]:
     """Every file a snippet can read: those in its folder and its subfolders (a data file
     in ``data/``), not caches or hidden files."""
     folder = snippet.parent
-    return sorted(p for p in folder.rglob("*")
-                  if p.is_file() and p.suffix != ".pyc"
-                  and not any(part.startswith(".") or part == "__pycache__"
-                              for part in p.relative_to(folder).parts))
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix != ".pyc"
+        and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(folder).parts)
+    )
 
 
 def cache_key(snippet: Path, root: Path) -> str:
@@ -127,8 +132,13 @@ class _Worker:
         env = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
         argv = [sys.executable, str(WORKER)]
         mpl = cache_dir() / "matplotlib"
-        sandboxed = sandbox.wrap(argv, ROOT, writable=[cache_dir() / "snippets", mpl],
-                                 readable=[snippets, PACKAGE], env={**env, "MPLCONFIGDIR": str(mpl)})
+        sandboxed = sandbox.wrap(
+            argv,
+            ROOT,
+            writable=[cache_dir() / "snippets", mpl],
+            readable=[snippets, PACKAGE],
+            env={**env, "MPLCONFIGDIR": str(mpl)},
+        )
         if sandboxed is not argv:
             sandbox.matplotlib_cache(mpl)
         self.proc = subprocess.Popen(
@@ -194,9 +204,11 @@ def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
     problem = _run_problem(result, snippet, name, root)
     left = result.get("left_running")
     if left:  # scripts/snippet_worker.py killed them when the snippet's process ended
-        problem = (f"{src}: left {len(left)} process(es) running when it ended, which the build "
-                   f"killed ({'; '.join(left[:5])}); a snippet waits for every process it starts"
-                   + (f"\n{problem}" if problem else ""))
+        problem = (
+            f"{src}: left {len(left)} process(es) running when it ended, which the build "
+            f"killed ({'; '.join(left[:5])}); a snippet waits for every process it starts"
+            + (f"\n{problem}" if problem else "")
+        )
     return problem
 
 
@@ -215,8 +227,10 @@ def _run_problem(result: dict, snippet: Path, name: str, root: Path) -> str | No
         detail = result.get("traceback") or result.get("stack") or ""
         return f"{head}: {result['error']}" + (f"\n{detail}" if detail else "")
     if result["written"]:
-        return (f"{src}: wrote file(s) {', '.join(result['written'])} in its working directory; "
-                "a snippet never writes files (the build captures its figure)")
+        return (
+            f"{src}: wrote file(s) {', '.join(result['written'])} in its working directory; "
+            "a snippet never writes files (the build captures its figure)"
+        )
     if len(result["figures"]) > 1:
         return f"{src}: made {len(result['figures'])} figures; a snippet makes at most one (use subplots)"
     if result.get("figure_problem"):  # scripts/figure_checks.py, in the worker
@@ -228,8 +242,10 @@ def _run_problem(result: dict, snippet: Path, name: str, root: Path) -> str | No
     stdout = result["stdout"]
     lines = stdout.count("\n") + 1
     if lines > MAX_OUTPUT_LINES or len(stdout) > MAX_OUTPUT_CHARS:
-        return (f"{src}: printed {lines} lines ({len(stdout)} characters); a page shows at most "
-                f"{MAX_OUTPUT_LINES} lines / {MAX_OUTPUT_CHARS} characters of output: print a summary")
+        return (
+            f"{src}: printed {lines} lines ({len(stdout)} characters); a page shows at most "
+            f"{MAX_OUTPUT_LINES} lines / {MAX_OUTPUT_CHARS} characters of output: print a summary"
+        )
     return None
 
 
@@ -241,8 +257,11 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
     for figure in result["figures"]:
         light = tmp / figure
         light.with_name(figure.replace(".svg", "-dark.svg")).write_text(dark_variant(light.read_text()))
-    stored = {"stdout": result["stdout"], "figures": result["figures"],
-              "sha256": {p.name: _sha(p) for p in sorted(tmp.iterdir())}}
+    stored = {
+        "stdout": result["stdout"],
+        "figures": result["figures"],
+        "sha256": {p.name: _sha(p) for p in sorted(tmp.iterdir())},
+    }
     cache.write_json(tmp / "result.json", stored)
     try:
         tmp.rename(entry)
@@ -326,6 +345,8 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
             future.result()
     # Published in the pages' order whatever the finishing order (dicts keep insertion order).
     outputs = {name: outputs[name] for name in order if name in outputs}
-    log(f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {cpu[0]:.1f} s) "
-        f"in {workers} worker process{'es' if workers > 1 else ''}")
+    log(
+        f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {cpu[0]:.1f} s) "
+        f"in {workers} worker process{'es' if workers > 1 else ''}"
+    )
     return outputs, errors

@@ -35,9 +35,20 @@ from nn_site import config as site_config
 log = logging.getLogger("mkdocs.hooks.sandbox")
 
 ETC_FILES = ("/etc/ld.so.cache", "/etc/fonts", "/etc/localtime", "/etc/alternatives")
-PASSED_ENV = ("LANG", "LC_ALL", "SOURCE_DATE_EPOCH", "PYTHONHASHSEED", "PYTHONDONTWRITEBYTECODE",
-              "MPLBACKEND", "NN_SNIPPET_TIMEOUT", "NN_NOTEBOOK_TIMEOUT", "IPYTHONDIR", "JUPYTER_CONFIG_PATH",
-              "JUPYTER_PATH", "JUPYTER_RUNTIME_DIR")
+PASSED_ENV = (
+    "LANG",
+    "LC_ALL",
+    "SOURCE_DATE_EPOCH",
+    "PYTHONHASHSEED",
+    "PYTHONDONTWRITEBYTECODE",
+    "MPLBACKEND",
+    "NN_SNIPPET_TIMEOUT",
+    "NN_NOTEBOOK_TIMEOUT",
+    "IPYTHONDIR",
+    "JUPYTER_CONFIG_PATH",
+    "JUPYTER_PATH",
+    "JUPYTER_RUNTIME_DIR",
+)
 _said = {"absent": False}
 
 
@@ -53,13 +64,28 @@ def mode() -> str:
         raise SandboxError(str(exc)) from None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _works(bwrap: str) -> str:
     """'' if bwrap can make a sandbox here, else why not."""
     try:
-        probe = subprocess.run([bwrap, "--ro-bind", "/", "/", "--unshare-all", "--die-with-parent",
-                                "--proc", "/proc", "--dev", "/dev", "true"],
-                               capture_output=True, text=True, timeout=20)
+        probe = subprocess.run(
+            [
+                bwrap,
+                "--ro-bind",
+                "/",
+                "/",
+                "--unshare-all",
+                "--die-with-parent",
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "true",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=20,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return str(exc)
     return "" if probe.returncode == 0 else (probe.stderr.strip() or f"exit code {probe.returncode}")
@@ -74,12 +100,16 @@ def bwrap() -> str | None:
     if not why:
         return found
     if os.environ.get("CI", "").lower() == "true":
-        raise SandboxError(f"CI=true but snippets cannot be sandboxed: {why}. Install bubblewrap "
-                           "(.ci/run does), or set NN_SANDBOX=off to run pull-request code unsandboxed")
+        raise SandboxError(
+            f"CI=true but snippets cannot be sandboxed: {why}. Install bubblewrap "
+            "(.ci/run does), or set NN_SANDBOX=off to run pull-request code unsandboxed"
+        )
     if not _said["absent"]:
         _said["absent"] = True
-        log.info(f"sandbox: {why}; snippets and notebooks run unsandboxed "
-                 "(install bubblewrap to run them without network, home or write access)")
+        log.info(
+            f"sandbox: {why}; snippets and notebooks run unsandboxed "
+            "(install bubblewrap to run them without network, home or write access)"
+        )
     return None
 
 
@@ -89,7 +119,8 @@ def matplotlib_cache(folder: Path) -> Path:
     sandbox does not spend seconds building it again (it holds font paths, no secrets)."""
     folder.mkdir(parents=True, exist_ok=True)
     home = os.environ.get("MPLCONFIGDIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "matplotlib")
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "matplotlib"
+    )
     if not list(folder.glob("fontlist-*.json")):
         for fonts in Path(home).glob("fontlist-*.json"):
             shutil.copyfile(fonts, folder / fonts.name)
@@ -103,14 +134,34 @@ def _interpreter_paths() -> list[str]:
     return sorted(paths)
 
 
-def wrap(argv: list[str], root: Path, writable: list[Path] = (), readable: list[Path] = (),
-         env: dict[str, str] | None = None, cwd: Path | None = None) -> list[str]:
+def wrap(
+    argv: list[str],
+    root: Path,
+    writable: list[Path] = (),
+    readable: list[Path] = (),
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+) -> list[str]:
     """``argv`` run inside the sandbox (or unchanged when there is none)."""
     found = bwrap()
     if found is None:
         return argv
-    args = [found, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--ro-bind", "/usr", "/usr"]
+    args = [
+        found,
+        "--unshare-all",
+        "--die-with-parent",
+        "--new-session",
+        "--clearenv",
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--tmpfs",
+        "/tmp",
+        "--ro-bind",
+        "/usr",
+        "/usr",
+    ]
     for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
         if os.path.islink(top):
             args += ["--symlink", os.readlink(top), top]

@@ -58,7 +58,8 @@ def show_errors_in_pages(server, config):
                 (site_dir / relative).parent.mkdir(parents=True, exist_ok=True)
                 (site_dir / relative).write_text(page, encoding="utf-8")
             logging.getLogger("mkdocs.hooks.serve").info(
-                "the served pages show the build errors until the next good build")
+                "the served pages show the build errors until the next good build"
+            )
         finally:
             logger.removeHandler(collect)
 

@@ -84,7 +84,7 @@ def _relative(data: str, scale: int, fmt) -> str | None:
         if not values or len(values) % size:
             return None
         for k in range(0, len(values), size):
-            group = values[k:k + size]
+            group = values[k : k + size]
             if current is None:
                 letter, steps = "M", group
             else:

@@ -52,8 +52,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from nn_site.engine import figure_checks
-from nn_site.engine import processes
+from nn_site.engine import figure_checks, processes
 from nn_site.engine.svg import compact
 from nn_site.paths import ROOT
 
@@ -63,9 +62,19 @@ _child = {"pid": 0}  # the snippet's own process; a copy of it (os.fork) never r
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 # Audit events that change the file system (besides opening a file for writing).
 CHANGING_EVENTS = {
-    "os.remove": 1, "os.rmdir": 1, "os.mkdir": 1, "os.rename": 2, "os.truncate": 1,
-    "os.chmod": 1, "os.chown": 1, "os.symlink": 2, "os.link": 2, "os.utime": 1,
-    "shutil.rmtree": 1, "shutil.move": 2, "shutil.copytree": 2,
+    "os.remove": 1,
+    "os.rmdir": 1,
+    "os.mkdir": 1,
+    "os.rename": 2,
+    "os.truncate": 1,
+    "os.chmod": 1,
+    "os.chown": 1,
+    "os.symlink": 2,
+    "os.link": 2,
+    "os.utime": 1,
+    "shutil.rmtree": 1,
+    "shutil.move": 2,
+    "shutil.copytree": 2,
 }
 
 
@@ -109,16 +118,14 @@ def _guard_writes(allowed: Path) -> None:
         targets = ()
         if event == "open":
             target, mode, flags = args
-            writing = (any(c in mode for c in "wax+") if isinstance(mode, str)
-                       else bool((flags or 0) & WRITE_FLAGS))
+            writing = any(c in mode for c in "wax+") if isinstance(mode, str) else bool((flags or 0) & WRITE_FLAGS)
             targets = (target,) if writing else ()
         elif event in CHANGING_EVENTS:
-            targets = args[:CHANGING_EVENTS[event]]
+            targets = args[: CHANGING_EVENTS[event]]
         for target in targets:
             bad = outside(target)
             if bad is not None:
-                raise PermissionError(
-                    f"a snippet may not write files outside its build folder: {event} {bad!r}")
+                raise PermissionError(f"a snippet may not write files outside its build folder: {event} {bad!r}")
 
     sys.addaudithook(hook)
 
@@ -138,13 +145,22 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
     random.seed(0)
     sys.path.insert(0, str(path.parent))
     sys.argv = [str(path)]
+
     def exit_now(code: int) -> None:  # os._exit skips everything: say where it was called
         if os.getpid() != _child["pid"]:
             _exit(code)
         where, line = _stack_location(path)
-        report.write(json.dumps({"ok": False, "file": where, "line": line,
-                                 "error": f"the snippet called os._exit({code}); a snippet ends by "
-                                          "reaching its last line (plt.show())"}))
+        report.write(
+            json.dumps(
+                {
+                    "ok": False,
+                    "file": where,
+                    "line": line,
+                    "error": f"the snippet called os._exit({code}); a snippet ends by "
+                    "reaching its last line (plt.show())",
+                }
+            )
+        )
         report.flush()
         _exit(3)
 
@@ -172,15 +188,24 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
             target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # scripts/svg_compact.py
             figure_problem = figure_checks.blank(plt.figure(number))
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
-        result = {"ok": True, "stdout": stdout.getvalue(), "figures": figures, "written": written,
-                  "figure_problem": figure_problem}
+        result = {
+            "ok": True,
+            "stdout": stdout.getvalue(),
+            "figures": figures,
+            "written": written,
+            "figure_problem": figure_problem,
+        }
     except BaseException as exc:  # noqa: BLE001 - a snippet may raise anything
         faulthandler.cancel_dump_traceback_later()
         where, line = _error_location(exc, path)
-        result = {"ok": False, "file": where, "line": line,
-                  "error": f"{type(exc).__name__}: {exc}",
-                  "traceback": "".join(traceback.format_exception(exc)),
-                  "stdout": stdout.getvalue()}
+        result = {
+            "ok": False,
+            "file": where,
+            "line": line,
+            "error": f"{type(exc).__name__}: {exc}",
+            "traceback": "".join(traceback.format_exception(exc)),
+            "stdout": stdout.getvalue(),
+        }
     if os.getpid() != _child["pid"]:  # a copy made by os.fork in the snippet: not the result
         _exit(0)
     report.write(json.dumps(result))
@@ -249,10 +274,18 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
         try:
             result = json.loads(text)
         except ValueError:
-            how = (f"was killed by signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status)
-                   else f"ended with exit code {os.WEXITSTATUS(status)}")
-            result = {"ok": False, "file": str(path), "line": None, "stack": stack,
-                      "error": f"the snippet's process {how} before it finished"}
+            how = (
+                f"was killed by signal {os.WTERMSIG(status)}"
+                if os.WIFSIGNALED(status)
+                else f"ended with exit code {os.WEXITSTATUS(status)}"
+            )
+            result = {
+                "ok": False,
+                "file": str(path),
+                "line": None,
+                "stack": stack,
+                "error": f"the snippet's process {how} before it finished",
+            }
     if left_running:
         result["left_running"] = left_running
     return result
@@ -291,8 +324,11 @@ def main() -> None:
         result = run_one(Path(job["path"]), Path(job["out_dir"]), job["salt"], job["timeout"])
         # CPU seconds so far, its own and its snippets' (the build's log; a sandbox hides
         # them from the parent's rusage)
-        result["cpu_total"] = sum(getattr(resource.getrusage(who), f) for who in
-                                  (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN) for f in ("ru_utime", "ru_stime"))
+        result["cpu_total"] = sum(
+            getattr(resource.getrusage(who), f)
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+            for f in ("ru_utime", "ru_stime")
+        )
         print(json.dumps(result), file=protocol)
     processes.kill_tree()
 

@@ -20,9 +20,10 @@ import os
 import re
 from pathlib import Path
 
-from nn_site.engine import cache
-from nn_site import config as site_config
 from mkdocs.exceptions import PluginError
+
+from nn_site import config as site_config
+from nn_site.engine import cache
 from nn_site.paths import PACKAGE
 
 CONFIG_DIR = Path(__file__).resolve().parent / "jupyter_config"
@@ -44,13 +45,18 @@ def configure(config, folder: Path) -> None:
     try:
         PyFileConfigLoader("jupyter_nbconvert_config.py", path=str(CONFIG_DIR)).load_config()
     except Exception as exc:  # noqa: BLE001 - whatever the file raised
-        raise PluginError(f"{CONFIG_DIR / 'jupyter_nbconvert_config.py'}: cannot be loaded: "
-                          f"{type(exc).__name__}: {exc}") from None
+        raise PluginError(
+            f"{CONFIG_DIR / 'jupyter_nbconvert_config.py'}: cannot be loaded: {type(exc).__name__}: {exc}"
+        ) from None
     # Executed pages are kept per nbconvert settings (this config file, the checks on the
     # outputs, the cell time limit): a page executed under other settings is never reused.
     here = Path(__file__).resolve().parent
-    settings = cache.key(CONFIG_DIR / "jupyter_nbconvert_config.py", here / "limits.py",
-                         PACKAGE / "engine" / "output_text.py", str(site_config.get().notebook_timeout))[:12]
+    settings = cache.key(
+        CONFIG_DIR / "jupyter_nbconvert_config.py",
+        here / "limits.py",
+        PACKAGE / "engine" / "output_text.py",
+        str(site_config.get().notebook_timeout),
+    )[:12]
     plugin.config["cache_dir"] = str(folder / f"settings-{settings}")
     if folder.is_dir():
         # entries sit in a kernel profile's subfolder (scripts/reading_hooks.py): look in all
@@ -71,13 +77,14 @@ def _short(exc: Exception, notebook: Path, where: str) -> str:
     cells = [c for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code"]
     number = next((i for i, c in enumerate(cells, 1) if c.source.strip() and c.source.strip() in text), None)
     if number is None:  # a timeout shows the cell as a list of lines
-        number = next((i for i, c in enumerate(cells, 1)
-                       if c.source.strip() and repr(c.source.splitlines()[0])[1:-1] in text), None)
+        number = next(
+            (i for i, c in enumerate(cells, 1) if c.source.strip() and repr(c.source.splitlines()[0])[1:-1] in text),
+            None,
+        )
     cell = f"code cell {number}" if number else "a code cell"
     if "timed out" in text:
         limit = re.search(r"after (\d+) seconds", text)
-        return (f"{where}: {cell} timed out after {limit[1] if limit else '?'} s "
-                "(NN_NOTEBOOK_TIMEOUT sets the limit)")
+        return f"{where}: {cell} timed out after {limit[1] if limit else '?'} s (NN_NOTEBOOK_TIMEOUT sets the limit)"
     line = CELL_LINE.findall(text)
     ename, evalue = getattr(exc, "ename", type(exc).__name__), getattr(exc, "evalue", "")
     at = f", line {line[-1]}" if line else ""

@@ -27,7 +27,9 @@ from nn_site.engine.svg import compact
 # nbconvert writes an SVG output as an <img> with a base64 data: URL.
 SVG_OUTPUT = re.compile(
     r'<div class="jp-RenderedSVG jp-OutputArea-output[^"]*"[^>]*>\s*'
-    r'<img [^>]*?src="data:image/svg\+xml;base64,(?P<b64>[A-Za-z0-9+/=\s]+)"[^>]*>\s*</div>', re.DOTALL)
+    r'<img [^>]*?src="data:image/svg\+xml;base64,(?P<b64>[A-Za-z0-9+/=\s]+)"[^>]*>\s*</div>',
+    re.DOTALL,
+)
 SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="(?P<w>[\d.]+)pt"[^>]*?\bheight="(?P<h>[\d.]+)pt"')
 NS = "{http://www.w3.org/2000/svg}"
 
@@ -100,18 +102,19 @@ def finish(page_html: str, stem: str, notebook: str) -> tuple[str, dict[str, str
     def figure(match: re.Match) -> str:
         number = len(files) // 2 + 1
         svg = base64.b64decode(match["b64"]).decode("utf-8")
-        svg = svg[svg.index("<svg"):]
+        svg = svg[svg.index("<svg") :]
         light, dark = f"{stem}-{number}.svg", f"{stem}-{number}-dark.svg"
         files[light] = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + compact(svg)
         files[dark] = dark_variant(files[light])
         size = SVG_SIZE.search(svg)
-        dims = (f' width="{round(float(size["w"]) * 4 / 3)}" height="{round(float(size["h"]) * 4 / 3)}"'
-                if size else "")
+        dims = f' width="{round(float(size["w"]) * 4 / 3)}" height="{round(float(size["h"]) * 4 / 3)}"' if size else ""
         alt = html.escape(alt_text(svg), quote=True)
         img = f'<img alt="{alt}"{dims} loading="lazy" decoding="async" src="{{}}">'
-        return (f'<figure class="snippet-figure notebook-figure" id="{figure_id(notebook, number)}">'
-                f'<a class="figure-zoom" href="{light}" '
-                f'title="Open the figure full size">{img.format(light + "#only-light")}'
-                f'{img.format(dark + "#only-dark")}</a></figure>')
+        return (
+            f'<figure class="snippet-figure notebook-figure" id="{figure_id(notebook, number)}">'
+            f'<a class="figure-zoom" href="{light}" '
+            f'title="Open the figure full size">{img.format(light + "#only-light")}'
+            f"{img.format(dark + '#only-dark')}</a></figure>"
+        )
 
     return SVG_OUTPUT.sub(figure, page_html), files

@@ -32,10 +32,16 @@ def configure(build_cache: Path) -> None:
     folder = build_cache / "kernel"
     spec = folder / "kernels" / "python3" / "kernel.json"
     spec.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"argv": [sys.executable, str(LAUNCHER), "-f", "{connection_file}"],
-                       "display_name": "Python 3", "language": "python",
-                       "interrupt_mode": "message",  # the kernel is in a session of its own
-                       "metadata": {"debugger": False}}, indent=1)
+    text = json.dumps(
+        {
+            "argv": [sys.executable, str(LAUNCHER), "-f", "{connection_file}"],
+            "display_name": "Python 3",
+            "language": "python",
+            "interrupt_mode": "message",  # the kernel is in a session of its own
+            "metadata": {"debugger": False},
+        },
+        indent=1,
+    )
     if not spec.is_file() or spec.read_text() != text:
         spec.write_text(text)
     paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != str(folder)]
@@ -59,6 +65,8 @@ def check_leftovers(page_uri: str) -> None:
             pass
         record.unlink(missing_ok=True)
     if left:
-        raise PluginError(f"docs/{page_uri}: the notebook's kernel left {len(left)} process(es) running "
-                          f"when it ended, which the build killed ({'; '.join(left[:5])}); a notebook "
-                          "waits for every process it starts")
+        raise PluginError(
+            f"docs/{page_uri}: the notebook's kernel left {len(left)} process(es) running "
+            f"when it ended, which the build killed ({'; '.join(left[:5])}); a notebook "
+            "waits for every process it starts"
+        )

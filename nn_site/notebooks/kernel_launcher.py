@@ -25,11 +25,8 @@ import sys
 import time
 from pathlib import Path
 
-from nn_site.engine import cache
-from nn_site.engine import processes
-from nn_site.engine import sandbox
+from nn_site.engine import cache, processes, sandbox
 from nn_site.paths import ROOT
-
 
 
 def guard(launcher: int, connection: Path) -> int:
@@ -37,11 +34,16 @@ def guard(launcher: int, connection: Path) -> int:
     mpl = cache.cache_dir() / "matplotlib"
     writable = [connection.parent, mpl] + ([Path(os.environ["IPYTHONDIR"])] if os.environ.get("IPYTHONDIR") else [])
     argv = [sys.executable, "-m", "ipykernel_launcher", "-f", str(connection)]
-    argv = sandbox.wrap(argv, ROOT, writable=writable, cwd=Path.cwd(), readable=[Path.cwd()],
-                        # JPY_PARENT_PID 1: started by a client (no "Ctrl-C will not work" notice),
-                        # no parent polling (the sandbox dies with the guard)
-                        env={"MPLCONFIGDIR": str(mpl), "JUPYTER_RUNTIME_DIR": str(connection.parent),
-                             "JPY_PARENT_PID": "1"})
+    argv = sandbox.wrap(
+        argv,
+        ROOT,
+        writable=writable,
+        cwd=Path.cwd(),
+        readable=[Path.cwd()],
+        # JPY_PARENT_PID 1: started by a client (no "Ctrl-C will not work" notice),
+        # no parent polling (the sandbox dies with the guard)
+        env={"MPLCONFIGDIR": str(mpl), "JUPYTER_RUNTIME_DIR": str(connection.parent), "JPY_PARENT_PID": "1"},
+    )
     if argv[0] != sys.executable:
         sandbox.matplotlib_cache(mpl)
     kernel = subprocess.Popen(argv)
@@ -61,8 +63,10 @@ def guard(launcher: int, connection: Path) -> int:
     if left and not sandboxed:  # in the sandbox, what remains is the namespace being torn down
         record = connection.parent / f"leftover-{os.getpid()}.json"
         record.write_text(json.dumps({"cwd": os.getcwd(), "left": left}))
-        print(f"notebook kernel: left {len(left)} process(es) running when it ended, killed: "
-              f"{'; '.join(left[:5])}", file=sys.stderr)
+        print(
+            f"notebook kernel: left {len(left)} process(es) running when it ended, killed: {'; '.join(left[:5])}",
+            file=sys.stderr,
+        )
     return code
 
 

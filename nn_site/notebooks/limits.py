@@ -55,14 +55,25 @@ def check(nb) -> None:
         for output in cell.get("outputs", []):
             if output.get("output_type") == "error":
                 tagged = "raises-exception" in cell.get("metadata", {}).get("tags", [])
-                raise NotebookOutputError(number, (
-                    f"raised {output.get('ename', 'an exception')}: {output_text.ANSI.sub('', output.get('evalue', ''))}"
-                    + ("; the tag 'raises-exception' does not publish a traceback: the site shows no "
-                       "errors (catch it and print what it teaches instead)" if tagged else "")))
+                raise NotebookOutputError(
+                    number,
+                    (
+                        f"raised {output.get('ename', 'an exception')}: {output_text.ANSI.sub('', output.get('evalue', ''))}"
+                        + (
+                            "; the tag 'raises-exception' does not publish a traceback: the site shows no "
+                            "errors (catch it and print what it teaches instead)"
+                            if tagged
+                            else ""
+                        )
+                    ),
+                )
             size = len(json.dumps(output, ensure_ascii=False).encode("utf-8", "surrogatepass"))
             if size > MAX_OUTPUT:
-                raise NotebookOutputError(number, f"an output of {size:,} bytes; at most {MAX_OUTPUT:,} bytes per "
-                                                  "output (a smaller figure or a printed summary)")
+                raise NotebookOutputError(
+                    number,
+                    f"an output of {size:,} bytes; at most {MAX_OUTPUT:,} bytes per "
+                    "output (a smaller figure or a printed summary)",
+                )
             total += size
             for where, text in _texts(output):
                 try:
@@ -76,11 +87,15 @@ def check(nb) -> None:
                     else:
                         output["data"][where] = cleaned
         if lines > MAX_LINES:
-            raise NotebookOutputError(number, f"printed {lines} lines; a page shows at most {MAX_LINES} lines "
-                                              "per cell: print a summary")
+            raise NotebookOutputError(
+                number, f"printed {lines} lines; a page shows at most {MAX_LINES} lines per cell: print a summary"
+            )
         if total > MAX_PAGE:
-            raise NotebookOutputError(number, f"the outputs up to this cell take {total:,} bytes; a notebook "
-                                              f"page holds at most {MAX_PAGE:,} bytes of outputs")
+            raise NotebookOutputError(
+                number,
+                f"the outputs up to this cell take {total:,} bytes; a notebook "
+                f"page holds at most {MAX_PAGE:,} bytes of outputs",
+            )
 
 
 class CheckOutputs(Preprocessor):

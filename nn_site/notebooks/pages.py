@@ -93,8 +93,10 @@ def clean_notebook(content: str, page: Page, files: Files) -> str:
     locators: dict[str, list[str]] = {}
     result, cited = cite_html(_bibliography, result, where, locators=locators)
     if cited:
-        result += ('\n<h2 id="references">References<a class="headerlink" href="#references" '
-                   'title="Permanent link">¶</a></h2>\n' + _bibliography.entries_html(cited, locators))
+        result += (
+            '\n<h2 id="references">References<a class="headerlink" href="#references" '
+            'title="Permanent link">¶</a></h2>\n' + _bibliography.entries_html(cited, locators)
+        )
     return result
 
 
@@ -105,9 +107,16 @@ def cached_clean_notebook(content: str, page: Page, files: Files, config: MkDocs
     cleans it, the bibliography, and where every page lives (for resolved links)."""
     here = Path(__file__).resolve().parent
     pages = "".join(f"{f.src_uri}={f.url}\0" for f in sorted(files.documentation_pages(), key=lambda f: f.src_uri))
-    key = cache.key(content, page.file.src_uri, str(config.use_directory_urls), pages,
-                    here / "pages.py", PACKAGE / "pages" / "mathml.py", PACKAGE / "pages" / "citations.py",
-                    Path(config.docs_dir) / "references.bib")
+    key = cache.key(
+        content,
+        page.file.src_uri,
+        str(config.use_directory_urls),
+        pages,
+        here / "pages.py",
+        PACKAGE / "pages" / "mathml.py",
+        PACKAGE / "pages" / "citations.py",
+        Path(config.docs_dir) / "references.bib",
+    )
     cached = cache.cache_dir() / "notebooks" / f"{key}.html"
     body = cache.read_checked(cached)  # a truncated or edited entry is discarded here
     if body is not None:
@@ -115,5 +124,3 @@ def cached_clean_notebook(content: str, page: Page, files: Files, config: MkDocs
     result = clean_notebook(content, page, files)
     cache.write_checked(cached, result)
     return result
-
-

@@ -40,8 +40,11 @@ PREFIXES = {"see", "see also", "e.g.", "cf.", "after", "reviewed in", "as in", "
 # "chs. 9–10", "sec. 2.3", "table 2.1", "fig. 4", "eq. 12", "ch. 10, p. 254".
 _PART = r"(?:p|pp|ch|chs|sec|secs|§|table|fig|figs|eq|eqs|vol|box|app)\.?"
 _NUMBER = r"[0-9ivxlcIVXLC]+(?:[.:][0-9]+)*[a-z]?"
-LOCATOR = re.compile(rf"^{_PART}\s*{_NUMBER}(?:\s*(?:[–-]|,|and)\s*{_NUMBER})*"
-                     rf"(?:\s*,\s*{_PART}\s*{_NUMBER}(?:\s*[–-]\s*{_NUMBER})?)*$", re.IGNORECASE)
+LOCATOR = re.compile(
+    rf"^{_PART}\s*{_NUMBER}(?:\s*(?:[–-]|,|and)\s*{_NUMBER})*"
+    rf"(?:\s*,\s*{_PART}\s*{_NUMBER}(?:\s*[–-]\s*{_NUMBER})?)*$",
+    re.IGNORECASE,
+)
 
 
 class CitationError(Exception):
@@ -58,15 +61,20 @@ def parse_citation(body: str) -> list[tuple[str, str, str]]:
     for part in body.split(";"):
         match = ITEM.match(part.strip())
         if not match:
-            raise CitationError(f"citation [{body}] does not parse: '{part.strip()}' is not "
-                                f"'[prefix] @key[, locator]'", f"[{body}]")
+            raise CitationError(
+                f"citation [{body}] does not parse: '{part.strip()}' is not '[prefix] @key[, locator]'", f"[{body}]"
+            )
         prefix, key, locator = match["prefix"] or "", match["key"], (match["locator"] or "").strip()
         if prefix and prefix.lower() not in PREFIXES:
-            raise CitationError(f"citation [{body}]: unknown prefix '{prefix}' (use one of "
-                                f"{', '.join(sorted(PREFIXES))})", f"[{body}]")
+            raise CitationError(
+                f"citation [{body}]: unknown prefix '{prefix}' (use one of {', '.join(sorted(PREFIXES))})", f"[{body}]"
+            )
         if locator and not LOCATOR.match(locator):
-            raise CitationError(f"citation [{body}]: locator '{locator}' is not like 'p. 62', "
-                                f"'pp. 10–12', 'ch. 10', 'sec. 2.3', 'table 2.1'", f"[{body}]")
+            raise CitationError(
+                f"citation [{body}]: locator '{locator}' is not like 'p. 62', "
+                f"'pp. 10–12', 'ch. 10', 'sec. 2.3', 'table 2.1'",
+                f"[{body}]",
+            )
         items.append((prefix, key, locator))
     return items
 
@@ -104,8 +112,10 @@ def _check_links(data, path: Path) -> None:
         for name in ("doi", "url"):
             value = entry.fields.get(name)
             if value is not None and not LINK_FIELD.match(value):
-                raise CitationError(f"{path}: entry '{key}': field {name} = {value!r} is not a valid "
-                                    f"{name.upper()} (no spaces, quotes or angle brackets)")
+                raise CitationError(
+                    f"{path}: entry '{key}': field {name} = {value!r} is not a valid "
+                    f"{name.upper()} (no spaces, quotes or angle brackets)"
+                )
 
 
 def _format(path: Path) -> dict[str, dict[str, str]]:
@@ -137,23 +147,30 @@ def describe_error(path: Path, exc: Exception) -> str:
     if repeated:
         where = [line for line, key in starts if key.lower() == repeated[1].lower()]
         if len(where) >= 2:
-            return (f"{path}:{where[1]}: entry '{repeated[1]}' is repeated (first at line {where[0]}); "
-                    "keep one entry per key")
+            return (
+                f"{path}:{where[1]}: entry '{repeated[1]}' is repeated (first at line {where[0]}); "
+                "keep one entry per key"
+            )
         return f"{path}: entry '{repeated[1]}' is repeated; keep one entry per key"
     noticed = getattr(exc, "lineno", None)
     if noticed:
-        before = [(line, key) for line, key in starts if line < noticed
-                  or (line == noticed and not ENTRY_START.match(lines[noticed - 1]))]
+        before = [
+            (line, key)
+            for line, key in starts
+            if line < noticed or (line == noticed and not ENTRY_START.match(lines[noticed - 1]))
+        ]
         if before:
             line, key = before[-1]
             following = [other for other, _ in starts if other > line]
             end = (following[0] - 1) if following else len(lines)
-            body = "\n".join(lines[line - 1:end])
+            body = "\n".join(lines[line - 1 : end])
             opened, closed = body.count("{") - body.count("\\{"), body.count("}") - body.count("\\}")
-            cause = (f"its braces do not balance ({opened} '{{' and {closed} '}}')" if opened != closed
-                     else f"{getattr(exc, 'message', exc)}")
-            return (f"{path}:{line}: entry '{key}' (lines {line}-{end}) does not parse: {cause} "
-                    f"(pybtex: {exc})")
+            cause = (
+                f"its braces do not balance ({opened} '{{' and {closed} '}}')"
+                if opened != closed
+                else f"{getattr(exc, 'message', exc)}"
+            )
+            return f"{path}:{line}: entry '{key}' (lines {line}-{end}) does not parse: {cause} (pybtex: {exc})"
     return f"{path}: cannot read the bibliography: {exc}"
 
 
@@ -189,8 +206,7 @@ class Bibliography:
             items = parse_citation(match["body"])
             missing = [k for _, k, _ in items if k not in self.entries]
             if missing:
-                raise CitationError(f"unknown citation key(s) {', '.join(missing)} in references.bib",
-                                    match.group(0))
+                raise CitationError(f"unknown citation key(s) {', '.join(missing)} in references.bib", match.group(0))
             cited.extend(k for _, k, _ in items if k not in cited)
             parts = []
             for prefix, key, locator in items:
@@ -230,8 +246,7 @@ def site_bibliography(path: Path, folder: Path) -> Bibliography:
     return known[1]
 
 
-TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<[^>]*>)",
-                       re.DOTALL | re.IGNORECASE)
+TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 
 
 HEADING = re.compile(r"<(?P<tag>h[1-6])\b[^>]*>(?P<inner>.*?)</(?P=tag)>", re.DOTALL | re.IGNORECASE)
@@ -252,8 +267,13 @@ def line_of(path: str | None, text: str) -> str:
     return f":{source.count(chr(10), 0, at) + 1}" if at >= 0 else ""
 
 
-def cite_html(bibliography: Bibliography, page_html: str, where: str, source: str | None = None,
-              locators: dict[str, list[str]] | None = None) -> tuple[str, list[str]]:
+def cite_html(
+    bibliography: Bibliography,
+    page_html: str,
+    where: str,
+    source: str | None = None,
+    locators: dict[str, list[str]] | None = None,
+) -> tuple[str, list[str]]:
     """Citations in the text of ``page_html`` -> links; never inside code, a tag or a script
     (printed output or a code block may show ``[@key]`` literally). Errors name ``where``
     and, when the citation is found in the ``source`` file, its line. ``locators`` collects
@@ -261,14 +281,18 @@ def cite_html(bibliography: Bibliography, page_html: str, where: str, source: st
     from mkdocs.exceptions import PluginError
 
     cited: list[str] = []
-    for kind, pattern in (("a heading (its anchor and the table of contents would show the raw key)", HEADING),
-                          ("a link's text (a citation is itself a link: a link in a link)", LINK)):
+    for kind, pattern in (
+        ("a heading (its anchor and the table of contents would show the raw key)", HEADING),
+        ("a link's text (a citation is itself a link: a link in a link)", LINK),
+    ):
         for match in pattern.finditer(page_html):
             text = html.unescape(CODE.sub("", match["inner"]))
             found = CITATION.search(TAG.sub("", text))
             if found:
-                raise PluginError(f"{where}{line_of(source, found.group(0))}: citation {found.group(0)} in "
-                                  f"{kind}; cite in the sentence after it instead")
+                raise PluginError(
+                    f"{where}{line_of(source, found.group(0))}: citation {found.group(0)} in "
+                    f"{kind}; cite in the sentence after it instead"
+                )
     parts = TEXT_ONLY.split(page_html)
     for i in range(0, len(parts), 2):  # even items: text between tags
         if "[" not in parts[i]:

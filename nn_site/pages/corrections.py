@@ -77,8 +77,9 @@ def releases(root: Path, current: str | None = None) -> set[str]:
     if changelog.is_file():
         found |= set(re.findall(r"^## (\d+\.\d+\.\d+)\b", changelog.read_text(encoding="utf-8"), re.M))
     try:
-        tags = subprocess.run(["git", "tag", "--list", "v*"], cwd=root, capture_output=True,
-                              text=True, check=True).stdout.split()
+        tags = subprocess.run(
+            ["git", "tag", "--list", "v*"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.split()
     except (OSError, subprocess.CalledProcessError):  # not a git checkout: no tags to add
         tags = []
     found |= {t[1:] for t in tags if VERSION.match(t[1:])}
@@ -91,8 +92,9 @@ def _text(value, at: str, name: str) -> str:
     text = " ".join(value.split())
     for target in LINK.findall(text):
         if not SAFE_TARGET.match(target):
-            raise CorrectionsError(f"{at}: '{name}' links to {target!r}; only a page of the site "
-                                   "or an http(s) address may be linked")
+            raise CorrectionsError(
+                f"{at}: '{name}' links to {target!r}; only a page of the site or an http(s) address may be linked"
+            )
     if "![" in text:
         raise CorrectionsError(f"{at}: '{name}' has an image; a correction is text")
     return text
@@ -140,18 +142,20 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
         if not isinstance(page, str) or ".." in Path(page).parts or not (docs_dir / page).is_file():
             raise CorrectionsError(f"{at}: page {page!r} does not exist under docs/")
         if not page.endswith(".md"):
-            raise CorrectionsError(f"{at}: page {page!r} is not a Markdown page (.md), which the "
-                                   "note at its foot needs")
+            raise CorrectionsError(
+                f"{at}: page {page!r} is not a Markdown page (.md), which the note at its foot needs"
+            )
         if entry["kind"] not in KINDS:
             raise CorrectionsError(f"{at}: kind {entry['kind']!r} is not one of {', '.join(KINDS)}")
         release = str(entry["release"])
         if release != UNRELEASED and not VERSION.match(release):
-            raise CorrectionsError(f"{at}: release {release!r} is neither a version like 0.2.0 nor "
-                                   f"'{UNRELEASED}'")
+            raise CorrectionsError(f"{at}: release {release!r} is neither a version like 0.2.0 nor '{UNRELEASED}'")
         if release != UNRELEASED and known_releases is not None and release not in known_releases:
-            raise CorrectionsError(f"{at}: release {release} does not exist (no CHANGELOG heading, "
-                                   f"git tag or extra.release); a fix not yet released is "
-                                   f"'{UNRELEASED}'")
+            raise CorrectionsError(
+                f"{at}: release {release} does not exist (no CHANGELOG heading, "
+                f"git tag or extra.release); a fix not yet released is "
+                f"'{UNRELEASED}'"
+            )
         commit = str(entry["commit"])
         if not COMMIT.match(commit):
             raise CorrectionsError(f"{at}: commit {commit!r} is not a commit hash (7 to 40 hex digits)")
@@ -179,11 +183,21 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
         computed = entry.get("computed")
         # a path inside the repository; that the file exists is checked by
         # tests/test_corrections.py (a build may run from a copy without tests/, as mike's does)
-        if computed is not None and (not isinstance(computed, str) or ".." in Path(computed).parts
-                                     or Path(computed).is_absolute()):
+        if computed is not None and (
+            not isinstance(computed, str) or ".." in Path(computed).parts or Path(computed).is_absolute()
+        ):
             raise CorrectionsError(f"{at}: computed file {computed!r} must be a path inside the repository")
-        entries.append({**entry, "release": release, "commit": commit, "date": date.isoformat(),
-                        "wrong": wrong, "right": right, "sources": [s.strip() for s in sources]})
+        entries.append(
+            {
+                **entry,
+                "release": release,
+                "commit": commit,
+                "date": date.isoformat(),
+                "wrong": wrong,
+                "right": right,
+                "sources": [s.strip() for s in sources],
+            }
+        )
     return entries
 
 
@@ -244,15 +258,21 @@ def _topic(entry_id: str) -> str:
     return entry_id.replace("-", " ")
 
 
-def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: str,
-                  commit_url: str | None = None) -> str:
+def page_markdown(
+    entries: list[dict], docs_dir: Path, current: str, from_page: str, commit_url: str | None = None
+) -> str:
     """The Corrections page's list: one section per release, newest first."""
     if not entries:
         return "No correction has been made yet."
     out = []
     for release in sorted({e["release"] for e in entries}, key=_version_key, reverse=True):
-        heading = (f"Release {release}" if release != UNRELEASED
-                   else f"Not yet released (after {current})" if current else "Not yet released")
+        heading = (
+            f"Release {release}"
+            if release != UNRELEASED
+            else f"Not yet released (after {current})"
+            if current
+            else "Not yet released"
+        )
         out.append(f"## {heading}\n")
         # one group per page (in title order), newest entry first within it: by date, and
         # on one date the entry written later in the file first
@@ -271,7 +291,8 @@ def page_markdown(entries: list[dict], docs_dir: Path, current: str, from_page: 
                     f"{e['date']}, commit {commit}.\n\n"
                     f"- It said: {inline(e['wrong'])}\n"
                     f"- It says: {inline(e['right'])}\n"
-                    f"- Source: {citation(e)}\n")
+                    f"- Source: {citation(e)}\n"
+                )
     return "\n".join(out)
 
 
@@ -281,8 +302,11 @@ def footer_markdown(entries: list[dict], page: str, current: str) -> str:
     if not mine:
         return ""
     link = _link(CORRECTIONS_PAGE, page)
-    lines = [f"Corrected {release_label(e['release'], current)}: {inline(e['right']).rstrip('.')} "
-             f"{citation(e)}. [See all corrections]({link}#{e['id']})." for e in mine]
+    lines = [
+        f"Corrected {release_label(e['release'], current)}: {inline(e['right']).rstrip('.')} "
+        f"{citation(e)}. [See all corrections]({link}#{e['id']})."
+        for e in mine
+    ]
     body = "\n".join(f"- {line}" for line in lines)
     return f'\n\n<div class="corrections-note" markdown>\n\n{body}\n\n</div>\n'
 
@@ -300,12 +324,17 @@ def release_unreleased(text: str, version: str) -> tuple[str, list[dict]]:
     if not isinstance(data, list):
         raise CorrectionsError(f"{CORRECTIONS_FILE}: must be a YAML list of entries")
     moved = [e for e in data if isinstance(e, dict) and str(e.get("release")) == UNRELEASED]
-    new, count = re.subn(rf"^(\s*-?\s*release:\s*)[\"']?{UNRELEASED}[\"']?[ \t]*(#.*)?$",
-                         lambda m: f"{m[1]}{version}" + (f"  {m[2]}" if m[2] else ""),
-                         text, flags=re.MULTILINE)
+    new, count = re.subn(
+        rf"^(\s*-?\s*release:\s*)[\"']?{UNRELEASED}[\"']?[ \t]*(#.*)?$",
+        lambda m: f"{m[1]}{version}" + (f"  {m[2]}" if m[2] else ""),
+        text,
+        flags=re.MULTILINE,
+    )
     if count != len(moved):
-        raise CorrectionsError(f"{CORRECTIONS_FILE}: found {len(moved)} unreleased entries but "
-                               f"{count} 'release: {UNRELEASED}' lines; write each as its own line")
+        raise CorrectionsError(
+            f"{CORRECTIONS_FILE}: found {len(moved)} unreleased entries but "
+            f"{count} 'release: {UNRELEASED}' lines; write each as its own line"
+        )
     return new, moved
 
 
@@ -313,6 +342,7 @@ def changelog_lines(entries: list[dict]) -> str:
     """The release notes' list of corrections (plain Markdown, as the CHANGELOG is)."""
     if not entries:
         return ""
-    items = "\n".join(f"  - {e['kind'].capitalize()}, `{e['page']}`: {' '.join(str(e['right']).split())}"
-                      for e in entries)
+    items = "\n".join(
+        f"  - {e['kind'].capitalize()}, `{e['page']}`: {' '.join(str(e['right']).split())}" for e in entries
+    )
     return f"- Corrections (listed on the Corrections page):\n{items}"

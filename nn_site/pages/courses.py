@@ -19,25 +19,26 @@ build's own config (``config.extra["corrections"]``), not in a module variable.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from nn_site.pages import corrections
-from nn_site.notebooks import pages as notebook_pages
-from nn_site.pages import offline_index
-from nn_site.print import page as print_page
-from nn_site.pages import search_index
 from nn_site.engine.cache import cache_dir
+from nn_site.notebooks import pages as notebook_pages
+from nn_site.pages import corrections, offline_index, search_index
 from nn_site.pages.citations import site_bibliography
 from nn_site.pages.glossary import (  # noqa: F401 - tests read these names from here
-    GLOSSARY_MARKER, GLOSSARY_SOURCE, glossary_html, read_glossary, tooltip_forms, untooltip_headings,
+    GLOSSARY_MARKER,
+    GLOSSARY_SOURCE,
+    glossary_html,
+    read_glossary,
+    tooltip_forms,
+    untooltip_headings,
 )
+from nn_site.print import page as print_page
 from nn_site.print.page import _update_anchor_ids, print_site_urls  # noqa: F401 - tests use them
-
 
 _root = Path()
 _terms: dict[str, str] = {}
@@ -56,8 +57,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     bib = Path(config.docs_dir) / "references.bib"
     bibliography = site_bibliography(bib, cache_dir() / "bibliography")
     notebook_pages.use_bibliography(bibliography)
-    config.extra["corrections"] = tuple(corrections.load_checked(
-        _root, Path(config.docs_dir), bibliography.entries, config.extra.get("release")))
+    config.extra["corrections"] = tuple(
+        corrections.load_checked(_root, Path(config.docs_dir), bibliography.entries, config.extra.get("release"))
+    )
     print_page.install()
     return config
 
@@ -81,8 +83,10 @@ def with_corrections(markdown: str, page: Page, config: MkDocsConfig) -> str:
     if corrections.MARKER in markdown:
         repo = (config.repo_url or "").rstrip("/")
         commit_url = f"{repo}/commit/" if repo.startswith("https://github.com/") else None
-        markdown = markdown.replace(corrections.MARKER, corrections.page_markdown(
-            list(entries), Path(config.docs_dir), release, where, commit_url))
+        markdown = markdown.replace(
+            corrections.MARKER,
+            corrections.page_markdown(list(entries), Path(config.docs_dir), release, where, commit_url),
+        )
     return markdown + corrections.footer_markdown(list(entries), where, release)
 
 

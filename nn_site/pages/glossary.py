@@ -88,8 +88,5 @@ def untooltip_headings(html_: str) -> str:
 def glossary_html(terms: dict[str, str]) -> str:
     items = []
     for term in sorted(terms, key=str.casefold):
-        items.append(f'<dt id="{term_anchor(term)}">{html.escape(term)}</dt>\n'
-                     f"<dd>{html.escape(terms[term])}</dd>")
+        items.append(f'<dt id="{term_anchor(term)}">{html.escape(term)}</dt>\n<dd>{html.escape(terms[term])}</dd>')
     return '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>"
-
-

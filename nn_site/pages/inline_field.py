@@ -29,8 +29,9 @@ def _text(part: str) -> str:
     for target in LINK_TARGET.findall(part):
         scheme = SCHEME.match(target)
         if scheme and scheme[1].lower() not in SAFE_SCHEMES:
-            raise ValueError(f"a link to a {scheme[1]}: address; a link in a caption or a ledger "
-                             "field is relative or http(s)/mailto")
+            raise ValueError(
+                f"a link to a {scheme[1]}: address; a link in a caption or a ledger field is relative or http(s)/mailto"
+            )
     return html.escape(part, quote=False).replace("{", "&#123;")
 
 
@@ -38,7 +39,7 @@ def markdown(text: str) -> str:
     """``text`` with raw HTML escaped, ready to be converted as inline Markdown."""
     out, pos = [], 0
     for match in VERBATIM.finditer(text):
-        out += [_text(text[pos:match.start()]), match[0]]
+        out += [_text(text[pos : match.start()]), match[0]]
         pos = match.end()
     out.append(_text(text[pos:]))
     return "".join(out)

@@ -34,14 +34,20 @@ from pathlib import Path
 
 import yaml
 
-from nn_site.pages import inline_field
 from nn_site.engine.fence import YamlError, load_yaml
+from nn_site.pages import inline_field
 
 LEDGER_DIR = Path("includes") / "ledger"
 VERDICTS = ("holds", "partly", "breaks")
 FIELDS = ("id", "analogy", "origin", "verdict", "page", "sources", "why")
-COLUMNS = {"analogy": "Analogy or claim", "origin": "Origin", "verdict": "Verdict",
-           "why": "Why", "sources": "Sources", "page": "Treated in"}
+COLUMNS = {
+    "analogy": "Analogy or claim",
+    "origin": "Origin",
+    "verdict": "Verdict",
+    "why": "Why",
+    "sources": "Sources",
+    "page": "Treated in",
+}
 DEFAULT_COLUMNS = ["analogy", "verdict", "why", "sources"]
 FENCE = re.compile(r"^```ledger[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"\[\[verdict:(?P<id>[^\]\s]*)\]\]")
@@ -60,7 +66,7 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
     rows: list[dict] = []
     seen: dict[str, str] = {}
     if not (root / LEDGER_DIR).is_dir():
-        return rows          # a project without a ledger (a ```ledger block then names no row)
+        return rows  # a project without a ledger (a ```ledger block then names no row)
     files = sorted((root / LEDGER_DIR).glob("*.yml"))
     if not files:
         raise LedgerError(f"{root / LEDGER_DIR}: no ledger files (*.yml)")
@@ -69,9 +75,14 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
         try:  # a field repeated in a row fails too (YAML would keep the last one silently)
             data = load_yaml(path.read_text(encoding="utf-8"))
         except YamlError as exc:
-            raise LedgerError(f"{where}{f':{exc.line}' if exc.line else ''}: not valid YAML: {exc}"
-                              + (" (indent with spaces, not tabs)" if "\t" in path.read_text(encoding="utf-8")
-                                 and "tab" in str(exc).lower() else "")) from None
+            raise LedgerError(
+                f"{where}{f':{exc.line}' if exc.line else ''}: not valid YAML: {exc}"
+                + (
+                    " (indent with spaces, not tabs)"
+                    if "\t" in path.read_text(encoding="utf-8") and "tab" in str(exc).lower()
+                    else ""
+                )
+            ) from None
         if not isinstance(data, list):
             raise LedgerError(f"{where}: must be a YAML list of rows (each starting '- id: ...')")
         for n, row in enumerate(data, 1):
@@ -95,7 +106,7 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
             if not (docs_dir / row["page"]).is_file():
                 raise LedgerError(f"{at}: page {row['page']!r} does not exist under docs/")
             if not isinstance(row["sources"], list):
-                raise LedgerError(f"{at}: sources must be a list, e.g. [hebb1949, \"kandel2021, ch. 13\"]")
+                raise LedgerError(f'{at}: sources must be a list, e.g. [hebb1949, "kandel2021, ch. 13"]')
             for source in row["sources"]:
                 match = SOURCE.match(str(source))
                 if not match:
@@ -207,8 +218,10 @@ def _content(row: dict, c: str, here: str, docs_dir: Path) -> str:
 
 def tally(selected: list[dict]) -> str:
     counts = {v: sum(r["verdict"] == v for r in selected) for v in VERDICTS}
-    return (f"Of the {len(selected)} rows, {counts['holds']} hold, {counts['partly']} hold partly "
-            f"and {counts['breaks']} break.")
+    return (
+        f"Of the {len(selected)} rows, {counts['holds']} hold, {counts['partly']} hold partly "
+        f"and {counts['breaks']} break."
+    )
 
 
 def render_fences(markdown: str, page: str, rows: list[dict], docs_dir: Path | None = None) -> str:
@@ -241,8 +254,9 @@ def render_fences(markdown: str, page: str, rows: list[dict], docs_dir: Path | N
 
 _WORD = r"(?:holds?|partly|breaks?)"
 EMPHASIS = re.compile(rf"(\*\*|__|\*|_)(?P<word>{_WORD})\1(?!\w)", re.IGNORECASE)
-CODE_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+).*?^(?P=indent)(?P=fence)[ \t]*$",
-                        re.MULTILINE | re.DOTALL)
+CODE_FENCE = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+).*?^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL
+)
 
 
 def _blank(match: re.Match) -> str:
@@ -278,8 +292,9 @@ def verdict_statements(markdown: str, rows: list[dict]) -> list[tuple[int, str, 
                         found.append((at, raw.strip(), "a verdict in a table cell; use a ```ledger block"))
             elif not defines_scale:
                 for m in EMPHASIS.finditer(raw):
-                    found.append((at, m.group(0), "an emphasised verdict; use [[verdict:<row id>]] "
-                                                  "or a ```ledger block"))
+                    found.append(
+                        (at, m.group(0), "an emphasised verdict; use [[verdict:<row id>]] or a ```ledger block")
+                    )
         flat = " ".join(para.split())
         for sentence in re.split(r"(?<=[.!?])\s+", flat):
             lower = sentence.lower()
@@ -287,7 +302,13 @@ def verdict_statements(markdown: str, rows: list[dict]) -> list[tuple[int, str, 
                 if row["analogy"].lower() in lower:
                     said = {w.rstrip("s") for w in re.findall(rf"\b{_WORD}\b", lower)}
                     if said and row["verdict"].rstrip("s") not in said:
-                        found.append((line, sentence, f"says {'/'.join(sorted(said))} about ledger row "
-                                                      f"{row['id']}, whose verdict is {row['verdict']}"))
+                        found.append(
+                            (
+                                line,
+                                sentence,
+                                f"says {'/'.join(sorted(said))} about ledger row "
+                                f"{row['id']}, whose verdict is {row['verdict']}",
+                            )
+                        )
         line += para.count("\n") + 1 + 1  # the blank line that split the paragraphs
     return found

@@ -58,8 +58,9 @@ def subset(source: Path, chars: set[str], cache: Path) -> bytes:
     """The woff2 font with only what `chars` need (cached)."""
     wanted = chars | ALWAYS | {italic(c) for c in chars} - {None}
     wanted = sorted(c for c in wanted if c and c not in "\n\t\r")
-    digest = hashlib.sha256(source.read_bytes() + "".join(wanted).encode()
-                            + version("fonttools").encode() + Path(__file__).read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256(
+        source.read_bytes() + "".join(wanted).encode() + version("fonttools").encode() + Path(__file__).read_bytes()
+    ).hexdigest()[:16]
     cached = cache / f"math-font-{digest}.woff2"
     if cached.is_file():
         cache_module.mark_used(cached)
@@ -70,7 +71,7 @@ def subset(source: Path, chars: set[str], cache: Path) -> bytes:
     options = ft_subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]  # ssty (script-size primes), math variants: all of them
-    options.name_IDs = ["*"]         # keep the licence and names
+    options.name_IDs = ["*"]  # keep the licence and names
     options.notdef_outline = True
     font = ttLib.TTFont(source, recalcTimestamp=False)  # keep head.modified: same bytes every build
     subsetter = ft_subset.Subsetter(options)

@@ -95,8 +95,9 @@ def _convert(tex: str, display: str) -> str:
     except Exception as exc:  # quickjs.JSException: Temml's ParseError
         cause = _cause(exc)
         if "got '&'" in cause:
-            raise MathError(f"math ${tex}$ has an '&' outside an environment that aligns columns "
-                            "(use aligned, cases or array)") from None
+            raise MathError(
+                f"math ${tex}$ has an '&' outside an environment that aligns columns (use aligned, cases or array)"
+            ) from None
         raise MathError(f"cannot typeset ${tex}$: {cause}") from None
     rendered = CORE_ONLY_STYLE.sub("", rendered)
     rendered = UNMARKED_ACCENT.sub(r'<mover accent="true">\g<base>', rendered)

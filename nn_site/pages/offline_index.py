@@ -27,8 +27,9 @@ def write_search_script(site_dir: Path) -> None:
     index = site_dir / "search" / "search_index.json"
     if not index.is_file():
         raise PluginError("offline build: search/search_index.json is missing (is the search plugin on?)")
-    (index.parent / "search_index.js").write_text("var __index = " + index.read_text(encoding="utf-8"),
-                                                  encoding="utf-8")
+    (index.parent / "search_index.js").write_text(
+        "var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     for page in site_dir.glob("*.html"):  # pages at the root: links relative to it
         text = page.read_text(encoding="utf-8")
         fixed = CONFIG_WORKER.sub(r"\1\2", CONFIG_BASE.sub('"base": "."', ROOT_ABSOLUTE.sub(r"\1", text)))

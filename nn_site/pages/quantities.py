@@ -53,8 +53,15 @@ KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 NBSP = "\u00a0"
-_OPS = MappingProxyType({ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-                         ast.Div: operator.truediv, ast.Pow: operator.pow})
+_OPS = MappingProxyType(
+    {
+        ast.Add: operator.add,
+        ast.Sub: operator.sub,
+        ast.Mult: operator.mul,
+        ast.Div: operator.truediv,
+        ast.Pow: operator.pow,
+    }
+)
 
 
 class QuantityError(Exception):
@@ -81,14 +88,19 @@ def load(root: Path, bib_keys=None) -> dict[str, dict]:
             raise QuantityError(f"{at} is not a mapping")
         at += f" (key {entry.get('key')!r})"
         fields = DERIVED if "derive" in entry else MEASURED
-        missing = [f for f in fields if f not in entry or entry[f] is None
-                   or (f not in ("note", "phrasings", "unit") and entry[f] in ("", []))]
+        missing = [
+            f
+            for f in fields
+            if f not in entry or entry[f] is None or (f not in ("note", "phrasings", "unit") and entry[f] in ("", []))
+        ]
         if missing:
             raise QuantityError(f"{at}: missing {', '.join(missing)}")
         unknown = sorted(set(entry) - set(fields) - OPTIONAL)
         if unknown:
-            raise QuantityError(f"{at}: unknown field(s) {', '.join(unknown)}"
-                                + (" (a derived entry has no value, range or source)" if "derive" in entry else ""))
+            raise QuantityError(
+                f"{at}: unknown field(s) {', '.join(unknown)}"
+                + (" (a derived entry has no value, range or source)" if "derive" in entry else "")
+            )
         key = entry["key"]
         if not isinstance(key, str) or not KEY.match(key):
             raise QuantityError(f"{at}: key must be a lowercase slug like 'neocortex-synapses'")
@@ -116,7 +128,7 @@ def _check_entry(entry: dict, at: str, bib_keys) -> None:
     if "derive" not in entry:
         entry["value"] = _number(entry["value"], at, "value")
         if not isinstance(entry["source"], list):
-            raise QuantityError(f"{at}: source must be a list, e.g. [pakkenberg2003, \"kandel2021, ch. 9\"]")
+            raise QuantityError(f'{at}: source must be a list, e.g. [pakkenberg2003, "kandel2021, ch. 9"]')
         for source in entry["source"]:
             match = SOURCE.match(str(source))
             if not match:
@@ -179,8 +191,10 @@ def _derive(key: str, entries: dict, chain: list[str]) -> None:
     inputs = sorted({n.id for n in ast.walk(tree) if isinstance(n, ast.Name)})
     for name in inputs:
         if name.replace("_", "-") not in entries:
-            raise QuantityError(f"{at}: derive names {name!r}, which is not a key of the register "
-                                f"(write '{name.replace('_', '-')}' as '{name}')")
+            raise QuantityError(
+                f"{at}: derive names {name!r}, which is not a key of the register "
+                f"(write '{name.replace('_', '-')}' as '{name}')"
+            )
         _derive(name.replace("_", "-"), entries, chain + [key])
     measured = sorted(_measured_inputs(key, entries))
     vary = entry.get("vary")
@@ -195,8 +209,7 @@ def _derive(key: str, entries: dict, chain: list[str]) -> None:
 
     entry["value"] = value_at({})
     if ranged:
-        corners = [value_at(dict(zip(ranged, c)))
-                   for c in itertools.product(*(entries[m]["range"] for m in ranged))]
+        corners = [value_at(dict(zip(ranged, c))) for c in itertools.product(*(entries[m]["range"] for m in ranged))]
         entry["range"] = [min(corners), max(corners)]
 
 
@@ -204,8 +217,11 @@ def _measured_inputs(key: str, entries: dict) -> set[str]:
     entry = entries[key]
     if "derive" not in entry:
         return {key}
-    names = {n.id.replace("_", "-") for n in ast.walk(ast.parse(str(entry["derive"]), mode="eval"))
-             if isinstance(n, ast.Name)}
+    names = {
+        n.id.replace("_", "-")
+        for n in ast.walk(ast.parse(str(entry["derive"]), mode="eval"))
+        if isinstance(n, ast.Name)
+    }
     return set().union(*(_measured_inputs(n, entries) for n in names)) if names else set()
 
 
@@ -215,8 +231,11 @@ def _value_with(key: str, entries: dict, corner: dict[str, float], at: str) -> f
     if "derive" not in entry:
         return corner.get(key, entry["value"])
     tree = ast.parse(str(entry["derive"]), mode="eval")
-    env = {n.id: _value_with(n.id.replace("_", "-"), entries, corner, at)
-           for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    env = {
+        n.id: _value_with(n.id.replace("_", "-"), entries, corner, at)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Name)
+    }
     try:
         return _evaluate(tree, env, at)
     except ZeroDivisionError:
@@ -245,7 +264,7 @@ def reader(x: float, entry: dict, tex: bool = False) -> str:
     x = abs(x)
     if x != 0 and (x >= 1e5 or x < 0.01):
         exponent = math.floor(math.log10(x))
-        mantissa = f"{x / 10 ** exponent:.6g}"
+        mantissa = f"{x / 10**exponent:.6g}"
         if mantissa == "10":
             mantissa, exponent = "1", exponent + 1
         if tex:
@@ -273,11 +292,15 @@ def render(entry: dict, options: set[str], glossary: bool = False) -> str:
         text += unit if unit == "%" else NBSP + unit
     if "cite" in options:
         if glossary:
-            raise QuantityError(f"[[q:{entry['key']}|cite]]: a glossary line names its source as "
-                                f"'(Author Year)' itself (its tooltip cannot hold a link)")
+            raise QuantityError(
+                f"[[q:{entry['key']}|cite]]: a glossary line names its source as "
+                f"'(Author Year)' itself (its tooltip cannot hold a link)"
+            )
         if "source" not in entry:
-            raise QuantityError(f"[[q:{entry['key']}|cite]]: a derived entry has no source of its own; "
-                                f"cite its inputs where the page explains the computation")
+            raise QuantityError(
+                f"[[q:{entry['key']}|cite]]: a derived entry has no source of its own; "
+                f"cite its inputs where the page explains the computation"
+            )
         text += " " + citation(entry)
     return text
 
@@ -298,8 +321,10 @@ def expand(text: str, where: str, entries: dict, glossary: bool = False, first_l
         options = {o.strip() for o in (match["options"] or "").split(",") if o.strip()}
         unknown = sorted(options - OPTIONS)
         if unknown:
-            raise QuantityError(f"{where}:{line}: [[q:{key}|...]] has unknown option(s) "
-                                f"{', '.join(unknown)} (use {', '.join(sorted(OPTIONS))})")
+            raise QuantityError(
+                f"{where}:{line}: [[q:{key}|...]] has unknown option(s) "
+                f"{', '.join(unknown)} (use {', '.join(sorted(OPTIONS))})"
+            )
         try:
             return render(entries[key], options, glossary)
         except QuantityError as exc:
@@ -339,8 +364,11 @@ def table(entries: dict) -> str:
             value += "<br>(" + " to ".join(reader(v, entry) for v in entry["range"]) + ")"
         if "derive" in entry:
             formula = re.sub(r"[a-z][a-z0-9_]*", lambda m: m[0].replace("_", "-"), str(entry["derive"]))
-            how = ("rounded to " + reader(float(entry["round"]), {"digits": 6}) if "round" in entry
-                   else f"{entry['digits']} significant digits")
+            how = (
+                "rounded to " + reader(float(entry["round"]), {"digits": 6})
+                if "round" in entry
+                else f"{entry['digits']} significant digits"
+            )
             source = f"derived: `{formula}` ({how})"
         else:
             source = citation(entry)
@@ -358,8 +386,9 @@ def table(entries: dict) -> str:
 
 # Code (fenced blocks other than ```snippet, whose caption and alt are prose; inline code) and
 # quotations (what someone else wrote, in double quotes, over at most four lines) are skipped.
-_FENCE = re.compile(r"^(?P<i>[ \t]*)(?P<f>`{3,}(?!`)|~{3,}(?!~))(?P<info>[^\n]*).*?^(?P=i)(?P=f)[ \t]*$",
-                    re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(
+    r"^(?P<i>[ \t]*)(?P<f>`{3,}(?!`)|~{3,}(?!~))(?P<info>[^\n]*).*?^(?P=i)(?P=f)[ \t]*$", re.MULTILINE | re.DOTALL
+)
 _INLINE_CODE = re.compile(r"(?<!`)`[^`\n]+`(?!`)")
 _QUOTE = re.compile(r'"[^"\n]*(?:\n[^"\n]*){0,3}"|“[^”]*”')
 
@@ -379,8 +408,11 @@ def typed_quantities(text: str, entries: dict) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-REGISTER_COMMENT = re.compile(r"^(?P<code>[^#\n]*?)#\s*register:\s*(?P<key>[a-z0-9-]+)"
-                              r"(?:\s*/\s*(?P<divisor>\d+))?", re.MULTILINE)
+REGISTER_COMMENT = re.compile(
+    r"^(?P<code>[^#\n]*?)#\s*register:\s*(?P<key>[a-z0-9-]+)"
+    r"(?:\s*/\s*(?P<divisor>\d+))?",
+    re.MULTILINE,
+)
 _LITERAL = r"\d+(?:\.\d*)?(?:[eE][-+]?\d+)?"
 ARITHMETIC = re.compile(rf"(?<![\w.])-?{_LITERAL}(?:\s*[*/]\s*-?{_LITERAL})*(?![\w.])")
 STRING = re.compile(r"\"[^\"\n]*\"|'[^'\n]*'")
@@ -396,8 +428,9 @@ def snippet_copies(text: str) -> list[tuple[int, str, list[float]]]:
         code = STRING.sub("", m["code"])
         code = code.split("=", 1)[1] if re.match(r"^\s*[A-Za-z_]\w*\s*=[^=]", code) else code
         scale = float(m["divisor"] or 1)
-        values = [scale * _evaluate(ast.parse(e.group(0), mode="eval"), {}, "snippet")
-                  for e in ARITHMETIC.finditer(code)]
+        values = [
+            scale * _evaluate(ast.parse(e.group(0), mode="eval"), {}, "snippet") for e in ARITHMETIC.finditer(code)
+        ]
         copies.append((text.count("\n", 0, m.start()) + 1, m["key"], values))
     return copies
 
@@ -410,5 +443,7 @@ def agrees(entry: dict, number: float) -> bool:
     if "round" in entry:
         return any(abs(number - t) <= float(entry["round"]) / 2 for t in targets)
     digits = entry.get("digits", 3)
-    return any(abs(number - t) <= 0.5 * 10 ** (math.floor(math.log10(abs(t))) - digits + 1) * (1 + 1e-9)
-               if t else number == 0 for t in targets)
+    return any(
+        abs(number - t) <= 0.5 * 10 ** (math.floor(math.log10(abs(t))) - digits + 1) * (1 + 1e-9) if t else number == 0
+        for t in targets
+    )

@@ -13,17 +13,16 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from nn_site.engine import render as figure_html
 from nn_site.engine import cache
-from nn_site.pages import math_font
+from nn_site.engine import render as figure_html
 from nn_site.notebooks import figures as notebook_figures
+from nn_site.pages import math_font
 from nn_site.pages.glossary_marks import first_use_only
 from nn_site.paths import ROOT
 
@@ -115,7 +114,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     the subset of the characters this build's math uses (scripts/math_font.py)."""
     font = Path(config.site_dir) / MATH_FONT
     if font.is_file() and _math_chars:
-        font.write_bytes(math_font.subset(Path(config.docs_dir) / MATH_FONT, _math_chars, cache.cache_dir() / "math-font"))
+        font.write_bytes(
+            math_font.subset(Path(config.docs_dir) / MATH_FONT, _math_chars, cache.cache_dir() / "math-font")
+        )
     for name, text in sorted(_notebook_files.items()):
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)

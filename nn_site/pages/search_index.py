@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
-SOURCE = re.compile(r'(<div class="(?:highlight notebook-code|language-python highlight)">'
-                    r'(?:<span class="filename">[^<]*</span>)?)<pre(?=[\s>])(?![^>]*data-search-exclude)')
+SOURCE = re.compile(
+    r'(<div class="(?:highlight notebook-code|language-python highlight)">'
+    r'(?:<span class="filename">[^<]*</span>)?)<pre(?=[\s>])(?![^>]*data-search-exclude)'
+)
 
 
 def exclude_code(html: str) -> str:

@@ -54,7 +54,6 @@ _ANCHOR_ID = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", re.IGNORECASE)  # p
 _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 
 
-
 # A collapsed code listing (``??? example listing``: scripts/code_summary.py and the figure
 # code in scripts/mkdocs_hooks.py) is highlighted token by token: on the print page, which
 # holds every page, that was 38,600 <span> elements of its 70,000, each parsed, styled and
@@ -65,7 +64,9 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 # and the sections laid out when near, BODY_START below, to 1.3-1.6 s.)
 COLLAPSED_LISTING = re.compile(
     r'(<details class="example listing">\s*<summary>.*?</summary>\s*<div class="language-[^"]*">.*?<pre\b[^>]*>)'
-    r"(.*?)(</pre>)", re.S)
+    r"(.*?)(</pre>)",
+    re.S,
+)
 SPAN_TAG = re.compile(r"</?span\b[^>]*>")
 
 
@@ -87,7 +88,8 @@ def lay_out_sections_when_near(html: str) -> str:
     if "print-page-lazy" in html:
         return html
     html, found = PRINT_SITE_SCRIPT.subn(
-        lambda m: f'{m[1]}<script src="{m[2]}assets/print-page-layout.js"></script>', html, count=1)
+        lambda m: f'{m[1]}<script src="{m[2]}assets/print-page-layout.js"></script>', html, count=1
+    )
     return BODY_START.sub(lambda m: m[1] + LAZY_LAYOUT_ON, html, count=1) if found else html
 
 
@@ -103,7 +105,6 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = lay_out_sections_when_near(plain_collapsed_listings(fixed))
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
-
 
 
 def install() -> None:

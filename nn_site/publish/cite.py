@@ -23,10 +23,10 @@ NO_URL = "(no public URL: this copy was built without one)"
 
 @dataclass(frozen=True)
 class Citation:
-    key: str            # BibTeX key
-    title: str          # the page's title, or the site's name for the whole work
+    key: str  # BibTeX key
+    title: str  # the page's title, or the site's name for the whole work
     whole_work: bool
-    url: str | None     # the versioned URL, or None in a build without a public URL
+    url: str | None  # the versioned URL, or None in a build without a public URL
     release: Release
 
     @property
@@ -47,15 +47,13 @@ class Citation:
         head = f"{html.escape(r.author)}. ({r.year}). "
         if self.whole_work:
             return f"{head}{name} (Version {html.escape(r.version)}). {where}"
-        return (f"{head}{html.escape(self.title)}. In {name} "
-                f"(Version {html.escape(r.version)}). {where}")
+        return f"{head}{html.escape(self.title)}. In {name} (Version {html.escape(r.version)}). {where}"
 
     @property
     def bibtex(self) -> str:
         r = self.release
         tex = lambda text: text.replace("&", "\\&")  # noqa: E731
-        fields = [("author", f"{{{tex(r.author)}}}"),
-                  ("title", f"{{{tex(self.title)}}}")]
+        fields = [("author", f"{{{tex(r.author)}}}"), ("title", f"{{{tex(self.title)}}}")]
         if not self.whole_work:
             fields.append(("howpublished", f"In: {tex(r.name)}"))
         fields += [("year", r.year), ("version", r.version)]
@@ -83,8 +81,7 @@ def for_page(release: Release, src_uri: str, title: str) -> Citation:
     whole = stem in ("index", "print_page")
     url = release.url_of(page_path(src_uri)) if not whole else release.url_of("")
     key = "neural-neuronal" if whole else "neural-neuronal-" + stem.replace("/", "-")
-    return Citation(key=key, title=release.name if whole else title, whole_work=whole,
-                    url=url, release=release)
+    return Citation(key=key, title=release.name if whole else title, whole_work=whole, url=url, release=release)
 
 
 def for_work(release: Release) -> Citation:
@@ -96,10 +93,15 @@ def block_html(release: Release, src_uri: str, title: str) -> str:
     c = for_page(release, src_uri, html.unescape(title))
     is_print = src_uri == "print_page.md"
     summary = "Cite this work" if c.whole_work else "Cite this page"
-    no_url = "" if c.url else (
-        '<p class="cite-page__no-url"><strong>This copy has no public URL.</strong> It was '
-        "built without <code>site_url</code> (mkdocs.yml) or <code>NN_SITE_URL</code>, so "
-        "its citations give none; cite the published site's address instead.</p>")
+    no_url = (
+        ""
+        if c.url
+        else (
+            '<p class="cite-page__no-url"><strong>This copy has no public URL.</strong> It was '
+            "built without <code>site_url</code> (mkdocs.yml) or <code>NN_SITE_URL</code>, so "
+            "its citations give none; cite the published site's address instead.</p>"
+        )
+    )
     return (
         f'<details class="quote cite-page" id="cite-this-page"{" open" if is_print else ""}>\n'
         f"<summary>{summary}</summary>\n"

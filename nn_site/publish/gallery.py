@@ -34,14 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nn_site.engine import cache as cache_module
+from nn_site.paths import ROOT
 from nn_site.publish import cite
 from nn_site.publish.versions import Release
-from nn_site.paths import ROOT
 
 log = logging.getLogger("mkdocs.hooks.gallery")
 
-SLIDE_WIDTH = 1600                 # px: sharp on a projected slide
-BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}   # Material default / slate
+SLIDE_WIDTH = 1600  # px: sharp on a projected slide
+BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}  # Material default / slate
 RENDER_KEY = f"resvg width={SLIDE_WIDTH} v1"
 
 FIGURE = re.compile(r"<figure\b([^>]*)>(.*?)</figure>", re.DOTALL)
@@ -61,15 +61,15 @@ class GalleryError(RuntimeError):
 
 @dataclass(frozen=True)
 class Figure:
-    page: str        # the page's source path, e.g. "integrate-and-fire.md"
+    page: str  # the page's source path, e.g. "integrate-and-fire.md"
     page_title: str
-    page_dest: str   # the page's output file, e.g. "integrate-and-fire/index.html"
-    anchor: str      # the figure's id on its page
-    light: str       # site-relative path of the light SVG, e.g. "figures/x/trace.svg"
+    page_dest: str  # the page's output file, e.g. "integrate-and-fire/index.html"
+    anchor: str  # the figure's id on its page
+    light: str  # site-relative path of the light SVG, e.g. "figures/x/trace.svg"
     dark: str | None
     alt: str
-    caption: str     # plain text, without "Figure N."
-    size: str = ""   # ' width="W" height="H"' of the figure's own image, if it has them
+    caption: str  # plain text, without "Figure N."
+    size: str = ""  # ' width="W" height="H"' of the figure's own image, if it has them
 
     @property
     def title(self) -> str:
@@ -116,25 +116,42 @@ def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Fig
         attrs = dict(ATTR.findall(match[1]))
         images = [dict(ATTR.findall(m[1])) for m in IMG.finditer(match[2])]
         path = lambda src: re.split(r"[?#]", src, maxsplit=1)[0]  # noqa: E731
-        light = next((i for i in images if path(i.get("src", "")).endswith(".svg")
-                      and not i["src"].endswith("#only-dark")), None)
+        light = next(
+            (i for i in images if path(i.get("src", "")).endswith(".svg") and not i["src"].endswith("#only-dark")), None
+        )
         if light is None:
             continue
         dark = next((i["src"] for i in images if i.get("src", "").endswith("#only-dark")), None)
         if dark is None:
-            dark = next((a["srcset"] for a in (dict(ATTR.findall(m[1])) for m in SOURCE.finditer(match[2]))
-                         if "dark" in a.get("media", "") and path(a.get("srcset", "")).endswith(".svg")), None)
+            dark = next(
+                (
+                    a["srcset"]
+                    for a in (dict(ATTR.findall(m[1])) for m in SOURCE.finditer(match[2]))
+                    if "dark" in a.get("media", "") and path(a.get("srcset", "")).endswith(".svg")
+                ),
+                None,
+            )
         resolve = lambda src: posixpath.normpath(posixpath.join(here, path(src)))  # noqa: E731
         caption = CAPTION.search(match[2])
         # A figure without a caption (a notebook's plot) is named by its page and place.
         text = NUMBER.sub("", _text(caption[1])) if caption else f"{_text(title)}, figure {len(found) + 1}."
-        found.append(Figure(
-            page=src_uri, page_title=_text(title), page_dest=dest_uri,
-            anchor=attrs.get("id", ""), light=resolve(light["src"]),
-            dark=resolve(dark) if dark else None,
-            alt=html.unescape(light.get("alt", "")), caption=text,
-            size=(f' width="{light["width"]}" height="{light["height"]}"'
-                  if light.get("width", "").isdigit() and light.get("height", "").isdigit() else "")))
+        found.append(
+            Figure(
+                page=src_uri,
+                page_title=_text(title),
+                page_dest=dest_uri,
+                anchor=attrs.get("id", ""),
+                light=resolve(light["src"]),
+                dark=resolve(dark) if dark else None,
+                alt=html.unescape(light.get("alt", "")),
+                caption=text,
+                size=(
+                    f' width="{light["width"]}" height="{light["height"]}"'
+                    if light.get("width", "").isdigit() and light.get("height", "").isdigit()
+                    else ""
+                ),
+            )
+        )
     return found
 
 
@@ -151,9 +168,14 @@ def cache_dir() -> Path:
 
 def _svg_px(svg: str) -> str:
     """resvg rejects pt sizes on the root element: give them in px (1 pt = 4/3 px)."""
+
     def px(m: re.Match) -> str:
-        return m[0].replace(f'"{m[1]}pt"', f'"{float(m[1]) * 4 / 3:g}"', 1).replace(
-            f'"{m[2]}pt"', f'"{float(m[2]) * 4 / 3:g}"', 1)
+        return (
+            m[0]
+            .replace(f'"{m[1]}pt"', f'"{float(m[1]) * 4 / 3:g}"', 1)
+            .replace(f'"{m[2]}pt"', f'"{float(m[2]) * 4 / 3:g}"', 1)
+        )
+
     return SVG_SIZE.sub(px, svg, count=1)
 
 
@@ -175,9 +197,15 @@ def render_png(svg_path: Path, theme: str, cache: Path) -> bytes:
     # (never the system's, so the PNG is the same on every machine).
     fonts = [str(Path(matplotlib.get_data_path()) / "fonts" / "ttf")] if "<text" in text else []
     try:
-        png = bytes(resvg_py.svg_to_bytes(svg_string=_svg_px(text), width=SLIDE_WIDTH,
-                                          background=BACKGROUND[theme], skip_system_fonts=True,
-                                          font_dirs=fonts))
+        png = bytes(
+            resvg_py.svg_to_bytes(
+                svg_string=_svg_px(text),
+                width=SLIDE_WIDTH,
+                background=BACKGROUND[theme],
+                skip_system_fonts=True,
+                font_dirs=fonts,
+            )
+        )
     except Exception as exc:  # noqa: BLE001 - resvg raises plain ValueError/RuntimeError
         raise GalleryError(f"{svg_path}: cannot rasterise for the gallery: {exc}") from exc
     cache_module.write_atomically(cached, png)
@@ -193,12 +221,12 @@ def _render_all(jobs: list[tuple[Path, str, Path]]) -> list[bytes]:
         return [render_png(*job) for job in jobs]
     import matplotlib  # noqa: F401 - imported before the fork, so no worker imports anything
     import resvg_py  # noqa: F401
+
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(render_png, *zip(*jobs)))
 
 
-def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None,
-                    background: bool = False) -> int:
+def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None, background: bool = False) -> int:
     """Write every figure's slide PNGs and code copy into the built site; returns the
     number of PNGs written. ``background`` (``mkdocs serve`` only): the PNGs not yet in
     the cache are rendered in a thread after the build returns, so the first page is
@@ -228,6 +256,7 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
             target.write_bytes(png)
 
     if background and jobs:
+
         def render_logged() -> None:
             try:
                 render()
@@ -251,13 +280,14 @@ def _size(site_dir: Path | None, svg: str) -> str:
     return f' width="{round(width)}" height="{round(height)}"'
 
 
-def gallery_html(figures: list[Figure], release: Release, gallery_dest: str,
-                 site_dir: Path | None = None) -> str:
+def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, site_dir: Path | None = None) -> str:
     """The gallery: one section per page (in the order given), one card per figure."""
     here = posixpath.dirname(gallery_dest) or "."
+
     def rel(path: str) -> str:
         target = posixpath.relpath(path or ".", here)
         return target + "/" if path.endswith("/") or not path else target
+
     e = lambda text: html.escape(text, quote=True)  # noqa: E731
     out, current = [], None
     for fig in figures:
@@ -276,8 +306,11 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str,
         # from the size its own page gives it: a thumbnail never shifts the layout.
         size = _size(site_dir, fig.light) or fig.size
         dark = fig.dark or f"{fig.stem}-dark.svg"
-        code = (f'<a href="{e(rel(fig.code))}" download>code (.{fig.code.rsplit(".", 1)[1]})</a>'
-                if fig.code_source.is_file() else "")
+        code = (
+            f'<a href="{e(rel(fig.code))}" download>code (.{fig.code.rsplit(".", 1)[1]})</a>'
+            if fig.code_source.is_file()
+            else ""
+        )
         out.append(
             f'<figure class="gallery-card" id="gallery-{e(fig.anchor)}">\n'
             f'<a href="{e(where)}" class="gallery-card__thumb">'
@@ -290,7 +323,8 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str,
             f' · PNG {SLIDE_WIDTH} px <a href="{e(rel(fig.png_light))}" download>light</a>'
             f' / <a href="{e(rel(fig.png_dark))}" download>dark</a></span>\n'
             f'<span class="gallery-card__credit">{e(credit)}</span></figcaption>\n'
-            "</figure>")
+            "</figure>"
+        )
     if current is not None:
         out.append("</div>")
     if not figures:

@@ -20,7 +20,6 @@ import logging
 import os
 import posixpath
 import re
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,8 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from nn_site.publish import cite
-from nn_site.publish import gallery
+from nn_site.publish import cite, gallery
 from nn_site.publish import versions as publish
 
 log = logging.getLogger("mkdocs.hooks.publish")
@@ -68,8 +66,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.repo_url and urlsplit(config.repo_url).hostname == "github.com":
         config.edit_uri = f"edit/{config.extra.get('repo_branch', 'main')}/docs/"
     if _release.root is None:
-        log.info("No public URL configured (site_url / NN_SITE_URL): citations in this build "
-                 "say so instead of giving an address.")
+        log.info(
+            "No public URL configured (site_url / NN_SITE_URL): citations in this build "
+            "say so instead of giving an address."
+        )
     return config
 
 
@@ -110,8 +110,11 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         if GALLERY_MARKER not in (page.content or ""):
             raise PluginError(f"docs/{GALLERY_PAGE}: the marker {GALLERY_MARKER} is missing")
         order = [p.file.src_uri for p in nav.pages]
-        ordered = [fig for uri in sorted(_figures, key=lambda u: order.index(u) if u in order else len(order))
-                   for fig in _figures[uri]]
+        ordered = [
+            fig
+            for uri in sorted(_figures, key=lambda u: order.index(u) if u in order else len(order))
+            for fig in _figures[uri]
+        ]
         try:
             grid = gallery.gallery_html(ordered, _release, page.file.dest_uri, Path(config.site_dir))
         except gallery.GalleryError as exc:
@@ -142,9 +145,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     except gallery.GalleryError as exc:
         raise PluginError(str(exc)) from exc
     link_print_page_to_gallery(Path(config.site_dir))
-    log.info(f"Gallery: {len(figures)} figures, {made} slide PNGs "
-             f"{'being rendered in the background' if _serving and made else 'written'} "
-             f"in {time.perf_counter() - start:.1f} s")
+    log.info(
+        f"Gallery: {len(figures)} figures, {made} slide PNGs "
+        f"{'being rendered in the background' if _serving and made else 'written'} "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
 
 
 def link_print_page_to_gallery(site_dir: Path) -> None:
@@ -180,18 +185,27 @@ def share_meta(page: Page) -> list[tuple[str, str, str]]:
     fetched when the page is viewed; a link preview service reads them."""
     title = html.unescape(page.title or "") if page.file.src_uri != "index.md" else _release.name
     description = html.unescape((page.meta or {}).get("description") or "")
-    tags = [("property", "og:type", "website"), ("property", "og:site_name", _release.name),
-            ("property", "og:title", title), ("property", "og:description", description),
-            ("name", "twitter:title", title), ("name", "twitter:description", description)]
+    tags = [
+        ("property", "og:type", "website"),
+        ("property", "og:site_name", _release.name),
+        ("property", "og:title", title),
+        ("property", "og:description", description),
+        ("name", "twitter:title", title),
+        ("name", "twitter:description", description),
+    ]
     url = _release.url_of(gallery.page_url(page.file.dest_uri))
     figures = _figures.get(page.file.src_uri)
     image = _release.url_of(figures[0].png_light) if figures and url else None
     if url:
         tags.append(("property", "og:url", url))
     if image:
-        tags += [("property", "og:image", image), ("property", "og:image:alt", figures[0].alt),
-                 ("name", "twitter:image", image), ("name", "twitter:image:alt", figures[0].alt),
-                 ("name", "twitter:card", "summary_large_image")]
+        tags += [
+            ("property", "og:image", image),
+            ("property", "og:image:alt", figures[0].alt),
+            ("name", "twitter:image", image),
+            ("name", "twitter:image:alt", figures[0].alt),
+            ("name", "twitter:card", "summary_large_image"),
+        ]
     else:
         tags.append(("name", "twitter:card", "summary"))
     return tags
@@ -208,5 +222,7 @@ def repo_links(page: Page, config: MkDocsConfig) -> dict[str, str]:
     slug = parts.path.strip("/")
     branch = config.extra.get("repo_branch", "main")
     path = f"{config.docs_dir.rstrip('/').rsplit('/', 1)[-1]}/{page.file.src_uri}"
-    return {"colab": f"https://colab.research.google.com/github/{slug}/blob/{branch}/{path}",
-            "binder": f"https://mybinder.org/v2/gh/{slug}/{branch}?labpath={path}"}
+    return {
+        "colab": f"https://colab.research.google.com/github/{slug}/blob/{branch}/{path}",
+        "binder": f"https://mybinder.org/v2/gh/{slug}/{branch}?labpath={path}",
+    }

@@ -44,10 +44,10 @@ def is_placeholder(url: str) -> bool:
 class Release:
     name: str
     author: str
-    version: str            # the release number, e.g. "0.2.0"
-    date: str               # ISO date of the release
-    root: str | None        # the public root (ends in "/"), or None
-    folder: str             # the version folder under the root (mike's version name)
+    version: str  # the release number, e.g. "0.2.0"
+    date: str  # ISO date of the release
+    root: str | None  # the public root (ends in "/"), or None
+    folder: str  # the version folder under the root (mike's version name)
 
     @property
     def year(self) -> str:
@@ -62,8 +62,7 @@ class Release:
         return self.versioned_root + path.lstrip("/") if self.root else None
 
 
-def resolve(name: str, author: str, extra: dict, site_url: str | None,
-            environ: dict | None = None) -> Release:
+def resolve(name: str, author: str, extra: dict, site_url: str | None, environ: dict | None = None) -> Release:
     """The release from mkdocs.yml's values; raises ReleaseError with the fix."""
     environ = os.environ if environ is None else environ
     version, date = str(extra.get("release") or ""), str(extra.get("date_released") or "")
@@ -84,20 +83,23 @@ def resolve(name: str, author: str, extra: dict, site_url: str | None,
             raise ReleaseError(
                 f"release build ({RELEASE_ENV}=1) without a public URL: set site_url in mkdocs.yml "
                 f"or the environment variable {URL_ENV} to the address the site is published at, "
-                "e.g. https://<user>.github.io/<repository>/")
+                "e.g. https://<user>.github.io/<repository>/"
+            )
         if is_placeholder(root):
             raise ReleaseError(
                 f"release build ({RELEASE_ENV}=1) with the placeholder URL {root}: set site_url in "
                 f"mkdocs.yml or {URL_ENV} to the real address; citations must not point to a "
-                "domain that is not the site's")
+                "domain that is not the site's"
+            )
         if folder != version:
-            raise ReleaseError(f"release build of version folder {folder!r}, but mkdocs.yml "
-                               f"extra.release is {version!r}: run scripts/release.py first")
+            raise ReleaseError(
+                f"release build of version folder {folder!r}, but mkdocs.yml "
+                f"extra.release is {version!r}: run scripts/release.py first"
+            )
     elif root and is_placeholder(root):
         root = None
     return Release(name=name, author=author, version=version, date=date, root=root, folder=folder)
 
 
 def from_config(config, environ: dict | None = None) -> Release:
-    return resolve(config.site_name, config.site_author or "", dict(config.extra),
-                   config.site_url, environ)
+    return resolve(config.site_name, config.site_author or "", dict(config.extra), config.site_url, environ)

@@ -17,7 +17,6 @@ prints the numbers for a built site (before/after comparisons).
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from conftest import (  # tests/conftest.py (tests/browser is a package)
     load_snippet,
     run_snippet,

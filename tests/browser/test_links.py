@@ -11,12 +11,11 @@ written as raw HTML, and never sees the theme's or the hooks' markup; this does.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
-import posixpath
 from urllib.parse import unquote, urlsplit
-
 
 ROOT = Path(__file__).resolve().parents[2]
 LINK_ATTRIBUTES = {

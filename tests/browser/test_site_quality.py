@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-
 pytestmark = pytest.mark.browser
 
 SCHEMES = ("light", "dark")

@@ -1,18 +1,17 @@
 # nbconvert settings for the notebook pages (mkdocs-jupyter runs nbconvert, which reads
 # this file because scripts/notebook_execution.py puts this folder on JUPYTER_CONFIG_PATH).
 import os
-import sys
-from pathlib import Path
 
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
+
+from nn_site import config as site_config
+from nn_site.notebooks.limits import CheckOutputs
 
 c = get_config()  # noqa: F821 - provided by traitlets when it loads this file
 
 # A cell that runs longer than this fails the build (nbclient's default is no limit).
-# NN_NOTEBOOK_TIMEOUT, checked by scripts/site_config.py before the build starts (an
+# NN_NOTEBOOK_TIMEOUT, checked by nn_site/config.py before the build starts (an
 # invalid value fails the build there; it is never dropped here).
-from nn_site import config as site_config
-from nn_site.notebooks.limits import CheckOutputs
 
 c.NotebookClient.timeout = site_config.get().notebook_timeout
 c.NotebookClient.startup_timeout = 120
