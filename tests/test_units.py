@@ -1,0 +1,132 @@
+"""Fast in-process tests of the engine's functions (no build): fence parsing, cache keys,
+escaping, config validation. The whole-build tests (test_engine, test_faults) cover the
+same paths end to end; these say which function broke, in milliseconds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nn_site import build, config
+from nn_site.engine import cache, fence, output_text
+from nn_site.pages import inline_field
+
+# --- fence parsing ------------------------------------------------------------------
+
+
+def test_find_blocks_gives_the_opening_line_and_the_de_indented_body():
+    page = "# T\n\n```snippet\nfile: a.py\n```\n\n!!! note\n\n    ```snippet\n    file: b.py\n    code: hidden\n    ```\n"
+    assert list(fence.find_blocks(page, "snippet")) == [(3, "file: a.py"), (9, "file: b.py\ncode: hidden")]
+    assert list(fence.find(page, "ledger")) == []
+
+
+def test_a_longer_fence_holds_a_shorter_one():
+    page = "````snippet\nfile: a.py\n```\n````\n"
+    assert list(fence.find_blocks(page, "snippet")) == [(1, "file: a.py\n```")]
+
+
+def test_parse_fence_fills_the_defaults():
+    assert build.parse_fence("file: demo/a.py", "p.md", 3) == {"file": "demo/a.py", "code": "open", "output": "text"}
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("code: open", "p.md:3: snippet block needs 'file: <path under snippets/>'"),
+        ("file: a.py\ncolour: red", "p.md:5: snippet block has unknown option(s) ['colour']"),
+        ("file: a.py\ncode: folded", "p.md:5: snippet 'code' must be one of"),
+        ("file: a.py\noutput: html", "p.md:5: snippet 'output' must be one of"),
+        ("file: ../x.py", "p.md:4: snippet file '../x.py' must be a relative path inside snippets/"),
+        ("file: /etc/passwd", "p.md:4: snippet file '/etc/passwd' must be a relative path"),
+        ("file: a.py\ncaption: 3", "p.md:5: snippet 'caption' must be text, not int"),
+        ("file: a.py\ncaption: a: b", "p.md:5: snippet block is not valid YAML"),
+        ("file: a.py\nalt: " + "x" * 2001, "p.md:5: snippet 'alt' is 2,001 characters long; at most 2,000"),
+    ],
+)
+def test_parse_fence_names_page_line_and_cause(body, message):
+    with pytest.raises(build.FenceError) as error:
+        build.parse_fence(body, "p.md", 3)
+    assert str(error.value).startswith(message), str(error.value)
+
+
+def test_load_yaml_refuses_a_repeated_key():
+    with pytest.raises(fence.YamlError, match="given twice"):
+        fence.load_yaml("file: a.py\nfile: b.py\n")
+
+
+# --- cache keys -----------------------------------------------------------------------
+
+
+def test_cache_key_is_stable_and_depends_on_every_part(tmp_path: Path):
+    a = tmp_path / "a.py"
+    a.write_text("print(1)\n")
+    first = cache.key(a, "style", b"worker")
+    assert cache.key(a, "style", b"worker") == first and len(first) == 24
+    assert cache.key(a, "style", b"worker2") != first
+    assert cache.key("style", a, b"worker") != first  # order matters
+    assert cache.key(a, "sty", b"leworker") != first  # parts are length-prefixed: no run-together
+    a.write_text("print(2)\n")
+    assert cache.key(a, "style", b"worker") != first  # a file contributes its bytes
+    b = tmp_path / "b.py"
+    b.write_text("print(2)\n")
+    assert cache.key(b, "style", b"worker") != cache.key(a, "style", b"worker")  # and its name
+
+
+def test_checked_cache_entries_refuse_a_truncated_file(tmp_path: Path):
+    entry = tmp_path / "entry.html"
+    cache.write_checked(entry, "<p>result</p>")
+    assert cache.read_checked(entry) == b"<p>result</p>"
+    entry.write_bytes(entry.read_bytes()[:-3])
+    assert cache.read_checked(entry) is None and not entry.exists()
+
+
+# --- escaping -------------------------------------------------------------------------
+
+
+def test_inline_fields_escape_raw_html_but_keep_code_and_math():
+    assert inline_field.markdown("a <b>bold</b> claim") == "a &lt;b&gt;bold&lt;/b&gt; claim"
+    assert inline_field.markdown("`<tag>` and $a<b$") == "`<tag>` and $a<b$"
+    assert inline_field.markdown("{: .x}") == "&#123;: .x}"  # no attribute list from data
+    with pytest.raises(ValueError, match="javascript"):
+        inline_field.markdown("[x](javascript:alert(1))")
+
+
+def test_a_fence_around_text_is_longer_than_any_backtick_run_in_it():
+    assert build._fence("a ``` b", "text").startswith("````text\n")
+    assert build._fence("plain", "text") == "```text\nplain\n```"
+
+
+def test_printed_output_loses_ansi_colour_and_refuses_control_characters():
+    assert output_text.clean("\x1b[31mred\x1b[0m\r\n") == "red\n"
+    with pytest.raises(output_text.OutputTextError, match="line 2"):
+        output_text.clean("ok\nbell\x07")
+
+
+# --- config ---------------------------------------------------------------------------
+
+
+def test_config_defaults_and_types(tmp_path: Path):
+    settings = config.load({"NN_CACHE_DIR": str(tmp_path)})
+    assert settings.cache_dir == tmp_path.resolve()
+    assert settings.snippet_timeout == 60.0 and settings.notebook_timeout == 120
+    assert settings.release is False and settings.sandbox == "auto" and settings.site_url is None
+    assert 1 <= settings.snippet_jobs <= 64
+
+
+@pytest.mark.parametrize(
+    "variable, value",
+    [
+        ("NN_SNIPPET_JOBS", "0"),
+        ("NN_SNIPPET_JOBS", "many"),
+        ("NN_SNIPPET_TIMEOUT", "-1"),
+        ("NN_NOTEBOOK_TIMEOUT", "abc"),
+        ("NN_RELEASE", "yes"),
+        ("NN_SANDBOX", "maybe"),
+        ("NN_SITE_URL", "ftp://example.org/"),
+        ("NN_RELEASE_TEST_COMMAND", " "),
+    ],
+)
+def test_config_refuses_a_bad_value_naming_the_variable(variable, value):
+    with pytest.raises(config.ConfigError, match=variable):
+        config.load({variable: value})
