@@ -43,13 +43,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from nn_site import config as site_config
+from nn_site import state
 from nn_site.engine import boundary, build_guard, cache, code_summary, sandbox, serve_errors
 from nn_site.engine import fence as fences
-from nn_site.engine.runner import Output, SnippetError, run_snippets
+from nn_site.engine.runner import SnippetError, run_snippets
 from nn_site.notebooks import execution as notebook_execution
 from nn_site.notebooks import kernel as notebook_kernel
 from nn_site.pages import inline_field, ledger, mathml, quantities
-from nn_site.pages.citations import Bibliography, CitationError, cite_html, describe_error, site_bibliography
+from nn_site.pages.citations import CitationError, cite_html, describe_error, site_bibliography
 from nn_site.pages.mathml import MathError, error_message, to_mathml
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -64,25 +65,10 @@ MAX_CAPTION = 2000  # characters of a caption or alt text (the longest on the si
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 FIGURE_NUMBER = re.compile("\u27e6fig:([^\u27e7]+)\u27e7")  # ⟦fig:name⟧ until the page is numbered
 
-_outputs: dict[str, Output] = {}
-_errors: dict[str, str] = {}  # snippet -> why it failed (kept only while serving)
-_serving = False
-_dirty = False
-_building = False  # `mkdocs build` itself (on_startup), not a tool that loads the config
-_config: MkDocsConfig | None = None
-_bibliography: Bibliography | None = None
-_snippets_dir = Path()  # <folder of mkdocs.yml>/snippets, set in on_config
-_page: Page | None = None  # the page being converted (a fence formatter gets no page)
-_files: Files | None = None
-_inner: markdown_lib.Markdown | None = None  # renders what a snippet block becomes
-
 
 class FenceError(PluginError, fences.FenceFailure):
     """A snippet block that cannot be rendered; stops the build (PluginError) and is not
     swallowed by superfences (which turns other exceptions into a plain code block)."""
-
-
-_ledger_rows: list = []  # includes/ledger/*.yml, set in on_config
 
 
 def parse_fence(body: str, page: str, line: int | None = None) -> dict:
@@ -176,11 +162,13 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
     name = options["file"]
     src = f"snippets/{name}"
     where = page.file.src_uri + (f":{line}" if line else "")
-    if name in _errors:  # only while serving: show the failure where the figure was
-        return f'!!! failure "{src} failed: no output or figure is shown"\n\n' + _indent(_fence(_errors[name], "text"))
-    if name not in _outputs:
+    if name in state.current().errors:  # only while serving: show the failure where the figure was
+        return f'!!! failure "{src} failed: no output or figure is shown"\n\n' + _indent(
+            _fence(state.current().errors[name], "text")
+        )
+    if name not in state.current().outputs:
         raise FenceError(f"{where}: snippet '{name}' was not run (is the block indented oddly?)")
-    output = _outputs[name]
+    output = state.current().outputs[name]
     declares = [key for key in ("caption", "alt") if options.get(key)]
     if output.figures:
         for key in ("caption", "alt"):
@@ -192,11 +180,13 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
             "(does it still end with plt.show()? a figure closed before the end is lost)"
         )
     parts = []
-    source = (_snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
+    source = (state.current().snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
     code = _fence(source, f'python title="{src}"')
-    number = f"\u27e6fig:{sorted(_outputs).index(name)}\u27e7"
-    if options["code"] == "open" and code_summary.is_long(_snippets_dir / name):  # scripts/code_summary.py
-        parts.append(code_summary.collapsed(code, src, _snippets_dir / name))
+    number = f"\u27e6fig:{sorted(state.current().outputs).index(name)}\u27e7"
+    if options["code"] == "open" and code_summary.is_long(
+        state.current().snippets_dir / name
+    ):  # scripts/code_summary.py
+        parts.append(code_summary.collapsed(code, src, state.current().snippets_dir / name))
     elif options["code"] == "open":
         parts.append(code)
     elif options["code"] == "collapsed":
@@ -218,7 +208,7 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
         light, dark = (
             posixpath.relpath(f"{stem}{end}", posixpath.dirname(page.file.src_uri) or ".")
             if docs_relative
-            else _files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
+            else state.current().files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
             for end in (".svg", "-dark.svg")
         )
         alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
@@ -267,13 +257,13 @@ def printed_table(stdout: str, where: str, name: str) -> str:
 
 def render_snippet(src, language, class_name, options, md, **kwargs) -> str:
     """pymdownx.superfences custom fence: a ``snippet`` block -> HTML."""
-    page = _page
+    page = state.current().page
     if page is None:
         raise FenceError("a snippet block outside a page")
     line = block_line(page, src)
     text = snippet_markdown(parse_fence(src, page.file.src_uri, line), page, line=line)
-    _inner.reset()
-    return _inner.convert(text)
+    state.current().inner.reset()
+    return state.current().inner.convert(text)
 
 
 # --- hooks ---------------------------------------------------------------------------
@@ -283,14 +273,12 @@ def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve`: there a failing snippet shows its error
     in the page, in place of its figure, instead of stopping the server's rebuilds
     (which would leave the browser showing the old figure)."""
-    global _serving, _dirty, _building
-    _serving = command == "serve"
-    _dirty = dirty
-    _building = command == "build"
+    state.session.serving = command == "serve"
+    state.session.dirty = dirty
+    state.session.building = command == "build"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _bibliography, _snippets_dir, _inner
     root = Path(config.config_file_path).resolve().parent
     try:  # every NN_* variable, checked before anything is built (scripts/site_config.py)
         settings = site_config.start_build()
@@ -314,18 +302,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # A `mkdocs build` writes beside site_dir and swaps it in when complete. Only the
     # command itself: a tool that merely loads the configuration (mike, before it runs
     # `mkdocs build` as a child) must see the site_dir it asked for.
-    if _building and not _dirty:
+    if state.session.building and not state.session.dirty:
         build_guard.redirect_site(config)
-    global _config
-    _config = config
+    state.current().config = config
     bib = Path(config.docs_dir) / "references.bib"
     try:
-        _bibliography = site_bibliography(bib, build_cache / "bibliography")
+        state.current().bibliography = site_bibliography(bib, build_cache / "bibliography")
     except CitationError as exc:  # a DOI or URL that is not one: names the entry
         raise PluginError(str(exc)) from None
     except Exception as exc:  # pybtex raises its own types for a malformed file
         raise PluginError(describe_error(bib, exc)) from None  # file, the entry's line, cause
-    _snippets_dir = root / "snippets"
+    state.current().snippets_dir = root / "snippets"
     mathml.use_cache(build_cache)
     if not os.environ.get("SOURCE_DATE_EPOCH"):
         # Sitemap dates (and so the offline zip) from the release date, not the calendar.
@@ -341,9 +328,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notebook_execution.configure(config, build_cache / "jupyter")
     if config.plugins.get("mkdocs-jupyter") is not None:
         notebook_kernel.configure(build_cache)  # the kernel: sandboxed, leaves nothing running
-    _inner = markdown_lib.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-    global _ledger_rows  # scripts/ledger.py: the analogy ledger, checked against the bibliography
-    _ledger_rows = ledger.load_checked(root, Path(config.docs_dir), _bibliography.entries)
+    state.current().inner = markdown_lib.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    state.current().ledger_rows = ledger.load_checked(root, Path(config.docs_dir), state.current().bibliography.entries)
     return config
 
 
@@ -360,27 +348,27 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     missing = [
         f"{', '.join(pages)}: snippet '{name}' does not exist"
         for name, pages in used.items()
-        if not (_snippets_dir / name).is_file()
+        if not (state.current().snippets_dir / name).is_file()
     ]
     if missing:
         raise PluginError("\n".join(missing))
-    snippets = [_snippets_dir / name for name in sorted(used)]
+    snippets = [state.current().snippets_dir / name for name in sorted(used)]
     try:
-        outputs, errors = run_snippets(snippets, root=_snippets_dir, log=log.info)
+        outputs, errors = run_snippets(snippets, root=state.current().snippets_dir, log=log.info)
     except SnippetError as exc:  # the worker itself could not start
         raise PluginError(str(exc)) from None
-    _outputs.clear()
-    _outputs.update(outputs)
-    _errors.clear()
+    state.current().outputs.clear()
+    state.current().outputs.update(outputs)
+    state.current().errors.clear()
     if errors:
         report = f"{len(errors)} snippet(s) failed:\n\n" + "\n\n".join(errors.values())
-        if not _serving:
+        if not state.session.serving:
             raise PluginError(report)
         # Not log.error: in strict mode that would abort the rebuild, and the browser
         # would keep showing the old figure. The page shows the error instead.
         print(f"ERROR   -  {report}", file=sys.stderr)
-        _errors.update(errors)
-    for name, output in _outputs.items():
+        state.current().errors.update(errors)
+    for name, output in state.current().outputs.items():
         for light, dark in output.figures:
             stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
             files.append(File.generated(config, f"{stem}.svg", abs_src_path=str(light)))
@@ -389,15 +377,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    global _page, _files
-    _page, _files = page, files
+    state.current().page, state.current().files = page, files
     # ```ledger blocks and [[verdict:id]] become tables and words (scripts/ledger.py); a
     # ledger block this leaves (e.g. nested) is then an unknown fence and fails the build.
-    markdown = ledger.render_fences(markdown, page.file.src_uri, _ledger_rows)
+    markdown = ledger.render_fences(markdown, page.file.src_uri, state.current().ledger_rows)
     # [[q:key]] becomes the register's value (scripts/quantities.py), in the page and in the
     # ledger rows just rendered into it.
     markdown = quantities.expand_page(
-        markdown, page.file.src_uri, Path(config.config_file_path).resolve().parent, _bibliography.entries
+        markdown,
+        page.file.src_uri,
+        Path(config.config_file_path).resolve().parent,
+        state.current().bibliography.entries,
     )
     fences.check_languages(markdown, page.file.src_uri, config)
     return markdown
@@ -416,14 +406,16 @@ REFERENCES_HEADING = (
 
 def add_references(html: str, cited: list[str], page: Page, locators: dict[str, list[str]]) -> str:
     if BIBLIOGRAPHY_MARKER in html:
-        return html.replace(BIBLIOGRAPHY_MARKER, _bibliography.entries_html(_bibliography.entries))
+        return html.replace(
+            BIBLIOGRAPHY_MARKER, state.current().bibliography.entries_html(state.current().bibliography.entries)
+        )
     if not cited:
         return html
     toc = page.toc.items if page.toc is not None else []
     parent = toc[-1].children if toc and toc[-1].level < 2 else toc  # under the page's h1
     if not any(item.id == "references" for item in parent):
         parent.append(AnchorLink("References", "references", 2))
-    return html + "\n" + REFERENCES_HEADING + _bibliography.entries_html(cited, locators)
+    return html + "\n" + REFERENCES_HEADING + state.current().bibliography.entries_html(cited, locators)
 
 
 MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">\\[(\[](?P<tex>.*?)\\[)\]]</(?P=tag)>', re.DOTALL)
@@ -457,7 +449,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = number_figures(html)
     html = relocate_raw_assets(html, page, files)
     locators: dict[str, list[str]] = {}
-    html, cited = cite_html(_bibliography, html, where, page.file.abs_src_path, locators)
+    html, cited = cite_html(state.current().bibliography, html, where, page.file.abs_src_path, locators)
     html = add_references(html, cited, page, locators)
 
     def mathml(match: re.Match) -> str:
@@ -497,8 +489,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    if _config is not None:
-        build_guard.discard(_config)
+    if state.current().config is not None:
+        build_guard.discard(state.current().config)
     build_guard.unlock()
     site_config.end_build()
 

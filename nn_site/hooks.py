@@ -17,7 +17,8 @@ The concerns:
 - ``publish.site``    the versioned URL, "cite this page", share cards, the figure gallery.
 
 The functions take and return what MkDocs passes (the config, the page's Markdown or HTML,
-the files, the template context); each returns what the next one receives.
+the files, the template context); each returns what the next one receives. What a build
+keeps between events is one object, ``nn_site.state.current()``, new in every ``on_config``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from nn_site import build
+from nn_site import build, state
 from nn_site.pages import courses, reading
 from nn_site.publish import site as publish
 
@@ -39,6 +40,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)  # before every plugin (see above)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    state.begin()  # a new build: nothing of the last one (serve rebuilds in one process)
     config = build.on_config(config)  # NN_* checked, sandbox, cache, bibliography, snippet fence
     config = courses.on_config(config)  # glossary terms, corrections, print page fixes
     config = publish.on_config(config)  # the versioned site_url

@@ -39,6 +39,7 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 BARE_HOOKS = """\
 from mkdocs.plugins import event_priority
 
+from nn_site import state
 from nn_site.pages import courses
 from nn_site.publish import site as publish
 
@@ -52,6 +53,7 @@ on_page_context = event_priority(100)(publish.on_page_context)
 
 @event_priority(100)
 def on_config(config):
+    state.begin()
     return publish.on_config(courses.on_config(config))
 
 
@@ -109,11 +111,13 @@ def write_static_pages(dest: Path, cache: Path) -> None:
     from mkdocs.structure.pages import Page
 
     from nn_site import build as mkdocs_hooks
+    from nn_site import state
     from nn_site.engine import build_guard
     from nn_site.engine import fence as fences
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.plugins._current_plugin = "bench"  # what MkDocs sets while it runs an event
+    state.begin()
     mkdocs_hooks.on_config(config)
     build_guard.discard(config)  # nothing is written to the site here: no partial folder,
     build_guard.unlock()  # and no lock held while later builds run
@@ -134,9 +138,9 @@ def write_static_pages(dest: Path, cache: Path) -> None:
                 markdown,
             )
             markdown = mkdocs_hooks.number_figures(markdown)
-            markdown, cited = mkdocs_hooks._bibliography.cite(markdown)
+            markdown, cited = state.current().bibliography.cite(markdown)
             if cited and mkdocs_hooks.BIBLIOGRAPHY_MARKER not in markdown:
-                markdown += "\n\n## References\n\n" + mkdocs_hooks._bibliography.entries_html(cited)
+                markdown += "\n\n## References\n\n" + state.current().bibliography.entries_html(cited)
             assert not list(fences.find(markdown, "snippet")), f"{file.src_uri}: a nested snippet block"
             (dest / file.src_uri).write_text(markdown, encoding="utf-8")
 

@@ -21,17 +21,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from nn_site import state
 from nn_site.engine import cache
 from nn_site.pages.citations import Bibliography, cite_html
 from nn_site.pages.mathml import MathError, to_mathml
 from nn_site.paths import PACKAGE
 
-_bibliography: Bibliography | None = None
-
 
 def use_bibliography(bibliography: Bibliography) -> None:
-    global _bibliography
-    _bibliography = bibliography
+    state.current().notebook_bibliography = bibliography
 
 
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
@@ -91,11 +89,11 @@ def clean_notebook(content: str, page: Page, files: Files) -> str:
             node.replace_with(BeautifulSoup(text, "html.parser"))
     result = str(soup)
     locators: dict[str, list[str]] = {}
-    result, cited = cite_html(_bibliography, result, where, locators=locators)
+    result, cited = cite_html(state.current().notebook_bibliography, result, where, locators=locators)
     if cited:
         result += (
             '\n<h2 id="references">References<a class="headerlink" href="#references" '
-            'title="Permanent link">¶</a></h2>\n' + _bibliography.entries_html(cited, locators)
+            'title="Permanent link">¶</a></h2>\n' + state.current().notebook_bibliography.entries_html(cited, locators)
         )
     return result
 

@@ -25,6 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from nn_site import state
 from nn_site.engine.cache import cache_dir
 from nn_site.notebooks import pages as notebook_pages
 from nn_site.pages import corrections, offline_index, search_index
@@ -40,38 +41,35 @@ from nn_site.pages.glossary import (  # noqa: F401 - tests read these names from
 from nn_site.print import page as print_page
 from nn_site.print.page import _update_anchor_ids, print_site_urls  # noqa: F401 - tests use them
 
-_root = Path()
-_terms: dict[str, str] = {}
-
-
 # --- hooks ---------------------------------------------------------------------------
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _root, _terms
-    _root = Path(config.config_file_path).resolve().parent
-    source = _root / GLOSSARY_SOURCE
-    _terms = read_glossary(source)
+    state.current().root = Path(config.config_file_path).resolve().parent
+    source = state.current().root / GLOSSARY_SOURCE
+    state.current().terms = read_glossary(source)
     abbr = config.mdx_configs.setdefault("abbr", {})
-    abbr["glossary"] = {**tooltip_forms(_terms), **abbr.get("glossary", {})}
+    abbr["glossary"] = {**tooltip_forms(state.current().terms), **abbr.get("glossary", {})}
     bib = Path(config.docs_dir) / "references.bib"
     bibliography = site_bibliography(bib, cache_dir() / "bibliography")
     notebook_pages.use_bibliography(bibliography)
     config.extra["corrections"] = tuple(
-        corrections.load_checked(_root, Path(config.docs_dir), bibliography.entries, config.extra.get("release"))
+        corrections.load_checked(
+            state.current().root, Path(config.docs_dir), bibliography.entries, config.extra.get("release")
+        )
     )
     print_page.install()
     return config
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    server.watch(str(_root / GLOSSARY_SOURCE.parent))  # edit a definition, see it at once
+    server.watch(str(state.current().root / GLOSSARY_SOURCE.parent))  # edit a definition, see it at once
     return server
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if GLOSSARY_MARKER in markdown:
-        markdown = markdown.replace(GLOSSARY_MARKER, glossary_html(_terms))
+        markdown = markdown.replace(GLOSSARY_MARKER, glossary_html(state.current().terms))
     return with_corrections(markdown, page, config)
 
 

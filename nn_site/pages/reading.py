@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from nn_site import state
 from nn_site.engine import cache
 from nn_site.engine import render as figure_html
 from nn_site.notebooks import figures as notebook_figures
@@ -30,9 +31,6 @@ MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
 CELL = re.compile(r"<td([^>]*)>(.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
-_math_pages: set[str] = set()
-_math_chars: set[str] = set()
-_notebook_files: dict[str, str] = {}  # site path -> SVG text, written after the build
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -51,9 +49,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _math_chars.clear()
-    _math_pages.clear()
-    _notebook_files.clear()
+    state.current().math_chars.clear()
+    state.current().math_pages.clear()
+    state.current().notebook_files.clear()
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -66,8 +64,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return Path(file.abs_src_path) if file is not None and file.abs_src_path else None
 
     if "<math" in html:
-        _math_pages.add(page.file.src_uri)
-        _math_chars.update(math_font.characters(html))
+        state.current().math_pages.add(page.file.src_uri)
+        state.current().math_chars.update(math_font.characters(html))
     if page.file.src_uri.endswith(".ipynb"):
         # notebooks/x/index.html -> figure-1.svg beside it; notebooks/x.html (the offline
         # copy's .html URLs) -> x-figure-1.svg, so two notebooks in one folder never clash
@@ -75,7 +73,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         stem = "figure" if name == "index.html" else name.removesuffix(".html") + "-figure"
         html, made = notebook_figures.finish(html, stem, page.file.src_uri)
         folder = posixpath.dirname(page.file.dest_uri)
-        _notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
+        state.current().notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
     html = figure_html.finish(_mark_long_tables(first_use_only(html)), source_of)
     page.html = html  # what mkdocs-print-site puts on the print page (as courses_hooks does)
     return html
@@ -100,7 +98,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     Not in the offline copy: from file:// a page's origin is "null", so Chromium blocks
     the preload's CORS request (a failed request on every page with math); the
     stylesheet's own @font-face load works there, read from disk at once."""
-    if page.file.src_uri not in _math_pages and "<math" not in output:
+    if page.file.src_uri not in state.current().math_pages and "<math" not in output:
         return output
     if config.extra.get("offline"):
         return output
@@ -113,11 +111,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Write the notebook pages' figure files beside their pages, and the math font as
     the subset of the characters this build's math uses (scripts/math_font.py)."""
     font = Path(config.site_dir) / MATH_FONT
-    if font.is_file() and _math_chars:
+    if font.is_file() and state.current().math_chars:
         font.write_bytes(
-            math_font.subset(Path(config.docs_dir) / MATH_FONT, _math_chars, cache.cache_dir() / "math-font")
+            math_font.subset(
+                Path(config.docs_dir) / MATH_FONT, state.current().math_chars, cache.cache_dir() / "math-font"
+            )
         )
-    for name, text in sorted(_notebook_files.items()):
+    for name, text in sorted(state.current().notebook_files.items()):
         target = Path(config.site_dir) / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")

@@ -29,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from nn_site import state
 from nn_site.publish import cite, gallery
 from nn_site.publish import versions as publish
 
@@ -40,24 +41,17 @@ PRINT_PAGE = "print_page.md"
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 DESCRIPTION_LENGTH = 200
 
-_release: publish.Release | None = None
-_figures: dict[str, list[gallery.Figure]] = {}
-_dest: dict[str, str] = {}  # src_uri -> dest_uri of the gallery and print pages
-_serving = False  # `mkdocs serve`: the gallery's slide PNGs are rendered in the background
-
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    state.session.serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _release
     try:
-        _release = publish.from_config(config)
+        state.current().release = publish.from_config(config)
     except publish.ReleaseError as exc:
         raise PluginError(str(exc)) from exc
-    config.site_url = _release.versioned_root  # None without a public URL
+    config.site_url = state.current().release.versioned_root  # None without a public URL
     if not os.environ.get(publish.MIKE_ENV):
         # Material's version selector fetches ../versions.json, which only mike writes:
         # a plain build (make serve, make build, the offline copy) shows no selector and
@@ -65,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["version"] = None
     if config.repo_url and urlsplit(config.repo_url).hostname == "github.com":
         config.edit_uri = f"edit/{config.extra.get('repo_branch', 'main')}/docs/"
-    if _release.root is None:
+    if state.current().release.root is None:
         log.info(
             "No public URL configured (site_url / NN_SITE_URL): citations in this build "
             "say so instead of giving an address."
@@ -74,21 +68,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    _figures.clear()
+    state.current().figures.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if CITE_WORK_MARKER in markdown:
-        markdown = markdown.replace(CITE_WORK_MARKER, cite.work_markdown(_release))
+        markdown = markdown.replace(CITE_WORK_MARKER, cite.work_markdown(state.current().release))
     return markdown
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     gallery_file = files.get_file_from_path(GALLERY_PAGE)
     if gallery_file is not None:
-        _dest[GALLERY_PAGE] = gallery_file.dest_uri
+        state.current().dest[GALLERY_PAGE] = gallery_file.dest_uri
     # mkdocs-print-site keeps its page out of `files`; its name follows the URL style.
-    _dest[PRINT_PAGE] = "print_page/index.html" if config.use_directory_urls else "print_page.html"
+    state.current().dest[PRINT_PAGE] = "print_page/index.html" if config.use_directory_urls else "print_page.html"
     return files
 
 
@@ -96,7 +90,7 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     if page.file.src_uri not in (GALLERY_PAGE, PRINT_PAGE):
         figures = gallery.collect(html_, page.file.src_uri, page.title or "", page.file.dest_uri)
         if figures:
-            _figures[page.file.src_uri] = figures
+            state.current().figures[page.file.src_uri] = figures
     if not (page.meta or {}).get("description"):
         description = first_paragraph(html_)
         if description:  # Material writes page.meta.description into HTML unescaped
@@ -112,14 +106,14 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         order = [p.file.src_uri for p in nav.pages]
         ordered = [
             fig
-            for uri in sorted(_figures, key=lambda u: order.index(u) if u in order else len(order))
-            for fig in _figures[uri]
+            for uri in sorted(state.current().figures, key=lambda u: order.index(u) if u in order else len(order))
+            for fig in state.current().figures[uri]
         ]
         try:
-            grid = gallery.gallery_html(ordered, _release, page.file.dest_uri, Path(config.site_dir))
+            grid = gallery.gallery_html(ordered, state.current().release, page.file.dest_uri, Path(config.site_dir))
         except gallery.GalleryError as exc:
             raise PluginError(f"docs/{GALLERY_PAGE}: {exc}") from exc
-        count = f"{len(ordered)} figures from {len(_figures)} pages"
+        count = f"{len(ordered)} figures from {len(state.current().figures)} pages"
         page.content = page.content.replace(GALLERY_MARKER, f'<p class="gallery-count">{count}.</p>\n{grid}')
     return context
 
@@ -131,7 +125,7 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 
 
 def _add_helpers(context, config: MkDocsConfig):
-    context["cite_block"] = lambda page: cite.block_html(_release, page.file.src_uri, page.title or "")
+    context["cite_block"] = lambda page: cite.block_html(state.current().release, page.file.src_uri, page.title or "")
     context["share_meta"] = share_meta
     context["repo_links"] = lambda page: repo_links(page, config)
     return context
@@ -139,15 +133,15 @@ def _add_helpers(context, config: MkDocsConfig):
 
 def on_post_build(config: MkDocsConfig) -> None:
     start = time.perf_counter()
-    figures = [fig for figs in _figures.values() for fig in figs]
+    figures = [fig for figs in state.current().figures.values() for fig in figs]
     try:
-        made = gallery.write_downloads(Path(config.site_dir), figures, background=_serving)
+        made = gallery.write_downloads(Path(config.site_dir), figures, background=state.session.serving)
     except gallery.GalleryError as exc:
         raise PluginError(str(exc)) from exc
     link_print_page_to_gallery(Path(config.site_dir))
     log.info(
         f"Gallery: {len(figures)} figures, {made} slide PNGs "
-        f"{'being rendered in the background' if _serving and made else 'written'} "
+        f"{'being rendered in the background' if state.session.serving and made else 'written'} "
         f"in {time.perf_counter() - start:.1f} s"
     )
 
@@ -155,12 +149,14 @@ def on_post_build(config: MkDocsConfig) -> None:
 def link_print_page_to_gallery(site_dir: Path) -> None:
     """The gallery is left off the print page (mkdocs.yml, print-site ``exclude``), so the
     print page's links to it, rewritten to ``#gallery``, go to the gallery page instead."""
-    if GALLERY_PAGE not in _dest or PRINT_PAGE not in _dest:
+    if GALLERY_PAGE not in state.current().dest or PRINT_PAGE not in state.current().dest:
         return
-    printed = site_dir / _dest[PRINT_PAGE]
+    printed = site_dir / state.current().dest[PRINT_PAGE]
     if not printed.is_file():
         return
-    target = posixpath.relpath(_dest[GALLERY_PAGE], posixpath.dirname(_dest[PRINT_PAGE]) or ".")
+    target = posixpath.relpath(
+        state.current().dest[GALLERY_PAGE], posixpath.dirname(state.current().dest[PRINT_PAGE]) or "."
+    )
     target = target.removesuffix("index.html")
     text = printed.read_text(encoding="utf-8")
     printed.write_text(text.replace('href="#gallery"', f'href="{target}"'), encoding="utf-8")
@@ -183,19 +179,19 @@ def first_paragraph(html_: str) -> str:
 def share_meta(page: Page) -> list[tuple[str, str, str]]:
     """Open Graph and Twitter card tags: (attribute, name, content). Nothing here is
     fetched when the page is viewed; a link preview service reads them."""
-    title = html.unescape(page.title or "") if page.file.src_uri != "index.md" else _release.name
+    title = html.unescape(page.title or "") if page.file.src_uri != "index.md" else state.current().release.name
     description = html.unescape((page.meta or {}).get("description") or "")
     tags = [
         ("property", "og:type", "website"),
-        ("property", "og:site_name", _release.name),
+        ("property", "og:site_name", state.current().release.name),
         ("property", "og:title", title),
         ("property", "og:description", description),
         ("name", "twitter:title", title),
         ("name", "twitter:description", description),
     ]
-    url = _release.url_of(gallery.page_url(page.file.dest_uri))
-    figures = _figures.get(page.file.src_uri)
-    image = _release.url_of(figures[0].png_light) if figures and url else None
+    url = state.current().release.url_of(gallery.page_url(page.file.dest_uri))
+    figures = state.current().figures.get(page.file.src_uri)
+    image = state.current().release.url_of(figures[0].png_light) if figures and url else None
     if url:
         tags.append(("property", "og:url", url))
     if image:
