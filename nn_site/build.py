@@ -12,8 +12,8 @@ level, in an admonition, a content tab or a list item)::
 
 The pipeline (CONTRIBUTING.md draws it):
 
-1. ``on_files`` finds every ``snippet`` block of every page (``scripts/fences.py``),
-   runs the snippets that are not cached (``scripts/snippets.py``, one warm worker that
+1. ``on_files`` finds every ``snippet`` block of every page (``nn_site/engine/fence.py``),
+   runs the snippets that are not cached (``nn_site/engine/runner.py``, one warm worker that
    forks an isolated child per snippet) and adds their figures to the site;
 2. while a page is converted, pymdownx.superfences hands each ``snippet`` block to
    ``render_snippet`` (a custom fence), which returns the snippet's source, its printed
@@ -22,7 +22,7 @@ The pipeline (CONTRIBUTING.md draws it):
    into links with a reference list (never inside code), and TeX into MathML.
 
 Every fault stops the build with file, line and cause (``mkdocs serve`` shows it in the
-page instead); nothing stale is published (``scripts/cache.py``).
+page instead); nothing stale is published (``nn_site/engine/cache.py``).
 """
 
 from __future__ import annotations
@@ -185,7 +185,7 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
     number = f"\u27e6fig:{sorted(state.current().outputs).index(name)}\u27e7"
     if options["code"] == "open" and code_summary.is_long(
         state.current().snippets_dir / name
-    ):  # scripts/code_summary.py
+    ):  # nn_site/engine/code_summary.py
         parts.append(code_summary.collapsed(code, src, state.current().snippets_dir / name))
     elif options["code"] == "open":
         parts.append(code)
@@ -213,7 +213,7 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
         )
         alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
         anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
-        try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (scripts/inline_field.py)
+        try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (nn_site/pages/inline_field.py)
             caption = inline_field.markdown(options["caption"].strip())
         except ValueError as exc:
             raise FenceError(f"{where}: snippet '{name}' caption: {exc}") from None
@@ -280,17 +280,17 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
-    try:  # every NN_* variable, checked before anything is built (scripts/site_config.py)
+    try:  # every NN_* variable, checked before anything is built (nn_site/config.py)
         settings = site_config.start_build()
         site_config.check_url("site_url (mkdocs.yml)", config.site_url)
         site_config.check_url("repo_url (mkdocs.yml)", config.repo_url)
     except site_config.ConfigError as exc:
         raise PluginError(str(exc)) from None
     try:
-        sandbox.bwrap()  # scripts/sandbox.py: CI without bwrap stops here; serve says once
+        sandbox.bwrap()  # nn_site/engine/sandbox.py: CI without bwrap stops here; serve says once
     except sandbox.SandboxError as exc:
         raise PluginError(str(exc)) from None
-    # scripts/boundary.py: no symbolic link takes a read, a run, an include or a copy
+    # nn_site/engine/boundary.py: no symbolic link takes a read, a run, an include or a copy
     # outside the repository (checked on the resolved path)
     boundary.check_tree(root, Path(config.docs_dir))
     boundary.guard_includes()
@@ -378,10 +378,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     state.current().page, state.current().files = page, files
-    # ```ledger blocks and [[verdict:id]] become tables and words (scripts/ledger.py); a
+    # ```ledger blocks and [[verdict:id]] become tables and words (nn_site/pages/ledger.py); a
     # ledger block this leaves (e.g. nested) is then an unknown fence and fails the build.
     markdown = ledger.render_fences(markdown, page.file.src_uri, state.current().ledger_rows)
-    # [[q:key]] becomes the register's value (scripts/quantities.py), in the page and in the
+    # [[q:key]] becomes the register's value (nn_site/pages/quantities.py), in the page and in the
     # ledger rows just rendered into it.
     markdown = quantities.expand_page(
         markdown,
@@ -441,7 +441,7 @@ def relocate_raw_assets(html: str, page: Page, files: Files) -> str:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Figure numbers, citations and MathML (notebooks: scripts/courses_hooks.py)."""
+    """Figure numbers, citations and MathML (notebooks: nn_site/pages/courses.py)."""
     where = page.file.src_uri
     if where.endswith(".ipynb"):
         notebook_kernel.check_leftovers(where)

@@ -1,6 +1,6 @@
 """Every ``NN_*`` environment variable the build reads, in one typed, checked place.
 
-``load()`` reads them once (``scripts/mkdocs_hooks.py`` does it first thing in
+``load()`` reads them once (``nn_site/build.py`` does it first thing in
 ``on_config``, before anything is built or cached) and returns a frozen ``SiteConfig``;
 code that needs a setting asks ``get()``, which returns the running build's config (or
 reads the environment afresh outside a build: scripts, tests). A value that is not
@@ -29,7 +29,7 @@ class ConfigError(ValueError):
 @dataclass(frozen=True)
 class SiteConfig:
     cache_dir: Path
-    """NN_CACHE_DIR: the build cache (scripts/cache.py); default ``.cache/build`` in the repository."""
+    """NN_CACHE_DIR: the build cache (nn_site/engine/cache.py); default ``.cache/build`` in the repository."""
     snippet_jobs: int
     """NN_SNIPPET_JOBS: worker processes running snippets side by side, 1-64; default one per core."""
     snippet_timeout: float
@@ -47,7 +47,7 @@ class SiteConfig:
     """NN_RELEASE_TEST_COMMAND: the command ``scripts/release.py`` runs before releasing; default ``make test``."""
     sandbox: str
     """NN_SANDBOX: ``auto`` (default: snippets and notebook kernels run in bwrap when it works)
-    or ``off`` (never; for tests of the unsandboxed path). scripts/sandbox.py."""
+    or ``off`` (never; for tests of the unsandboxed path). nn_site/engine/sandbox.py."""
 
 
 VARIABLES = {f.name: "NN_" + f.name.upper() for f in fields(SiteConfig)}
@@ -56,7 +56,7 @@ VARIABLES = {f.name: "NN_" + f.name.upper() for f in fields(SiteConfig)}
 def _fail(name: str, value: str, accepted: str) -> ConfigError:
     return ConfigError(
         f"environment variable {name}={value!r} is not valid: {accepted}; "
-        f"set it to such a value or unset it (scripts/site_config.py)"
+        f"set it to such a value or unset it (nn_site/config.py)"
     )
 
 

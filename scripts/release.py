@@ -8,14 +8,14 @@
    CITATION.cff (``version``, ``date-released``, ``url``), .zenodo.json (``version``,
    ``publication_date``, the versioned URL) and CHANGELOG.md (the "Unreleased"
    section becomes this release's). Every "unreleased" entry of the corrections log
-   (``includes/corrections.yml``, scripts/corrections.py) gets this version, and the
+   (``includes/corrections.yml``, nn_site/pages/corrections.py) gets this version, and the
    release's CHANGELOG section lists them; a release may hold only corrections.
 3. Commits "Release x.y.z" and tags it ``vx.y.z``. Pushing the tag
    (``git push origin main vx.y.z``) makes the publishing workflow test the tag and
    deploy the site with mike under ``<site_url>x.y.z/``, with ``latest`` pointing to it.
 
 The public URL comes from ``NN_SITE_URL`` or mkdocs.yml's ``site_url`` default; a
-release needs a real one (scripts/publish.py says why and how).
+release needs a real one (nn_site/publish/versions.py says why and how).
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def update_zenodo(text: str, version: str, date: str, url: str) -> str:
 
 def update_changelog(text: str, version: str, date: str, fixes: str = "") -> str:
     """The "Unreleased" section becomes ``version``'s, with ``fixes`` (the corrections
-    it carries, scripts/corrections.py) at its end."""
+    it carries, nn_site/pages/corrections.py) at its end."""
     if UNRELEASED not in text:
         raise ReleaseRefused(f"CHANGELOG.md: no '{UNRELEASED}' section to turn into {version}")
     head, _, rest = text.partition(UNRELEASED)

@@ -1,6 +1,6 @@
 """The corrections log (issue 27): includes/corrections.yml checked, and rendered as the
 Corrections page, the note at the foot of each corrected page and the release notes
-(scripts/corrections.py; the release itself: tests/test_publish.py)."""
+(nn_site/pages/corrections.py; the release itself: tests/test_publish.py)."""
 
 from __future__ import annotations
 

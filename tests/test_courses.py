@@ -137,7 +137,7 @@ def test_tooltips_on_pages_but_never_in_code_or_headings(site):
     transport = (site / "weight-transport" / "index.html").read_text(encoding="utf-8")
     # "weight" is a glossary term: the title has no tooltip, the text below has it
     assert re.search(r"<h1[^>]*>Weight transport<a class=\"headerlink\"", transport)
-    # marked on first use only, focusable (scripts/glossary_marks.py)
+    # marked on first use only, focusable (nn_site/pages/glossary_marks.py)
     weight = f'<abbr title="{html.escape(TERMS["weight"], quote=True)}" tabindex="0">'
     assert transport.count(weight) == 1, transport.count(weight)
     mapping = (site / "hodgkin-huxley" / "index.html").read_text(encoding="utf-8")
@@ -207,7 +207,7 @@ def test_print_page_loads_every_printed_image_at_once(site):
 
 def test_search_index_holds_prose_not_program_listings(site):
     """A search result shows prose: no snippet's Python source is in the index, while
-    its title, its printed output and the page's prose are (scripts/search_index.py)."""
+    its title, its printed output and the page's prose are (nn_site/pages/search_index.py)."""
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     text = "\n".join(doc["text"] for doc in docs)
     source = (ROOT / "snippets" / "integrate_and_fire" / "lif.py").read_text(encoding="utf-8")

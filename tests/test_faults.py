@@ -9,7 +9,7 @@ by design, that the output is right; where it matters, the build after the fix i
 byte-identical to a clean build. The faults of one kind share a build to stay fast.
 
 TeX faults (``\\sigmaa``, an unclosed ``\\mathbf{``) are page faults like the others
-(Temml's own message names the cause; scripts/mathml.py adds page and line).
+(Temml's own message names the cause; nn_site/pages/mathml.py adds page and line).
 """
 
 from __future__ import annotations
@@ -465,7 +465,7 @@ def test_serve_shows_any_build_error_in_the_page_then_recovers(project):
         server.wait(timeout=20)
 
 
-# --- the corrections log (scripts/corrections.py) ------------------------------------
+# --- the corrections log (nn_site/pages/corrections.py) ------------------------------------
 
 CORRECTION = """\
 - id: planted
@@ -511,7 +511,7 @@ def test_corrections_log_is_built_escaped_and_a_bad_entry_stops_the_build(projec
     ("NN_SANDBOX", "maybe", "'auto' (sandbox when bwrap works) or 'off'"),
 ])
 def test_an_invalid_environment_variable_fails_before_building(warm_project, variable, value, accepted):
-    """Every NN_* variable is read once, typed and checked (scripts/site_config.py): a bad
+    """Every NN_* variable is read once, typed and checked (nn_site/config.py): a bad
     one stops the build before anything runs, naming the variable, the value and what is
     accepted (NN_NOTEBOOK_TIMEOUT=abc used to drop the notebook settings silently)."""
     project = warm_project
@@ -751,10 +751,10 @@ def test_notebook_outputs_are_bounded_plain_and_free_of_tracebacks(project):
 
 
 # --- what a pull request cannot make the build do (issue 28) --------------------------
-# The repository is the boundary (scripts/boundary.py); data fields are text, never HTML
-# (scripts/inline_field.py); no process outlives its snippet or kernel
-# (scripts/processes.py); snippets and kernels run sandboxed when bwrap works
-# (scripts/sandbox.py). CONTRIBUTING.md, "Trust model".
+# The repository is the boundary (nn_site/engine/boundary.py); data fields are text, never HTML
+# (nn_site/pages/inline_field.py); no process outlives its snippet or kernel
+# (nn_site/engine/processes.py); snippets and kernels run sandboxed when bwrap works
+# (nn_site/engine/sandbox.py). CONTRIBUTING.md, "Trust model".
 
 def test_a_symbolic_link_out_of_the_repository_fails_the_build(warm_project, tmp_path):
     """A snippet, a snippet's data file, an asset under docs/ and a folder under includes/
@@ -978,7 +978,7 @@ def test_a_sandboxed_snippet_sees_no_secret_home_repository_or_network(warm_proj
 @pytest.mark.parametrize("sandboxed", ["off", "auto"])
 def test_a_notebook_kernel_leaves_nothing_running_and_is_sandboxed(project, tmp_path, sandboxed):
     """A cell starts a process in a session of its own: gone when the build ends.
-    Unsandboxed, the kernel's guard (scripts/kernel_launcher.py) kills it and the build
+    Unsandboxed, the kernel's guard (nn_site/notebooks/kernel_launcher.py) kills it and the build
     fails naming the notebook and the process; sandboxed, the kernel's PID namespace
     ends it (silently), and the kernel sees no secret and
     no network (today: the process lives on, and the kernel sees both)."""

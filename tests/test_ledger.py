@@ -1,4 +1,4 @@
-"""The analogy ledger is data (includes/ledger/*.yml, scripts/ledger.py): every row is
+"""The analogy ledger is data (includes/ledger/*.yml, nn_site/pages/ledger.py): every row is
 valid, every article point is covered, every fault is a clear error, and no page states a
 verdict other than the data's."""
 

@@ -1,6 +1,6 @@
 """Math set as a TeX user expects (issue 13) and TeX typos failing the build (issue 20, 7).
 
-Structural checks on the MathML that scripts/mathml.py (Temml) makes for the cases the
+Structural checks on the MathML that nn_site/pages/mathml.py (Temml) makes for the cases the
 issue lists, and on the build's message for a bad formula."""
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ def test_no_raw_tex_on_any_page(site):
 
 
 def test_the_math_font_is_a_subset_with_its_math_table_and_every_character_used(site):
-    """The site ships STIX Two Math cut to the characters its math uses (scripts/math_font.py),
+    """The site ships STIX Two Math cut to the characters its math uses (nn_site/pages/math_font.py),
     MATH table kept (stretchy brackets, big operators), and nothing the pages need missing."""
     import io
 

@@ -103,7 +103,7 @@ def test_page_renders_math_citations_and_download(pages, name, site):
     assert f'href="{name}.ipynb" download' in page
     assert (site / "notebooks" / name / f"{name}.ipynb").is_file()
     # figures as SVG files beside the page, light and dark, with alt text from their labels
-    # (scripts/notebook_figures.py), not inline PNGs with "No description"
+    # (nn_site/notebooks/figures.py), not inline PNGs with "No description"
     assert page.count('class="snippet-figure notebook-figure"') >= 3 and "data:image/png" not in page
     assert "No description has been provided" not in page and "its labels read:" in page
     assert (site / "notebooks" / name / "figure-1.svg").is_file() and (site / "notebooks" / name / "figure-1-dark.svg").is_file()

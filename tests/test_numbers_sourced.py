@@ -15,7 +15,7 @@
   boxes (their answers are parsed and checked against the computation by
   tests/test_exercise_answers.py, which also fails on an answer with no check).
 - A number from the register of quantities, [[q:key]], is checked as the build prints it
-  (scripts/quantities.py): it too needs a citation ([[q:key|cite]] adds one) or a computation.
+  (nn_site/pages/quantities.py): it too needs a citation ([[q:key|cite]] adds one) or a computation.
 - ALLOWED lists, per page, the few numbers that need neither (a definition, a unit
   conversion, a value the reader is asked to assume).
 """

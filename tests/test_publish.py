@@ -163,7 +163,7 @@ def test_repository_links_only_with_a_repository(published_site):
 
 
 def test_every_figure_of_the_site_is_in_the_gallery(site):
-    # Found independently of scripts/gallery.py: every <figure> of every page that holds an image.
+    # Found independently of nn_site/publish/gallery.py: every <figure> of every page that holds an image.
     expected = set()
     for page in pages_of(site):
         rel = page.relative_to(site).as_posix()

@@ -1,4 +1,4 @@
-"""The register of quantities (includes/quantities.yml, scripts/quantities.py).
+"""The register of quantities (includes/quantities.yml, nn_site/pages/quantities.py).
 
 A registered number is typed once: pages print it through [[q:key]], snippets keep a copy
 marked "# register: key" that must equal it, and no page, notebook, ledger row or glossary

@@ -10,9 +10,9 @@ or ``$NN_CACHE_DIR``)::
     jupyter/kernel-<k>/    mkdocs-jupyter's executed notebooks (its own cache, moved here),
                            one folder per kernel profile
     ipython/<k>/           that kernel profile: notebooks draw SVG in the site style
-    slides/<key>.png       the gallery's slide PNGs (scripts/gallery.py)
+    slides/<key>.png       the gallery's slide PNGs (nn_site/publish/gallery.py)
     math-font/             the math font cut to the characters the pages use
-    mathml-*.json          TeX -> MathML conversions (scripts/mathml.py)
+    mathml-*.json          TeX -> MathML conversions (nn_site/pages/mathml.py)
 
 Rules every user of this module gets for free:
 
@@ -58,7 +58,7 @@ class CacheCorrupt(Exception):
 
 
 def cache_dir() -> Path:
-    """``NN_CACHE_DIR`` or ``.cache/build``, as read by scripts/site_config.py."""
+    """``NN_CACHE_DIR`` or ``.cache/build``, as read by nn_site/config.py."""
     from nn_site import config as site_config
 
     return site_config.get().cache_dir

@@ -1,6 +1,6 @@
 """Checks on a snippet's figure, in the worker's child after the snippet ran: a figure
 that shows nothing, only NaN data, or is absurdly large is refused (with the snippet's
-name, added by scripts/snippets.py) instead of being published.
+name, added by nn_site/engine/runner.py) instead of being published.
 
 - ``too_large(fig)``: more than ``MAX_INCHES`` inches on a side (figsize=(200, 200) would
   make a 19,200-pixel image); checked before the figure is saved.

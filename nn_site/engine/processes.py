@@ -5,7 +5,7 @@ ended is handed to init, out of sight. So the process that runs build code (the 
 worker, the notebook kernel's launcher) makes itself a *child subreaper*
 (``PR_SET_CHILD_SUBREAPER``): every orphan below it is handed to it instead, and
 ``descendants`` finds the whole tree through ``/proc``. ``kill_tree`` kills it, deepest
-first, and names what it killed. In the sandbox (scripts/sandbox.py) a PID namespace
+first, and names what it killed. In the sandbox (nn_site/engine/sandbox.py) a PID namespace
 does the same by construction; this holds without it.
 """
 

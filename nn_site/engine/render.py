@@ -1,6 +1,6 @@
 """The HTML of a snippet figure, finished for reading (issue 13): size, loading, full size.
 
-``scripts/mkdocs_hooks.py`` writes each figure as two images, the light and the dark
+``nn_site/build.py`` writes each figure as two images, the light and the dark
 copy (``...svg#only-light`` / ``...-dark.svg#only-dark``). Here each image gets
 - ``width``/``height`` from its SVG, so the browser reserves its box before it loads
   (no layout shift; CSS scales it to the column keeping that ratio);

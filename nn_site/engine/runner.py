@@ -6,7 +6,7 @@ palette, the worker itself and the numpy/matplotlib versions. A cached entry is 
 folder ``<cache>/snippets/<key>/`` holding ``result.json`` (with the SHA-256 of each
 figure) and the SVG figures (light and dark); it is built under a temporary name and
 renamed, so a failure never leaves half an entry; an entry that fails its check is
-discarded and run again (scripts/cache.py).
+discarded and run again (nn_site/engine/cache.py).
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ class Output:
 
 
 def cache_dir() -> Path:
-    """The build's cache folder (see scripts/cache.py); snippets live in its ``snippets/``."""
+    """The build's cache folder (see nn_site/engine/cache.py); snippets live in its ``snippets/``."""
     return cache.cache_dir()
 
 
@@ -73,7 +73,7 @@ def jobs() -> int:
 
 
 def timeout() -> float:
-    """NN_SNIPPET_TIMEOUT (scripts/site_config.py), 60 s unless set."""
+    """NN_SNIPPET_TIMEOUT (nn_site/config.py), 60 s unless set."""
     return site_config.get().snippet_timeout
 
 
@@ -124,7 +124,7 @@ def _load(entry: Path, name: str, key: str) -> Output | None:
 
 class _Worker:
     """One long-lived ``snippet_worker.py`` process, which forks a child per snippet; in
-    the sandbox when bwrap works (scripts/sandbox.py): the repository and ``snippets``
+    the sandbox when bwrap works (nn_site/engine/sandbox.py): the repository and ``snippets``
     read-only, only the snippets' cache folder (and matplotlib's font cache) writable."""
 
     def __init__(self, snippets: Path = SNIPPETS) -> None:
@@ -203,7 +203,7 @@ def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
     src = f"snippets/{name}"
     problem = _run_problem(result, snippet, name, root)
     left = result.get("left_running")
-    if left:  # scripts/snippet_worker.py killed them when the snippet's process ended
+    if left:  # nn_site/engine/worker.py killed them when the snippet's process ended
         problem = (
             f"{src}: left {len(left)} process(es) running when it ended, which the build "
             f"killed ({'; '.join(left[:5])}); a snippet waits for every process it starts"
@@ -233,9 +233,9 @@ def _run_problem(result: dict, snippet: Path, name: str, root: Path) -> str | No
         )
     if len(result["figures"]) > 1:
         return f"{src}: made {len(result['figures'])} figures; a snippet makes at most one (use subplots)"
-    if result.get("figure_problem"):  # scripts/figure_checks.py, in the worker
+    if result.get("figure_problem"):  # nn_site/engine/figure_checks.py, in the worker
         return f"{src}: {result['figure_problem']}"
-    try:  # ANSI colour codes removed; other control characters refused (scripts/output_text.py)
+    try:  # ANSI colour codes removed; other control characters refused (nn_site/engine/output_text.py)
         result["stdout"] = output_text.clean(result["stdout"])
     except output_text.OutputTextError as exc:
         return f"{src}: {exc}"

@@ -57,7 +57,7 @@ class SandboxError(Exception):
 
 
 def mode() -> str:
-    """NN_SANDBOX, read and checked once per build in scripts/site_config.py."""
+    """NN_SANDBOX, read and checked once per build in nn_site/config.py."""
     try:
         return site_config.get().sandbox
     except site_config.ConfigError as exc:

@@ -17,8 +17,8 @@ as an outline in absolute font units. Here:
 Against matplotlib's own SVG a figure is about 2x smaller on disk; against the
 previous version of this module (0.01-pt grid, every command written, glyphs absolute)
 the median figure as served went 8.7 -> 7.7 KB, and the densest, inhibition's
-3,000-point voltage trace, 20.1 -> 15.2 KB. Run by scripts/snippet_worker.py and
-scripts/notebook_figures.py on each figure they save; deterministic, so builds stay
+3,000-point voltage trace, 20.1 -> 15.2 KB. Run by nn_site/engine/worker.py and
+nn_site/notebooks/figures.py on each figure they save; deterministic, so builds stay
 byte-identical. Why by hand: the SVG optimisers on PyPI (scour) rewrite far more than
 coordinates (ids, groups), and tests/browser/figure_check.py reads matplotlib's ids and
 groups.

@@ -1,6 +1,6 @@
 """Run each snippet in its own forked process, from one warm parent: fast and isolated.
 
-Started by ``scripts/snippets.py`` (never by hand). Reads one JSON job per line on
+Started by ``nn_site/engine/runner.py`` (never by hand). Reads one JSON job per line on
 stdin, ``{"path", "out_dir", "salt", "timeout"}``, and answers one JSON line per job.
 
 The parent imports numpy and matplotlib once; for each job it forks a child, which runs
@@ -21,7 +21,7 @@ costs milliseconds, while a fresh interpreter pays matplotlib's import again (ab
 
 A child that hangs dumps its stack (``faulthandler``) and is killed; one that ends
 through ``os._exit`` or a crash is reported with the line it was on. The worker is a
-child subreaper (scripts/processes.py): when a snippet's process ends, every process it
+child subreaper (nn_site/engine/processes.py): when a snippet's process ends, every process it
 started (``subprocess.Popen``, ``os.fork``, one that called ``setsid``) is handed to the
 worker, which kills it and fails the snippet naming what was left running. The result is
 read until the snippet's own process ends, not until the pipe closes (a forked copy holds
@@ -180,12 +180,12 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
         for number in plt.get_fignums():
             target = out_dir / f"figure-{number}.svg"
             figures.append(target.name)
-            too_large = figure_checks.too_large(plt.figure(number))  # scripts/figure_checks.py
+            too_large = figure_checks.too_large(plt.figure(number))  # nn_site/engine/figure_checks.py
             if figure_problem or too_large:  # not saved: the snippet fails anyway
                 figure_problem = figure_problem or too_large
                 continue
             plt.figure(number).savefig(target, format="svg", metadata={"Date": None, "Creator": None})
-            target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # scripts/svg_compact.py
+            target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # nn_site/engine/svg.py
             figure_problem = figure_checks.blank(plt.figure(number))
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
         result = {
@@ -310,7 +310,7 @@ def warm_up() -> None:
 
 
 def main() -> None:
-    processes.become_subreaper()  # scripts/processes.py: no process a snippet starts escapes
+    processes.become_subreaper()  # nn_site/engine/processes.py: no process a snippet starts escapes
     warm_up()
     gc.freeze()  # the warm heap stays shared with every child: no copy-on-write by the collector
     # The protocol gets its own copy of fd 1; fd 1 itself then points at stderr, so

@@ -4,10 +4,10 @@
   the working directory, so a cold build is cold for notebooks too; an entry that is not
   valid JSON (a build killed while writing it) is discarded with a warning and the
   notebook runs again.
-- nbconvert reads ``scripts/jupyter_config/jupyter_nbconvert_config.py``: a cell that
+- nbconvert reads ``nn_site/notebooks/jupyter_config/jupyter_nbconvert_config.py``: a cell that
   runs longer than ``NN_NOTEBOOK_TIMEOUT`` seconds (120) fails the build, and a cell's
   printed lines become one output block however the kernel flushed them.
-- Outputs are checked after the run (``scripts/notebook_limits.py``): no traceback (not
+- Outputs are checked after the run (``nn_site/notebooks/limits.py``): no traceback (not
   even from a cell tagged ``raises-exception``), bounded size, plain text.
 - A failing cell stops the build with one short paragraph: the notebook, the code cell's
   number and line, the exception (no ANSI colour codes, no repeated traceback).
@@ -59,7 +59,7 @@ def configure(config, folder: Path) -> None:
     )[:12]
     plugin.config["cache_dir"] = str(folder / f"settings-{settings}")
     if folder.is_dir():
-        # entries sit in a kernel profile's subfolder (scripts/reading_hooks.py): look in all
+        # entries sit in a kernel profile's subfolder (nn_site/pages/reading.py): look in all
         for entry in sorted(folder.rglob("*.json")):
             try:
                 value = json.loads(entry.read_text(encoding="utf-8"))
@@ -105,7 +105,7 @@ def guard_render(page) -> None:
         except Exception as exc:
             from nn_site.notebooks.limits import NotebookOutputError
 
-            if isinstance(exc, NotebookOutputError):  # scripts/notebook_limits.py
+            if isinstance(exc, NotebookOutputError):  # nn_site/notebooks/limits.py
                 raise PluginError(f"docs/{page.file.src_uri}: {exc}") from None
             from nbclient.exceptions import CellControlSignal, CellExecutionError, DeadKernelError
 

@@ -5,7 +5,7 @@ that mkdocs-jupyter starts an IPython profile of its own (``IPYTHONDIR``) in whi
 matplotlib draws SVG, not PNG, in ``snippets/site.mplstyle`` (the snippets' sizes,
 ink and transparent background), with fixed SVG ids and no date, so two builds are
 byte-identical. Each SVG output then becomes a figure like a snippet's: a light and a
-dark copy (``scripts/palette.py``) as files beside the page, with width and height,
+dark copy (``nn_site/engine/palette.py``) as files beside the page, with width and height,
 lazy loading, a full-size link, an id (``fig-<notebook>-<N>``, so the figure gallery
 and a citation can link to it), and alt text made from the figure's own labels
 (titles, axis labels, legend entries) instead of "No description has been provided".
@@ -36,9 +36,9 @@ NS = "{http://www.w3.org/2000/svg}"
 
 def kernel_profile(style: Path) -> tuple[Path, str]:
     """An IPYTHONDIR whose kernels draw SVG in the site style, in the build cache's
-    ``ipython/<digest>/`` (scripts/cache.py); returns it and its digest."""
+    ``ipython/<digest>/`` (nn_site/engine/cache.py); returns it and its digest."""
     config = (
-        "# Written by scripts/notebook_figures.py for the site build (not for readers).\n"
+        "# Written by nn_site/notebooks/figures.py for the site build (not for readers).\n"
         "c.InlineBackend.figure_formats = {'svg'}\n"
         "c.InlineBackend.rc = {}\n"
         "c.InlineBackend.print_figure_kwargs = {'bbox_inches': 'tight',\n"

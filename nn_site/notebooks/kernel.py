@@ -1,4 +1,4 @@
-"""The kernel that runs the notebooks: scripts/kernel_launcher.py, as the ``python3`` spec.
+"""The kernel that runs the notebooks: nn_site/notebooks/kernel_launcher.py, as the ``python3`` spec.
 
 ``configure`` writes a kernel spec named ``python3`` into the build cache
 (``<cache>/kernel/kernels/python3/kernel.json``) and puts that folder first on
@@ -6,7 +6,7 @@
 runs ipykernel in the sandbox when bwrap works and kills whatever the kernel leaves
 running (see its docstring). Kernels talk to the build over Unix sockets in a private
 folder of this build (``/tmp/nn-kernel-*``, short: a socket's path has at most 107
-characters; ``c.KernelManager.transport = "ipc"`` in scripts/jupyter_config/): a
+characters; ``c.KernelManager.transport = "ipc"`` in nn_site/notebooks/jupyter_config/): a
 sandboxed kernel has no network, not even 127.0.0.1.
 ``check_leftovers`` turns what a notebook's kernel left running into a build error.
 """

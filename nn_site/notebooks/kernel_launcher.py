@@ -1,11 +1,11 @@
 """The notebook kernel as the build starts it: sandboxed, and nothing it starts survives.
 
 jupyter_client starts this file as the ``python3`` kernel (the kernel spec that
-scripts/notebook_kernel.py writes into the build cache):
+nn_site/notebooks/kernel.py writes into the build cache):
 ``python kernel_launcher.py -f <connection file>``. It forks a *guard* in a session
 of its own, so that jupyter_client's kill of the kernel's process group does not reach
-it. The guard is a child subreaper (scripts/processes.py) and starts ipykernel, inside
-the sandbox when bwrap works (scripts/sandbox.py: no network, so the kernel talks to
+it. The guard is a child subreaper (nn_site/engine/processes.py) and starts ipykernel, inside
+the sandbox when bwrap works (nn_site/engine/sandbox.py: no network, so the kernel talks to
 the build over Unix sockets in the cache, ``transport = ipc``). When the kernel ends,
 or this launcher is killed, the guard kills every process left below it (a child that
 called ``setsid`` included) and exits; unsandboxed, it writes what it killed to

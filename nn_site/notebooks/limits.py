@@ -1,5 +1,5 @@
 """Checks on a notebook's outputs after it ran (an nbconvert preprocessor, listed in
-``scripts/jupyter_config/jupyter_nbconvert_config.py`` after the execution), with the
+``nn_site/notebooks/jupyter_config/jupyter_nbconvert_config.py`` after the execution), with the
 same rules as snippets' printed output:
 
 - no error output at all: a cell tagged ``raises-exception`` would otherwise publish a
@@ -7,10 +7,10 @@ same rules as snippets' printed output:
 - at most ``MAX_LINES`` lines of text per cell, ``MAX_OUTPUT`` bytes per output (an image
   too) and ``MAX_PAGE`` bytes of outputs per notebook: a result, not a log;
 - printed text without control characters or lone surrogates; ANSI colour codes are
-  removed (``scripts/output_text.py``).
+  removed (``nn_site/engine/output_text.py``).
 
 A fault raises ``NotebookOutputError`` with the code cell's number;
-``scripts/notebook_execution.py`` adds the notebook's name.
+``nn_site/notebooks/execution.py`` adds the notebook's name.
 """
 
 from __future__ import annotations

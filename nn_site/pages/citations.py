@@ -12,7 +12,7 @@ entries; only the pandoc-like citation syntax is matched here, because no MkDocs
 plugin gives author-year links plus per-page lists from one .bib file.
 
 Formatting with pybtex costs a few tenths of a second, so the formatted entries
-are cached in the build cache (scripts/cache.py: checked, atomic, pruned), keyed by
+are cached in the build cache (nn_site/engine/cache.py: checked, atomic, pruned), keyed by
 the .bib file's hash. Both hooks share one instance (``site_bibliography``). Every
 field reaches the page escaped: a ``<script>`` in a title is text, and a DOI or URL
 that could not be one (quotes, spaces, angle brackets) fails the build.

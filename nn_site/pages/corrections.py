@@ -23,7 +23,7 @@ any raw HTML in them is escaped, never passed through (a ``<script>`` shows as t
 and a link may only point to a page of the site or an http(s) address. Every entry
 needs a ``source``, or a ``computed`` file when the fix is arithmetic.
 
-The build renders the log (``scripts/courses_hooks.py``) as
+The build renders the log (``nn_site/pages/courses.py``) as
 
 * the Corrections page: its ``<!-- corrections -->`` marker becomes every entry,
   grouped by release, newest first (:func:`page_markdown`);

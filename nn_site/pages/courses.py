@@ -1,16 +1,16 @@
 """Course hooks: glossary, notebook pages, print page, offline copy (citing the site:
-``scripts/publish_hooks.py``).
+``nn_site/publish/site.py``).
 
-Registered after ``scripts/mkdocs_hooks.py`` in ``mkdocs.yml`` (``hooks:``), so the
+Registered after ``nn_site/build.py`` in ``mkdocs.yml`` (``hooks:``), so the
 lead hook's citations and MathML have already run when these see a page. Each job
 lives in its own module; this file only connects them to MkDocs' events:
 
-- ``scripts/glossary.py``        terms as tooltips on every page, and the Glossary page;
-- ``scripts/notebook_pages.py``  mkdocs-jupyter's pages without CDN, in the site's style;
-- ``scripts/print_page.py``      the print page's fixes to mkdocs-print-site;
-- ``scripts/offline_index.py``   the search index as a script, for the offline copy;
-- ``scripts/search_index.py``    notebook code kept out of the search index;
-- ``scripts/corrections.py``     the corrections log: the Corrections page and the note
+- ``nn_site/pages/glossary.py``        terms as tooltips on every page, and the Glossary page;
+- ``nn_site/notebooks/pages.py``  mkdocs-jupyter's pages without CDN, in the site's style;
+- ``nn_site/print/page.py``      the print page's fixes to mkdocs-print-site;
+- ``nn_site/pages/offline_index.py``   the search index as a script, for the offline copy;
+- ``nn_site/pages/search_index.py``    notebook code kept out of the search index;
+- ``nn_site/pages/corrections.py``     the corrections log: the Corrections page and the note
                                  at the foot of every corrected page.
 
 The corrections are read and checked once per build in ``on_config`` and kept on the
@@ -75,7 +75,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def with_corrections(markdown: str, page: Page, config: MkDocsConfig) -> str:
     """The Corrections page's list in place of its marker; a note at the foot of every
-    corrected page (scripts/corrections.py)."""
+    corrected page (nn_site/pages/corrections.py)."""
     entries = config.extra.get("corrections", ())
     where, release = page.file.src_uri, str(config.extra.get("release", ""))
     if corrections.MARKER in markdown:

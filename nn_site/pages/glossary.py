@@ -28,7 +28,7 @@ ABBR = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
 def read_glossary(path: Path) -> dict[str, str]:
     """``*[term]: definition`` lines -> {term: definition}; other lines must be blank or ``<!-- -->``.
     A ``[[q:key]]`` in a definition becomes the value of the register of quantities
-    (``<root>/includes/quantities.yml``, scripts/quantities.py) as plain text."""
+    (``<root>/includes/quantities.yml``, nn_site/pages/quantities.py) as plain text."""
     terms: dict[str, str] = {}
     try:
         register = quantities.load(path.resolve().parent.parent)

@@ -1,7 +1,7 @@
 """Glossary terms marked once per page, reachable by keyboard (issue 13).
 
 The ``abbr`` extension (fed by ``includes/abbreviations.md``, see
-``scripts/courses_hooks.py``) marks every occurrence of every term: 97 dotted
+``nn_site/pages/courses.py``) marks every occurrence of every term: 97 dotted
 underlines on the mapping page alone. A reader needs the definition where a term
 first appears; after that the marks are noise. `first_use_only` keeps the first
 ``<abbr>`` of each term on a page (plural and capitalised forms share the term's

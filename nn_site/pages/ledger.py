@@ -114,7 +114,7 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
                 if bib_keys is not None and match["key"] not in bib_keys:
                     raise LedgerError(f"{at}: unknown bibliography key {match['key']!r}")
             for text_field in ("analogy", "origin", "why"):
-                try:  # inline Markdown + $math$ + [@key], raw HTML escaped (scripts/inline_field.py)
+                try:  # inline Markdown + $math$ + [@key], raw HTML escaped (nn_site/pages/inline_field.py)
                     inline_field.markdown(str(row[text_field]))
                 except ValueError as exc:
                     raise LedgerError(f"{at}: {text_field}: {exc}") from None

@@ -1,13 +1,13 @@
 """TeX -> MathML at build time, for the Markdown pages and the notebook pages alike.
 
-Temml (scripts/vendor/temml.min.js, MIT, by the author of KaTeX's MathML output) does
+Temml (nn_site/vendor/temml.min.js, MIT, by the author of KaTeX's MathML output) does
 the conversion inside the build's own Python process through the `quickjs` wheel, so
 a reader's `make serve` needs no Node and the site ships no math script. Temml sets
 TeX as a TeX user expects where latex2mathml did not: a unary minus is a prefix
 operator (b = −2, not b = − 2), \\ln, \\tanh, \\exp carry a function application and a
 thin space ("ln 4", not "ln4"), a prime is a superscript of its letter, \\left|...\\right|
 are fences. Browsers render MathML Core natively in STIX Two Math (docs/assets/fonts/,
-subset to the glyphs the site uses by scripts/math_font.py).
+subset to the glyphs the site uses by nn_site/pages/math_font.py).
 
 Bad TeX fails the build with Temml's own cause (``\\sigmaa`` is an unknown command, an
 unclosed ``\\mathbf{w`` lacks its '}'), and `locate` finds the line in the page source.

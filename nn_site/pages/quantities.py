@@ -123,7 +123,7 @@ def _number(x, at: str, field: str) -> float:
 
 
 def _check_entry(entry: dict, at: str, bib_keys) -> None:
-    from nn_site.pages.citations import LOCATOR  # scripts/citations.py: the locator syntax pages use
+    from nn_site.pages.citations import LOCATOR  # nn_site/pages/citations.py: the locator syntax pages use
 
     if "derive" not in entry:
         entry["value"] = _number(entry["value"], at, "value")
@@ -372,7 +372,7 @@ def table(entries: dict) -> str:
             source = f"derived: `{formula}` ({how})"
         else:
             source = citation(entry)
-        try:  # data fields are inline Markdown, never HTML (scripts/inline_field.py)
+        try:  # data fields are inline Markdown, never HTML (nn_site/pages/inline_field.py)
             name, note, region = (inline_field.markdown(str(entry[f] or "")) for f in ("name", "note", "region"))
         except ValueError as exc:
             raise QuantityError(f"includes/quantities.yml: entry {entry['key']!r}: {exc}") from None

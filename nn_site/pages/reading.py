@@ -1,9 +1,9 @@
 """MkDocs hooks for reading (issue 13), on the finished HTML of each page.
 
-Runs last (priority -110, after ``scripts/mkdocs_hooks.py`` and
-``scripts/courses_hooks.py``): figures get their size, lazy loading and a full-size
-link (``scripts/figure_html.py``); glossary terms keep their tooltip on first use
-only (``scripts/glossary_marks.py``); table cells holding sentences are marked for
+Runs last (priority -110, after ``nn_site/build.py`` and
+``nn_site/pages/courses.py``): figures get their size, lazy loading and a full-size
+link (``nn_site/engine/render.py``); glossary terms keep their tooltip on first use
+only (``nn_site/pages/glossary_marks.py``); table cells holding sentences are marked for
 the phone layout; a page that contains math preloads the math font so the
 browser has it before the first layout (no shift when it arrives).
 """
@@ -34,14 +34,14 @@ LONG_CELL = 50  # characters: a cell holding a sentence, not a word or a number
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Jupyter kernels draw SVG in the site style (scripts/notebook_figures.py); the
+    """Jupyter kernels draw SVG in the site style (nn_site/notebooks/figures.py); the
     mkdocs-jupyter cache is kept per kernel profile, so changing the style re-runs them."""
     profile, digest = notebook_figures.kernel_profile(ROOT / "snippets" / "site.mplstyle")
     os.environ["IPYTHONDIR"] = str(profile)
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is not None:
         base = Path(jupyter.config["cache_dir"])
-        if base.name.startswith("settings-"):  # scripts/notebook_execution.py: one folder, flat
+        if base.name.startswith("settings-"):  # nn_site/notebooks/execution.py: one folder, flat
             jupyter.config["cache_dir"] = str(base.parent / f"kernel-{digest}-{base.name.removeprefix('settings-')}")
         elif not base.name.startswith("kernel-"):
             jupyter.config["cache_dir"] = str(base / f"kernel-{digest}")
@@ -109,7 +109,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the notebook pages' figure files beside their pages, and the math font as
-    the subset of the characters this build's math uses (scripts/math_font.py)."""
+    the subset of the characters this build's math uses (nn_site/pages/math_font.py)."""
     font = Path(config.site_dir) / MATH_FONT
     if font.is_file() and state.current().math_chars:
         font.write_bytes(

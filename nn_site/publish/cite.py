@@ -1,7 +1,7 @@
 """How the site is cited: the one source of every citation it shows.
 
 Used by the "Cite this page" block at the end of every page (``overrides/main.html``
-calls :func:`block_html` through a template global set in ``scripts/publish_hooks.py``),
+calls :func:`block_html` through a template global set in ``nn_site/publish/site.py``),
 by the whole-work citation on the Cite page (the marker ``<!-- cite-work -->``), by the
 print page (the same block, open) and by the figure gallery's attribution lines.
 

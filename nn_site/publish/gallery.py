@@ -15,7 +15,7 @@ For each figure the build writes, next to its SVGs in ``site/``:
   notebook's figure links to the notebook itself, copied beside its page.
 
 :func:`gallery_html` lays them out grouped by page, each with a link to its place, its
-code, the four downloads and a one-line CC BY attribution (``scripts/cite.py``).
+code, the four downloads and a one-line CC BY attribution (``nn_site/publish/cite.py``).
 """
 
 from __future__ import annotations
@@ -161,7 +161,7 @@ def page_url(dest_uri: str) -> str:
 
 
 def cache_dir() -> Path:
-    """``slides/`` in the build cache (scripts/cache.py): a slide PNG is keyed by its
+    """``slides/`` in the build cache (nn_site/engine/cache.py): a slide PNG is keyed by its
     SVG's bytes and the renderer; slides no figure of the build uses are pruned."""
     return cache_module.cache_dir() / "slides"
 

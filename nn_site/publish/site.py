@@ -7,8 +7,8 @@ and the figure gallery. Registered last in ``mkdocs.yml`` (``hooks:``).
   so once and its citations say so; a release build without one fails.
 * Page contexts get ``cite_block(page)``, ``share_meta(page)`` and ``repo_links(page)``
   (``overrides/main.html``); the Cite page's ``<!-- cite-work -->`` marker becomes the
-  whole work's citation. All citation text comes from ``scripts/cite.py``.
-* Every page's finished HTML is scanned for figures (``scripts/gallery.py``); the
+  whole work's citation. All citation text comes from ``nn_site/publish/cite.py``.
+* Every page's finished HTML is scanned for figures (``nn_site/publish/gallery.py``); the
   Gallery page's ``<!-- gallery -->`` marker becomes the grid, and after the build the
   slide PNGs and code copies are written beside the SVGs.
 """
@@ -29,6 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from nn_site import config as site_config
 from nn_site import state
 from nn_site.publish import cite, gallery
 from nn_site.publish import versions as publish
@@ -47,8 +48,13 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # NN_RELEASE as nn_site.config read it (once, checked); mike's version folder as mike set it
+    environ = {
+        publish.RELEASE_ENV: "1" if site_config.get().release else "",
+        publish.MIKE_ENV: os.environ.get(publish.MIKE_ENV, ""),
+    }
     try:
-        state.current().release = publish.from_config(config)
+        state.current().release = publish.from_config(config, environ)
     except publish.ReleaseError as exc:
         raise PluginError(str(exc)) from exc
     config.site_url = state.current().release.versioned_root  # None without a public URL

@@ -68,7 +68,7 @@ SVG_JS = r"""
     // (clipped) does not cover what is outside.
     const clip = clipOf(path);
     const pts = [];
-    // Path data as matplotlib writes it (M, L, z) or as scripts/svg_compact.py does (M, m,
+    // Path data as matplotlib writes it (M, L, z) or as nn_site/engine/svg.py does (M, m,
     // l, z; a command letter only where it changes): pairs after a move are line-tos, and
     // z returns to the subpath's first point.
     const nums = (path.getAttribute("d") || "").match(/[MLlmz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?/g) || [];
@@ -226,7 +226,7 @@ def figure_pages(site: Path) -> tuple[list[str], list[str]]:
         text = html.read_text(encoding="utf-8")
         if 'class="snippet-figure' in text:  # snippet and notebook figures
             pages.append(rel)
-    # Snippet figures, and notebook pages' figures (scripts/notebook_figures.py).
+    # Snippet figures, and notebook pages' figures (nn_site/notebooks/figures.py).
     for svg in sorted([*(site / "figures").rglob("*.svg"), *(site / "notebooks").rglob("figure-*.svg")]):
         if not svg.name.endswith("-dark.svg"):
             svgs.add("/" + svg.relative_to(site).as_posix())

@@ -23,7 +23,7 @@ from conftest import (  # tests/conftest.py (tests/browser is a package)
 lif = load_snippet("integrate_and_fire/lif.py")
 pytestmark = pytest.mark.browser
 
-# The figure palette (snippets/site.mplstyle) and its dark pairs (scripts/palette.py), as rgb().
+# The figure palette (snippets/site.mplstyle) and its dark pairs (nn_site/engine/palette.py), as rgb().
 C3_LIGHT, C3_DARK = "rgb(204, 121, 167)", "rgb(233, 166, 203)"
 
 

@@ -38,7 +38,7 @@ def test_figures_reserve_their_space_and_load_lazily(site):
 
 
 def test_the_figure_check_reads_compacted_path_data(browser, tmp_path):
-    """figure_check.py's path reader against what scripts/svg_compact.py writes: moves
+    """figure_check.py's path reader against what nn_site/engine/svg.py writes: moves
     (M, and m after a close), line steps with their letter given once, closes (z)."""
     from nn_site.engine import svg as svg_compact
 

@@ -74,7 +74,7 @@ def test_search_works_from_disk(browser, unzipped):
     # a figure and a notebook page load from disk, too
     page.goto((unzipped / "integrate-and-fire.html").as_uri())
     page.wait_for_load_state("load")
-    # figures load lazily (scripts/figure_html.py): each shown copy loads when scrolled to;
+    # figures load lazily (nn_site/engine/render.py): each shown copy loads when scrolled to;
     # the other palette's copy (display: none) is never fetched
     shown = page.locator("figure.snippet-figure img:visible")
     assert shown.count() >= 2

@@ -19,7 +19,7 @@ def print_page(browser, base_url):
     remote = []
     page.on("request", lambda r: remote.append(r.url) if not r.url.startswith((base_url, "data:")) else None)
     page.goto(base_url + "print_page/")
-    # Paper shows the light copies; the dark ones are lazy (scripts/print_page.py).
+    # Paper shows the light copies; the dark ones are lazy (nn_site/print/page.py).
     page.wait_for_function("[...document.images].filter(i => !i.src.endsWith('#only-dark'))"
                            ".every(i => i.complete)")
     yield page, remote
@@ -52,7 +52,7 @@ def test_every_page_and_figure_is_on_it(print_page, site):
         "          .map(e => [e.getAttribute('src'), e.naturalWidth])")
     assert len(shown) == figures
     assert all(src.endswith("#only-light") and width > 0 for src, width in shown)
-    # notebook figures are SVG files too (scripts/notebook_figures.py), shown the same way
+    # notebook figures are SVG files too (nn_site/notebooks/figures.py), shown the same way
     notebook_images = page.eval_on_selector_all(
         "figure.notebook-figure img",
         "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.naturalWidth)")

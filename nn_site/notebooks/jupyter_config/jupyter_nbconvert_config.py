@@ -1,5 +1,5 @@
 # nbconvert settings for the notebook pages (mkdocs-jupyter runs nbconvert, which reads
-# this file because scripts/notebook_execution.py puts this folder on JUPYTER_CONFIG_PATH).
+# this file because nn_site/notebooks/execution.py puts this folder on JUPYTER_CONFIG_PATH).
 import os
 
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
@@ -25,7 +25,7 @@ c.HTMLExporter.default_preprocessors = [
     "nbconvert.preprocessors.ClearOutputPreprocessor",
     "nbconvert.preprocessors.ExecutePreprocessor",
     CoalesceStreamsPreprocessor(enabled=True),
-    CheckOutputs(enabled=True),  # scripts/notebook_limits.py: no traceback, bounded, plain text
+    CheckOutputs(enabled=True),  # nn_site/notebooks/limits.py: no traceback, bounded, plain text
     "nbconvert.preprocessors.SVG2PDFPreprocessor",
     "nbconvert.preprocessors.LatexPreprocessor",
     "nbconvert.preprocessors.HighlightMagicsPreprocessor",
@@ -35,7 +35,7 @@ c.HTMLExporter.default_preprocessors = [
 ]
 
 # Kernels talk to the build over Unix sockets, not TCP: a sandboxed kernel has no network
-# (scripts/notebook_kernel.py, scripts/sandbox.py).
+# (nn_site/notebooks/kernel.py, nn_site/engine/sandbox.py).
 c.KernelManager.transport = "ipc"
 if os.environ.get("JUPYTER_RUNTIME_DIR"):  # absolute, so the socket paths do not depend on a cwd
     c.KernelManager.connection_file = os.path.join(os.environ["JUPYTER_RUNTIME_DIR"], f"kernel-{os.getpid()}.json")
