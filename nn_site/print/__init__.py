@@ -1,0 +1,1 @@
+"""The print page (mkdocs-print-site): its fixes."""
