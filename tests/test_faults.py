@@ -329,6 +329,8 @@ def test_builds_from_any_working_directory(warm_project, tmp_path):
 # --- the cache repairs itself ---------------------------------------------------------
 
 def test_a_corrupt_cache_is_discarded_rebuilt_and_pruned(project):
+    # A public URL that is not a placeholder: the sitemap lists pages (with their dates) only then.
+    (project.root / "mkdocs.yml").write_text(MINI_CONFIG.replace("https://example.org/", "https://nn-course.github.io/mini/"))
     project.snippet("demo/figure.py", GOOD)
     project.snippet("demo/other.py", '"""Prints."""\nprint("other")\n')
     project.page("# Page\n\nCited [@hebb1949].\n\n" + fence("demo/figure.py") + fence("demo/other.py", False))
@@ -492,7 +494,7 @@ def test_corrections_log_is_built_escaped_and_a_bad_entry_stops_the_build(projec
     assert "<math" in page and 'class="citation"' in page
     foot = project.html()
     assert 'class="corrections-note"' in foot and 'href="corrections/#planted"' in foot
-    assert "Corrected in the next release: It says" in foot
+    assert "Corrected since 0.1.0 (in the next release): It says" in foot  # the project is at release 0.1.0
     (project.root / "includes" / "corrections.yml").write_text(CORRECTION.replace("kind: correction", "kind: typo"))
     result = project.build()
     assert result.returncode != 0
