@@ -15,7 +15,8 @@
 
 Each build is a fresh `mkdocs build` process, as a reader runs it; warm and bare take
 the median of several runs. Timings vary with machine load: read the ratios. Then the
-page-weight report of the built site (``scripts/page_weight.py``).
+page-weight report of the built site (``scripts/page_weight.py``), and the CPU time of
+each part's snippets (a nav section) beside the budget a part has (``PART_BUDGETS``).
 """
 
 from __future__ import annotations
