@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 from scipy.integrate import solve_ivp
 from scipy.optimize import fsolve
-from helpers import assert_written
+from helpers import assert_written, check_built_page
 from conftest import ROOT, load_snippet
 
 wc = load_snippet("population_dynamics/wilson_cowan.py")
@@ -208,6 +208,14 @@ def test_outside_the_balance_condition_the_excitatory_population_falls_silent():
     assert bal.balanced_limit(e=h[0], i=h[1])[0] < 0
     sim = bal.simulate([1000], h=h)[0]
     assert sim[0] < 1e-6 and sim[1] > 0
+
+
+def test_built_page(site):
+    check_built_page(site, "population-dynamics")
+    html = (site / "population-dynamics" / "index.html").read_text(encoding="utf-8")
+    for text in ("Wilson &amp; Cowan 1972", "Tsodyks et al. 1997", "Ozeki et al. 2009",
+                 "van Vreeswijk &amp; Sompolinsky 1998", "Pfeffer et al. 2013"):
+        assert text in html, text
 
 
 def test_snippets_run_as_a_student_runs_them():
