@@ -55,7 +55,7 @@ if __name__ == "__main__":
         print(f"K = {k:5d}: m_E = {m[0]:.3f}, m_I = {m[1]:.3f} Hz; "
               f"input to E: +{exc:.0f} excitatory, {-np.sqrt(k) * J_E * m[1]:.0f} inhibitory")
 
-    fig, (ax_r, ax_i) = plt.subplots(2, 1, figsize=(7, 5.6), sharex=True)
+    fig, (ax_r, ax_i) = plt.subplots(2, 1, figsize=(4.8, 6.0), sharex=True)
     k_fine = np.logspace(1, 4, 200)
     exact = np.array([fixed_point(k) for k in k_fine])
     for col, colour, name in ((0, "C2", "E"), (1, "C1", "I")):
@@ -72,7 +72,8 @@ if __name__ == "__main__":
     ax_i.plot(k_fine, inh, color="C1", label="inhibitory input to E")
     ax_i.plot(k_fine, exc - inh, color="C6", label="net input")
     ax_i.set_yscale("log")
+    ax_i.set_ylim(1, 1e5)
     ax_i.set_xlabel("number of inputs per neuron K")
     ax_i.set_ylabel("input (Hz)")
-    ax_i.legend(loc="upper left", fontsize=12)
+    ax_i.legend(loc="upper left")
     plt.show()

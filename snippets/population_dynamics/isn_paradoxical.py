@@ -55,7 +55,7 @@ def simulate(w_ee, t_max=400.0, dt=0.05, step=STEP):
 
 
 if __name__ == "__main__":
-    fig, axes = plt.subplots(2, 1, figsize=(7, 5.6), sharex=True)
+    fig, axes = plt.subplots(2, 1, figsize=(4.8, 5.8), sharex=True)
     for ax, w_ee, name in zip(axes, (W_EE_ISN, W_EE_NON), ("ISN", "non-ISN")):
         before = steady_state(w_ee)
         after = steady_state(w_ee, h_i=H_I + STEP)

@@ -56,7 +56,7 @@ if __name__ == "__main__":
         if ti in (5.0, 6.0, 7.0, 8.0, 10.0):
             print(f"tau_I = {ti:4.1f} ms: amplitude of E {a:.3f}")
 
-    fig, (ax_l, ax_a) = plt.subplots(2, 1, figsize=(7, 5.2), sharex=True)
+    fig, (ax_l, ax_a) = plt.subplots(2, 1, figsize=(4.8, 5.4), sharex=True)
     ax_l.plot(taus, re_lam, color="C6")
     ax_l.axhline(0, color="C6", lw=0.8)
     ax_l.axvline(tau_c, ls="--", color="C3")

@@ -104,7 +104,7 @@ if __name__ == "__main__":
     t_up = t[up] + (e_star - e[up]) / (e[up + 1] - e[up]) * (t[1] - t[0])
     print(f"simulated period {np.mean(np.diff(t_up)):.1f} ms")
 
-    fig, (ax_p, ax_t) = plt.subplots(1, 2, figsize=(7, 3.6))
+    fig, (ax_p, ax_t) = plt.subplots(2, 1, figsize=(4.8, 6.6))
     es = np.linspace(0.002, 0.4, 400)
     ax_p.plot(es, e_nullcline(es), color="C2", label=r"$dE/dt = 0$")
     is_ = np.linspace(0.001, 0.999, 400)
@@ -125,5 +125,5 @@ if __name__ == "__main__":
     ax_t.plot(t, -envelope, "--", color="C6")
     ax_t.set_xlabel("time (ms)")
     ax_t.set_ylabel(r"$E - E^*$")
-    ax_t.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, handlelength=1.2)
+    ax_t.legend(loc="upper right")
     plt.show()
