@@ -19,7 +19,7 @@ import numpy as np
 
 E_EXT, I_EXT = 1.0, 0.7            # external couplings E and I
 J_E, J_I = 2.0, 1.5                # strengths of inhibition onto E and onto I
-M0, THETA, TAU = 10.0, 1.0, 10.0   # external rate (Hz), threshold (Hz), ms
+M0, THETA, TAU_RATE = 10.0, 1.0, 10.0   # external rate (Hz), threshold (Hz), ms
 W = np.array([[1.0, -J_E], [1.0, -J_I]])
 H = np.array([E_EXT, I_EXT])
 
@@ -40,7 +40,7 @@ def simulate(ks, h=H, m0=M0, t_max=200.0, dt=0.005):
     root = np.sqrt(np.asarray(ks, dtype=float))[:, None]
     m = np.zeros((root.size, 2))
     for _ in range(int(round(t_max / dt))):
-        m = m + dt / TAU * (-m + np.maximum(root * (m @ W.T + h * m0) - THETA, 0.0))
+        m = m + dt / TAU_RATE * (-m + np.maximum(root * (m @ W.T + h * m0) - THETA, 0.0))
     return m
 
 

@@ -32,10 +32,10 @@ def critical_tau_i():
     return wc.TAU_E * (1 + wc.W_II * g_i) / (wc.W_EE * g_e - 1)
 
 
-def amplitude(tau_i, t_max=600.0, t_keep=150.0, dt=0.1):
+def amplitude(tau_i, t_max=600.0, t_keep=150.0, time_step=0.1):
     """Peak-to-peak excursion of E over the last t_keep ms, started near the fixed point."""
     (e, i), = wc.fixed_points()
-    t, es, _ = wc.simulate(e + 0.01, i, t_max=t_max, dt=dt, tau_i=np.asarray(tau_i))
+    t, es, _ = wc.simulate(e + 0.01, i, t_max=t_max, dt=time_step, tau_i=np.asarray(tau_i))
     tail = es[t >= t_max - t_keep]
     return tail.max(axis=0) - tail.min(axis=0)
 
