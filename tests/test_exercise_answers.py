@@ -681,6 +681,8 @@ CHECKED_BY_TEST = {
     ("firing-patterns.md", 4): "test_firing_patterns.py::test_two_activation_curves_and_exercise_numbers",
     **{("inhibition.md", n): "test_inhibition.py::test_exercise_answers_are_computed" for n in range(1, 6)},
     **{("noise.md", n): "test_noise.py::test_exercise_answers_are_computed" for n in range(1, 5)},
+    **{("population-dynamics.md", n): "test_population_dynamics.py::test_exercise_answers_are_computed"
+       for n in range(1, 4)},
     **{("synapses.md", n): "test_synapses.py::test_exercise_answers_are_computed" for n in range(1, 5)},
     ("spike-energy.md", 1): "test_spike_energy.py::test_page_numbers_match_the_computation",
     ("spike-energy.md", 2): "test_spike_energy.py::test_energy_ratios_recomputed_by_hand",
