@@ -58,8 +58,8 @@ def test_bump_width_follows_the_self_consistency_condition(j1):
 def test_no_bump_below_the_instability_j1_equal_2():
     # Below J1 = 2 the uniform state is stable (Ben-Yishai et al. 1995): the cue's bump dies.
     r = 0.3 + 0.01 * np.random.default_rng(2).random(ring.N)
-    r, _ = ring.run(r, 5.0, cue=0.0, j1=1.8)
-    r, _ = ring.run(r, 60.0, j1=1.8)
+    r, _ = ring.run(r, 5.0, cue=0.0, j1=1.5)
+    r, _ = ring.run(r, 60.0, j1=1.5)
     assert np.ptp(r) < 1e-3
     r, _ = ring.run(0.3 + 0.01 * np.random.default_rng(2).random(ring.N), 60.0, j1=2.5)
     assert np.ptp(r) > 0.5                                  # above it a bump forms even from noise
@@ -81,10 +81,13 @@ def test_turning_speed_is_gamma_over_tau():
 
 
 def test_moving_bump_keeps_its_shape(bump):
-    r, _ = ring.run(bump, 30.0, gamma=0.1)
-    shift = ring.position(r) - ring.position(bump)
-    moved = np.interp((ring.THETA - shift) % (2 * np.pi), np.r_[ring.THETA, 2 * np.pi], np.r_[bump, bump[0]])
-    assert np.max(np.abs(r - moved)) < 0.03 * bump.max()
+    # Once moving, the profile travels rigidly: ten tau later it is the same profile, shifted.
+    r1, _ = ring.run(bump, 30.0, gamma=0.1)
+    r2, _ = ring.run(r1, 10.0, gamma=0.1)
+    shift = np.angle(np.exp(1j * (ring.position(r2) - ring.position(r1))))
+    assert shift == pytest.approx(0.1 * 10.0, rel=0.01)
+    moved = np.interp((ring.THETA - shift) % (2 * np.pi), np.r_[ring.THETA, 2 * np.pi], np.r_[r1, r1[0]])
+    assert np.max(np.abs(r2 - moved)) < 0.01 * r1.max()
 
 
 def test_weights_are_even_plus_odd_components():
@@ -101,7 +104,7 @@ def test_diffusion_fast_drift_equals_the_weight_matrix(bump):
     full = -r + np.maximum(ring.I0 + r @ ring.weights().T, 0.0)
     assert np.allclose(diff.drift(r), full, atol=1e-12)
     times, angles = diff.noisy_positions(bump, 0.0, rng, trials=2, t_total=10.0)
-    assert np.max(np.abs(angles)) < 1e-9                    # without noise the bump stays put
+    assert np.max(np.abs(angles)) < 1e-6                    # without noise the bump stays put
 
 
 @pytest.fixture(scope="module")
