@@ -669,6 +669,8 @@ def test_answer_as_written_matches_its_computation(page, n, pattern, compute, to
 CHECKED_BY_TEST = {
     ("xor.md", 1): "test_xor_by_hand_computes_xor",
     ("attractors.md", 1): "test_attractors.py::test_exercise_answer_on_page_is_computed",
+    **{("continuous-attractors.md", n): "test_continuous_attractors.py::test_exercise_answers_are_computed"
+       for n in range(1, 6)},
     ("dendrites.md", 1): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
     ("dendrites.md", 2): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
     ("dendrites.md", 3): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
