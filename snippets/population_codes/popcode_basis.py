@@ -47,7 +47,7 @@ if __name__ == "__main__":
     grid = np.linspace(-np.pi, np.pi, 360, endpoint=False)
     curves = rates(grid, preferred(N))              # (grid, neurons)
     mixed = curves @ q.T                            # each unit: a weighted sum of all neurons
-    fig, (ax_n, ax_u) = plt.subplots(2, 1, figsize=(7, 6.4), sharex=True)
+    fig, (ax_n, ax_u) = plt.subplots(2, 1, figsize=(5.8, 6.4), sharex=True)
     for k, i in enumerate((0, 16, 32, 48)):
         ax_n.plot(np.degrees(grid), curves[:, i], color=f"C{k}")
         ax_u.plot(np.degrees(grid), mixed[:, i], color=f"C{k}")

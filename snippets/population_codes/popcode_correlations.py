@@ -90,7 +90,7 @@ if __name__ == "__main__":
         uniform.append(linear_fisher(dmu, uniform_cov(mu, C)))
         differential.append(linear_fisher(dmu, differential_cov(mu, dmu, EPS)))
     simulated = [1 / jittered_error(n, EPS, rng) for n in SIM_SIZES]
-    fig, ax = plt.subplots(figsize=(7, 4.6))
+    fig, ax = plt.subplots(figsize=(5.8, 4.8))
     ax.plot(SIZES, indep, color="C0", label="independent")
     ax.plot(SIZES, uniform, color="C4", linestyle="-.", label=f"uniform, $c$ = {C}")
     ax.plot(SIZES, differential, color="C1", label=r"differential, $\varepsilon$ = $10^{-3}$")
