@@ -686,6 +686,7 @@ CHECKED_BY_TEST = {
     **{("population-dynamics.md", n): "test_population_dynamics.py::test_exercise_answers_are_computed"
        for n in range(1, 4)},
     **{("synapses.md", n): "test_synapses.py::test_exercise_answers_are_computed" for n in range(1, 5)},
+    **{("population-codes.md", n): "test_population_codes.py::test_numbers_on_the_page_are_computed" for n in (1, 2, 3)},
     ("spike-energy.md", 1): "test_spike_energy.py::test_page_numbers_match_the_computation",
     ("spike-energy.md", 2): "test_spike_energy.py::test_energy_ratios_recomputed_by_hand",
     ("spiking-networks.md", 1): "test_spiking_networks.py::test_exercise_answer_on_page_is_computed",
