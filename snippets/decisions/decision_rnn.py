@@ -237,24 +237,31 @@ if __name__ == "__main__":
         fps.append([(float(x @ q["w_out"] + q["c"]), lam) for x, lam in pts])
         kinds.append(classify(pts))
         desc = ", ".join(f"{zz:+.2f} ({lam:.3f})" for zz, lam in sorted(fps[-1]))
-        print(f"{s:4d}  {acc[i]:.3f}     {desc}  {kinds[-1]}")
+        slow = max(lam for _, lam in pts if lam < 1)
+        print(f"{s:4d}  {acc[i]:.3f}     {desc}  {kinds[-1]}, "
+              f"slowest stable time constant {-1 / np.log(slow):.0f} steps")
 
     mus = COHERENCES
     res = [reaction_times(p, mu, rng) for mu in mus]
     correct = np.array([np.nanmean(c, 1) for c, _ in res]).T        # (seed, coherence)
     mean_rt = np.array([np.nanmean(r, 1) for _, r in res]).T
     print(f"\nreaction-time trials: bound |z| >= {THETA}, fitted DDM bound a, "
-          "then DDM mean time + offset")
-    print("seed    a   offset   P(correct) net / DDM           mean time net / DDM")
-    fits = []
+          "then DDM mean time + delay")
+    print("seed    a   delay   P(correct) net / DDM           mean time net / DDM")
+    fits, worst_p, worst_t = [], 0.0, 0.0
     for i, s in enumerate(SEEDS):
         a = fit_bound(mus, correct[i])
         pred = ddm_mean_time(mus, a)
         t0 = max(0.0, np.mean(mean_rt[i] - pred))      # a delay, never negative
         fits.append((a, t0))
+        worst_p = max(worst_p, np.abs(correct[i] - ddm_accuracy(mus, a)).max())
+        worst_t = max(worst_t, np.abs(mean_rt[i] - pred - t0).max())
         print(f"{s:4d} {a:5.2f} {t0:6.1f}   "
               + " ".join(f"{c:.2f}/{d:.2f}" for c, d in zip(correct[i], ddm_accuracy(mus, a)))
               + "   " + " ".join(f"{r:4.1f}/{d + t0:4.1f}" for r, d in zip(mean_rt[i], pred)))
+
+    print(f"largest difference, network - DDM: {worst_p:.3f} in P(correct), "
+          f"{worst_t:.1f} steps in mean time")
 
     colours = {"line attractor (approx.)": "C2", "two attractors": "C1", "leaky integrator": "C0"}
     fig, axs = plt.subplot_mosaic([["fp", "fp"], ["psy", "chr"]], figsize=(7, 6.4))
