@@ -392,13 +392,6 @@ def third_factor_tau_for_tenth(delay: float = 2.0) -> float:
 
 
 ANSWERS = [
-    ("decisions.md", 1, r"\$\\mu = \\ln 9 / 2 = (\S+)\$", lambda: math.log(9) / 2, 0.001),
-    ("decisions.md", 1, r"= (\S+)\$ s\.", lambda: float(decision_ddm().mean_time(math.log(9) / 2, 1.0, 1.0)), 0.001),
-    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-2\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 1.0)), 0.001),
-    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-4\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 2.0)), 0.001),
-    ("decisions.md", 2, r"\$\\tanh 1 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 1.0)), 0.001),
-    ("decisions.md", 2, r"\$2 \\tanh 2 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 2.0)), 0.001),
-    ("decisions.md", 2, r"a factor of (\d\.\d+)\.", lambda: float(decision_ddm().mean_time(1.0, 2.0) / decision_ddm().mean_time(1.0, 1.0)), 0.005),
     # page, exercise, pattern (one group: the number as written), computed value, relative tolerance
     ("rates-and-activations.md", 3, r"i\.e\. \$W \\ge (\S+)\$ s", lambda: listening_window(40, 60), 0.01),
     ("rates-and-activations.md", 3, r"gives \$W \\ge (\S+)\$ s", lambda: listening_window(40, 60, 10), 0.01),
@@ -636,6 +629,13 @@ ANSWERS = [
     ("xor.md", 5, r"(\d+) of 50 with 6", lambda: xor_solved_counts()[6], 1e-9),
     # third-factor 5: the trace time constant that leaves a tenth of the trace 2 s after a pairing
     ("third-factor.md", 5, r"\\ln 10 = (\S+)\$ s", third_factor_tau_for_tenth, 0.01),
+    ("decisions.md", 1, r"\$\\mu = \\ln 9 / 2 = (\S+)\$", lambda: math.log(9) / 2, 0.001),
+    ("decisions.md", 1, r"= (\S+)\$ s\.", lambda: float(decision_ddm().mean_time(math.log(9) / 2, 1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-2\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-4\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 2.0)), 0.001),
+    ("decisions.md", 2, r"\$\\tanh 1 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$2 \\tanh 2 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 2.0)), 0.001),
+    ("decisions.md", 2, r"a factor of (\d\.\d+)\.", lambda: float(decision_ddm().mean_time(1.0, 2.0) / decision_ddm().mean_time(1.0, 1.0)), 0.005),
 ]
 
 # A solution "states a numeric answer" if it has a decimal number, a number with a unit,
