@@ -95,6 +95,10 @@ def correlated():
     return load_snippet("noise/correlated.py")
 
 
+def decision_ddm():
+    return load_snippet("decisions/decision_ddm.py")
+
+
 def harris_benedict_man():
     m = load_snippet("scale_and_energy/brain_watts.py")
     kcal = m.basal_kcal_per_day("man", 90, 185, 45)
@@ -625,6 +629,13 @@ ANSWERS = [
     ("xor.md", 5, r"(\d+) of 50 with 6", lambda: xor_solved_counts()[6], 1e-9),
     # third-factor 5: the trace time constant that leaves a tenth of the trace 2 s after a pairing
     ("third-factor.md", 5, r"\\ln 10 = (\S+)\$ s", third_factor_tau_for_tenth, 0.01),
+    ("decisions.md", 1, r"\$\\mu = \\ln 9 / 2 = (\S+)\$", lambda: math.log(9) / 2, 0.001),
+    ("decisions.md", 1, r"= (\S+)\$ s\.", lambda: float(decision_ddm().mean_time(math.log(9) / 2, 1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-2\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-4\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 2.0)), 0.001),
+    ("decisions.md", 2, r"\$\\tanh 1 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$2 \\tanh 2 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 2.0)), 0.001),
+    ("decisions.md", 2, r"a factor of (\d\.\d+)\.", lambda: float(decision_ddm().mean_time(1.0, 2.0) / decision_ddm().mean_time(1.0, 1.0)), 0.005),
 ]
 
 # A solution "states a numeric answer" if it has a decimal number, a number with a unit,
