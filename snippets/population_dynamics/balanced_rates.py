@@ -9,7 +9,7 @@ nearly vanishes, which gives two linear equations with the solution
 
     m_E = (E J_I - I J_E) / (J_E - J_I) m_0,    m_I = (E - I) / (J_E - J_I) m_0,
 
-positive when E/I > J_E/J_I > 1. Here each population is a threshold-linear rate unit,
+positive when E/I > J_E/J_I > 1 (the paper's condition, with J_E > 1). Here each population is a threshold-linear rate unit,
 tau dm_k/dt = -m_k + [sqrt(K) (J_k0 m_0 + sum_l J_kl m_l) - theta]_+, simulated for
 several K and compared with that limit. Values illustrative; rates in Hz.
 """
