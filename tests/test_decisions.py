@@ -220,8 +220,30 @@ def test_rnn_page_numbers_match_the_snippet(trained):
     assert kinds.count("line attractor (approx.)") == 2
     assert kinds.count("leaky integrator") == 1
     assert kinds.count("two attractors") == 2
-    assert "Two learned an approximate line attractor" in PAGE
+    assert "two learned an approximate line attractor" in PAGE
     lines = sorted(round(t) for t, k in zip(taus, kinds) if k.startswith("line"))
     assert lines == [41, 45] and "41 or 45 steps" in PAGE
     leaky = [round(t) for t, k in zip(taus, kinds) if k == "leaky integrator"]
     assert leaky == [24] and "24 steps" in PAGE
+
+
+def _kinds(p):
+    rng = np.random.default_rng(0)
+    m, u = rnn.make_trials(rng, (len(rnn.SEEDS), 2000), rnn.T_TRAIN)
+    h = rnn.run(p, u)
+    out = []
+    for i in range(len(rnn.SEEDS)):
+        q = rnn.one(p, i)
+        starts = h[i].reshape(-1, rnn.N)[rng.integers(0, h[i].shape[0] * h[i].shape[1], 200)]
+        out.append(rnn.classify(rnn.fixed_points(q["W"], q["b"], starts)))
+    return out
+
+
+def test_rnn_solutions_change_with_training_length():
+    """The page: with 250 instead of 300 updates, three two-attractor networks and two
+    approximate line attractors."""
+    p, _ = rnn.train(steps=250)
+    kinds = _kinds(p)
+    assert kinds.count("two attractors") == 3
+    assert kinds.count("line attractor (approx.)") == 2
+    assert "with 250 instead of 300 updates" in PAGE
