@@ -155,6 +155,11 @@ def test_paradoxical_sign():
         assert np.sign(r_i[-1] - base[1]) == sign
         assert r_e[-1] < base[0]
         assert np.sign(isn.inhibitory_gain(w_ee)) == sign
+    # In the ISN the inhibitory rate first rises (the direct effect), then falls below
+    # its old value (the caption of Figure 3 says so).
+    t, _, r_i = isn.simulate(isn.W_EE_ISN)
+    base = isn.steady_state(isn.W_EE_ISN)[1]
+    assert r_i[t > isn.T_STEP].max() > base + 1.0 and r_i[-1] < base - 1.0
     # Tsodyks et al. 1997: extra inhibition onto I (negative step) raises the I rate.
     _, _, r_i = isn.simulate(isn.W_EE_ISN, step=-2.0)
     assert r_i[-1] > isn.steady_state(isn.W_EE_ISN)[1]
