@@ -49,6 +49,9 @@ def test_fixed_point_is_unique_and_matches_an_independent_root_finder():
     assert wc.i_nullcline(i) == pytest.approx(e, abs=1e-9)      # on both nullclines
     on_page(e, ".4f")
     on_page(i, ".4f")
+    g_e, _ = hopf.slopes(e, i)
+    assert wc.W_EE * g_e > 1                                    # inhibition-stabilised
+    on_page(wc.W_EE * g_e, ".2f")
 
 
 def test_jacobian_matches_finite_differences():
@@ -155,18 +158,53 @@ def test_paradoxical_sign():
         assert np.sign(r_i[-1] - base[1]) == sign
         assert r_e[-1] < base[0]
         assert np.sign(isn.inhibitory_gain(w_ee)) == sign
+    # In the ISN the inhibitory rate first rises (the direct effect), then falls below
+    # its old value (the caption of Figure 3 says so).
+    t, _, r_i = isn.simulate(isn.W_EE_ISN)
+    base = isn.steady_state(isn.W_EE_ISN)[1]
+    assert r_i[t > isn.T_STEP].max() > base + 1.0 and r_i[-1] < base - 1.0
     # Tsodyks et al. 1997: extra inhibition onto I (negative step) raises the I rate.
     _, _, r_i = isn.simulate(isn.W_EE_ISN, step=-2.0)
     assert r_i[-1] > isn.steady_state(isn.W_EE_ISN)[1]
 
 
 def test_isn_means_unstable_excitation_alone():
-    for w_ee in np.linspace(0.1, 3.0, 30):
-        m = np.eye(2) - isn.weights(w_ee)
-        if np.linalg.det(m) <= 0:
+    """Simulated, not from the formula: wherever the network is stable with both
+    populations active, more input to I lowers the I rate exactly when W_EE > 1."""
+    tau = np.array([isn.TAU_E, isn.TAU_I])
+    seen = set()
+    for w_ee in (0.25, 0.5, 0.75, 0.9, 1.1, 1.5, 2.0, 2.5):
+        jac = (isn.weights(w_ee) - np.eye(2)) / tau[:, None]
+        before = isn.steady_state(w_ee)
+        after = isn.steady_state(w_ee, h_i=isn.H_I + isn.STEP)
+        if np.linalg.eigvals(jac).real.max() >= 0 or min(before.min(), after.min()) <= 0:
             continue
-        e_alone = (w_ee - 1) / isn.TAU_E
-        assert (isn.inhibitory_gain(w_ee) < 0) == (e_alone > 0)
+        _, _, r_i = isn.simulate(w_ee, t_max=600.0)
+        assert (r_i[-1] < before[1]) == (w_ee > 1), w_ee
+        seen.add(w_ee > 1)
+    assert seen == {True, False}
+
+
+def test_one_step_update_does_not_keep_the_dynamics():
+    """The page: with the same tau for all units the equations are stable when the
+    eigenvalues mu of W (slopes 1 here) have Re mu < 1, the update r <- [W r + h]_+ only
+    when |mu| < 1. The ISN of Figure 3 settles in continuous time (also with equal
+    time constants), but its one-step update falls into a cycle of period 4."""
+    w = isn.weights(isn.W_EE_ISN)
+    mu = np.linalg.eigvals(w)
+    assert mu.real.max() < 1 < np.abs(mu).min()
+    for tau in (np.array([isn.TAU_E, isn.TAU_I]), np.array([10.0, 10.0])):
+        assert np.linalg.eigvals((w - np.eye(2)) / tau[:, None]).real.max() < 0
+    h = np.array([isn.H_E, isn.H_I])
+    r = isn.steady_state(isn.W_EE_ISN) + np.array([0.01, 0.0])
+    states = []
+    for _ in range(40):
+        r = np.maximum(w @ r + h, 0.0)
+        states.append(r)
+    late = np.array(states[-8:])
+    assert np.allclose(late[:4], late[4:], atol=1e-9)                 # period 4
+    assert not np.allclose(late[0], late[1]) and not np.allclose(late[0], late[2])
+    assert "cycle of period 4" in " ".join(PAGE.split())
 
 
 def test_isn_numbers_on_page():
@@ -202,6 +240,19 @@ def test_simulation_reaches_the_finite_k_fixed_point_and_the_limit():
     assert np.all(np.diff(exc) > 0) and np.all(np.diff(ratio) < 0) and ratio[-1] < 0.01
 
 
+def test_balanced_network_is_inhibition_stabilised_and_the_other_branch_is_a_saddle():
+    """Effective recurrent excitation sqrt(K) > 1 for every K shown; with
+    E/I < J_E/J_I < 1 the balanced rates are positive but the fixed point is a saddle."""
+    assert np.sqrt(10) > 1
+    on_page(np.sqrt(10), ".1f")
+    w = np.array([[1.0, -1.5], [1.0, -2.0]])                  # J_E = 1.5 < J_I = 2
+    m = bal.balanced_limit(e=0.7, i=1.0, j_e=1.5, j_i=2.0)    # E/I = 0.7 < 0.75
+    assert m.min() > 0 and np.linalg.det(w) < 0
+    for k in (100, 10_000):
+        lam = np.linalg.eigvals(np.sqrt(k) * w - np.eye(2)).real
+        assert lam.min() < 0 < lam.max()
+
+
 def test_outside_the_balance_condition_the_excitatory_population_falls_silent():
     """With E/I < J_E/J_I the linear solution has m_E < 0; the network silences E."""
     h = np.array([1.0, 0.8])                       # E/I = 1.25 < J_E/J_I = 1.33
@@ -235,6 +286,14 @@ def test_exercise_answers_are_computed():
     on_page(1 + wc.W_II * g_i, ".3f", EXERCISES)
     on_page(wc.W_EE * g_e - 1, ".3f", EXERCISES)
     on_page(hopf.critical_tau_i(), ".2f", EXERCISES)
+    on_page(wc.W_EI * g_e, ".3f", EXERCISES)
+    on_page(wc.W_IE * g_i, ".3f", EXERCISES)
+    det = np.linalg.det(wc.jacobian(e, i, tau_i=hopf.critical_tau_i()))
+    by_hand = (-(wc.W_EE * g_e - 1) * (1 + wc.W_II * g_i) + wc.W_EI * g_e * wc.W_IE * g_i) \
+        / (wc.TAU_E * hopf.critical_tau_i())
+    assert by_hand == pytest.approx(det, rel=1e-12) and det > 0
+    on_page(det, ".4f", EXERCISES)
+    on_page(np.sqrt(det), ".4f", EXERCISES)
     omega = abs(np.linalg.eigvals(wc.jacobian(e, i, tau_i=hopf.critical_tau_i()))[0].imag)
     on_page(omega / (2 * np.pi) * 1000, ".0f", EXERCISES)
     # 2: less input to I raises the I rate in the ISN

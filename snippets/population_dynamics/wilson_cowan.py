@@ -2,7 +2,7 @@
 
 Two populations, excitatory (E) and inhibitory (I), each described by the fraction of
 its cells active, in the form Wilson & Cowan (1972) introduced (without their
-refractory factor, as most textbooks write it):
+factor for refractory cells):
 
     tau_E dE/dt = -E + S_E(w_EE E - w_EI I + P)
     tau_I dI/dt = -I + S_I(w_IE E - w_II I + Q),
