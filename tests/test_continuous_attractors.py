@@ -88,6 +88,18 @@ def test_moving_bump_keeps_its_shape(bump):
     assert shift == pytest.approx(0.1 * 10.0, rel=0.01)
     moved = np.interp((ring.THETA - shift) % (2 * np.pi), np.r_[ring.THETA, 2 * np.pi], np.r_[r1, r1[0]])
     assert np.max(np.abs(r2 - moved)) < 0.01 * r1.max()
+    # The page: the moving bump's input has the still bump's half-width (90 degrees), while
+    # the rates, lagging behind it, are active over about +-124 degrees with peak 1.564
+    # (the still bump: +-90 degrees, peak 1.571).
+    step = 180.0 / ring.N                                    # degrees per neuron, as a half-width
+    drive = ring.I0 + ring.weights(0.1) @ r2
+    assert np.mean(drive > 0) * 180 == pytest.approx(90.0, abs=step)
+    assert np.mean(bump > 1e-6) * 180 == pytest.approx(90.0, abs=step)
+    text = " ".join(PAGE.split())
+    width, peak, still = re.search(r"active over ±(\d+)° instead of ±90°, peak ([\d.]+) instead of ([\d.]+)\)", text).groups()
+    assert np.mean(r2 > 1e-6) * 180 == pytest.approx(float(width), abs=step)
+    assert r2.max() == pytest.approx(float(peak), abs=5e-4)
+    assert bump.max() == pytest.approx(float(still), abs=5e-4)
 
 
 def test_weights_are_even_plus_odd_components():
@@ -205,14 +217,18 @@ def test_lstm_noise_variance_closed_form():
 
 def test_unequal_drives_break_the_ring():
     # With each neuron's drive 1% different at random, bumps no longer stay where they
-    # were put (the page: "drifts by tenths of a radian within 300 tau").
+    # were put (the page: "six drift by 0.19 to 0.57 radians within 300 tau and two barely move").
     hetero = ring.I0 * (1 + 0.01 * np.random.default_rng(7).standard_normal(ring.N))
     drifts = []
     for angle in np.linspace(0, 2 * np.pi, 8, endpoint=False):
         r = ring.make_bump(angle, np.random.default_rng(1))
         _, path = ring.run(r, 300.0, i0=hetero)
         drifts.append(abs(path[-1] - path[0]))
-    assert max(drifts) > 0.1 and np.median(drifts) > 0.05
+    drifts = np.sort(drifts)
+    text = " ".join(PAGE.split())
+    low, high = map(float, re.search(r"six drift by ([\d.]+) to ([\d.]+) radians within", text).groups())
+    assert np.all(drifts[:2] < 0.02)                         # two barely move
+    assert round(drifts[2], 2) == low and round(drifts[-1], 2) == high
     _, path = ring.run(ring.make_bump(0.0, np.random.default_rng(1)), 300.0)
     assert abs(path[-1] - path[0]) < 1e-3                    # the same run with equal drives
 
