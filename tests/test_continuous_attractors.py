@@ -149,6 +149,33 @@ def test_diffusion_rate_matches_the_projection_and_scales_with_noise_variance(bu
     assert slopes[0.2] / slopes[0.1] == pytest.approx(4.0, rel=0.2)
 
 
+def test_twice_the_neurons_halve_the_diffusion(diffusion_runs):
+    # Exercise 3: with the same bump profile and noise, 2N neurons diffuse half as fast.
+    # The same Euler-Maruyama steps as ring_diffusion.py, written here for any N.
+    n = 2 * ring.N
+    theta = 2 * np.pi * np.arange(n) / n
+    cos, sin = np.cos(theta), np.sin(theta)
+    tc, a = ring.bump_closed_form()
+
+    def step(r, s, rng):
+        x, y = r @ cos / n, r @ sin / n
+        h = ring.I0 + ring.J0 * r.mean(axis=1, keepdims=True) + ring.J1 * (x[:, None] * cos + y[:, None] * sin)
+        return r + diff.DT * (-r + np.maximum(h, 0.0)) + s * np.sqrt(diff.DT) * rng.standard_normal(r.shape)
+
+    rng = np.random.default_rng(8)
+    r = np.tile(a * np.maximum(np.cos(theta) - np.cos(tc), 0.0), (1000, 1))
+    times = []
+    angles = []
+    for k in range(1, int(round(diff.T_TOTAL / diff.DT)) + 1):
+        r = step(r, 0.2, rng)
+        if k % 5 == 0:
+            times.append(k * diff.DT)
+            angles.append(np.arctan2(r @ sin, r @ cos))
+    slope_2n, _ = diff.variance_slope(np.array(times), np.unwrap(np.array(angles).T, axis=1))
+    slope_n, _ = diff.variance_slope(*diffusion_runs[0.2])
+    assert slope_2n / slope_n == pytest.approx(0.5, rel=0.15)
+
+
 def test_diffusion_prediction_is_the_closed_form(bump):
     # |z| = A / J1 for the stationary bump, so D = s^2 J1^2 / (4 N A^2).
     tc, a = ring.bump_closed_form()
