@@ -88,6 +88,18 @@ def test_moving_bump_keeps_its_shape(bump):
     assert shift == pytest.approx(0.1 * 10.0, rel=0.01)
     moved = np.interp((ring.THETA - shift) % (2 * np.pi), np.r_[ring.THETA, 2 * np.pi], np.r_[r1, r1[0]])
     assert np.max(np.abs(r2 - moved)) < 0.01 * r1.max()
+    # The page: the moving bump's input has the still bump's half-width (90 degrees), while
+    # the rates, lagging behind it, are active over about +-124 degrees with peak 1.564
+    # (the still bump: +-90 degrees, peak 1.571).
+    step = 180.0 / ring.N                                    # degrees per neuron, as a half-width
+    drive = ring.I0 + ring.weights(0.1) @ r2
+    assert np.mean(drive > 0) * 180 == pytest.approx(90.0, abs=step)
+    assert np.mean(bump > 1e-6) * 180 == pytest.approx(90.0, abs=step)
+    text = " ".join(PAGE.split())
+    width, peak, still = re.search(r"active over ±(\d+)° instead of ±90°, peak ([\d.]+) instead of ([\d.]+)\)", text).groups()
+    assert np.mean(r2 > 1e-6) * 180 == pytest.approx(float(width), abs=step)
+    assert r2.max() == pytest.approx(float(peak), abs=5e-4)
+    assert bump.max() == pytest.approx(float(still), abs=5e-4)
 
 
 def test_weights_are_even_plus_odd_components():
@@ -135,6 +147,33 @@ def test_diffusion_rate_matches_the_projection_and_scales_with_noise_variance(bu
         slopes[s], _ = diff.variance_slope(times, angles)
         assert slopes[s] == pytest.approx(2 * diff.diffusion_prediction(bump, s), rel=0.12)
     assert slopes[0.2] / slopes[0.1] == pytest.approx(4.0, rel=0.2)
+
+
+def test_twice_the_neurons_halve_the_diffusion(diffusion_runs):
+    # Exercise 3: with the same bump profile and noise, 2N neurons diffuse half as fast.
+    # The same Euler-Maruyama steps as ring_diffusion.py, written here for any N.
+    n = 2 * ring.N
+    theta = 2 * np.pi * np.arange(n) / n
+    cos, sin = np.cos(theta), np.sin(theta)
+    tc, a = ring.bump_closed_form()
+
+    def step(r, s, rng):
+        x, y = r @ cos / n, r @ sin / n
+        h = ring.I0 + ring.J0 * r.mean(axis=1, keepdims=True) + ring.J1 * (x[:, None] * cos + y[:, None] * sin)
+        return r + diff.DT * (-r + np.maximum(h, 0.0)) + s * np.sqrt(diff.DT) * rng.standard_normal(r.shape)
+
+    rng = np.random.default_rng(8)
+    r = np.tile(a * np.maximum(np.cos(theta) - np.cos(tc), 0.0), (1000, 1))
+    times = []
+    angles = []
+    for k in range(1, int(round(diff.T_TOTAL / diff.DT)) + 1):
+        r = step(r, 0.2, rng)
+        if k % 5 == 0:
+            times.append(k * diff.DT)
+            angles.append(np.arctan2(r @ sin, r @ cos))
+    slope_2n, _ = diff.variance_slope(np.array(times), np.unwrap(np.array(angles).T, axis=1))
+    slope_n, _ = diff.variance_slope(*diffusion_runs[0.2])
+    assert slope_2n / slope_n == pytest.approx(0.5, rel=0.15)
 
 
 def test_diffusion_prediction_is_the_closed_form(bump):
@@ -205,14 +244,18 @@ def test_lstm_noise_variance_closed_form():
 
 def test_unequal_drives_break_the_ring():
     # With each neuron's drive 1% different at random, bumps no longer stay where they
-    # were put (the page: "drifts by tenths of a radian within 300 tau").
+    # were put (the page: "six drift by 0.19 to 0.57 radians within 300 tau and two barely move").
     hetero = ring.I0 * (1 + 0.01 * np.random.default_rng(7).standard_normal(ring.N))
     drifts = []
     for angle in np.linspace(0, 2 * np.pi, 8, endpoint=False):
         r = ring.make_bump(angle, np.random.default_rng(1))
         _, path = ring.run(r, 300.0, i0=hetero)
         drifts.append(abs(path[-1] - path[0]))
-    assert max(drifts) > 0.1 and np.median(drifts) > 0.05
+    drifts = np.sort(drifts)
+    text = " ".join(PAGE.split())
+    low, high = map(float, re.search(r"six drift by ([\d.]+) to ([\d.]+) radians within", text).groups())
+    assert np.all(drifts[:2] < 0.02)                         # two barely move
+    assert round(drifts[2], 2) == low and round(drifts[-1], 2) == high
     _, path = ring.run(ring.make_bump(0.0, np.random.default_rng(1)), 300.0)
     assert abs(path[-1] - path[0]) < 1e-3                    # the same run with equal drives
 
