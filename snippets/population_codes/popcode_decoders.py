@@ -5,9 +5,10 @@ Poisson counts). For each population size N, and for each counting window T at
 N = 64, it draws TRIALS population responses to random directions, decodes each by
 the population vector and by maximum likelihood, and compares the mean squared
 error with the Cramer-Rao bound 1 / I (Fisher information, closed form).
-The bound is asymptotic: maximum likelihood reaches it only when there are many
-neurons and many spikes; with few spikes it misses it. The population vector stays
-above it however many neurons there are.
+The bound is asymptotic: maximum likelihood reaches it once a trial has a few dozen
+spikes or more, whether from more neurons or a longer window (8 neurons and about 50
+spikes already suffice here); with a handful of spikes it misses it. The population
+vector stays above it however many neurons there are.
 """
 
 import matplotlib.pyplot as plt
