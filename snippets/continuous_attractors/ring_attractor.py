@@ -108,7 +108,7 @@ if __name__ == "__main__":
     for g, s in zip(gammas, speeds):
         print(f"gamma = {g:+.2f}: speed {s:+.4f} per tau (closed form {g:+.4f})")
 
-    fig, axes = plt.subplot_mosaic([["path", "path"], ["shape", "speed"]], figsize=(7, 6.4))
+    fig, axes = plt.subplot_mosaic([["path"], ["shape"], ["speed"]], figsize=(5.8, 9.6))
     ax = axes["path"]
     ax.plot(t, np.degrees(path), color="C4", lw=2)
     for start, stop, text in ((0, 5, "cue"), (40, 70, "turn"), (100, 130, "turn")):

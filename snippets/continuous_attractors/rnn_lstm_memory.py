@@ -57,7 +57,7 @@ def tanh_fixed_point(w):
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     t = np.arange(STEPS + 1)
-    fig, (ax_h, ax_v) = plt.subplots(1, 2, figsize=(7, 3.8))
+    fig, (ax_h, ax_v) = plt.subplots(2, 1, figsize=(5.8, 6.8))
     ax_h.plot(t, linear_rnn(1.0, 0.6), color="C2", lw=2.5, label="$a = 1$, $f = 1$")
     ax_h.plot(t, linear_rnn(0.98, 0.6), color="C0", lw=2, label="$a = 0.98$")
     ax_h.plot(t, tanh_rnn(1.0, 0.6), color="C3", lw=2, label=r"$\tanh$, $w = 1$")
