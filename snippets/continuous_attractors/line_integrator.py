@@ -9,7 +9,7 @@ constant tau. Mistuned by epsilon = lam - 1, the held value changes as
 exp(epsilon t / tau): it leaks back (epsilon < 0) or runs away (epsilon > 0) with the
 time constant tau / |epsilon|. Left: trajectories in the plane of the two rates,
 lam = 1. Right: the value along e for three tunings, the same three input pulses,
-with the closed form exp(epsilon t / tau) between pulses (dashed).
+with the closed form exp(epsilon t / tau) after the last pulse (open circles).
 """
 
 import matplotlib.pyplot as plt
@@ -64,7 +64,8 @@ if __name__ == "__main__":
         eps = lam - 1
         end_last = PULSES[-1] + PULSE_LENGTH
         after = t >= end_last
-        ax_t.plot(t[after], held[after][0] * np.exp(eps * (t[after] - end_last)), "--", color="C6", lw=1.2)
+        ts = t[after][::len(t[after]) // 6]
+        ax_t.plot(ts, held[after][0] * np.exp(eps * (ts - end_last)), "o", mfc="none", color="C6", ms=7)
         print(f"lambda = {lam}: held value at 100 tau = {held[-1]:.3f}, "
               f"memory time constant tau/|1 - lambda| = "
               + ("infinite" if lam == 1 else f"{memory_time_constant(lam):.0f} tau"))

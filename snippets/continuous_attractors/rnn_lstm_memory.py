@@ -60,10 +60,11 @@ if __name__ == "__main__":
     fig, (ax_h, ax_v) = plt.subplots(2, 1, figsize=(5.8, 6.8))
     ax_h.plot(t, linear_rnn(1.0, 0.6), color="C2", lw=2.5, label="$a = 1$, $f = 1$")
     ax_h.plot(t, linear_rnn(0.98, 0.6), color="C0", lw=2, label="$a = 0.98$")
-    ax_h.plot(t, tanh_rnn(1.0, 0.6), color="C3", lw=2, label=r"$\tanh$, $w = 1$")
-    ax_h.plot(t[20:], np.sqrt(3 / (2 * t[20:])), "--", color="C6", lw=1.2)
+    ax_h.plot(t, tanh_rnn(1.0, 0.6), color="C3", lw=2, label=r"tanh, $w = 1$")
+    ts = t[20::30]
+    ax_h.plot(ts, np.sqrt(3 / (2 * ts)), "o", mfc="none", color="C6", ms=6)
     for h0 in (0.2, 0.6):
-        ax_h.plot(t, tanh_rnn(1.5, h0), color="C1", lw=2, label=r"$\tanh$, $w = 1.5$" if h0 == 0.2 else None)
+        ax_h.plot(t, tanh_rnn(1.5, h0), color="C1", lw=2, label=r"tanh, $w = 1.5$" if h0 == 0.2 else None)
     ax_h.set_xlabel("step $t$")
     ax_h.set_ylabel("held value")
     ax_h.set_ylim(0, 1.0)
