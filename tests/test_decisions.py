@@ -247,3 +247,37 @@ def test_rnn_solutions_change_with_training_length():
     assert kinds.count("two attractors") == 3
     assert kinds.count("line attractor (approx.)") == 2
     assert "with 250 instead of 300 updates" in PAGE
+
+
+def test_rnn_printed_results_are_the_pages():
+    """Run decision_rnn.py as a student would; the page quotes its printed numbers."""
+    import re
+
+    from helpers import run_snippet
+
+    out = run_snippet("decisions/decision_rnn.py").stdout
+    accs = [float(a) for a in re.findall(r"^\s+\d\s+(0\.\d{3})\s", out, re.M)]
+    assert len(accs) == 5
+    assert f"{min(accs):.3f} to {max(accs):.3f} against 0.760" in PAGE
+    assert "ideal observer 0.760" in out
+    worst = re.search(r"network - DDM: (\S+) in P\(correct\), (\S+) steps", out)
+    assert f"to within {worst[1]}" in PAGE and f"to within {worst[2]} steps" in PAGE
+    delays = [float(d) for d in re.findall(r"^\s+\d\s+\d+\.\d\d\s+(\d+\.\d)\s", out, re.M)]
+    assert len(delays) == 5
+    assert f"delays of {min(delays):g} to {max(delays):g}" in PAGE
+    assert out.count("two attractors") == 2 and out.count("line attractor (approx.)") == 2
+
+
+def test_ddm_printed_table_agrees_with_the_closed_forms():
+    import re
+
+    from helpers import run_snippet
+
+    out = run_snippet("decisions/decision_ddm.py").stdout
+    rows = re.findall(r"^\s*(\d\.\d\d)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+) ± (\S+)$", out, re.M)
+    assert len(rows) == 6
+    for mu, p_f, p_s, t_f, t_s, se in rows:
+        n = 4000
+        p = float(p_f)
+        assert abs(float(p_s) - p) <= 4 * math.sqrt(p * (1 - p) / n) + 2e-3
+        assert abs(float(t_s) - float(t_f)) <= 4 * float(se) + 2e-3
