@@ -78,6 +78,18 @@ def test_ddm_simulation_matches_closed_forms_with_the_overshoot_correction():
     assert t.mean() - float(ddm.mean_time(0.0, 1.0)) > 4 * t.std() / np.sqrt(n)
 
 
+def test_ddm_correct_and_error_times_are_equal():
+    """The page: in the symmetric model a correct choice and an error take the same
+    time on average (the first-passage times do not depend on the bound reached)."""
+    rng = np.random.default_rng(5)
+    up, t = ddm.simulate(0.5, 20_000, rng)
+    tc, te = t[up], t[~up]
+    se = math.sqrt(tc.var() / tc.size + te.var() / te.size)
+    assert abs(tc.mean() - te.mean()) < 3 * se
+    assert te.size > 3000                      # enough errors for the comparison
+    assert "take the same time on average (the site's tests check it by simulation)" in PAGE
+
+
 def test_ddm_accuracy_is_a_two_option_softmax():
     for mu, a, sigma in ((0.3, 1.0, 1.0), (1.0, 2.0, 0.5)):
         z = np.array([mu * a / sigma ** 2, -mu * a / sigma ** 2])
