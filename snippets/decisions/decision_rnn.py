@@ -289,7 +289,7 @@ if __name__ == "__main__":
           f"{worst_t:.1f} steps in mean time")
 
     colours = {"line attractor (approx.)": "C2", "two attractors": "C1", "leaky integrator": "C0"}
-    fig, axs = plt.subplot_mosaic([["fp", "fp"], ["psy", "chr"]], figsize=(7, 6.4))
+    fig, axs = plt.subplot_mosaic([["fp"], ["psy"], ["chr"]], figsize=(4.8, 9.6))
     ax = axs["fp"]
     for sgn in (-1, 1):
         ax.axhline(sgn * THETA, color="C3", ls="--", lw=1)      # the decision bound
@@ -299,10 +299,11 @@ if __name__ == "__main__":
                     markerfacecolor=colours[kind] if lam < 1 else "none")
     for kind, col in colours.items():
         ax.plot([], [], "o", color=col, label=kind)
-    ax.set_xticks(range(len(SEEDS)), [f"seed {s}" for s in SEEDS])
+    ax.set_xticks(range(len(SEEDS)), [str(s) for s in SEEDS])
+    ax.set_xlabel("random seed")
     ax.set_ylabel("readout $z$ at\nfixed point")
     ax.set_xlim(-0.5, len(SEEDS) - 0.5)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, frameon=False)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=1, frameon=False)
     fine = np.linspace(0.02, 0.45, 100)
     for i, kind in enumerate(kinds):
         a, t0 = fits[i]
