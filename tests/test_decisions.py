@@ -27,6 +27,7 @@ rnn = load_snippet("decisions/decision_rnn.py")
 ddm = load_snippet("decisions/decision_ddm.py")
 ww = load_snippet("decisions/decision_wong_wang.py")
 PAGE = (ROOT / "docs" / "decisions.md").read_text(encoding="utf-8")
+PAGE_FLAT = " ".join(PAGE.split())          # the page's prose with line breaks as spaces
 
 
 def _ddm_by_finite_differences(mu, a, sigma, n=4001):
@@ -87,7 +88,7 @@ def test_ddm_correct_and_error_times_are_equal():
     se = math.sqrt(tc.var() / tc.size + te.var() / te.size)
     assert abs(tc.mean() - te.mean()) < 3 * se
     assert te.size > 3000                      # enough errors for the comparison
-    assert "take the same time on average (the site's tests check it by simulation)" in PAGE
+    assert "take the same time on average (the site's tests check it by simulation)" in PAGE_FLAT
 
 
 def test_ddm_accuracy_is_a_two_option_softmax():
@@ -121,7 +122,7 @@ def test_wong_wang_fixed_points():
     saddle = on[1][0]
     assert saddle[0] == pytest.approx(saddle[1], abs=1e-9)
     assert saddle[0] == pytest.approx(0.424, abs=5e-4)              # as the page says
-    assert "$S_1 = S_2 = 0.424$" in PAGE and "five fixed points" in PAGE
+    assert "$S_1 = S_2 = 0.424$" in PAGE_FLAT and "five fixed points" in PAGE_FLAT
     eig = np.linalg.eigvals(ww.jacobian(saddle))
     assert (eig.real > 0).sum() == 1                                 # one unstable direction
     for mu0 in (0.0, ww.MU0):
@@ -148,7 +149,7 @@ def test_wong_wang_resting_state_becomes_the_saddle():
             assert abs(pts[1][0] - mid[0]).max() < 0.04
     assert np.all(np.diff(diag) > 0)                                    # it moves up
     assert diag[-1] == pytest.approx(0.424, abs=5e-4)
-    assert "between\n$\\mu_0$ = 10 and 11 Hz the two saddles merge into it" in PAGE
+    assert "between $\\mu_0$ = 10 and 11 Hz the two saddles merge into it" in PAGE_FLAT
 
 
 def test_wong_wang_accuracy_and_time_depend_on_coherence():
@@ -270,22 +271,22 @@ def test_rnn_page_numbers_match_the_snippet(trained):
     kinds = [rnn.classify(pts) for pts in allpts]
     assert kinds == ["line attractor (approx.)", "leaky integrator", "line attractor (approx.)",
                      "line attractor (approx.)", "two attractors"]
-    assert "three learned an approximate line attractor" in PAGE
+    assert "three learned an approximate line attractor" in PAGE_FLAT
 
     def taus(i):
         return [round(rnn.time_constant(lam)) for _, lam in allpts[i]]
 
-    assert sorted(taus(0) + taus(3)) == [41, 45] and "time constants of 41 and 45 steps" in PAGE
-    assert taus(1) == [24] and "leaky integrator (24 steps)" in PAGE
+    assert sorted(taus(0) + taus(3)) == [41, 45] and "time constants of 41 and 45 steps" in PAGE_FLAT
+    assert taus(1) == [24] and "leaky integrator (24 steps)" in PAGE_FLAT
     # Seed 2: stable, saddle, stable, all slow and inside the bound.
     assert [lam < 1 for _, lam in allpts[2]] == [True, False, True]
     assert all(abs(z) < rnn.THETA for z, _ in allpts[2])
     assert taus(2) == [376, 428, 58]
-    assert "returning in 58 and 376 steps and escaping in 428" in PAGE
+    assert "returning in 58 and 376 steps and escaping in 428" in PAGE_FLAT
     # Seed 4: attractors beyond the bound, a saddle that pushes away within a trial.
     (z0, _), (_, lam_s), (z1, _) = allpts[4]
-    assert f"$z = {z0:.2f}$ and ${z1:+.2f}$".replace("-", "-") in PAGE.replace("−", "-")
-    assert round(rnn.time_constant(lam_s)) == 22 and "away in 22 steps" in PAGE
+    assert f"$z = {z0:.2f}$ and ${z1:+.2f}$".replace("-", "-") in PAGE_FLAT.replace("−", "-")
+    assert round(rnn.time_constant(lam_s)) == 22 and "away in 22 steps" in PAGE_FLAT
 
 
 def test_leaky_efficiency_as_the_page_states():
@@ -296,7 +297,7 @@ def test_leaky_efficiency_as_the_page_states():
         lam = math.exp(-1 / tau)
         closed = ((1 - lam ** t) / (1 - lam)) ** 2 / (t * (1 - lam ** (2 * t)) / (1 - lam ** 2))
         assert rnn.leaky_efficiency(tau) == pytest.approx(closed, rel=1e-12)
-        assert f"{closed:.3f}" == quoted and quoted in PAGE
+        assert f"{closed:.3f}" == quoted and quoted in PAGE_FLAT
 
 
 def test_rnn_solutions_change_with_training_length():
@@ -306,8 +307,8 @@ def test_rnn_solutions_change_with_training_length():
     kinds = _kinds(p)
     assert kinds.count("two attractors") == 1
     assert kinds.count("line attractor (approx.)") == 4
-    assert ("with 250 instead of 300 updates the same five random seeds give one network\n"
-            "with two attractors and four approximate line attractors") in PAGE
+    assert ("with 250 instead of 300 updates the same five random seeds give one network "
+            "with two attractors and four approximate line attractors") in PAGE_FLAT
 
 
 def test_rnn_printed_results_are_the_pages():
@@ -319,20 +320,20 @@ def test_rnn_printed_results_are_the_pages():
     out = run_snippet("decisions/decision_rnn.py").stdout
     accs = [float(a) for a in re.findall(r"^\s+\d\s+(0\.\d{3})\s", out, re.M)]
     assert len(accs) == 5
-    assert f"{min(accs):.3f} to {max(accs):.3f} against 0.760" in PAGE
+    assert f"{min(accs):.3f} to {max(accs):.3f} against 0.760" in PAGE_FLAT
     assert "ideal observer 0.760" in out
     worst = re.search(r"network - DDM: (\S+) in P\(correct\), (\S+) steps", out)
-    assert f"to within {worst[1]}" in PAGE and f"to within {worst[2]} steps" in PAGE
+    assert f"to within {worst[1]}" in PAGE_FLAT and f"to within {worst[2]} steps" in PAGE_FLAT
     delays = [float(d) for d in re.findall(r"^\s+\d\s+\d+\.\d\d\s+(\d+\.\d)\s", out, re.M)]
     assert len(delays) == 5
-    assert f"the delay ({min(delays):g} to {max(delays):g} steps" in PAGE
+    assert f"the delay ({min(delays):g} to {max(delays):g} steps" in PAGE_FLAT
     assert out.count("two attractors") == 1 and out.count("line attractor (approx.)") == 3
     # The committing network (seed 4): network minus DDM (with its delay) at each coherence.
     row = re.search(r"^\s+4\s+\d+\.\d\d\s+\d+\.\d\s+.*$", out, re.M)[0]
     pairs = re.findall(r"(\d+\.\d)/(\d+\.\d)", row)
     res = [float(n) - float(d) for n, d in pairs]
     assert ", ".join(f"{r:+.1f}" for r in res[:3]).replace("+", "") + f" and {res[3]:+.1f}" \
-        in PAGE.replace("−", "-")
+        in PAGE_FLAT.replace("−", "-")
     # and it is the largest misfit of all
     assert max(abs(r) for r in res) == pytest.approx(float(worst[2]), abs=0.051)
 
@@ -354,4 +355,4 @@ def test_ddm_printed_table_agrees_with_the_closed_forms():
         zs.append(abs(float(t_s) - float(t_f)) / float(se))
     # the page: "to within about three standard errors"
     assert max(zs) <= 3.0 and max(zs) > 2.0
-    assert "to within about three standard errors" in PAGE
+    assert "to within about three standard errors" in PAGE_FLAT
