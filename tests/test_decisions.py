@@ -27,6 +27,7 @@ rnn = load_snippet("decisions/decision_rnn.py")
 ddm = load_snippet("decisions/decision_ddm.py")
 ww = load_snippet("decisions/decision_wong_wang.py")
 PAGE = (ROOT / "docs" / "decisions.md").read_text(encoding="utf-8")
+PAGE_FLAT = " ".join(PAGE.split())          # the page's prose with line breaks as spaces
 
 
 def _ddm_by_finite_differences(mu, a, sigma, n=4001):
@@ -78,6 +79,18 @@ def test_ddm_simulation_matches_closed_forms_with_the_overshoot_correction():
     assert t.mean() - float(ddm.mean_time(0.0, 1.0)) > 4 * t.std() / np.sqrt(n)
 
 
+def test_ddm_correct_and_error_times_are_equal():
+    """The page: in the symmetric model a correct choice and an error take the same
+    time on average (the first-passage times do not depend on the bound reached)."""
+    rng = np.random.default_rng(5)
+    up, t = ddm.simulate(0.5, 20_000, rng)
+    tc, te = t[up], t[~up]
+    se = math.sqrt(tc.var() / tc.size + te.var() / te.size)
+    assert abs(tc.mean() - te.mean()) < 3 * se
+    assert te.size > 3000                      # enough errors for the comparison
+    assert "take the same time on average (the site's tests check it by simulation)" in PAGE_FLAT
+
+
 def test_ddm_accuracy_is_a_two_option_softmax():
     for mu, a, sigma in ((0.3, 1.0, 1.0), (1.0, 2.0, 0.5)):
         z = np.array([mu * a / sigma ** 2, -mu * a / sigma ** 2])
@@ -109,7 +122,7 @@ def test_wong_wang_fixed_points():
     saddle = on[1][0]
     assert saddle[0] == pytest.approx(saddle[1], abs=1e-9)
     assert saddle[0] == pytest.approx(0.424, abs=5e-4)              # as the page says
-    assert "$S_1 = S_2 = 0.424$" in PAGE and "five fixed points" in PAGE
+    assert "$S_1 = S_2 = 0.424$" in PAGE_FLAT and "five fixed points" in PAGE_FLAT
     eig = np.linalg.eigvals(ww.jacobian(saddle))
     assert (eig.real > 0).sum() == 1                                 # one unstable direction
     for mu0 in (0.0, ww.MU0):
@@ -118,6 +131,25 @@ def test_wong_wang_fixed_points():
             r = ww.rate(ww.drive(s, 0.0, mu0))
             assert s == pytest.approx(ww.GAMMA * r * ww.TAU_S / (1 + ww.GAMMA * r * ww.TAU_S),
                                       abs=1e-9)
+
+
+def test_wong_wang_resting_state_becomes_the_saddle():
+    """The page: as mu0 rises the resting state moves up the diagonal; between 10 and
+    11 Hz the two saddles merge into it (a subcritical pitchfork) and it goes on as the
+    diagonal saddle, at 0.424 for the full stimulus."""
+    diag = []
+    for mu0 in range(0, 31):
+        pts = ww.fixed_points(0.0, mu0=float(mu0))
+        mid = pts[len(pts) // 2]
+        assert mid[0][0] == pytest.approx(mid[0][1], abs=1e-9)       # on the diagonal
+        diag.append(mid[0][0])
+        assert len(pts) == (5 if mu0 <= 10 else 3)
+        assert mid[1] == (mu0 <= 10)                                    # stable, then a saddle
+        if mu0 == 10:       # the saddles are close to the resting state just before
+            assert abs(pts[1][0] - mid[0]).max() < 0.04
+    assert np.all(np.diff(diag) > 0)                                    # it moves up
+    assert diag[-1] == pytest.approx(0.424, abs=5e-4)
+    assert "between $\\mu_0$ = 10 and 11 Hz the two saddles merge into it" in PAGE_FLAT
 
 
 def test_wong_wang_accuracy_and_time_depend_on_coherence():
@@ -164,10 +196,20 @@ def test_fixed_point_finder_on_a_known_map():
     pts = rnn.fixed_points(np.array([[2.0]]), np.zeros(1), starts)
     lams = sorted(lam for _, lam in pts)
     # Map Jacobian (1 - ALPHA) + ALPHA * 2 (1 - tanh^2): above 1 at 0 (a saddle here,
-    # an unstable point in 1-D), below 1 at +-0.9575 (stable): two attractors.
+    # an unstable point in 1-D), below 1 at +-0.9575 (stable).
     assert lams[-1] == pytest.approx(1 + rnn.ALPHA, abs=1e-9)
     assert lams[0] == pytest.approx(1 - rnn.ALPHA + rnn.ALPHA * 2 * (1 - root ** 2), abs=1e-6)
-    assert rnn.classify(pts) == "two attractors"
+    # The unstable point pushes away in 1 / ln 1.2 = 5.5 steps, within a trial. Read
+    # out as z = 2 h, the stable points lie beyond the bound 1.5: two attractors that
+    # commit. Read out as z = h, they lie inside it: no commitment, and the slowest
+    # time constant (5.5 steps) makes it a leaky integrator.
+    assert rnn.time_constant(1 + rnn.ALPHA) == pytest.approx(1 / math.log(1.2))
+    assert rnn.classify([(2 * float(x[0]), lam) for x, lam in pts]) == "two attractors"
+    assert rnn.classify([(float(x[0]), lam) for x, lam in pts]) == "leaky integrator"
+    # A slow saddle (escape in 1 / ln 1.002 = 500 steps) between attractors beyond the
+    # bound does not commit within a trial: an approximate line attractor.
+    assert rnn.classify([(-2.0, 0.9), (0.0, 1.002), (2.0, 0.9)]) == "line attractor (approx.)"
+    assert rnn.classify([(-2.0, 0.9), (0.0, 1.05), (2.0, 0.9)]) == "two attractors"
 
 
 def test_ideal_observer_closed_form():
@@ -202,32 +244,9 @@ def test_trained_networks_approach_the_ideal_observer(trained):
     assert np.all(losses[-50:].mean(0) < losses[:3].mean(0) - 0.05)
 
 
-def test_rnn_page_numbers_match_the_snippet(trained):
-    """The classes, time constants and DDM agreement quoted on the page are what the
-    snippet computes."""
-    p, _ = trained
-    rng = np.random.default_rng(0)
-    _, _ = p, rng
-    kinds, taus = [], []
-    m, u = rnn.make_trials(rng, (len(rnn.SEEDS), 2000), rnn.T_TRAIN)
-    h = rnn.run(p, u)
-    for i in range(len(rnn.SEEDS)):
-        q = rnn.one(p, i)
-        starts = h[i].reshape(-1, rnn.N)[rng.integers(0, h[i].shape[0] * h[i].shape[1], 200)]
-        pts = rnn.fixed_points(q["W"], q["b"], starts)
-        kinds.append(rnn.classify(pts))
-        taus.append(-1 / np.log(max(lam for _, lam in pts if lam < 1)))
-    assert kinds.count("line attractor (approx.)") == 2
-    assert kinds.count("leaky integrator") == 1
-    assert kinds.count("two attractors") == 2
-    assert "two learned an approximate line attractor" in PAGE
-    lines = sorted(round(t) for t, k in zip(taus, kinds) if k.startswith("line"))
-    assert lines == [41, 45] and "41 or 45 steps" in PAGE
-    leaky = [round(t) for t, k in zip(taus, kinds) if k == "leaky integrator"]
-    assert leaky == [24] and "24 steps" in PAGE
-
-
-def _kinds(p):
+def _points(p):
+    """(readout z, leading |eigenvalue|) of every fixed point of every seed, found as
+    the snippet finds them."""
     rng = np.random.default_rng(0)
     m, u = rnn.make_trials(rng, (len(rnn.SEEDS), 2000), rnn.T_TRAIN)
     h = rnn.run(p, u)
@@ -235,15 +254,105 @@ def _kinds(p):
     for i in range(len(rnn.SEEDS)):
         q = rnn.one(p, i)
         starts = h[i].reshape(-1, rnn.N)[rng.integers(0, h[i].shape[0] * h[i].shape[1], 200)]
-        out.append(rnn.classify(rnn.fixed_points(q["W"], q["b"], starts)))
+        pts = rnn.fixed_points(q["W"], q["b"], starts)
+        out.append(sorted((float(x @ q["w_out"] + q["c"]), lam) for x, lam in pts))
     return out
 
 
+def _kinds(p):
+    return [rnn.classify(pts) for pts in _points(p)]
+
+
+def test_rnn_page_numbers_match_the_snippet(trained):
+    """The classes, fixed points and time constants quoted on the page are what the
+    snippet computes (its DDM numbers: test_rnn_printed_results_are_the_pages)."""
+    p, _ = trained
+    allpts = _points(p)
+    kinds = [rnn.classify(pts) for pts in allpts]
+    assert kinds == ["line attractor (approx.)", "leaky integrator", "line attractor (approx.)",
+                     "line attractor (approx.)", "two attractors"]
+    assert "three learned an approximate line attractor" in PAGE_FLAT
+
+    def taus(i):
+        return [round(rnn.time_constant(lam)) for _, lam in allpts[i]]
+
+    assert sorted(taus(0) + taus(3)) == [41, 45] and "time constants of 41 and 45 steps" in PAGE_FLAT
+    assert taus(1) == [24] and "leaky integrator (24 steps)" in PAGE_FLAT
+    # Seed 2: stable, saddle, stable, all slow and inside the bound.
+    assert [lam < 1 for _, lam in allpts[2]] == [True, False, True]
+    assert all(abs(z) < rnn.THETA for z, _ in allpts[2])
+    assert taus(2) == [376, 428, 58]
+    assert "returning in 58 and 376 steps and escaping in 428" in PAGE_FLAT
+    # Seed 4: attractors beyond the bound, a saddle that pushes away within a trial.
+    (z0, _), (_, lam_s), (z1, _) = allpts[4]
+    assert f"$z = {z0:.2f}$ and ${z1:+.2f}$".replace("-", "-") in PAGE_FLAT.replace("−", "-")
+    assert round(rnn.time_constant(lam_s)) == 22 and "away in 22 steps" in PAGE_FLAT
+
+
+def test_leaky_efficiency_as_the_page_states():
+    """A sum whose samples fade with time constant tau, against the plain sum: the
+    squared SNR ratio by the geometric-series closed form (independent of the code)."""
+    t = rnn.T_TRAIN
+    for tau, quoted in ((24, "0.946"), (41, "0.981")):
+        lam = math.exp(-1 / tau)
+        closed = ((1 - lam ** t) / (1 - lam)) ** 2 / (t * (1 - lam ** (2 * t)) / (1 - lam ** 2))
+        assert rnn.leaky_efficiency(tau) == pytest.approx(closed, rel=1e-12)
+        assert f"{closed:.3f}" == quoted and quoted in PAGE_FLAT
+
+
 def test_rnn_solutions_change_with_training_length():
-    """The page: with 250 instead of 300 updates, three two-attractor networks and two
+    """The page: with 250 instead of 300 updates, one two-attractor network and four
     approximate line attractors."""
     p, _ = rnn.train(steps=250)
     kinds = _kinds(p)
-    assert kinds.count("two attractors") == 3
-    assert kinds.count("line attractor (approx.)") == 2
-    assert "with 250 instead of 300 updates" in PAGE
+    assert kinds.count("two attractors") == 1
+    assert kinds.count("line attractor (approx.)") == 4
+    assert ("with 250 instead of 300 updates the same five random seeds give one network "
+            "with two attractors and four approximate line attractors") in PAGE_FLAT
+
+
+def test_rnn_printed_results_are_the_pages():
+    """Run decision_rnn.py as a student would; the page quotes its printed numbers."""
+    import re
+
+    from helpers import run_snippet
+
+    out = run_snippet("decisions/decision_rnn.py").stdout
+    accs = [float(a) for a in re.findall(r"^\s+\d\s+(0\.\d{3})\s", out, re.M)]
+    assert len(accs) == 5
+    assert f"{min(accs):.3f} to {max(accs):.3f} against 0.760" in PAGE_FLAT
+    assert "ideal observer 0.760" in out
+    worst = re.search(r"network - DDM: (\S+) in P\(correct\), (\S+) steps", out)
+    assert f"to within {worst[1]}" in PAGE_FLAT and f"to within {worst[2]} steps" in PAGE_FLAT
+    delays = [float(d) for d in re.findall(r"^\s+\d\s+\d+\.\d\d\s+(\d+\.\d)\s", out, re.M)]
+    assert len(delays) == 5
+    assert f"the delay ({min(delays):g} to {max(delays):g} steps" in PAGE_FLAT
+    assert out.count("two attractors") == 1 and out.count("line attractor (approx.)") == 3
+    # The committing network (seed 4): network minus DDM (with its delay) at each coherence.
+    row = re.search(r"^\s+4\s+\d+\.\d\d\s+\d+\.\d\s+.*$", out, re.M)[0]
+    pairs = re.findall(r"(\d+\.\d)/(\d+\.\d)", row)
+    res = [float(n) - float(d) for n, d in pairs]
+    assert ", ".join(f"{r:+.1f}" for r in res[:3]).replace("+", "") + f" and {res[3]:+.1f}" \
+        in PAGE_FLAT.replace("−", "-")
+    # and it is the largest misfit of all
+    assert max(abs(r) for r in res) == pytest.approx(float(worst[2]), abs=0.051)
+
+
+def test_ddm_printed_table_agrees_with_the_closed_forms():
+    import re
+
+    from helpers import run_snippet
+
+    out = run_snippet("decisions/decision_ddm.py").stdout
+    rows = re.findall(r"^\s*(\d\.\d\d)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+) ± (\S+)$", out, re.M)
+    assert len(rows) == 6
+    zs = []
+    for mu, p_f, p_s, t_f, t_s, se in rows:
+        n = 4000
+        p = float(p_f)
+        if 0 < p < 1:
+            zs.append(abs(float(p_s) - p) / math.sqrt(p * (1 - p) / n))
+        zs.append(abs(float(t_s) - float(t_f)) / float(se))
+    # the page: "to within about three standard errors"
+    assert max(zs) <= 3.0 and max(zs) > 2.0
+    assert "to within about three standard errors" in PAGE_FLAT

@@ -76,8 +76,8 @@ if __name__ == "__main__":
         print(f"{mu:5.2f}        {p_correct(mu, a_eff):.3f}   {up.mean():.3f}"
               f"           {mean_time(mu, a_eff):.3f}   {t.mean():.3f} ± {t.std() / np.sqrt(n):.3f}")
 
-    fig, axs = plt.subplots(2, 2, figsize=(7, 6.2))
-    ax = axs[0, 0]
+    fig, axs = plt.subplots(4, 1, figsize=(4.8, 10.4))
+    ax = axs[0]
     steps = 1.0 * DT + SIGMA * np.sqrt(DT) * rng.standard_normal((5, 3000))
     for path in np.cumsum(steps, 1):
         out = np.flatnonzero(np.abs(path) >= A)
@@ -91,22 +91,22 @@ if __name__ == "__main__":
 
     fine = np.linspace(0, 4.2, 200)
     sims = np.array(sims)
-    axs[0, 1].plot(fine, p_correct(fine), color="C2", label="formula")
-    axs[0, 1].plot(DRIFTS, sims[:, 0], "o", color="C4", label="simulated")
-    axs[0, 1].set_xlabel(r"drift $\mu$")
-    axs[0, 1].set_ylabel("P(correct)")
-    axs[0, 1].legend(loc="lower right")
-    axs[1, 0].plot(fine, mean_time(fine), color="C2")
-    axs[1, 0].plot(DRIFTS, sims[:, 1], "o", color="C4")
-    axs[1, 0].set_xlabel(r"drift $\mu$")
-    axs[1, 0].set_ylabel("mean time (s)")
+    axs[1].plot(fine, p_correct(fine), color="C2", label="formula")
+    axs[1].plot(DRIFTS, sims[:, 0], "o", color="C4", label="simulated")
+    axs[1].set_xlabel(r"drift $\mu$")
+    axs[1].set_ylabel("P(correct)")
+    axs[1].legend(loc="lower right")
+    axs[2].plot(fine, mean_time(fine), color="C2")
+    axs[2].plot(DRIFTS, sims[:, 1], "o", color="C4")
+    axs[2].set_xlabel(r"drift $\mu$")
+    axs[2].set_ylabel("mean time (s)")
 
     bounds = np.linspace(0.05, 2.5, 200)
     for mu, col in ((0.5, "C0"), (1.0, "C1"), (2.0, "C5")):
-        axs[1, 1].plot(mean_time(mu, bounds), p_correct(mu, bounds), color=col,
+        axs[3].plot(mean_time(mu, bounds), p_correct(mu, bounds), color=col,
                        label=rf"$\mu = {mu:g}$")
-    axs[1, 1].set_xlabel("mean time (s)")
-    axs[1, 1].set_ylabel("P(correct)")
-    axs[1, 1].set_title("bound $a$ varied")
-    axs[1, 1].legend(loc="lower right")
+    axs[3].set_xlabel("mean time (s)")
+    axs[3].set_ylabel("P(correct)")
+    axs[3].set_title("bound $a$ varied")
+    axs[3].legend(loc="lower right")
     plt.show()

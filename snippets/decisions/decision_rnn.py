@@ -1,17 +1,20 @@
 """A small rate RNN trained in numpy to integrate noisy evidence, and its fixed points.
 
 Task: on each trial a hidden coherence m is drawn from COHERENCES (either sign),
-the network receives u_t = m + xi_t for T_TRAIN steps (xi_t Gaussian, sd SIGMA),
-and at the last step its readout z = w_out . h + c must say the sign of m
-(cross-entropy loss). Network: h_t = tanh(W h_{t-1} + w_in u_t + b), N units,
-h_0 = 0. Training: backpropagation through time and Adam, written out by hand;
-all seeds train at once (one weight set per seed, stacked).
+the network receives u_t = m + xi_t (xi_t Gaussian, sd SIGMA) for T_MIN to T_MAX
+steps, drawn per trial, and at the last step its readout z = w_out . h + c must say
+the sign of m (cross-entropy loss). Network: N leaky tanh units,
+h_{t+1} = (1 - ALPHA) h_t + ALPHA tanh(W h_t + w_in u_t + b), h_0 = 0. Training:
+backpropagation through time and Adam, written out by hand; all seeds train at
+once (one weight set per seed, stacked). Test trials last T_TRAIN steps.
 
 The ideal observer sums the evidence and reports its sign; its accuracy is
 P = Phi(|m| sqrt(T) / SIGMA) per coherence. After training, the fixed points and
 slow points of the input-free network are found by minimising
-q(h) = 1/2 |F(h) - h|^2 with F(h) = tanh(W h + b) (Sussillo & Barak 2013), from
-many states the network visited, and classified by their Jacobian's eigenvalues.
+q(h) = 1/2 |F(h) - h|^2 with F(h) = tanh(W h + b) (Sussillo & Barak 2013; the leak
+does not move the fixed points), from many states the network visited, and
+classified by their Jacobian's eigenvalues: how fast the state leaves or returns to
+each point, not just how many stable points there are.
 """
 
 import math
@@ -167,21 +170,43 @@ def fixed_points(W, b, starts):
     return out
 
 
-def classify(points, t_long=T_MAX):
-    """'two attractors', 'line attractor (approx.)' or 'leaky integrator'.
-
-    Two stable fixed points -> two attractors (with a saddle between them). One
-    stable fixed point -> its slowest mode's time constant tau = -1/ln|lambda| steps:
-    longer than the longest trial -> an approximate line attractor (evidence is
-    kept for longer than the task ever asks), otherwise a leaky integrator."""
-    stable = [lam for _, lam in points if lam < 1]
-    if len(stable) >= 2:
-        return "two attractors"
-    tau = -1 / np.log(max(stable))
-    return "line attractor (approx.)" if tau > t_long else "leaky integrator"
+def time_constant(lam):
+    """Steps for a deviation along the leading mode to shrink (|lambda| < 1) or grow
+    (|lambda| > 1) by a factor e: 1 / |ln |lambda||."""
+    return 1 / abs(math.log(lam))
 
 
 THETA = 1.5                 # bound on the readout (the network's log-odds) for a reaction time
+
+
+def classify(points, theta=THETA, t_long=T_MAX):
+    """'two attractors', 'line attractor (approx.)' or 'leaky integrator'.
+
+    points: (readout z, leading |eigenvalue|) of each fixed point. A network commits
+    (two attractors, as in the Wong-Wang model) only if a saddle lies between two
+    stable points, the saddle pushes the state away within the longest trial (its
+    time constant is at most t_long steps) and both stable points lie beyond the
+    decision bound |z| >= theta, so the state it runs to is a decision. Otherwise
+    the slowest time constant of any fixed point decides: longer than the longest
+    trial -> an approximate line attractor (the state hardly moves along its slow
+    direction on the task's time scale), otherwise a leaky integrator. The cut at
+    t_long is a convention: the two differ in degree, not in kind."""
+    stable = [z for z, lam in points if lam < 1]
+    if len(stable) >= 2 and min(stable) <= -theta and max(stable) >= theta:
+        if any(min(stable) < z < max(stable) and time_constant(lam) <= t_long
+               for z, lam in points if lam > 1):
+            return "two attractors"
+    slowest = max(time_constant(lam) for _, lam in points)
+    return "line attractor (approx.)" if slowest > t_long else "leaky integrator"
+
+
+def leaky_efficiency(tau, t=T_TRAIN):
+    """Squared signal-to-noise ratio of a sum whose samples fade with time constant
+    tau (weights exp(-(t - k) / tau)), relative to the plain sum of t samples."""
+    w = np.exp(-np.arange(t) / tau)
+    return w.sum() ** 2 / (t * (w ** 2).sum())
+
+
 T_RT = 200                  # steps a reaction-time trial may last
 
 
@@ -229,17 +254,17 @@ if __name__ == "__main__":
     ideal = ideal_accuracy(COHERENCES).mean()
     fps, kinds = [], []
     print(f"accuracy on {T_TRAIN}-step trials; ideal observer {ideal:.3f}")
-    print("seed  accuracy  fixed points (readout z, leading |eigenvalue|)  class")
+    print("seed  accuracy  fixed points: readout z (leading |eigenvalue|, time constant\n"
+          "                in steps: to return if below 1, to escape if above)  class")
     for i, s in enumerate(SEEDS):
         q = one(p, i)
         starts = h[i].reshape(-1, N)[rng.integers(0, h[i].shape[0] * h[i].shape[1], 200)]
         pts = fixed_points(q["W"], q["b"], starts)
         fps.append([(float(x @ q["w_out"] + q["c"]), lam) for x, lam in pts])
-        kinds.append(classify(pts))
-        desc = ", ".join(f"{zz:+.2f} ({lam:.3f})" for zz, lam in sorted(fps[-1]))
-        slow = max(lam for _, lam in pts if lam < 1)
-        print(f"{s:4d}  {acc[i]:.3f}     {desc}  {kinds[-1]}, "
-              f"slowest stable time constant {-1 / np.log(slow):.0f} steps")
+        kinds.append(classify(fps[-1]))
+        desc = ", ".join(f"{zz:+.2f} ({lam:.3f}, {time_constant(lam):.0f})"
+                         for zz, lam in sorted(fps[-1]))
+        print(f"{s:4d}  {acc[i]:.3f}     {desc}  {kinds[-1]}")
 
     mus = COHERENCES
     res = [reaction_times(p, mu, rng) for mu in mus]
@@ -264,18 +289,21 @@ if __name__ == "__main__":
           f"{worst_t:.1f} steps in mean time")
 
     colours = {"line attractor (approx.)": "C2", "two attractors": "C1", "leaky integrator": "C0"}
-    fig, axs = plt.subplot_mosaic([["fp", "fp"], ["psy", "chr"]], figsize=(7, 6.4))
+    fig, axs = plt.subplot_mosaic([["fp"], ["psy"], ["chr"]], figsize=(4.8, 9.6))
     ax = axs["fp"]
+    for sgn in (-1, 1):
+        ax.axhline(sgn * THETA, color="C3", ls="--", lw=1)      # the decision bound
     for i, (pts, kind) in enumerate(zip(fps, kinds)):
         for zz, lam in pts:
             ax.plot(i, zz, "o", ms=9, color=colours[kind],
                     markerfacecolor=colours[kind] if lam < 1 else "none")
     for kind, col in colours.items():
         ax.plot([], [], "o", color=col, label=kind)
-    ax.set_xticks(range(len(SEEDS)), [f"seed {s}" for s in SEEDS])
+    ax.set_xticks(range(len(SEEDS)), [str(s) for s in SEEDS])
+    ax.set_xlabel("random seed")
     ax.set_ylabel("readout $z$ at\nfixed point")
     ax.set_xlim(-0.5, len(SEEDS) - 0.5)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, frameon=False)
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=1, frameon=False)
     fine = np.linspace(0.02, 0.45, 100)
     for i, kind in enumerate(kinds):
         a, t0 = fits[i]

@@ -118,7 +118,8 @@ if __name__ == "__main__":
         print(f"{c:12.1f}   {acc[-1]:.3f}        {rts[-1]:.3f}                 "
               f"{np.isnan(t).sum()}")
 
-    fig, axs = plt.subplot_mosaic([["pp", "acc"], ["pp", "rt"]], figsize=(7, 4.4))
+    fig, axs = plt.subplot_mosaic([["pp"], ["acc"], ["rt"]], figsize=(4.8, 8.8),
+                                  height_ratios=[2.3, 1, 1])
     ax = axs["pp"]
     g = np.linspace(0, 0.8, 161)
     s1, s2 = np.meshgrid(g, g)
