@@ -15,7 +15,8 @@
 
 Each build is a fresh `mkdocs build` process, as a reader runs it; warm and bare take
 the median of several runs. Timings vary with machine load: read the ratios. Then the
-page-weight report of the built site (``scripts/page_weight.py``).
+page-weight report of the built site (``scripts/page_weight.py``), and the CPU time of
+each part's snippets (a nav section) beside the budget a part has (``PART_BUDGETS``).
 """
 
 from __future__ import annotations
@@ -71,6 +72,29 @@ def on_post_build(config):
     courses.on_post_build(config)
     publish.on_post_build(config)
 """
+# A part of the site (a nav section) whose snippets have a time budget of their own: CPU
+# seconds of its snippets, each run alone, summed (an upper bound on what the part adds to a
+# cold build, whose snippet phase costs less than the same snippets run alone).
+PART_BUDGETS = {"Populations, codes and decisions": 30.0}
+
+
+def nav_parts(config: Path) -> dict[str, str]:
+    """Each page in the nav -> the title of the top-level nav section it is in."""
+    import yaml
+
+    nav = yaml.load(config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["nav"]
+    parts: dict[str, str] = {}
+
+    def walk(items, section: str) -> None:
+        for item in items:
+            for title, value in (item.items() if isinstance(item, dict) else [(section, item)]):
+                if isinstance(value, list):
+                    walk(value, section or title)
+                else:
+                    parts[value] = section or title
+
+    walk(nav, "")
+    return parts
 
 
 def build(config: Path, cache: Path, site: Path) -> tuple[float, str]:
@@ -150,7 +174,8 @@ def main() -> None:
 
     from nn_site.build import snippets_used
 
-    used = sorted(snippets_used(ROOT / "docs"))
+    where_used = snippets_used(ROOT / "docs")
+    used = sorted(where_used)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         bare_config = ROOT / ".bench-bare.yml"  # INHERIT paths are relative to the config
@@ -180,6 +205,15 @@ def main() -> None:
     print(f"warm / bare:                {warm / bare:6.2f}   goal <= 1.15")
     print(f"snippet phase / alone:      {phase / alone:6.2f}   goal <= 0.45 (wall time: depends on load)")
     print(f"  the same in CPU time:     {phase_cpu / alone_cpu:6.2f}   (what the engine costs, whatever the load)")
+    parts = nav_parts(ROOT / "mkdocs.yml")
+    part_cpu: dict[str, float] = {}
+    for name, (_, cpu) in zip(used, runs):
+        for part in {parts.get(where.split(":")[0], "(not in the nav)") for where in where_used[name]}:
+            part_cpu[part] = part_cpu.get(part, 0.0) + cpu
+    print("\nsnippets of each part, each run alone, CPU summed:")
+    for part, cpu in sorted(part_cpu.items(), key=lambda item: -item[1]):
+        budget = PART_BUDGETS.get(part)
+        print(f"  {part:40s} {cpu:6.2f} s" + (f"   goal < {budget:.0f} s" if budget else ""))
     print("\npage weight, compressed transfer (scripts/page_weight.py):")
     print(weights)
 

@@ -98,6 +98,10 @@ def correlated():
     return load_snippet("noise/correlated.py")
 
 
+def decision_ddm():
+    return load_snippet("decisions/decision_ddm.py")
+
+
 def harris_benedict_man():
     m = load_snippet("scale_and_energy/brain_watts.py")
     kcal = m.basal_kcal_per_day("man", 90, 185, 45)
@@ -633,6 +637,13 @@ ANSWERS = [
     ("xor.md", 5, r"(\d+) of 50 with 6", lambda: xor_solved_counts()[6], 1e-9),
     # third-factor 5: the trace time constant that leaves a tenth of the trace 2 s after a pairing
     ("third-factor.md", 5, r"\\ln 10 = (\S+)\$ s", third_factor_tau_for_tenth, 0.01),
+    ("decisions.md", 1, r"\$\\mu = \\ln 9 / 2 = (\S+)\$", lambda: math.log(9) / 2, 0.001),
+    ("decisions.md", 1, r"= (\S+)\$ s\.", lambda: float(decision_ddm().mean_time(math.log(9) / 2, 1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-2\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-4\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 2.0)), 0.001),
+    ("decisions.md", 2, r"\$\\tanh 1 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 1.0)), 0.001),
+    ("decisions.md", 2, r"\$2 \\tanh 2 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 2.0)), 0.001),
+    ("decisions.md", 2, r"a factor of (\d\.\d+)\.", lambda: float(decision_ddm().mean_time(1.0, 2.0) / decision_ddm().mean_time(1.0, 1.0)), 0.005),
 ]
 
 def synaptic_events_per_mac() -> tuple[int, int]:
@@ -686,6 +697,8 @@ def test_answer_as_written_matches_its_computation(page, n, pattern, compute, to
 CHECKED_BY_TEST = {
     ("xor.md", 1): "test_xor_by_hand_computes_xor",
     ("attractors.md", 1): "test_attractors.py::test_exercise_answer_on_page_is_computed",
+    **{("continuous-attractors.md", n): "test_continuous_attractors.py::test_exercise_answers_are_computed"
+       for n in range(1, 6)},
     ("dendrites.md", 1): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
     ("dendrites.md", 2): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
     ("dendrites.md", 3): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
@@ -698,7 +711,10 @@ CHECKED_BY_TEST = {
     ("firing-patterns.md", 4): "test_firing_patterns.py::test_two_activation_curves_and_exercise_numbers",
     **{("inhibition.md", n): "test_inhibition.py::test_exercise_answers_are_computed" for n in range(1, 6)},
     **{("noise.md", n): "test_noise.py::test_exercise_answers_are_computed" for n in range(1, 5)},
+    **{("population-dynamics.md", n): "test_population_dynamics.py::test_exercise_answers_are_computed"
+       for n in range(1, 4)},
     **{("synapses.md", n): "test_synapses.py::test_exercise_answers_are_computed" for n in range(1, 5)},
+    **{("population-codes.md", n): "test_population_codes.py::test_numbers_on_the_page_are_computed" for n in (1, 2, 3)},
     ("spike-energy.md", 1): "test_spike_energy.py::test_page_numbers_match_the_computation",
     ("spiking-networks.md", 1): "test_spiking_networks.py::test_exercise_answer_on_page_is_computed",
     ("spiking-networks.md", 4): "test_spiking_networks.py::test_surrogate_steepness_exercise_numbers",

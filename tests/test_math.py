@@ -130,3 +130,16 @@ def test_the_math_font_is_a_subset_with_its_math_table_and_every_character_used(
     missing += sorted(f"italic {c}" for c in used if math_font.italic(c) and ord(math_font.italic(c)) not in cmap)
     assert not missing, f"characters the math uses but the font subset lacks: {missing}"
     assert len(used) > 50  # the site has math: the check above checked something
+    # A square root draws the radical sign, which is not in the MathML's text: read the
+    # pages for the element itself, not through math_font.characters.
+    roots = [page for page in site.rglob("*.html") if "<msqrt" in page.read_text(encoding="utf-8")]
+    assert roots, "no page has a square root: this check checks nothing"
+    assert ord("\u221a") in cmap, f"{len(roots)} pages draw a square root; the font has no radical sign"
+
+
+def test_a_square_root_needs_the_radical_sign():
+    from nn_site.pages import math_font
+
+    assert "\u221a" in math_font.characters("<math><msqrt><mi>x</mi></msqrt></math>")
+    assert "\u221a" in math_font.characters('<math><mroot><mi>x</mi><mn>3</mn></mroot></math>')
+    assert "\u221a" not in math_font.characters("<math><mfrac><mn>1</mn><mn>2</mn></mfrac></math>")

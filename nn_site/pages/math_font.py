@@ -46,11 +46,19 @@ def italic(char: str) -> str | None:
         return None
 
 
+# Elements that draw a glyph of the font that is not in their text: a square root or an
+# n-th root is drawn with the radical sign U+221A (and its size variants, which the MATH
+# table keeps with it). Without it in the subset the root's sign is simply not drawn.
+DRAWN = {"msqrt": "\u221a", "mroot": "\u221a"}
+ELEMENT = re.compile(r"<(" + "|".join(DRAWN) + r")\b")
+
+
 def characters(page_html: str) -> set[str]:
-    """The characters inside the MathML of a page."""
+    """The characters the MathML of a page shows: its text, and the glyphs its elements draw."""
     found: set[str] = set()
     for block in MATH.findall(page_html):
         found |= set(html.unescape(TAG.sub("", block)))
+        found |= {DRAWN[name] for name in ELEMENT.findall(block)}
     return found
 
 
