@@ -87,7 +87,7 @@ def nav_parts(config: Path) -> dict[str, str]:
 
     def walk(items, section: str) -> None:
         for item in items:
-            for title, value in (item.items() if isinstance(item, dict) else [(section, item)]):
+            for title, value in item.items() if isinstance(item, dict) else [(section, item)]:
                 if isinstance(value, list):
                     walk(value, section or title)
                 else:

@@ -20,6 +20,7 @@ import re
 
 import numpy as np
 import pytest
+
 from conftest import ROOT, load_snippet
 
 ring = load_snippet("continuous_attractors/ring_attractor.py")
@@ -130,7 +131,7 @@ def diffusion_runs(bump):
 
 
 def test_variance_grows_linearly_in_time(diffusion_runs):
-    for s, (times, angles) in diffusion_runs.items():
+    for _s, (times, angles) in diffusion_runs.items():
         var = angles.var(axis=0)
         slope, intercept = np.polyfit(times, var, 1)
         fitted = slope * times + intercept
@@ -218,7 +219,6 @@ def test_linear_rnn_and_lstm_closed_forms():
 
 def test_tanh_rnn_at_w_1_decays_as_sqrt_3_over_2t():
     h = rnn.tanh_rnn(1.0, 0.6, steps=5000)
-    t = np.arange(len(h))
     assert h[5000] == pytest.approx(np.sqrt(3 / (2 * 5000)), rel=0.02)
     assert np.all(np.diff(h) < 0)
 

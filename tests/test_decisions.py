@@ -21,6 +21,7 @@ import math
 
 import numpy as np
 import pytest
+
 from conftest import ROOT, load_snippet
 
 rnn = load_snippet("decisions/decision_rnn.py")
@@ -347,7 +348,7 @@ def test_ddm_printed_table_agrees_with_the_closed_forms():
     rows = re.findall(r"^\s*(\d\.\d\d)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+) ± (\S+)$", out, re.M)
     assert len(rows) == 6
     zs = []
-    for mu, p_f, p_s, t_f, t_s, se in rows:
+    for _mu, p_f, p_s, t_f, t_s, se in rows:
         n = 4000
         p = float(p_f)
         if 0 < p < 1:

@@ -24,6 +24,7 @@ import re
 
 import numpy as np
 import pytest
+
 from conftest import ROOT, load_snippet
 from helpers import assert_written, check_built_page
 

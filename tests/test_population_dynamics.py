@@ -16,8 +16,9 @@ import numpy as np
 import pytest
 from scipy.integrate import solve_ivp
 from scipy.optimize import fsolve
-from helpers import assert_written, check_built_page
+
 from conftest import ROOT, load_snippet
+from helpers import assert_written, check_built_page
 
 wc = load_snippet("population_dynamics/wilson_cowan.py")
 hopf = load_snippet("population_dynamics/wc_hopf.py")
