@@ -102,6 +102,7 @@ def _write(tmp_path: Path, entries) -> Path:
     ({"date": "29/11/2026"}, "is not a date"),
     ({"wrong": ""}, "missing wrong"),
     ({"colour": "red"}, "unknown field(s) colour"),
+    ({"before_publication": "yes"}, "before_publication is 'true' or left out"),
     ({"id": "Bad Id"}, "id must be a lowercase slug"),
     ({"right": "[click](javascript:alert(1))"}, "links to 'javascript:alert(1'"),
     ({"right": "![x](https://example.org/x.png)"}, "has an image"),
@@ -192,6 +193,21 @@ def test_page_is_grouped_by_release_newest_first(tmp_path):
     assert "Corrected in 0.1.0: It says 3 [@block1962]. [See all corrections](corrections.md#a)." in foot
     assert "Corrected since 0.2.0 (in the next release): It says 3" in foot
     assert corrections.footer_markdown(loaded, "other.md", "0.2.0") == ""
+
+
+def test_a_fix_before_first_publication_says_so_and_no_release_carried_the_error(tmp_path):
+    """A page corrected after its independent review but before any release carried it
+    does not claim that a release was wrong ('since 0.1.0'): it says when the fix was made."""
+    entries = [GOOD | {"id": "early", "release": "unreleased", "before_publication": True},
+               GOOD | {"id": "late", "release": "unreleased", "date": "2027-01-02"}]
+    root = _write(tmp_path, entries)
+    loaded = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
+    foot = corrections.footer_markdown(loaded, "xor.md", "0.1.0")
+    assert "Corrected before first publication: It says 3 [@block1962]." in foot
+    assert "Corrected since 0.1.0 (in the next release): It says 3" in foot  # the other one
+    md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
+    assert "commit `71e754e`, found by an independent review before the page was first published." in md
+    assert md.count("found by an independent review") == 1
 
 
 def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):

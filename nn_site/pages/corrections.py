@@ -17,6 +17,8 @@ entry is a mapping::
                                        # or "unreleased" (make release fills in the version)
       commit: 71e754e                  # the commit that made the fix (7 to 40 hex digits)
       date: 2026-11-29                 # the day of that commit
+      before_publication: true         # optional: the fix was made, after an independent
+                                       # review, before the page was first published
 
 ``wrong`` and ``right`` are inline Markdown with ``$math$`` and ``[@key]`` citations;
 any raw HTML in them is escaped, never passed through (a ``<script>`` shows as text),
@@ -28,7 +30,9 @@ The build renders the log (``nn_site/pages/courses.py``) as
 * the Corrections page: its ``<!-- corrections -->`` marker becomes every entry,
   grouped by release, newest first (:func:`page_markdown`);
 * a note at the foot of every corrected page, "Corrected in <release>: ..." linking
-  the Corrections page (:func:`footer_markdown`);
+  the Corrections page (:func:`footer_markdown`); for a fix made before the page was
+  first published, "Corrected before first publication: ...", since no release ever
+  carried the error;
 
 and ``scripts/release.py`` turns "unreleased" into the new version and lists the
 entries in that release's CHANGELOG section (:func:`release_unreleased`). A malformed
@@ -53,7 +57,7 @@ MARKER = "<!-- corrections -->"
 UNRELEASED = "unreleased"
 KINDS = ("correction", "clarification")
 REQUIRED = ("id", "page", "kind", "wrong", "right", "release", "commit", "date")
-FIELDS = (*REQUIRED, "source", "computed")
+FIELDS = (*REQUIRED, "source", "computed", "before_publication")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
@@ -180,6 +184,8 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
         for key in keys + re.findall(r"@([\w:-]+)", f"{wrong} {right}"):
             if bib_keys is not None and key not in bib_keys:
                 raise CorrectionsError(f"{at}: unknown bibliography key {key!r}")
+        if entry.get("before_publication", True) is not True:
+            raise CorrectionsError(f"{at}: before_publication is 'true' or left out")
         computed = entry.get("computed")
         # a path inside the repository; that the file exists is checked by
         # tests/test_corrections.py (a build may run from a copy without tests/, as mike's does)
@@ -224,8 +230,11 @@ def _version_key(release: str) -> tuple:
     return (1,) if release == UNRELEASED else (0, *map(int, release.split(".")))
 
 
-def release_label(release: str, current: str) -> str:
-    """'in 0.2.0', or 'since 0.1.0 (in the next release)' for a fix not yet released."""
+def release_label(release: str, current: str, before_publication: bool = False) -> str:
+    """'in 0.2.0', or 'since 0.1.0 (in the next release)' for a fix not yet released, or
+    'before first publication' for a fix to a page no release had carried yet."""
+    if before_publication:
+        return "before first publication"
     if release != UNRELEASED:
         return f"in {release}"
     return f"since {current} (in the next release)" if current else "in the next release"
@@ -286,9 +295,14 @@ def page_markdown(
                 commit = f"`{e['commit'][:7]}`"
                 if commit_url:
                     commit = f"[{commit}]({commit_url}{e['commit']})"
+                found = (
+                    ", found by an independent review before the page was first published"
+                    if e.get("before_publication")
+                    else ""
+                )
                 out.append(
                     f"#### {e['kind'].capitalize()}: {_topic(e['id'])} {{#{e['id']}}}\n\n"
-                    f"{e['date']}, commit {commit}.\n\n"
+                    f"{e['date']}, commit {commit}{found}.\n\n"
                     f"- It said: {inline(e['wrong'])}\n"
                     f"- It says: {inline(e['right'])}\n"
                     f"- Source: {citation(e)}\n"
@@ -303,7 +317,8 @@ def footer_markdown(entries: list[dict], page: str, current: str) -> str:
         return ""
     link = _link(CORRECTIONS_PAGE, page)
     lines = [
-        f"Corrected {release_label(e['release'], current)}: {inline(e['right']).rstrip('.')} "
+        f"Corrected {release_label(e['release'], current, e.get('before_publication', False))}: "
+        f"{inline(e['right']).rstrip('.')} "
         f"{citation(e)}. [See all corrections]({link}#{e['id']})."
         for e in mine
     ]
