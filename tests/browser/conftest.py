@@ -199,9 +199,25 @@ def audit(browser, base_url: str, site_pages: list[str]):
             stay_on_site(context, base_url)
             if scheme == "light":  # the desktop layout-shift check reads the same load
                 context.add_init_script(CLS_INIT)
-            context.on("request", lambda r: current[scheme].requests.append(r.url))
-            context.on("requestfailed", lambda r: current[scheme].failed_requests.append(
-                f"{r.url} ({r.failure})"))
+            # Each request belongs to the page whose load started it. A request still in
+            # flight when the next page is opened (Material fetches its search worker after
+            # `load`) is cancelled by that navigation, net::ERR_ABORTED: not a fault of
+            # either page, so it is not counted. Any other failure, and an abort during the
+            # page's own load, is.
+            owner: dict = {}  # request -> the PageAudit of the page that started it
+
+            def on_request(r, scheme=scheme):
+                owner[r] = current[scheme]
+                current[scheme].requests.append(r.url)
+
+            def on_failed(r, scheme=scheme):
+                started_by = owner.get(r, current[scheme])
+                if "ERR_ABORTED" in (r.failure or "") and started_by is not current[scheme]:
+                    return
+                current[scheme].failed_requests.append(f"{r.url} ({r.failure})")
+
+            context.on("request", on_request)
+            context.on("requestfailed", on_failed)
             page_ = context.new_page()
             page_.on("console", lambda m: current[scheme].console_errors.append(
                 f"console.{m.type}: {m.text} at {m.location.get('url', '')}")
