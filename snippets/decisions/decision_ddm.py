@@ -102,7 +102,7 @@ if __name__ == "__main__":
     axs[2].set_ylabel("mean time (s)")
 
     bounds = np.linspace(0.05, 2.5, 200)
-    for mu, col in ((0.5, "C0"), (1.0, "C1"), (2.0, "C5")):
+    for mu, col in ((0.5, "C0"), (1.0, "C1"), (2.0, "C2")):
         axs[3].plot(mean_time(mu, bounds), p_correct(mu, bounds), color=col,
                        label=rf"$\mu = {mu:g}$")
     axs[3].set_xlabel("mean time (s)")

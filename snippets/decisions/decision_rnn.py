@@ -295,8 +295,8 @@ if __name__ == "__main__":
         ax.axhline(sgn * THETA, color="C3", ls="--", lw=1)      # the decision bound
     for i, (pts, kind) in enumerate(zip(fps, kinds)):
         for zz, lam in pts:
-            ax.plot(i, zz, "o", ms=9, color=colours[kind],
-                    markerfacecolor=colours[kind] if lam < 1 else "none")
+            ax.plot(i, zz, "o", ms=9 if lam < 1 else 11, mew=2, color=colours[kind],
+                    markerfacecolor=colours[kind] if lam < 1 else "none", zorder=2 if lam < 1 else 3)
     for kind, col in colours.items():
         ax.plot([], [], "o", color=col, label=kind)
     ax.set_xticks(range(len(SEEDS)), [str(s) for s in SEEDS])
@@ -311,9 +311,9 @@ if __name__ == "__main__":
         axs["psy"].plot(fine, ddm_accuracy(fine, a), color=colours[kind], lw=1)
         axs["chr"].plot(mus, mean_rt[i], "o", color=colours[kind])
         axs["chr"].plot(fine, ddm_mean_time(fine, a) + t0, color=colours[kind], lw=1)
-    axs["psy"].set_xlabel("coherence $\\mu$")
+    axs["psy"].set_xlabel("coherence $m$")
     axs["psy"].set_ylabel("P(correct)")
-    axs["chr"].set_xlabel("coherence $\\mu$")
+    axs["chr"].set_xlabel("coherence $m$")
     axs["chr"].set_ylabel("mean decision\ntime (steps)")
     axs["psy"].set_title("dots: network\nlines: DDM")
     plt.show()

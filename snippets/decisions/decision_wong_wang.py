@@ -129,7 +129,8 @@ if __name__ == "__main__":
     ax.text(0.12, 0.74, r"$\dot S_1 = 0$", color="C0")
     ax.text(0.5, 0.17, r"$\dot S_2 = 0$", color="C1")
     for s, stable in fixed_points():
-        ax.plot(*s, "o", ms=9, color="C4", markerfacecolor="C4" if stable else "none")
+        ax.plot(*s, "o", ms=9 if stable else 11, mew=2, color="C6", zorder=3,
+                markerfacecolor="C6" if stable else "none")
     ax.set_xlabel("$S_1$")
     ax.set_ylabel("$S_2$")
     ax.set_aspect("equal")
@@ -137,7 +138,7 @@ if __name__ == "__main__":
     for key, values, label in (("acc", acc, "P(choice 1)"), ("rt", rts, "time (s)")):
         axs[key].plot(cohs, values, "o-", color="C2")
         axs[key].set_xscale("symlog", linthresh=3)
-        axs[key].set_xticks([0, 3.2, 12.8, 51.2], ["0", "3.2", "12.8", "51.2"])
+        axs[key].set_xticks(cohs, [f"{c:g}" for c in cohs])
         axs[key].minorticks_off()
         axs[key].set_ylabel(label)
     axs["acc"].set_xticklabels([])
