@@ -89,16 +89,24 @@ def test_moving_bump_keeps_its_shape(bump):
     assert shift == pytest.approx(0.1 * 10.0, rel=0.01)
     moved = np.interp((ring.THETA - shift) % (2 * np.pi), np.r_[ring.THETA, 2 * np.pi], np.r_[r1, r1[0]])
     assert np.max(np.abs(r2 - moved)) < 0.01 * r1.max()
-    # The page: the moving bump's input has the still bump's half-width (90 degrees), while
-    # the rates, lagging behind it, are active over about +-124 degrees with peak 1.564
-    # (the still bump: +-90 degrees, peak 1.571).
+    # The page: the moving bump's input has the still bump's half-width (90 degrees); the
+    # rates lag behind it, with a lower peak (1.564 against the still bump's 1.571) and an
+    # exponentially decaying tail behind the bump: above 1 % of the peak they span about
+    # -97 to +92 degrees about the bump's centre, while any rate above 1e-6 reaches much
+    # further back (the tail) than forward.
     step = 180.0 / ring.N                                    # degrees per neuron, as a half-width
     drive = ring.I0 + ring.weights(0.1) @ r2
     assert np.mean(drive > 0) * 180 == pytest.approx(90.0, abs=step)
     assert np.mean(bump > 1e-6) * 180 == pytest.approx(90.0, abs=step)
     text = " ".join(PAGE.split())
-    width, peak, still = re.search(r"active over ±(\d+)° instead of ±90°, peak ([\d.]+) instead of ([\d.]+)\)", text).groups()
-    assert np.mean(r2 > 1e-6) * 180 == pytest.approx(float(width), abs=step)
+    peak, still = re.search(r"peak ([\d.]+) instead of ([\d.]+)\)", text).groups()
+    back, ahead = re.search(r"above 1 % of its peak it spans −(\d+)° to \+(\d+)° about its centre", text).groups()
+    ang = np.degrees(np.angle(np.exp(1j * (ring.THETA - ring.position(r2)))))
+    above = ang[r2 > 0.01 * r2.max()]
+    assert -above.min() == pytest.approx(float(back), abs=2 * step)
+    assert above.max() == pytest.approx(float(ahead), abs=2 * step)
+    tail = ang[r2 > 1e-6]
+    assert -tail.min() > above.max() + 30     # the tail trails behind: far longer than the front
     assert r2.max() == pytest.approx(float(peak), abs=5e-4)
     assert bump.max() == pytest.approx(float(still), abs=5e-4)
 

@@ -2,7 +2,7 @@
 
 Two populations, excitatory (E) and inhibitory (I), each described by the fraction of
 its cells active, in the form Wilson & Cowan (1972) introduced (without their
-factor for refractory cells):
+factor for refractory cells or the constant they subtract so that S(0) = 0):
 
     tau_E dE/dt = -E + S_E(w_EE E - w_EI I + P)
     tau_I dI/dt = -I + S_I(w_IE E - w_II I + Q),
@@ -11,7 +11,8 @@ with sigmoid response functions S(x) = 1 / (1 + exp(-a (x - theta))). The fixed 
 is where the two nullclines (dE/dt = 0, dI/dt = 0) cross; the eigenvalues of the
 Jacobian there say whether a small disturbance decays (negative real part) and whether
 it oscillates on the way (imaginary part). The figure checks both against a simulation.
-Parameter values are illustrative; time in ms.
+The couplings, sigmoids and P are those of Wilson and Cowan's limit-cycle example; the
+time constants are chosen here; time in ms.
 """
 
 import matplotlib.pyplot as plt
