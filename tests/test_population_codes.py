@@ -282,3 +282,27 @@ def test_numbers_on_the_page_are_computed():
 
 def test_built_page(site):
     check_built_page(site, "population-codes")
+
+
+def test_a_fitted_linear_readout_gains_nothing_in_this_symmetric_population():
+    """The page: with evenly spread preferred directions and identical tuning, the optimal
+    linear estimator (weights fitted by least squares to cos and sin of the stimulus) is the
+    population vector again; it does better only for uneven directions or unlike tuning."""
+    model = pm
+    rng = np.random.default_rng(7)
+    phi = model.preferred()
+
+    def trials(n):
+        theta = rng.uniform(-np.pi, np.pi, n)
+        counts = np.array([model.sample_counts(t, phi, rng, trials=1)[0] for t in theta])
+        return theta, counts
+    theta_fit, counts_fit = trials(8000)
+    weights, *_ = np.linalg.lstsq(np.c_[counts_fit, np.ones(len(theta_fit))],
+                                  np.c_[np.cos(theta_fit), np.sin(theta_fit)], rcond=None)
+    theta, counts = trials(4000)
+    ole = np.c_[counts, np.ones(len(theta))] @ weights
+    err_ole = np.mean(model.wrap(np.arctan2(ole[:, 1], ole[:, 0]) - theta) ** 2)
+    err_pv = np.mean(model.wrap(model.population_vector(counts, phi) - theta) ** 2)
+    assert err_ole == pytest.approx(err_pv, rel=0.05)
+    text = " ".join(PAGE.split())
+    assert "in this symmetric population the fitted weights are the preferred directions" in text
