@@ -251,7 +251,7 @@ def test_a_rotation_keeps_the_information_and_loses_the_tuning():
     q = bas.random_rotation(bas.N, rng)
     assert np.allclose(q @ q.T, np.eye(bas.N), atol=1e-12)
     for theta in (0.3, 2.0, -1.0):
-        assert bas.linear_fisher(theta, q) == pytest.approx(bas.linear_fisher(theta), rel=1e-9)
+        assert bas.fisher_in_basis(theta, q) == pytest.approx(bas.fisher_in_basis(theta), rel=1e-9)
     grid = np.linspace(-np.pi, np.pi, 360, endpoint=False)
     curves = pm.rates(grid, pm.preferred(bas.N))
     assert np.all(bas.peaks(curves) == 1)

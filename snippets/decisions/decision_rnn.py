@@ -21,6 +21,8 @@ import math
 
 import numpy as np
 
+from decision_ddm import mean_time, p_correct   # the DDM's closed forms (Figure 1)
+
 N = 16                      # units
 T_MIN, T_MAX = 10, 30       # a training trial lasts T_MIN..T_MAX steps (uniform)
 T_TRAIN = 20                # the test trials' length
@@ -226,20 +228,10 @@ def reaction_times(p, m, rng, n=600, theta=THETA, t_max=T_RT):
     return np.where(first >= 0, choice == sign, np.nan), rt
 
 
-def ddm_accuracy(mu, a, sigma=SIGMA):
-    """P(correct) of the drift-diffusion model, bounds +-a, start 0."""
-    return 1 / (1 + np.exp(-2 * mu * a / sigma ** 2))
-
-
-def ddm_mean_time(mu, a, sigma=SIGMA):
-    """Mean decision time of the drift-diffusion model, bounds +-a, start 0."""
-    return a / mu * np.tanh(mu * a / sigma ** 2)
-
-
 def fit_bound(mus, accuracy):
     """The DDM bound whose closed-form accuracy best fits the measured one (least squares)."""
     grid = np.linspace(0.1, 15, 3000)
-    err = ((ddm_accuracy(np.asarray(mus)[None], grid[:, None]) - accuracy[None]) ** 2).sum(1)
+    err = ((p_correct(np.asarray(mus)[None], grid[:, None], SIGMA) - accuracy[None]) ** 2).sum(1)
     return grid[err.argmin()]
 
 
@@ -276,13 +268,13 @@ if __name__ == "__main__":
     fits, worst_p, worst_t = [], 0.0, 0.0
     for i, s in enumerate(SEEDS):
         a = fit_bound(mus, correct[i])
-        pred = ddm_mean_time(mus, a)
+        pred = mean_time(mus, a, SIGMA)
         t0 = max(0.0, np.mean(mean_rt[i] - pred))      # a delay, never negative
         fits.append((a, t0))
-        worst_p = max(worst_p, np.abs(correct[i] - ddm_accuracy(mus, a)).max())
+        worst_p = max(worst_p, np.abs(correct[i] - p_correct(mus, a, SIGMA)).max())
         worst_t = max(worst_t, np.abs(mean_rt[i] - pred - t0).max())
         print(f"{s:4d} {a:5.2f} {t0:6.1f}   "
-              + " ".join(f"{c:.2f}/{d:.2f}" for c, d in zip(correct[i], ddm_accuracy(mus, a)))
+              + " ".join(f"{c:.2f}/{d:.2f}" for c, d in zip(correct[i], p_correct(mus, a, SIGMA)))
               + "   " + " ".join(f"{r:4.1f}/{d + t0:4.1f}" for r, d in zip(mean_rt[i], pred)))
 
     print(f"largest difference, network - DDM: {worst_p:.3f} in P(correct), "
@@ -308,9 +300,9 @@ if __name__ == "__main__":
     for i, kind in enumerate(kinds):
         a, t0 = fits[i]
         axs["psy"].plot(mus, correct[i], "o", color=colours[kind])
-        axs["psy"].plot(fine, ddm_accuracy(fine, a), color=colours[kind], lw=1)
+        axs["psy"].plot(fine, p_correct(fine, a, SIGMA), color=colours[kind], lw=1)
         axs["chr"].plot(mus, mean_rt[i], "o", color=colours[kind])
-        axs["chr"].plot(fine, ddm_mean_time(fine, a) + t0, color=colours[kind], lw=1)
+        axs["chr"].plot(fine, mean_time(fine, a, SIGMA) + t0, color=colours[kind], lw=1)
     axs["psy"].set_xlabel("coherence $m$")
     axs["psy"].set_ylabel("P(correct)")
     axs["chr"].set_xlabel("coherence $m$")

@@ -14,7 +14,7 @@ rotated units. The printout counts the peaks of every tuning curve.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from popcode_model import T, preferred, rate_slopes, rates
+from popcode_model import T, linear_fisher, mean_and_slope, preferred, rates
 
 N = 64
 
@@ -25,14 +25,14 @@ def random_rotation(n, rng):
     return q * np.sign(np.diag(r))
 
 
-def linear_fisher(theta, q=None, n=N, t=T):
-    """mu'^T S^{-1} mu' for Poisson covariance S = diag(mu), in the rotated basis if q is given."""
-    phi = preferred(n)
-    mu, dmu = t * rates(theta, phi), t * rate_slopes(theta, phi)
+def fisher_in_basis(theta, q=None, n=N, t=T):
+    """Linear Fisher information for Poisson covariance S = diag(mu), in the rotated basis
+    (mu' -> Q mu', S -> Q S Q^T) if q is given."""
+    mu, dmu = mean_and_slope(theta, n, t)
     cov = np.diag(mu)
     if q is not None:
-        mu, dmu, cov = q @ mu, q @ dmu, q @ cov @ q.T
-    return float(dmu @ np.linalg.solve(cov, dmu))
+        dmu, cov = q @ dmu, q @ cov @ q.T
+    return linear_fisher(dmu, cov)
 
 
 def peaks(curves):
@@ -58,8 +58,8 @@ if __name__ == "__main__":
     ax_u.set_xlabel(r"stimulus direction $\theta$ (degrees)")
     ax_u.set_xticks([-180, -90, 0, 90, 180])
     for theta in (0.3, 2.0):
-        print(f"theta = {theta} rad: linear Fisher information {linear_fisher(theta):.1f} (neurons), "
-              f"{linear_fisher(theta, q):.1f} (rotated units)")
+        print(f"theta = {theta} rad: linear Fisher information {fisher_in_basis(theta):.1f} (neurons), "
+              f"{fisher_in_basis(theta, q):.1f} (rotated units)")
     p_n, p_u = peaks(curves), peaks(mixed)
     print(f"neurons with one peak: {np.sum(p_n == 1)} of {N}; rotated units with one peak: "
           f"{np.sum(p_u == 1)} of {N} (median {np.median(p_u):.0f} peaks)")

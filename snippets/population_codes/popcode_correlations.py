@@ -28,8 +28,8 @@ correlation c: its variance falls to c * sigma^2, not to zero (see the noise pag
 import matplotlib.pyplot as plt
 import numpy as np
 
-from popcode_model import (T, fisher_information, maximum_likelihood, preferred, rate_slopes,
-                           rates, wrap)
+from popcode_model import (T, fisher_information, linear_fisher, maximum_likelihood, mean_and_slope,
+                           preferred, rates, wrap)
 
 C = 0.1           # uniform pairwise correlation
 RHO = 0.2         # limited-range correlation between neurons with the same preferred direction
@@ -38,17 +38,6 @@ EPS = 1e-3        # variance of the stimulus jitter, rad^2: the information ceil
 SIZES = [4, 8, 16, 32, 64, 128, 256, 512, 1024]
 SIM_SIZES = [16, 64, 256]
 TRIALS = 1000
-
-
-def mean_and_slope(theta, n, t=T):
-    """Mean counts mu and their derivative mu' = d mu / d theta, for n neurons."""
-    phi = preferred(n)
-    return t * rates(theta, phi), t * rate_slopes(theta, phi)
-
-
-def linear_fisher(dmu, cov):
-    """I = mu'^T S^{-1} mu', by solving rather than inverting."""
-    return float(dmu @ np.linalg.solve(cov, dmu))
 
 
 def uniform_cov(mu, c):

@@ -50,6 +50,17 @@ def fisher_information(theta, phi, t=T, **tuning):
     return t * np.sum(df ** 2 / f, axis=-1)
 
 
+def mean_and_slope(theta, n, t=T):
+    """Mean counts mu and their derivative mu' = d mu / d theta, for n evenly spread neurons."""
+    phi = preferred(n)
+    return t * rates(theta, phi), t * rate_slopes(theta, phi)
+
+
+def linear_fisher(dmu, cov):
+    """Linear Fisher information I = mu'^T S^{-1} mu', by solving rather than inverting."""
+    return float(dmu @ np.linalg.solve(cov, dmu))
+
+
 def sample_counts(theta, phi, rng, trials, t=T, **tuning):
     """Poisson spike counts, shape (trials, n), for one stimulus theta."""
     return rng.poisson(t * rates(theta, phi, **tuning), size=(trials, len(phi)))
