@@ -21,7 +21,7 @@ RUN        := NO_MKDOCS_2_WARNING=1
 # share a costly fixture runs whole on one worker (tests/conftest.py).
 PARALLEL   := -n auto
 
-.PHONY: serve build test quick lint bench bench-setup offline lock math-font release deploy clean
+.PHONY: serve build test quick lint bench bench-setup offline lock math-font release deploy clean lighthouse
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -90,6 +90,19 @@ math-font:  ## re-fetch the self-hosted math font (docs/assets/fonts/) from npm;
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent $(MATH_FONT) >/dev/null && tar xzf *.tgz && \
 	cp package/files/stix-two-math-latin-400-normal.woff2 $(CURDIR)/docs/assets/fonts/STIXTwoMath-Regular.woff2 && \
 	cp package/LICENSE $(CURDIR)/docs/assets/fonts/STIXTwoMath-OFL.txt && rm -rf $$tmp
+
+# Lighthouse (Node, pinned with its dependency tree in scripts/lighthouse/package-lock.json)
+# in .tools/, like uv; not part of the reader's install nor of `make test` (timings are not
+# assertions). Needs Node >= 18 and npm.
+LIGHTHOUSE := $(TOOLS)/lighthouse/.installed
+$(LIGHTHOUSE): scripts/lighthouse/package-lock.json
+	mkdir -p $(TOOLS)/lighthouse
+	cp scripts/lighthouse/package.json scripts/lighthouse/package-lock.json $(TOOLS)/lighthouse/
+	cd $(TOOLS)/lighthouse && npm ci --no-audit --no-fund --ignore-scripts --silent
+	touch $@
+
+lighthouse: $(LIGHTHOUSE) build  ## Lighthouse mobile + desktop scores of every page (PAGES="a/ b/" RUNS=3), median of RUNS
+	$(BIN)/python scripts/lighthouse.py --runs $(or $(RUNS),3) $(PAGES)
 
 clean:
 	rm -rf site site-offline .cache neural-neuronal-offline.zip
