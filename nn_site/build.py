@@ -479,8 +479,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         removed = cache.prune(cache.cache_dir() / folder)
         if removed:
             log.info(f"cache: removed {len(removed)} {folder} entries no page uses")
-    if mathml._cache_file is not None:
-        cache.mark_used(mathml._cache_file)
+    if state.current().math_cache_file is not None:
+        cache.mark_used(state.current().math_cache_file)
     for leftover in cache.prune(cache.cache_dir(), files_only=True):  # e.g. an older layout's files
         log.info(f"cache: removed {leftover.name}, which this build did not use")
     build_guard.publish_site(config)  # the complete site replaces the old one in one rename

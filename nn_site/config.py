@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from nn_site import state
 from nn_site.paths import ROOT
 
 URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\]")
@@ -120,23 +121,20 @@ def load(environ=None) -> SiteConfig:
     )
 
 
-_active: SiteConfig | None = None
-
-
 def start_build(environ=None) -> SiteConfig:
-    """Read the configuration for the build that starts now (``on_config``)."""
-    global _active
-    _active = None
-    _active = load(environ)
-    return _active
+    """Read the configuration for the build that starts now (``on_config``), into its state."""
+    build = state.current()
+    build.settings = None
+    build.settings = load(environ)
+    return build.settings
 
 
 def end_build() -> None:
     """The build is over: ``get()`` reads the environment again."""
-    global _active
-    _active = None
+    state.current().settings = None
 
 
 def get() -> SiteConfig:
     """The running build's configuration; outside a build, the environment read now."""
-    return _active if _active is not None else load()
+    settings = state.current().settings
+    return settings if settings is not None else load()

@@ -6,8 +6,8 @@ next, as when ``mkdocs serve`` rebuilds in the same process. Each concern's func
 reach it in one way, ``state.current()``, and fill in their own fields in their
 ``on_config``. ``session`` holds what ``on_startup`` says once per process (the command).
 
-Process-wide memos of pure results (TeX -> MathML, a parsed .bib by its bytes) and the
-cache's record of what a build used live in their modules; they hold no page's state.
+Process-wide memos of pure results (TeX -> MathML, a parsed .bib by its bytes) live in
+their modules: they hold no build's state, and a rebuild may reuse them.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from nn_site.config import SiteConfig
     from nn_site.engine.runner import Output
     from nn_site.pages.citations import Bibliography
     from nn_site.publish.gallery import Figure
@@ -35,6 +36,8 @@ class Session:
     serving: bool = False  # `mkdocs serve`: a failing snippet shows in its page; slides render later
     dirty: bool = False  # `--dirty`: no partial site folder swapped in
     building: bool = False  # `mkdocs build` itself, not a tool that only loads the configuration
+    lock_file: Any = None  # nn_site.engine.build_guard: the cache's lock, held until the process ends
+    said_no_sandbox: bool = False  # nn_site.engine.sandbox: the warning is given once per process
 
 
 @dataclass
@@ -42,6 +45,11 @@ class BuildState:
     """One build, from ``on_config`` to ``on_post_build``."""
 
     config: MkDocsConfig | None = None
+    settings: SiteConfig | None = None  # nn_site.config: NN_* read and checked once, in on_config
+    # nn_site.engine: the cache entries this build read or wrote (the rest is pruned at its
+    # end); the site_dir asked for while the build writes into a partial folder beside it
+    cache_used: set[Path] = field(default_factory=set)
+    site_target: Path | None = None
     # nn_site.build: snippets, citations, the ledger
     bibliography: Bibliography | None = None
     snippets_dir: Path = field(default_factory=Path)  # <folder of mkdocs.yml>/snippets
@@ -58,6 +66,10 @@ class BuildState:
     # nn_site.pages.reading: the math font's characters, notebook figures to write
     math_pages: set[str] = field(default_factory=set)
     math_chars: set[str] = field(default_factory=set)
+    # nn_site.pages.mathml: its cache file, the conversions it held and those this build used
+    math_cache_file: Path | None = None
+    math_loaded: set[str] = field(default_factory=set)
+    math_used: set[str] = field(default_factory=set)
     notebook_files: dict[str, str] = field(default_factory=dict)  # site path -> SVG text
     # nn_site.publish.site: the release cited, the gallery's figures, where two pages go
     release: Release | None = None

@@ -44,7 +44,10 @@ for config_file, site_dir, cache in zip(sys.argv[1::3], sys.argv[2::3], sys.argv
         build(config)
     finally:
         config.plugins.on_shutdown()
-    print(sorted(state.current().outputs), sorted(state.current().figures))
+    build_state = state.current()
+    print(sorted(build_state.outputs), sorted(build_state.figures),
+          any("w x + b" in key for key in build_state.math_used),
+          sorted(p.name for p in build_state.cache_used if p.suffix == ".json" and "mathml" in p.name) != [])
 """
 
 
@@ -68,7 +71,8 @@ def test_a_second_build_in_one_process_is_the_build_alone(tmp_path: Path):
     assert both.returncode == 0, both.stderr[-3000:]
     after_first, after_second = both.stdout.strip().splitlines()[-2:]
     assert "demo/figure.py" in after_first  # the first build ran its snippet
-    assert after_second == "[] []", after_second  # the second kept none of it
+    assert after_first.endswith("True True"), after_first  # its math, its math cache file
+    assert after_second == "[] [] False True", after_second  # the second kept none of it
 
     assert "Figure 1. A line." in (first.site / "index.html").read_text(encoding="utf-8")
     assert tree(second.site) == tree(tmp_path / "alone")

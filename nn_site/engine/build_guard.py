@@ -26,12 +26,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from nn_site import state
 from nn_site.engine import cache
 
 PARTIAL = ".partial-"
 OLD = ".old-"
-_lock_file = None
-_target: Path | None = None  # the site_dir the user asked for, while writing elsewhere
 
 
 def check_cache(folder: Path) -> None:
@@ -49,8 +48,7 @@ def check_cache(folder: Path) -> None:
 
 def lock(folder: Path, wait_message=None) -> None:
     """Hold ``<folder>/.lock`` until this process ends or ``unlock`` (waits for another build)."""
-    global _lock_file
-    if _lock_file is not None:
+    if state.session.lock_file is not None:
         return
     handle = open(folder / ".lock", "a+")  # noqa: SIM115 - held for the build
     try:
@@ -67,15 +65,15 @@ def lock(folder: Path, wait_message=None) -> None:
     handle.truncate()
     handle.write(str(os.getpid()))
     handle.flush()
-    _lock_file = handle
+    state.session.lock_file = handle
 
 
 def unlock() -> None:
-    global _lock_file
-    if _lock_file is not None:
-        fcntl.flock(_lock_file, fcntl.LOCK_UN)
-        _lock_file.close()
-        _lock_file = None
+    handle = state.session.lock_file
+    if handle is not None:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+        state.session.lock_file = None
 
 
 def _leftovers(site: Path) -> None:
@@ -93,13 +91,12 @@ def _leftovers(site: Path) -> None:
 
 def redirect_site(config) -> None:
     """Make the build write into a hidden partial folder beside ``site_dir``."""
-    global _target
     site = Path(config.site_dir).resolve()
     _leftovers(site)
     partial = site.parent / f".{site.name}{PARTIAL}{os.getpid()}"
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    _target = site
+    state.current().site_target = site
     config.site_dir = str(partial)
 
 
@@ -112,10 +109,10 @@ def _warnings_counted() -> bool:
 
 def publish_site(config) -> None:
     """The finished partial folder becomes ``site_dir`` (the old one is removed)."""
-    global _target
-    if _target is None:
+    build = state.current()
+    if build.site_target is None:
         return
-    partial, site = Path(config.site_dir), _target
+    partial, site = Path(config.site_dir), build.site_target
     if _warnings_counted():
         return  # MkDocs aborts next; discard() runs in on_build_error
     old = site.parent / f".{site.name}{OLD}{os.getpid()}"
@@ -123,7 +120,7 @@ def publish_site(config) -> None:
         site.rename(old)
     partial.rename(site)
     config.site_dir = str(site)
-    _target = None
+    build.site_target = None
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -131,16 +128,17 @@ def discard(config) -> None:
     """A failed build: its partial folder goes, and so does the previous site (as MkDocs
     itself cleans site_dir): after a failure no site is left that the sources no longer
     make (tests/test_engine.py, test_no_stale_figure_after_a_failure)."""
-    global _target
-    if _target is None:
+    build = state.current()
+    target = build.site_target
+    if target is None:
         return
     shutil.rmtree(config.site_dir, ignore_errors=True)
-    if _target.is_dir():
-        old = _target.parent / f".{_target.name}{OLD}{os.getpid()}"
-        _target.rename(old)
+    if target.is_dir():
+        old = target.parent / f".{target.name}{OLD}{os.getpid()}"
+        target.rename(old)
         shutil.rmtree(old, ignore_errors=True)
-    config.site_dir = str(_target)
-    _target = None
+    config.site_dir = str(target)
+    build.site_target = None
 
 
 def log_to_stderr(message: str) -> None:

@@ -39,6 +39,8 @@ import os
 import shutil
 from pathlib import Path
 
+from nn_site import state
+
 TEMP_PREFIX = ".tmp-"  # + "<pid>-<anything>": partial files and folders
 HEADER = b"nn-cache sha256="
 
@@ -50,7 +52,6 @@ if not log.handlers:
     _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     log.addHandler(_handler)
     log.propagate = False
-_used: set[Path] = set()  # entries read or written by this build
 
 
 class CacheCorrupt(Exception):
@@ -136,16 +137,16 @@ def discard(path: Path, why: str) -> None:
         shutil.rmtree(path, ignore_errors=True)
     else:
         path.unlink(missing_ok=True)
-    _used.discard(path)
+    state.current().cache_used.discard(path)
 
 
 def mark_used(path: Path) -> None:
-    _used.add(path.resolve())
+    state.current().cache_used.add(path.resolve())
 
 
 def start_build() -> None:
     """Forget what the previous build (in this process: `mkdocs serve`) used."""
-    _used.clear()
+    state.current().cache_used.clear()
 
 
 def alive(pid: int) -> bool:
@@ -178,7 +179,11 @@ def prune(folder: Path, files_only: bool = False) -> list[Path]:
     if not folder.is_dir():
         return removed
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(TEMP_PREFIX) or path.resolve() in _used or (files_only and path.is_dir()):
+        if (
+            path.name.startswith(TEMP_PREFIX)
+            or path.resolve() in state.current().cache_used
+            or (files_only and path.is_dir())
+        ):
             continue
         shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
         removed.append(path)

@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 
 from nn_site import config as site_config
+from nn_site import state
 
 log = logging.getLogger("mkdocs.hooks.sandbox")
 
@@ -49,7 +50,6 @@ PASSED_ENV = (
     "JUPYTER_PATH",
     "JUPYTER_RUNTIME_DIR",
 )
-_said = {"absent": False}
 
 
 class SandboxError(Exception):
@@ -104,8 +104,8 @@ def bwrap() -> str | None:
             f"CI=true but snippets cannot be sandboxed: {why}. Install bubblewrap "
             "(.ci/run does), or set NN_SANDBOX=off to run pull-request code unsandboxed"
         )
-    if not _said["absent"]:
-        _said["absent"] = True
+    if not state.session.said_no_sandbox:
+        state.session.said_no_sandbox = True
         log.info(
             f"sandbox: {why}; snippets and notebooks run unsandboxed "
             "(install bubblewrap to run them without network, home or write access)"

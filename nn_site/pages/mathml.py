@@ -23,6 +23,7 @@ import re
 import threading
 from pathlib import Path
 
+from nn_site import state
 from nn_site.engine.cache import write_atomically
 from nn_site.paths import PACKAGE
 
@@ -46,9 +47,6 @@ UNMARKED_ACCENT = re.compile(
 RAW_TEX = re.compile(r"\$[^$\s]|\\(?:frac|mathrm|mathbf|left|right|sum|int|tau|sigma|alpha|beta|text)\b")
 
 _memo: dict[str, str] = {}  # display + "\0" + tex -> finished HTML
-_used: set[str] = set()
-_loaded: set[str] = set()  # the keys the cache file held when this build began
-_cache_file: Path | None = None
 _engine = threading.local()
 
 
@@ -73,7 +71,7 @@ def to_mathml(tex: str, display: str) -> str:
     A span (styled display: block), not a div, because a notebook's Markdown cell can
     hold $$...$$ inside a paragraph, and a <p> may not contain a <div>."""
     key = display + "\0" + tex
-    _used.add(key)
+    state.current().math_used.add(key)
     if key not in _memo:
         _memo[key] = _convert(tex, display)
     return _memo[key]
@@ -121,21 +119,21 @@ def error_message(page: str, source: str, exc: MathError, tex: str) -> str:
 
 def use_cache(folder: Path) -> None:
     """Load earlier conversions (a missing or unreadable file just means none)."""
-    global _cache_file
+    build = state.current()
     digest = hashlib.sha256(Path(__file__).read_bytes() + TEMML.read_bytes()).hexdigest()[:16]
-    _cache_file = folder / f"mathml-temml-{digest}.json"
+    build.math_cache_file = folder / f"mathml-temml-{digest}.json"
     _memo.clear()
-    _used.clear()
+    build.math_used.clear()
     try:
-        _memo.update(json.loads(_cache_file.read_text(encoding="utf-8")))
+        _memo.update(json.loads(build.math_cache_file.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         pass
-    _loaded.clear()
-    _loaded.update(_memo)
+    build.math_loaded = set(_memo)
 
 
 def save_cache() -> None:
     """Keep what this build used, and only that."""
-    if _cache_file is None or _used == _loaded:
+    build = state.current()
+    if build.math_cache_file is None or build.math_used == build.math_loaded:
         return
-    write_atomically(_cache_file, json.dumps({k: _memo[k] for k in sorted(_used)}))
+    write_atomically(build.math_cache_file, json.dumps({k: _memo[k] for k in sorted(build.math_used)}))
