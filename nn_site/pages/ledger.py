@@ -297,7 +297,9 @@ def _content(row: dict, c: str, here: str, docs_dir: Path, compact: bool = False
         why, also = _cite_on_references_page(why, here), _cite_on_references_page(also, here)
         details = [f'<span class="ledger-more">{why}{also}</span>']
         if row["origin"] != "site":
-            details.append(f'<span class="ledger-more">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>')
+            details.append(
+                f'<span class="ledger-more">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
+            )
         details.append(f'<span class="ledger-more">Treated in {_page_link(row, here, docs_dir)}</span>')
         summary = _cell(inline_field.markdown(reason(row["why"])))
         return (
