@@ -11,8 +11,8 @@
     var rows = [].slice.call(box.querySelectorAll("tbody tr")).map(function (tr) {
       return { tr: tr, mark: tr.querySelector(".ledger-row") };
     }).filter(function (row) { return row.mark; });
-    var verdict = form.querySelector("#ledger-verdict");
-    var part = form.querySelector("#ledger-part");
+    var verdict = form.elements.verdict;
+    var part = form.elements.part;
     var count = form.querySelector(".ledger-count");
 
     function apply() {

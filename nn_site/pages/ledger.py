@@ -350,14 +350,11 @@ def filter_form(selected: list[dict], parts: dict[str, str]) -> str:
     present = {parts.get(r["page"], "Other") for r in selected}
     in_order = [p for p in dict.fromkeys([*parts.values(), "Other"]) if p in present]
     topics = "".join(f'<option value="{html.escape(p)}">{html.escape(p)}</option>' for p in in_order)
-    return (
+    return (  # labels wrap their controls: no ids, which the print page renames
         '<form class="ledger-filter" hidden>\n'
-        '<label for="ledger-verdict">Verdict</label>\n'
-        f'<select id="ledger-verdict" name="verdict"><option value="">all verdicts</option>{verdicts}</select>\n'
-        '<label for="ledger-part">Part of the site</label>\n'
-        f'<select id="ledger-part" name="part"><option value="">all parts</option>{topics}</select>\n'
-        f'<output class="ledger-count" aria-live="polite" for="ledger-verdict ledger-part">'
-        f"{len(selected)} of {len(selected)} rows shown</output>\n"
+        f'<label>Verdict <select name="verdict"><option value="">all verdicts</option>{verdicts}</select></label>\n'
+        f'<label>Part of the site <select name="part"><option value="">all parts</option>{topics}</select></label>\n'
+        f'<output class="ledger-count" aria-live="polite">{len(selected)} of {len(selected)} rows shown</output>\n'
         "</form>"
     )
 
