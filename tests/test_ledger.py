@@ -84,6 +84,8 @@ def test_a_bad_row_is_a_clear_error(tmp_path, edit, message):
     ("page: nowhere.md", "no ledger row has page 'nowhere.md'"),
     ("rows: [synapse-weight]\npage: mapping.md", "exactly one of"),
     ("rows: [synapse-weight]\ncolumns: [analogy, colour]", "'columns' must be"),
+    ("all: true\ncompact: true\ncolumns: [analogy]", "'compact' sets its own columns"),
+    ("all: true\nfilter: yes please", "'filter' must be true or false"),
 ])
 def test_a_bad_block_is_a_clear_error(body, message):
     with pytest.raises(ledger.LedgerError) as err:
@@ -96,7 +98,61 @@ def test_block_renders_rows_with_their_data():
                                "mapping.md", ROWS, DOCS)
     verdicts = {r["id"]: r["verdict"] for r in ROWS}
     assert f'verdict-{verdicts["synapse-weight"]}">{verdicts["synapse-weight"]}</strong>' in out
-    assert out.count("\n| ") == 3 and "[@bliss1973; " in out and "See <strong" in out
+    assert out.count("\n| ") == 3 and "[@bliss1973]" in out and "See <strong" in out
+    # the why cites bliss1973 and abbott2004: no Sources column repeats them; holtmaat2009,
+    # which it does not cite, follows it
+    assert "| Sources |" not in out and "Also [@holtmaat2009]." in out
+
+
+def _keys_per_row(markdown: str) -> list[list[str]]:
+    return [re.findall(r"@([\w:-]+)", line) for line in markdown.splitlines() if line.startswith("| <span")]
+
+
+@pytest.mark.parametrize("options", ["", "compact: true"])
+def test_each_source_is_listed_once_per_row(options):
+    out = ledger.render_fences(f"```ledger\nall: true\n{options}\n```\n", "ledger.md", ROWS, DOCS)
+    rows = _keys_per_row(out)
+    assert len(rows) == len(ROWS)
+    for row, keys in zip(ROWS, rows):
+        sources = {str(s).split(",")[0].strip() for s in row["sources"]}
+        assert sources <= set(keys), (row["id"], keys)  # every source is there...
+        repeated = [k for k in sources if keys.count(k) > max(1, str(row["why"]).count(f"@{k}"))]
+        assert not repeated, (row["id"], repeated)  # ...once, unless the why itself cites it twice
+
+
+def test_compact_rows_show_claim_verdict_and_a_one_line_reason():
+    nav = [{"Home": "index.md"}, {"Spikes and activations": [{"HH": "hodgkin-huxley.md"}]}]
+    out = ledger.render_fences("```ledger\nall: true\ncompact: true\nfilter: true\n```\n",
+                               "ledger.md", ROWS, DOCS, nav)
+    lines = [line for line in out.splitlines() if line.startswith("| <span")]
+    assert out.count("\n| Analogy or claim | Verdict | Why |") == 1 and len(lines) == len(ROWS)
+    for row, line in zip(ROWS, lines):
+        assert f'data-verdict="{row["verdict"]}"' in line and "<details class=\"ledger-why\">" in line
+        summary = line.split("<summary>", 1)[1].split("</summary>", 1)[0]
+        assert "[@" not in summary and "@" not in summary, row["id"]
+        assert "Treated in [" in line and (row["origin"] == "site") == ("Origin:" not in line), row["id"]
+    spike = next(line for row, line in zip(ROWS, lines) if row["id"] == "spike-step")
+    assert 'data-part="Spikes and activations"' in spike
+    assert '<form class="ledger-filter" hidden>' in out and 'aria-live="polite"' in out
+    assert f"{len(ROWS)} of {len(ROWS)} rows shown" in out
+    counts = Counter(r["verdict"] for r in ROWS)
+    assert all(f'<option value="{v}">{v} ({n})</option>' in out for v, n in counts.items())
+
+
+@pytest.mark.parametrize(("why", "reason"), [
+    ("Dendrites bring the inputs in, but they also transform them; local nonlinearities [@london2005].",
+     "Dendrites bring the inputs in, but they also transform them…"),
+    ("A fair first approximation [@gerstner2014, ch. 1].", "A fair first approximation."),
+    ("Both average a square: $x^2$ in one, [a link](x.md) in the other.", "Both average a square…"),
+    ("Rates near 0.5 Hz are low. Rest.", "Rates near 0.5 Hz are low…"),
+])
+def test_reason_is_the_first_clause_without_citations(why, reason):
+    assert ledger.reason(why) == reason
+
+
+def test_nav_parts_are_top_level_sections():
+    nav = [{"Home": "index.md"}, {"Learning": [{"XOR": "xor.md"}, {"Deeper": [{"D": "depth.md"}]}]}, "loose.md"]
+    assert ledger.nav_parts(nav) == {"xor.md": "Learning", "depth.md": "Learning"}
 
 
 @pytest.mark.parametrize("name", sorted(pages()))
@@ -142,7 +198,13 @@ def test_built_tables_show_the_data(site):
     assert len(ledger_rows) == len(ROWS)
     for row, html in zip(ROWS, ledger_rows):
         assert f'verdict-{row["verdict"]}">{row["verdict"]}<' in html, row["id"]
-        assert 'href="#ref-' in html
+        assert 'href="../references/#ref-' in html  # the References page has every entry
+        assert "<details class=\"ledger-why\"><summary>" in html and "<details class=\"ledger-why\" open" not in html
+        for source in {str(s).split(",")[0].strip() for s in row["sources"]}:
+            assert html.count(f'#ref-{source}"') == max(1, str(row["why"]).count(f"@{source}")), (row["id"], source)
+    references = (site / "references" / "index.html").read_text(encoding="utf-8")
+    linked = set(re.findall(r'href="\.\./references/#(ref-[^"]+)"', "".join(ledger_rows)))
+    assert linked and all(f'id="{anchor}"' in references for anchor in linked)
     counts = Counter(r["verdict"] for r in ROWS)
     assert (f"Of the {len(ROWS)} rows, {counts['holds']} hold, {counts['partly']} hold partly and "
             f"{counts['breaks']} break.") in (site / "ledger" / "index.html").read_text(encoding="utf-8")

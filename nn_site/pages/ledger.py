@@ -18,7 +18,13 @@ A page shows verdicts only through a fenced block, which the build renders as a 
     all: true                             # every row (the ledger page)
     columns: [analogy, verdict, why]      # optional; default analogy, verdict, why, sources
     tally: true                           # optional: a sentence counting the verdicts
+    compact: true                         # optional: claim, verdict and a one-line reason;
+                                          # the full why, sources, origin and page in a <details>
+    filter: true                          # optional: a verdict and part filter (ledger-filter.js)
     ```
+
+A source the ``why`` already cites is not listed again: with a ``why`` column, the
+``sources`` column becomes the sources the ``why`` does not cite, appended to it.
 
 and, inside a sentence, ``[[verdict:synapse-weight]]`` prints that row's verdict in bold.
 ``tests/test_ledger.py`` fails on any other verdict statement (see CONTRIBUTING.md).
@@ -28,6 +34,7 @@ key, malformed block) is a LedgerError naming the file and the row id or line.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
@@ -49,6 +56,12 @@ COLUMNS = {
     "page": "Treated in",
 }
 DEFAULT_COLUMNS = ["analogy", "verdict", "why", "sources"]
+COMPACT_COLUMNS = ["analogy", "verdict", "why"]
+CITED = re.compile(r"@([\w:-]+)")
+CITATION = re.compile(r"\s*\[@[^\]]*\]")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Where the first clause of a why ends: a semicolon, colon or full stop before a space.
+CLAUSE_END = re.compile(r"[;:.](?=\s|$)")
 FENCE = re.compile(r"^```ledger[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"\[\[verdict:(?P<id>[^\]\s]*)\]\]")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -144,7 +157,7 @@ def parse_block(body: str, where: str, rows: list[dict]) -> tuple[list[dict], di
         raise LedgerError(f"{where}: ledger block is not valid YAML: {exc}") from None
     if not isinstance(options, dict):
         raise LedgerError(f"{where}: ledger block needs 'rows: [id, ...]', 'page: x.md' or 'all: true'")
-    unknown = sorted(set(options) - {"rows", "page", "all", "columns", "tally"})
+    unknown = sorted(set(options) - {"rows", "page", "all", "columns", "tally", "compact", "filter"})
     if unknown:
         raise LedgerError(f"{where}: ledger block has unknown option(s) {', '.join(unknown)}")
     chosen = [k for k in ("rows", "page", "all") if k in options]
@@ -165,10 +178,21 @@ def parse_block(body: str, where: str, rows: list[dict]) -> tuple[list[dict], di
             raise LedgerError(f"{where}: no ledger row has page {options['page']!r}")
     else:
         selected = list(rows)
-    columns = options.get("columns", DEFAULT_COLUMNS)
+    for flag in ("tally", "compact", "filter"):
+        if not isinstance(options.get(flag, False), bool):
+            raise LedgerError(f"{where}: '{flag}' must be true or false")
+    compact = options.get("compact", False)
+    if compact and "columns" in options:
+        raise LedgerError(f"{where}: 'compact' sets its own columns (claim, verdict, why); drop 'columns'")
+    columns = COMPACT_COLUMNS if compact else options.get("columns", DEFAULT_COLUMNS)
     if not isinstance(columns, list) or not columns or any(c not in COLUMNS for c in columns):
         raise LedgerError(f"{where}: 'columns' must be a list drawn from {', '.join(COLUMNS)}")
-    return selected, {"columns": columns, "tally": bool(options.get("tally"))}
+    return selected, {
+        "columns": columns,
+        "tally": options.get("tally", False),
+        "compact": compact,
+        "filter": options.get("filter", False),
+    }
 
 
 def _cell(text: str) -> str:
@@ -192,28 +216,147 @@ def _label(name: str) -> str:
     return f'<span class="ledger-label" data-label="{name}"></span>'
 
 
-def table(selected: list[dict], columns: list[str], here: str, docs_dir: Path) -> str:
+def uncited_sources(row: dict) -> list[str]:
+    """The row's sources its ``why`` does not cite already, so that none is listed twice."""
+    cited = set(CITED.findall(str(row["why"])))
+    return [s for s in row["sources"] if SOURCE.match(str(s))["key"] not in cited]
+
+
+def reason(why: str) -> str:
+    """The one-line reason a compact row shows: the why's first clause, without its
+    citations and links (the full why, cited, is one click away)."""
+    plain = LINK.sub(r"\1", CITATION.sub("", " ".join(str(why).split())))
+    end = CLAUSE_END.search(plain)
+    if end is None or end.end() >= len(plain.rstrip()):
+        return plain.rstrip()
+    return plain[: end.start()].rstrip(" ,") + "…"
+
+
+def nav_parts(nav: list | None) -> dict[str, str]:
+    """Each page's part of the site: the title of the top-level navigation section it is in."""
+    parts: dict[str, str] = {}
+
+    def walk(items: list, part: str) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        walk(value, part or str(title))
+                    elif part:
+                        parts[str(value)] = part
+            elif isinstance(item, str) and part:
+                parts[item] = part
+
+    walk(nav or [], "")
+    return parts
+
+
+def table(
+    selected: list[dict],
+    columns: list[str],
+    here: str,
+    docs_dir: Path,
+    *,
+    compact: bool = False,
+    parts: dict[str, str] | None = None,
+) -> str:
     """The rows as a Markdown table inside a <div class="ledger-table"> (site.css stacks it on
-    narrow screens, one card per row, each cell led by its column's name)."""
-    head = "| # | " + " | ".join(COLUMNS[c] for c in columns) + " |"
-    lines = [head, "|" + "---|" * (len(columns) + 1)]
+    narrow screens, one card per row, each cell led by its column's name).
+
+    A compact table has no row numbers (a filter would leave gaps in them) and its why cell
+    is a closed <details>: the why's first clause as the summary, then the full why, the
+    sources it does not cite, the origin and the page that treats the row."""
+    shown = [c for c in columns if not (c == "sources" and "why" in columns)]
+    number = not compact
+    head = "| " + ("# | " if number else "") + " | ".join(COLUMNS[c] for c in shown) + " |"
+    lines = [head, "|" + "---|" * (len(shown) + number)]
     for n, row in enumerate(selected, 1):
-        cells = []
-        for c in columns:
-            cells.append(_label(COLUMNS[c]) + _content(row, c, here, docs_dir))
-        lines.append(f"| {_label('Row')}{n} | " + " | ".join(cells) + " |")
-    return '<div class="ledger-table" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+        cells = [_label(COLUMNS[c]) + _content(row, c, here, docs_dir, compact, "sources" in columns) for c in shown]
+        if parts is not None:  # what ledger-filter.js reads; the span itself shows nothing
+            part = html.escape(parts.get(row["page"], "Other"))
+            cells[0] = f'<span class="ledger-row" data-verdict="{row["verdict"]}" data-part="{part}"></span>' + cells[0]
+        lead = f"| {_label('Row')}{n} | " if number else "| "
+        lines.append(lead + " | ".join(cells) + " |")
+    kind = "ledger-table ledger-table--compact" if compact else "ledger-table"
+    return f'<div class="{kind}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
 
 
-def _content(row: dict, c: str, here: str, docs_dir: Path) -> str:
+def _content(row: dict, c: str, here: str, docs_dir: Path, compact: bool = False, sources: bool = True) -> str:
     if c == "verdict":
-        return f'<strong class="verdict verdict-{row["verdict"]}">{row["verdict"]}</strong>'
+        return badge(row["verdict"])
     if c == "sources":
         return sources_markdown(row["sources"])
     if c == "page":
-        link = posixpath.relpath(row["page"], posixpath.dirname(here) or ".")
-        return f"[{_cell(_title(docs_dir, row['page']))}]({link})"
+        return _page_link(row, here, docs_dir)
+    if c == "why":
+        why = _cell(inline_field.markdown(str(row["why"])))
+        extra = uncited_sources(row) if sources or compact else []
+        also = f" Also {sources_markdown(extra)}." if extra else ""
+        if not compact:
+            return why + also
+        why, also = _cite_on_references_page(why, here), _cite_on_references_page(also, here)
+        details = [f'<span class="ledger-more">{why}{also}</span>']
+        if row["origin"] != "site":
+            details.append(
+                f'<span class="ledger-more">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
+            )
+        details.append(f'<span class="ledger-more">Treated in {_page_link(row, here, docs_dir)}</span>')
+        summary = _cell(inline_field.markdown(reason(row["why"])))
+        return (
+            '<details class="ledger-why"><summary><span class="ledger-reason">'
+            + summary
+            + '</span><span class="ledger-hide">Reasoning and sources</span></summary>'
+            + "".join(details)
+            + "</details>"
+        )
     return _cell(inline_field.markdown(str(row[c])))
+
+
+def _cite_on_references_page(text: str, here: str) -> str:
+    """A compact table's citations, linked to the entries of the References page: one
+    table citing a hundred works would otherwise end its page with a hundred entries, longer
+    than the table itself (17 000 px on a phone). Left as ``[@key]`` outside a build."""
+    from mkdocs.utils import get_relative_url
+
+    from nn_site import state
+
+    build = state.current()
+    if build.bibliography is None or "[@" not in text:
+        return text
+    references = build.files.get_file_from_path("references.md") if build.files else None
+    if references is None or build.page is None:
+        return text
+    url = get_relative_url(references.url, build.page.url)
+    cited, _ = build.bibliography.cite(text)
+    return cited.replace('href="#ref-', f'href="{html.escape(url)}#ref-')
+
+
+def _page_link(row: dict, here: str, docs_dir: Path) -> str:
+    link = posixpath.relpath(row["page"], posixpath.dirname(here) or ".")
+    return f"[{_cell(_title(docs_dir, row['page']))}]({link})"
+
+
+def badge(verdict: str) -> str:
+    """A verdict as the site shows it everywhere: the word, in a badge coloured by verdict
+    (site.css); the word carries the meaning, the colour only repeats it."""
+    return f'<strong class="verdict verdict-{verdict}">{verdict}</strong>'
+
+
+def filter_form(selected: list[dict], parts: dict[str, str]) -> str:
+    """The filter above a compact table: hidden until ledger-filter.js shows it, so a reader
+    without JavaScript sees every row and no control that does nothing."""
+    counts = {v: sum(r["verdict"] == v for r in selected) for v in VERDICTS}
+    verdicts = "".join(f'<option value="{v}">{v} ({counts[v]})</option>' for v in VERDICTS if counts[v])
+    present = {parts.get(r["page"], "Other") for r in selected}
+    in_order = [p for p in dict.fromkeys([*parts.values(), "Other"]) if p in present]
+    topics = "".join(f'<option value="{html.escape(p)}">{html.escape(p)}</option>' for p in in_order)
+    return (  # labels wrap their controls: no ids, which the print page renames
+        '<form class="ledger-filter" hidden>\n'
+        f'<label>Verdict <select name="verdict"><option value="">all verdicts</option>{verdicts}</select></label>\n'
+        f'<label>Part of the site <select name="part"><option value="">all parts</option>{topics}</select></label>\n'
+        f'<output class="ledger-count" aria-live="polite">{len(selected)} of {len(selected)} rows shown</output>\n'
+        "</form>"
+    )
 
 
 def tally(selected: list[dict]) -> str:
@@ -224,11 +367,18 @@ def tally(selected: list[dict]) -> str:
     )
 
 
-def render_fences(markdown: str, page: str, rows: list[dict], docs_dir: Path | None = None) -> str:
-    """Replace every ```ledger block and [[verdict:id]] in a page's Markdown."""
+def render_fences(
+    markdown: str, page: str, rows: list[dict], docs_dir: Path | None = None, nav: list | None = None
+) -> str:
+    """Replace every ```ledger block and [[verdict:id]] in a page's Markdown. ``nav`` (the
+    configuration's, by default the build's) names the parts a filter offers."""
     from mkdocs.exceptions import PluginError
 
+    from nn_site import state
+
     docs_dir = docs_dir or _docs["dir"]
+    if nav is None and state.current().config is not None:
+        nav = state.current().config["nav"]
     by_id = {r["id"]: r for r in rows}
 
     def block(match: re.Match) -> str:
@@ -237,15 +387,17 @@ def render_fences(markdown: str, page: str, rows: list[dict], docs_dir: Path | N
             selected, options = parse_block(match["body"], where, rows)
         except LedgerError as exc:
             raise PluginError(str(exc)) from None
-        out = table(selected, options["columns"], page, docs_dir)
+        parts = nav_parts(nav) if options["filter"] else None
+        out = table(selected, options["columns"], page, docs_dir, compact=options["compact"], parts=parts)
+        if parts is not None:
+            out = filter_form(selected, parts) + "\n\n" + out
         return out + ("\n\n" + tally(selected) if options["tally"] else "")
 
     def inline(match: re.Match) -> str:
         if match["id"] not in by_id:
             line = markdown.count("\n", 0, match.start()) + 1
             raise PluginError(f"{page}:{line}: [[verdict:{match['id']}]] names no ledger row")
-        verdict = by_id[match["id"]]["verdict"]
-        return f'<strong class="verdict verdict-{verdict}">{verdict}</strong>'
+        return badge(by_id[match["id"]]["verdict"])
 
     return INLINE.sub(inline, FENCE.sub(block, markdown))
 

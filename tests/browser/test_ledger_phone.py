@@ -1,11 +1,21 @@
-"""The analogy ledger's tables on a phone (390 px): stacked, one card per row, nothing to
-scroll sideways; on a desktop (1280 px) an ordinary table with its header row."""
+"""The analogy ledger's tables on a phone (390 px) and a desktop (1280 px).
+
+Content pages: stacked on a phone, one labelled card per row, nothing to scroll sideways;
+on a desktop an ordinary table with its header row. The ledger page (a compact table): one
+short card per row (claim, verdict badge, the why's first clause), the whole page at most
+12 000 px tall on a phone; a filter by verdict and part that runs in the page; badges
+that carry their word at >= 4.5:1 in both palettes."""
 
 from __future__ import annotations
 
 import pytest
 
 pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+PHONE_MAX_HEIGHT = 12_000  # the ledger page, every row shown, every reason closed
+DESKTOP_MAX_HEIGHT = 8_000  # 31 000 px before the rows were made compact
 
 # How wide the ledger table is against its column, whether the header row and the in-cell
 # labels are shown, and how the first row's cells are laid out.
@@ -18,7 +28,8 @@ MEASURE = """() => {
     tableWidth: table.getBoundingClientRect().width,
     boxWidth: box.getBoundingClientRect().width,
     scrollable: [...box.querySelectorAll('*')].some(e => e.scrollWidth > e.clientWidth + 1
-                                                    && getComputedStyle(e).overflowX !== 'visible'),
+                                                    && getComputedStyle(e).overflowX !== 'visible'
+                                                    && !e.closest('summary')),
     headShown: shown(table.querySelector('thead')),
     labelsShown: cells.filter(td => shown(td.querySelector('.ledger-label'))).length,
     cells: cells.length,
@@ -26,13 +37,51 @@ MEASURE = """() => {
   };
 }"""
 
+# Each compact row as a reader sees it: its height, its badge's word and whether it shows,
+# whether the reason is open, how many lines the reason's summary takes.
+ROWS = """() => [...document.querySelectorAll('.ledger-table--compact tbody tr')].map(tr => {
+  const badge = tr.querySelector('.verdict');
+  const summary = tr.querySelector('details.ledger-why > summary');
+  const line = parseFloat(getComputedStyle(summary).lineHeight);
+  const r = tr.getBoundingClientRect();
+  return {
+    height: r.height, visible: r.height > 0 && getComputedStyle(tr).display !== 'none',
+    word: badge.textContent.trim(), badgeVisible: badge.getBoundingClientRect().width > 0,
+    verdict: tr.querySelector('.ledger-row').dataset.verdict,
+    part: tr.querySelector('.ledger-row').dataset.part,
+    open: summary.parentElement.open, summaryLines: Math.round(summary.getBoundingClientRect().height / line),
+  };
+})"""
 
-@pytest.mark.parametrize("path", ["ledger/", "mapping/", ""])
-def test_ledger_table_stacks_on_a_phone(browser, base_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+# WCAG contrast of each badge's word against the badge's own background.
+BADGE_CONTRAST = """() => {
+  const lum = rgb => {
+    const [r, g, b] = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const out = {};
+  for (const word of ['holds', 'partly', 'breaks']) {
+    const badge = document.querySelector('.verdict-' + word);
+    const style = getComputedStyle(badge);
+    const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+    out[word] = {ratio: (a + 0.05) / (b + 0.05), background: style.backgroundColor};
+  }
+  return out;
+}"""
+
+
+def _open(browser, base_url, path, viewport, **options):
+    context = browser.new_context(viewport=viewport, **options)
+    page = context.new_page()
+    page.goto(base_url + path)
+    return context, page
+
+
+@pytest.mark.parametrize("path", ["mapping/", ""])
+def test_content_page_ledger_table_stacks_on_a_phone(browser, base_url, path):
+    context, page = _open(browser, base_url, path, PHONE)
     try:
-        page = context.new_page()
-        page.goto(base_url + path)
         m = page.evaluate(MEASURE)
     finally:
         context.close()
@@ -41,12 +90,80 @@ def test_ledger_table_stacks_on_a_phone(browser, base_url, path):
     assert m["labelsShown"] == m["cells"] >= 4, m
 
 
-def test_ledger_table_is_a_table_on_a_desktop(browser, base_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def test_ledger_page_is_short_on_a_phone(browser, base_url):
+    context, page = _open(browser, base_url, "ledger/", PHONE)
     try:
-        page = context.new_page()
-        page.goto(base_url + "ledger/")
         m = page.evaluate(MEASURE)
+        rows = page.evaluate(ROWS)
+        height = page.evaluate("document.documentElement.scrollHeight")
+    finally:
+        context.close()
+    assert m["tableWidth"] <= m["boxWidth"] + 1 and not m["scrollable"] and not m["headShown"], m
+    assert len(rows) >= 80 and all(r["visible"] and r["badgeVisible"] and not r["open"] for r in rows)
+    assert all(r["summaryLines"] == 1 for r in rows), [r for r in rows if r["summaryLines"] != 1][:3]
+    assert height <= PHONE_MAX_HEIGHT, f"the ledger page is {height} px tall at 390 px"
+
+
+def test_ledger_page_is_a_table_on_a_desktop(browser, base_url):
+    context, page = _open(browser, base_url, "ledger/", DESKTOP)
+    try:
+        m = page.evaluate(MEASURE)
+        rows = page.evaluate(ROWS)
+        height = page.evaluate("document.documentElement.scrollHeight")
     finally:
         context.close()
     assert m["headShown"] and not m["stacked"] and m["labelsShown"] == 0, m
+    assert all(r["summaryLines"] == 1 and not r["open"] for r in rows)
+    assert height <= DESKTOP_MAX_HEIGHT, f"the ledger page is {height} px tall at 1280 px"
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_badges_carry_their_word_at_full_contrast(browser, base_url, scheme):
+    context, page = _open(browser, base_url, "ledger/", DESKTOP)
+    try:
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        rows = page.evaluate(ROWS)
+        contrast = page.evaluate(BADGE_CONTRAST)
+    finally:
+        context.close()
+    assert all(r["word"] == r["verdict"] for r in rows)
+    assert all(c["ratio"] >= 4.5 for c in contrast.values()), contrast
+    assert len({c["background"] for c in contrast.values()}) == 3, contrast  # a colour per verdict
+
+
+def test_filter_shows_only_the_chosen_rows(browser, base_url):
+    context, page = _open(browser, base_url, "ledger/", PHONE)
+    try:
+        everything = page.evaluate(ROWS)
+        assert page.locator("form.ledger-filter").is_visible()
+        assert page.get_attribute("output.ledger-count", "aria-live") == "polite"
+        page.get_by_label("Verdict").select_option("breaks")
+        breaks = page.evaluate(ROWS)
+        count = page.text_content("output.ledger-count")
+        part = next(r["part"] for r in everything if r["verdict"] == "breaks")
+        page.get_by_label("Part of the site").select_option(part)
+        both = page.evaluate(ROWS)
+        page.get_by_label("Verdict").select_option("")
+        page.get_by_label("Part of the site").select_option("")
+        reset = page.evaluate(ROWS)
+    finally:
+        context.close()
+    expected = [r for r in everything if r["verdict"] == "breaks"]
+    shown = [r for r in breaks if r["visible"]]
+    assert shown and all(r["verdict"] == "breaks" for r in shown) and len(shown) == len(expected)
+    assert count == f"{len(expected)} of {len(everything)} rows shown"
+    shown_both = [r for r in both if r["visible"]]
+    assert all(r["verdict"] == "breaks" and r["part"] == part for r in shown_both)
+    assert len(shown_both) == sum(r["part"] == part for r in expected) > 0
+    assert all(r["visible"] for r in reset)
+
+
+def test_without_javascript_every_row_shows_and_no_filter(browser, base_url):
+    context, page = _open(browser, base_url, "ledger/", PHONE, java_script_enabled=False)
+    try:
+        total = page.locator(".ledger-table--compact tbody tr").count()
+        visible = sum(page.locator(".ledger-table--compact tbody tr").nth(i).is_visible() for i in range(total))
+        form_visible = page.locator("form.ledger-filter").is_visible()
+    finally:
+        context.close()
+    assert total >= 80 and visible == total and not form_visible
