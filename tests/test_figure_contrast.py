@@ -30,6 +30,14 @@ NOT_DATA = {"#1f2328", "#e6edf3", "#d0d7de", "#3d444d", "#ffffff", "#1e2129"}  #
 # fails for any other colour, and fails when these pass (then the entry must go).
 KNOWN_PALETTE_FAILURES = {("light", "#e69f00"), ("light", "#56b4e9")}
 
+# One figure's colour at one opacity, with why it stays below 3:1.
+EXCEPTIONS = {
+    ("figures/spike_energy/activity_budget.svg", "#e69f00", 0.5): (
+        "the range of cortical spike costs is a band in the palette's orange, which fails on "
+        "white even when opaque (KNOWN_PALETTE_FAILURES): no opacity passes until the palette changes"
+    ),
+}
+
 STYLE = re.compile(r'style="([^"]*)"')
 PROPERTY = re.compile(r"([\w-]+)\s*:\s*([^;]+)")
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -56,20 +64,23 @@ def blend(colour: str, opacity: float, background: str) -> str:
 
 
 def data_colours(svg: str) -> set[tuple[str, float]]:
-    """(colour, opacity) of every stroke and every opaque enough fill in an SVG."""
-    found = set()
+    """(colour, opacity) of every stroke and every opaque enough fill in an SVG. A
+    translucent area's outline has its colour and opacity (matplotlib may write it in a
+    style of its own, in ``<defs>``): it is left out with the area."""
+    paints, areas = set(), set()
     for style in STYLE.findall(svg):
         props = {k: v.strip() for k, v in PROPERTY.findall(style)}
         opacity = float(props.get("opacity", 1))
-        fill_alpha = opacity * float(props.get("fill-opacity", 1))
-        if HEX.match(props.get("fill", "")) and fill_alpha < AREA_OPACITY:
-            continue  # a translucent area, and its outline drawn with it: a region, not data
-        for paint, alpha_key in (("stroke", "stroke-opacity"), ("fill", "fill-opacity")):
+        for paint in ("stroke", "fill"):
             colour = props.get(paint, "").lower()
             if not HEX.match(colour) or colour in NOT_DATA:
                 continue
-            found.add((colour, round(opacity * float(props.get(alpha_key, 1)), 3)))
-    return found
+            alpha = round(opacity * float(props.get(f"{paint}-opacity", 1)), 3)
+            if paint == "fill" and alpha < AREA_OPACITY:
+                areas.add((colour, alpha))
+            else:
+                paints.add((colour, alpha))
+    return paints - areas
 
 
 def figure_files(site: Path) -> list[tuple[Path, str]]:
@@ -82,14 +93,19 @@ def test_the_contrast_arithmetic():
     assert round(contrast("#0072b2", "#ffffff"), 2) == 5.19
     assert blend("#0072b2", 0.0, "#ffffff") == "#ffffff"
     assert blend("#000000", 0.5, "#ffffff") == "#808080"
-    svg = '<path style="fill: none; stroke: #0072b2; stroke-opacity: 0.3"/><path style="fill: #d55e00; fill-opacity: 0.2"/>'
-    assert data_colours(svg) == {("#0072b2", 0.3)}  # the translucent area is not data
+    svg = (
+        '<path style="fill: none; stroke: #0072b2; stroke-opacity: 0.3"/>'
+        '<path style="fill: #d55e00; fill-opacity: 0.2; stroke: #d55e00; stroke-opacity: 0.2"/>'
+        '<path style="stroke: #d55e00; stroke-opacity: 0.2"/><path style="fill: #009e73; fill-opacity: 0.6"/>'
+    )
+    # The translucent area and its outline are not data; the faint line and the bar are.
+    assert data_colours(svg) == {("#0072b2", 0.3), ("#009e73", 0.6)}
 
 
 def test_every_figure_colour_has_3_to_1_contrast_in_both_palettes(site):
     files = figure_files(site)
     assert len(files) > 100, f"only {len(files)} figure SVGs found in {site}"
-    failures, palette_failures = [], set()
+    failures, palette_failures, excepted = [], set(), set()
     for path, theme in files:
         background = BACKGROUND[theme]
         for colour, alpha in data_colours(path.read_text(encoding="utf-8")):
@@ -100,9 +116,13 @@ def test_every_figure_colour_has_3_to_1_contrast_in_both_palettes(site):
             if alpha == 1 and (theme, colour) in KNOWN_PALETTE_FAILURES:
                 palette_failures.add((theme, colour))
                 continue
+            if (path.relative_to(site).as_posix(), colour, alpha) in EXCEPTIONS:
+                excepted.add((path.relative_to(site).as_posix(), colour, alpha))
+                continue
             failures.append(f"{path.relative_to(site)} ({theme}): {colour} at opacity {alpha:g} is {ratio:.2f}:1")
     assert not failures, f"{len(failures)} data colours below {MINIMUM}:1:\n" + "\n".join(sorted(failures))
     assert palette_failures == KNOWN_PALETTE_FAILURES, "a listed palette failure no longer fails: remove it"
+    assert excepted == set(EXCEPTIONS), f"exceptions no longer needed: {set(EXCEPTIONS) - excepted}"
 
 
 @pytest.mark.parametrize("light", sorted(c for c in DARK if c not in NOT_DATA and c != "#000000"))
