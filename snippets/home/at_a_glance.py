@@ -14,7 +14,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
 fig, (bio, art) = plt.subplots(1, 2, figsize=(7, 4.6))
 ROWS = {"dendrites": 5.15, "synapses": 4.2, "soma": 3.0, "hillock": 2.0, "axon": 0.75}
 COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "hillock": "C3", "axon": "C4"}
-LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 1.5}  # white: the page colour in dark mode too
+LIFT = 0.1  # labels sit on their part's line, like the rows of a table
 
 
 def mapping_line(ax, part, x_from, to_edge):
@@ -53,7 +53,7 @@ for part, x, text in [("dendrites", 2.2, "dendrites"), ("synapses", 2.15, "synap
                       ("soma", 1.8, "soma"), ("hillock", 1.55, "axon hillock:\nthreshold"),
                       ("axon", 1.45, "axon")]:
     mapping_line(bio, part, x, 1.0)
-    bio.text(2.45, ROWS[part], text, ha="left", va="center", bbox=LABEL_BOX, zorder=4)
+    bio.text(2.45, ROWS[part] + LIFT, text, ha="left", va="bottom")
 bio.set_title("biological neuron")
 
 # --- artificial neuron, y = f(w·x + b) ----------------------------------------------------
@@ -84,7 +84,7 @@ for part, x, text in [("dendrites", centre - 0.9, "inputs $x_i$"), ("synapses", 
                       ("soma", centre - 0.42, "weighted sum\n$z = \\mathbf{w}\\cdot\\mathbf{x} + b$"),
                       ("hillock", centre - 0.45, "activation $f$"), ("axon", centre - 0.1, "output $y = f(z)$")]:
     mapping_line(art, part, x, 0.0)
-    art.text(2.95, ROWS[part], text, ha="right", va="center", bbox=LABEL_BOX, zorder=4)
+    art.text(2.95, ROWS[part] + LIFT, text, ha="right", va="bottom")
 art.set_title("artificial neuron")
 
 plt.show()
