@@ -28,6 +28,7 @@ def mapping_line(ax, part, x_from, to_edge):
 for ax in (bio, art):
     ax.set_xlim(0, 5)
     ax.set_ylim(0, 6.1)
+    ax.set_aspect("equal")  # round stays round, whatever the shape of the panel
     ax.axis("off")
 
 # --- biological neuron, signal flowing down ----------------------------------------------
