@@ -206,6 +206,18 @@ def test_every_gallery_download_exists_and_opens(site):
             assert corner[0] > 200 and corner[1] < 60, light  # the slide backgrounds, light and dark
 
 
+def test_gallery_says_once_that_a_copy_has_no_public_url(site, published_site):
+    # Without a public URL the credit lines name no address, and the page says why once,
+    # above the cards; with one, the note is gone and every credit line has its address.
+    for built, has_url in ((site, False), (published_site[0], True)):
+        text = html.unescape((built / "gallery" / "index.html").read_text(encoding="utf-8"))
+        credits = re.findall(r'<span class="gallery-card__credit">(.*?)</span>', text)
+        assert len(credits) == text.count('class="gallery-card"') > 80
+        assert text.count('class="gallery-no-url"') == (0 if has_url else 1)
+        assert not any("no public URL" in c for c in credits)
+        assert all(("https://" in c) == has_url for c in credits)
+
+
 def test_gallery_credit_lines_name_the_release_and_the_versioned_url(published_site):
     site, root = published_site
     version = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["extra"]["release"]

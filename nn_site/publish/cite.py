@@ -126,6 +126,8 @@ def work_markdown(release: Release) -> str:
 
 
 def figure_credit(release: Release, title: str, url: str | None) -> str:
-    """The one-line CC BY attribution to paste under a reused figure."""
-    where = url or NO_URL
-    return f"Figure: {title}, {release.name} v{release.version}, {where}, CC BY 4.0"
+    """The one-line CC BY attribution to paste under a reused figure. Without a public
+    URL the address is left out rather than replaced by a note: the gallery says once,
+    above its cards, that this copy has none (a note pasted on a slide helps nobody)."""
+    where = f"{url}, " if url else ""
+    return f"Figure: {title}, {release.name} v{release.version}, {where}CC BY 4.0"

@@ -317,16 +317,25 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
             f'<img src="{e(rel(fig.light))}#only-light" alt="{e(fig.alt)}" loading="lazy"{size}>'
             f'<img src="{e(rel(dark))}#only-dark" alt="{e(fig.alt)}" loading="lazy"{size}></a>\n'
             f'<figcaption><a href="{e(where)}">{e(fig.title)}</a>\n'
-            f'<span class="gallery-card__links">{code}'
-            f' · SVG <a href="{e(rel(fig.light))}" download>light</a>'
-            f' / <a href="{e(rel(dark))}" download>dark</a>'
-            f' · PNG {SLIDE_WIDTH} px <a href="{e(rel(fig.png_light))}" download>light</a>'
-            f' / <a href="{e(rel(fig.png_dark))}" download>dark</a></span>\n'
+            f'<span class="gallery-card__links">'
+            f'<span>SVG <a href="{e(rel(fig.light))}" download>light</a>'
+            f' · <a href="{e(rel(dark))}" download>dark</a></span>'
+            f'<span>slide PNG <a href="{e(rel(fig.png_light))}" download>light</a>'
+            f' · <a href="{e(rel(fig.png_dark))}" download>dark</a></span>'
+            f"{f'<span>{code}</span>' if code else ''}</span>\n"
             f'<span class="gallery-card__credit">{e(credit)}</span></figcaption>\n'
             "</figure>"
         )
     if current is not None:
         out.append("</div>")
+    if release.root is None:
+        # Said once here, not on every card: each credit line then simply has no address.
+        out.insert(
+            0,
+            '<p class="gallery-no-url"><strong>This copy has no public URL</strong> (built without '
+            "<code>site_url</code> or <code>NN_SITE_URL</code>), so the credit lines below name "
+            "no address: add the published page's address where you use a figure.</p>",
+        )
     if not figures:
         raise GalleryError("the gallery found no figure on any page")
     return "\n".join(out)

@@ -70,8 +70,8 @@ if __name__ == "__main__":
         e = np.array([energy(w, s) for s in states])
         m = states @ patterns[mu] / n
         steps = np.arange(len(e))
-        ax_e.plot(steps, e, color="C2", alpha=0.8)
-        ax_m.plot(steps, m, color="C4", alpha=0.8)
+        ax_e.plot(steps, e, color="C2")
+        ax_m.plot(steps, m, color="C4")
         print(f"pattern {mu}: overlap {m[0]:.2f} -> {m[-1]:.2f}, energy {e[0]:.1f} -> {e[-1]:.1f}, "
               f"largest rise in one update {max(np.max(np.diff(e)), 0.0):.1f}")
     ax_e.set_xlabel("single-neuron updates")

@@ -69,7 +69,7 @@ if __name__ == "__main__":
     fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.8))
     left.scatter(x[:500, 0], x[:500, 1], s=4, alpha=0.3, color="C0", label="inputs x (first 500)")
     left.plot([-4 * e1[0], 4 * e1[0]], [-4 * e1[1], 4 * e1[1]], color="C6", linewidth=6,
-              alpha=0.7, label="top eigenvector (numpy)", zorder=3)
+              label="top eigenvector (numpy)", zorder=3)
     w_end = np.sign(w_oja[-1] @ e1) * w_oja[-1]
     left.annotate("", xy=3 * w_end, xytext=(0, 0),
                   arrowprops=dict(arrowstyle="-|>", color="C1", linewidth=2.5), zorder=4)

@@ -43,7 +43,7 @@ ax.add_patch(Circle((soma_x - 0.25, 0.2), 0.42, facecolor="C6", alpha=0.35, edge
 hillock_end, ais_end = 6.25, 7.3
 ax.add_patch(Polygon([(soma_x + soma_r - 0.1, 0.42), (hillock_end, 0.09),
                       (hillock_end, -0.09), (soma_x + soma_r - 0.1, -0.42)],
-                     closed=True, color="C3", alpha=0.55, zorder=3))
+                     closed=True, color="C3", zorder=3))
 ax.plot([hillock_end, ais_end], [0, 0], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
 
 # myelinated axon: sheaths with gaps (nodes of Ranvier) between them

@@ -44,7 +44,7 @@ def memory_time_constant(lam):
 if __name__ == "__main__":
     fig, (ax_p, ax_t) = plt.subplots(2, 1, figsize=(5.8, 7.6))
     line = np.linspace(-1.2, 1.2, 2)
-    ax_p.plot(line, line, color="C2", lw=3, alpha=0.5)
+    ax_p.plot(line, line, color="C2", lw=3)
     ax_p.text(-1.15, 1.05, "line of\nfixed points", color="C2", ha="left", va="bottom")
     for start in ((1.0, -0.6), (-0.8, 0.4), (0.2, 1.0), (-0.2, -1.0), (1.0, 0.2), (-1.0, -0.2)):
         _, xs = simulate(1.0, x0=start, t_total=8.0, pulses=())

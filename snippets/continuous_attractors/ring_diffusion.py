@@ -72,7 +72,7 @@ if __name__ == "__main__":
               f"{np.degrees(np.sqrt(var[-1])):.1f} deg")
         if s == 0.2:
             for trial in angles[:6]:
-                ax_p.plot(times, np.degrees(trial), color=colour, lw=1.2, alpha=0.8)
+                ax_p.plot(times, np.degrees(trial), color=colour, lw=1.2)
         ax_v.plot(times, var, "o", color=colour, ms=4, label=f"$s = {s}$")
         ax_v.plot(times, 2 * d * times, color=colour, lw=1.5)
     ax_p.set_xlabel(r"time ($\tau$)")

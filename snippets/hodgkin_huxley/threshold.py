@@ -34,8 +34,9 @@ if __name__ == "__main__":
         spikes = spike_times(t, v[:, k + j])
         print(f"step       {amplitude:5.2f} uA/cm^2: {len(spikes)} spike(s) in 140 ms")
 
-    fig, (ax_p, ax_s) = plt.subplots(1, 2, figsize=(7, 3.8), sharey=True,
-                                     width_ratios=[1, 2])
+    # One panel above the other, each the full width: side by side, the legends took a
+    # third of the width and squeezed the traces.
+    fig, (ax_p, ax_s) = plt.subplots(2, 1, figsize=(7, 5.6), sharey=True)
     pulse_colours = ["C6", "C0", "C1", "C3"]
     window = t <= 25
     for j, amplitude in enumerate(PULSES):
@@ -44,6 +45,7 @@ if __name__ == "__main__":
     ax_p.set_title("1-ms pulses")
     ax_p.set_xlabel("time (ms)")
     ax_p.set_ylabel("V (mV)")
+    ax_s.set_ylabel("V (mV)")
     ax_p.legend(loc="upper left", bbox_to_anchor=(1, 1), borderaxespad=0.2)
     step_colours = ["C0", "C1", "C3"]
     for j, amplitude in enumerate(STEPS):

@@ -34,7 +34,7 @@ for angle in (125, 160, 200, 235):  # dendrites, each forking once, a synapse on
         bio.add_patch(Circle((x2, y2), 0.14, color="C1", zorder=3))
 bio.add_patch(Circle(soma, 0.8, facecolor="C2", alpha=0.3))
 bio.add_patch(Circle(soma, 0.8, fill=False, edgecolor="C2", linewidth=2.5))
-bio.add_patch(Polygon([(3.95, 0.3), (4.6, 0.08), (4.6, -0.08), (3.95, -0.3)], color="C3", alpha=0.6))
+bio.add_patch(Polygon([(3.95, 0.3), (4.6, 0.08), (4.6, -0.08), (3.95, -0.3)], color="C3"))
 bio.plot([4.6, 5.4], [0, 0], color="C3", linewidth=6, solid_capstyle="butt")
 bio.plot([5.4, 8.6], [0, 0], color="C4", linewidth=2.5)
 for x in (5.6, 6.6, 7.6):

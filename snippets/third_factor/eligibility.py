@@ -68,12 +68,13 @@ if __name__ == "__main__":
     for j, (name, colour) in enumerate(zip(names, colours)):
         ax_t.plot(t, traces[:, j], color=colour, label=name)
     ax_t.axhline(0, color="C6", linewidth=0.8)
-    ax_t.axvspan(T_REWARD, T_REWARD + 0.05, color="C4", alpha=0.6, label="reward")
+    ax_t.axvspan(T_REWARD, T_REWARD + 0.05, color="C4", label="reward")
     ax_t.set_xlabel("time (s)")
     ax_t.set_ylabel(r"eligibility trace $e$")
     ax_t.set_ylim(-1.1, 1.1)
-    ax_t.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=5, borderaxespad=0.2,
-                handlelength=1.0, columnspacing=0.8)
+    # One legend for the figure, above both panels, where no trace or bar can reach it.
+    fig.legend(*ax_t.get_legend_handles_labels(), loc="outside upper center", ncols=5,
+               handlelength=1.0, columnspacing=1.2)
     ax_w.bar(list(names), dw, color=colours)
     ax_w.axhline(0, color="C6", linewidth=0.8)
     ax_w.set_ylabel(r"weight change $\Delta w$")

@@ -234,3 +234,35 @@ def test_axe_finds_no_violations_in_the_widget(browser, base_url, name, scheme):
         assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
     finally:
         context.close()
+
+
+# Currents whose readouts differ most in wording and length: below the rheobase (settles
+# under threshold), at it (creeps, never reaches), few spikes (no steady interval), and
+# steady firing with one-, two- and three-digit rates.
+READOUT_CURRENTS = ["0", "1.8", "2", "2.01", "2.5", "3", "5", "9.99", "10", "0.5"]
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_playing_with_the_current_never_moves_the_page(browser, base_url, width):
+    """While the reader moves the current, the readout changes its wording; the page below
+    it must not move (it jumped 29 px at 390 px when a line wrapped)."""
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    try:
+        problems = open_page(page, base_url, "spiking-playground")
+        page.locator("#nn-lif").wait_for(state="visible")
+        tops = {}
+        for current in READOUT_CURRENTS:
+            page.locator("#nn-lif-i").fill(current)
+            tops[current] = page.evaluate(
+                """() => { let next = document.querySelector('#nn-lif').nextElementSibling;
+                           while (next.tagName === 'SCRIPT') next = next.nextElementSibling;
+                           return next.getBoundingClientRect().top + window.scrollY; }"""
+            )
+        assert max(tops.values()) - min(tops.values()) == 0, f"the text below the playground moved: {tops}"
+        # The readout's last line shows the longest wording in full, not clipped.
+        assert page.locator("#nn-lif-isi").evaluate("e => e.scrollHeight <= e.clientHeight + 1")
+        assert problems == []
+    finally:
+        context.close()
