@@ -24,19 +24,8 @@ MINIMUM = 3.0
 AREA_OPACITY = 0.5  # a fill more transparent than this shades a region; it carries no data
 NOT_DATA = {"#1f2328", "#e6edf3", "#d0d7de", "#3d444d", "#ffffff", "#1e2129"}  # ink, grid, box interiors
 
-# Colours of the shared palette (snippets/site.mplstyle) that fail on white. Okabe-Ito's
-# orange and sky blue are 2.3:1 on white; darkening them changes every figure of the site
-# at once, so it is the palette's decision, not one figure's. Listed, so the test still
-# fails for any other colour, and fails when these pass (then the entry must go).
-KNOWN_PALETTE_FAILURES = {("light", "#e69f00"), ("light", "#56b4e9")}
-
-# One figure's colour at one opacity, with why it stays below 3:1.
-EXCEPTIONS = {
-    ("figures/spike_energy/activity_budget.svg", "#e69f00", 0.5): (
-        "the range of cortical spike costs is a band in the palette's orange, which fails on "
-        "white even when opaque (KNOWN_PALETTE_FAILURES): no opacity passes until the palette changes"
-    ),
-}
+# One figure's colour at one opacity, with why it stays below 3:1 (none today).
+EXCEPTIONS: dict[tuple[str, str, float], str] = {}
 
 STYLE = re.compile(r'style="([^"]*)"')
 PROPERTY = re.compile(r"([\w-]+)\s*:\s*([^;]+)")
@@ -105,7 +94,7 @@ def test_the_contrast_arithmetic():
 def test_every_figure_colour_has_3_to_1_contrast_in_both_palettes(site):
     files = figure_files(site)
     assert len(files) > 100, f"only {len(files)} figure SVGs found in {site}"
-    failures, palette_failures, excepted = [], set(), set()
+    failures, excepted = [], set()
     for path, theme in files:
         background = BACKGROUND[theme]
         for colour, alpha in data_colours(path.read_text(encoding="utf-8")):
@@ -113,16 +102,17 @@ def test_every_figure_colour_has_3_to_1_contrast_in_both_palettes(site):
             ratio = contrast(seen, background)
             if ratio >= MINIMUM:
                 continue
-            if alpha == 1 and (theme, colour) in KNOWN_PALETTE_FAILURES:
-                palette_failures.add((theme, colour))
-                continue
             if (path.relative_to(site).as_posix(), colour, alpha) in EXCEPTIONS:
                 excepted.add((path.relative_to(site).as_posix(), colour, alpha))
                 continue
             failures.append(f"{path.relative_to(site)} ({theme}): {colour} at opacity {alpha:g} is {ratio:.2f}:1")
     assert not failures, f"{len(failures)} data colours below {MINIMUM}:1:\n" + "\n".join(sorted(failures))
-    assert palette_failures == KNOWN_PALETTE_FAILURES, "a listed palette failure no longer fails: remove it"
     assert excepted == set(EXCEPTIONS), f"exceptions no longer needed: {set(EXCEPTIONS) - excepted}"
+
+
+@pytest.mark.parametrize("light", sorted(c for c in DARK if c not in NOT_DATA and c != "#000000"))
+def test_every_light_palette_colour_passes_on_white(light):
+    assert contrast(light, BACKGROUND["light"]) >= MINIMUM
 
 
 @pytest.mark.parametrize("light", sorted(c for c in DARK if c not in NOT_DATA and c != "#000000"))

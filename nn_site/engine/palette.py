@@ -20,8 +20,8 @@ DARK = {
     "#d55e00": "#ff8a4c",  # vermillion
     "#009e73": "#3ddba6",  # bluish green
     "#cc79a7": "#e9a6cb",  # reddish purple
-    "#e69f00": "#ffc24d",  # orange
-    "#56b4e9": "#9cd3f7",  # sky blue
+    "#bd8200": "#ffc24d",  # orange (Okabe-Ito's e69f00 darkened to 3.3:1 on white)
+    "#3a96d0": "#9cd3f7",  # sky blue (Okabe-Ito's 56b4e9 darkened to 3.25:1 on white)
     "#6e7781": "#9ea7b3",  # grey
 }
 
