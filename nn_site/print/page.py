@@ -84,6 +84,23 @@ LAZY_LAYOUT_ON = '<script>document.documentElement.classList.add("print-page-laz
 PRINT_SITE_SCRIPT = re.compile(r'(<script src="([^"]*)js/print-site\.js"></script>)')
 
 
+# Material's script mounts, before DOMContentLoaded, a tooltip on every glossary term,
+# abbreviation and titled link, and a copy button on every code block, of the whole site
+# at once: on the print page, most of its time to DOMContentLoaded (measured by blocking
+# the script: about a third of it went with these two features). Paper needs neither;
+# on screen the terms keep the browser's own title tooltip and code stays selectable.
+SCREEN_ONLY_FEATURES = ("content.tooltips", "content.code.copy")
+CONFIG_FEATURES = re.compile(r'(<script id="__config" type="application/json">\{.*?"features": \[)([^\]]*)(\])')
+
+
+def without_screen_only_features(html: str) -> str:
+    def drop(match: re.Match) -> str:
+        kept = [f for f in re.findall(r'"([^"]+)"', match[2]) if f not in SCREEN_ONLY_FEATURES]
+        return match[1] + ", ".join(f'"{f}"' for f in kept) + match[3]
+
+    return CONFIG_FEATURES.sub(drop, html, count=1)
+
+
 def lay_out_sections_when_near(html: str) -> str:
     """Both the script and the class, or neither (without the script, anchors would land
     off; tests/browser/test_print.py then fails on the missing class)."""
@@ -105,7 +122,7 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = LAZY.sub(r"\1", PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text))
         fixed = DARK_COPY.sub(r'\1 loading="lazy"\2', fixed)
         fixed = lay_out_sections_when_near(plain_collapsed_listings(fixed))
-        fixed = add_explorable_addresses(fixed, site_dir, page)
+        fixed = without_screen_only_features(add_explorable_addresses(fixed, site_dir, page))
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
