@@ -99,8 +99,8 @@ def book(print_page):
 def test_book_is_short_and_has_no_near_blank_sheets(book):
     pdf, sheets, site_pages = book
     assert pdf.startswith(b"%PDF") and site_pages >= 30
-    # Each site page starts a sheet, so at least one sheet a page; at most 5 on average
-    # (the reading issue's goal) plus the cover and contents.
+    # Each site page starts a sheet, so at least one sheet a page; at most
+    # MAX_SHEETS_PER_PAGE on average, plus the cover and contents.
     assert site_pages <= len(sheets) <= MAX_SHEETS_PER_PAGE * site_pages + 3, (len(sheets), site_pages)
     near_blank = [sheet for sheet in sheets if sheet.near_blank]
     assert len(near_blank) <= 2, near_blank
