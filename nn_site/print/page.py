@@ -6,8 +6,10 @@ finished HTML (with MathML, tooltips and cleaned notebooks) instead. This module
 the fixes to the plugin itself: a faster ``update_anchor_ids`` (installed by
 ``install()``, called from the hook's ``on_config``, not at import), the home links,
 lazy loading left on the light figure copies (the dark ones lazy), the collapsed code
-listings set as plain text, and sections laid out on screen when near
-(docs/assets/print-page-layout.js) (all in ``fix_print_page``).
+listings set as plain text, sections laid out on screen when near
+(docs/assets/print-page-layout.js), each explorable's address for paper, and no
+tooltips or copy buttons mounted (all in ``fix_print_page``). How it prints:
+docs/assets/print.css; the book PDF: nn_site/print/book.py and ``make pdf``.
 """
 
 from __future__ import annotations
