@@ -21,7 +21,7 @@ RUN        := NO_MKDOCS_2_WARNING=1
 # share a costly fixture runs whole on one worker (tests/conftest.py).
 PARALLEL   := -n auto
 
-.PHONY: serve build test quick lint bench bench-setup offline lock math-font release deploy clean lighthouse
+.PHONY: serve build test quick lint bench bench-setup offline pdf lock math-font release deploy clean lighthouse
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -72,6 +72,12 @@ bench-setup:  ## fresh clone -> reader's install -> first page served: prints th
 offline: $(READER) $(ENGINE)  ## the site as a zip that works opened from disk, search included
 	$(RUN) $(BIN)/python scripts/offline_zip.py
 
+# The book PDF, printed from the print page by the Chromium the browser tests use (a
+# reader's install has none, so not part of build/serve); the release attaches it.
+pdf: $(TESTER) $(ENGINE)  ## the whole site as one A4 book: dist/neural-and-neuronal.pdf
+	$(RUN) $(BIN)/mkdocs build
+	$(RUN) $(BIN)/python scripts/book_pdf.py --site site --out dist/neural-and-neuronal.pdf
+
 lock: | $(UV)  ## re-pin both locks from requirements*.in (the reader's pins = the tester's)
 	$(UV) pip compile requirements-test.in --generate-hashes --python-version 3.11.7 -o requirements-test.txt
 	$(UV) pip compile requirements.in --generate-hashes --python-version 3.11.7 -c requirements-test.txt -o requirements.txt
@@ -105,4 +111,4 @@ lighthouse: $(LIGHTHOUSE) build  ## Lighthouse mobile + desktop scores of every 
 	$(BIN)/python scripts/lighthouse.py --runs $(or $(RUNS),3) $(PAGES)
 
 clean:
-	rm -rf site site-offline .cache neural-neuronal-offline.zip
+	rm -rf site site-offline .cache neural-neuronal-offline.zip dist

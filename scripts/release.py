@@ -13,6 +13,11 @@
 3. Commits "Release x.y.z" and tags it ``vx.y.z``. Pushing the tag
    (``git push origin main vx.y.z``) makes the publishing workflow test the tag and
    deploy the site with mike under ``<site_url>x.y.z/``, with ``latest`` pointing to it.
+4. The workflow also prints the book (``make pdf``) and attaches it to the tag's GitHub
+   release with ``python scripts/release.py --attach dist/neural-and-neuronal.pdf``
+   (``attach``: the release is made if the tag has none; GITHUB_REPOSITORY,
+   GITHUB_REF_NAME and GITHUB_TOKEN come from the workflow). The instructors' page links
+   ``<repository>/releases/download/vX.Y.Z/neural-and-neuronal.pdf``.
 
 The public URL comes from ``NN_SITE_URL`` or mkdocs.yml's ``site_url`` default; a
 release needs a real one (nn_site/publish/versions.py says why and how).
@@ -28,6 +33,9 @@ import re
 import shlex
 import subprocess
 import sys
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from nn_site import config as site_config
@@ -163,8 +171,53 @@ def release(root: Path, version: str, date: str, environ: dict) -> None:
     print(f"Released {version} ({date}) at {url}\nPublish it: git push origin HEAD v{version}")
 
 
+GITHUB_API = "https://api.github.com"
+
+
+def _github(url: str, token: str, data: bytes | None = None, content_type: str = "application/json") -> dict:
+    request = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET")
+    request.add_header("Authorization", f"Bearer {token}")
+    request.add_header("Accept", "application/vnd.github+json")
+    if data is not None:
+        request.add_header("Content-Type", content_type)
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json.load(response)
+
+
+def attach(asset: Path, environ: dict) -> str:
+    """Upload ``asset`` to the GitHub release of the tag being built (made if missing);
+    returns the asset's download URL."""
+    missing = [name for name in ("GITHUB_REPOSITORY", "GITHUB_REF_NAME", "GITHUB_TOKEN") if not environ.get(name)]
+    if missing:
+        raise ReleaseRefused(f"--attach runs in the release workflow: {', '.join(missing)} not set")
+    if not asset.is_file():
+        raise ReleaseRefused(f"{asset}: no such file (make pdf writes it)")
+    repo, tag, token = environ["GITHUB_REPOSITORY"], environ["GITHUB_REF_NAME"], environ["GITHUB_TOKEN"]
+    try:
+        found = _github(f"{GITHUB_API}/repos/{repo}/releases/tags/{tag}", token)
+    except urllib.error.HTTPError as error:
+        if error.code != 404:
+            raise
+        body = json.dumps({"tag_name": tag, "name": f"Release {tag.removeprefix('v')}"}).encode()
+        found = _github(f"{GITHUB_API}/repos/{repo}/releases", token, body)
+    upload = found["upload_url"].split("{", 1)[0] + "?" + urllib.parse.urlencode({"name": asset.name})
+    uploaded = _github(upload, token, asset.read_bytes(), "application/pdf")
+    return uploaded["browser_download_url"]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["--attach"]:
+        if len(argv) != 2:
+            parser.error("usage: release.py --attach FILE")
+        try:
+            print(attach(Path(argv[1]), dict(os.environ)))
+        except ReleaseRefused as exc:
+            print(f"attach refused: {exc}", file=sys.stderr)
+            return 1
+        return 0
     parser.add_argument("version")
     parser.add_argument("--date", default=dt.datetime.now(dt.UTC).date().isoformat())
     parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)

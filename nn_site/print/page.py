@@ -6,12 +6,16 @@ finished HTML (with MathML, tooltips and cleaned notebooks) instead. This module
 the fixes to the plugin itself: a faster ``update_anchor_ids`` (installed by
 ``install()``, called from the hook's ``on_config``, not at import), the home links,
 lazy loading left on the light figure copies (the dark ones lazy), the collapsed code
-listings set as plain text, and sections laid out on screen when near
-(docs/assets/print-page-layout.js) (all in ``fix_print_page``).
+listings set as plain text, sections laid out on screen when near
+(docs/assets/print-page-layout.js), each explorable's address for paper, and no
+tooltips or copy buttons mounted (all in ``fix_print_page``). How it prints:
+docs/assets/print.css; the book PDF: nn_site/print/book.py and ``make pdf``.
 """
 
 from __future__ import annotations
 
+import html
+import os
 import re
 from pathlib import Path
 
@@ -82,6 +86,23 @@ LAZY_LAYOUT_ON = '<script>document.documentElement.classList.add("print-page-laz
 PRINT_SITE_SCRIPT = re.compile(r'(<script src="([^"]*)js/print-site\.js"></script>)')
 
 
+# Material's script mounts, before DOMContentLoaded, a tooltip on every glossary term,
+# abbreviation and titled link, and a copy button on every code block, of the whole site
+# at once: on the print page, most of its time to DOMContentLoaded (measured by blocking
+# the script: about a third of it went with these two features). Paper needs neither;
+# on screen the terms keep the browser's own title tooltip and code stays selectable.
+SCREEN_ONLY_FEATURES = ("content.tooltips", "content.code.copy")
+CONFIG_FEATURES = re.compile(r'(<script id="__config" type="application/json">\{.*?"features": \[)([^\]]*)(\])')
+
+
+def without_screen_only_features(html: str) -> str:
+    def drop(match: re.Match) -> str:
+        kept = [f for f in re.findall(r'"([^"]+)"', match[2]) if f not in SCREEN_ONLY_FEATURES]
+        return match[1] + ", ".join(f'"{f}"' for f in kept) + match[3]
+
+    return CONFIG_FEATURES.sub(drop, html, count=1)
+
+
 def lay_out_sections_when_near(html: str) -> str:
     """Both the script and the class, or neither (without the script, anchors would land
     off; tests/browser/test_print.py then fails on the missing class)."""
@@ -103,8 +124,52 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = LAZY.sub(r"\1", PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text))
         fixed = DARK_COPY.sub(r'\1 loading="lazy"\2', fixed)
         fixed = lay_out_sections_when_near(plain_collapsed_listings(fixed))
+        fixed = without_screen_only_features(add_explorable_addresses(fixed, site_dir, page))
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
+
+
+# An explorable (docs/assets/explorables/) needs a browser: printed, it was an empty frame.
+# Paper shows, in its place, its address on the site (docs/assets/print.css).
+EXPLORABLE = re.compile(r'<div class="nn-explorable" id="([^"]+)"[^>]*>.*?</div>', re.S)
+SECTION_ID = re.compile(r'<section class="print-page" id="([^"]+)"')
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+
+
+def _section_key(path: str) -> str:
+    """The print page's id for a site page at ``path`` (mkdocs-print-site's scheme)."""
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "index"
+
+
+def add_explorable_addresses(print_html: str, site_dir: Path, print_file: Path) -> str:
+    """Each explorable followed by a print-only paragraph with its page's address: the
+    public one (the page's canonical link, set when ``site_url`` is) or else the page's
+    path relative to the print page."""
+    if "print-explorable" in print_html:
+        return print_html
+    pages = {}
+    for file in site_dir.rglob("*.html"):
+        relative = file.relative_to(site_dir).as_posix()
+        pages[_section_key(relative.removesuffix("index.html").removesuffix(".html"))] = file
+
+    def address(match: re.Match) -> str:
+        sections = SECTION_ID.findall(print_html, 0, match.start())
+        source = pages.get(sections[-1]) if sections else None
+        if source is None:
+            raise ValueError(f"{print_file}: explorable {match[1]!r} outside any page's section")
+        canonical = CANONICAL.search(source.read_text(encoding="utf-8"))
+        if canonical:
+            url = canonical[1]
+        else:  # a directory URL when the print page has one
+            url = Path(os.path.relpath(source, print_file.parent)).as_posix()
+            url = url.removesuffix("index.html") if print_file.name == "index.html" else url
+        url = f"{url}#{match[1]}"
+        return (
+            f'{match[0]}<p class="print-only print-explorable"><strong>Interactive figure</strong>'
+            f' (needs a browser): <a href="{html.escape(url)}">{html.escape(url)}</a></p>'
+        )
+
+    return EXPLORABLE.sub(address, print_html)
 
 
 def install() -> None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import re
+import time
 
 import pytest
 
 from .conftest import FRAMES
 
 pytestmark = pytest.mark.browser
+
+# The reading issue aims at 5 A4 sheets a site page; measured now: 6.1 (258 for 42). This
+# bound keeps what is reached; lower it as pages print shorter.
+MAX_SHEETS_PER_PAGE = 6.5
 
 
 @pytest.fixture(scope="module")
@@ -67,19 +73,130 @@ def test_every_page_and_figure_is_on_it(print_page, site):
     assert colour.startswith("rgba(0, 0, 0") or colour.startswith("rgb(0, 0, 0")
 
 
-def test_prints_to_a_pdf_of_reasonable_length(print_page, tmp_path):
+# --- paper: the book PDF (nn_site/print/book.py, the same print as `make pdf`) ----------
+
+SITE_PAGES = "section.print-page[id]:not(.md-section)"
+# An A4 sheet's printable height (docs/assets/print.css: 297 mm less 14 + 16 mm margins)
+# in CSS pixels (96 per inch).
+SHEET_HEIGHT_PX = (297 - 30) / 25.4 * 96
+
+
+@pytest.fixture(scope="module")
+def book(print_page):
+    """The print page printed once for the module, as `make pdf` prints it: the PDF, its
+    sheets (glyphs and figures drawn on each) and the number of site pages."""
+    from nn_site.print import book as book_pdf
+
+    page, _ = print_page
+    started = time.perf_counter()
+    pdf = book_pdf.print_pdf(page)
+    sheets = book_pdf.sheets(pdf)
+    print(f"book PDF: {len(sheets)} sheets in {time.perf_counter() - started:.0f} s")
+    yield pdf, sheets, page.locator(SITE_PAGES).count()
+    page.emulate_media(media="screen", color_scheme="dark")
+
+
+def test_book_is_short_and_has_no_near_blank_sheets(book):
+    pdf, sheets, site_pages = book
+    assert pdf.startswith(b"%PDF") and site_pages >= 30
+    # Each site page starts a sheet, so at least one sheet a page; at most
+    # MAX_SHEETS_PER_PAGE on average, plus the cover and contents.
+    assert site_pages <= len(sheets) <= MAX_SHEETS_PER_PAGE * site_pages + 3, (len(sheets), site_pages)
+    near_blank = [sheet for sheet in sheets if sheet.near_blank]
+    assert len(near_blank) <= 2, near_blank
+    # the measure can fail: the cover is a sheet of few glyphs, with nothing drawn
+    assert sheets[0].glyphs < 400 and any(sheet.glyphs > 2000 for sheet in sheets)
+
+
+def test_sheets_are_numbered(book):
+    from pypdf import PdfReader
+
+    pdf, sheets, _ = book
+    reader = PdfReader(io.BytesIO(pdf))
+    for number in (2, len(sheets) // 2, len(sheets)):
+        # the number alone on its line (Chromium writes the margin boxes first)
+        lines = [line.strip() for line in reader.pages[number - 1].extract_text().splitlines() if line.strip()]
+        assert lines[0] == str(number), (number, lines[:2])
+
+
+def test_figures_stay_whole_with_their_captions(print_page):
     page, _ = print_page
     page.emulate_media(media="print", color_scheme="light")
-    pdf = page.pdf(format="A4", print_background=False, margin={"top": "15mm", "bottom": "15mm",
-                                                                "left": "15mm", "right": "15mm"})
-    (tmp_path / "site.pdf").write_bytes(pdf)
-    assert pdf.startswith(b"%PDF")
-    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-    # At most 600 A4 pages for the 36 printed pages this bound was set for (16.7 a page),
-    # and the same density as pages are added: a site page that suddenly printed as dozens of
-    # near-empty sheets would still fail. (The reading issue aims much lower: 5 a page.)
-    sections = page.locator("section.print-page").count()
-    assert 40 <= pages <= 600 * max(sections, 36) / 36, (pages, sections)
+    figures = page.eval_on_selector_all(
+        "figure.snippet-figure",
+        """els => els.map(f => ({id: f.id, breakInside: getComputedStyle(f).breakInside,
+                                  height: f.getBoundingClientRect().height,
+                                  caption: f.matches('.notebook-figure') || !!f.querySelector(':scope > figcaption')}))""")
+    assert len(figures) >= 40
+    for figure in figures:
+        assert figure["breakInside"] == "avoid", figure
+        assert figure["caption"], figure
+        # kept whole only if it fits: image and caption shorter than half a sheet and a bit
+        assert 50 < figure["height"] < 0.6 * SHEET_HEIGHT_PX, figure
+    page.emulate_media(media="screen", color_scheme="dark")
+
+
+def test_code_prints_as_one_line_naming_its_file(print_page):
+    page, _ = print_page
+    page.emulate_media(media="print", color_scheme="light")
+    listings = page.eval_on_selector_all(
+        ".language-python.highlight:has(> .filename)",
+        """els => els.map(e => {
+            const name = e.querySelector(':scope > .filename'), code = e.querySelector('pre');
+            return {name: name.textContent, shown: name.getBoundingClientRect().height,
+                    before: getComputedStyle(name, '::before').content,
+                    code: code ? getComputedStyle(code).display : 'none',
+                    inClosed: !!e.closest('details:not([open])')};
+        })""")
+    assert len(listings) >= 40 and any(listing["inClosed"] for listing in listings)
+    for listing in listings:
+        assert listing["name"].startswith("snippets/") and listing["name"].endswith(".py"), listing
+        assert listing["before"] == '"Code: "' and listing["code"] == "none", listing
+        # one line, also when folded in a closed disclosure on screen
+        assert 5 < listing["shown"] < 30, listing
+    # a disclosure's own label and the output printed with its code are screen-only
+    hidden = page.eval_on_selector_all(
+        "details.listing > summary, .language-text.highlight:has(> .filename)",
+        "els => els.map(e => getComputedStyle(e).display)")
+    assert hidden and set(hidden) == {"none"}
+    page.emulate_media(media="screen", color_scheme="dark")
+
+
+def test_explorables_print_as_their_address(print_page):
+    page, _ = print_page
+    page.emulate_media(media="print", color_scheme="light")
+    explorables = page.eval_on_selector_all(
+        ".nn-explorable",
+        """els => els.map(e => {
+            const note = e.parentElement.querySelector(':scope > .print-explorable');
+            return {id: e.id, display: getComputedStyle(e).display,
+                    note: note && getComputedStyle(note).display,
+                    href: note && note.querySelector('a').getAttribute('href')};
+        })""")
+    assert len(explorables) >= 2
+    for explorable in explorables:
+        assert explorable["display"] == "none" and explorable["note"] == "block", explorable
+        assert explorable["href"].endswith("#" + explorable["id"]), explorable
+    page.emulate_media(media="screen", color_scheme="dark")
+    notes = page.eval_on_selector_all(".print-explorable", "els => els.map(e => getComputedStyle(e).display)")
+    assert set(notes) == {"none"}  # on screen, the explorable itself
+
+
+def test_each_page_ends_with_its_references(print_page):
+    """A page's reference list is the last thing in its section (before the corrections
+    note and the printed citation, which are about the page itself)."""
+    page, _ = print_page
+    tails = page.eval_on_selector_all(
+        SITE_PAGES + ":has(ul.references)",
+        """els => els.map(s => {
+            const list = s.querySelector('ul.references');
+            const after = [...s.querySelectorAll('h2, h3, p, figure')].filter(e =>
+                list.compareDocumentPosition(e) & Node.DOCUMENT_POSITION_FOLLOWING
+                && !e.closest('.corrections-note, .cite-print, .cite-page, ul.references'));
+            return [s.id, after.length];
+        })""")
+    assert len(tails) >= 25
+    assert [tail for tail in tails if tail[1] > 0] == []
 
 
 # --- on screen, sections are laid out when near (docs/assets/print-page-layout.js) ------
@@ -163,3 +280,18 @@ def test_anchors_land_where_links_point(browser, base_url, site):
     _ready(page)
     assert _in_first_screen(tops := _tops(page, targets[1])), ("reload", targets[1], tops)
     context.close()
+
+
+def test_print_page_is_ready_within_two_seconds(browser, base_url):
+    """DOMContentLoaded of the print page, which holds every page of the site (the reading
+    issue: at most 2 s in headless Chromium on 2 cores). The best of two loads: another
+    process on the machine can stall one."""
+    timings = []
+    for _ in range(2):
+        context = browser.new_context(color_scheme="light")
+        page = context.new_page()
+        page.goto(base_url + "print_page/", wait_until="domcontentloaded")
+        timings.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+        context.close()
+    print(f"print page DOMContentLoaded: {', '.join(f'{t:.0f} ms' for t in timings)}")
+    assert min(timings) <= 2000, timings
