@@ -241,7 +241,7 @@ def result_block(printed: str, src: str) -> str:
     text = html.escape(printed, quote=False)
     return (
         f'<div class="snippet-result"><span class="filename">Output of {html.escape(src)}</span>'
-        f"<pre><samp>{text}</samp></pre></div>"
+        f'<pre tabindex="0"><samp>{text}</samp></pre></div>'
     )
 
 
