@@ -14,6 +14,7 @@ The concerns:
                       Markdown and HTML become: snippets, ledger, quantities, citations, math;
 - ``pages.courses``   glossary tooltips and page, corrections, notebook pages, print page;
 - ``pages.reading``   figure sizes and full-size links, first-use tooltips, the math font;
+- ``pages.typography`` numbers in prose: minus signs, ranges, thousands, number and unit;
 - ``publish.site``    the versioned URL, "cite this page", share cards, the figure gallery.
 
 The functions take and return what MkDocs passes (the config, the page's Markdown or HTML,
@@ -29,7 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from nn_site import build, state
-from nn_site.pages import courses, reading
+from nn_site.pages import courses, reading, typography
 from nn_site.publish import site as publish
 
 
@@ -81,6 +82,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = build.on_page_content(html, page, config, files)  # figure numbers, citations, MathML
     html = courses.on_page_content(html, page, config, files)  # notebooks cleaned, print ids
     html = reading.on_page_content(html, page, config, files)  # figure sizes, first-use tooltips
+    if not page.file.src_uri.endswith(".ipynb"):  # a notebook's prose is its author's
+        html = typography.typeset(html)  # minus signs, ranges, 20 000, 70 mV
     html = publish.on_page_content(html, page, config, files)  # gallery figures, description
     return html
 
