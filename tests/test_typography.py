@@ -19,15 +19,21 @@ NNBSP, NBSP, MINUS, EN = "\u202f", "\u00a0", "\u2212", "\u2013"
         ("<p>rest at -70 mV</p>", f"<p>rest at {MINUS}70{NBSP}mV</p>"),
         ("<p>(-0.25 and = -3)</p>", f"<p>({MINUS}0.25 and = {MINUS}3)</p>"),
         ("<p>between 10-20 Hz</p>", f"<p>between 10{EN}20{NBSP}Hz</p>"),
-        ("<p>20000 synapses, 1,000 cells, 86,000,000,000 neurons</p>",
-         f"<p>20{NNBSP}000 synapses, 1000 cells, 86{NNBSP}000{NNBSP}000{NNBSP}000 neurons</p>"),
+        (
+            "<p>20000 synapses, 1,000 cells, 86,000,000,000 neurons</p>",
+            f"<p>20{NNBSP}000 synapses, 1000 cells, 86{NNBSP}000{NNBSP}000{NNBSP}000 neurons</p>",
+        ),
         ("<p>5 ms, 2.5 µA/cm², 640 pJ, 3 s</p>", f"<p>5{NBSP}ms, 2.5{NBSP}µA/cm², 640{NBSP}pJ, 3{NBSP}s</p>"),
         ("<li>a 2 mm cable</li>", f"<li>a 2{NBSP}mm cable</li>"),
         # Left as written: words, dates, identifiers and decimals that only look like rules.
-        ("<p>x-1, layer-2, 2026-11-22, 0.12345, page #12345, 3 mice, 1 mole</p>",
-         "<p>x-1, layer-2, 2026-11-22, 0.12345, page #12345, 3 mice, 1 mole</p>"),
-        ("<p>see https://example.org/10-20 or doi:10.1016/0025-5564(74)90031-5</p>",
-         "<p>see https://example.org/10-20 or doi:10.1016/0025-5564(74)90031-5</p>"),
+        (
+            "<p>x-1, layer-2, 2026-11-22, 0.12345, page #12345, 3 mice, 1 mole</p>",
+            "<p>x-1, layer-2, 2026-11-22, 0.12345, page #12345, 3 mice, 1 mole</p>",
+        ),
+        (
+            "<p>see https://example.org/10-20 or doi:10.1016/0025-5564(74)90031-5</p>",
+            "<p>see https://example.org/10-20 or doi:10.1016/0025-5564(74)90031-5</p>",
+        ),
     ],
 )
 def test_numbers_in_prose(written, set_as):
@@ -36,7 +42,7 @@ def test_numbers_in_prose(written, set_as):
 
 def test_code_math_tables_references_and_attributes_are_untouched():
     untouched = (
-        '<pre><code>x = -1  # 10-20, 20000 ms</code></pre>'
+        "<pre><code>x = -1  # 10-20, 20000 ms</code></pre>"
         "<p><code>-5 mV</code> <kbd>-1</kbd> <samp>1,000</samp></p>"
         '<math display="block"><mo>-</mo><mn>70</mn></math>'
         "<table><tr><td>-7</td><td>12,345</td></tr></table>"
@@ -73,8 +79,10 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
         if relative.startswith(("assets/", "notebooks/", "print_page/")):
             continue
         text = prose_text(file.read_text(encoding="utf-8"))
-        for pattern, what in ((r"(?:^|[\s(=])-\d", "a hyphen-minus before a number"),
-                              (r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])", "comma thousands"),
-                              (r"\d \b(?:mV|ms|Hz|pA|nA)\b", "a breakable space before a unit")):
+        for pattern, what in (
+            (r"(?:^|[\s(=])-\d", "a hyphen-minus before a number"),
+            (r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])", "comma thousands"),
+            (r"\d \b(?:mV|ms|Hz|pA|nA)\b", "a breakable space before a unit"),
+        ):
             problems += [f"{relative}: {what}: {m[0]!r}" for m in re.finditer(pattern, text)]
     assert not problems, "\n".join(problems[:30])

@@ -22,8 +22,9 @@ EN_DASH = "\u2013"
 
 # Elements whose text is data or code, set as written.
 SKIP_TAGS = frozenset({"code", "pre", "kbd", "samp", "math", "script", "style", "textarea", "svg", "table", "var"})
-VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                       "track", "wbr"})
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 # The reference list (``id="ref-key"``, nn_site/pages/citations.py): page numbers and
 # identifiers as the source prints them.
 SKIP_ID = re.compile(r'\bid="ref-')
@@ -32,8 +33,10 @@ TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 URL_LIKE = re.compile(r"://|www\.|doi\.org|\bdoi:", re.I)
 
-UNITS = ("mV|µV|V|ms|µs|ns|s|min|Hz|kHz|MHz|GHz|pA|nA|µA|mA|pS|nS|µS|mS|pF|nF|µF|MΩ|GΩ|kΩ|Ω|"
-         "nm|µm|mm|cm|km|mW|kW|MW|W|fJ|pJ|nJ|µJ|mJ|kJ|J|°C|kWh|TWh|mM|µM|nM|dB|TB|GB|MB|kB")
+UNITS = (
+    "mV|µV|V|ms|µs|ns|s|min|Hz|kHz|MHz|GHz|pA|nA|µA|mA|pS|nS|µS|mS|pF|nF|µF|MΩ|GΩ|kΩ|Ω|"
+    "nm|µm|mm|cm|km|mW|kW|MW|W|fJ|pJ|nJ|µJ|mJ|kJ|J|°C|kWh|TWh|mM|µM|nM|dB|TB|GB|MB|kB"
+)
 NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{UNITS})(?![\w]))")
 # A hyphen before a number that stands alone (after a space, a bracket, '=' or the
 # start): a minus sign. Not after a letter or digit (x-1, 2026-01), a dot or a slash.

@@ -147,8 +147,10 @@ def test_every_figure_precedes_its_code_and_the_code_is_closed(reading, site_pag
                 problems.append(f"/{path}: the code of {listing['path']} comes before its figure")
             figures_first += listing["after"]
         # A figure without a code disclosure after it: its code is missing or mislabelled.
-        slugs = {"fig-" + re.sub(r"[^a-z0-9]+", "-", p.removeprefix("snippets/").removesuffix(".py").lower())
-                 for p in with_code}
+        slugs = {
+            "fig-" + re.sub(r"[^a-z0-9]+", "-", p.removeprefix("snippets/").removesuffix(".py").lower())
+            for p in with_code
+        }
         for figure in found["figures"]:
             if figure not in slugs:
                 problems.append(f"/{path}: figure #{figure} has no 'Show the code' disclosure after it")
@@ -158,9 +160,12 @@ def test_every_figure_precedes_its_code_and_the_code_is_closed(reading, site_pag
 
 
 def test_code_titles_do_not_break_inside_a_word_on_a_phone(reading, site_pages):
-    problems = [f"/{path}: '{listing['path']}' breaks inside {listing['split']}"
-                for path in content_pages(site_pages)
-                for listing in reading(path, 390)["listings"] if listing["split"]]
+    problems = [
+        f"/{path}: '{listing['path']}' breaks inside {listing['split']}"
+        for path in content_pages(site_pages)
+        for listing in reading(path, 390)["listings"]
+        if listing["split"]
+    ]
     assert not problems, "disclosure titles at 390 px:\n" + "\n".join(problems)
 
 
@@ -177,8 +182,9 @@ def test_captions_are_smaller_muted_legible_and_numbered_in_bold(reading, site_p
             if caption["number"] != f"Figure {n}." or caption["weight"] < 600:
                 problems.append(f"/{path} caption {n}: number {caption['number']!r} at weight {caption['weight']}")
             if ratio < CONTRAST:
-                problems.append(f"/{path} caption {n}: contrast {ratio:.2f}:1 ({caption['colour']} on "
-                                f"{found['background']})")
+                problems.append(
+                    f"/{path} caption {n}: contrast {ratio:.2f}:1 ({caption['colour']} on {found['background']})"
+                )
     assert seen > 50, seen
     assert not problems, f"captions ({scheme}):\n" + "\n".join(problems[:40])
 
@@ -192,11 +198,20 @@ def test_no_display_equation_is_cut_off(reading, site_pages, width, quality_summ
             if math["fits"]:
                 continue
             scrolling += 1
-            missing = [what for what, ok in (("a scroll box", math["scrolls"]), ("a tab stop", math["focusable"]),
-                                             ("a name", bool(math["name"])), ("a visible cue", math["cue"])) if not ok]
+            missing = [
+                what
+                for what, ok in (
+                    ("a scroll box", math["scrolls"]),
+                    ("a tab stop", math["focusable"]),
+                    ("a name", bool(math["name"])),
+                    ("a visible cue", math["cue"]),
+                )
+                if not ok
+            ]
             if missing:
-                problems.append(f"/{path} at {width} px: '{math['tex']}' is wider than the column and has no "
-                                + ", ".join(missing))
+                problems.append(
+                    f"/{path} at {width} px: '{math['tex']}' is wider than the column and has no " + ", ".join(missing)
+                )
     quality_summary[f"display equations scrolling @{width}"] = f"{scrolling} of {total}"
     assert total > 50, total
     assert not problems, "display math:\n" + "\n".join(problems)
