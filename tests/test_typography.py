@@ -25,6 +25,7 @@ NNBSP, NBSP, MINUS, EN = "\u202f", "\u00a0", "\u2212", "\u2013"
         ),
         ("<p>5 ms, 2.5 µA/cm², 640 pJ, 3 s</p>", f"<p>5{NBSP}ms, 2.5{NBSP}µA/cm², 640{NBSP}pJ, 3{NBSP}s</p>"),
         ("<li>a 2 mm cable</li>", f"<li>a 2{NBSP}mm cable</li>"),
+        ("<p>Left - closed form; (w - 3)</p>", f"<p>Left {EN} closed form; (w - 3)</p>"),
         # Left as written: words, dates, identifiers and decimals that only look like rules.
         (
             "<p>x-1, layer-2, 2026-11-22, 0.12345, page #12345, 3 mice, 1 mole</p>",

@@ -2,7 +2,7 @@
 
 Python-Markdown's ``smarty`` extension (mkdocs.yml) sets curly quotes, apostrophes and
 ``--``/``---`` dashes. What it does not do, and no Markdown extension we know of does, is
-set numbers: a real minus sign before a number (−70 mV, not -70 mV), an en dash in a
+set numbers (and a spaced hyphen between words, a dash): a real minus sign before a number (−70 mV, not -70 mV), an en dash in a
 numeric range (10–20), one thousands convention (a narrow no-break space, U+202F, in
 numbers of five digits or more: 20 000; none in four: 1500) and a no-break space between
 a number and its unit (70 mV). This module does that, on the text between tags of the
@@ -44,6 +44,9 @@ NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[=≈<>±:;]))-(?=\d)")
 # Two numbers joined by a hyphen, standing alone (not a date 2026-01-01, nor a path).
 RANGE = re.compile(r"(?<![\w.\-/–−])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\w\-/]|\.\d)")
 COMMA_GROUPED = re.compile(r"(?<![\w.,/\-])(\d{1,3}(?:,\d{3})+)(?!\w|,\d|\.\d)")
+# A hyphen with a space either side, between words: a parenthetical dash (an en dash,
+# spaced). Not between single letters, which is more likely arithmetic (w - 3).
+SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]{2})")
 LONG_NUMBER = re.compile(r"(?<![\w.,/\-#])(\d{5,})(?!\w|[.,]\d)")
 
 
@@ -63,6 +66,7 @@ def set_numbers(text: str) -> str:
     text = LONG_NUMBER.sub(lambda m: grouped(m[1]), text)
     text = RANGE.sub(lambda m: f"{m[1]}{EN_DASH}{m[2]}", text)
     text = NEGATIVE.sub(MINUS, text)
+    text = SPACED_HYPHEN.sub(f" {EN_DASH} ", text)
     return NUMBER_UNIT.sub(NBSP, text)
 
 
