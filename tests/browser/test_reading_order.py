@@ -69,7 +69,10 @@ READ_JS = r"""
             cue: !!style && style.backgroundImage.includes("gradient"),
             tex: m.textContent.slice(0, 40)};
   });
-  return {listings, figures, bodySize, background, captions, maths};
+  const title = document.querySelector(".md-typeset h1");
+  const titleColour = title ? getComputedStyle(title).color : null;
+  const bodyColour = body ? getComputedStyle(body).color : null;
+  return {listings, figures, bodySize, background, captions, maths, titleColour, bodyColour};
 }
 """
 
@@ -215,3 +218,16 @@ def test_no_display_equation_is_cut_off(reading, site_pages, width, quality_summ
     quality_summary[f"display equations scrolling @{width}"] = f"{scrolling} of {total}"
     assert total > 50, total
     assert not problems, "display math:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_page_titles_are_at_the_body_texts_full_contrast(reading, site_pages, scheme):
+    problems = []
+    for path in content_pages(site_pages):
+        found = reading(path, 1280, scheme)
+        if found["titleColour"] is None:
+            continue
+        title, body = (contrast(found[key], found["background"]) for key in ("titleColour", "bodyColour"))
+        if title < body - 0.01:
+            problems.append(f"/{path}: title {title:.1f}:1, body text {body:.1f}:1 ({found['titleColour']})")
+    assert not problems, f"page titles ({scheme}):\n" + "\n".join(problems)
