@@ -82,8 +82,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = build.on_page_content(html, page, config, files)  # figure numbers, citations, MathML
     html = courses.on_page_content(html, page, config, files)  # notebooks cleaned, print ids
     html = reading.on_page_content(html, page, config, files)  # figure sizes, first-use tooltips
-    if not page.file.src_uri.endswith(".ipynb"):  # a notebook's prose is its author's
-        html = typography.typeset(html)  # minus signs, ranges, 20 000, 70 mV
     html = publish.on_page_content(html, page, config, files)  # gallery figures, description
     return html
 
@@ -98,7 +96,12 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return reading.on_post_page(output, page, config)  # the math font preloaded
+    output = reading.on_post_page(output, page, config)  # the math font preloaded
+    # On the finished page, so that text added after the content (the gallery's cards,
+    # the templates) is set too; a notebook's prose is left as its author wrote it.
+    if not page.file.src_uri.endswith(".ipynb"):
+        output = typography.typeset(output)  # minus signs, ranges, 20 000, 70 mV
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:
