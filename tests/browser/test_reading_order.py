@@ -231,3 +231,20 @@ def test_page_titles_are_at_the_body_texts_full_contrast(reading, site_pages, sc
         if title < body - 0.01:
             problems.append(f"/{path}: title {title:.1f}:1, body text {body:.1f}:1 ({found['titleColour']})")
     assert not problems, f"page titles ({scheme}):\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_glossary_tooltips_are_at_least_12_px_and_fit_the_screen(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    stay_on_site(context, base_url)
+    page = context.new_page()
+    page.goto(base_url + "artificial-neuron/", wait_until="load")
+    page.locator("abbr[title]").first.focus()
+    page.wait_for_selector(".md-tooltip2--active .md-tooltip2__inner")
+    size, right = page.evaluate(
+        "() => { const t = document.querySelector('.md-tooltip2--active .md-tooltip2__inner');"
+        " return [parseFloat(getComputedStyle(t).fontSize), t.getBoundingClientRect().right]; }"
+    )
+    context.close()
+    assert size >= 12, f"tooltip text {size} px at {width} px"
+    assert right <= width, f"tooltip ends at {right} px on a {width}-px screen"
