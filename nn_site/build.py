@@ -7,8 +7,14 @@ level, in an admonition, a content tab or a list item)::
     file: artificial_neuron/forward_pass.py   # under snippets/
     caption: What the figure shows, one sentence.  # required if it draws a figure
     alt: What a reader who cannot see it needs.    # required if it draws a figure
-    code: open          # open (default) | collapsed | hidden
+    code: collapsed     # collapsed (default) | open (the disclosure starts open) | hidden
+    output: text        # text (default: inside the code's disclosure) | result | table
     ```
+
+A block becomes, in this order: the figure and its numbered caption; the printed output
+when the prose reads numbers from it (``output: result``, a styled result block) or the
+snippet prints a table (``output: table``); then the code in a closed "Show the code"
+disclosure, with the printed output inside it (``output: text``).
 
 The pipeline (CONTRIBUTING.md draws it):
 
@@ -16,8 +22,8 @@ The pipeline (CONTRIBUTING.md draws it):
    runs the snippets that are not cached (``nn_site/engine/runner.py``, one warm worker that
    forks an isolated child per snippet) and adds their figures to the site;
 2. while a page is converted, pymdownx.superfences hands each ``snippet`` block to
-   ``render_snippet`` (a custom fence), which returns the snippet's source, its printed
-   output and its figure (light and dark) with a caption;
+   ``render_snippet`` (a custom fence), which returns the snippet's figure (light and dark)
+   with a caption, then its printed output and source (see the order above);
 3. ``on_page_content`` numbers the figures in page order, turns ``[@key]`` citations
    into links with a reference list (never inside code), and TeX into MathML.
 
@@ -28,6 +34,7 @@ page instead); nothing stale is published (``nn_site/engine/cache.py``).
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 import os
 import posixpath
@@ -56,8 +63,8 @@ from nn_site.pages.mathml import MathError, error_message, to_mathml
 log = logging.getLogger("mkdocs.hooks.snippets")
 
 FIGURE_DIR = "figures"
-CODE_MODES = {"open", "collapsed", "hidden"}
-OUTPUT_MODES = {"text", "table"}  # printed output: a code block, or a Markdown table the snippet prints
+CODE_MODES = {"open", "collapsed", "hidden"}  # open: the disclosure starts open (short code only)
+OUTPUT_MODES = {"text", "result", "table"}  # printed output: with the code, shown as a result, a Markdown table
 OPTIONS = {"file", "caption", "alt", "code", "output"}
 CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # a '|' that is not written '\|'
 TABLE_ROW = re.compile(r"^\|[^<>`]*\|$")  # a pipe-table row: no HTML, no code spans
@@ -100,7 +107,7 @@ def parse_fence(body: str, page: str, line: int | None = None) -> dict:
             f"{at(sorted(unknown, key=str)[0])}: snippet block has unknown option(s) "
             f"{sorted(unknown, key=str)} (known: {', '.join(sorted(OPTIONS))})"
         )
-    options.setdefault("code", "open")
+    options.setdefault("code", "collapsed")
     if options["code"] not in CODE_MODES:
         raise FenceError(f"{at('code')}: snippet 'code' must be one of {sorted(CODE_MODES)}")
     options.setdefault("output", "text")
@@ -179,51 +186,63 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
             f"{where}: snippet '{name}' has a {' and '.join(declares)} but drew no figure "
             "(does it still end with plt.show()? a figure closed before the end is lost)"
         )
+    # claim -> figure -> caption -> (result) -> code: the figure follows the sentence that
+    # makes the claim, and the code, with what it printed, waits closed below (issue 29).
     parts = []
-    source = (state.current().snippets_dir / name).read_text(encoding="utf-8").rstrip("\n")
-    code = _fence(source, f'python title="{src}"')
-    number = f"\u27e6fig:{sorted(state.current().outputs).index(name)}\u27e7"
-    if options["code"] == "open" and code_summary.is_long(
-        state.current().snippets_dir / name
-    ):  # nn_site/engine/code_summary.py
-        parts.append(code_summary.collapsed(code, src, state.current().snippets_dir / name))
-    elif options["code"] == "open":
-        parts.append(code)
-    elif options["code"] == "collapsed":
-        does = (
-            f"draws figure {number}"
-            if output.figures
-            else "prints the output below"
-            if output.stdout.strip()
-            else "runs here"
-        )
-        parts.append(f'??? example listing "Code that {does}: {src}"\n\n' + _indent(code))
-    if output.stdout.strip() and options["output"] == "table":
-        parts.append(printed_table(output.stdout, where, name))
-    elif output.stdout.strip():
-        parts.append(_fence(output.stdout.rstrip(), f'text title="Output of {src}"'))
+    path = state.current().snippets_dir / name
+    code = _fence(path.read_text(encoding="utf-8").rstrip("\n"), f'python title="{src}"')
+    printed = output.stdout.rstrip() if output.stdout.strip() else ""
     if output.figures:
-        # URLs as MkDocs writes them for this page (the inner Markdown does not rewrite links).
-        stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
-        light, dark = (
-            posixpath.relpath(f"{stem}{end}", posixpath.dirname(page.file.src_uri) or ".")
-            if docs_relative
-            else state.current().files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
-            for end in (".svg", "-dark.svg")
-        )
-        alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
-        anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
-        try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (nn_site/pages/inline_field.py)
-            caption = inline_field.markdown(options["caption"].strip())
-        except ValueError as exc:
-            raise FenceError(f"{where}: snippet '{name}' caption: {exc}") from None
-        parts.append(
-            f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
-            f"![{alt}]({light}#only-light)\n"
-            f"![{alt}]({dark}#only-dark)\n"
-            f'<figcaption markdown="span">Figure {number}. {caption}</figcaption>\n</figure>'
-        )
+        parts.append(_figure(options, name, page, where, docs_relative))
+    if printed and options["output"] == "table":
+        parts.append(printed_table(output.stdout, where, name))
+    elif printed and (options["output"] == "result" or options["code"] == "hidden"):
+        parts.append(result_block(printed, src))
+    if options["code"] != "hidden":
+        listing = [code]
+        with_output = bool(printed) and options["output"] == "text"
+        if with_output:
+            listing.append(_fence(printed, f'text title="Output of {src}"'))
+        start_open = options["code"] == "open" and not code_summary.is_long(path)
+        parts.append(code_summary.disclosure(listing, src, path, with_output, start_open))
     return "\n\n".join(parts)
+
+
+def _figure(options: dict, name: str, page: Page, where: str, docs_relative: bool) -> str:
+    """The figure (light and dark copies) with its numbered caption, as Markdown."""
+    number = f"\u27e6fig:{sorted(state.current().outputs).index(name)}\u27e7"
+    # URLs as MkDocs writes them for this page (the inner Markdown does not rewrite links).
+    stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
+    light, dark = (
+        posixpath.relpath(f"{stem}{end}", posixpath.dirname(page.file.src_uri) or ".")
+        if docs_relative
+        else state.current().files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
+        for end in (".svg", "-dark.svg")
+    )
+    alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
+    anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
+    try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (nn_site/pages/inline_field.py)
+        caption = inline_field.markdown(options["caption"].strip())
+    except ValueError as exc:
+        raise FenceError(f"{where}: snippet '{name}' caption: {exc}") from None
+    return (
+        f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
+        f"![{alt}]({light}#only-light)\n"
+        f"![{alt}]({dark}#only-dark)\n"
+        f'<figcaption markdown="span"><span class="caption-number">Figure {number}.</span> {caption}</figcaption>\n'
+        "</figure>"
+    )
+
+
+def result_block(printed: str, src: str) -> str:
+    """``output: result``: what the snippet printed, when the prose reads its numbers,
+    shown after the figure as a result (not inside the closed code), still verbatim:
+    columns line up, so it stays preformatted text."""
+    text = html.escape(printed, quote=False)
+    return (
+        f'<div class="snippet-result"><span class="filename">Output of {html.escape(src)}</span>'
+        f'<pre tabindex="0"><samp>{text}</samp></pre></div>'
+    )
 
 
 def printed_table(stdout: str, where: str, name: str) -> str:

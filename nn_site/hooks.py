@@ -14,6 +14,7 @@ The concerns:
                       Markdown and HTML become: snippets, ledger, quantities, citations, math;
 - ``pages.courses``   glossary tooltips and page, corrections, notebook pages, print page;
 - ``pages.reading``   figure sizes and full-size links, first-use tooltips, the math font;
+- ``pages.typography`` numbers in prose: minus signs, ranges, thousands, number and unit;
 - ``publish.site``    the versioned URL, "cite this page", share cards, the figure gallery.
 
 The functions take and return what MkDocs passes (the config, the page's Markdown or HTML,
@@ -29,7 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from nn_site import build, state
-from nn_site.pages import courses, reading
+from nn_site.pages import courses, reading, typography
 from nn_site.publish import site as publish
 
 
@@ -95,7 +96,12 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return reading.on_post_page(output, page, config)  # the math font preloaded
+    output = reading.on_post_page(output, page, config)  # the math font preloaded
+    # On the finished page, so that text added after the content (the gallery's cards,
+    # the templates) is set too; a notebook's prose is left as its author wrote it.
+    if not page.file.src_uri.endswith(".ipynb"):
+        output = typography.typeset(output)  # minus signs, ranges, 20 000, 70 mV
+    return output
 
 
 def on_post_build(config: MkDocsConfig) -> None:

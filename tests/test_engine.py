@@ -51,24 +51,54 @@ def test_good_snippet_shows_code_output_and_both_figures(project):
     html = (site / "index.html").read_text()
     assert "answer = 42" in html  # printed output, from the run
     assert "plt.plot([0, 1], [0, 1])" in page_text(html)  # the source, from the same file
-    assert "Figure 1. A line." in html
+    assert '<span class="caption-number">Figure 1.</span> A line.' in html
     light, dark = site / "figures/demo/figure.svg", site / "figures/demo/figure-dark.svg"
     assert light.exists() and dark.exists()
     assert "#1f2328" in light.read_text() and "#1f2328" not in dark.read_text()
     assert 'alt="A rising line."' in html
 
 
-def test_collapsed_code_is_labelled_by_what_it_makes(project):
-    collapsed = fence("demo/figure.py").replace("```snippet\n", "```snippet\ncode: collapsed\n")
-    prints_only = "```snippet\nfile: demo/figure.py\ncode: collapsed\n```\n"
+def test_a_block_reads_figure_then_result_then_closed_code(project):
+    """Claim -> figure -> caption -> (result) -> code (issue 29): the code and, unless the
+    page reads it, the printed output wait in one closed disclosure after the caption."""
+    result, site = project(GOOD, "# Page\n\n" + fence("demo/figure.py"))
+    assert result.returncode == 0, result.stderr
+    html = (site / "index.html").read_text()
+    figure, listing = html.index('<figure class="snippet-figure"'), html.index('<details class="example listing">')
+    assert figure < listing
+    assert "<details class=\"example listing\" open" not in html
+    summary = re.search(r"<summary>(.*?)</summary>", html[listing:], re.S)[1]
+    assert page_text(summary) == "Show the code and its output: snippets/demo/figure.py (5 lines)"
+    assert "<wbr>" in summary  # the path wraps after '/' or '_', never inside a word
+    assert listing < html.index("answer = 42") < html.index("</details>", listing)  # output in it
+
+    shown = fence("demo/figure.py").replace("```snippet\n", "```snippet\noutput: result\n")
+    result, site = project(GOOD, "# Page\n\n" + shown)
+    assert result.returncode == 0, result.stderr
+    html = (site / "index.html").read_text()
+    answer = html.index("answer = 42")
+    assert html.index("</figure>") < answer < html.index('<details class="example listing">')
+    assert html.rindex('<div class="snippet-result">', 0, answer) > html.index("</figure>")
+    assert "Show the code: snippets/demo/figure.py (5 lines)" in page_text(html)  # output not in it
+
+    prints_only = "```snippet\nfile: demo/figure.py\noutput: result\n```\n"
     result, site = project('"""Prints a table."""\nprint("a  b")\n', prints_only)
     assert result.returncode == 0, result.stderr
-    text = page_text((site / "index.html").read_text())
-    assert "Code that prints the output below: snippets/demo/figure.py" in text
-    assert "figure 0" not in text
-    result, site = project(GOOD, collapsed)
+    html = (site / "index.html").read_text()
+    assert html.index('class="snippet-result"') < html.index('<details class="example listing">')
+
+    hidden = "```snippet\nfile: demo/figure.py\ncode: hidden\n```\n"
+    result, site = project('"""Prints a table."""\nprint("a  b")\n', hidden)
     assert result.returncode == 0, result.stderr
-    assert "Code that draws figure 1: snippets/demo/figure.py" in page_text((site / "index.html").read_text())
+    html = (site / "index.html").read_text()
+    assert "snippet-result" in html and "<details" not in html  # hidden code: its output still shows
+
+
+def test_an_unknown_output_mode_names_page_and_line(project):
+    block = fence("demo/figure.py").replace("```snippet\n", "```snippet\noutput: terminal\n")
+    result, _ = project(GOOD, "# Page\n\n" + block)
+    assert result.returncode != 0
+    assert "index.md:4: snippet 'output' must be one of ['result', 'table', 'text']" in result.stderr, result.stderr[-2000:]
 
 
 def test_unknown_citation_fails_build_and_known_one_links(project):

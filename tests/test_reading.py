@@ -99,14 +99,19 @@ def test_a_compacted_figure_renders_as_the_original(tmp_path):
     assert (difference > 64).mean() < 0.005
 
 
-def test_long_snippets_are_summarised_by_their_docstring():
+def test_code_disclosure_is_closed_titled_by_its_file_and_wraps_only_after_a_slash():
     lif = ROOT / "snippets" / "integrate_and_fire" / "lif.py"
     assert code_summary.is_long(lif)
     assert code_summary.summary(lif) == "The leaky integrate-and-fire (LIF) neuron, simulated with forward Euler"
-    block = code_summary.collapsed("```python\nx = 1\n```", "snippets/integrate_and_fire/lif.py", lif)
-    assert block.startswith('??? example listing "The leaky integrate-and-fire (LIF) neuron, simulated with forward '
-                            "Euler (snippets/integrate_and_fire/lif.py, ")
+    lines = len(lif.read_text(encoding="utf-8").splitlines())
+    block = code_summary.disclosure(["```python\nx = 1\n```"], "snippets/integrate_and_fire/lif.py", lif, False)
+    assert block.startswith(
+        '??? example listing "Show the code: <code>snippets/<wbr>integrate_<wbr>and_<wbr>fire/<wbr>lif.py</code> '
+        f'({lines} lines)"'
+    )
     assert "\n    ```python\n    x = 1\n" in block
+    opened = code_summary.disclosure(["```text\n1\n```"], "snippets/integrate_and_fire/lif.py", lif, True, True)
+    assert opened.startswith('???+ example listing "Show the code and its output: ')
 
 
 def test_a_glossary_term_is_marked_on_its_first_use_only():

@@ -74,5 +74,5 @@ def test_a_second_build_in_one_process_is_the_build_alone(tmp_path: Path):
     assert after_first.endswith("True True"), after_first  # its math, its math cache file
     assert after_second == "[] [] False True", after_second  # the second kept none of it
 
-    assert "Figure 1. A line." in (first.site / "index.html").read_text(encoding="utf-8")
+    assert "Figure 1.</span> A line." in (first.site / "index.html").read_text(encoding="utf-8")
     assert tree(second.site) == tree(tmp_path / "alone")

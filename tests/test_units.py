@@ -27,7 +27,7 @@ def test_a_longer_fence_holds_a_shorter_one():
 
 
 def test_parse_fence_fills_the_defaults():
-    assert build.parse_fence("file: demo/a.py", "p.md", 3) == {"file": "demo/a.py", "code": "open", "output": "text"}
+    assert build.parse_fence("file: demo/a.py", "p.md", 3) == {"file": "demo/a.py", "code": "collapsed", "output": "text"}
 
 
 @pytest.mark.parametrize(

@@ -1,18 +1,20 @@
-"""Long code collapsed under a one-line summary of what it contains (issue 13, item 7).
+"""The code behind a figure, in a closed "Show the code" disclosure (issue 29).
 
-A snippet of more than ``LONG`` lines shown open (the fence's default) interrupts the
-argument: a 110-line model between two paragraphs. The page shows it collapsed, titled
-by the first sentence of its own docstring (every snippet starts with one, see
-CONTRIBUTING.md) and its length, so a reader knows what is inside before opening it.
+A page reads claim -> figure -> caption; the code that made the figure (and what it
+printed, unless the page reads numbers from it) follows, closed, so a reader who skips
+code never scrolls past it. It is still the exact file that ran, highlighted and
+copyable. The title names the file and its length; on a 390 px phone a long path may
+wrap, but only after a '/' or '_' (``<wbr>``), never inside a word.
 """
 
 from __future__ import annotations
 
 import ast
+import html
 import re
 from pathlib import Path
 
-LONG = 60  # lines
+LONG = 60  # lines: a listing this long is never shown open, even with `code: open`
 
 
 def is_long(path: Path) -> bool:
@@ -27,9 +29,23 @@ def summary(path: Path) -> str:
     return first or path.name
 
 
-def collapsed(code_block: str, src: str, path: Path) -> str:
-    """The code block inside a collapsed admonition titled by its summary."""
+def breakable_path(src: str) -> str:
+    """``src`` as HTML that may wrap after '/' or '_' only (a ``<wbr>`` is not copied)."""
+    return re.sub(r"([/_])", r"\1<wbr>", html.escape(src, quote=True))
+
+
+def title(src: str, path: Path, with_output: bool) -> str:
+    """'Show the code: snippets/x/y.py (42 lines)', or '... and its output: ...'."""
     lines = len(path.read_text(encoding="utf-8").splitlines())
-    title = f"{summary(path)} ({src}, {lines} lines)".replace('"', "'")
-    body = "\n".join("    " + line if line else line for line in code_block.splitlines())
-    return f'??? example listing "{title}"\n\n{body}'
+    what = "Show the code and its output" if with_output else "Show the code"
+    return f"{what}: <code>{breakable_path(src)}</code> ({lines} lines)"
+
+
+def disclosure(parts: list[str], src: str, path: Path, with_output: bool, start_open: bool = False) -> str:
+    """The code block (and the printed-output block) inside one ``details`` element,
+    closed unless ``start_open``; the class ``example listing`` is what the print page
+    (nn_site/print/page.py) recognises as a listing."""
+    marker = "???+" if start_open else "???"
+    body = "\n\n".join(parts)
+    indented = "\n".join("    " + line if line else line for line in body.splitlines())
+    return f'{marker} example listing "{title(src, path, with_output)}"\n\n{indented}'

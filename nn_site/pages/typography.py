@@ -1,0 +1,99 @@
+"""Typography of numbers in a page's prose and captions (issue 29).
+
+Python-Markdown's ``smarty`` extension (mkdocs.yml) sets curly quotes, apostrophes and
+``--``/``---`` dashes. What it does not do, and no Markdown extension we know of does, is
+set numbers (and a spaced hyphen between words, a dash): a real minus sign before a number (−70 mV, not -70 mV), an en dash in a
+numeric range (10–20), one thousands convention (a narrow no-break space, U+202F, in
+numbers of five digits or more: 20 000; none in four: 1500) and a no-break space between
+a number and its unit (70 mV). This module does that, on the text between tags of the
+page's HTML only: never inside code, preformatted text, keyboard or sample text, math,
+scripts, styles, tables of data, the reference list, a URL, or any attribute (a glossary
+tooltip or an alt text keeps its markup and its bytes).
+"""
+
+from __future__ import annotations
+
+import re
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+MINUS = "\u2212"
+EN_DASH = "\u2013"
+
+# Elements whose text is data or code, set as written.
+SKIP_TAGS = frozenset({"code", "pre", "kbd", "samp", "math", "script", "style", "textarea", "svg", "table", "var"})
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+# The reference list (``id="ref-key"``, nn_site/pages/citations.py): page numbers and
+# identifiers as the source prints them.
+SKIP_ID = re.compile(r'\bid="ref-')
+
+TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
+URL_LIKE = re.compile(r"://|www\.|doi\.org|\bdoi:", re.I)
+
+UNITS = (
+    "mV|µV|V|ms|µs|ns|s|min|Hz|kHz|MHz|GHz|pA|nA|µA|mA|pS|nS|µS|mS|pF|nF|µF|MΩ|GΩ|kΩ|Ω|"
+    "nm|µm|mm|cm|km|mW|kW|MW|W|fJ|pJ|nJ|µJ|mJ|kJ|J|°C|kWh|TWh|mM|µM|nM|dB|TB|GB|MB|kB"
+)
+NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{UNITS})(?![\w]))")
+# A hyphen before a number that stands alone (after a space, a bracket, '=' or the
+# start): a minus sign. Not after a letter or digit (x-1, 2026-01), a dot or a slash.
+NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[=≈<>±:;]))-(?=\d)")
+# Two numbers joined by a hyphen, standing alone (not a date 2026-01-01, nor a path).
+RANGE = re.compile(r"(?<![\w.\-/–−])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\w\-/]|\.\d)")
+COMMA_GROUPED = re.compile(r"(?<![\w.,/\-])(\d{1,3}(?:,\d{3})+)(?!\w|,\d|\.\d)")
+# A hyphen with a space either side, between words: a parenthetical dash (an en dash,
+# spaced). Not between single letters, which is more likely arithmetic (w - 3).
+SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]{2})")
+LONG_NUMBER = re.compile(r"(?<![\w.,/\-#])(\d{5,})(?!\w|[.,]\d)")
+
+
+def grouped(digits: str) -> str:
+    """'20000' -> '20 000' (narrow no-break spaces); four digits or fewer stay as they are."""
+    if len(digits) < 5:
+        return digits
+    head = len(digits) % 3 or 3
+    return NARROW_NBSP.join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
+
+
+def set_numbers(text: str) -> str:
+    """The number rules, on one run of prose (no markup in it)."""
+    if URL_LIKE.search(text):
+        return text
+    text = COMMA_GROUPED.sub(lambda m: grouped(m[1].replace(",", "")), text)
+    text = LONG_NUMBER.sub(lambda m: grouped(m[1]), text)
+    text = RANGE.sub(lambda m: f"{m[1]}{EN_DASH}{m[2]}", text)
+    text = NEGATIVE.sub(MINUS, text)
+    text = SPACED_HYPHEN.sub(f" {EN_DASH} ", text)
+    return NUMBER_UNIT.sub(NBSP, text)
+
+
+def typeset(html: str) -> str:
+    """``html`` with the number rules applied to its prose text (see the module's docstring)."""
+    out: list[str] = []
+    skipping: list[str] = []  # the open elements whose text is left alone (their tag names)
+    position = 0
+    for match in TOKEN.finditer(html):
+        text = html[position : match.start()]
+        out.append(text if skipping or not text else set_numbers(text))
+        token = match[0]
+        out.append(token)
+        position = match.end()
+        tag = TAG.match(token)
+        if tag is None:
+            continue
+        closing, name = tag[1] == "/", tag[2].lower()
+        if name in VOID_TAGS or token.endswith("/>"):
+            continue
+        if closing:
+            if skipping:
+                skipping.pop()
+        elif skipping or name in SKIP_TAGS or SKIP_ID.search(token):
+            # Inside a skipped element every element is counted, so that its own closing
+            # tag ends the skip (the HTML that Markdown and Temml write is well nested).
+            skipping.append(name)
+    tail = html[position:]
+    out.append(tail if skipping else set_numbers(tail))
+    return "".join(out)

@@ -1,0 +1,89 @@
+"""Numbers set as a book sets them, in prose and captions only (nn_site/pages/typography.py),
+and the built site holds no hyphen-minus before a number nor comma thousands in its prose."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from nn_site.pages.typography import grouped, typeset
+
+NNBSP, NBSP, MINUS, EN = "\u202f", "\u00a0", "\u2212", "\u2013"
+
+
+@pytest.mark.parametrize(
+    ("written", "set_as"),
+    [
+        ("<p>rest at -70 mV</p>", f"<p>rest at {MINUS}70{NBSP}mV</p>"),
+        ("<p>(-0.25 and = -3)</p>", f"<p>({MINUS}0.25 and = {MINUS}3)</p>"),
+        ("<p>between 10-20 Hz</p>", f"<p>between 10{EN}20{NBSP}Hz</p>"),
+        (
+            "<p>20000 synapses, 1,000 cells, 86,000,000,000 neurons</p>",
+            f"<p>20{NNBSP}000 synapses, 1000 cells, 86{NNBSP}000{NNBSP}000{NNBSP}000 neurons</p>",
+        ),
+        ("<p>5 ms, 2.5 µA/cm², 640 pJ, 3 s</p>", f"<p>5{NBSP}ms, 2.5{NBSP}µA/cm², 640{NBSP}pJ, 3{NBSP}s</p>"),
+        ("<li>a 2 mm cable</li>", f"<li>a 2{NBSP}mm cable</li>"),
+        ("<p>Left - closed form; (w - 3)</p>", f"<p>Left {EN} closed form; (w - 3)</p>"),
+        # Left as written: words, dates, identifiers and decimals that only look like rules.
+        (
+            "<p>x-1, layer-2, 2026-11-22, 0.12345, page #12345, 3 mice, 1 mole</p>",
+            "<p>x-1, layer-2, 2026-11-22, 0.12345, page #12345, 3 mice, 1 mole</p>",
+        ),
+        (
+            "<p>see https://example.org/10-20 or doi:10.1016/0025-5564(74)90031-5</p>",
+            "<p>see https://example.org/10-20 or doi:10.1016/0025-5564(74)90031-5</p>",
+        ),
+    ],
+)
+def test_numbers_in_prose(written, set_as):
+    assert typeset(written) == set_as
+
+
+def test_code_math_tables_references_and_attributes_are_untouched():
+    untouched = (
+        "<pre><code>x = -1  # 10-20, 20000 ms</code></pre>"
+        "<p><code>-5 mV</code> <kbd>-1</kbd> <samp>1,000</samp></p>"
+        '<math display="block"><mo>-</mo><mn>70</mn></math>'
+        "<table><tr><td>-7</td><td>12,345</td></tr></table>"
+        '<li id="ref-hebb1949">pp. 12345-12400</li>'
+        "<script>var a = 10-20;</script><style>.a{margin:-1px}</style>"
+    )
+    assert typeset(untouched) == untouched
+    tip = '<abbr title="rest at -70 mV, 20000 cells" tabindex="0">-70 mV</abbr>'
+    assert typeset(tip) == f'<abbr title="rest at -70 mV, 20000 cells" tabindex="0">{MINUS}70{NBSP}mV</abbr>'
+    alt = '<img alt="from -70 mV to 20 mV" src="a.svg"> at -70 mV'
+    assert typeset(alt) == f'<img alt="from -70 mV to 20 mV" src="a.svg"> at {MINUS}70{NBSP}mV'
+    # Prose after a skipped element is set again; nested elements inside it are counted.
+    code = "<pre><code><span>-1</span></code></pre>"
+    assert typeset(f"{code}<p>-1</p>") == f"{code}<p>{MINUS}1</p>"
+
+
+def test_thousands_grouping():
+    assert grouped("1500") == "1500"
+    assert grouped("10000") == f"10{NNBSP}000"
+    assert grouped("1234567") == f"1{NNBSP}234{NNBSP}567"
+
+
+PROSE_SKIP = re.compile(r"<(code|pre|math|script|style|table|kbd|samp|svg)\b.*?</\1>|<li id=\"ref-.*?</li>", re.S)
+
+
+def prose_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", PROSE_SKIP.sub(" ", html))
+
+
+def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Path):
+    problems = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        if relative.startswith(("assets/", "notebooks/", "print_page/")):
+            continue
+        text = prose_text(file.read_text(encoding="utf-8"))
+        for pattern, what in (
+            (r"(?:^|[\s(=])-\d", "a hyphen-minus before a number"),
+            (r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])", "comma thousands"),
+            (r"\d \b(?:mV|ms|Hz|pA|nA)\b", "a breakable space before a unit"),
+        ):
+            problems += [f"{relative}: {what}: {m[0]!r}" for m in re.finditer(pattern, text)]
+    assert not problems, "\n".join(problems[:30])
