@@ -8,7 +8,13 @@ Each file (read in file-name order) is a YAML list of rows::
       verdict: partly               # holds | partly | breaks
       page: mapping.md              # docs-relative page that treats it
       sources: [bliss1973, "kandel2021, ch. 13"]   # bibliography keys, each with an optional locator
+      reason: Strength changes with experience, but a synapse filters, not scales
       why: One or two sentences that justify the verdict, citations as [@key].
+
+``reason`` is what a compact table shows for the row before the full ``why``: one line of
+plain text (at most 72 characters: it must fit one line of a phone's table cell; no
+Markdown, no citation, no link) stating why the verdict is what it is, a faithful summary
+of the ``why`` that adds nothing to it.
 
 A page shows verdicts only through a fenced block, which the build renders as a table::
 
@@ -29,7 +35,8 @@ A source the ``why`` already cites is not listed again: with a ``why`` column, t
 and, inside a sentence, ``[[verdict:synapse-weight]]`` prints that row's verdict in bold.
 ``tests/test_ledger.py`` fails on any other verdict statement (see CONTRIBUTING.md).
 Every fault (unknown or duplicate id, bad verdict, missing page, unknown bibliography
-key, malformed block) is a LedgerError naming the file and the row id or line.
+key, a reason too long or not plain text, malformed block) is a LedgerError naming the
+file and line (``includes/ledger/10-structure.yml:12: row 2 (id 'synapse-weight')``).
 """
 
 from __future__ import annotations
@@ -46,7 +53,11 @@ from nn_site.pages import inline_field
 
 LEDGER_DIR = Path("includes") / "ledger"
 VERDICTS = ("holds", "partly", "breaks")
-FIELDS = ("id", "analogy", "origin", "verdict", "page", "sources", "why")
+FIELDS = ("id", "analogy", "origin", "verdict", "page", "sources", "reason", "why")
+# A reason is shown unwrapped in a compact row's summary: longer would wrap on a phone.
+REASON_MAX = 72
+# What would make a reason not plain text once the table's Markdown is rendered.
+REASON_MARKUP = (("[@", "a citation"), ("](", "a link"), ("`", "code"), ("*", "emphasis"), ("$", "math"), ("<", "HTML"))
 COLUMNS = {
     "analogy": "Analogy or claim",
     "origin": "Origin",
@@ -58,10 +69,6 @@ COLUMNS = {
 DEFAULT_COLUMNS = ["analogy", "verdict", "why", "sources"]
 COMPACT_COLUMNS = ["analogy", "verdict", "why"]
 CITED = re.compile(r"@([\w:-]+)")
-CITATION = re.compile(r"\s*\[@[^\]]*\]")
-LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-# Where the first clause of a why ends: a semicolon, colon or full stop before a space.
-CLAUSE_END = re.compile(r"[;:.](?=\s|$)")
 FENCE = re.compile(r"^```ledger[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"\[\[verdict:(?P<id>[^\]\s]*)\]\]")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -98,11 +105,12 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
             ) from None
         if not isinstance(data, list):
             raise LedgerError(f"{where}: must be a YAML list of rows (each starting '- id: ...')")
+        lines = _field_lines(path.read_text(encoding="utf-8"))
         for n, row in enumerate(data, 1):
             if not isinstance(row, dict):
-                raise LedgerError(f"{where}: row {n} is not a mapping of {', '.join(FIELDS)}")
+                raise LedgerError(f"{where}:{lines[n - 1]['row']}: row {n} is not a mapping of {', '.join(FIELDS)}")
             rid = row.get("id")
-            at = f"{where}: row {n} (id {rid!r})"
+            at = f"{where}:{lines[n - 1]['row']}: row {n} (id {rid!r})"
             missing = [f for f in FIELDS if row.get(f) in (None, "", [])]
             if missing:
                 raise LedgerError(f"{at}: missing {', '.join(missing)}")
@@ -131,11 +139,40 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
                     inline_field.markdown(str(row[text_field]))
                 except ValueError as exc:
                     raise LedgerError(f"{at}: {text_field}: {exc}") from None
+            _check_reason(row["reason"], f"{where}:{lines[n - 1]['reason']}: row {n} (id {rid!r})")
             for key in re.findall(r"@([\w:-]+)", str(row["why"])):
                 if bib_keys is not None and key not in bib_keys:
                     raise LedgerError(f"{at}: 'why' cites unknown bibliography key {key!r}")
             rows.append({**row, "file": where})
     return rows
+
+
+def _field_lines(text: str) -> list[dict[str, int]]:
+    """For each row of a ledger file (already loaded, so valid YAML), the 1-based line of
+    the row ("row") and of each of its fields, for errors that point at a line."""
+    document = yaml.compose(text, Loader=yaml.SafeLoader)
+    rows = []
+    for node in document.value if isinstance(document, yaml.SequenceNode) else []:
+        fields = {"row": node.start_mark.line + 1}
+        if isinstance(node, yaml.MappingNode):
+            fields.update({str(key.value): key.start_mark.line + 1 for key, _ in node.value})
+        rows.append(fields)
+    return rows
+
+
+def _check_reason(text, at: str) -> None:
+    """A reason is one line of plain text, at most REASON_MAX characters (see the docstring);
+    ``at`` names the file, the reason's line and the row."""
+    at += ": reason"
+    if not isinstance(text, str):
+        raise LedgerError(f"{at} must be text, one line")
+    if "\n" in text.strip() or "\r" in text.strip():
+        raise LedgerError(f"{at} must be one line")
+    if len(text) > REASON_MAX:
+        raise LedgerError(f"{at} has {len(text)} characters, more than {REASON_MAX}; shorten it: {text!r}")
+    for mark, what in REASON_MARKUP:
+        if mark in text:
+            raise LedgerError(f"{at} must be plain text, but {mark!r} makes {what}; the why carries those")
 
 
 def load_checked(root: Path, docs_dir: Path, bib_keys):
@@ -222,16 +259,6 @@ def uncited_sources(row: dict) -> list[str]:
     return [s for s in row["sources"] if SOURCE.match(str(s))["key"] not in cited]
 
 
-def reason(why: str) -> str:
-    """The one-line reason a compact row shows: the why's first clause, without its
-    citations and links (the full why, cited, is one click away)."""
-    plain = LINK.sub(r"\1", CITATION.sub("", " ".join(str(why).split())))
-    end = CLAUSE_END.search(plain)
-    if end is None or end.end() >= len(plain.rstrip()):
-        return plain.rstrip()
-    return plain[: end.start()].rstrip(" ,") + "…"
-
-
 def nav_parts(nav: list | None) -> dict[str, str]:
     """Each page's part of the site: the title of the top-level navigation section it is in."""
     parts: dict[str, str] = {}
@@ -264,7 +291,7 @@ def table(
     narrow screens, one card per row, each cell led by its column's name).
 
     A compact table has no row numbers (a filter would leave gaps in them) and its why cell
-    is a closed <details>: the why's first clause as the summary, then the full why, the
+    is a closed <details>: the row's one-line ``reason`` as the summary, then the full why, the
     sources it does not cite, the origin and the page that treats the row."""
     shown = [c for c in columns if not (c == "sources" and "why" in columns)]
     number = not compact
@@ -301,7 +328,7 @@ def _content(row: dict, c: str, here: str, docs_dir: Path, compact: bool = False
                 f'<span class="ledger-more">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
             )
         details.append(f'<span class="ledger-more">Treated in {_page_link(row, here, docs_dir)}</span>')
-        summary = _cell(inline_field.markdown(reason(row["why"])))
+        summary = _cell(html.escape(row["reason"], quote=False))
         return (
             '<details class="ledger-why"><summary><span class="ledger-reason">'
             + summary
