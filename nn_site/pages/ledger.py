@@ -73,7 +73,6 @@ FENCE = re.compile(r"^```ledger[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE |
 INLINE = re.compile(r"\[\[verdict:(?P<id>[^\]\s]*)\]\]")
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
-_docs = {"dir": Path("docs")}  # set by load_checked from the build's docs_dir
 
 
 class LedgerError(Exception):
@@ -179,7 +178,6 @@ def load_checked(root: Path, docs_dir: Path, bib_keys):
     """load(), with a LedgerError turned into a build error."""
     from mkdocs.exceptions import PluginError
 
-    _docs["dir"] = docs_dir
     try:
         return load(root, docs_dir, set(bib_keys))
     except LedgerError as exc:
@@ -403,9 +401,11 @@ def render_fences(
 
     from nn_site import state
 
-    docs_dir = docs_dir or _docs["dir"]
-    if nav is None and state.current().config is not None:
-        nav = state.current().config["nav"]
+    config = state.current().config  # the build's, when a build runs
+    if docs_dir is None:
+        docs_dir = Path(config["docs_dir"]) if config is not None else Path("docs")
+    if nav is None and config is not None:
+        nav = config["nav"]
     by_id = {r["id"]: r for r in rows}
 
     def block(match: re.Match) -> str:
