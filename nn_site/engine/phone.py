@@ -181,9 +181,11 @@ def _wrap(text: str, width: int) -> str:
 
 
 def _shorten(text: Text, renderer, available: float) -> bool:
-    """Wrap ``text`` so that it is at most ``available`` display units wide; True if changed."""
+    """Wrap ``text`` so that it is at most ``available`` display units long (wide, or
+    tall for a vertical label); True if changed."""
     content = text.get_text()
-    width = _bbox(text, renderer).width
+    box = _bbox(text, renderer)
+    width = box.height if text.get_rotation() % 180 else box.width
     if width <= available or " " not in content.replace("\n", " "):
         return False
     longest = max(len(line) for line in content.split("\n"))
@@ -205,11 +207,16 @@ def _fit_legends(fig: Figure, renderer) -> bool:
     changed = False
     for legend in _legends(fig):
         box = _bbox(legend, renderer)
-        room = (legend.axes.bbox if legend.isaxes else fig.bbox).width - 4
         inside = legend.isaxes and legend.get_bbox_to_anchor() == legend.axes.bbox
+        # Inside its axes a legend has the axes' width; outside, it ends at the figure's edge.
+        room = legend.axes.bbox.width - 4 if inside else min(fig.bbox.width, fig.bbox.x1 - box.x0) - 4
         if legend.isaxes and not inside and box.x0 >= legend.axes.bbox.x1 - 1:
-            legend.set_bbox_to_anchor(legend.axes.bbox)  # beside the axes: it would squeeze it
+            legend.set_bbox_to_anchor(None)  # beside the axes, it would squeeze it: inside
             legend.set_loc("best")
+            changed = True
+        elif inside and box.width > room and not legend.axes.get_title(loc="left") + legend.axes.get_title():
+            legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)  # above, full width
+            legend.set_loc("lower left")
             changed = True
         elif box.width > room:
             if legend._ncols > 1:
@@ -218,8 +225,15 @@ def _fit_legends(fig: Figure, renderer) -> bool:
                 continue
             for text in legend.get_texts():
                 changed |= _shorten(text, renderer, _bbox(text, renderer).width - (box.width - room) - 2)
-        elif inside and legend._loc != 0 and _covers_data(legend, renderer):
-            legend.set_loc("best")
+        elif inside and _covers_data(legend, renderer):
+            if legend._loc != 0:
+                legend.set_loc("best")
+            elif not legend.axes.get_title(loc="left") + legend.axes.get_title():
+                # Even the emptiest place covers data: above the axes instead.
+                legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
+                legend.set_loc("lower left")
+            else:
+                continue
             changed = True
     return changed
 
@@ -277,9 +291,11 @@ def _fit_texts(fig: Figure, renderer) -> bool:
     changed = False
     edge = fig.bbox
     for text in _free_texts(fig):
-        if text.get_rotation() % 180:
-            continue  # a vertical label: the figure's height is the limit, not its width
         box = _bbox(text, renderer)
+        if text.get_rotation() % 180:  # a vertical label: the figure's height is the limit
+            if box.y0 < edge.y0 - 0.5 or box.y1 > edge.y1 + 0.5:
+                changed |= _shorten(text, renderer, min(box.y1, edge.y1) - max(box.y0, edge.y0) - 2)
+            continue
         if box.x0 >= edge.x0 - 0.5 and box.x1 <= edge.x1 + 0.5:
             continue
         changed |= _shorten(text, renderer, min(box.x1, edge.x1) - max(box.x0, edge.x0) - 2)
