@@ -1,5 +1,6 @@
-"""A phone layout of a snippet's figure, made from the same Figure object after the
-desktop copy is saved (issue 29, "Phones: figures designed for 390 px").
+"""A phone layout of a figure, made from the same Figure object after the desktop copy
+is saved (issue 29, "Phones: figures designed for 390 px"): snippets' figures in
+nn_site/engine/worker.py, notebooks' in their kernel (nn_site/notebooks/figures.py).
 
 A desktop figure (7 in wide, 12-pt text) drawn across a 390-px phone shrinks to 58 %:
 its text to 9 px, mathtext sub- and superscripts (0.7x, as in TeX) to 6.5 px, and
@@ -10,18 +11,27 @@ figure in place:
 - its width becomes the phone column (``PHONE_WIDTH_PX``, measured in the built site:
   a figure runs across the whole 390-px screen), so it is shown at its natural size;
 - every text (ticks, labels, titles, legends, annotations) gets at least the size
-  whose smallest glyph is ``MIN_GLYPH_PX`` CSS px there: mathtext's sub- and
-  superscripts are 0.7x the text, so a text with ``$`` needs 0.7 x size >= 11 px;
+  whose smallest glyph is ``MIN_GLYPH_PX`` CSS px there, as mathtext really draws
+  it (``smallest_glyph``: a sub/superscript is 0.7x the text, a script of a script
+  0.49x); the desktop copy gets the same rule (``grow_texts``) before it is saved;
 - the panels of a grid are stacked in reading order, one per row (a 1 x 3 grid becomes
   3 x 1, a 2 x 2 becomes 4 x 1): each axes gets a cell of a new GridSpec through
   ``set_subplotspec``, so the snippet's axes array keeps its shape and twins
   (``twinx``), colorbars and insets follow their parent;
 - its height is the stacked rows, each as tall as a desktop row within
   ``ROW_HEIGHT_IN``;
-- the layout engine the figure used (constrained or tight) lays it out again at save.
+- the layout engine the figure used (constrained or tight) lays it out again;
+- then the figure is drawn and what does not fit is fixed, one kind of change per
+  draw (``fit``): a legend wider than its room gets fewer columns, then wrapped labels;
+  one beside its axes moves inside, one that covers data moves to the emptiest place
+  (matplotlib's loc="best") or above its axes; numeric tick labels that touch are
+  thinned to every 2nd (3rd, ...) one, long category names are wrapped and a crowded
+  list of them makes the figure taller; a title or label cut by the figure's edge is
+  wrapped at spaces outside $math$.
 
 A figure this cannot lay out (an axes placed by hand with ``add_axes``, an axes over
-several grid cells) is left as it is and the reason returned: the page then shows the
+several grid cells, nested grids), or whose texts still overlap or are cut after
+fitting, keeps its desktop layout and the reason is returned: the page then shows the
 desktop copy scaled to the phone, and the build log names the figure and the reason.
 """
 
