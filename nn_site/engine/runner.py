@@ -4,7 +4,8 @@ The cache key of a snippet is the hash of every file in its folder (a snippet ma
 import a sibling or read a data file next to it), the shared style sheet, the dark
 palette, the worker itself and the numpy/matplotlib versions. A cached entry is a
 folder ``<cache>/snippets/<key>/`` holding ``result.json`` (with the SHA-256 of each
-figure) and the SVG figures (light and dark); it is built under a temporary name and
+figure, and why a figure has no phone layout) and the SVG figures (light and dark, and
+their phone layouts ``figure-N-phone.svg`` / ``-phone-dark.svg``: nn_site/engine/phone.py); it is built under a temporary name and
 renamed, so a failure never leaves half an entry; an entry that fails its check is
 discarded and run again (nn_site/engine/cache.py).
 """
