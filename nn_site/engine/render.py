@@ -13,8 +13,9 @@ the SVG itself, which a browser shows full size).
 
 A figure with a phone layout (``...-phone.svg``, ``...-phone-dark.svg``:
 nn_site/engine/phone.py) has each image wrapped in a ``<picture>`` whose ``<source
-media="screen and (max-width: 719px)">`` names the phone copy with its own width and height
-(Chromium sizes the image from the chosen source: no layout shift), so a phone
+media="screen and (max-width: 719px)">`` names the phone copy, and the image carries
+the phone copy's aspect ratio (``--phone-aspect``, used by the figure CSS in the same
+media: no layout shift when the phone copy loads), so a phone
 downloads only its variant and a desktop only the desktop one. The ``<img>`` keeps
 its ``src`` ending in ``#only-light``/``#only-dark``, which the theme's palette CSS
 hides, so each palette still shows one copy; the zoom dialog shows the desktop copy.
@@ -40,6 +41,22 @@ def phone_src(src: str) -> str:
     if src.endswith("-dark.svg"):
         return src.removesuffix("-dark.svg") + "-phone-dark.svg"
     return src.removesuffix(".svg") + "-phone.svg"
+
+
+def phone_aspect(img: str, phone_svg: Path | str) -> str:
+    """``img`` with the phone copy's aspect ratio as ``--phone-aspect`` (width / height):
+    the figure CSS gives it to the image where the phone copy is shown, so the box has
+    the phone copy's height before it loads (no layout shift). Not width/height on the
+    <source>: the HTML checker the tests run refuses them there."""
+    width, height = svg_size(phone_svg) if isinstance(phone_svg, Path) else svg_text_size(phone_svg)
+    return img.replace("<img ", f'<img style="--phone-aspect: {width} / {height}" ', 1)
+
+
+def svg_text_size(svg: str) -> tuple[int, int]:
+    match = SVG_SIZE.search(svg[:2000])
+    if match is None:
+        raise ValueError("no width/height in pt on the <svg> element")
+    return round(float(match["w"]) * PT_TO_PX), round(float(match["h"]) * PT_TO_PX)
 
 
 def svg_size(svg: Path) -> tuple[int, int]:
@@ -72,10 +89,8 @@ def finish(html: str, source_of) -> str:
             phone_path = source_of(phone)
             if phone_path is None:
                 return img[0]
-            width, height = svg_size(phone_path)
             return (
-                f'<picture><source media="{PHONE_MEDIA}" srcset="{phone}" width="{width}" '
-                f'height="{height}">{img[0]}</picture>'
+                f'<picture><source media="{PHONE_MEDIA}" srcset="{phone}">{phone_aspect(img[0], phone_path)}</picture>'
             )
 
         imgs = IMG.sub(picture, imgs)

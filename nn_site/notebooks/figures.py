@@ -27,7 +27,7 @@ from pathlib import Path
 
 from nn_site.engine import cache, phone
 from nn_site.engine.palette import dark_variant
-from nn_site.engine.render import PHONE_MEDIA
+from nn_site.engine.render import PHONE_MEDIA, phone_aspect
 from nn_site.engine.svg import compact
 
 # nbconvert writes an SVG output as an <img> with a base64 data: URL.
@@ -166,7 +166,7 @@ def finish(page_html: str, stem: str, notebook: str) -> tuple[str, dict[str, str
             files[phone_light] = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + compact(phone_svg)
             files[phone_dark] = dark_variant(files[phone_light])
             shown = [
-                f'<picture><source media="{PHONE_MEDIA}" srcset="{src}"{_dims(phone_svg)}>{tag}</picture>'
+                f'<picture><source media="{PHONE_MEDIA}" srcset="{src}">{phone_aspect(tag, phone_svg)}</picture>'
                 for src, tag in zip((phone_light, phone_dark), shown)
             ]
         return (

@@ -76,10 +76,8 @@ SCALED_ON_PHONES = {
     "xor/two_layer",  # an equal-aspect square with a legend beside it
 }
 PICTURE = re.compile(r"<picture>(?P<body>.*?)</picture>", re.S)
-SOURCE = re.compile(
-    r'<source media="screen and \(max-width: (?P<max>\d+)px\)" srcset="(?P<src>[^"]+)" '
-    r'width="(?P<w>\d+)" height="(?P<h>\d+)">'
-)
+SOURCE = re.compile(r'<source media="screen and \(max-width: (?P<max>\d+)px\)" srcset="(?P<src>[^"]+)">')
+ASPECT = re.compile(r'<img style="--phone-aspect: (?P<w>\d+) / (?P<h>\d+)"')
 
 
 def _snippet_figure_imgs(site):
@@ -94,8 +92,8 @@ def _snippet_figure_imgs(site):
 
 def test_every_snippet_figure_offers_phones_its_phone_copy_with_its_size(site):
     """Each light and dark image sits in a <picture> whose <source> names the phone copy
-    (x-phone.svg, x-phone-dark.svg), with that file's own width and height (no layout
-    shift when a phone picks it)."""
+    (x-phone.svg, x-phone-dark.svg), and the image carries that file's own proportions
+    (--phone-aspect: no layout shift when a phone picks it)."""
     from nn_site.engine.render import svg_size
 
     problems, checked = [], 0
@@ -118,8 +116,9 @@ def test_every_snippet_figure_offers_phones_its_phone_copy_with_its_size(site):
                 problems.append(f"{html.relative_to(site)}: {img}: no <source> for {expected}")
                 continue
             file = (html.parent / source["src"]).resolve()
-            if not file.is_file() or svg_size(file) != (int(source["w"]), int(source["h"])):
-                problems.append(f"{html.relative_to(site)}: {source['src']}: missing or not {source['w']}×{source['h']}")
+            aspect = ASPECT.search(body)
+            if not file.is_file() or aspect is None or svg_size(file) != (int(aspect["w"]), int(aspect["h"])):
+                problems.append(f"{html.relative_to(site)}: {source['src']}: missing, or not the image's --phone-aspect")
             checked += 1
     assert checked >= 120, f"only {checked} phone sources found"
     assert not problems, "\n".join(problems[:20])
