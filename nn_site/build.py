@@ -388,10 +388,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         print(f"ERROR   -  {report}", file=sys.stderr)
         state.current().errors.update(errors)
     for name, output in state.current().outputs.items():
-        for light, dark in output.figures:
+        for (light, dark), phone in zip(output.figures, output.phones or [None] * len(output.figures)):
             stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
             files.append(File.generated(config, f"{stem}.svg", abs_src_path=str(light)))
             files.append(File.generated(config, f"{stem}-dark.svg", abs_src_path=str(dark)))
+            if phone is not None:  # served to phones by nn_site/engine/render.py (<picture>)
+                files.append(File.generated(config, f"{stem}-phone.svg", abs_src_path=str(phone[0])))
+                files.append(File.generated(config, f"{stem}-phone-dark.svg", abs_src_path=str(phone[1])))
     return files
 
 

@@ -4,7 +4,8 @@ The cache key of a snippet is the hash of every file in its folder (a snippet ma
 import a sibling or read a data file next to it), the shared style sheet, the dark
 palette, the worker itself and the numpy/matplotlib versions. A cached entry is a
 folder ``<cache>/snippets/<key>/`` holding ``result.json`` (with the SHA-256 of each
-figure) and the SVG figures (light and dark); it is built under a temporary name and
+figure, and why a figure has no phone layout) and the SVG figures (light and dark, and
+their phone layouts ``figure-N-phone.svg`` / ``-phone-dark.svg``: nn_site/engine/phone.py); it is built under a temporary name and
 renamed, so a failure never leaves half an entry; an entry that fails its check is
 discarded and run again (nn_site/engine/cache.py).
 """
@@ -41,6 +42,7 @@ STYLE_FILES = [
     WORKER,
     ENGINE / "svg.py",
     ENGINE / "figure_checks.py",
+    ENGINE / "phone.py",
 ]
 # What a page may show under a snippet: a result, not a log. More fails the build.
 MAX_OUTPUT_LINES = 200
@@ -53,13 +55,16 @@ class SnippetError(Exception):
 
 @dataclass
 class Output:
-    """What one snippet made: its printed text and figure files (light, dark)."""
+    """What one snippet made: its printed text and figure files (light, dark), and per
+    figure its phone layout (light, dark; nn_site/engine/phone.py) or why it has none."""
 
     snippet: str  # path relative to snippets/, e.g. "artificial_neuron/forward_pass.py"
     key: str
     stdout: str
     figures: list[tuple[Path, Path]] = field(default_factory=list)
     cached: bool = False
+    phones: list[tuple[Path, Path] | None] = field(default_factory=list)
+    no_phone_layout: dict[str, str] = field(default_factory=dict)  # figure name -> reason
 
 
 def cache_dir() -> Path:
@@ -110,7 +115,7 @@ def _load(entry: Path, name: str, key: str) -> Output | None:
         cache.discard(entry, "it has no result.json")
         return None
     result = cache.read_json(entry / "result.json")  # warns and deletes it if corrupt
-    if not isinstance(result, dict) or not {"stdout", "figures", "sha256"} <= set(result):
+    if not isinstance(result, dict) or not {"stdout", "figures", "sha256", "phone"} <= set(result):
         shutil.rmtree(entry, ignore_errors=True)
         return None
     for file, digest in result["sha256"].items():
@@ -119,7 +124,12 @@ def _load(entry: Path, name: str, key: str) -> Output | None:
             return None
     cache.mark_used(entry)
     figures = [(entry / f, entry / f.replace(".svg", "-dark.svg")) for f in result["figures"]]
-    return Output(name, key, result["stdout"], figures, cached=True)
+    phones = [
+        (entry / phone, entry / phone.replace(".svg", "-dark.svg")) if phone in result["sha256"] else None
+        for phone in (f.replace(".svg", "-phone.svg") for f in result["figures"])
+    ]
+    reasons = {f: why for f, why in result["phone"].items() if why}
+    return Output(name, key, result["stdout"], figures, cached=True, phones=phones, no_phone_layout=reasons)
 
 
 class _Worker:
@@ -255,11 +265,13 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
         target = tmp / extra
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
     for figure in result["figures"]:
-        light = tmp / figure
-        light.with_name(figure.replace(".svg", "-dark.svg")).write_text(dark_variant(light.read_text()))
+        for light in (tmp / figure, tmp / figure.replace(".svg", "-phone.svg")):
+            if light.is_file():  # the phone layout exists unless result["phone"] says why not
+                light.with_name(light.name.replace(".svg", "-dark.svg")).write_text(dark_variant(light.read_text()))
     stored = {
         "stdout": result["stdout"],
         "figures": result["figures"],
+        "phone": result.get("phone", {}),
         "sha256": {p.name: _sha(p) for p in sorted(tmp.iterdir())},
     }
     cache.write_json(tmp / "result.json", stored)
@@ -273,6 +285,11 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
         raise SnippetError(f"snippets/{name}: the cache entry just written failed its check")
     output.cached = False
     return output
+
+
+def _log_no_phone_layout(output: Output, log) -> None:
+    for figure, why in output.no_phone_layout.items():
+        log(f"snippets/{output.snippet} ({figure}): no phone layout, the desktop copy is scaled ({why})")
 
 
 def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
@@ -296,11 +313,14 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
         else:
             todo.append((snippet, name, key))
     cached = len(outputs)
+    for output in outputs.values():
+        _log_no_phone_layout(output, log)
     if not todo:
         log(f"figures {cached}/{len(snippets)}, {cached} cached")
         return outputs, errors
     start = time.perf_counter()
     cpu = [0.0]  # CPU seconds of every worker (its own and its snippets'), summed
+    phone_seconds = [0.0]  # of which laying out and saving the phone figures
     workers = min(jobs(), len(todo))
     # Snippets are independent (each runs isolated in its own forked child), so a few
     # worker processes share the queue; results are keyed by snippet, so the order in
@@ -319,6 +339,8 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                 tmp = cache.temp_name(folder)
                 try:
                     result = worker.run(snippet, tmp, salt=name)
+                    with lock:
+                        phone_seconds[0] += result.get("phone_seconds", 0.0)
                     problem = _problem(result, snippet, name, root)
                     stored = None if problem else _store(result, tmp, folder / key, name, key)
                 except SnippetError as exc:  # the worker itself died: start another for the rest
@@ -334,6 +356,7 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                         errors[name] = problem
                     else:
                         outputs[name] = stored
+                        _log_no_phone_layout(stored, log)
                     log(f"figures {len(outputs)}/{len(snippets)}, {cached} cached")
         finally:
             with lock:
@@ -347,6 +370,6 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
     outputs = {name: outputs[name] for name in order if name in outputs}
     log(
         f"ran {len(todo)} snippets in {time.perf_counter() - start:.1f} s (CPU {cpu[0]:.1f} s) "
-        f"in {workers} worker process{'es' if workers > 1 else ''}"
+        f"in {workers} worker process{'es' if workers > 1 else ''}; phone layouts {phone_seconds[0]:.1f} s of it"
     )
     return outputs, errors

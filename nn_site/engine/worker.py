@@ -52,7 +52,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-from nn_site.engine import figure_checks, processes
+from nn_site.engine import figure_checks, phone, processes
 from nn_site.engine.svg import compact
 from nn_site.paths import ROOT
 
@@ -177,6 +177,8 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
                     raise
         faulthandler.cancel_dump_traceback_later()
         figures, figure_problem = [], None
+        phone_layouts: dict[str, str | None] = {}  # figure -> why it has no phone layout, or None
+        phone_seconds = 0.0
         for number in plt.get_fignums():
             target = out_dir / f"figure-{number}.svg"
             figures.append(target.name)
@@ -184,9 +186,14 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
             if figure_problem or too_large:  # not saved: the snippet fails anyway
                 figure_problem = figure_problem or too_large
                 continue
+            phone.grow_texts(plt.figure(number))  # desktop too: no glyph below 11 px at natural size
             plt.figure(number).savefig(target, format="svg", metadata={"Date": None, "Creator": None})
             target.write_text(compact(target.read_text(encoding="utf-8")), encoding="utf-8")  # nn_site/engine/svg.py
             figure_problem = figure_checks.blank(plt.figure(number))
+            if not figure_problem:
+                phone_started = time.process_time()  # CPU seconds: the build log's cost of phone layouts
+                phone_layouts[target.name] = _save_phone(plt.figure(number), target)
+                phone_seconds += time.process_time() - phone_started
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
         result = {
             "ok": True,
@@ -194,6 +201,8 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
             "figures": figures,
             "written": written,
             "figure_problem": figure_problem,
+            "phone": phone_layouts,
+            "phone_seconds": phone_seconds,
         }
     except BaseException as exc:  # noqa: BLE001 - a snippet may raise anything
         faulthandler.cancel_dump_traceback_later()
@@ -210,6 +219,19 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
         _exit(0)
     report.write(json.dumps(result))
     report.flush()
+
+
+def _save_phone(fig, target: Path) -> str | None:
+    """Save the phone layout of ``fig`` (nn_site/engine/phone.py) beside ``target`` as
+    ``<name>-phone.svg``, after the desktop copy: the same Figure, laid out again, no
+    re-run. Returns None, or why the figure keeps only its desktop layout."""
+    reason = phone.relayout(fig)
+    if reason is not None:
+        return reason
+    phone_target = target.with_name(target.stem + "-phone.svg")
+    fig.savefig(phone_target, format="svg", metadata={"Date": None, "Creator": None})
+    phone_target.write_text(compact(phone_target.read_text(encoding="utf-8")), encoding="utf-8")
+    return None
 
 
 def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:

@@ -9,6 +9,11 @@ dark copy (``nn_site/engine/palette.py``) as files beside the page, with width a
 lazy loading, a full-size link, an id (``fig-<notebook>-<N>``, so the figure gallery
 and a citation can link to it), and alt text made from the figure's own labels
 (titles, axis labels, legend entries) instead of "No description has been provided".
+
+Phones get a layout of their own, as snippet figures do (nn_site/engine/phone.py): the
+kernel's SVG output of a figure is followed by the same Figure laid out for a 390-px
+column (``install_phone_layouts``, run by the profile), which ``finish`` cuts off and
+writes as ``<stem>-N-phone.svg`` (and its dark copy) inside a ``<picture>``.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from nn_site.engine import cache
+from nn_site.engine import cache, phone
 from nn_site.engine.palette import dark_variant
+from nn_site.engine.render import PHONE_MEDIA, phone_aspect
 from nn_site.engine.svg import compact
 
 # nbconvert writes an SVG output as an <img> with a base64 data: URL.
@@ -32,6 +38,43 @@ SVG_OUTPUT = re.compile(
 )
 SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="(?P<w>[\d.]+)pt"[^>]*?\bheight="(?P<h>[\d.]+)pt"')
 NS = "{http://www.w3.org/2000/svg}"
+PHONE_MARK = "<!-- phone layout -->"  # between a figure's desktop and phone SVG in a kernel output
+
+
+def install_phone_layouts() -> None:
+    """In a notebook kernel: every SVG of a figure is followed by PHONE_MARK and the same
+    figure laid out for a phone (nn_site/engine/phone.py); texts below 11 px grow in the
+    desktop copy too. Wraps IPython's print_figure, which the inline backend's SVG
+    formatter calls (set up before or after this runs), and registers it again."""
+    from IPython import get_ipython
+    from IPython.core import pylabtools
+    from matplotlib.figure import Figure
+
+    original = pylabtools.print_figure
+    if getattr(original, "with_phone_layout", False):
+        return
+
+    def print_figure(fig, fmt="png", bbox_inches="tight", base64=False, **kwargs):
+        if fmt != "svg":
+            return original(fig, fmt, bbox_inches, base64, **kwargs)
+        phone.grow_texts(fig)
+        desktop = original(fig, fmt, bbox_inches, base64, **kwargs)
+        if not isinstance(desktop, str) or phone.relayout(fig) is not None:
+            return desktop  # the page then shows the desktop copy on phones too
+        return desktop + PHONE_MARK + original(fig, fmt, None, base64, **kwargs)
+
+    print_figure.with_phone_layout = True
+    pylabtools.print_figure = print_figure
+    shell = get_ipython()
+    if shell is not None:
+        svg = shell.display_formatter.formatters["image/svg+xml"]
+        svg.for_type(Figure, lambda fig: print_figure(fig, "svg", metadata={"Date": None, "Creator": None}))
+
+
+def _dims(svg: str) -> str:
+    """width="…" height="…" in CSS px from the SVG's size in pt, or nothing."""
+    size = SVG_SIZE.search(svg)
+    return f' width="{round(float(size["w"]) * 4 / 3)}" height="{round(float(size["h"]) * 4 / 3)}"' if size else ""
 
 
 def kernel_profile(style: Path) -> tuple[Path, str]:
@@ -47,9 +90,13 @@ def kernel_profile(style: Path) -> tuple[Path, str]:
         "    'import matplotlib.style',\n"
         f"    {f'matplotlib.style.use({str(style)!r})'!r},\n"
         "    \"matplotlib.rcParams['svg.hashsalt'] = 'notebook'\",\n"
+        "    'from nn_site.notebooks.figures import install_phone_layouts',\n"
+        "    'install_phone_layouts()',\n"
         "]\n"
     )
-    digest = hashlib.sha256(config.encode() + style.read_bytes()).hexdigest()[:12]
+    # The phone layout's code is part of what the kernel draws: a change re-runs the notebooks.
+    code = Path(phone.__file__).read_bytes() + Path(__file__).read_bytes()
+    digest = hashlib.sha256(config.encode() + style.read_bytes() + code).hexdigest()[:12]
     profile = cache.cache_dir() / "ipython" / digest
     target = profile / "profile_default" / "ipython_kernel_config.py"
     if not target.is_file() or target.read_text(encoding="utf-8") != config:
@@ -98,23 +145,34 @@ def finish(page_html: str, stem: str, notebook: str) -> tuple[str, dict[str, str
     (``<stem>-N.svg`` and ``<stem>-N-dark.svg``, beside the page). ``notebook`` is the
     notebook's source path, which names the figures' ids (the same in every URL style)."""
     files: dict[str, str] = {}
+    count = [0]
 
     def figure(match: re.Match) -> str:
-        number = len(files) // 2 + 1
+        count[0] += 1
+        number = count[0]
         svg = base64.b64decode(match["b64"]).decode("utf-8")
+        svg, _, phone_svg = svg.partition(PHONE_MARK)
         svg = svg[svg.index("<svg") :]
         light, dark = f"{stem}-{number}.svg", f"{stem}-{number}-dark.svg"
         files[light] = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + compact(svg)
         files[dark] = dark_variant(files[light])
-        size = SVG_SIZE.search(svg)
-        dims = f' width="{round(float(size["w"]) * 4 / 3)}" height="{round(float(size["h"]) * 4 / 3)}"' if size else ""
+        dims = _dims(svg)
         alt = html.escape(alt_text(svg), quote=True)
         img = f'<img alt="{alt}"{dims} loading="lazy" decoding="async" src="{{}}">'
+        shown = [img.format(light + "#only-light"), img.format(dark + "#only-dark")]
+        if phone_svg:  # <picture> as nn_site/engine/render.py makes for snippet figures
+            phone_svg = phone_svg[phone_svg.index("<svg") :]
+            phone_light, phone_dark = f"{stem}-{number}-phone.svg", f"{stem}-{number}-phone-dark.svg"
+            files[phone_light] = '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + compact(phone_svg)
+            files[phone_dark] = dark_variant(files[phone_light])
+            shown = [
+                f'<picture><source media="{PHONE_MEDIA}" srcset="{src}">{phone_aspect(tag, phone_svg)}</picture>'
+                for src, tag in zip((phone_light, phone_dark), shown)
+            ]
         return (
             f'<figure class="snippet-figure notebook-figure" id="{figure_id(notebook, number)}">'
             f'<a class="figure-zoom" href="{light}" '
-            f'title="Open the figure full size">{img.format(light + "#only-light")}'
-            f"{img.format(dark + '#only-dark')}</a></figure>"
+            f'title="Open the figure full size">{"".join(shown)}</a></figure>'
         )
 
     return SVG_OUTPUT.sub(figure, page_html), files

@@ -6,10 +6,14 @@ from the DOM (``g#text_N`` is one text, ``g#legend_N`` a legend, ``g#line2d_N`` 
 ticks and legends a data line, scatter points are ``use`` elements of a collection).
 A text's size is its glyphs' scale: matplotlib draws glyphs at 100 units per em, so
 100 × the scale of a glyph's ``use`` on screen is the font size in CSS px. Sub- and
-superscripts of mathtext are smaller by design (0.7×, as in TeX); the size checked is a
-text's largest glyph. Then every page is loaded at 1280 px and 390 px, and for each
-figure the width it is drawn at, in the light and in the dark palette, gives the
-rendered scale: text px = natural px × rendered width / natural width.
+superscripts of mathtext are smaller (0.7×, as in TeX) and must be legible too: the size
+checked is a text's SMALLEST glyph (a tick's 10⁶ is checked by its 6). Then every page
+is loaded at 1280 px and 390 px, and for each figure the copy the browser shows
+(``img.currentSrc``: a phone gets the ``-phone.svg`` layout through ``<picture>``, see
+nn_site/engine/render.py) and the width it is drawn at, in the light and in the dark
+palette, give the rendered scale: text px = natural px × rendered width / natural width.
+Phone copies are figures of the site like the others: clipping and collisions are
+checked on them as well.
 
 Used by tests/browser/test_figures.py; ``python tests/browser/figure_check.py SITE``
 prints the numbers for a built site (before/after comparisons).
@@ -21,7 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MIN_PX = {1280: 11.0, 390: 9.0}  # smallest text in CSS px at each viewport width
+MIN_PX = {1280: 11.0, 390: 11.0}  # smallest text in CSS px at each viewport width
 WIDTHS = (1280, 390)
 
 # In the SVG document: per text its box and size; legend boxes; data segments and points.
@@ -37,7 +41,7 @@ SVG_JS = r"""
   for (const g of svg.querySelectorAll('g[id^="text_"]')) {
     const uses = [...g.querySelectorAll("use")];
     if (!uses.length) continue;
-    const px = Math.max(...uses.map(u => 100 * scale(u.getScreenCTM())));
+    const px = Math.min(...uses.map(u => 100 * scale(u.getScreenCTM())));
     const label = (g.firstChild && g.firstChild.nodeType === 8 ? g.firstChild.data
                    : [...g.childNodes].find(n => n.nodeType === 8)?.data || "").trim();
     texts.push({id: g.id, label, px, box: box(g),
@@ -104,11 +108,17 @@ SVG_JS = r"""
 """
 
 # On a page: the figures drawn, their width, for the palette the page shows.
+# Lazy images are made eager and awaited first: currentSrc is the copy the browser chose.
 PAGE_JS = r"""
-() => [...document.querySelectorAll("figure.snippet-figure img")]
-  .filter(img => img.getClientRects().length > 0)
-  .map(img => ({src: new URL(img.getAttribute("src"), location.href).pathname,
-                width: img.getBoundingClientRect().width}))
+async () => {
+  const imgs = [...document.querySelectorAll("figure.snippet-figure img")];
+  for (const img of imgs) img.loading = "eager";
+  await Promise.all(imgs.map(img => img.complete ? null
+    : new Promise(done => { img.addEventListener("load", done); img.addEventListener("error", done); })));
+  return imgs.filter(img => img.getClientRects().length > 0)
+    .map(img => ({src: new URL(img.currentSrc || img.getAttribute("src"), location.href).pathname,
+                  width: img.getBoundingClientRect().width}));
+}
 """
 
 
@@ -233,8 +243,11 @@ def figure_pages(site: Path) -> tuple[list[str], list[str]]:
     return pages, sorted(svgs)
 
 
-def report(browser, base_url: str, site: Path) -> tuple[dict[str, Figure], dict, list[str]]:
-    """Every figure's problems and, per width and palette, its smallest rendered text."""
+def report(browser, base_url: str, site: Path, scaled_on_phones: frozenset[str] = frozenset()
+           ) -> tuple[dict[str, Figure], dict, list[str]]:
+    """Every figure's problems and, per width and palette, its smallest rendered text.
+    ``scaled_on_phones``: figures (URL paths) without a phone layout, whose text on a phone
+    is the desktop copy's scaled (reported in the smallest sizes, not as problems)."""
     pages, svgs = figure_pages(site)
     figures = measure_figures(browser, base_url, svgs)
     widths = rendered_widths(browser, base_url, pages)
@@ -251,7 +264,7 @@ def report(browser, base_url: str, site: Path) -> tuple[dict[str, Figure], dict,
             for page_path, rendered in uses:
                 px = fig.min_text_px * rendered / fig.width
                 worst = min(worst, (px, f"{src} on /{page_path}"))
-                if px < MIN_PX[width] - 0.05:
+                if px < MIN_PX[width] - 0.05 and not (width < 600 and src in scaled_on_phones):
                     label = min(fig.texts, key=lambda t: t["px"])["label"]
                     problems.append(f"{src} on /{page_path} at {width} px ({scheme}): text "
                                     f"{label!r} renders at {px:.1f} px (< {MIN_PX[width]:g})")

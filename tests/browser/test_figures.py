@@ -4,6 +4,8 @@ legend or a label, no two labels on top of each other. How it measures: figure_c
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .figure_check import MIN_PX, report
@@ -12,7 +14,8 @@ pytestmark = pytest.mark.browser
 
 
 def test_every_figure_is_legible_at_both_widths_in_both_palettes(browser, base_url, site, quality_summary):
-    figures, smallest, problems = report(browser, base_url, site)
+    scaled = frozenset(f"/figures/{name}.svg" for name in SCALED_ON_PHONES)
+    figures, smallest, problems = report(browser, base_url, site, scaled)
     assert len(figures) >= 30, f"only {len(figures)} figures found under site/figures/"
     assert set(smallest) == {(w, s) for w in MIN_PX for s in ("default", "slate")}, smallest
     quality_summary["figures measured"] = len(figures)
@@ -57,3 +60,111 @@ def test_the_figure_check_reads_compacted_path_data(browser, tmp_path):
         page.close()
     assert segments == [(10, 10, 20, 10), (20, 10, 20, 20), (20, 20, 10, 10),
                         (40, 10, 50, 10), (50, 10, 50, 30)]
+
+
+# Figures the engine leaves without a phone layout (nn_site/engine/phone.py says why in
+# the build log): phones show the desktop copy scaled to the column. Each is listed
+# here so that a new one fails the test instead of passing unnoticed.
+SCALED_ON_PHONES = {
+    "artificial_neuron/perceptron_and",  # its annotations overlap in a narrow axes
+    "biological_neuron/neuron_schematic",  # a drawing: labels placed in data coordinates
+    "biological_neuron/summation",  # legends above the panels run into the titles
+    "history/timeline",  # a drawing: one line of text per event
+    "inhibition/normalisation",  # nested grids of axes
+    "limits/spike_codes",  # the last panel's two-line y label is longer than the panel
+    "mapping/side_by_side",  # a drawing: labels placed in data coordinates
+    "xor/two_layer",  # an equal-aspect square with a legend beside it
+}
+PICTURE = re.compile(r"<picture>(?P<body>.*?)</picture>", re.S)
+SOURCE = re.compile(r'<source media="screen and \(max-width: (?P<max>\d+)px\)" srcset="(?P<src>[^"]+)">')
+ASPECT = re.compile(r'<img style="--phone-aspect: (?P<w>\d+) / (?P<h>\d+)"')
+
+
+def _snippet_figure_imgs(site):
+    """(page, figure html) for every snippet figure of the site (print page excluded)."""
+    for html in sorted(site.rglob("index.html")):
+        if html.parent.name == "print_page":
+            continue
+        text = html.read_text(encoding="utf-8")
+        for figure in re.findall(r'<figure class="snippet-figure" id="fig-[^"]*".*?</figure>', text, re.S):
+            yield html, figure
+
+
+def test_every_snippet_figure_offers_phones_its_phone_copy_with_its_size(site):
+    """Each light and dark image sits in a <picture> whose <source> names the phone copy
+    (x-phone.svg, x-phone-dark.svg), and the image carries that file's own proportions
+    (--phone-aspect: no layout shift when a phone picks it)."""
+    from nn_site.engine.render import svg_size
+
+    problems, checked = [], 0
+    for html, figure in _snippet_figure_imgs(site):
+        imgs = re.findall(r'src="([^"#]+\.svg)#only-(?:light|dark)"', figure)
+        light = imgs[0].split("figures/", 1)[-1].removesuffix(".svg")
+        pictures = PICTURE.findall(figure)
+        if light in SCALED_ON_PHONES:
+            if pictures:
+                problems.append(f"{light}: listed as scaled on phones but has a phone copy (update the list)")
+            continue
+        if len(pictures) != 2:
+            problems.append(f"{html.relative_to(site)}: {light}: {len(pictures)} <picture> (2 expected)")
+            continue
+        for body, img in zip(pictures, imgs):
+            source = SOURCE.search(body)
+            expected = img.removesuffix("-dark.svg") + "-phone-dark.svg" if img.endswith("-dark.svg") \
+                else img.removesuffix(".svg") + "-phone.svg"
+            if source is None or source["src"] != expected:
+                problems.append(f"{html.relative_to(site)}: {img}: no <source> for {expected}")
+                continue
+            file = (html.parent / source["src"]).resolve()
+            aspect = ASPECT.search(body)
+            if not file.is_file() or aspect is None or svg_size(file) != (int(aspect["w"]), int(aspect["h"])):
+                problems.append(f"{html.relative_to(site)}: {source['src']}: missing, or not the image's --phone-aspect")
+            checked += 1
+    assert checked >= 120, f"only {checked} phone sources found"
+    assert not problems, "\n".join(problems[:20])
+
+
+def _figure_name(url: str) -> str:
+    """'xor/two_layer' for .../figures/xor/two_layer-phone-dark.svg#only-dark."""
+    name = url.split("#")[0].split("/figures/", 1)[-1].removesuffix(".svg")
+    return name.removesuffix("-dark").removesuffix("-phone")
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_a_phone_downloads_only_phone_copies_and_a_desktop_only_desktop_ones(browser, base_url, scheme):
+    """The request log of a page with several figures, scrolled to its end so that every
+    lazy figure loads: at 390 px only -phone files, at 1280 px none; each palette shows
+    only its own copy (img.currentSrc of the visible image)."""
+    page_path = "population-dynamics/"  # four figures
+    for width, phone in ((390, True), (1280, False)):
+        context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600,
+                                      has_touch=width < 600, color_scheme="dark" if scheme == "slate" else "light")
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        try:
+            page.goto(base_url + page_path, wait_until="load")
+            page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+            height = page.evaluate("document.body.scrollHeight")
+            for y in range(0, height, 600):
+                page.evaluate(f"window.scrollTo(0, {y})")
+                page.wait_for_timeout(50)
+            page.wait_for_load_state("networkidle")
+            shown = page.evaluate("""[...document.querySelectorAll('figure.snippet-figure img')]
+                .filter(img => img.getClientRects().length > 0).map(img => img.currentSrc)""")
+        finally:
+            context.close()
+        figures = [url for url in requested if "/figures/" in url and url.endswith(".svg")]
+        assert len(shown) >= 3 and len(figures) >= 3, (width, shown, figures)
+        # A figure without a phone layout is the desktop copy at every width.
+        figures = [url for url in figures if _figure_name(url) not in SCALED_ON_PHONES]
+        shown = [url for url in shown if _figure_name(url) not in SCALED_ON_PHONES]
+        assert len(shown) >= 3 and len(figures) >= 3, (width, shown, figures)
+        for url in figures:  # (the first screen may load before the palette is switched)
+            assert ("-phone" in url) == phone, (width, url)
+        dark = scheme == "slate"
+        for url in shown:
+            name = url.split("#")[0]
+            assert name.endswith("-phone-dark.svg" if phone and dark else "-phone.svg" if phone
+                                 else "-dark.svg" if dark else ".svg"), (width, scheme, url)
+            assert phone or "-phone" not in name, (width, url)

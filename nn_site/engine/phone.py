@@ -1,0 +1,416 @@
+"""A phone layout of a figure, made from the same Figure object after the desktop copy
+is saved (issue 29, "Phones: figures designed for 390 px"): snippets' figures in
+nn_site/engine/worker.py, notebooks' in their kernel (nn_site/notebooks/figures.py).
+
+A desktop figure (7 in wide, 12-pt text) drawn across a 390-px phone shrinks to 58 %:
+its text to 9 px, mathtext sub- and superscripts (0.7x, as in TeX) to 6.5 px, and
+side-by-side panels to 180 px each. Instead of re-running the snippet with a phone
+branch (the code a reader sees stays the code that ran), ``relayout`` changes the
+figure in place:
+
+- its width becomes the phone column (``PHONE_WIDTH_PX``, measured in the built site:
+  a figure runs across the whole 390-px screen), so it is shown at its natural size;
+- every text (ticks, labels, titles, legends, annotations) gets at least the size
+  whose smallest glyph is ``MIN_GLYPH_PX`` CSS px there, as mathtext really draws
+  it (``smallest_glyph``: a sub/superscript is 0.7x the text, a script of a script
+  0.49x); the desktop copy gets the same rule (``grow_texts``) before it is saved;
+- the panels of a grid are stacked in reading order, one per row (a 1 x 3 grid becomes
+  3 x 1, a 2 x 2 becomes 4 x 1): each axes gets a cell of a new GridSpec through
+  ``set_subplotspec``, so the snippet's axes array keeps its shape and twins
+  (``twinx``), colorbars and insets follow their parent;
+- its height is the stacked rows, each as tall as a desktop row within
+  ``ROW_HEIGHT_IN``;
+- the layout engine the figure used (constrained or tight) lays it out again;
+- then the figure is drawn and what does not fit is fixed, one kind of change per
+  draw (``fit``): a legend wider than its room gets fewer columns, then wrapped labels;
+  one beside its axes moves inside, one that covers data moves to the emptiest place
+  (matplotlib's loc="best") or above its axes; numeric tick labels that touch are
+  thinned to every 2nd (3rd, ...) one, long category names are wrapped and a crowded
+  list of them makes the figure taller; a title or label cut by the figure's edge is
+  wrapped at spaces outside $math$.
+
+A figure this cannot lay out (an axes placed by hand with ``add_axes``, an axes over
+several grid cells, nested grids), or whose texts still overlap or are cut after
+fitting, keeps its desktop layout and the reason is returned: the page then shows the
+desktop copy scaled to the phone, and the build log names the figure and the reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import textwrap
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.gridspec import GridSpec, SubplotSpec
+from matplotlib.legend import Legend
+from matplotlib.mathtext import MathTextParser
+from matplotlib.text import Text
+from matplotlib.ticker import FixedLocator, Formatter
+from matplotlib.transforms import Bbox
+
+PX_PER_PT = 4 / 3  # CSS: 1 pt = 4/3 px
+PHONE_WIDTH_PX = 390  # the figure's width at a 390-px viewport (it bleeds to the screen edges)
+MIN_GLYPH_PX = 11.0  # smallest glyph of any figure text, in CSS px at the figure's natural size
+ROW_HEIGHT_IN = (2.4, 3.6)  # a stacked panel's height on a phone, at least / at most
+FIT_ROUNDS = 5  # draws spent making legends, long texts and crowded ticks fit
+_MATH = MathTextParser("path")
+
+
+@functools.lru_cache(maxsize=4096)
+def smallest_glyph(text: str) -> float:
+    """The smallest glyph of ``text`` as a fraction of its font size: 1 for plain text;
+    for mathtext what its parser really draws (a sub/superscript 0.7, a script of a
+    script 0.49, the radical of ``\\sqrt`` about 0.59)."""
+    smallest = 1.0
+    for line in text.split("\n"):  # matplotlib lays out each line on its own
+        if not _has_math(line):
+            continue
+        try:
+            parsed = _MATH.parse(line, dpi=72, prop=FontProperties(size=100))
+        except ValueError:  # not valid mathtext: drawn as plain text
+            continue
+        smallest = min([smallest] + [glyph[1] / 100 for glyph in parsed.glyphs])
+    return smallest
+
+
+def min_points(text: str) -> float:
+    """The smallest font size (pt) at which every glyph of ``text`` is MIN_GLYPH_PX."""
+    # Rounded up to a quarter point: the check measures glyphs as drawn, never below.
+    return math.ceil(MIN_GLYPH_PX / PX_PER_PT / smallest_glyph(text) * 4) / 4
+
+
+def _has_math(text: str) -> bool:
+    return text.count("$") - text.count(r"\$") >= 2
+
+
+def grow_texts(fig: Figure) -> None:
+    """Every text of ``fig`` at least the size whose smallest glyph is MIN_GLYPH_PX at the
+    figure's natural size (most are already: the site style draws 12-pt text)."""
+    for ax in fig.axes:
+        # Tick labels are made again when the figure is drawn at a new size: set the
+        # size on the axis (tick_params), not only on the labels that exist now.
+        for axis in (ax.xaxis, ax.yaxis):
+            for which, ticks in (("major", axis.get_major_ticks()), ("minor", axis.get_minor_ticks())):
+                labels = [t.label1 for t in ticks] + [t.label2 for t in ticks]
+                if not labels:
+                    continue
+                current = max(label.get_fontsize() for label in labels)
+                needed = max([current] + [min_points(label.get_text()) for label in labels])
+                if _uses_math(axis):  # 10⁶ is written $10^{6}$: labels to come may hold math
+                    needed = max(needed, min_points("$x^{6}$"))
+                if needed > current:
+                    ax.tick_params(axis=axis.axis_name, which=which, labelsize=needed)
+    for text in fig.findobj(Text):
+        if text.get_text() and text.get_fontsize() < min_points(text.get_text()):
+            text.set_fontsize(min_points(text.get_text()))
+
+
+def _uses_math(axis) -> bool:
+    formatter = axis.get_major_formatter()
+    return bool(getattr(formatter, "_useMathText", False))
+
+
+def _cells(fig: Figure) -> tuple[GridSpec, list[tuple[Axes, int]]] | str:
+    """The one grid the figure's axes sit in and each axes' cell number (row-major); or
+    why the figure cannot be restacked."""
+    grids: set[int] = set()
+    grid = None
+    placed: list[tuple[Axes, int]] = []
+    for ax in fig.axes:
+        spec: SubplotSpec | None = ax.get_subplotspec()
+        if spec is None:
+            # Colorbars and insets are placed from their parent by the layout; others by hand.
+            if getattr(ax, "_colorbar", None) is not None or ax.get_axes_locator() is not None:
+                continue
+            return "an axes placed by hand (add_axes)"
+        top = spec.get_topmost_subplotspec()
+        gs = top.get_gridspec()
+        if id(gs) not in grids:
+            grids.add(id(gs))
+            grid = gs
+        if len(grids) > 1:
+            return "axes in more than one grid (nested GridSpecs)"
+        if top.num1 != top.num2:
+            return "an axes spans several grid cells"
+        placed.append((ax, top.num1))
+    if grid is None:
+        return "no grid of axes"
+    return grid, placed
+
+
+def relayout(fig: Figure) -> str | None:
+    """Lay ``fig`` out for a phone, in place; None if done, else why it was left as it is."""
+    found = _cells(fig)
+    if isinstance(found, str):
+        return found
+    grid, placed = found
+    rows, cols = grid.get_geometry()
+    width, height = fig.get_size_inches()
+    cells = sorted({cell for _, cell in placed})
+    row_height = min(max(height / rows, ROW_HEIGHT_IN[0]), ROW_HEIGHT_IN[1])
+    if cols > 1:
+        # One panel per row, in reading order (row-major cell number); empty cells dropped.
+        stacked = GridSpec(len(cells), 1, figure=fig)
+        for ax, cell in placed:
+            ax.set_subplotspec(stacked[cells.index(cell), 0])
+            # Shared axes showed tick labels on the outer panels only; stacked, each
+            # panel shows its own (the snippet's own choices of tick labels stay).
+            if len(ax.get_shared_x_axes().get_siblings(ax)) > 1:
+                ax.tick_params(axis="x", which="both", labelbottom=True)
+            if len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
+                ax.tick_params(axis="y", which="both", labelleft=True)
+        phone_rows = len(cells)
+    else:
+        phone_rows = rows
+    fig.set_size_inches(PHONE_WIDTH_PX / PX_PER_PT / 72, phone_rows * row_height)
+    grow_texts(fig)
+    if fig.get_layout_engine() is None:
+        fig.tight_layout()  # a figure laid out once by the snippet (plt.tight_layout())
+    problems = fit(fig)
+    if problems:
+        return "at phone width " + "; ".join(problems[:3])
+    return None
+
+
+# ---- Making it fit: each step changes only what the drawn figure shows does not fit ----
+
+
+def _bbox(artist, renderer) -> Bbox:
+    return artist.get_window_extent(renderer)
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` broken at spaces outside $math$ into lines of about ``width`` characters."""
+    protected = re.sub(r"\$[^$]*\$", lambda m: m[0].replace(" ", "\0"), text)
+    lines = textwrap.wrap(protected, max(width, 6), break_long_words=False, break_on_hyphens=False)
+    return "\n".join(lines).replace("\0", " ")
+
+
+def _shorten(text: Text, renderer, available: float) -> bool:
+    """Wrap ``text`` so that it is at most ``available`` display units long (wide, or
+    tall for a vertical label); True if changed."""
+    content = text.get_text()
+    box = _bbox(text, renderer)
+    width = box.height if text.get_rotation() % 180 else box.width
+    if width <= available or " " not in content.replace("\n", " "):
+        return False
+    longest = max(len(line) for line in content.split("\n"))
+    wrapped = _wrap(content.replace("\n", " "), int(longest * available / width * 0.95))
+    if wrapped == content:
+        return False
+    text.set_text(wrapped)
+    return True
+
+
+def _legends(fig: Figure) -> list[Legend]:
+    return [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
+
+
+def _fit_legends(fig: Figure, renderer) -> bool:
+    """A legend wider than its axes (or the figure, for a figure legend) gets fewer
+    columns, then wrapped labels; one beside its axes moves into it, and one inside its
+    axes that covers data moves to the emptiest place (loc="best", matplotlib's own rule)."""
+    changed = False
+    for legend in _legends(fig):
+        box = _bbox(legend, renderer)
+        inside = legend.isaxes and legend.get_bbox_to_anchor() == legend.axes.bbox
+        # Inside its axes a legend has the axes' width; outside, it ends at the figure's edge.
+        room = legend.axes.bbox.width - 4 if inside else min(fig.bbox.width, fig.bbox.x1 - box.x0) - 4
+        if legend.isaxes and not inside and box.x0 >= legend.axes.bbox.x1 - 1:
+            legend.set_bbox_to_anchor(None)  # beside the axes, it would squeeze it: inside
+            legend.set_loc("best")
+            changed = True
+        elif inside and box.width > room and not legend.axes.get_title(loc="left") + legend.axes.get_title():
+            legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)  # above, full width
+            legend.set_loc("lower left")
+            changed = True
+        elif box.width > room:
+            if legend._ncols > 1:
+                _set_columns(legend, max(1, min(legend._ncols - 1, int(legend._ncols * room / box.width))))
+                changed = True
+                continue
+            for text in legend.get_texts():
+                changed |= _shorten(text, renderer, _bbox(text, renderer).width - (box.width - room) - 2)
+        elif inside and _covers_data(legend, renderer):
+            if legend._loc != 0:
+                legend.set_loc("best")
+            elif not legend.axes.get_title(loc="left") + legend.axes.get_title():
+                # Even the emptiest place covers data: above the axes instead.
+                legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
+                legend.set_loc("lower left")
+            else:
+                continue
+            changed = True
+    return changed
+
+
+def _set_columns(legend: Legend, columns: int) -> None:
+    """Pack ``legend`` again in ``columns`` columns (``set_ncols`` alone changes nothing
+    once a legend is built), keeping its entries' colours, sizes and its title."""
+    looks = [(t.get_text(), t.get_color(), t.get_fontproperties()) for t in legend.texts]
+    title = legend.get_title()
+    title_text, title_font = title.get_text(), title.get_fontproperties()
+    legend.set_ncols(columns)
+    legend._init_legend_box(legend.legend_handles, [text for text, _, _ in looks])
+    for text, (_, color, font) in zip(legend.texts, looks):
+        text.set_color(color)
+        text.set_fontproperties(font)
+    legend.set_title(title_text, prop=title_font)
+    legend._set_loc(legend._loc)  # the new box is placed where the old one was
+
+
+def _covers_data(legend: Legend, renderer) -> bool:
+    """Data inside the legend's box, as matplotlib's own loc="best" counts it."""
+    box = _bbox(legend, renderer)
+    bboxes, lines, offsets = legend._auto_legend_data(renderer)
+    return bool(
+        sum(box.count_contains(line.vertices) for line in lines)
+        + box.count_contains(offsets)
+        + box.count_overlaps(bboxes)
+        + sum(line.intersects_bbox(box, filled=False) for line in lines)
+    )
+
+
+def _free_texts(fig: Figure) -> list[Text]:
+    """Titles, labels, annotations: the visible texts that are not tick or legend labels."""
+    in_legends = {id(t) for legend in _legends(fig) for t in (*legend.get_texts(), legend.get_title())}
+    ticks = {
+        id(t)
+        for ax in fig.axes
+        for axis in (ax.xaxis, ax.yaxis)
+        for tick in (*axis.get_major_ticks(), *axis.get_minor_ticks())
+        for t in (tick.label1, tick.label2)
+    }
+    return [
+        t
+        for t in fig.findobj(Text)
+        if t.get_visible()
+        and t.get_text().strip()
+        and id(t) not in in_legends
+        and id(t) not in ticks
+        and t.get_figure(root=True) is fig
+    ]
+
+
+def _fit_texts(fig: Figure, renderer) -> bool:
+    """A text cut by the figure's left or right edge is wrapped to the room it has."""
+    changed = False
+    edge = fig.bbox
+    for text in _free_texts(fig):
+        box = _bbox(text, renderer)
+        if text.get_rotation() % 180:  # a vertical label: the figure's height is the limit
+            if box.y0 < edge.y0 - 0.5 or box.y1 > edge.y1 + 0.5:
+                changed |= _shorten(text, renderer, min(box.y1, edge.y1) - max(box.y0, edge.y0) - 2)
+            continue
+        if box.x0 >= edge.x0 - 0.5 and box.x1 <= edge.x1 + 0.5:
+            continue
+        changed |= _shorten(text, renderer, min(box.x1, edge.x1) - max(box.x0, edge.x0) - 2)
+    return changed
+
+
+class _EveryNth(Formatter):
+    """The axis' own formatter, labelling every ``n``-th tick only (the others stay, blank)."""
+
+    def __init__(self, inner: Formatter, n: int) -> None:
+        self.inner, self.n = inner, n
+
+    def __call__(self, x, pos=None):
+        return self.inner(x, pos)
+
+    def format_ticks(self, values):
+        return [label if i % self.n == 0 else "" for i, label in enumerate(self.inner.format_ticks(values))]
+
+    def set_axis(self, axis):
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs):
+        self.inner.set_locs(locs)
+
+    def get_offset(self):
+        return self.inner.get_offset()
+
+
+def _fit_ticks(fig: Figure, renderer) -> bool:
+    """Tick labels that touch their neighbours: label every 2nd (3rd, ...) tick."""
+    changed = False
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [t.label1 for t in axis.get_major_ticks() if t.label1.get_visible() and t.label1.get_text()]
+            along = (lambda b: b.x0) if axis is ax.xaxis else (lambda b: b.y0)
+            boxes = sorted((_bbox(label, renderer) for label in labels), key=along)
+            crowded = any(_overlap(a, b, gap=2.0) for a, b in zip(boxes, boxes[1:]))
+            named = _named(labels)
+            if named and axis is ax.yaxis and isinstance(axis.get_major_locator(), FixedLocator):
+                # Long category names (a bar per row) take at most 45 % of the width.
+                room = 0.45 * fig.bbox.width
+                widest = max(boxes, key=lambda b: b.width)
+                if widest.width > room + 1:
+                    lines = max(len(line) for label in labels for line in label.get_text().split("\n"))
+                    axis.set_ticklabels(
+                        [
+                            _wrap(label.get_text().replace("\n", " "), int(lines * room / widest.width))
+                            for label in (t.label1 for t in axis.get_major_ticks())
+                        ]
+                    )
+                    changed = True
+                    continue
+            if crowded and named:
+                # Named categories (a bar per row) are never dropped: the figure grows taller.
+                if axis is ax.yaxis:
+                    needed = sum(b.height + 4 for b in boxes) / max(ax.bbox.height, 1)
+                    width, height = fig.get_size_inches()
+                    fig.set_size_inches(width, height * min(max(needed, 1.1), 2.5))
+                    changed = True
+                continue
+            if crowded:
+                formatter = axis.get_major_formatter()
+                if isinstance(formatter, _EveryNth):
+                    formatter.n += 1
+                else:
+                    axis.set_major_formatter(_EveryNth(formatter, 2))
+                changed = True
+    return changed
+
+
+def _named(labels: list[Text]) -> bool:
+    """Tick labels that are names (categories), not numbers: never thinned."""
+    return any(re.search(r"[A-Za-z]{2}", re.sub(r"\$[^$]*\$", "", label.get_text())) for label in labels)
+
+
+def _overlap(a: Bbox, b: Bbox, gap: float = 0.0) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > -gap and min(a.y1, b.y1) - max(a.y0, b.y0) > -gap
+
+
+def problems(fig: Figure, renderer) -> list[str]:
+    """What the phone layout still gets wrong: a text cut by the figure edge, two texts
+    on top of each other (the same checks as tests/browser/figure_check.py)."""
+    found = []
+    edge = fig.bbox
+    texts = [(t, _bbox(t, renderer)) for t in _free_texts(fig)]
+    texts += [(t, _bbox(t, renderer)) for legend in _legends(fig) for t in legend.get_texts()]
+    for text, box in texts:
+        if box.x0 < edge.x0 - 0.5 or box.x1 > edge.x1 + 0.5 or box.y0 < edge.y0 - 0.5 or box.y1 > edge.y1 + 0.5:
+            found.append(f"text {text.get_text()!r} is cut by the figure edge")
+    for i, (a, box_a) in enumerate(texts):
+        for b, box_b in texts[i + 1 :]:
+            if _overlap(box_a, box_b, gap=-0.5):
+                found.append(f"texts {a.get_text()!r} and {b.get_text()!r} overlap")
+    return found
+
+
+def fit(fig: Figure) -> list[str]:
+    """Draw, fix what does not fit, draw again (at most FIT_ROUNDS times); what is left."""
+    for _ in range(FIT_ROUNDS):
+        fig.canvas.draw()  # runs the figure's layout engine
+        renderer = fig.canvas.get_renderer()
+        # One kind of change per draw, legends first: a legend moved frees room for the rest.
+        changed = _fit_legends(fig, renderer) or _fit_ticks(fig, renderer) or _fit_texts(fig, renderer)
+        if not changed:
+            return problems(fig, renderer)
+    fig.canvas.draw()
+    return problems(fig, fig.canvas.get_renderer())

@@ -1,0 +1,117 @@
+"""The phone layout of a figure (nn_site/engine/phone.py): the same Figure object laid
+out for a 390-px column, panels stacked, every glyph >= 11 px, the same bytes each time."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from nn_site.engine import phone  # noqa: E402
+from nn_site.engine.svg import compact  # noqa: E402
+from nn_site.paths import ROOT  # noqa: E402
+
+STYLE = ROOT / "snippets" / "site.mplstyle"
+
+
+def one_by_three():
+    """A desktop figure as snippets draw one: three panels side by side, mathtext labels
+    with sub- and superscripts, shared y (inner tick labels hidden), a legend."""
+    matplotlib.rcdefaults()
+    matplotlib.style.use(STYLE)
+    matplotlib.rcParams["svg.hashsalt"] = "phone-test"
+    fig, axes = plt.subplots(1, 3, figsize=(7, 3.2), sharey=True)
+    x = np.linspace(0, 1, 50)
+    for k, ax in enumerate(axes):
+        ax.plot(x, x ** (k + 1), label=f"$x^{k + 1}$")
+        ax.set_xlabel(r"input $x_\mathrm{in}$")
+        ax.set_title(f"power {k + 1}")
+    axes[0].set_ylabel(r"output $y$ (10$^{3}$ units)")
+    axes[0].legend()
+    return fig, axes
+
+
+def svg_bytes(fig) -> bytes:
+    out = io.StringIO()
+    fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    return compact(out.getvalue()).encode()
+
+
+def test_a_one_by_three_grid_becomes_three_by_one_at_phone_width():
+    fig, axes = one_by_three()
+    assert phone.relayout(fig) is None
+    assert axes.shape == (3,)  # the snippet's array keeps its shape
+    geometry = [ax.get_subplotspec().get_topmost_subplotspec().get_geometry() for ax in axes]
+    assert [g[:2] for g in geometry] == [(3, 1)] * 3
+    assert [ax.get_subplotspec().rowspan.start for ax in axes] == [0, 1, 2]
+    width, height = fig.get_size_inches()
+    assert width * 72 * phone.PX_PER_PT == pytest.approx(phone.PHONE_WIDTH_PX)
+    assert height >= 3 * phone.ROW_HEIGHT_IN[0]
+    fig.canvas.draw()
+    boxes = [ax.get_position() for ax in axes]
+    assert boxes[0].y0 > boxes[1].y1 > boxes[1].y0 > boxes[2].y1  # one above the other
+    assert all(ax.yaxis.get_major_ticks()[1].label1.get_visible() for ax in axes)  # shared y: labels again
+    plt.close(fig)
+
+
+def test_every_glyph_of_the_phone_layout_is_at_least_11_px():
+    fig, _ = one_by_three()
+    phone.relayout(fig)
+    fig.canvas.draw()
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_visible() and t.get_text()]
+    assert any("$" in t.get_text() for t in texts)  # sub/superscripts are measured too
+    for text in texts:
+        smallest_px = text.get_fontsize() * phone.smallest_glyph(text.get_text()) * phone.PX_PER_PT
+        assert smallest_px >= phone.MIN_GLYPH_PX, (text.get_text(), smallest_px)
+    plt.close(fig)
+
+
+def test_smallest_glyph_is_what_mathtext_draws():
+    assert phone.smallest_glyph("plain text") == 1.0
+    assert phone.smallest_glyph("$x_1$") == pytest.approx(0.7)
+    assert phone.smallest_glyph("$e^{x^2}$") == pytest.approx(0.49)
+    assert phone.smallest_glyph("a\n$x_1$") == pytest.approx(0.7)  # each line on its own
+    assert phone.min_points("$x_1$") * 0.7 * phone.PX_PER_PT >= phone.MIN_GLYPH_PX
+
+
+def test_the_phone_layout_is_byte_identical_each_time():
+    first, second = (svg_bytes(fig) for fig in (_relaid(), _relaid()))
+    assert first == second
+    assert b'width="292.5pt"' in first  # 390 CSS px
+
+
+def _relaid():
+    fig, _ = one_by_three()
+    phone.relayout(fig)
+    try:
+        return fig
+    finally:
+        plt.close(fig)
+
+
+def test_a_figure_with_a_hand_placed_axes_keeps_its_desktop_layout_and_says_why():
+    matplotlib.style.use(STYLE)
+    fig = plt.figure(figsize=(7, 3))
+    fig.add_axes((0.1, 0.1, 0.8, 0.8)).plot([0, 1])
+    assert phone.relayout(fig) == "an axes placed by hand (add_axes)"
+    assert tuple(fig.get_size_inches()) == (7, 3)  # untouched
+    plt.close(fig)
+
+
+def test_a_legend_too_wide_for_the_phone_gets_fewer_columns():
+    matplotlib.style.use(STYLE)
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    for k in range(5):
+        ax.plot([0, 1], [k, k + 1], label=f"a long legend entry {k}")
+    fig.legend(loc="outside upper center", ncols=5)
+    assert phone.relayout(fig) is None
+    assert fig.legends[0]._ncols < 5
+    fig.canvas.draw()
+    box = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
+    assert fig.bbox.x0 - 0.5 <= box.x0 and box.x1 <= fig.bbox.x1 + 0.5
+    plt.close(fig)
