@@ -56,7 +56,7 @@ from nn_site.engine import fence as fences
 from nn_site.engine.runner import SnippetError, run_snippets
 from nn_site.notebooks import execution as notebook_execution
 from nn_site.notebooks import kernel as notebook_kernel
-from nn_site.pages import inline_field, ledger, mathml, quantities
+from nn_site.pages import inline_field, ledger, mathml, panel_words, quantities
 from nn_site.pages.citations import CitationError, cite_html, describe_error, site_bibliography
 from nn_site.pages.mathml import MathError, error_message, to_mathml
 
@@ -225,6 +225,9 @@ def _figure(options: dict, name: str, page: Page, where: str, docs_relative: boo
         caption = inline_field.markdown(options["caption"].strip())
     except ValueError as exc:
         raise FenceError(f"{where}: snippet '{name}' caption: {exc}") from None
+    output = state.current().outputs[name]
+    if output.phones and output.phones[0] is not None:  # phones show the panels stacked
+        caption = panel_words.for_both_layouts(caption)
     return (
         f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
         f"![{alt}]({light}#only-light)\n"
