@@ -143,3 +143,61 @@ def test_a_square_root_needs_the_radical_sign():
     assert "\u221a" in math_font.characters("<math><msqrt><mi>x</mi></msqrt></math>")
     assert "\u221a" in math_font.characters('<math><mroot><mi>x</mi><mn>3</mn></mroot></math>')
     assert "\u221a" not in math_font.characters("<math><mfrac><mn>1</mn><mn>2</mn></mfrac></math>")
+
+
+# A symbol or formula written as plain text instead of $TeX$ (issue 29): a subscript
+# (V_th, w_ij), a parenthesised power (e^(-rt)), sqrt(, a one-letter variable set equal
+# to a number or an expression (x = 0, y = f(...)), a lowercase Greek letter, 1/N, x^2.
+PLAIN_MATH = re.compile(
+    r"[A-Za-z]_[A-Za-z0-9]+|\^\(|\bsqrt\(|(?<![\w-])[A-Za-z] = [-−]?\d"
+    r"|(?<![\w-])[A-Za-z](?:\([A-Za-z]\))? = [A-Za-z(]|[α-ω]|\b1/[A-Za-z]\b|(?<![\w/])[A-Za-z]\^"
+)
+# Not math, though the pattern matches: a receptor's name (β2-adrenergic), addresses
+# (a DOI, a URL) and a script's file name in the prose.
+NOT_MATH = re.compile(r"β\d-adrenergic|doi:\S+|https?://\S+|\b\w+\.py\b", re.I)
+SKIPPED = re.compile(r"<(script|style|pre|code|math|textarea|svg)\b.*?</\1\s*>", re.S | re.I)
+
+
+def plain_math(fragment: str) -> list[str]:
+    """Each place in an HTML fragment's text, outside math and code, that writes math as text."""
+    import html as html_lib
+
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", SKIPPED.sub(" ", fragment)))
+    text = NOT_MATH.sub(" ", text)
+    return [text[max(0, m.start() - 30) : m.end() + 20] for m in PLAIN_MATH.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ["density r e^(−rt)", "threshold V_th", "weight w_ij", "scaled by 1/sqrt(N)", "at x = 0", "y = f(w·x + b)",
+     "noise σ = 2 mV", "falls as 1/N", "the mean of x^2"],
+)
+def test_plain_text_math_is_found(fragment):
+    assert plain_math(f"<figcaption>{fragment}</figcaption>"), fragment
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    ['<math><msub><mi>V</mi><mi>th</mi></msub></math> and <code>tau_m</code>', "10 µA/cm², a 2-16-16-2 network",
+     "a 1-ms pulse; Left, a biological neuron", "noradrenaline at β2-adrenergic receptors",
+     "doi:10.1162/NECO_a_00409, https://example.org/toy_model/, (brain_watts.py computes it)"],
+)
+def test_typeset_math_and_words_are_not_plain_math(fragment):
+    assert not plain_math(f"<p>{fragment}</p>"), fragment
+
+
+def test_captions_and_prose_typeset_their_math(site):
+    """Figure captions, paragraphs, list items and table cells set symbols and formulas as
+    MathML ($...$ in the source), never as plain text such as V_th or r e^(−rt). Alt text
+    is not checked: it stays words for screen readers. The gallery is skipped: its cards
+    repeat each caption's first sentence as a plain-text attribution, by design."""
+    blocks = re.compile(r"<(figcaption|p|li|td)\b[^>]*>.*?</\1>", re.S)
+    problems, checked = [], 0
+    for page in sorted(site.rglob("*.html")):
+        if page.parts[-2] in {"gallery", "print_page"}:  # the print page repeats every page
+            continue
+        for block in blocks.finditer(page.read_text(encoding="utf-8")):
+            checked += 1
+            problems += [f"{page.relative_to(site)}: …{hit!r}" for hit in plain_math(block[0])]
+    assert checked > 1000
+    assert not problems, "math written as plain text:\n" + "\n".join(problems[:30])
