@@ -229,13 +229,18 @@ def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):
 # --- the built site ---------------------------------------------------------------------
 
 
+def _page_dir(page: str) -> str:
+    """The built page's folder relative to the site root, with a trailing slash: "" for the home page."""
+    return "" if page == "index.md" else page.removesuffix(".md") + "/"
+
+
 def test_built_corrections_page_lists_every_entry(site):
     page = (site / "corrections" / "index.html").read_text(encoding="utf-8")
     text = page_text(page)
     for entry in ENTRIES:
         assert f'id="{entry["id"]}"' in page, entry["id"]
         assert entry["commit"][:7] in text
-        assert f'href="../{entry["page"].removesuffix(".md")}/"' in page, entry["page"]
+        assert f'href="../{_page_dir(entry["page"])}"' in page, entry["page"]
     assert text.count("It said:") == len(ENTRIES) and text.count("It says:") == len(ENTRIES)
     assert "[@" not in text                       # every source became a citation
     assert 'class="citation"' in page and 'id="references"' in page
@@ -246,14 +251,14 @@ def test_built_corrections_page_lists_every_entry(site):
 
 def test_every_corrected_page_has_the_note_at_its_foot(site):
     for page in {e["page"] for e in ENTRIES}:
-        slug = page.removesuffix(".md")
-        html = (site / slug / "index.html").read_text(encoding="utf-8")
+        html = (site / _page_dir(page) / "index.html").read_text(encoding="utf-8")
         notes = re.findall(r'<div class="corrections-note">(.*?)</div>', html, re.S)
         assert len(notes) == 1, page
         mine = [e for e in ENTRIES if e["page"] == page]
         assert page_text(notes[0]).count("Corrected ") == len(mine)
         for entry in mine:
-            assert f'href="../corrections/#{entry["id"]}"' in notes[0], entry["id"]
+            up = "../" if _page_dir(page) else ""  # the home page is the site's root
+            assert f'href="{up}corrections/#{entry["id"]}"' in notes[0], entry["id"]
         # at the foot: after the page's text, before its reference list
         assert html.index('class="corrections-note"') < html.index('id="references"')
     untouched = (site / "synapses" / "index.html").read_text(encoding="utf-8")

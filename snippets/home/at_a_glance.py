@@ -1,10 +1,15 @@
 """The whole comparison at a glance: a biological neuron beside an artificial neuron.
 
-Both are drawn top to bottom in the direction the signal flows, so each part of the cell
-sits level with its counterpart in the model, and a dotted line in the part's colour
-joins the two across the figure: dendrites / inputs (C0), synapses / weights (C1), soma /
-weighted sum plus bias (C2), axon hillock, where the threshold is crossed / activation
-function (C3), axon / output (C4), the same colours as on every page of the site.
+Both are drawn with the signal flowing down, from what comes in at the top to what goes
+out at the bottom, and each part of the cell sits level with its counterpart in the
+model; a dotted line in the part's colour joins the two across the figure: dendrites /
+inputs (C0), synapses / weights (C1), soma / weighted sum plus bias (C2), axon initial
+segment, where the threshold is crossed and the spike starts (Kole & Stuart 2012; Bean
+2007) / activation function (C3), axon / output (C4), the same colours as on every page
+of the site. The synapses sit along the dendrites, as most synapses on a real neuron do,
+so that they are level with the weights; the tapering axon hillock is drawn in the
+threshold colour too, as in the site's neuron schematic, but the threshold is labelled
+on the narrow segment beyond it.
 """
 
 import matplotlib.pyplot as plt
@@ -12,8 +17,8 @@ import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
 
 fig, (bio, art) = plt.subplots(1, 2, figsize=(7, 4.6))
-ROWS = {"dendrites": 5.15, "synapses": 4.2, "soma": 3.0, "hillock": 2.0, "axon": 0.75}
-COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "hillock": "C3", "axon": "C4"}
+ROWS = {"dendrites": 5.15, "synapses": 4.2, "soma": 3.0, "initial segment": 1.85, "axon": 0.75}
+COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "initial segment": "C3", "axon": "C4"}
 LIFT = 0.1  # labels sit on their part's line, like the rows of a table
 
 
@@ -32,27 +37,33 @@ for ax in (bio, art):
     ax.axis("off")
 
 # --- biological neuron, signal flowing down ----------------------------------------------
-soma = np.array([1.3, ROWS["soma"]])
-for angle in (64, 84, 104, 124):  # dendrites fork once; synapses sit along them
+soma = np.array([1.45, ROWS["soma"]])
+for angle in (62, 80, 100, 118):  # dendrites fork once; synapses sit along them
     a = np.radians(angle)
     start = soma + 0.45 * np.array([np.cos(a), np.sin(a)])
-    fork = start + 1.5 * np.array([np.cos(a), np.sin(a)])
+    fork = start + 1.45 * np.array([np.cos(a), np.sin(a)])
     bio.plot(*zip(start, fork), color="C0", linewidth=3, solid_capstyle="round", zorder=2)
-    for turn in (-22, 22):
+    for turn in (-20, 20):
         b = np.radians(angle + turn)
-        tip = fork + 0.6 * np.array([np.cos(b), np.sin(b)])
+        tip = fork + 0.55 * np.array([np.cos(b), np.sin(b)])
         bio.plot(*zip(fork, tip), color="C0", linewidth=2, solid_capstyle="round", zorder=2)
     on_branch = start + (ROWS["synapses"] - start[1]) / np.sin(a) * np.array([np.cos(a), np.sin(a)])
     bio.add_patch(Circle(on_branch, 0.13, color="C1", zorder=3))
 bio.add_patch(Circle(soma, 0.45, facecolor="C2", edgecolor="C2", linewidth=2.5, zorder=3))
-bio.add_patch(Polygon([(1.05, 2.62), (1.55, 2.62), (1.37, 1.7), (1.23, 1.7)], color="C3", zorder=3))
-bio.plot([1.3, 1.3], [1.7, 0.55], color="C4", linewidth=3, zorder=2)
+# the axon hillock tapers out of the soma; the narrow axon initial segment beyond it is
+# where the spike starts, so the threshold row runs through the segment, not the taper
+x0 = soma[0]
+hillock_end, segment_end = 2.3, 1.4
+bio.add_patch(Polygon([(x0 - 0.25, 2.65), (x0 + 0.25, 2.65), (x0 + 0.07, hillock_end), (x0 - 0.07, hillock_end)],
+                      color="C3", zorder=3))
+bio.plot([x0, x0], [hillock_end + 0.02, segment_end], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
+bio.plot([x0, x0], [segment_end, 0.55], color="C4", linewidth=3, zorder=2)
 for dx in (-0.45, 0.0, 0.45):
-    bio.plot([1.3, 1.3 + dx], [0.55, 0.2], color="C4", linewidth=2, zorder=2)
-    bio.add_patch(Circle((1.3 + dx, 0.2), 0.1, color="C4", zorder=3))
-for part, x, text in [("dendrites", 2.2, "dendrites"), ("synapses", 2.15, "synapses"),
-                      ("soma", 1.8, "soma"), ("hillock", 1.55, "axon hillock:\nthreshold"),
-                      ("axon", 1.45, "axon")]:
+    bio.plot([x0, x0 + dx], [0.55, 0.2], color="C4", linewidth=2, zorder=2)
+    bio.add_patch(Circle((x0 + dx, 0.2), 0.1, color="C4", zorder=3))
+for part, x, text in [("dendrites", 2.35, "dendrites"), ("synapses", 2.3, "synapses"),
+                      ("soma", x0 + 0.5, "soma"), ("initial segment", x0 + 0.15, "axon initial segment:\nthreshold"),
+                      ("axon", x0 + 0.15, "axon")]:
     mapping_line(bio, part, x, 1.0)
     bio.text(2.45, ROWS[part] + LIFT, text, ha="left", va="bottom")
 bio.set_title("biological neuron")
@@ -70,20 +81,20 @@ art.text(centre, ROWS["soma"], r"$\Sigma$", ha="center", va="center", zorder=4)
 art.add_patch(FancyArrowPatch((4.95, ROWS["soma"]), (centre + 0.42, ROWS["soma"]), arrowstyle="-|>",
                               mutation_scale=12, color="C2", linewidth=2, clip_on=False, zorder=2))
 art.text(4.85, ROWS["soma"] + 0.12, "$b$", ha="center", va="bottom")
-art.add_patch(FancyArrowPatch((centre, ROWS["soma"] - 0.42), (centre, ROWS["hillock"] + 0.33),
+art.add_patch(FancyArrowPatch((centre, ROWS["soma"] - 0.42), (centre, ROWS["initial segment"] + 0.33),
                               arrowstyle="-|>", mutation_scale=12, color="C2", linewidth=2, zorder=2))
-art.add_patch(FancyBboxPatch((centre - 0.45, ROWS["hillock"] - 0.33), 0.9, 0.66, zorder=3,
+art.add_patch(FancyBboxPatch((centre - 0.45, ROWS["initial segment"] - 0.33), 0.9, 0.66, zorder=3,
                              boxstyle="round,pad=0,rounding_size=0.1", facecolor="white",
                              edgecolor="C3", linewidth=2.5))
 s = np.linspace(-1, 1, 40)
-art.plot(centre + 0.35 * s, ROWS["hillock"] - 0.22 + 0.44 / (1 + np.exp(-6 * s)), color="C3", linewidth=2,
+art.plot(centre + 0.35 * s, ROWS["initial segment"] - 0.22 + 0.44 / (1 + np.exp(-6 * s)), color="C3", linewidth=2,
          zorder=4)
-art.add_patch(FancyArrowPatch((centre, ROWS["hillock"] - 0.33), (centre, ROWS["axon"] - 0.3),
+art.add_patch(FancyArrowPatch((centre, ROWS["initial segment"] - 0.33), (centre, ROWS["axon"] - 0.3),
                               arrowstyle="-|>", mutation_scale=14, color="C4", linewidth=2.5, zorder=2))
 art.text(centre + 0.15, ROWS["axon"], "$y$", ha="left", va="center")
 for part, x, text in [("dendrites", centre - 0.9, "inputs $x_i$"), ("synapses", 3.3, "weights $w_i$"),
                       ("soma", centre - 0.42, "weighted sum\n$z = \\mathbf{w}\\cdot\\mathbf{x} + b$"),
-                      ("hillock", centre - 0.45, "activation $f$"), ("axon", centre - 0.1, "output $y = f(z)$")]:
+                      ("initial segment", centre - 0.45, "activation $f$"), ("axon", centre - 0.1, "output $y = f(z)$")]:
     mapping_line(art, part, x, 0.0)
     art.text(2.95, ROWS[part] + LIFT, text, ha="right", va="bottom")
 art.set_title("artificial neuron")
