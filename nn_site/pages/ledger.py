@@ -8,7 +8,7 @@ Each file (read in file-name order) is a YAML list of rows::
       verdict: partly               # holds | partly | breaks
       page: mapping.md              # docs-relative page that treats it
       sources: [bliss1973, "kandel2021, ch. 13"]   # bibliography keys, each with an optional locator
-      reason: Strength changes with experience, but a synapse filters, not scales
+      reason: Strength changes with experience, but varies spike to spike; a filter
       why: One or two sentences that justify the verdict, citations as [@key].
 
 ``reason`` is what a compact table shows for the row before the full ``why``: one line of
