@@ -128,8 +128,29 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = DARK_COPY.sub(r'\1 loading="lazy"\2', fixed)
         fixed = lay_out_sections_when_near(plain_collapsed_listings(fixed))
         fixed = without_screen_only_features(add_explorable_addresses(fixed, site_dir, page))
+        fixed = links_to_pages_not_printed(
+            fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
+        )
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
+
+
+# The corrections log is not on paper (mkdocs.yml print-site `exclude`: each page's own
+# corrections are at its foot), but those notes link to their entries in it, which
+# mkdocs-print-site rewrote to anchors of the print page that are not there.
+NOT_PRINTED_ENTRY = re.compile(r'href="#corrections-([^"]+)"')
+
+
+def links_to_pages_not_printed(html: str, corrections_url: str) -> str:
+    """Links to entries of the corrections log, which the print page leaves out, go to
+    the log on the site (``corrections_url``: relative to the print page)."""
+
+    def online(match: re.Match) -> str:
+        if f'id="corrections-{match[1]}"' in html:  # the log is printed after all
+            return match[0]
+        return f'href="{corrections_url}#{match[1]}"'
+
+    return NOT_PRINTED_ENTRY.sub(online, html)
 
 
 # An explorable (docs/assets/explorables/) needs a browser: printed, it was an empty frame.
