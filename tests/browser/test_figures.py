@@ -71,7 +71,6 @@ SCALED_ON_PHONES = {
     "biological_neuron/summation",  # legends above the panels run into the titles
     "history/timeline",  # a drawing: one line of text per event
     "inhibition/normalisation",  # nested grids of axes
-    "limits/spike_codes",  # the last panel's two-line y label is longer than the panel
     "mapping/side_by_side",  # a drawing: labels placed in data coordinates
     "xor/two_layer",  # an equal-aspect square with a legend beside it
 }
