@@ -161,3 +161,24 @@ def test_a_figure_legend_beside_the_panels_moves_below_them_on_a_phone():
     labels = [text.get_text() for text in legend.get_texts()]
     assert "\n" in labels[0] and labels[1] == "AND = 0"  # the short label is not wrapped
     plt.close(fig)
+
+
+def test_a_legend_above_its_axes_that_meets_the_title_goes_under_the_raised_title():
+    """A legend anchored above the axes' right corner sits beside the title on a desktop;
+    at phone width they meet: the legend starts at the axes' left edge, the title above it."""
+    matplotlib.style.use(STYLE)
+    fig, axes = plt.subplots(2, 1, figsize=(7, 6.6), sharex=True)
+    for ax in axes:
+        ax.plot([0, 1], [0, 1], label="one synapse, 4 inputs 20 ms apart")
+        ax.plot([0, 1], [1, 0], label="one synapse, 4 inputs 3 ms apart")
+        ax.set_title("temporal summation")
+        ax.legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
+    assert phone.relayout(fig) is None
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in axes:
+        legend = ax.get_legend().get_window_extent(renderer)
+        title = ax.title.get_window_extent(renderer)
+        assert legend.y0 >= ax.bbox.y1 - 1 and title.y0 >= legend.y1  # title, legend, axes
+        assert legend.x1 <= fig.bbox.x1 + 0.5
+    plt.close(fig)

@@ -42,6 +42,7 @@ import math
 import re
 import textwrap
 
+import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -257,6 +258,17 @@ def _fit_legends(fig: Figure, renderer) -> bool:
             legend.set_bbox_to_anchor(None)  # beside the axes, it would squeeze it: inside
             legend.set_loc("best")
             changed = True
+        elif legend.isaxes and not inside and box.y0 >= legend.axes.bbox.y1 - 1 and _hits_title(legend, renderer):
+            # Above its axes, beside the title on a desktop; on a phone they meet: the
+            # legend starts at the axes' left edge and the title goes above it.
+            legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
+            legend.set_loc("lower left")
+            pad = matplotlib.rcParams["axes.titlepad"] + box.height * 72 / fig.dpi + 2
+            legend.axes._set_title_offset_trans(pad)
+            # The raised title keeps its height in the layout; its width may run past the
+            # axes' right edge up to the figure's (no narrower axes for it).
+            legend.set_in_layout(False)
+            changed = True
         elif inside and box.width > room and not legend.axes.get_title(loc="left") + legend.axes.get_title():
             legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)  # above, full width
             legend.set_loc("lower left")
@@ -282,6 +294,13 @@ def _fit_legends(fig: Figure, renderer) -> bool:
                 continue
             changed = True
     return changed
+
+
+def _hits_title(legend: Legend, renderer) -> bool:
+    box = _bbox(legend, renderer)
+    ax = legend.axes
+    titles = (ax.title, ax._left_title, ax._right_title)
+    return any(title.get_text() and _overlap(box, _bbox(title, renderer)) for title in titles)
 
 
 def _set_columns(legend: Legend, columns: int) -> None:

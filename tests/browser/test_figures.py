@@ -67,7 +67,6 @@ def test_the_figure_check_reads_compacted_path_data(browser, tmp_path):
 # here so that a new one fails the test instead of passing unnoticed.
 SCALED_ON_PHONES = {
     "biological_neuron/neuron_schematic",  # a drawing: labels placed in data coordinates
-    "biological_neuron/summation",  # legends above the panels run into the titles
     "history/timeline",  # a drawing: one line of text per event
     "inhibition/normalisation",  # nested grids of axes
     "mapping/side_by_side",  # a drawing: labels placed in data coordinates
