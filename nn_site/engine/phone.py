@@ -59,7 +59,7 @@ MIN_GLYPH_PX = 11.0  # smallest glyph of any figure text, in CSS px at the figur
 ROW_HEIGHT_IN = (2.4, 3.6)  # a stacked panel's height on a phone, at least / at most
 # A fixed-aspect axes fills this share of the phone's width, plus this many inches of
 # height for its title and x label (ticks and labels beside it take the rest of the width).
-FIXED_ASPECT_FILL, FIXED_ASPECT_MARGIN_IN = 0.75, 0.9
+FIXED_ASPECT_FILL, FIXED_ASPECT_MARGIN_IN = 0.75, 1.0
 FIT_ROUNDS = 5  # draws spent making legends, long texts and crowded ticks fit
 _MATH = MathTextParser("path")
 
