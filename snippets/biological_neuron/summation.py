@@ -80,5 +80,5 @@ if __name__ == "__main__":
     axes[1].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
     axes[1].set_xlabel("time (ms)")
     axes[0].text(2, THRESHOLD - 0.6, "threshold", color="C3", ha="left", va="top")
-    axes[0].text(2, REST - 0.5, "rest", color="C6", ha="left", va="top")
+    axes[0].text(119, REST - 0.5, "rest", color="C6", ha="right", va="top")
     plt.show()
