@@ -19,11 +19,14 @@ figure in place:
   ``set_subplotspec``, so the snippet's axes array keeps its shape and twins
   (``twinx``), colorbars and insets follow their parent;
 - its height is the stacked rows, each as tall as a desktop row within
-  ``ROW_HEIGHT_IN``;
+  ``ROW_HEIGHT_IN``, or taller for a fixed-aspect axes (a square plane, a drawing) to
+  span ``FIXED_ASPECT_FILL`` of the width; a figure legend beside the panels
+  ("outside right") moves below them and adds its height;
 - the layout engine the figure used (constrained or tight) lays it out again;
 - then the figure is drawn and what does not fit is fixed, one kind of change per
   draw (``fit``): a legend wider than its room gets fewer columns, then wrapped labels;
-  one beside its axes moves inside, one that covers data moves to the emptiest place
+  one beside its axes moves inside, one above its axes that meets the title starts at the
+  axes' left edge under the raised title, one that covers data moves to the emptiest place
   (matplotlib's loc="best") or above its axes; numeric tick labels that touch are
   thinned to every 2nd (3rd, ...) one, long category names are wrapped and a crowded
   list of them makes the figure taller; a title or label cut by the figure's edge is
