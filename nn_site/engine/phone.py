@@ -264,13 +264,7 @@ def _fit_legends(fig: Figure, renderer) -> bool:
         elif legend.isaxes and not inside and box.y0 >= legend.axes.bbox.y1 - 1 and _hits_title(legend, renderer):
             # Above its axes, beside the title on a desktop; on a phone they meet: the
             # legend starts at the axes' left edge and the title goes above it.
-            legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
-            legend.set_loc("lower left")
-            pad = matplotlib.rcParams["axes.titlepad"] + box.height * 72 / fig.dpi + 2
-            legend.axes._set_title_offset_trans(pad)
-            # The raised title keeps its height in the layout; its width may run past the
-            # axes' right edge up to the figure's (no narrower axes for it).
-            legend.set_in_layout(False)
+            _above_under_title(legend, box)
             changed = True
         elif inside and box.width > room and not legend.axes.get_title(loc="left") + legend.axes.get_title():
             legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)  # above, full width
@@ -293,10 +287,21 @@ def _fit_legends(fig: Figure, renderer) -> bool:
                 # Even the emptiest place covers data: above the axes instead.
                 legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
                 legend.set_loc("lower left")
-            else:
-                continue
+            else:  # above, under its raised title
+                _above_under_title(legend, box)
             changed = True
     return changed
+
+
+def _above_under_title(legend: Legend, box: Bbox) -> None:
+    """Place ``legend`` above its axes from the left edge, the axes' titles above it."""
+    legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
+    legend.set_loc("lower left")
+    fig = legend.axes.get_figure(root=True)
+    legend.axes._set_title_offset_trans(matplotlib.rcParams["axes.titlepad"] + box.height * 72 / fig.dpi + 2)
+    # The raised title keeps the legend's height in the layout; the legend's width may
+    # run past the axes' right edge up to the figure's (no narrower axes for it).
+    legend.set_in_layout(False)
 
 
 def _hits_title(legend: Legend, renderer) -> bool:
