@@ -115,3 +115,70 @@ def test_a_legend_too_wide_for_the_phone_gets_fewer_columns():
     box = fig.legends[0].get_window_extent(fig.canvas.get_renderer())
     assert fig.bbox.x0 - 0.5 <= box.x0 and box.x1 <= fig.bbox.x1 + 0.5
     plt.close(fig)
+
+
+def test_an_equal_aspect_square_gets_a_row_tall_enough_to_fill_the_phone_width():
+    """A square plane (set_aspect("equal")) with a title and an x label: its row grows so
+    that the square is about as wide as the phone and nothing is cut at top or bottom."""
+    matplotlib.style.use(STYLE)
+    fig, ax = plt.subplots(figsize=(4.6, 3.8))
+    ax.plot([0, 1], [0, 1], label="a line")
+    ax.set_xlim(-0.5, 1.5)
+    ax.set_ylim(-0.5, 1.5)
+    ax.set_aspect("equal")
+    ax.set_xlabel("$x_1$")
+    ax.set_title("a square plane")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))
+    assert phone.relayout(fig) is None
+    width, height = fig.get_size_inches()
+    assert height > phone.ROW_HEIGHT_IN[1]  # taller than an ordinary row
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    assert ax.get_window_extent(renderer).width > 0.7 * fig.bbox.width
+    for text in (ax.title, ax.xaxis.label):
+        box = text.get_window_extent(renderer)
+        assert fig.bbox.y0 <= box.y0 and box.y1 <= fig.bbox.y1
+    plt.close(fig)
+
+
+def test_a_figure_legend_beside_the_panels_moves_below_them_on_a_phone():
+    """fig.legend(loc="outside right upper") would take most of a phone's width: it goes
+    below the axes (constrained layout keeps room for it); only its long labels wrap."""
+    matplotlib.style.use(STYLE)
+    fig, ax = plt.subplots(figsize=(7, 3.9))
+    ax.plot([0, 1], [0, 1], label="boundaries at the start and after earlier epochs")
+    ax.plot([0, 1], [1, 0], label="AND = 0")
+    ax.set_aspect("equal")
+    ax.set_xlabel("$x_1$")
+    fig.legend(loc="outside right upper")
+    assert phone.relayout(fig) is None
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    legend = fig.legends[0]
+    box = legend.get_window_extent(renderer)
+    assert box.y1 < ax.xaxis.label.get_window_extent(renderer).y0  # below the x label
+    assert fig.bbox.x0 - 0.5 <= box.x0 and box.x1 <= fig.bbox.x1 + 0.5
+    labels = [text.get_text() for text in legend.get_texts()]
+    assert "\n" in labels[0] and labels[1] == "AND = 0"  # the short label is not wrapped
+    plt.close(fig)
+
+
+def test_a_legend_above_its_axes_that_meets_the_title_goes_under_the_raised_title():
+    """A legend anchored above the axes' right corner sits beside the title on a desktop;
+    at phone width they meet: the legend starts at the axes' left edge, the title above it."""
+    matplotlib.style.use(STYLE)
+    fig, axes = plt.subplots(2, 1, figsize=(7, 6.6), sharex=True)
+    for ax in axes:
+        ax.plot([0, 1], [0, 1], label="one synapse, 4 inputs 20 ms apart")
+        ax.plot([0, 1], [1, 0], label="one synapse, 4 inputs 3 ms apart")
+        ax.set_title("temporal summation")
+        ax.legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
+    assert phone.relayout(fig) is None
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in axes:
+        legend = ax.get_legend().get_window_extent(renderer)
+        title = ax.title.get_window_extent(renderer)
+        assert legend.y0 >= ax.bbox.y1 - 1 and title.y0 >= legend.y1  # title, legend, axes
+        assert legend.x1 <= fig.bbox.x1 + 0.5
+    plt.close(fig)

@@ -19,11 +19,14 @@ figure in place:
   ``set_subplotspec``, so the snippet's axes array keeps its shape and twins
   (``twinx``), colorbars and insets follow their parent;
 - its height is the stacked rows, each as tall as a desktop row within
-  ``ROW_HEIGHT_IN``;
+  ``ROW_HEIGHT_IN``, or taller for a fixed-aspect axes (a square plane, a drawing) to
+  span ``FIXED_ASPECT_FILL`` of the width; a figure legend beside the panels
+  ("outside right") moves below them and adds its height;
 - the layout engine the figure used (constrained or tight) lays it out again;
 - then the figure is drawn and what does not fit is fixed, one kind of change per
   draw (``fit``): a legend wider than its room gets fewer columns, then wrapped labels;
-  one beside its axes moves inside, one that covers data moves to the emptiest place
+  one beside its axes moves inside, one above its axes that meets the title starts at the
+  axes' left edge under the raised title, one that covers data moves to the emptiest place
   (matplotlib's loc="best") or above its axes; numeric tick labels that touch are
   thinned to every 2nd (3rd, ...) one, long category names are wrapped and a crowded
   list of them makes the figure taller; a title or label cut by the figure's edge is
@@ -42,6 +45,7 @@ import math
 import re
 import textwrap
 
+import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
@@ -56,6 +60,9 @@ PX_PER_PT = 4 / 3  # CSS: 1 pt = 4/3 px
 PHONE_WIDTH_PX = 390  # the figure's width at a 390-px viewport (it bleeds to the screen edges)
 MIN_GLYPH_PX = 11.0  # smallest glyph of any figure text, in CSS px at the figure's natural size
 ROW_HEIGHT_IN = (2.4, 3.6)  # a stacked panel's height on a phone, at least / at most
+# A fixed-aspect axes fills this share of the phone's width, plus this many inches of
+# height for its title and x label (ticks and labels beside it take the rest of the width).
+FIXED_ASPECT_FILL, FIXED_ASPECT_MARGIN_IN = 0.75, 1.0
 FIT_ROUNDS = 5  # draws spent making legends, long texts and crowded ticks fit
 _MATH = MathTextParser("path")
 
@@ -152,6 +159,10 @@ def relayout(fig: Figure) -> str | None:
     width, height = fig.get_size_inches()
     cells = sorted({cell for _, cell in placed})
     row_height = min(max(height / rows, ROW_HEIGHT_IN[0]), ROW_HEIGHT_IN[1])
+    phone_width = PHONE_WIDTH_PX / PX_PER_PT / 72
+    # A fixed-aspect axes (a square plane, a drawing) is as wide as the phone allows only
+    # if its row is tall enough: otherwise it shrinks and its texts crowd it.
+    row_height = max([row_height] + [_fixed_aspect_height(ax, phone_width) for ax, _ in placed])
     if cols > 1:
         # One panel per row, in reading order (row-major cell number); empty cells dropped.
         stacked = GridSpec(len(cells), 1, figure=fig)
@@ -166,7 +177,7 @@ def relayout(fig: Figure) -> str | None:
         phone_rows = len(cells)
     else:
         phone_rows = rows
-    fig.set_size_inches(PHONE_WIDTH_PX / PX_PER_PT / 72, phone_rows * row_height)
+    fig.set_size_inches(phone_width, phone_rows * row_height + _legends_below(fig))
     grow_texts(fig)
     if fig.get_layout_engine() is None:
         fig.tight_layout()  # a figure laid out once by the snippet (plt.tight_layout())
@@ -174,6 +185,32 @@ def relayout(fig: Figure) -> str | None:
     if problems:
         return "at phone width " + "; ".join(problems[:3])
     return None
+
+
+def _legends_below(fig: Figure) -> float:
+    """Move each figure legend beside the panels ("outside right upper"), which would
+    take most of a phone's width from them, below the panels; the height (in) they add."""
+    added = 0.0
+    for legend in fig.legends:
+        if legend._outside_loc in ("left", "right"):
+            added += legend.get_window_extent(fig.canvas.get_renderer()).height / fig.dpi
+            legend.set_loc("outside lower center")  # constrained layout keeps room for it
+    return added
+
+
+def _fixed_aspect_height(ax: Axes, width: float) -> float:
+    """The row height (in) in which ``ax``, drawn with its fixed data aspect across
+    ``FIXED_ASPECT_FILL`` of a figure ``width`` in wide, keeps room for its title and
+    x label; 0 for an axes whose aspect follows its box ("auto")."""
+    aspect = ax.get_aspect()
+    if aspect == "auto":
+        return 0.0
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    if x1 == x0:
+        return 0.0
+    box = float(aspect) * abs(y1 - y0) / abs(x1 - x0)
+    return min(width * FIXED_ASPECT_FILL * box + FIXED_ASPECT_MARGIN_IN, ROW_HEIGHT_IN[1] * 2)
 
 
 # ---- Making it fit: each step changes only what the drawn figure shows does not fit ----
@@ -224,6 +261,11 @@ def _fit_legends(fig: Figure, renderer) -> bool:
             legend.set_bbox_to_anchor(None)  # beside the axes, it would squeeze it: inside
             legend.set_loc("best")
             changed = True
+        elif legend.isaxes and not inside and box.y0 >= legend.axes.bbox.y1 - 1 and _hits_title(legend, renderer):
+            # Above its axes, beside the title on a desktop; on a phone they meet: the
+            # legend starts at the axes' left edge and the title goes above it.
+            _above_under_title(legend, box)
+            changed = True
         elif inside and box.width > room and not legend.axes.get_title(loc="left") + legend.axes.get_title():
             legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)  # above, full width
             legend.set_loc("lower left")
@@ -233,8 +275,11 @@ def _fit_legends(fig: Figure, renderer) -> bool:
                 _set_columns(legend, max(1, min(legend._ncols - 1, int(legend._ncols * room / box.width))))
                 changed = True
                 continue
+            # The widest label sets the legend's width: each label gets the room the
+            # legend has less its markers and padding (short ones stay as they are).
+            widest = max(_bbox(text, renderer).width for text in legend.get_texts())
             for text in legend.get_texts():
-                changed |= _shorten(text, renderer, _bbox(text, renderer).width - (box.width - room) - 2)
+                changed |= _shorten(text, renderer, widest - (box.width - room) - 2)
         elif inside and _covers_data(legend, renderer):
             if legend._loc != 0:
                 legend.set_loc("best")
@@ -242,10 +287,28 @@ def _fit_legends(fig: Figure, renderer) -> bool:
                 # Even the emptiest place covers data: above the axes instead.
                 legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
                 legend.set_loc("lower left")
-            else:
-                continue
+            else:  # above, under its raised title
+                _above_under_title(legend, box)
             changed = True
     return changed
+
+
+def _above_under_title(legend: Legend, box: Bbox) -> None:
+    """Place ``legend`` above its axes from the left edge, the axes' titles above it."""
+    legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
+    legend.set_loc("lower left")
+    fig = legend.axes.get_figure(root=True)
+    legend.axes._set_title_offset_trans(matplotlib.rcParams["axes.titlepad"] + box.height * 72 / fig.dpi + 2)
+    # The raised title keeps the legend's height in the layout; the legend's width may
+    # run past the axes' right edge up to the figure's (no narrower axes for it).
+    legend.set_in_layout(False)
+
+
+def _hits_title(legend: Legend, renderer) -> bool:
+    box = _bbox(legend, renderer)
+    ax = legend.axes
+    titles = (ax.title, ax._left_title, ax._right_title)
+    return any(title.get_text() and _overlap(box, _bbox(title, renderer)) for title in titles)
 
 
 def _set_columns(legend: Legend, columns: int) -> None:

@@ -62,7 +62,7 @@ if __name__ == "__main__":
             print(f"{kind:8s} | {label:35s} | {verdict}")
             if crossing is not None:
                 ax.plot(crossing, THRESHOLD, marker="*", markersize=15, color="C3", zorder=4)
-                ax.annotate("threshold reached: action potential fires", (crossing, THRESHOLD),
+                ax.annotate("threshold reached:\naction potential fires", (crossing, THRESHOLD),
                             xytext=(12, -49), color="C3", va="center", ha="left",
                             arrowprops=dict(arrowstyle="-", color="C3", linewidth=0.8))
             for onset, amplitude in inputs:  # a tick per input, below the traces
@@ -80,5 +80,5 @@ if __name__ == "__main__":
     axes[1].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2)
     axes[1].set_xlabel("time (ms)")
     axes[0].text(2, THRESHOLD - 0.6, "threshold", color="C3", ha="left", va="top")
-    axes[0].text(2, REST - 0.5, "rest", color="C6", ha="left", va="top")
+    axes[0].text(119, REST - 0.5, "rest", color="C6", ha="right", va="top")
     plt.show()

@@ -72,5 +72,4 @@ if __name__ == "__main__":
     axes[2].set_xlabel("time (ms)")
     axes[2].set_xlim(0, DURATION * 1e3)
     axes[2].legend(loc="lower right", bbox_to_anchor=(1, 1), borderaxespad=0.2, ncol=3)
-    fig.tight_layout()
     plt.show()

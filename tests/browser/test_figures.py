@@ -66,14 +66,10 @@ def test_the_figure_check_reads_compacted_path_data(browser, tmp_path):
 # the build log): phones show the desktop copy scaled to the column. Each is listed
 # here so that a new one fails the test instead of passing unnoticed.
 SCALED_ON_PHONES = {
-    "artificial_neuron/perceptron_and",  # its annotations overlap in a narrow axes
     "biological_neuron/neuron_schematic",  # a drawing: labels placed in data coordinates
-    "biological_neuron/summation",  # legends above the panels run into the titles
     "history/timeline",  # a drawing: one line of text per event
     "inhibition/normalisation",  # nested grids of axes
-    "limits/spike_codes",  # the last panel's two-line y label is longer than the panel
     "mapping/side_by_side",  # a drawing: labels placed in data coordinates
-    "xor/two_layer",  # an equal-aspect square with a legend beside it
 }
 PICTURE = re.compile(r"<picture>(?P<body>.*?)</picture>", re.S)
 SOURCE = re.compile(r'<source media="screen and \(max-width: (?P<max>\d+)px\)" srcset="(?P<src>[^"]+)">')
