@@ -230,6 +230,33 @@ def test_gallery_credit_lines_name_the_release_and_the_versioned_url(published_s
         assert pattern.match(credit), credit
 
 
+def test_gallery_cards_are_titled_by_number_and_page_and_name_their_figure_once(site):
+    # A card's title is "Figure N · Page" (N as its own page numbers it), the caption's
+    # first sentence is printed once (in the credit line), and the group headings are
+    # plain text with the page's link beside them, not links.
+    text = (site / "gallery" / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<figure class="gallery-card" id="gallery-([^"]+)">(.*?)</figure>', text, re.DOTALL)
+    assert len(cards) > 80
+    numbers_on_pages = {}
+    for page in pages_of(site):
+        for anchor, number in re.findall(
+            r'<figure\b[^>]*\bid="([^"]+)"[^>]*>.*?<figcaption>Figure (\d+)\.', page.read_text(encoding="utf-8"),
+            re.DOTALL,
+        ):
+            numbers_on_pages[anchor] = number
+    for anchor, card in cards:
+        title = re.search(r'<a class="gallery-card__title" href="[^"]+#([^"]+)">Figure (\d+) · ([^<]+)</a>', card)
+        assert title and title[1] == anchor, card
+        if anchor in numbers_on_pages:
+            assert title[2] == numbers_on_pages[anchor], anchor
+        credit = html.unescape(re.search(r'<span class="gallery-card__credit">Figure: (.*?), Neural', card)[1])
+        visible = html.unescape(re.sub(r"<[^>]+>", " ", card))
+        assert visible.count(credit) == 1, (anchor, credit)
+    headings = re.findall(r'<h2 id="gallery-[^"]+">(.*?)</h2>', text, re.DOTALL)
+    assert headings and not any("<a" in h for h in headings)
+    assert text.count('<p class="gallery-page"><a href=') == len(headings)
+
+
 def test_gallery_finds_figures_in_either_markup():
     # The snippet engine may switch to <picture> (one theme's copy downloaded): both count.
     page = ('<figure class="snippet-figure" id="fig-a"><picture><source media="(prefers-color-scheme: dark)" '
@@ -239,9 +266,9 @@ def test_gallery_finds_figures_in_either_markup():
             '<img src="../figures/p/b-dark.svg#only-dark" alt="B"><figcaption>Figure 2. Bee.</figcaption></figure>'
             "<figure><canvas></canvas><figcaption>An explorable, not a figure.</figcaption></figure>")
     found = gallery.collect(page, "p.md", "P", "p/index.html")
-    assert [(f.anchor, f.light, f.dark, f.alt, f.title) for f in found] == [
-        ("fig-a", "figures/p/a.svg", "figures/p/a-dark.svg", "A", "First"),
-        ("fig-b", "figures/p/b.svg", "figures/p/b-dark.svg", "B", "Bee")]
+    assert [(f.anchor, f.light, f.dark, f.alt, f.title, f.number) for f in found] == [
+        ("fig-a", "figures/p/a.svg", "figures/p/a-dark.svg", "A", "First", 1),
+        ("fig-b", "figures/p/b.svg", "figures/p/b-dark.svg", "B", "Bee", 2)]
 
 
 def test_gallery_figure_titles_are_the_captions_first_sentence():

@@ -118,6 +118,31 @@ def _check_links(data, path: Path) -> None:
                 )
 
 
+# Straight quotes in a formatted entry's text (titles such as "Dale's principle"): set
+# curly, as smarty sets the prose. Text between tags only, and never a run that is a URL
+# or DOI (the entry prints those as link text), so no address changes.
+ENTRY_TOKEN = re.compile(r"(<[^>]*>)")
+URL_TEXT = re.compile(r"://|www\.|\bdoi:|^10\.\d{4,}/", re.IGNORECASE)
+CURLY_QUOTES = (
+    (re.compile(r"(?<=\w)(?:'|&#x27;|&#39;)"), "\u2019"),  # apostrophe or closing single quote
+    (re.compile(r"(?:'|&#x27;|&#39;)(?=\w)"), "\u2018"),
+    (re.compile(r"(?:\"|&quot;|&#34;)(?=\w)"), "\u201c"),
+    (re.compile(r"\"|&quot;|&#34;"), "\u201d"),
+    (re.compile(r"'|&#x27;|&#39;"), "\u2019"),
+)
+
+
+def curly_quotes(entry_html: str) -> str:
+    """'Dale's principle' -> 'Dale’s principle' in the text of one formatted entry."""
+    parts = ENTRY_TOKEN.split(entry_html)
+    for i in range(0, len(parts), 2):  # even items: text between tags
+        if URL_TEXT.search(parts[i]):
+            continue
+        for pattern, mark in CURLY_QUOTES:
+            parts[i] = pattern.sub(mark, parts[i])
+    return "".join(parts)
+
+
 def _format(path: Path) -> dict[str, dict[str, str]]:
     from pybtex.database import parse_file
     from pybtex.plugin import find_plugin
@@ -126,7 +151,7 @@ def _format(path: Path) -> dict[str, dict[str, str]]:
     _check_links(data, path)
     style = find_plugin("pybtex.style.formatting", "unsrt")()
     return {
-        e.key: {"label": _label(data.entries[e.key]), "html": e.text.render_as("html")}
+        e.key: {"label": _label(data.entries[e.key]), "html": curly_quotes(e.text.render_as("html"))}
         for e in style.format_entries(data.entries.values())
     }
 
@@ -246,6 +271,13 @@ def site_bibliography(path: Path, folder: Path) -> Bibliography:
     return known[1]
 
 
+# An element of this class holds one citation that is a list of its own (a table's
+# "Sources" column), so it is rendered without the parentheses of a citation in a sentence.
+BARE_LIST = "citation-list"
+BARE_CITATION = re.compile(
+    rf'(<span class="{BARE_LIST}">)<span class="citation">\((?P<items>.*?)\)</span>(</span>)', re.DOTALL
+)
+
 TEXT_ONLY = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>|<script\b.*?</script>|<[^>]*>)", re.DOTALL | re.IGNORECASE)
 
 
@@ -302,4 +334,4 @@ def cite_html(
         except CitationError as exc:
             raise PluginError(f"{where}{line_of(source, exc.text)}: {exc}") from None
         cited.extend(k for k in keys if k not in cited)
-    return "".join(parts), cited
+    return BARE_CITATION.sub(r'\1<span class="citation">\g<items></span>\3', "".join(parts)), cited

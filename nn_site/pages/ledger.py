@@ -49,7 +49,7 @@ from pathlib import Path
 import yaml
 
 from nn_site.engine.fence import YamlError, load_yaml
-from nn_site.pages import inline_field
+from nn_site.pages import citations, inline_field
 
 LEDGER_DIR = Path("includes") / "ledger"
 VERDICTS = ("holds", "partly", "breaks")
@@ -310,7 +310,8 @@ def _content(row: dict, c: str, here: str, docs_dir: Path, compact: bool = False
     if c == "verdict":
         return badge(row["verdict"])
     if c == "sources":
-        return sources_markdown(row["sources"])
+        # A column of sources is a list, not an aside: cited without parentheses.
+        return f'<span class="{citations.BARE_LIST}">{sources_markdown(row["sources"])}</span>'
     if c == "page":
         return _page_link(row, here, docs_dir)
     if c == "why":

@@ -14,8 +14,9 @@ For each figure the build writes, next to its SVGs in ``site/``:
 * ``<name>.py``: a copy of the script that draws it (``snippets/<name>.py``); a
   notebook's figure links to the notebook itself, copied beside its page.
 
-:func:`gallery_html` lays them out grouped by page, each with a link to its place, its
-code, the four downloads and a one-line CC BY attribution (``nn_site/publish/cite.py``).
+:func:`gallery_html` lays them out grouped by page, each card titled "Figure N · Page"
+(a link to its place), with its code, the four downloads and a one-line CC BY attribution
+(``nn_site/publish/cite.py``), which is where the caption's first sentence appears: once.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ SOURCE = re.compile(r"<source\b([^>]*?)/?>", re.DOTALL)  # a <picture>'s dark co
 CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
-NUMBER = re.compile(r"^Figure\s+\d+\.\s*")
+NUMBER = re.compile(r"^Figure\s+(\d+)\.\s*")
 SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.DOTALL)
 
 
@@ -70,6 +71,7 @@ class Figure:
     alt: str
     caption: str  # plain text, without "Figure N."
     size: str = ""  # ' width="W" height="H"' of the figure's own image, if it has them
+    number: int = 0  # its number on its page ("Figure 3."), or its place there if unnumbered
 
     @property
     def title(self) -> str:
@@ -135,6 +137,7 @@ def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Fig
         caption = CAPTION.search(match[2])
         # A figure without a caption (a notebook's plot) is named by its page and place.
         text = NUMBER.sub("", _text(caption[1])) if caption else f"{_text(title)}, figure {len(found) + 1}."
+        numbered = NUMBER.match(_text(caption[1])) if caption else None
         found.append(
             Figure(
                 page=src_uri,
@@ -150,6 +153,7 @@ def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Fig
                     if light.get("width", "").isdigit() and light.get("height", "").isdigit()
                     else ""
                 ),
+                number=int(numbered[1]) if numbered else len(found) + 1,
             )
         )
     return found
@@ -297,7 +301,10 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
             current = fig.page
             place = rel(page_url(fig.page_dest))
             anchor = "gallery-" + re.sub(r"[^a-z0-9]+", "-", fig.page.rsplit(".", 1)[0].lower()).strip("-")
-            out.append(f'<h2 id="{anchor}"><a href="{e(place)}">{e(fig.page_title)}</a></h2>')
+            # A plain heading (a heading styled as a link was noise above every group); the
+            # page's link follows it, and every card title links to its figure there.
+            out.append(f'<h2 id="{anchor}">{e(fig.page_title)}</h2>')
+            out.append(f'<p class="gallery-page"><a href="{e(place)}">Read the page</a></p>')
             out.append('<div class="gallery-grid">')
         url = release.url_of(page_url(fig.page_dest) + f"#{fig.anchor}")
         credit = cite.figure_credit(release, fig.title, url)
@@ -316,7 +323,8 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
             f'<a href="{e(where)}" class="gallery-card__thumb">'
             f'<img src="{e(rel(fig.light))}#only-light" alt="{e(fig.alt)}" loading="lazy"{size}>'
             f'<img src="{e(rel(dark))}#only-dark" alt="{e(fig.alt)}" loading="lazy"{size}></a>\n'
-            f'<figcaption><a href="{e(where)}">{e(fig.title)}</a>\n'
+            f'<figcaption><a class="gallery-card__title" href="{e(where)}">'
+            f"Figure {fig.number} · {e(fig.page_title)}</a>\n"
             f'<span class="gallery-card__links">'
             f'<span>SVG <a href="{e(rel(fig.light))}" download>light</a>'
             f' · <a href="{e(rel(dark))}" download>dark</a></span>'

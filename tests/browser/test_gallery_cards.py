@@ -1,0 +1,59 @@
+"""The figure gallery's cards at 1280 px and 390 px, light and dark: thumbnails in boxes of
+one height (the figure contained, never cropped or overflowing), rows that leave no empty
+space beside their last card, titles on one or two lines, and group headings in the
+heading's colour, not the link's."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+MEASURE = """() => {
+  const grids = [...document.querySelectorAll('.gallery-grid')];
+  const holes = [];
+  for (const grid of grids) {
+    const box = grid.getBoundingClientRect();
+    const rows = {};
+    for (const card of grid.children) {
+      const r = card.getBoundingClientRect();
+      (rows[Math.round(r.top)] ||= []).push(r);
+    }
+    for (const row of Object.values(rows)) {
+      const right = Math.max(...row.map(r => r.right));
+      if (box.right - right > 2) holes.push(box.right - right);
+    }
+  }
+  const thumbs = [...document.querySelectorAll('.gallery-card__thumb')].map(t => {
+    const img = [...t.querySelectorAll('img')].find(i => getComputedStyle(i).display !== 'none');
+    const r = t.getBoundingClientRect(), i = img.getBoundingClientRect();
+    return {height: r.height, fit: getComputedStyle(img).objectFit,
+            inside: i.left >= r.left - 1 && i.right <= r.right + 1 && i.top >= r.top - 1 && i.bottom <= r.bottom + 1};
+  });
+  const titles = [...document.querySelectorAll('.gallery-card__title')].map(a => {
+    const line = parseFloat(getComputedStyle(a).lineHeight);
+    return a.getBoundingClientRect().height / line;
+  });
+  const heading = document.querySelector('h2[id^="gallery-"]');
+  return {grids: grids.length, holes, thumbs, titles,
+          headingLinks: document.querySelectorAll('h2[id^="gallery-"] a:not(.headerlink)').length,
+          headingColor: getComputedStyle(heading).color,
+          linkColor: getComputedStyle(document.querySelector('.gallery-page a')).color};
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_gallery_cards_are_uniform_and_leave_no_holes(browser, base_url, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "gallery/")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    m = page.evaluate(MEASURE)
+    context.close()
+    assert m["grids"] > 20 and not m["holes"], m["holes"]
+    assert len(m["thumbs"]) > 80
+    assert len({round(t["height"]) for t in m["thumbs"]}) == 1, {round(t["height"]) for t in m["thumbs"]}
+    assert all(t["fit"] == "contain" and t["inside"] for t in m["thumbs"])
+    assert max(m["titles"]) < 2.6, max(m["titles"])  # "Figure N · Page title": one or two lines
+    assert m["headingLinks"] == 0 and m["headingColor"] != m["linkColor"]
