@@ -240,10 +240,12 @@ def _figure(options: dict, name: str, page: Page, where: str, docs_relative: boo
 def result_block(printed: str, src: str) -> str:
     """``output: result``: what the snippet printed, when the prose reads its numbers,
     shown after the figure as a result (not inside the closed code), still verbatim:
-    columns line up, so it stays preformatted text."""
+    columns line up, so it stays preformatted text. Its label says it is a result, and
+    which file printed it, so it does not read as a terminal between caption and code."""
     text = html.escape(printed, quote=False)
     return (
-        f'<div class="snippet-result"><span class="filename">Output of {html.escape(src)}</span>'
+        f'<div class="snippet-result"><span class="filename"><strong>Result</strong>, printed by '
+        f"{html.escape(src)}</span>"
         f'<pre tabindex="0"><samp>{text}</samp></pre></div>'
     )
 

@@ -185,7 +185,10 @@ UNSTABLE = [
      "an unseeded random generator: np.random.default_rng() without a seed (use default_rng(0))"),
     (r"\bid\(|\bhash\(|\bos\.getpid\b", "it prints id(), hash() or the process id, which differ between runs"),
 ]
-OUTPUT_BLOCK = re.compile(r'<span class="filename">Output of (snippets/[^<]+)</span>(.*?)</pre>', re.DOTALL)
+OUTPUT_BLOCK = re.compile(
+    r'<span class="filename">(?:Output of |<strong>Result</strong>, printed by )(snippets/[^<]+)</span>(.*?)</pre>',
+    re.DOTALL,
+)
 
 
 def unstable_snippets(first: dict, second: dict, root: Path = ROOT) -> list[str]:

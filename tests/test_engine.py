@@ -69,7 +69,7 @@ def test_a_block_reads_figure_then_result_then_closed_code(project):
     assert "<details class=\"example listing\" open" not in html
     summary = re.search(r"<summary>(.*?)</summary>", html[listing:], re.S)[1]
     assert page_text(summary) == "Show the code and its output: snippets/demo/figure.py (5 lines)"
-    assert "<wbr>" in summary  # the path wraps after '/' or '_', never inside a word
+    assert "<wbr>" in summary  # the path wraps after '/', never inside a name
     assert listing < html.index("answer = 42") < html.index("</details>", listing)  # output in it
 
     shown = fence("demo/figure.py").replace("```snippet\n", "```snippet\noutput: result\n")

@@ -106,7 +106,7 @@ def test_code_disclosure_is_closed_titled_by_its_file_and_wraps_only_after_a_sla
     lines = len(lif.read_text(encoding="utf-8").splitlines())
     block = code_summary.disclosure(["```python\nx = 1\n```"], "snippets/integrate_and_fire/lif.py", lif, False)
     assert block.startswith(
-        '??? example listing "Show the code: <code>snippets/<wbr>integrate_<wbr>and_<wbr>fire/<wbr>lif.py</code> '
+        '??? example listing "Show the code: <code>snippets/<wbr>integrate_and_fire/<wbr>lif.py</code> '
         f'({lines} lines)"'
     )
     assert "\n    ```python\n    x = 1\n" in block

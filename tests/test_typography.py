@@ -60,6 +60,26 @@ def test_code_math_tables_references_and_attributes_are_untouched():
     assert typeset(f"{code}<p>-1</p>") == f"{code}<p>{MINUS}1</p>"
 
 
+@pytest.mark.parametrize(
+    ("written", "set_as"),
+    [
+        # a spaced hyphen between a word and inline math, on either side of the <math>
+        ("<p>below it - <math><mi>m</mi></math> opens</p>", f"<p>below it {EN} <math><mi>m</mi></math> opens</p>"),
+        ("<p><math><mi>h</mi></math> - closes it</p>", f"<p><math><mi>h</mi></math> {EN} closes it</p>"),
+        ("<p>rises <math><mi>m</mi></math> - and</p>", f"<p>rises <math><mi>m</mi></math> {EN} and</p>"),
+        # between a word and a number
+        ("<figcaption>Top - 1-ms pulses</figcaption>", f"<figcaption>Top {EN} 1-ms pulses</figcaption>"),
+        # left as written: math's own minus, a hyphen touching the math, arithmetic between letters
+        ("<p>a <math><mi>x</mi><mo>-</mo><mn>1</mn></math> b</p>", "<p>a <math><mi>x</mi><mo>-</mo><mn>1</mn></math> b</p>"),
+        ("<p>an <math><mi>m</mi></math>-gate and x - <math><mi>y</mi></math></p>",
+         "<p>an <math><mi>m</mi></math>-gate and x - <math><mi>y</mi></math></p>"),
+        ("<p><code>a</code> - <math><mi>y</mi></math></p>", "<p><code>a</code> - <math><mi>y</mi></math></p>"),
+    ],
+)
+def test_spaced_hyphen_next_to_math_or_a_number_is_a_dash(written, set_as):
+    assert typeset(written) == set_as
+
+
 def test_thousands_grouping():
     assert grouped("1500") == "1500"
     assert grouped("10000") == f"10{NNBSP}000"

@@ -4,7 +4,7 @@ A page reads claim -> figure -> caption; the code that made the figure (and what
 printed, unless the page reads numbers from it) follows, closed, so a reader who skips
 code never scrolls past it. It is still the exact file that ran, highlighted and
 copyable. The title names the file and its length; on a 390 px phone a long path may
-wrap, but only after a '/' or '_' (``<wbr>``), never inside a word.
+wrap, but only after a '/' (``<wbr>``), never inside a name ("at_a_ / glance.py" read badly).
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ def summary(path: Path) -> str:
 
 
 def breakable_path(src: str) -> str:
-    """``src`` as HTML that may wrap after '/' or '_' only (a ``<wbr>`` is not copied)."""
-    return re.sub(r"([/_])", r"\1<wbr>", html.escape(src, quote=True))
+    """``src`` as HTML that may wrap after '/' only (a ``<wbr>`` is not copied)."""
+    return re.sub(r"(/)", r"\1<wbr>", html.escape(src, quote=True))
 
 
 def title(src: str, path: Path, with_output: bool) -> str:

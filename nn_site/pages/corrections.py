@@ -311,7 +311,9 @@ def page_markdown(
 
 
 def footer_markdown(entries: list[dict], page: str, current: str) -> str:
-    """The note at the foot of ``page``: one line per correction of it (or '')."""
+    """The note at the foot of ``page`` (or ''): a closed disclosure, "Corrections to this
+    page (N)", holding one line per correction of it, so a reader sees that the page was
+    corrected without a list of bullets standing between the text and its references."""
     mine = sorted((e for e in entries if e["page"] == page), key=lambda e: e["date"])
     if not mine:
         return ""
@@ -323,7 +325,10 @@ def footer_markdown(entries: list[dict], page: str, current: str) -> str:
         for e in mine
     ]
     body = "\n".join(f"- {line}" for line in lines)
-    return f'\n\n<div class="corrections-note" markdown>\n\n{body}\n\n</div>\n'
+    return (
+        '\n\n<div class="corrections-note" markdown>\n\n<details class="note" markdown>\n'
+        f"<summary>Corrections to this page ({len(mine)})</summary>\n\n{body}\n\n</details>\n\n</div>\n"
+    )
 
 
 # --- releasing ----------------------------------------------------------------------

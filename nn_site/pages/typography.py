@@ -2,7 +2,8 @@
 
 Python-Markdown's ``smarty`` extension (mkdocs.yml) sets curly quotes, apostrophes and
 ``--``/``---`` dashes. What it does not do, and no Markdown extension we know of does, is
-set numbers (and a spaced hyphen between words, a dash): a real minus sign before a number (−70 mV, not -70 mV), an en dash in a
+set numbers (and a spaced hyphen between words, or between a word and a number or
+inline math, a dash): a real minus sign before a number (−70 mV, not -70 mV), an en dash in a
 numeric range (10–20), one thousands convention (a narrow no-break space, U+202F, in
 numbers of five digits or more: 20 000; none in four: 1500) and a no-break space between
 a number and its unit (70 mV). This module does that, on the text between tags of the
@@ -46,7 +47,11 @@ RANGE = re.compile(r"(?<![\w.\-/–−])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\w\-/
 COMMA_GROUPED = re.compile(r"(?<![\w.,/\-])(\d{1,3}(?:,\d{3})+)(?!\w|,\d|\.\d)")
 # A hyphen with a space either side, between words: a parenthetical dash (an en dash,
 # spaced). Not between single letters, which is more likely arithmetic (w - 3).
-SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]{2})")
+SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]{2}|\d)")
+# The same dash where inline math stands on one side: the run of prose ends before the
+# <math> ("below it - <math>m</math>") or begins after it ("<math>m</math> - opens").
+HYPHEN_BEFORE_MATH = re.compile(r"(?<=[^\W\d_]{2}) - $")
+HYPHEN_AFTER_MATH = re.compile(r"^ - (?=[^\W\d_]{2})")
 LONG_NUMBER = re.compile(r"(?<![\w.,/\-#])(\d{5,})(?!\w|[.,]\d)")
 
 
@@ -75,10 +80,18 @@ def typeset(html: str) -> str:
     out: list[str] = []
     skipping: list[str] = []  # the open elements whose text is left alone (their tag names)
     position = 0
+    after_math = False  # the previous token closed an inline <math> in prose
     for match in TOKEN.finditer(html):
         text = html[position : match.start()]
-        out.append(text if skipping or not text else set_numbers(text))
         token = match[0]
+        if text and not skipping:
+            text = set_numbers(text)
+            if token.startswith("<math"):
+                text = HYPHEN_BEFORE_MATH.sub(f" {EN_DASH} ", text)
+            if after_math:
+                text = HYPHEN_AFTER_MATH.sub(f" {EN_DASH} ", text)
+        out.append(text)
+        after_math = False
         out.append(token)
         position = match.end()
         tag = TAG.match(token)
@@ -90,10 +103,15 @@ def typeset(html: str) -> str:
         if closing:
             if skipping:
                 skipping.pop()
+            after_math = name == "math" and not skipping
         elif skipping or name in SKIP_TAGS or SKIP_ID.search(token):
             # Inside a skipped element every element is counted, so that its own closing
             # tag ends the skip (the HTML that Markdown and Temml write is well nested).
             skipping.append(name)
     tail = html[position:]
-    out.append(tail if skipping else set_numbers(tail))
+    if not skipping:
+        tail = set_numbers(tail)
+        if after_math:
+            tail = HYPHEN_AFTER_MATH.sub(f" {EN_DASH} ", tail)
+    out.append(tail)
     return "".join(out)

@@ -2,8 +2,9 @@
 
 Content pages: stacked on a phone, one labelled card per row, nothing to scroll sideways;
 on a desktop an ordinary table with its header row. The ledger page (a compact table): one
-short card per row (claim, verdict badge, the row's written reason, shown whole: one line
-on a desktop, at most two on a phone), the whole page at most 12 000 px tall on a phone;
+short card per row (claim, verdict badge, the row's written reason, shown whole: at most two
+lines on a desktop and on a phone; on a desktop the claim column about a third of the table
+and "Verdict" and every badge on one line), the whole page at most 12 000 px tall on a phone;
 a filter by verdict and part that runs in the page; badges that carry their word at
 >= 4.5:1 in both palettes."""
 
@@ -53,6 +54,7 @@ ROWS = """() => [...document.querySelectorAll('.ledger-table--compact tbody tr')
     part: tr.querySelector('.ledger-row').dataset.part,
     open: summary.parentElement.open, summaryLines: Math.round(summary.getBoundingClientRect().height / line),
     cut: summary.scrollWidth > summary.clientWidth + 1, reason: summary.querySelector('.ledger-reason').textContent,
+    badgeLines: Math.round(badge.getBoundingClientRect().height / parseFloat(getComputedStyle(badge).lineHeight)),
   };
 })"""
 
@@ -114,13 +116,39 @@ def test_ledger_page_is_a_table_on_a_desktop(browser, base_url):
     try:
         m = page.evaluate(MEASURE)
         rows = page.evaluate(ROWS)
+        columns = page.evaluate(COLUMNS)
         height = page.evaluate("document.documentElement.scrollHeight")
     finally:
         context.close()
     assert m["headShown"] and not m["stacked"] and m["labelsShown"] == 0, m
-    assert all(r["summaryLines"] == 1 and not r["cut"] and not r["open"] for r in rows), [
-        r["reason"] for r in rows if r["summaryLines"] != 1 or r["cut"]]
+    assert all(r["summaryLines"] <= 2 and not r["cut"] and not r["open"] for r in rows), [
+        r["reason"] for r in rows if r["summaryLines"] > 2 or r["cut"]]
     assert height <= DESKTOP_MAX_HEIGHT, f"the ledger page is {height} px tall at 1280 px"
+    assert 0.30 <= columns["claim"] / columns["table"] <= 0.38, columns
+    assert columns["verdictHeadLines"] == 1 and all(r["badgeLines"] == 1 for r in rows), columns
+
+
+# The compact table's column widths and how many lines its "Verdict" header takes.
+COLUMNS = """() => {
+  const table = document.querySelector('.ledger-table--compact table');
+  const [claim, verdict] = table.querySelectorAll('thead th');
+  return {table: table.getBoundingClientRect().width, claim: claim.getBoundingClientRect().width,
+          verdictHeadLines: Math.round(
+            (verdict.getBoundingClientRect().height - parseFloat(getComputedStyle(verdict).paddingTop)
+             - parseFloat(getComputedStyle(verdict).paddingBottom)) / parseFloat(getComputedStyle(verdict).lineHeight))};
+}"""
+
+
+def test_ledger_key_shows_the_tables_badges(browser, base_url):
+    """The key above the table names each verdict with the badge the table uses."""
+    context, page = _open(browser, base_url, "ledger/", DESKTOP)
+    try:
+        key = page.evaluate(
+            """() => [...document.querySelectorAll('.md-typeset > ul li > .verdict')].map(b => b.textContent)"""
+        )
+    finally:
+        context.close()
+    assert key == ["holds", "partly", "breaks"], key
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

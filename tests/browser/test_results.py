@@ -1,0 +1,52 @@
+"""Printed results (``output: result``, nn_site/build.py result_block) read as a result:
+labelled "Result", in the caption's muted colour with no grey block behind them, as wide
+as the figure column on a desktop, and on a phone every printed line whole on screen."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["hodgkin-huxley/", "xor/"]
+
+MEASURE = """() => [...document.querySelectorAll('.snippet-result')].map(r => {
+  const pre = r.querySelector('pre');
+  const box = r.getBoundingClientRect();
+  const figure = document.querySelector('figure.snippet-figure').getBoundingClientRect();
+  return {
+    label: r.querySelector('.filename').textContent,
+    background: getComputedStyle(r).backgroundColor,
+    rule: parseFloat(getComputedStyle(r).borderLeftWidth),
+    left: box.left, right: box.right, width: box.width, figureWidth: figure.width,
+    hidden: pre.scrollWidth - pre.clientWidth, viewport: innerWidth,
+  };
+})"""
+
+
+def _measure(browser, base_url, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        return page.evaluate(MEASURE)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_result_is_labelled_and_light(browser, base_url, path):
+    results = _measure(browser, base_url, path, 1280)
+    assert results, path
+    for r in results:
+        assert r["label"].startswith("Result, printed by snippets/"), r
+        assert r["background"] in ("rgba(0, 0, 0, 0)", "transparent"), r  # no grey block
+        assert r["rule"] >= 2, r
+        assert abs(r["width"] - r["figureWidth"]) <= 1, r  # the figure column's width
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_a_result_is_whole_on_a_phone(browser, base_url, path):
+    for r in _measure(browser, base_url, path, 390):
+        assert r["hidden"] <= 1, f"{path}: {r['hidden']} px of a printed line off screen: {r}"
+        assert r["left"] >= 0 and r["right"] <= r["viewport"], r
