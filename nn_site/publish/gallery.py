@@ -106,8 +106,26 @@ class Figure:
         return ROOT / "snippets" / (self.light.split("/", 1)[1].removesuffix(".svg") + ".py")
 
 
+PHONE_WORD = re.compile(r'<span class="panel-phone">[^<]*</span>')  # nn_site/pages/panel_words.py
+MATH = re.compile(r"<math\b.*?</math>", re.S)
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _math_text(match: re.Match) -> str:
+    """A formula's symbols without the spaces between MathML's tokens, '=' spaced."""
+    formula = re.sub(  # a numeric power, as superscript digits: (w − 3)², 10⁶
+        r"<mn>(\d+)</mn>\s*</msup>", lambda m: m[1].translate(SUPERSCRIPT) + "</msup>", ANNOTATION.sub("", match[0])
+    )
+    symbols = re.sub(r"\s+", "", html.unescape(TAG.sub("", formula)))
+    return re.sub(r"([=<>≤≥≈])", r" \1 ", symbols)
+
+
 def _text(fragment: str) -> str:
-    return " ".join(html.unescape(TAG.sub("", ANNOTATION.sub("", fragment))).split())
+    """Plain text of a caption: the desktop copy's panel words, math run together as it
+    reads ("L(w) = (w − 3)", not "L ( w ) = ( w − 3 )"), no space before punctuation."""
+    fragment = MATH.sub(_math_text, PHONE_WORD.sub("", fragment))
+    text = " ".join(html.unescape(TAG.sub("", ANNOTATION.sub("", fragment))).split())
+    return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", text))
 
 
 def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Figure]:
