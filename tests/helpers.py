@@ -200,7 +200,7 @@ def unstable_snippets(first: dict, second: dict, root: Path = ROOT) -> list[str]
             continue
         parts = Path(path).parts
         if parts[0] == "figures" and str(path).endswith(".svg"):
-            stem = Path(*parts[1:]).as_posix().removesuffix(".svg").removesuffix("-dark")
+            stem = Path(*parts[1:]).as_posix().removesuffix(".svg").removesuffix("-dark").removesuffix("-phone")
             names.add(f"snippets/{stem}.py")
         elif str(path).endswith(".html"):
             blocks = [dict(OUTPUT_BLOCK.findall(tree[path].decode("utf-8", "replace"))) for tree in (first, second)]

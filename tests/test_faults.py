@@ -310,7 +310,7 @@ def test_snippet_blocks_work_inside_admonitions_tabs_and_lists(project):
     assert result.returncode == 0, result.stderr
     page = project.html()
     assert "```snippet" not in page and "file: nest" not in page
-    assert [int(n) for n in re.findall(r"Figure (\d+)\. A line\.", page)] == [1, 2, 3, 4]
+    assert [int(n) for n in re.findall(r"Figure (\d+)\.(?:</span>)? A line\.", page)] == [1, 2, 3, 4]
     for name in ("a", "b", "c", "d"):
         assert f'src="figures/nest/{name}.svg#only-light"' in page
 
@@ -806,6 +806,7 @@ EVIL_LEDGER = '''\
   verdict: holds
   page: index.md
   sources: [hebb1949]
+  reason: A plain one-line reason (the loader refuses any markup in it)
   why: "Because <img src=x onerror=alert(3)> and *em* [@hebb1949] with $a < b$ & c {: onclick=alert(4) }"
 '''
 

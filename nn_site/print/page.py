@@ -138,7 +138,7 @@ def fix_print_page(site_dir: Path) -> None:
 # The corrections log is not on paper (mkdocs.yml print-site `exclude`: each page's own
 # corrections are at its foot), but those notes link to their entries in it, which
 # mkdocs-print-site rewrote to anchors of the print page that are not there.
-NOT_PRINTED_ENTRY = re.compile(r'href="#corrections-([^"]+)"')
+NOT_PRINTED_ENTRY = re.compile(r'href="#corrections(?:-([^"]+))?"')
 
 
 def links_to_pages_not_printed(html: str, corrections_url: str) -> str:
@@ -146,9 +146,10 @@ def links_to_pages_not_printed(html: str, corrections_url: str) -> str:
     the log on the site (``corrections_url``: relative to the print page)."""
 
     def online(match: re.Match) -> str:
-        if f'id="corrections-{match[1]}"' in html:  # the log is printed after all
+        target = f"corrections-{match[1]}" if match[1] else "corrections"
+        if f'id="{target}"' in html:  # the log is printed after all
             return match[0]
-        return f'href="{corrections_url}#{match[1]}"'
+        return f'href="{corrections_url}' + (f'#{match[1]}"' if match[1] else '"')
 
     return NOT_PRINTED_ENTRY.sub(online, html)
 
