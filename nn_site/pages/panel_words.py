@@ -25,6 +25,7 @@ PANEL_WORD = re.compile(
     r"|(?<=\()(?P<inner>left|right|middle)(?=\))"
 )
 PROTECTED = re.compile(r"<math\b.*?</math>|<[^>]+>", re.DOTALL)  # MathML, and every tag
+PHONE_WORD = re.compile(r'<span class="panel-phone">[^<]*</span>')  # what _pair adds for phones
 
 
 def _pair(word: str) -> str:
@@ -45,3 +46,9 @@ def for_both_layouts(caption_html: str) -> str:
         return _pair(match["word"] or match["inner"])
 
     return PANEL_WORD.sub(pair, caption_html)
+
+
+def desktop_words(caption_html: str) -> str:
+    """``caption_html`` with only the desktop copy's panel words (for text that is not
+    laid out per screen, such as the gallery's credit lines)."""
+    return PHONE_WORD.sub("", caption_html)

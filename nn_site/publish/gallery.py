@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nn_site.engine import cache as cache_module
+from nn_site.pages import panel_words
 from nn_site.paths import ROOT
 from nn_site.publish import cite
 from nn_site.publish.versions import Release
@@ -106,7 +107,6 @@ class Figure:
         return ROOT / "snippets" / (self.light.split("/", 1)[1].removesuffix(".svg") + ".py")
 
 
-PHONE_WORD = re.compile(r'<span class="panel-phone">[^<]*</span>')  # nn_site/pages/panel_words.py
 MATH = re.compile(r"<math\b.*?</math>", re.S)
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -123,7 +123,7 @@ def _math_text(match: re.Match) -> str:
 def _text(fragment: str) -> str:
     """Plain text of a caption: the desktop copy's panel words, math run together as it
     reads ("L(w) = (w − 3)", not "L ( w ) = ( w − 3 )"), no space before punctuation."""
-    fragment = MATH.sub(_math_text, PHONE_WORD.sub("", fragment))
+    fragment = MATH.sub(_math_text, panel_words.desktop_words(fragment))
     text = " ".join(html.unescape(TAG.sub("", ANNOTATION.sub("", fragment))).split())
     return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", text))
 
