@@ -173,30 +173,19 @@ def print_page_ready(site: Path, loads: int = 3) -> list[float]:
     """DOMContentLoaded of the print page (every page of the site in one) in headless
     Chromium, in ms, as the browser tests load pages (issue 29's goal: at most 2 s on 2
     cores). A goal to measure on an idle machine, not a test assertion."""
-    import functools
-    import http.server
-    import threading
-
+    import lighthouse
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = lighthouse.serve(site, compress=False)  # uncompressed, as the browser tests serve it
     timings = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            for _ in range(loads):
-                page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_port}/print_page/", wait_until="domcontentloaded")
-                timings.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        for _ in range(loads):
+            page = browser.new_page()
+            page.goto(base + "print_page/", wait_until="domcontentloaded")
+            timings.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            page.close()
+        browser.close()
     return timings
 
 

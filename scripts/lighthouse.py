@@ -36,7 +36,14 @@ CHROMIUM = "/usr/bin/chromium"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".woff")
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, without a log line per request."""
+
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+        pass
+
+
+class GzipHandler(QuietHandler):
     """Static files, gzip-compressed when the client accepts it (as GitHub Pages does)."""
 
     def send_head(self):  # noqa: D102 - http.server's hook
@@ -54,9 +61,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return _Body(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
-        pass
-
 
 class _Body:
     """A bytes body with the file interface send_head's caller reads from."""
@@ -72,8 +76,10 @@ class _Body:
         pass
 
 
-def serve(site: Path) -> str:
-    handler = functools.partial(GzipHandler, directory=str(site))
+def serve(site: Path, compress: bool = True) -> str:
+    """The base URL of ``site`` served on a free local port (compressed, or as the browser
+    tests serve it); the server runs until the process ends."""
+    handler = functools.partial(GzipHandler if compress else QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}/"

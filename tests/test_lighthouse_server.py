@@ -33,6 +33,10 @@ def test_text_is_served_gzipped_to_a_client_that_accepts_it(tmp_path):
     headers, body = _get(base + "figure.png", gzip_ok=True)  # already compressed: as is
     assert "Content-Encoding" not in headers and body.startswith(b"\x89PNG")
 
+    plain = lighthouse.serve(tmp_path, compress=False)  # as the browser tests serve (make bench)
+    headers, body = _get(plain + "ledger/", gzip_ok=True)
+    assert "Content-Encoding" not in headers and body.decode() == page
+
 
 def test_pages_are_every_page_but_the_versions_copies(tmp_path):
     for rel in ("", "ledger/", "v/0.1.0/", "v/0.1.0/ledger/"):
