@@ -15,7 +15,8 @@ The concerns:
 - ``pages.courses``   glossary tooltips and page, corrections, notebook pages, print page;
 - ``pages.reading``   figure sizes and full-size links, first-use tooltips, the math font;
 - ``pages.typography`` numbers in prose: minus signs, ranges, thousands, number and unit;
-- ``publish.site``    the versioned URL, "cite this page", share cards, the figure gallery.
+- ``publish.site``    the versioned URL, "cite this page", share cards, the figure gallery;
+- ``publish.course_data`` the question bank, the ledger and the register as data files.
 
 The functions take and return what MkDocs passes (the config, the page's Markdown or HTML,
 the files, the template context); each returns what the next one receives. What a build
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import Page
 
 from nn_site import build, state
 from nn_site.pages import courses, reading, typography
+from nn_site.publish import course_data
 from nn_site.publish import site as publish
 
 
@@ -64,6 +66,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     files = build.on_files(files, config)  # every snippet run (or cached); its figures added
     files = publish.on_files(files, config)  # where the gallery and the print page go
+    files = course_data.on_files(files, config)  # question bank, ledger and register as data
     return files
 
 

@@ -1,0 +1,434 @@
+"""The question bank: every exercise of the site in the formats learning platforms import.
+
+Each page's ``## Exercises`` (a numbered list, each item's worked solution in a
+``??? success "Solution"`` block) and each notebook's exercises (``**N.**`` and a
+``<details>`` solution) become one question, written at build time to
+
+* ``data/question-bank.xml``: Moodle XML (Question bank > Import > "Moodle XML format");
+* ``data/question-bank.gift.txt``: GIFT (Import > "GIFT format"), Markdown texts;
+* ``data/question-bank.csv``: one row per question, Markdown texts, for anything else.
+
+A question is an **essay** (the worked solution as the grader's information and as
+feedback) unless ``includes/question-bank.yml`` says otherwise for its exercise:
+``numerical`` (the answer is one number) or ``multichoice`` (the exercise is a choice).
+A numerical entry names the number by the pattern of ``tests/test_exercise_answers.py``
+that finds it *as written in the solution*, so the bank's answer is the page's answer,
+and that test's computation checks both (``tests/test_question_bank.py`` compares them)::
+
+    - page: integrate-and-fire.md         # docs-relative page or notebook
+      exercise: 1
+      type: numerical
+      answer: 'so \\$f = (\\S+)\\$ Hz'    # one group: the number as the solution writes it
+      tolerance: 0.01                     # relative; Moodle gets it as an absolute error
+      unit: Hz
+      ask: Give the rate in Hz.           # appended to the question: what number to enter
+
+    - page: terminology.md
+      exercise: 1
+      type: multichoice
+      choices: [neural, neuronal]         # the first is the right one
+      ask: Which word fills gap (a)?
+
+Texts are the page's Markdown with the build's substitutions: register numbers
+(``[[q:key]]``), verdicts, citations as "(Author Year, ch. 3)", links to the published
+page (or their text, without a public URL), and math as ``\\(...\\)`` / ``\\[...\\]``
+(the delimiters of Moodle's MathJax filter). Every fault is a BankError naming the file
+and the exercise or entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import math
+import posixpath
+import re
+import textwrap
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown as markdown_lib
+import yaml
+
+from nn_site.pages import citations, ledger, quantities
+
+SPEC = Path("includes") / "question-bank.yml"
+FILES = {"xml": "data/question-bank.xml", "gift": "data/question-bank.gift.txt", "csv": "data/question-bank.csv"}
+TYPES = ("essay", "numerical", "multichoice")
+CSV_FIELDS = ("id", "page", "exercise", "type", "question", "answer", "tolerance", "unit", "choices", "solution", "url")
+SECTION = re.compile(r"^## Exercises[ \t]*\n(?P<body>.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+ITEM = re.compile(r"^(?P<n>\d+)\. ", re.MULTILINE)
+SOLUTION = re.compile(r'^[ \t]*\?\?\? success "Solution"[ \t]*$', re.MULTILINE)
+NOTEBOOK_ITEM = re.compile(r"^\*\*(?P<n>\d+)\.\*\*[ \t]*", re.MULTILINE)
+NOTEBOOK_SOLUTION = re.compile(r"<details><summary>Solution</summary>(?P<body>.*?)</details>", re.DOTALL)
+TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
+MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
+LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+GIFT_SPECIAL = re.compile(r"([~=#{}:])")
+
+
+class BankError(Exception):
+    """An exercise or an entry of includes/question-bank.yml is wrong; the message says where."""
+
+
+@dataclass
+class Question:
+    id: str  # "integrate-and-fire-1": the page's slug and the exercise's number, stable
+    page: str  # docs-relative source, "integrate-and-fire.md" or "notebooks/x.ipynb"
+    title: str  # the page's title
+    exercise: int
+    question: str  # Markdown (math in \( \)), ready for a platform
+    solution: str
+    source_solution: str  # the solution as the page's Markdown writes it, register numbers printed
+    url: str | None  # the published page, when the build has a public URL
+    type: str = "essay"
+    answer: float | None = None
+    answer_text: str = ""  # the number exactly as the solution writes it
+    tolerance: float | None = None  # absolute, as Moodle wants it
+    unit: str = ""
+    choices: list[str] = field(default_factory=list)  # multichoice: the right one first
+
+    @property
+    def name(self) -> str:
+        return f"{self.title}, exercise {self.exercise}"
+
+
+# --- reading the exercises -----------------------------------------------------------
+
+
+def page_exercises(text: str, where: str) -> list[tuple[int, str, str]]:
+    """(number, question, solution) of a page's ``## Exercises`` list, in Markdown."""
+    section = SECTION.search(text)
+    if not section:
+        return []
+    body = section["body"]
+    starts = list(ITEM.finditer(body))
+    found = []
+    for a, b in zip(starts, [*starts[1:], None][: len(starts)], strict=True):
+        item = body[a.end() : b.start() if b else None]
+        parts = SOLUTION.split(item, maxsplit=1)
+        n = int(a["n"])
+        if len(parts) != 2:
+            line = text.count("\n", 0, section.start("body") + a.start()) + 1
+            raise BankError(f"{where}:{line}: exercise {n} has no '??? success \"Solution\"' block")
+        first, _, rest = parts[0].partition("\n")
+        question = (first + "\n" + textwrap.dedent(rest)).strip()
+        found.append((n, question, textwrap.dedent(parts[1]).strip()))
+    return found
+
+
+def notebook_exercises(source: str, where: str) -> list[tuple[int, str, str]]:
+    """(number, question, solution) of a notebook's ``## Exercises`` cells (``**N.**``
+    questions, each followed by a ``<details><summary>Solution</summary>`` block)."""
+    data = json.loads(source)
+    text = "\n\n".join("".join(c["source"]) for c in data.get("cells", []) if c.get("cell_type") == "markdown")
+    section = SECTION.search(text)
+    if not section:
+        return []
+    body = section["body"]
+    starts = list(NOTEBOOK_ITEM.finditer(body))
+    found = []
+    for a, b in zip(starts, [*starts[1:], None][: len(starts)], strict=True):
+        item = body[a.end() : b.start() if b else None]
+        solution = NOTEBOOK_SOLUTION.search(item)
+        if not solution:
+            raise BankError(f"{where}: exercise {a['n']} has no <details><summary>Solution</summary> block")
+        found.append((int(a["n"]), item[: solution.start()].strip(), solution["body"].strip()))
+    return found
+
+
+# --- texts as a platform shows them ------------------------------------------------------
+
+
+def page_url(root: str | None, page: str, use_directory_urls: bool) -> str | None:
+    if not root:
+        return None
+    stem = page.rsplit(".", 1)[0]
+    if stem == "index":
+        return root
+    return f"{root}{stem}/" if use_directory_urls else f"{root}{stem}.html"
+
+
+class Texts:
+    """Turns a page's Markdown into a platform's: the build's substitutions, no site markup."""
+
+    def __init__(self, bibliography, register: dict, rows: list[dict], root: str | None, directory_urls: bool):
+        self.bibliography = bibliography
+        self.register = register
+        self.verdicts = {row["id"]: row["verdict"] for row in rows}
+        self.root = root
+        self.directory_urls = directory_urls
+
+    def source(self, text: str, page: str) -> str:
+        """The page's Markdown with register numbers printed, as readers (and the exercise
+        answer tests) see them."""
+        return quantities.expand(text, page, self.register).replace("\u00a0", " ")
+
+    def markdown(self, text: str, page: str) -> str:
+        text = self.source(text, page)
+        text = ledger.INLINE.sub(lambda m: f"**{self.verdicts[m['id']]}**", text)
+        text = citations.CITATION.sub(self._citation, text)
+        text = LINK.sub(lambda m: self._link(m, page), text)
+        return MATH.sub(lambda m: rf"\[{m['display']}\]" if m["display"] is not None else rf"\({m['inline']}\)", text)
+
+    def _citation(self, match: re.Match) -> str:
+        parts = []
+        for prefix, key, locator in citations.parse_citation(match["body"]):
+            label = html.unescape(self.bibliography.label(key))
+            parts.append(" ".join(p for p in (prefix, label + (f", {locator}" if locator else "")) if p))
+        return f"({'; '.join(parts)})"
+
+    def _link(self, match: re.Match, page: str) -> str:
+        target = match["target"]
+        if re.match(r"^[a-z]+:", target):
+            return match.group(0)
+        path, _, anchor = target.partition("#")
+        url = page_url(self.root, posixpath.normpath(posixpath.join(posixpath.dirname(page), path)), self.directory_urls)
+        if url is None or not path.endswith((".md", ".ipynb")):
+            return match["text"]
+        return f"[{match['text']}]({url}{'#' + anchor if anchor else ''})"
+
+
+def to_html(text: str) -> str:
+    """Markdown -> HTML with the math left exactly as written (Markdown would read a
+    ``_`` or ``*`` inside it as emphasis)."""
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x00"
+
+    protected = re.sub(r"\\\(.+?\\\)|\\\[.+?\\\]", keep, text, flags=re.DOTALL)
+    rendered = markdown_lib.markdown(protected, extensions=["tables"])
+    return re.sub("\x00(\\d+)\x00", lambda m: html.escape(kept[int(m.group(1))], quote=False), rendered)
+
+
+# --- the bank ----------------------------------------------------------------------------
+
+
+def number(text: str) -> float:
+    """A number as a reader writes it: '1,926', '0.90', '−0.5'."""
+    return float(text.replace(",", "").replace("\u2212", "-").strip())
+
+
+def load_spec(root: Path) -> list[dict]:
+    path = root / SPEC
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise BankError(f"{SPEC.as_posix()}: not valid YAML: {exc}") from None
+    if not isinstance(data, list):
+        raise BankError(f"{SPEC.as_posix()}: must be a YAML list of entries")
+    return data
+
+
+def _apply(question: Question, entry: dict, at: str) -> None:
+    kind = entry.get("type")
+    if kind not in TYPES[1:]:
+        raise BankError(f"{at}: type must be one of {', '.join(TYPES[1:])}, not {kind!r}")
+    ask = entry.get("ask")
+    if not isinstance(ask, str) or not ask.strip():
+        raise BankError(f"{at}: 'ask' (what the student enters) is required")
+    question.type = kind
+    question.question += "\n\n" + ask.strip()
+    if kind == "numerical":
+        pattern, tolerance = entry.get("answer"), entry.get("tolerance")
+        if not isinstance(tolerance, int | float) or not 0 < tolerance < 1:
+            raise BankError(f"{at}: tolerance must be a relative error between 0 and 1, not {tolerance!r}")
+        try:
+            match = re.search(pattern, " ".join(question.source_solution.split()))
+        except (re.error, TypeError) as exc:
+            raise BankError(f"{at}: answer is not a regular expression with one group: {exc}") from None
+        if not match or match.re.groups != 1:
+            raise BankError(f"{at}: the answer pattern {pattern!r} is not in the solution of {question.name}")
+        question.answer_text = match.group(1)
+        try:
+            question.answer = number(question.answer_text)
+        except ValueError:
+            raise BankError(f"{at}: the answer pattern found {question.answer_text!r}, not a number") from None
+        question.tolerance = float(f"{abs(question.answer) * tolerance:.2g}")
+        question.unit = str(entry.get("unit", ""))
+    else:
+        choices = entry.get("choices")
+        if not isinstance(choices, list) or len(choices) < 2 or not all(isinstance(c, str) and c for c in choices):
+            raise BankError(f"{at}: choices must be a list of at least two texts, the right one first")
+        question.choices = [str(c) for c in choices]
+
+
+def collect(docs_dir: Path, root: Path, texts: Texts, pages: list[str]) -> list[Question]:
+    """Every exercise of ``pages`` (docs-relative, in navigation order), with the types of
+    includes/question-bank.yml applied."""
+    questions: dict[tuple[str, int], Question] = {}
+    for page in pages:
+        source = (docs_dir / page).read_text(encoding="utf-8")
+        where = f"docs/{page}"
+        if page.endswith(".ipynb"):
+            found = notebook_exercises(source, where)
+            title = page.rsplit("/", 1)[-1].removesuffix(".ipynb").replace("-", " ").capitalize()
+            for cell in json.loads(source).get("cells", []):
+                heading = TITLE.search("".join(cell["source"])) if cell.get("cell_type") == "markdown" else None
+                if heading:
+                    title = heading["title"].strip()
+                    break
+        else:
+            found = page_exercises(source, where)
+            heading = TITLE.search(source)
+            title = heading["title"].strip() if heading else page
+        slug = page.rsplit(".", 1)[0].replace("/", "-")
+        for n, question, solution in found:
+            questions[(page, n)] = Question(
+                id=f"{slug}-{n}",
+                page=page,
+                title=texts.markdown(title, page),
+                exercise=n,
+                question=texts.markdown(question, page),
+                solution=texts.markdown(solution, page),
+                source_solution=texts.source(solution, page),
+                url=page_url(texts.root, page, texts.directory_urls),
+            )
+    for i, entry in enumerate(load_spec(root), 1):
+        at = f"{SPEC.as_posix()}: entry {i}"
+        if not isinstance(entry, dict):
+            raise BankError(f"{at} is not a mapping")
+        key = (entry.get("page"), entry.get("exercise"))
+        at += f" ({key[0]}, exercise {key[1]})"
+        if key not in questions:
+            raise BankError(f"{at}: no such exercise")
+        if questions[key].type != "essay":
+            raise BankError(f"{at}: the exercise has an entry already")
+        _apply(questions[key], entry, at)
+    return list(questions.values())
+
+
+# --- the formats -------------------------------------------------------------------------
+
+
+def _text(parent: ET.Element, tag: str, content: str, fmt: str = "html") -> ET.Element:
+    element = ET.SubElement(parent, tag, {"format": fmt})
+    ET.SubElement(element, "text").text = content
+    return element
+
+
+def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    element.text = text
+    return element
+
+
+def moodle_xml(questions: list[Question], course: str) -> str:
+    """The questions in Moodle XML, one category per page ($course$/top/<course>/<page>)."""
+    quiz = ET.Element("quiz")
+    category = None
+    for q in questions:
+        if q.title != category:
+            category = q.title
+            cat = ET.SubElement(quiz, "question", {"type": "category"})
+            ET.SubElement(ET.SubElement(cat, "category"), "text").text = f"$course$/top/{course}/{q.title}"
+        element = ET.SubElement(quiz, "question", {"type": q.type})
+        ET.SubElement(ET.SubElement(element, "name"), "text").text = q.name
+        _text(element, "questiontext", to_html(q.question))
+        _text(element, "generalfeedback", to_html(q.solution))
+        _sub(element, "defaultgrade", "1")
+        _sub(element, "penalty", "0" if q.type == "essay" else "0.3333333")
+        _sub(element, "hidden", "0")
+        _sub(element, "idnumber", q.id)
+        if q.type == "essay":
+            _sub(element, "responseformat", "editor")
+            _sub(element, "responserequired", "1")
+            _sub(element, "responsefieldlines", "15")
+            _sub(element, "attachments", "0")
+            _sub(element, "attachmentsrequired", "0")
+            _text(element, "graderinfo", to_html(q.solution))
+            _text(element, "responsetemplate", "")
+        elif q.type == "numerical":
+            answer = ET.SubElement(element, "answer", {"fraction": "100", "format": "moodle_auto_format"})
+            _sub(answer, "text", f"{q.answer:g}")
+            _sub(answer, "tolerance", f"{q.tolerance:g}")
+            _text(answer, "feedback", "")
+            if q.unit:
+                unit = ET.SubElement(ET.SubElement(element, "units"), "unit")
+                _sub(unit, "multiplier", "1")
+                _sub(unit, "unit_name", q.unit)
+                _sub(element, "unitgradingtype", "0")  # the unit is shown, not graded
+                _sub(element, "showunits", "3")  # "units are not used" for input: a bare number
+                _sub(element, "unitsleft", "0")
+        else:
+            _sub(element, "single", "true")
+            _sub(element, "shuffleanswers", "true")
+            _sub(element, "answernumbering", "abc")
+            for i, choice in enumerate(q.choices):
+                answer = ET.SubElement(element, "answer", {"fraction": "100" if i == 0 else "0", "format": "html"})
+                _sub(answer, "text", html.escape(choice))
+                _text(answer, "feedback", "")
+    ET.indent(quiz)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+
+
+def gift_escape(text: str) -> str:
+    r"""GIFT's escapes: a backslash is written \\ and each of ~ = # { } : is preceded by
+    one; a line break (GIFT ends a question at a blank line) is written \n."""
+    text = GIFT_SPECIAL.sub(r"\\\1", text.replace("\\", "\\\\"))
+    return text.replace("\r\n", "\n").replace("\n", r"\n")
+
+
+def gift(questions: list[Question], course: str) -> str:
+    """The questions in GIFT: a $CATEGORY per page, texts in [markdown]."""
+    out = [f"// {course}: every exercise of the site, generated from its pages.", ""]
+    category = None
+    for q in questions:
+        if q.title != category:
+            category = q.title
+            out += [f"$CATEGORY: $course$/top/{course}/{q.title}", ""]
+        feedback = "####[markdown]" + gift_escape(q.solution)
+        if q.type == "numerical":
+            answer = f"#{q.answer:g}:{q.tolerance:g}"
+        elif q.type == "multichoice":
+            answer = " ".join(("=" if i == 0 else "~") + gift_escape(c) for i, c in enumerate(q.choices))
+        else:
+            answer = ""
+        out += [
+            f"// {q.id}",
+            f"::{gift_escape(q.name)}::[markdown]{gift_escape(q.question)}{{{answer}{feedback}}}",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def csv_text(questions: list[Question]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for q in questions:
+        writer.writerow(
+            {
+                "id": q.id,
+                "page": q.page,
+                "exercise": q.exercise,
+                "type": q.type,
+                "question": q.question,
+                "answer": q.answer_text if q.type == "numerical" else (q.choices[0] if q.choices else ""),
+                "tolerance": "" if q.tolerance is None else f"{q.tolerance:g}",
+                "unit": q.unit,
+                "choices": " | ".join(q.choices),
+                "solution": q.solution,
+                "url": q.url or "",
+            }
+        )
+    return buffer.getvalue()
+
+
+def render(questions: list[Question], course: str) -> dict[str, str]:
+    """Site path -> content of each format."""
+    for q in questions:
+        if q.type == "numerical" and not (q.answer is not None and math.isfinite(q.answer)):
+            raise BankError(f"docs/{q.page}: {q.name}: no finite answer")
+    return {
+        FILES["xml"]: moodle_xml(questions, course),
+        FILES["gift"]: gift(questions, course),
+        FILES["csv"]: csv_text(questions),
+    }
