@@ -5,8 +5,8 @@ Each page's ``## Exercises`` (a numbered list, each item's worked solution in a
 ``<details>`` solution) become one question, written at build time to
 
 * ``data/question-bank.xml``: Moodle XML (Question bank > Import > "Moodle XML format");
-* ``data/question-bank.gift.txt``: GIFT (Import > "GIFT format"), Markdown texts;
-* ``data/question-bank.csv``: one row per question, Markdown texts, for anything else.
+* ``data/question-bank.gift.txt``: GIFT (Import > "GIFT format"), HTML texts;
+* ``data/question-bank.csv``: one row per question, the page's Markdown ($math$), for anything else.
 
 A question is an **essay** (the worked solution as the grader's information and as
 feedback) unless ``includes/question-bank.yml`` says otherwise for its exercise:
@@ -31,8 +31,8 @@ and that test's computation checks both (``tests/test_question_bank.py`` compare
 
 Texts are the page's Markdown with the build's substitutions: register numbers
 (``[[q:key]]``), verdicts, citations as "(Author Year, ch. 3)", links to the published
-page (or their text, without a public URL), and math as ``\\(...\\)`` / ``\\[...\\]``
-(the delimiters of Moodle's MathJax filter). Every fault is a BankError naming the file
+page (or their text, without a public URL); in the HTML of Moodle XML and GIFT, math
+as ``\\(...\\)`` / ``\\[...\\]`` (the delimiters of Moodle's MathJax filter). Every fault is a BankError naming the file
 and the exercise or entry.
 """
 
@@ -90,6 +90,8 @@ class Question:
     tolerance: float | None = None  # absolute, as Moodle wants it
     unit: str = ""
     choices: list[str] = field(default_factory=list)  # multichoice: the right one first
+    question_html: str = ""  # filled in by render(): what Moodle XML and GIFT carry
+    solution_html: str = ""
 
     @property
     def name(self) -> str:
@@ -171,8 +173,7 @@ class Texts:
         text = self.source(text, page)
         text = ledger.INLINE.sub(lambda m: f"**{self.verdicts[m['id']]}**", text)
         text = citations.CITATION.sub(self._citation, text)
-        text = LINK.sub(lambda m: self._link(m, page), text)
-        return MATH.sub(lambda m: rf"\[{m['display']}\]" if m["display"] is not None else rf"\({m['inline']}\)", text)
+        return LINK.sub(lambda m: self._link(m, page), text)
 
     def _citation(self, match: re.Match) -> str:
         parts = []
@@ -192,17 +193,19 @@ class Texts:
         return f"[{match['text']}]({url}{'#' + anchor if anchor else ''})"
 
 
-def to_html(text: str) -> str:
-    """Markdown -> HTML with the math left exactly as written (Markdown would read a
-    ``_`` or ``*`` inside it as emphasis)."""
+def to_html(text: str, converter: markdown_lib.Markdown | None = None) -> str:
+    """Markdown -> HTML, math as ``\\(...\\)`` and ``\\[...\\]`` (the delimiters of Moodle's
+    MathJax filter), left exactly as written (Markdown would read a ``_`` inside it as
+    emphasis, and a ``\\(`` as an escaped parenthesis)."""
     kept: list[str] = []
 
     def keep(match: re.Match) -> str:
-        kept.append(match.group(0))
+        kept.append(rf"\[{match['display']}\]" if match["display"] is not None else rf"\({match['inline']}\)")
         return f"\x00{len(kept) - 1}\x00"
 
-    protected = re.sub(r"\\\(.+?\\\)|\\\[.+?\\\]", keep, text, flags=re.DOTALL)
-    rendered = markdown_lib.markdown(protected, extensions=["tables"])
+    protected = MATH.sub(keep, text)
+    converter = converter or markdown_lib.Markdown(extensions=["tables"])
+    rendered = converter.reset().convert(protected)
     return re.sub("\x00(\\d+)\x00", lambda m: html.escape(kept[int(m.group(1))], quote=False), rendered)
 
 
@@ -331,8 +334,8 @@ def moodle_xml(questions: list[Question], course: str) -> str:
             ET.SubElement(ET.SubElement(cat, "category"), "text").text = f"$course$/top/{course}/{q.title}"
         element = ET.SubElement(quiz, "question", {"type": q.type})
         ET.SubElement(ET.SubElement(element, "name"), "text").text = q.name
-        _text(element, "questiontext", to_html(q.question))
-        _text(element, "generalfeedback", to_html(q.solution))
+        _text(element, "questiontext", q.question_html)
+        _text(element, "generalfeedback", q.solution_html)
         _sub(element, "defaultgrade", "1")
         _sub(element, "penalty", "0" if q.type == "essay" else "0.3333333")
         _sub(element, "hidden", "0")
@@ -343,7 +346,7 @@ def moodle_xml(questions: list[Question], course: str) -> str:
             _sub(element, "responsefieldlines", "15")
             _sub(element, "attachments", "0")
             _sub(element, "attachmentsrequired", "0")
-            _text(element, "graderinfo", to_html(q.solution))
+            _text(element, "graderinfo", q.solution_html)
             _text(element, "responsetemplate", "")
         elif q.type == "numerical":
             answer = ET.SubElement(element, "answer", {"fraction": "100", "format": "moodle_auto_format"})
@@ -377,14 +380,15 @@ def gift_escape(text: str) -> str:
 
 
 def gift(questions: list[Question], course: str) -> str:
-    """The questions in GIFT: a $CATEGORY per page, texts in [markdown]."""
+    """The questions in GIFT: a $CATEGORY per page, texts in [html] (GIFT's [markdown]
+    would read TeX's backslashes as Markdown escapes)."""
     out = [f"// {course}: every exercise of the site, generated from its pages.", ""]
     category = None
     for q in questions:
         if q.title != category:
             category = q.title
             out += [f"$CATEGORY: $course$/top/{course}/{q.title}", ""]
-        feedback = "####[markdown]" + gift_escape(q.solution)
+        feedback = "####[html]" + gift_escape(q.solution_html)
         if q.type == "numerical":
             answer = f"#{q.answer:g}:{q.tolerance:g}"
         elif q.type == "multichoice":
@@ -393,7 +397,7 @@ def gift(questions: list[Question], course: str) -> str:
             answer = ""
         out += [
             f"// {q.id}",
-            f"::{gift_escape(q.name)}::[markdown]{gift_escape(q.question)}{{{answer}{feedback}}}",
+            f"::{gift_escape(q.name)}::[html]{gift_escape(q.question_html)}{{{answer}{feedback}}}",
             "",
         ]
     return "\n".join(out)
@@ -424,7 +428,9 @@ def csv_text(questions: list[Question]) -> str:
 
 def render(questions: list[Question], course: str) -> dict[str, str]:
     """Site path -> content of each format."""
+    converter = markdown_lib.Markdown(extensions=["tables"])
     for q in questions:
+        q.question_html, q.solution_html = to_html(q.question, converter), to_html(q.solution, converter)
         if q.type == "numerical" and not (q.answer is not None and math.isfinite(q.answer)):
             raise BankError(f"docs/{q.page}: {q.name}: no finite answer")
     return {
