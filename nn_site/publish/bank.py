@@ -187,7 +187,9 @@ class Texts:
         if re.match(r"^[a-z]+:", target):
             return match.group(0)
         path, _, anchor = target.partition("#")
-        url = page_url(self.root, posixpath.normpath(posixpath.join(posixpath.dirname(page), path)), self.directory_urls)
+        url = page_url(
+            self.root, posixpath.normpath(posixpath.join(posixpath.dirname(page), path)), self.directory_urls
+        )
         if url is None or not path.endswith((".md", ".ipynb")):
             return match["text"]
         return f"[{match['text']}]({url}{'#' + anchor if anchor else ''})"

@@ -174,16 +174,24 @@ def ledger_rows(rows: list[dict], register: dict) -> list[dict]:
 
 
 def register_rows(entries: dict) -> list[dict]:
+    """The register's entries as data; a derived entry's value and range rounded as the
+    pages print them (its ``round`` or ``digits``)."""
     out = []
     for key, entry in entries.items():
         low, high = entry.get("range") or (None, None)
+
+        def value(x, entry: dict = entry) -> float | None:
+            if x is None:
+                return None
+            return float(quantities.rounded(entry, float(x)) if "derive" in entry else x)
+
         out.append(
             {
                 "id": key,
                 "name": str(entry["name"]),
-                "value": float(entry["value"]),
-                "low": None if low is None else float(low),
-                "high": None if high is None else float(high),
+                "value": value(entry["value"]),
+                "low": value(low),
+                "high": value(high),
                 "unit": str(entry.get("unit") or ""),
                 "region": str(entry["region"]),
                 "sources": [str(s) for s in entry.get("source") or []],
@@ -213,28 +221,6 @@ def to_csv(rows: list[dict], fields: tuple[str, ...], name: str) -> str:
             cells[f] = value
         writer.writerow(cells)
     return buffer.getvalue()
-
-
-def from_csv(text: str, schema: dict) -> list[dict]:
-    """The rows of a CSV written by ``to_csv``, typed by the schema: what a reader of the
-    CSV gets (``tests/test_data_files.py`` compares it with the JSON)."""
-    properties = schema["properties"]["rows"]["items"]["properties"]
-    rows = []
-    for raw in csv.DictReader(io.StringIO(text)):
-        row: dict = {}
-        for f, value in raw.items():
-            kind = properties[f].get("type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            if "array" in kinds:
-                row[f] = value.split(LIST_SEPARATOR) if value else []
-            elif "number" in kinds:
-                row[f] = float(value) if value != "" else None
-            elif "null" in kinds and value == "":
-                row[f] = None
-            else:
-                row[f] = value
-        rows.append(row)
-    return rows
 
 
 def render(rows: list[dict], register: dict, root: Path, bib: Path, release, license_: str) -> dict[str, str]:
