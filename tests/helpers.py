@@ -82,9 +82,11 @@ class MiniProject:
         root.mkdir(parents=True, exist_ok=True)
         # The ledger's rows, the corrections log and the register of quantities name the
         # real site's pages and bibliography, which a throwaway project lacks: its includes/
-        # has none of them (a project without them has no rows, corrections or quantities).
+        # has none of them (a project without them has no rows, corrections or quantities),
+        # nor the question bank's types, which name the site's exercises.
         shutil.copytree(ROOT / "includes", root / "includes",
-                        ignore=shutil.ignore_patterns("ledger", "corrections.yml", "quantities.yml"))
+                        ignore=shutil.ignore_patterns("ledger", "corrections.yml", "quantities.yml",
+                                                      "question-bank.yml"))
         glossary = root / "includes" / "abbreviations.md"   # its terms that print a quantity go too
         glossary.write_text("".join(line for line in glossary.read_text(encoding="utf-8").splitlines(True)
                                     if "[[q:" not in line), encoding="utf-8")

@@ -65,7 +65,8 @@ SOLUTION = re.compile(r'^[ \t]*\?\?\? success "Solution"[ \t]*$', re.MULTILINE)
 NOTEBOOK_ITEM = re.compile(r"^\*\*(?P<n>\d+)\.\*\*[ \t]*", re.MULTILINE)
 NOTEBOOK_SOLUTION = re.compile(r"<details><summary>Solution</summary>(?P<body>.*?)</details>", re.DOTALL)
 TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
-MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>[^$\n]+?)\$", re.DOTALL)
+# Inline math may wrap onto the next line of its paragraph, not past a blank line.
+MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>(?:[^$\n]|\n(?![ \t]*\n))+?)\$", re.DOTALL)
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
 GIFT_SPECIAL = re.compile(r"([~=#{}:])")
 

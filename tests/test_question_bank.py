@@ -1,0 +1,324 @@
+"""The question bank (nn_site/publish/bank.py): every exercise of the site, in Moodle XML,
+GIFT and CSV, each parsed back here and checked against what the format requires, and
+every numerical answer against the computation that checks the page's answer."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import test_exercise_answers as answers
+from nn_site.publish import bank
+
+from conftest import ROOT
+
+DOCS = ROOT / "docs"
+QUESTION_TYPES = {"essay", "numerical", "multichoice"}
+NOTEBOOK_QUESTION = re.compile(r"^\*\*(\d+)\.\*\*", re.MULTILINE)
+
+
+# --- Moodle XML: the elements Moodle's importer reads, per question type ------------------
+
+
+def child_text(element: ET.Element, path: str) -> str:
+    found = element.find(path)
+    assert found is not None, f"<{element.tag} type={element.get('type')}> has no <{path}>"
+    return found.text or ""
+
+
+def check_moodle_question(q: ET.Element) -> dict:
+    """The question as a dict, after asserting what Moodle's XML format requires of its type
+    (docs.moodle.org, "Moodle XML format"): a name, a question text with a format, a
+    general feedback, a default grade and penalty; an essay's response settings and grader
+    information; a numerical question's answers with a fraction and a tolerance; a
+    multiple choice's single/shuffle settings and answers whose fractions reach 100."""
+    kind = q.get("type")
+    assert kind in QUESTION_TYPES, f"unknown question type {kind!r}"
+    name = child_text(q, "name/text")
+    assert name.strip()
+    for part in ("questiontext", "generalfeedback"):
+        assert q.find(part).get("format") == "html", f"{name}: <{part}> has no html format"
+        assert child_text(q, f"{part}/text").strip(), f"{name}: empty <{part}>"
+    float(child_text(q, "defaultgrade")), float(child_text(q, "penalty"))
+    assert child_text(q, "hidden") in ("0", "1")
+    found = {"name": name, "type": kind, "id": child_text(q, "idnumber"),
+             "question": child_text(q, "questiontext/text"), "feedback": child_text(q, "generalfeedback/text")}
+    if kind == "essay":
+        assert child_text(q, "responseformat") in ("editor", "editorfilepicker", "plain", "monospaced", "noinline")
+        assert int(child_text(q, "responsefieldlines")) > 0 and int(child_text(q, "attachments")) >= 0
+        assert child_text(q, "responserequired") in ("0", "1")
+        assert q.find("graderinfo").get("format") == "html"
+        assert child_text(q, "graderinfo/text") == found["feedback"], f"{name}: the grader's information is the solution"
+    elif kind == "numerical":
+        rows = q.findall("answer")
+        assert rows, f"{name}: a numerical question without <answer>"
+        assert any(float(a.get("fraction")) == 100 for a in rows), f"{name}: no answer is worth 100 %"
+        found["answer"] = float(child_text(rows[0], "text"))
+        found["tolerance"] = float(child_text(rows[0], "tolerance"))
+        assert found["tolerance"] >= 0
+        for unit in q.findall("units/unit"):
+            assert float(child_text(unit, "multiplier")) == 1 and child_text(unit, "unit_name").strip()
+    else:
+        assert child_text(q, "single") in ("true", "false", "1", "0")
+        assert child_text(q, "shuffleanswers") in ("true", "false", "1", "0")
+        rows = q.findall("answer")
+        assert len(rows) >= 2, f"{name}: a multiple choice needs two answers or more"
+        assert max(float(a.get("fraction")) for a in rows) == 100
+        found["choices"] = [child_text(a, "text") for a in rows]
+        found["right"] = [child_text(a, "text") for a in rows if float(a.get("fraction")) == 100]
+    return found
+
+
+def parse_moodle(text: str) -> list[dict]:
+    quiz = ET.fromstring(text.encode("utf-8"))
+    assert quiz.tag == "quiz"
+    out, category = [], None
+    for q in quiz.findall("question"):
+        if q.get("type") == "category":
+            category = child_text(q, "category/text")
+            assert category.startswith("$course$/top/")
+            continue
+        assert category is not None, "a question before any category"
+        out.append({**check_moodle_question(q), "category": category})
+    return out
+
+
+# --- GIFT: a small parser of its documented grammar ----------------------------------------
+
+
+GIFT_ESCAPABLE = "~=#{}:\\"
+
+
+def gift_unescape(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            nxt = text[i + 1]
+            out.append("\n" if nxt == "n" else nxt if nxt in GIFT_ESCAPABLE else "\\" + nxt)
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def unescaped(text: str, char: str, start: int = 0) -> int:
+    """Index of the first ``char`` at or after ``start`` that no backslash escapes, or -1."""
+    i = start
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == char:
+            return i
+        i += 1
+    return -1
+
+
+def parse_gift(text: str) -> list[dict]:
+    """GIFT as Moodle documents it: // comments, $CATEGORY: lines, questions separated by a
+    blank line, each ``::title::[format]text{answers}``; in the answers, ``#value:tolerance``
+    (numerical), ``=right ~wrong`` (multiple choice), nothing (essay), and ``####`` before
+    the general feedback. Escapes: \\~ \\= \\# \\{ \\} \\: \\\\ and \\n."""
+    questions, category = [], None
+    blocks = re.split(r"\n[ \t]*\n", text)
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip() and not line.lstrip().startswith("//")]
+        if not lines:
+            continue
+        if lines[0].startswith("$CATEGORY:"):
+            assert len(lines) == 1, f"a category line followed by text: {lines}"
+            category = lines[0].removeprefix("$CATEGORY:").strip()
+            continue
+        body = "\n".join(lines)
+        assert body.startswith("::"), f"a question without a title: {body[:80]!r}"
+        end = body.index("::", 2)
+        title = gift_unescape(body[2:end])
+        rest = body[end + 2 :]
+        fmt = re.match(r"\[(html|moodle|plain|markdown)\]", rest)
+        assert fmt, f"{title}: no [format]"
+        rest = rest[fmt.end() :]
+        open_ = unescaped(rest, "{")
+        close = unescaped(rest, "}", open_ + 1)
+        assert open_ >= 0 and close > open_, f"{title}: no answer block"
+        assert rest[close + 1 :].strip() == "", f"{title}: text after the answer block"
+        answer_block = rest[open_ + 1 : close]
+        feedback = ""
+        if "####" in answer_block:
+            answer_block, feedback = answer_block.split("####", 1)
+        question = {"title": title, "format": fmt.group(1), "category": category,
+                    "text": gift_unescape(rest[:open_]), "feedback": gift_unescape(feedback)}
+        answer_block = answer_block.strip()
+        if not answer_block:
+            question["type"] = "essay"
+        elif answer_block.startswith("#"):
+            value, _, tolerance = answer_block[1:].partition(":")
+            question.update(type="numerical", answer=float(value), tolerance=float(tolerance or 0))
+        else:
+            marks = [m.start() for m in re.finditer(r"(?<!\\)[=~]", answer_block)]
+            assert marks and marks[0] == 0, f"{title}: answers must start with = or ~"
+            parts = [answer_block[a:b] for a, b in zip(marks, [*marks[1:], len(answer_block)])]
+            question.update(type="multichoice", choices=[gift_unescape(p[1:].strip()) for p in parts],
+                            right=[gift_unescape(p[1:].strip()) for p in parts if p[0] == "="])
+        questions.append(question)
+    return questions
+
+
+def test_gift_escapes_round_trip():
+    text = r"TeX \frac{a}{b} with \{braces\}, a: colon, # hash, ~ tilde, = sign" + "\nand a line"
+    assert gift_unescape(bank.gift_escape(text)) == text
+    assert "\n" not in bank.gift_escape(text)
+
+
+# --- the built bank ---------------------------------------------------------------------
+
+
+def exercises_on_the_site() -> set[str]:
+    """The id of every exercise, found independently of the bank: the pages' solutions as
+    tests/test_exercise_answers.py reads them, and the notebooks' numbered questions."""
+    ids = {f"{page.removesuffix('.md')}-{n}" for page, n in answers.SOLUTIONS if isinstance(n, int)}
+    for notebook in (DOCS / "notebooks").glob("*.ipynb"):
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+        if "## Exercises" in text:
+            section = text.split("## Exercises", 1)[1]
+            ids |= {f"notebooks-{notebook.stem}-{n}" for n in NOTEBOOK_QUESTION.findall(section)}
+    return ids
+
+
+@pytest.fixture(scope="module")
+def built(site) -> dict:
+    data = site / "data"
+    return {
+        "xml": parse_moodle((data / "question-bank.xml").read_text(encoding="utf-8")),
+        "gift": parse_gift((data / "question-bank.gift.txt").read_text(encoding="utf-8")),
+        "csv": list(csv.DictReader(io.StringIO((data / "question-bank.csv").read_text(encoding="utf-8")))),
+    }
+
+
+def test_every_exercise_is_in_every_format(built):
+    expected = exercises_on_the_site()
+    assert len(expected) > 100
+    xml_ids = [q["id"] for q in built["xml"]]
+    assert sorted(xml_ids) == sorted(expected), set(xml_ids) ^ expected
+    assert [q["id"] for q in built["csv"]] == xml_ids
+    assert [q["title"] for q in built["gift"]] == [q["name"] for q in built["xml"]]
+
+
+def test_the_formats_carry_the_same_questions(built):
+    for xml_q, gift_q, row in zip(built["xml"], built["gift"], built["csv"], strict=True):
+        assert gift_q["type"] == xml_q["type"] == row["type"], xml_q["name"]
+        assert gift_q["format"] == "html"
+        assert gift_q["text"] == xml_q["question"] and gift_q["feedback"] == "[html]" + xml_q["feedback"]
+        assert gift_q["category"] == xml_q["category"]
+        assert row["question"].strip() and row["solution"].strip()
+        if xml_q["type"] == "numerical":
+            assert gift_q["answer"] == xml_q["answer"] == float(bank.number(row["answer"]))
+            assert gift_q["tolerance"] == xml_q["tolerance"] == float(row["tolerance"])
+
+
+def test_texts_are_ready_for_a_platform(built):
+    """No site-only markup reaches the bank: register markers, citation keys, raw TeX
+    dollars in the HTML; math is in MathJax's delimiters, balanced."""
+    for q in built["xml"]:
+        for text in (q["question"], q["feedback"]):
+            assert "[[q:" not in text and "[[verdict:" not in text and "[@" not in text, q["name"]
+            assert not re.search(r"(?<!\\)\$[^$\s]", text), f"{q['name']}: TeX left in $...$: {text[:120]}"
+            assert text.count(r"\(") == text.count(r"\)"), q["name"]
+    integrate = next(q for q in built["xml"] if q["id"] == "integrate-and-fire-1")
+    assert r"\(I = 2.5\)" in integrate["question"]
+
+
+def test_a_numerical_answer_is_the_pages_and_its_computation_agrees(built):
+    """Each numerical question's answer is the number its solution writes (found by a
+    pattern of tests/test_exercise_answers.py's ANSWERS) and that test's computation
+    agrees with it, within the ANSWERS entry's tolerance."""
+    specs = {(e["page"], e["exercise"]): e for e in bank.load_spec(ROOT) if e["type"] == "numerical"}
+    numerical = [q for q in built["xml"] if q["type"] == "numerical"]
+    assert len(numerical) == len(specs) > 0
+    for q in numerical:
+        page, _, n = q["id"].rpartition("-")
+        spec = specs[(f"{page}.md", int(n))]
+        entry = [a for a in answers.ANSWERS if (a[0], a[1], a[2]) == (spec["page"], spec["exercise"], spec["answer"])]
+        assert entry, f"{q['name']}: includes/question-bank.yml's answer pattern is not one of ANSWERS"
+        _, _, pattern, compute, tol = entry[0]
+        written = answers.number(re.search(pattern, answers.SOLUTIONS[(spec["page"], spec["exercise"])]).group(1))
+        assert q["answer"] == written, f"{q['name']}: the bank says {q['answer']}, the page {written}"
+        assert answers.agrees(q["answer"], float(compute()), tol), f"{q['name']}: the computation disagrees"
+        assert q["tolerance"] == pytest.approx(abs(written) * spec["tolerance"], rel=0.05)
+
+
+# --- faults and the multiple-choice type, on a throwaway page -------------------------------
+
+
+PAGE = """# A page
+
+## Exercises
+
+1. Which word fits "the ___ tube"?
+
+    ??? success "Solution"
+        **neural**: the tube is tissue, $x_1 = 2$ [@hebb1949, ch. 4].
+
+2. Compute the rate.
+
+    ??? success "Solution"
+        The rate is 63.0 Hz.
+
+## After
+"""
+
+
+class Bibliography:
+    def label(self, key: str) -> str:
+        return {"hebb1949": "Hebb 1949"}[key]
+
+
+def throwaway(tmp_path: Path, spec: str) -> list[bank.Question]:
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "p.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "includes").mkdir(exist_ok=True)
+    (tmp_path / "includes" / "question-bank.yml").write_text(spec, encoding="utf-8")
+    texts = bank.Texts(Bibliography(), {}, [], "https://example.org/0.1.0/", True)
+    return bank.collect(tmp_path / "docs", tmp_path, texts, ["p.md"])
+
+
+def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
+    questions = throwaway(tmp_path, """
+- {page: p.md, exercise: 1, type: multichoice, choices: [neural, neuronal], ask: Choose one.}
+- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.01, unit: Hz, ask: In Hz.}
+""")
+    files = bank.render(questions, "Course")
+    xml = parse_moodle(files[bank.FILES["xml"]])
+    gift = parse_gift(files[bank.FILES["gift"]])
+    assert [q["type"] for q in xml] == [q["type"] for q in gift] == ["multichoice", "numerical"]
+    assert xml[0]["right"] == gift[0]["right"] == ["neural"] and gift[0]["choices"] == ["neural", "neuronal"]
+    assert xml[1]["answer"] == gift[1]["answer"] == 63.0 and xml[1]["tolerance"] == pytest.approx(0.63)
+    assert "(Hebb 1949, ch. 4)" in xml[0]["feedback"] and r"\(x_1 = 2\)" in xml[0]["feedback"]
+    assert xml[0]["category"] == "$course$/top/Course/A page"
+    row = next(csv.DictReader(io.StringIO(files[bank.FILES["csv"]])))
+    assert row["url"] == "https://example.org/0.1.0/p/" and row["choices"] == "neural | neuronal"
+
+
+@pytest.mark.parametrize(("spec", "message"), [
+    ("- {page: p.md, exercise: 3, type: numerical, answer: 'x', tolerance: 0.1, ask: a}", r"\(p.md, exercise 3\): no such exercise"),
+    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) mV', tolerance: 0.1, ask: a}", "is not in the solution"),
+    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 5, ask: a}", "tolerance must be"),
+    ("- {page: p.md, exercise: 2, type: cloze, ask: a}", "type must be one of"),
+    ("- {page: p.md, exercise: 1, type: multichoice, choices: [only], ask: a}", "at least two"),
+    ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b]}", "'ask'"),
+])
+def test_a_wrong_entry_fails_naming_file_and_entry(tmp_path, spec, message):
+    with pytest.raises(bank.BankError, match=r"includes/question-bank.yml: entry 1 .*" + message):
+        throwaway(tmp_path, spec)
+
+
+def test_an_exercise_without_a_solution_fails_naming_the_page(tmp_path):
+    with pytest.raises(bank.BankError, match=r"docs/q.md:5: exercise 1 has no '\?\?\? success"):
+        bank.page_exercises("# Q\n\n## Exercises\n\n1. A question with no solution.\n", "docs/q.md")
