@@ -12,8 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 import test_exercise_answers as answers
+
 from nn_site.publish import bank
 
 from conftest import ROOT
@@ -307,7 +307,8 @@ def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
 
 
 @pytest.mark.parametrize(("spec", "message"), [
-    ("- {page: p.md, exercise: 3, type: numerical, answer: 'x', tolerance: 0.1, ask: a}", r"\(p.md, exercise 3\): no such exercise"),
+    ("- {page: p.md, exercise: 3, type: numerical, answer: 'x', tolerance: 0.1, ask: a}",
+     r"\(p.md, exercise 3\): no such exercise"),
     ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) mV', tolerance: 0.1, ask: a}", "is not in the solution"),
     ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 5, ask: a}", "tolerance must be"),
     ("- {page: p.md, exercise: 2, type: cloze, ask: a}", "type must be one of"),
