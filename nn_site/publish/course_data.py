@@ -3,14 +3,16 @@ bibliography as data files (``datasets.py``), added to the build's files in ``on
 
 As generated files of MkDocs, they are written to the site (and so into the offline copy)
 like any page's asset, and a page may link to them (the instructors' page does) with the
-link checked. Both are made from text files in a few tens of milliseconds, so they are not
-cached.
+link checked. Made from text files in about half a second (reading the register's YAML and
+converting 300 Markdown texts), they are cached, keyed on every file they are made from,
+the release, the public URL, the URL style and this code: a warm build reads one file.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,7 +20,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from nn_site import state
-from nn_site.pages import quantities
+from nn_site.engine import cache
+from nn_site.pages import citations, ledger, quantities
 from nn_site.publish import bank, datasets
 
 log = logging.getLogger("mkdocs.hooks.course_data")
@@ -44,10 +47,13 @@ def nav_pages(nav) -> list[str]:
     return [p for p in found if p.endswith((".md", ".ipynb")) and "://" not in p]
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    start = time.perf_counter()
+# What the files are made by, besides the pages and includes/ (part of the cache key).
+CODE = [Path(m.__file__) for m in (bank, datasets, quantities, ledger, citations)] + [Path(__file__)]
+
+
+def make(config: MkDocsConfig, root: Path, pages: list[str]) -> dict:
+    """{"files": site path -> content, "counts": what the log says}."""
     build = state.current()
-    root = Path(config.config_file_path).parent
     docs_dir = Path(config.docs_dir)
     try:
         register = quantities.load(root, build.bibliography.entries)
@@ -57,20 +63,44 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         texts = bank.Texts(
             build.bibliography, register, build.ledger_rows, build.release.versioned_root, config.use_directory_urls
         )
-        pages = [p for p in nav_pages(config.nav) if (docs_dir / p).is_file()]
         questions = bank.collect(docs_dir, root, texts, pages)
         written.update(bank.render(questions, COURSE))
     except (bank.BankError, datasets.DataError, quantities.QuantityError) as exc:
         raise PluginError(str(exc)) from exc
-    for path, content in written.items():
-        existing = files.get_file_from_path(path)
-        if existing is not None:
+    kinds = ", ".join(f"{sum(q.type == kind for q in questions)} {kind}" for kind in bank.TYPES)
+    counts = (
+        f"{len(questions)} questions ({kinds}), {len(build.ledger_rows)} ledger rows, {len(register)} register entries"
+    )
+    return {"files": written, "counts": counts}
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    start = time.perf_counter()
+    release = state.current().release
+    root = Path(config.config_file_path).parent
+    docs_dir = Path(config.docs_dir)
+    pages = [p for p in nav_pages(config.nav) if (docs_dir / p).is_file()]
+    inputs = [docs_dir / p for p in pages] + sorted((root / "includes").rglob("*.yml")) + [docs_dir / "references.bib"]
+    key = cache.key(
+        *[p for p in inputs if p.is_file()],
+        *CODE,
+        "\n".join(pages),
+        release.version,
+        release.date,
+        release.versioned_root or "",
+        str(config.use_directory_urls),
+        version("markdown"),
+    )
+    entry = cache.cache_dir() / f"course-data-{key}.json"
+    made = cache.read_json(entry)
+    hit = isinstance(made, dict) and isinstance(made.get("files"), dict)
+    if not hit:
+        made = make(config, root, pages)
+        cache.write_json(entry, made)
+    cache.mark_used(entry)
+    for path, content in made["files"].items():
+        if files.get_file_from_path(path) is not None:
             raise PluginError(f"docs/{path}: the build writes this file (nn_site/publish/course_data.py); remove it")
         files.append(File.generated(config, path, content=content))
-    kinds = {kind: sum(q.type == kind for q in questions) for kind in bank.TYPES}
-    log.info(
-        f"Course data: {len(questions)} questions ({', '.join(f'{n} {k}' for k, n in kinds.items())}), "
-        f"{len(build.ledger_rows)} ledger rows, {len(register)} register entries "
-        f"in {time.perf_counter() - start:.2f} s"
-    )
+    log.info(f"Course data: {made['counts']} ({'cached' if hit else 'made'}) in {time.perf_counter() - start:.2f} s")
     return files
