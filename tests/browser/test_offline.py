@@ -48,6 +48,20 @@ def test_zip_is_self_contained(offline_zip):
                 assert [tag for tag in loads if 'rel="canonical"' not in tag] == [], name
 
 
+
+def test_course_data_is_in_the_zip(offline_zip):
+    """The question bank and the data files travel with the offline copy, and the
+    instructors' page links to each of them there."""
+    data = ["question-bank.xml", "question-bank.gift.txt", "question-bank.csv", "ledger.json", "ledger.csv",
+            "ledger.schema.json", "register.json", "register.csv", "register.schema.json", "references.bib"]
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = set(archive.namelist())
+        assert {f"neural-neuronal/data/{name}" for name in data} <= names
+        instructors = archive.read("neural-neuronal/instructors.html").decode()
+        for name in data:
+            assert f'href="data/{name}"' in instructors, name
+        assert archive.read("neural-neuronal/data/question-bank.xml").startswith(b"<?xml")
+
 def test_search_works_from_disk(browser, unzipped):
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
