@@ -302,6 +302,7 @@ def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
     assert xml[1]["answer"] == gift[1]["answer"] == 63.0 and xml[1]["tolerance"] == pytest.approx(0.63)
     assert "(Hebb 1949, ch. 4)" in xml[0]["feedback"] and r"\(x_1 = 2\)" in xml[0]["feedback"]
     assert xml[0]["category"] == "$course$/top/Course/A page"
+    assert bank.category_path("Course", "Input/output") == "$course$/top/Course/Input//output"
     row = next(csv.DictReader(io.StringIO(files[bank.FILES["csv"]])))
     assert row["url"] == "https://example.org/0.1.0/p/" and row["choices"] == "neural | neuronal"
 

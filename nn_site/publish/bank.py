@@ -326,6 +326,11 @@ def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return element
 
 
+def category_path(course: str, title: str) -> str:
+    """Moodle's category path: "/" separates levels, so a "/" in a name is written "//"."""
+    return "/".join(("$course$", "top", course.replace("/", "//"), title.replace("/", "//")))
+
+
 def moodle_xml(questions: list[Question], course: str) -> str:
     """The questions in Moodle XML, one category per page ($course$/top/<course>/<page>)."""
     quiz = ET.Element("quiz")
@@ -334,7 +339,7 @@ def moodle_xml(questions: list[Question], course: str) -> str:
         if q.title != category:
             category = q.title
             cat = ET.SubElement(quiz, "question", {"type": "category"})
-            ET.SubElement(ET.SubElement(cat, "category"), "text").text = f"$course$/top/{course}/{q.title}"
+            ET.SubElement(ET.SubElement(cat, "category"), "text").text = category_path(course, q.title)
         element = ET.SubElement(quiz, "question", {"type": q.type})
         ET.SubElement(ET.SubElement(element, "name"), "text").text = q.name
         _text(element, "questiontext", q.question_html)
@@ -390,7 +395,7 @@ def gift(questions: list[Question], course: str) -> str:
     for q in questions:
         if q.title != category:
             category = q.title
-            out += [f"$CATEGORY: $course$/top/{course}/{q.title}", ""]
+            out += [f"$CATEGORY: {category_path(course, q.title)}", ""]
         feedback = "####[html]" + gift_escape(q.solution_html)
         if q.type == "numerical":
             answer = f"#{q.answer:g}:{q.tolerance:g}"
