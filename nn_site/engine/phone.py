@@ -169,8 +169,9 @@ def relayout(fig: Figure) -> str | None:
         # One panel per row, in reading order (row-major cell number); empty cells dropped.
         # A row of drawings (every axes fixed-aspect) is as tall as its own drawing needs,
         # so a short drawing stacked with a tall one leaves no gap under it.
-        heights = [_stacked_row_height([ax for ax, c in placed if c == cell], phone_width, row_height)
-                   for cell in cells]
+        heights = [
+            _stacked_row_height([ax for ax, c in placed if c == cell], phone_width, row_height) for cell in cells
+        ]
         stacked = GridSpec(len(cells), 1, figure=fig, height_ratios=heights)
         for ax, cell in placed:
             ax.set_subplotspec(stacked[cells.index(cell), 0])
