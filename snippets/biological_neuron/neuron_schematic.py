@@ -10,8 +10,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
 
-fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 5.3))
-TAG_R = 0.6  # radius of a numbered disc, in data units
+fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 5.8))
+TAG_R = 0.68  # radius of a numbered disc, in data units
 
 
 def tag(number, x, y, colour, point=None):
@@ -81,7 +81,7 @@ parts = [  # name, colour, disc position, the point it names
     ("dendrites", "C0", (4.7, 4.4), (3.55, 1.9)),
     ("synapses from other neurons", "C1", (1.2, -4.9), lowest_synapse),
     ("soma (cell body)", "C2", (5.6, -2.7), (soma_x + 0.4, -0.75)),
-    ("nucleus", "C6", (6.2, 3.1), (soma_x - 0.1, 0.45)),
+    ("nucleus", "C6", (6.1, 3.5), (soma_x - 0.1, 0.45)),
     ("axon hillock", "C3", (6.4, 1.7), (5.9, 0.2)),
     ("axon initial segment (spike starts)", "C3", (7.3, -1.7), (6.9, -0.15)),
     ("myelin sheath", "C6", (9.3, 1.6), (9.3, 0.3)),
@@ -91,14 +91,14 @@ parts = [  # name, colour, disc position, the point it names
 ]
 for number, (name, colour, at, point) in enumerate(parts, start=1):
     tag(number, *at, colour, point)
-    row_y = -8.9 - 1.45 * (number - 1)
+    row_y = -9.0 - 1.55 * (number - 1)
     tag(number, 0.4, row_y, colour)
-    ax.text(1.3, row_y, name, ha="left", va="center")
+    ax.text(1.4, row_y, name, ha="left", va="center")
 ax.add_patch(FancyArrowPatch((0.0, -7.0), (16.5, -7.0), arrowstyle="-|>", mutation_scale=16,
                              linewidth=1.2, color="C6"))
 ax.text(0.0, -6.8, "signals flow: dendrites → soma → axon", ha="left", va="bottom")
 ax.set_xlim(-0.3, 16.8)
-ax.set_ylim(-22.6, 5.2)
+ax.set_ylim(-23.9, 5.2)
 ax.set_aspect("equal")
 ax.set_anchor("N")
 ax.axis("off")
