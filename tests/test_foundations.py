@@ -290,3 +290,33 @@ def test_page_ends_with_three_to_five_exercises_with_solutions(site, page):
     for item in items:
         solution = item.find("details", class_="success")
         assert solution is not None and solution.find("summary").get_text(strip=True) == "Solution"
+
+
+# --- the structural mapping's figure ------------------------------------------------------
+
+
+def test_mapping_figure_discs_stand_clear_of_every_other_disc_and_dot():
+    """Issue 29: the numbered discs touched the synapse dots. Every numbered disc of the
+    drawing keeps at least 4 CSS px (at the desktop copy's natural size) from every other
+    circle: synapse dots, the soma, the inputs, the other discs."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Circle
+
+    with matplotlib.style.context(ROOT / "snippets" / "site.mplstyle"):
+        mapping = load_snippet("mapping/side_by_side.py")
+        fig = mapping.fig
+        fig.canvas.draw()
+    try:
+        for ax in (mapping.bio, mapping.art):
+            px_per_unit = ax.bbox.width / fig.dpi * 96 / (ax.get_xlim()[1] - ax.get_xlim()[0])
+            # Each disc is drawn twice (fill and outline): one circle per centre and radius.
+            circles = {(c.center, c.radius) for c in ax.patches if isinstance(c, Circle)}
+            discs = [c for c in circles if c[1] == mapping.TAG_R]
+            assert len(discs) >= 10, f"{ax.get_title()}: {len(discs)} numbered discs found"
+            for (x, y), r in discs:
+                for (x2, y2), r2 in circles - {((x, y), r)}:
+                    gap = (np.hypot(x - x2, y - y2) - r - r2) * px_per_unit
+                    assert gap >= 4, f"{ax.get_title()}: disc at ({x}, {y}) is {gap:.1f} px from the circle at ({x2}, {y2})"
+    finally:
+        plt.close(fig)

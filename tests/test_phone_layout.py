@@ -182,3 +182,35 @@ def test_a_legend_above_its_axes_that_meets_the_title_goes_under_the_raised_titl
         assert legend.y0 >= ax.bbox.y1 - 1 and title.y0 >= legend.y1  # title, legend, axes
         assert legend.x1 <= fig.bbox.x1 + 0.5
     plt.close(fig)
+
+
+def test_stacked_drawings_of_different_heights_leave_no_gap_under_the_short_one():
+    """Two drawings side by side (equal aspect, one half as tall as the other, as the
+    history timeline's two columns): stacked on a phone, each row is as tall as its own
+    drawing needs, so the short drawing fills its row instead of floating in the tall
+    one's height; a row of ordinary plots keeps the common row height."""
+    matplotlib.style.use(STYLE)
+    fig, (short, tall) = plt.subplots(1, 2, figsize=(7, 4))
+    for ax, height in ((short, 2.0), (tall, 4.0)):
+        ax.plot([0, 3], [0, height])
+        ax.set_xlim(0, 3)
+        ax.set_ylim(0, height)
+        ax.set_aspect("equal")
+        ax.axis("off")
+    assert phone.relayout(fig) is None
+    fig.canvas.draw()
+    boxes = {ax: ax.get_window_extent(fig.canvas.get_renderer()) for ax in (short, tall)}
+    assert boxes[short].y0 > boxes[tall].y1  # one above the other, in reading order
+    cell = {ax: ax.get_subplotspec().get_position(fig) for ax in (short, tall)}
+    assert cell[short].height < 0.7 * cell[tall].height  # rows of their own heights
+    gap = boxes[short].y0 - boxes[tall].y1
+    assert gap < 0.25 * boxes[short].height, f"{gap:.0f} px between the stacked drawings"
+    plt.close(fig)
+
+    fig, axes = plt.subplots(1, 2, figsize=(7, 3.6))
+    for ax in axes:
+        ax.plot([0, 1], [0, 1])
+    assert phone.relayout(fig) is None
+    heights = [ax.get_subplotspec().get_position(fig).height for ax in axes]
+    assert heights[0] == pytest.approx(heights[1])
+    plt.close(fig)

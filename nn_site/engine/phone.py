@@ -20,7 +20,9 @@ figure in place:
   (``twinx``), colorbars and insets follow their parent;
 - its height is the stacked rows, each as tall as a desktop row within
   ``ROW_HEIGHT_IN``, or taller for a fixed-aspect axes (a square plane, a drawing) to
-  span ``FIXED_ASPECT_FILL`` of the width; a figure legend beside the panels
+  span ``FIXED_ASPECT_FILL`` of the width; a stacked row of drawings only (all
+  fixed-aspect) is as tall as its own drawing needs, so drawings of different heights
+  (a short list beside a long one on a desktop) stack without gaps; a figure legend beside the panels
   ("outside right") moves below them and adds its height;
 - the layout engine the figure used (constrained or tight) lays it out again;
 - then the figure is drawn and what does not fit is fixed, one kind of change per
@@ -165,7 +167,12 @@ def relayout(fig: Figure) -> str | None:
     row_height = max([row_height] + [_fixed_aspect_height(ax, phone_width) for ax, _ in placed])
     if cols > 1:
         # One panel per row, in reading order (row-major cell number); empty cells dropped.
-        stacked = GridSpec(len(cells), 1, figure=fig)
+        # A row of drawings (every axes fixed-aspect) is as tall as its own drawing needs,
+        # so a short drawing stacked with a tall one leaves no gap under it.
+        heights = [
+            _stacked_row_height([ax for ax, c in placed if c == cell], phone_width, row_height) for cell in cells
+        ]
+        stacked = GridSpec(len(cells), 1, figure=fig, height_ratios=heights)
         for ax, cell in placed:
             ax.set_subplotspec(stacked[cells.index(cell), 0])
             # Shared axes showed tick labels on the outer panels only; stacked, each
@@ -174,10 +181,10 @@ def relayout(fig: Figure) -> str | None:
                 ax.tick_params(axis="x", which="both", labelbottom=True)
             if len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
                 ax.tick_params(axis="y", which="both", labelleft=True)
-        phone_rows = len(cells)
+        total_height = sum(heights)
     else:
-        phone_rows = rows
-    fig.set_size_inches(phone_width, phone_rows * row_height + _legends_below(fig))
+        total_height = rows * row_height
+    fig.set_size_inches(phone_width, total_height + _legends_below(fig))
     grow_texts(fig)
     if fig.get_layout_engine() is None:
         fig.tight_layout()  # a figure laid out once by the snippet (plt.tight_layout())
@@ -185,6 +192,15 @@ def relayout(fig: Figure) -> str | None:
     if problems:
         return "at phone width " + "; ".join(problems[:3])
     return None
+
+
+def _stacked_row_height(axes: list[Axes], width: float, row_height: float) -> float:
+    """The height (in) of one stacked row holding ``axes`` (a panel and its twins): its
+    drawings' own height if every one has a fixed aspect, else the common ``row_height``."""
+    needed = [_fixed_aspect_height(ax, width) for ax in axes]
+    if not needed or not all(needed):
+        return row_height
+    return max(needed)
 
 
 def _legends_below(fig: Figure) -> float:

@@ -59,7 +59,7 @@ if __name__ == "__main__":
         z = x @ w + b
         print(f"x = ({x[0]:.0f}, {x[1]:.0f}): z = {z:+.3f}, y = {predict(w, b, x)}, target {t}")
 
-    fig, ax = plt.subplots(figsize=(7, 3.9))
+    fig, ax = plt.subplots(figsize=(7, 4.1))
     g = np.linspace(-0.5, 1.5, 301)
     gx, gy = np.meshgrid(g, g)
     region = predict(w, b, np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
@@ -68,9 +68,9 @@ if __name__ == "__main__":
     for k, (w_e, b_e) in enumerate(earlier):
         # the line w1 x1 + w2 x2 + b = 0, solved for x2 (w2 is never 0 here)
         ax.plot(g, -(w_e[0] * g + b_e) / w_e[1], color="C6", linewidth=1, linestyle=":",
-                label="boundaries at the start and after earlier epochs" if k == 0 else None)
+                label="boundaries at the start\nand after earlier epochs" if k == 0 else None)
     ax.plot(g, -(w[0] * g + b) / w[1], color="C3", linewidth=2.5,
-            label=f"learned boundary:\n{w[0]:.3f} $x_1$ + {w[1]:.3f} $x_2$ {'+' if b >= 0 else '−'} {abs(b):.3f} = 0")
+            label=f"learned boundary:\n{w[0]:.3f} $x_1$ + {w[1]:.3f} $x_2$\n{'+' if b >= 0 else '−'} {abs(b):.3f} = 0")
     ax.scatter(*X[T == 0].T, s=110, color="C0", zorder=3, label="AND = 0")
     ax.scatter(*X[T == 1].T, s=130, color="C4", marker="s", zorder=3, label="AND = 1")
     ax.text(1.45, 1.42, "y = 1", color="C4", ha="right", va="top", fontsize=12)
@@ -78,6 +78,9 @@ if __name__ == "__main__":
     ax.set_xlim(-0.5, 1.5)
     ax.set_ylim(-0.5, 1.5)
     ax.set_aspect("equal")
+    ax.set_anchor("E")  # the square next to its legend, its y label clear of the left edge
+    ax.set_xticks([-0.5, 0, 0.5, 1, 1.5])
+    ax.set_yticks([-0.5, 0, 0.5, 1, 1.5])
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     fig.legend(loc="outside right upper")

@@ -1,4 +1,5 @@
-"""A labelled schematic of a neuron, and a close-up of one chemical synapse.
+"""A schematic of a neuron, its parts numbered and named in a list, and a close-up of
+one chemical synapse.
 
 Drawn with matplotlib patches, not to scale. Colours follow the site's convention:
 dendrites C0, synapses C1, soma C2, axon initial segment (where the spike starts,
@@ -9,7 +10,20 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
 
-fig, (ax, zoom) = plt.subplots(2, 1, figsize=(7, 8.0), height_ratios=[4.3, 3.4])
+fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 5.8))
+TAG_R = 0.68  # radius of a numbered disc, in data units
+
+
+def tag(number, x, y, colour, point=None):
+    """A numbered disc at (x, y), with a thin leader to ``point`` (the part it names)."""
+    if point is not None:
+        dx, dy = point[0] - x, point[1] - y
+        edge = TAG_R / np.hypot(dx, dy)
+        ax.plot([x + edge * dx, point[0]], [y + edge * dy, point[1]], color="C6", linewidth=0.8, zorder=4)
+    ax.add_patch(Circle((x, y), TAG_R, facecolor=colour, alpha=0.3, zorder=5))
+    ax.add_patch(Circle((x, y), TAG_R, fill=False, edgecolor=colour, linewidth=1.5, zorder=5))
+    ax.text(x, y, str(number), ha="center", va="center", fontweight="bold", zorder=6)
+
 
 # --- the whole neuron ---------------------------------------------------------------
 soma_x, soma_r = 4.6, 1.1
@@ -54,37 +68,41 @@ for x in sheath_starts:
     ax.add_patch(FancyBboxPatch((x, -0.28), 1.05, 0.56, boxstyle="round,pad=0,rounding_size=0.25",
                                 facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
 
-# axon terminals with their boutons; the middle one is enlarged at right
+# axon terminals with their boutons; the middle one is enlarged in the second panel
 boutons = [(14.6, 1.15), (14.9, 0.0), (14.6, -1.15)]
 for x, y in boutons:
     ax.plot([axon_end, x], [0, y], color="C4", linewidth=2, zorder=2)
     ax.add_patch(Circle((x, y), 0.2, color="C4", zorder=3))
 ax.add_patch(Circle(boutons[1], 0.45, fill=False, edgecolor="C1", linewidth=1.5, linestyle="--"))
 
-labels = [  # text, point, text position
-    ("dendrites", tips[2], (0.0, 4.3)),
-    ("synapses from\nother neurons", lowest_synapse, (-0.1, -4.3)),
-    ("soma (cell body)", (soma_x + 0.3, -0.75), (4.9, -1.6)),
-    ("nucleus", (soma_x - 0.25, 0.45), (3.6, 2.9)),
-    ("axon hillock", (5.9, 0.2), (6.0, 3.0)),
-    ("axon initial segment:\nthe spike starts here", (6.8, -0.12), (7.4, -2.6)),
-    ("myelin sheath", (sheath_starts[2] + 0.5, 0.28), (9.9, 2.0)),
-    ("node of Ranvier", (sheath_starts[3] - 0.12, -0.05), (9.6, -1.3)),
-    ("axon", (12.9, 0.0), (13.2, 1.0)),
-    ("axon terminals\n(boutons)", boutons[0], (13.0, 3.1)),
+# Numbered discs on the drawing, named in the list under it (numbers, not labels: the
+# names would crowd a drawing this size).
+parts = [  # name, colour, disc position, the point it names
+    ("dendrites", "C0", (4.7, 4.4), (3.55, 1.9)),
+    ("synapses from other neurons", "C1", (1.2, -4.9), lowest_synapse),
+    ("soma (cell body)", "C2", (5.6, -2.7), (soma_x + 0.4, -0.75)),
+    ("nucleus", "C6", (6.1, 3.5), (soma_x - 0.1, 0.45)),
+    ("axon hillock", "C3", (6.4, 1.7), (5.9, 0.2)),
+    ("axon initial segment (spike starts)", "C3", (7.3, -1.7), (6.9, -0.15)),
+    ("myelin sheath", "C6", (9.3, 1.6), (9.3, 0.3)),
+    ("node of Ranvier", "C4", (10.0, -1.6), (9.97, -0.1)),
+    ("axon", "C4", (12.9, 1.6), (12.9, 0.1)),
+    ("axon terminals (boutons)", "C4", (15.9, -1.5), (14.6, -1.15)),
 ]
-for text, point, where in labels:
-    ax.annotate(text, point, xytext=where, ha="left", va="center",
-                arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=2))
-ax.add_patch(FancyArrowPatch((5.6, -4.3), (15.6, -4.3), arrowstyle="-|>", mutation_scale=16,
+for number, (name, colour, at, point) in enumerate(parts, start=1):
+    tag(number, *at, colour, point)
+    row_y = -9.0 - 1.55 * (number - 1)
+    tag(number, 0.4, row_y, colour)
+    ax.text(1.4, row_y, name, ha="left", va="center")
+ax.add_patch(FancyArrowPatch((0.0, -7.0), (16.5, -7.0), arrowstyle="-|>", mutation_scale=16,
                              linewidth=1.2, color="C6"))
-ax.text(10.6, -4.0, "signals flow: dendrites → soma → axon",
-        ha="center", va="bottom", color="C6")
-ax.set_xlim(-0.2, 16.2)
-ax.set_ylim(-5.0, 4.8)
+ax.text(0.0, -6.8, "signals flow: dendrites → soma → axon", ha="left", va="bottom")
+ax.set_xlim(-0.3, 16.8)
+ax.set_ylim(-23.9, 5.2)
 ax.set_aspect("equal")
+ax.set_anchor("N")
 ax.axis("off")
-ax.text(8.0, 4.7, "a neuron (schematic, not to scale)", ha="center", va="top")
+ax.set_title("a neuron (schematic, not to scale)")
 
 # --- one chemical synapse, enlarged ---------------------------------------------------
 zoom.add_patch(Wedge((0, 0.55), 1.5, 0, 180, facecolor="C4", alpha=0.15, edgecolor="C4", linewidth=2))
@@ -111,8 +129,9 @@ for text, point, where in [
     zoom.annotate(text, point, xytext=where, va="center",
                   arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=2))
 zoom.set_xlim(-2.9, 2.7)
-zoom.set_ylim(-2.6, 4.5)
+zoom.set_ylim(-2.6, 3.6)
 zoom.set_aspect("equal")
 zoom.axis("off")
-zoom.text(0.0, 4.4, "a chemical synapse", ha="center", va="top")
+zoom.set_anchor("N")
+zoom.set_title("a chemical synapse")
 plt.show()

@@ -1,9 +1,11 @@
-"""From the logical neuron to deep learning: the events this page discusses, on
-one axis.
+"""From the logical neuron to deep learning: the events this page discusses, oldest
+at the top, in two columns split where the years jump (1969 to 1986).
 
 Blue: ideas that came from, or went back to, the study of the brain. Pink: results
 about the artificial networks themselves. Each label names its source, Author Year.
 """
+
+import textwrap
 
 import matplotlib.pyplot as plt
 
@@ -23,19 +25,30 @@ EVENTS = [  # year, label, source key, side (+1: from biology; -1: the machines)
 
 
 if __name__ == "__main__":
-    fig, ax = plt.subplots(figsize=(7, 5.2))
-    rows = range(len(EVENTS))   # one row per event, oldest at the top
-    ax.plot([0, 0], [-0.5, len(EVENTS) - 0.5], color="C6", linewidth=1.5)
-    for row, (year, label, key, side) in zip(rows, EVENTS):
-        who, what = label.split(": ", 1)
-        colour = "C0" if side > 0 else "C3"
-        ax.plot(0, row, "o", color=colour, markersize=7)
-        ax.text(-0.4, row, str(year), ha="right", va="center")
-        ax.text(0.4, row, f"{who} {year}: {what}", ha="left", va="center", color=colour)
-    ax.plot([], [], "o", color="C0", label="from neuroscience")
-    ax.plot([], [], "o", color="C3", label="about the machines")
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, borderaxespad=0.2)
-    ax.set_xlim(-3, 20)
-    ax.set_ylim(len(EVENTS) - 0.5, -0.5)
-    ax.axis("off")
+    # Each column is drawn in inches (equal aspect): an event's lines of text take the
+    # same room whatever the column's width on the page.
+    LINE, GAP, WIDTH = 0.21, 0.16, 3.2  # one line of 12-pt text, between events, column (in)
+    columns = [[e for e in EVENTS if e[0] < 1980], [e for e in EVENTS if e[0] >= 1980]]
+    heights = [sum(LINE * (1 + len(textwrap.wrap(e[1].split(": ", 1)[1], 28))) + GAP for e in column)
+               for column in columns]
+    fig, axes = plt.subplots(1, 2, figsize=(7, max(heights) + 0.6))
+    for ax, column, height in zip(axes, columns, heights):
+        ax.plot([0.12, 0.12], [0, height - GAP], color="C6", linewidth=1.5)
+        y = 0.0
+        for year, label, key, side in column:
+            who, what = label.split(": ", 1)
+            colour = "C0" if side > 0 else "C3"
+            lines = textwrap.wrap(what, 28)
+            ax.plot(0.12, y + LINE / 2, "o", color=colour, markersize=7)
+            ax.text(0.32, y, f"{year}  {who}", ha="left", va="top", color=colour)
+            ax.text(0.32, y + LINE, "\n".join(lines), ha="left", va="top", linespacing=1.25)
+            y += LINE * (1 + len(lines)) + GAP
+        ax.set_xlim(0, WIDTH)
+        ax.set_ylim(height, 0)
+        ax.set_aspect("equal")
+        ax.set_anchor("NW")  # both columns start at the top left of their cell
+        ax.axis("off")
+    axes[0].plot([], [], "o", color="C0", label="from neuroscience")
+    axes[0].plot([], [], "o", color="C3", label="about the machines")
+    fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper left", ncol=2)
     plt.show()

@@ -39,7 +39,7 @@ if __name__ == "__main__":
                                      height_ratios=[3, 2])
     ax_v.plot(t, v, color="C2", label="membrane potential V")
     ax_v.axhline(v[0], color="C6", linestyle=":", linewidth=1, label="rest")
-    ax_v.axvspan(5.0, 6.0, color="C0", alpha=0.2, linewidth=0, label="current pulse")
+    ax_v.axvspan(5.0, 6.0, color="C0", alpha=0.35, linewidth=0, label="current pulse")  # visible on dark too
     ax_v.set_ylabel("V (mV)")
     ax_v.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=3)
     ax_g.plot(t, m, color="C1", label="m (Na⁺ activation)")

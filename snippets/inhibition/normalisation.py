@@ -5,10 +5,10 @@ input D_j, raised to a power n, by a constant plus the summed input of a pool:
 
     R_j = gamma D_j^n / (sigma^n + sum_k D_k^n).
 
-Left: the contrast-response curve of one neuron, R = c^n / (sigma^n + c^n + m^n),
+First panel: the contrast-response curve of one neuron, R = c^n / (sigma^n + c^n + m^n),
 when a mask of contrast m, which does not drive the neuron but feeds the pool,
-is added: the curve slides to the right on a log axis. Right: what four
-normalisations do to the same input vector x, to 3x and to x + 2: the printed table
+is added: the curve slides to the right on a log axis. The other three: what three
+of the normalisations do to the same input vector x, to 3x and to x + 2: the printed table
 says which outputs stay the same (scale and shift invariance).
 """
 
@@ -61,20 +61,19 @@ if __name__ == "__main__":
     print("batch norm over 8 examples: feature means", batch_norm(batch).mean(axis=0).round(12) + 0.0)
     print("                            feature stds ", batch_norm(batch).std(axis=0))
 
-    fig = plt.figure(figsize=(7, 5.6))
-    top, bottom = fig.subfigures(2, 1, height_ratios=[1, 1])
-    ax_c = top.subplots()
+    fig, axes = plt.subplots(2, 2, figsize=(7, 5.8))
+    ax_c = axes[0, 0]
     c = np.logspace(-3, 0, 300)
     for mask, colour in ((0.0, "C2"), (0.1, "C0"), (0.3, "C1")):
-        ax_c.plot(c, contrast_response(c, mask), color=colour, label=f"mask contrast {mask:g}")
+        ax_c.plot(c, contrast_response(c, mask), color=colour, label=f"mask {mask:g}")
     ax_c.set_xscale("log")
     ax_c.set_xlabel("test contrast c")
     ax_c.set_ylabel("response")
+    ax_c.set_title("contrast response")
     ax_c.legend(loc="upper left")
-    axes = bottom.subplots(1, 3, sharex=True)
     funcs = {"divisive, σ = 0": lambda v: divisive(v, sigma=0.0), "softmax": softmax,
              "layer norm": layer_norm}
-    for ax, (name, f) in zip(axes, funcs.items()):
+    for ax, (name, f) in zip(axes.flat[1:], funcs.items()):
         for inputs, colour, style, label in ((x, "C2", "-", "x"), (3 * x, "C0", "--", "3x"),
                                              (x + 2, "C1", ":", "x + 2")):
             ax.plot(np.arange(1, 5), f(inputs)[0], style, marker="o", markersize=4,
@@ -82,6 +81,7 @@ if __name__ == "__main__":
         ax.set_title(name)
         ax.set_xticks(range(1, 5))
         ax.set_xlabel("unit j")
-    axes[0].set_ylabel("output")
-    bottom.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncol=3)
+        ax.set_ylabel("output")
+    fig.legend(*axes[0, 1].get_legend_handles_labels(), loc="outside lower center", ncol=3,
+               title="input to the normalisations")
     plt.show()

@@ -65,12 +65,7 @@ def test_the_figure_check_reads_compacted_path_data(browser, tmp_path):
 # Figures the engine leaves without a phone layout (nn_site/engine/phone.py says why in
 # the build log): phones show the desktop copy scaled to the column. Each is listed
 # here so that a new one fails the test instead of passing unnoticed.
-SCALED_ON_PHONES = {
-    "biological_neuron/neuron_schematic",  # a drawing: labels placed in data coordinates
-    "history/timeline",  # a drawing: one line of text per event
-    "inhibition/normalisation",  # nested grids of axes
-    "mapping/side_by_side",  # a drawing: labels placed in data coordinates
-}
+SCALED_ON_PHONES: set[str] = set()  # none since the last four drawings were redesigned (issue 29)
 PICTURE = re.compile(r"<picture>(?P<body>.*?)</picture>", re.S)
 SOURCE = re.compile(r'<source media="screen and \(max-width: (?P<max>\d+)px\)" srcset="(?P<src>[^"]+)">')
 ASPECT = re.compile(r'<img style="--phone-aspect: (?P<w>\d+) / (?P<h>\d+)"')
@@ -164,3 +159,30 @@ def test_a_phone_downloads_only_phone_copies_and_a_desktop_only_desktop_ones(bro
             assert name.endswith("-phone-dark.svg" if phone and dark else "-phone.svg" if phone
                                  else "-dark.svg" if dark else ".svg"), (width, scheme, url)
             assert phone or "-phone" not in name, (width, url)
+
+
+def test_the_mapping_figure_fits_a_desktop_screen_and_stacks_on_a_phone(browser, base_url):
+    """Issue 29: the structural mapping's figure 1 was 750 px tall on a 1280-px desktop.
+    Side by side there it is at most 520 px tall; on a 390-px phone the browser picks
+    the phone copy, in which the two drawings are stacked (taller than wide)."""
+    sizes = {}
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+        page = context.new_page()
+        try:
+            page.goto(base_url + "mapping/", wait_until="load")
+            sizes[width] = page.evaluate("""async () => {
+                const img = document.querySelector("figure.snippet-figure img");
+                img.loading = "eager";
+                if (!img.complete) await new Promise(done => img.addEventListener("load", done));
+                const box = img.getBoundingClientRect();
+                return {src: img.currentSrc, width: box.width, height: box.height};
+            }""")
+        finally:
+            context.close()
+    desktop, phone = sizes[1280], sizes[390]
+    assert "side_by_side" in desktop["src"] and "-phone" not in desktop["src"], desktop
+    assert desktop["height"] <= 520, f"{desktop['height']:.0f} px tall at 1280 px"
+    assert desktop["width"] > desktop["height"], desktop  # side by side
+    assert phone["src"].split("#")[0].endswith("side_by_side-phone.svg"), phone
+    assert phone["height"] > 1.5 * phone["width"], phone  # stacked
