@@ -125,7 +125,6 @@ def _gather_deck(html_: str, page: Page, config: MkDocsConfig) -> None:
         gallery._text(page.title or ""),
         html.unescape((page.meta or {}).get("description") or ""),
         build.deck_equations.get(uri, []),
-        build.figures.get(uri, []),
         build.ledger_rows,
         build.misconceptions,
         build.release,
@@ -142,9 +141,7 @@ def write_decks(config: MkDocsConfig) -> dict[str, dict]:
     if build.deck_manifests is None:
         start = time.perf_counter()
         try:
-            build.deck_manifests = {
-                uri: slides.write(deck, Path(config.site_dir)) for uri, deck in build.decks.items()
-            }
+            build.deck_manifests = {uri: slides.write(deck, Path(config.site_dir)) for uri, deck in build.decks.items()}
         except slides.SlidesError as exc:
             raise PluginError(str(exc)) from exc
         for uri, manifest in build.deck_manifests.items():
@@ -174,7 +171,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     manifests = write_decks(config)
     if page.file.src_uri == INSTRUCTORS_PAGE and DECKS_MARKER in (page.content or ""):
         order = [p.file.src_uri for p in nav.pages]
-        decks = sorted(state.current().decks.values(), key=lambda d: order.index(d.page) if d.page in order else len(order))
+        decks = sorted(
+            state.current().decks.values(), key=lambda d: order.index(d.page) if d.page in order else len(order)
+        )
         page.content = page.content.replace(DECKS_MARKER, slides.table_html(decks, manifests, page.file.dest_uri))
     if page.file.src_uri == GALLERY_PAGE:
         if GALLERY_MARKER not in (page.content or ""):

@@ -36,14 +36,18 @@ from pathlib import Path
 import lxml.html
 
 from nn_site.engine import cache as cache_module
+from nn_site.pages import panel_words, typography
 from nn_site.publish import cite, gallery
 from nn_site.publish.versions import Release
 
 log = logging.getLogger("mkdocs.hooks.slides")
 
 # Bumped when the layout changes, so that every cached deck is made again.
-DECK_FORMAT = "deck v1"
+DECK_FORMAT = "deck v6"
 KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
+EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
+UPRIGHT_ASPECT = 1.25  # a figure narrower than this (width / height) gets its caption beside it
+EQUATION_ZOOM = 1.15  # at most this times the drawn size (32 pt): a short equation is not blown up
 DISPLAY_MATH = re.compile(r"^[ \t]*\$\$[ \t]*\n(.*?)\n[ \t]*\$\$[ \t]*$", re.MULTILINE | re.DOTALL)
 EXERCISES = re.compile(r'<h2 id="exercises">.*?</h2>(.*?)(?=<h2\b|\Z)', re.DOTALL)
 REFERENCE = re.compile(r'<li id="ref-([^"]+)" class="reference">(.*?)</li>', re.DOTALL)
@@ -66,6 +70,7 @@ MATHTEXT_SPELLING = (
 )
 ALIGNED = re.compile(r"^\\begin\{aligned\}(.*)\\end\{aligned\}$", re.DOTALL)
 DECK_DIR = "decks"
+CAPTION_NUMBER = re.compile(r'^\s*<span class="caption-number">[^<]*</span>\s*')
 
 
 class SlidesError(RuntimeError):
@@ -78,6 +83,7 @@ class FigureSlide:
     png: str
     title: str
     caption: str
+    caption_runs: list[Run]
     credit: str
     alt: str
     references: list[str] = field(default_factory=list)
@@ -106,7 +112,7 @@ class Deck:
     figures: list[FigureSlide]
     equations: list[str]  # TeX of the page's display equations, in page order
     verdicts: list[Verdict]
-    questions: list[str]
+    questions: list[list[Run]]
     misconceptions: list[str]
     references: list[str]
 
@@ -124,8 +130,88 @@ def display_equations(markdown: str) -> list[str]:
     return [" ".join(m[1].split()) for m in DISPLAY_MATH.finditer(body)]
 
 
-def questions(page_html: str) -> list[str]:
-    """The page's exercises as plain text, without their folded solutions."""
+Run = tuple[str, str]  # (text, "" | "sub" | "sup"): a slide's text keeps a formula's indices
+RELATIONS = frozenset("=<>≤≥≈≠→⇒←∝∼≪≫")
+SCRIPTED = {"msub": ("sub",), "munder": ("sub",), "msup": ("sup",), "mover": ("sup",)}
+
+
+def _math_runs(node, level: str) -> list[Run]:
+    """A MathML element as runs of text: indices and powers as sub- and superscripts."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    children = list(node)
+    if tag == "annotation":
+        return []
+    if tag in ("mi", "mn", "mtext", "ms"):
+        return [(node.text_content(), level)]
+    if tag == "mo":
+        text = node.text_content()
+        return [(f" {text} " if text in RELATIONS else text, level)]
+    if tag == "mspace":
+        return [(" ", level)]
+    if tag in SCRIPTED and len(children) == 2:
+        return _math_runs(children[0], level) + _math_runs(children[1], level or SCRIPTED[tag][0])
+    if tag in ("msubsup", "munderover") and len(children) == 3:
+        return (
+            _math_runs(children[0], level)
+            + _math_runs(children[1], level or "sub")
+            + _math_runs(children[2], level or "sup")
+        )
+    if tag == "mfrac" and len(children) == 2:
+        parts = []
+        for child in children:
+            runs = _math_runs(child, level)
+            text = "".join(t for t, _ in runs).strip()
+            parts.append([("(", level), *runs, (")", level)] if len(text) > 1 and not text.isdigit() else runs)
+        return parts[0] + [("/", level)] + parts[1]
+    if tag == "msqrt":
+        return [("√(", level), *[r for c in children for r in _math_runs(c, level)], (")", level)]
+    if tag == "semantics" and children:
+        return _math_runs(children[0], level)
+    return [r for c in children for r in _math_runs(c, level)]
+
+
+def _runs(node) -> list[Run]:
+    runs: list[Run] = [(node.text or "", "")]
+    for child in node:
+        if child.tag == "math":
+            runs += _math_runs(child, "")
+        elif child.tag not in ("script", "style"):
+            runs += _runs(child)
+        runs.append((child.tail or "", ""))
+    return runs
+
+
+def rich_text(fragment: str) -> list[Run]:
+    """An HTML fragment as runs of text: whitespace collapsed, the desktop copy's panel
+    words (as ``gallery._text`` reads them), formulas with their indices and powers."""
+    root = lxml.html.fragment_fromstring(panel_words.desktop_words(fragment), create_parent="div")
+    merged: list[list[str]] = []
+    for text, level in _runs(root):
+        if merged and merged[-1][1] == level:
+            merged[-1][0] += text
+        elif text:
+            merged.append([text, level])
+    out: list[Run] = []
+    for n, (text, level) in enumerate(merged):
+        text = re.sub(r"\s+", " ", text)
+        text = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\(\s+", "(", text))
+        if n == 0:
+            text = text.lstrip()
+        if n == len(merged) - 1:
+            text = text.rstrip()
+        if level:
+            text = text.strip()
+        if text:
+            out.append((text, level))
+    return out
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(text for text, _ in runs)
+
+
+def questions(page_html: str) -> list[list[Run]]:
+    """The page's exercises as text, without their folded solutions."""
     section = EXERCISES.search(page_html)
     if not section:
         return []
@@ -137,8 +223,8 @@ def questions(page_html: str) -> list[str]:
     for item in listing.findall("li"):
         for solution in item.findall(".//details"):
             solution.drop_tree()
-        found.append(gallery._text(lxml.html.tostring(item, encoding="unicode")))
-    return [q for q in found if q]
+        found.append(rich_text(lxml.html.tostring(item, encoding="unicode")))
+    return [q for q in found if plain(q).strip()]
 
 
 def references(page_html: str) -> dict[str, str]:
@@ -168,15 +254,26 @@ def gather(
     title: str,
     point: str,
     equations: list[str],
-    figures: list[gallery.Figure],
     ledger_rows: list[dict],
     instructors_notes: dict[str, list[str]],
     release: Release,
 ) -> Deck | None:
-    """The deck of one page, or None if the page is not a content page (no exercises)."""
-    asked = questions(page_html)
+    """The deck of one page, or None if the page is not a content page (no exercises).
+
+    Its captions and questions are set as the page shows them (nn_site/pages/typography.py
+    runs on the finished page, after this): only those parts, which is quick."""
+    section = EXERCISES.search(page_html)
+    asked = questions(typography.typeset(section[0])) if section else []
     if not asked:
         return None
+    figure_html = typography.typeset("\n".join(m[0] for m in gallery.FIGURE.finditer(page_html)))
+    figures = gallery.collect(figure_html, src_uri, title, dest_uri)
+    captions = {
+        anchor: rich_text(CAPTION_NUMBER.sub("", body, count=1))
+        for anchor, body in re.findall(
+            r'<figure\b[^>]*\bid="([^"]+)"[^>]*>.*?<figcaption>(.*?)</figcaption>', figure_html, re.DOTALL
+        )
+    }
     refs = references(page_html)
     cited_by_figure = {anchor: CITED.findall(body) for anchor, body in FIGURE_ID.findall(page_html)}
     here = posixpath.dirname(dest_uri)
@@ -188,6 +285,7 @@ def gather(
             png=fig.png_light,
             title=fig.title,
             caption=fig.caption,
+            caption_runs=captions.get(fig.anchor) or [(fig.caption, "")],
             credit=cite.figure_credit(
                 release, fig.title, release.url_of(gallery.page_url(fig.page_dest) + f"#{fig.anchor}")
             ),
@@ -257,7 +355,9 @@ def render_equation(tex: str) -> bytes | None:
         for line in lines:
             out = io.BytesIO()
             try:
-                mathtext.math_to_image(f"${line}$", out, prop=FontProperties(size=28), dpi=200, format="png")
+                mathtext.math_to_image(
+                    f"${line}$", out, prop=FontProperties(size=EQUATION_SIZE), dpi=EQUATION_DPI, format="png"
+                )
             except ValueError:
                 return None
             images.append(Image.open(io.BytesIO(out.getvalue())).convert("RGBA"))
@@ -300,19 +400,49 @@ def _picture(slide, data: bytes, box: tuple[float, float, float, float], alt: st
     return pic
 
 
-def _text(slide, box, paragraphs: list[str], size: float, bold_first: bool = False):
+def _equations(slide, images: list[tuple[str, bytes]], box: tuple[float, float, float, float]) -> None:
+    """The equations one under another, at one scale (so that their symbols are one size)
+    up to EQUATION_ZOOM times their drawn size; one too wide for ``box`` alone shrinks."""
+    from PIL import Image
+    from pptx.util import Inches
+
+    left, top, width, height = box
+    gap = 0.3
+    sizes = []
+    for _, data in images:
+        with Image.open(io.BytesIO(data)) as image:
+            sizes.append((image.width / EQUATION_DPI, image.height / EQUATION_DPI))
+    common = min(EQUATION_ZOOM, (height - gap * (len(sizes) - 1)) / sum(h for _, h in sizes))
+    scales = [min(common, width / w) for w, _ in sizes]
+    used = sum(h * scale for (_, h), scale in zip(sizes, scales)) + gap * (len(sizes) - 1)
+    y = top + (height - used) / 2
+    for (tex, data), (w, h), scale in zip(images, sizes, scales):
+        pic = slide.shapes.add_picture(
+            io.BytesIO(data), Inches(left + (width - w * scale) / 2), Inches(y), Inches(w * scale), Inches(h * scale)
+        )
+        pic._element.nvPicPr.cNvPr.set("descr", tex)
+        y += h * scale + gap
+
+
+BASELINE = {"sub": "-25000", "sup": "30000"}  # DrawingML: thousandths of a percent of the line
+
+
+def _text(slide, box, paragraphs: list[str | list[Run]], size: float):
+    """A text box of paragraphs, each plain text or runs (indices and powers set as such)."""
     from pptx.util import Inches, Pt
 
     shape = slide.shapes.add_textbox(*(Inches(v) for v in box))
     frame = shape.text_frame
     frame.word_wrap = True
-    for n, text in enumerate(paragraphs):
+    for n, paragraph in enumerate(paragraphs):
         para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        para.text = text
-        para.font.size = Pt(size)
         para.space_after = Pt(size * 0.4)
-        if bold_first and n == 0:
-            para.font.bold = True
+        for text, level in [(paragraph, "")] if isinstance(paragraph, str) else paragraph:
+            run = para.add_run()
+            run.text = text
+            run.font.size = Pt(size)
+            if level:
+                run.font._rPr.set("baseline", BASELINE[level])
     return shape
 
 
@@ -335,6 +465,7 @@ def _lines(text: str, width_in: float, size: float) -> int:
 
 def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) -> bytes:
     """The .pptx of one deck."""
+    from PIL import Image
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
@@ -348,7 +479,12 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
     slide.shapes.title.left, slide.shapes.title.top = Inches(0.75), Inches(1.6)
     slide.shapes.title.width, slide.shapes.title.height = Inches(width - 1.5), Inches(1.8)
     subtitle = slide.placeholders[1]
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Inches(0.75), Inches(3.6), Inches(width - 1.5), Inches(3.4)
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        Inches(0.75),
+        Inches(3.6),
+        Inches(width - 1.5),
+        Inches(3.4),
+    )
     subtitle.text_frame.text = f"{deck.version} · {deck.url}"
     for text in (f"{cite.LICENCE_NOTE}: reuse with attribution.", f"Cite: {deck.citation}"):
         para = subtitle.text_frame.add_paragraph()
@@ -360,24 +496,41 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
     for fig in deck.figures:
         slide = prs.slides.add_slide(title_only)
         _title(slide, fig.title, width)
-        text = [fig.caption, fig.credit]
+        text = [fig.caption_runs, fig.credit]
         size = 14 if len(fig.caption) <= 350 else 12 if len(fig.caption) <= 700 else 11
-        lines = sum(_lines(t, width - 1, size) for t in text)
-        text_height = lines * size * 1.25 / 72 + 0.2
-        top = 1.35
-        picture_height = height - top - text_height - 0.25
         png = site_dir / fig.png
-        data = png.read_bytes() if png.is_file() else gallery.render_png(site_dir / fig.light, "light", gallery.cache_dir())
-        _picture(slide, data, (0.5, top, width - 1, picture_height), fig.alt)
-        _text(slide, (0.5, height - text_height - 0.2, width - 1, text_height), text, size)
+        data = (
+            png.read_bytes()
+            if png.is_file()
+            else gallery.render_png(site_dir / fig.light, "light", gallery.cache_dir())
+        )
+        top = 1.35
+        with Image.open(io.BytesIO(data)) as image:
+            upright = image.width / image.height < UPRIGHT_ASPECT
+        if upright:
+            # A tall figure under its caption would be small: the caption goes beside it.
+            side, room = 4.6, height - top - 0.6
+            size = next(
+                (
+                    pt
+                    for pt in (18, 16, 14)
+                    if sum(_lines(t, side, pt) for t in (fig.caption, fig.credit)) * pt * 1.3 / 72 < room
+                ),
+                12,
+            )
+            _picture(slide, data, (0.5, top, width - 1.3 - side, height - top - 0.3), fig.alt)
+            _text(slide, (width - 0.5 - side, top + 0.3, side, room), text, size)
+        else:
+            lines = sum(_lines(t, width - 1, size) for t in (fig.caption, fig.credit))
+            text_height = lines * size * 1.25 / 72 + 0.2
+            _picture(slide, data, (0.5, top, width - 1, height - top - text_height - 0.25), fig.alt)
+            _text(slide, (0.5, height - text_height - 0.2, width - 1, text_height), text, size)
         _notes(slide, fig.caption, deck.misconceptions, fig.references)
 
     if equation_images:
         slide = prs.slides.add_slide(title_only)
         _title(slide, "Key equations", width)
-        slot = (height - 1.6) / len(equation_images)
-        for n, (tex, png) in enumerate(equation_images):
-            _picture(slide, png, (0.75, 1.45 + n * slot, width - 1.5, slot - 0.15), tex)
+        _equations(slide, equation_images, (0.75, 1.45, width - 1.5, height - 1.45 - 0.3))
         point = "The page's key equations (TeX): " + " | ".join(tex for tex, _ in equation_images)
         _notes(slide, point, deck.misconceptions, [])
 
@@ -405,8 +558,8 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
 
     slide = prs.slides.add_slide(title_only)
     _title(slide, "Discussion questions", width)
-    numbered = [f"{n}. {q}" for n, q in enumerate(deck.questions, start=1)]
-    total = sum(len(q) for q in numbered)
+    numbered = [[(f"{n}. ", ""), *q] for n, q in enumerate(deck.questions, start=1)]
+    total = sum(len(plain(q)) + 4 for q in deck.questions)
     size = 20 if total <= 600 else 16 if total <= 1100 else 13 if total <= 1800 else 11
     _text(slide, (0.5, 1.4, width - 1, height - 1.6), numbered, size)
     point = "The page's exercises, asked as questions; each has a worked solution under it on the page."
