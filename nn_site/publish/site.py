@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from nn_site import config as site_config
 from nn_site import state
-from nn_site.publish import cite, gallery, slides
+from nn_site.publish import cite, gallery, lesson_plans, slides
 from nn_site.publish import versions as publish
 
 log = logging.getLogger("mkdocs.hooks.publish")
@@ -83,6 +83,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if CITE_WORK_MARKER in markdown:
         markdown = markdown.replace(CITE_WORK_MARKER, cite.work_markdown(state.current().release))
     state.current().deck_equations[page.file.src_uri] = slides.display_equations(markdown)
+    if page.file.src_uri == INSTRUCTORS_PAGE and lesson_plans.MARKER in markdown:
+        titles = lesson_plans.nav_titles(config.nav)
+        try:
+            plans = lesson_plans.load(Path(config.config_file_path).parent, Path(config.docs_dir), titles)
+        except lesson_plans.LessonPlanError as exc:
+            raise PluginError(str(exc)) from exc
+        dests = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
+        section = lesson_plans.markdown(plans, page.file.dest_uri, dests, titles, slides.deck_file)
+        markdown = markdown.replace(lesson_plans.MARKER, section)
     return markdown
 
 

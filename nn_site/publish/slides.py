@@ -124,6 +124,12 @@ class Deck:
 # --- what a page gives its deck ---------------------------------------------------------
 
 
+def deck_file(src_uri: str, dest_uri: str) -> str:
+    """Where a page's deck goes in the site: beside the page's HTML, named after the page."""
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    return posixpath.join(posixpath.dirname(dest_uri), f"{stem}-slides.pptx")
+
+
 def display_equations(markdown: str) -> list[str]:
     """The TeX of each display equation ($$ … $$) before the Exercises, one line each."""
     body = re.split(r"^## Exercises\b", markdown, maxsplit=1, flags=re.MULTILINE)[0]
@@ -276,8 +282,6 @@ def gather(
     }
     refs = references(page_html)
     cited_by_figure = {anchor: CITED.findall(body) for anchor, body in FIGURE_ID.findall(page_html)}
-    here = posixpath.dirname(dest_uri)
-    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     citation = cite.for_page(release, src_uri, title)
     slides = [
         FigureSlide(
@@ -307,7 +311,7 @@ def gather(
     return Deck(
         page=src_uri,
         page_dest=dest_uri,
-        file=posixpath.join(here, f"{stem}-slides.pptx"),
+        file=deck_file(src_uri, dest_uri),
         title=title,
         point=point,
         citation=citation.text,
@@ -632,6 +636,7 @@ def table_html(decks: list[Deck], manifests: dict[str, dict], here_dest: str) ->
             f'<td><a href="{e(posixpath.relpath(deck.file, here))}" download>{e(deck.link)}</a></td></tr>'
         )
     return (
-        '<table class="slide-decks">\n<thead><tr><th>Page</th><th>Slides</th><th>Figures</th>'
-        "<th>Deck (.pptx)</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        # A plain <table>: the theme styles (and scrolls, on a phone) only tables without a class.
+        '<div class="slide-decks">\n<table>\n<thead><tr><th>Page</th><th>Slides</th><th>Figures</th>'
+        "<th>Deck (.pptx)</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
     )
