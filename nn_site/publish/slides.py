@@ -43,7 +43,7 @@ from nn_site.publish.versions import Release
 log = logging.getLogger("mkdocs.hooks.slides")
 
 # Bumped when the layout changes, so that every cached deck is made again.
-DECK_FORMAT = "deck v6"
+DECK_FORMAT = "deck v7"
 KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
 EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
 UPRIGHT_ASPECT = 1.25  # a figure narrower than this (width / height) gets its caption beside it
@@ -456,7 +456,8 @@ def _title(slide, text: str, width: float) -> None:
     title = slide.shapes.title
     title.left, title.top, title.width, title.height = Inches(0.5), Inches(0.3), Inches(width - 1), Inches(1.0)
     title.text = text
-    size = 30 if len(text) <= 60 else 24 if len(text) <= 110 else 20
+    # The caption's first sentence can run to three lines: smaller type keeps it in its box.
+    size = 30 if len(text) <= 60 else 24 if len(text) <= 100 else 20 if len(text) <= 150 else 16
     for para in title.text_frame.paragraphs:
         para.font.size = Pt(size)
 
