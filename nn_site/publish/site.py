@@ -11,6 +11,11 @@ and the figure gallery. Registered last in ``mkdocs.yml`` (``hooks:``).
 * Every page's finished HTML is scanned for figures (``nn_site/publish/gallery.py``); the
   Gallery page's ``<!-- gallery -->`` marker becomes the grid, and after the build the
   slide PNGs and code copies are written beside the SVGs.
+* Course kit (issue 33): each content page's slide deck is gathered from its HTML
+  (``nn_site/publish/slides.py``) and written when the first page is rendered, linked under
+  the page (``slides_link``) and listed at the instructors' page's ``<!-- slide-decks -->``;
+  its ``<!-- lesson-plans -->`` becomes the plans of ``includes/lesson_plans.yml``
+  (``nn_site/publish/lesson_plans.py``).
 """
 
 from __future__ import annotations
