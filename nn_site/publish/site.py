@@ -137,7 +137,7 @@ def _gather_deck(html_: str, page: Page, config: MkDocsConfig) -> None:
         uri,
         page.file.dest_uri,
         gallery._text(page.title or ""),
-        html.unescape((page.meta or {}).get("description") or ""),
+        first_paragraph(html_, cut=False),  # the notes are not a meta tag: the whole paragraph
         build.deck_equations.get(uri, []),
         build.ledger_rows,
         build.misconceptions,
@@ -256,12 +256,12 @@ def link_print_page_to_gallery(site_dir: Path) -> None:
 # --- template helpers ------------------------------------------------------------------
 
 
-def first_paragraph(html_: str) -> str:
+def first_paragraph(html_: str, cut: bool = True) -> str:
     """The page's first paragraph as plain text, cut at a word near DESCRIPTION_LENGTH."""
     for match in PARAGRAPH.finditer(html_):
         text = gallery._text(match[1])
         if len(text) >= 40:
-            if len(text) > DESCRIPTION_LENGTH:
+            if cut and len(text) > DESCRIPTION_LENGTH:
                 text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
             return text
     return ""
