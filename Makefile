@@ -21,7 +21,7 @@ RUN        := NO_MKDOCS_2_WARNING=1
 # share a costly fixture runs whole on one worker (tests/conftest.py).
 PARALLEL   := -n auto
 
-.PHONY: serve build test quick lint bench bench-setup offline pdf lock math-font release deploy clean lighthouse
+.PHONY: serve build test quick lint bench bench-setup offline pdf slides-pdf lock math-font release deploy clean lighthouse
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -77,6 +77,14 @@ offline: $(READER) $(ENGINE)  ## the site as a zip that works opened from disk, 
 pdf: $(TESTER) $(ENGINE)  ## the whole site as one A4 book: dist/neural-and-neuronal.pdf
 	$(RUN) $(BIN)/mkdocs build
 	$(RUN) $(BIN)/python scripts/book_pdf.py --site site --out dist/neural-and-neuronal.pdf
+
+# The slide decks (one .pptx per content page, written by every build: nn_site/publish/slides.py)
+# as PDFs, converted by LibreOffice headless, which a reader's install has none of (Debian:
+# libreoffice-impress); the release attaches them, like the book PDF.
+slides-pdf: build  ## every page's slide deck as a PDF: dist/slides/<page>-slides.pdf (needs LibreOffice)
+	@command -v soffice >/dev/null || { echo "make slides-pdf needs LibreOffice (soffice): e.g. apt-get install libreoffice-impress" >&2; exit 2; }
+	mkdir -p dist/slides
+	soffice --headless --convert-to pdf --outdir dist/slides $$(find site -name '*-slides.pptx' | sort)
 
 lock: | $(UV)  ## re-pin both locks from requirements*.in (the reader's pins = the tester's)
 	$(UV) pip compile requirements-test.in --generate-hashes --python-version 3.11.7 -o requirements-test.txt

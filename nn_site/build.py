@@ -502,7 +502,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             cache.mark_used(entry)
     if os.environ.get("IPYTHONDIR"):
         cache.mark_used(Path(os.environ["IPYTHONDIR"]))
-    for folder in ("snippets", "bibliography", "notebooks", "jupyter", "ipython", "slides", "math-font"):
+    for folder in ("snippets", "bibliography", "notebooks", "jupyter", "ipython", "slides", "decks", "math-font"):
         removed = cache.prune(cache.cache_dir() / folder)
         if removed:
             log.info(f"cache: removed {len(removed)} {folder} entries no page uses")

@@ -75,6 +75,12 @@ class BuildState:
     release: Release | None = None
     figures: dict[str, list[Figure]] = field(default_factory=dict)  # page -> its figures
     dest: dict[str, str] = field(default_factory=dict)  # src_uri -> dest_uri (gallery, print page)
+    # nn_site.publish.slides: each content page's display equations and deck, the decks
+    # written (page -> manifest), the instructors' page's misconceptions by page
+    deck_equations: dict[str, list[str]] = field(default_factory=dict)
+    decks: dict[str, Any] = field(default_factory=dict)
+    deck_manifests: dict[str, dict] | None = None
+    misconceptions: dict[str, list[str]] | None = None
 
 
 session = Session()

@@ -11,6 +11,11 @@ and the figure gallery. Registered last in ``mkdocs.yml`` (``hooks:``).
 * Every page's finished HTML is scanned for figures (``nn_site/publish/gallery.py``); the
   Gallery page's ``<!-- gallery -->`` marker becomes the grid, and after the build the
   slide PNGs and code copies are written beside the SVGs.
+* Course kit (issue 33): each content page's slide deck is gathered from its HTML
+  (``nn_site/publish/slides.py``) and written when the first page is rendered, linked under
+  the page (``slides_link``) and listed at the instructors' page's ``<!-- slide-decks -->``;
+  its ``<!-- lesson-plans -->`` becomes the plans of ``includes/lesson_plans.yml``
+  (``nn_site/publish/lesson_plans.py``).
 """
 
 from __future__ import annotations
@@ -31,12 +36,14 @@ from mkdocs.structure.pages import Page
 
 from nn_site import config as site_config
 from nn_site import state
-from nn_site.publish import cite, gallery
+from nn_site.publish import cite, gallery, lesson_plans, slides
 from nn_site.publish import versions as publish
 
 log = logging.getLogger("mkdocs.hooks.publish")
 CITE_WORK_MARKER = "<!-- cite-work -->"
 GALLERY_MARKER = "<!-- gallery -->"
+DECKS_MARKER = "<!-- slide-decks -->"
+INSTRUCTORS_PAGE = "instructors.md"
 GALLERY_PAGE = "gallery.md"
 PRINT_PAGE = "print_page.md"
 PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -80,6 +87,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if CITE_WORK_MARKER in markdown:
         markdown = markdown.replace(CITE_WORK_MARKER, cite.work_markdown(state.current().release))
+    state.current().deck_equations[page.file.src_uri] = slides.display_equations(markdown)
+    if page.file.src_uri == INSTRUCTORS_PAGE and lesson_plans.MARKER in markdown:
+        titles = lesson_plans.nav_titles(config.nav)
+        try:
+            plans = lesson_plans.load(Path(config.config_file_path).parent, Path(config.docs_dir), titles)
+        except lesson_plans.LessonPlanError as exc:
+            raise PluginError(str(exc)) from exc
+        dests = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
+        section = lesson_plans.markdown(plans, page.file.dest_uri, dests, titles, slides.deck_file)
+        markdown = markdown.replace(lesson_plans.MARKER, section)
     return markdown
 
 
@@ -101,11 +118,77 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
         description = first_paragraph(html_)
         if description:  # Material writes page.meta.description into HTML unescaped
             page.meta["description"] = html.escape(description, quote=True)
+    _gather_deck(html_, page, config)
     return html_
+
+
+def _gather_deck(html_: str, page: Page, config: MkDocsConfig) -> None:
+    """What the page's slide deck shows (nn_site/publish/slides.py), if it is a content page."""
+    build = state.current()
+    if build.misconceptions is None:
+        instructors = Path(config.docs_dir) / INSTRUCTORS_PAGE
+        text = instructors.read_text(encoding="utf-8") if instructors.is_file() else ""
+        build.misconceptions = slides.misconceptions(text)
+    uri = page.file.src_uri
+    if uri.endswith(".ipynb") or uri in (GALLERY_PAGE, PRINT_PAGE, INSTRUCTORS_PAGE):
+        return
+    deck = slides.gather(
+        html_,
+        uri,
+        page.file.dest_uri,
+        gallery._text(page.title or ""),
+        first_paragraph(html_, cut=False),  # the notes are not a meta tag: the whole paragraph
+        build.deck_equations.get(uri, []),
+        build.ledger_rows,
+        build.misconceptions,
+        build.release,
+    )
+    if deck is not None:
+        build.decks[uri] = deck
+
+
+def write_decks(config: MkDocsConfig) -> dict[str, dict]:
+    """Every deck written into the site (once per build: at the first page rendered, when
+    every page has been converted and the figures copied, so the instructors' page can
+    count the slides)."""
+    build = state.current()
+    if build.deck_manifests is None:
+        start = time.perf_counter()
+        try:
+            build.deck_manifests = {uri: slides.write(deck, Path(config.site_dir)) for uri, deck in build.decks.items()}
+        except slides.SlidesError as exc:
+            raise PluginError(str(exc)) from exc
+        for uri, manifest in build.deck_manifests.items():
+            for tex in manifest["skipped"]:
+                log.info(f"Slides: docs/{uri}: an equation mathtext cannot draw is left off its deck: {tex}")
+        log.info(
+            f"Slides: {len(build.decks)} decks, "
+            f"{sum(m['slides'] for m in build.deck_manifests.values())} slides, "
+            f"in {time.perf_counter() - start:.1f} s"
+        )
+    return build.deck_manifests
+
+
+def slides_link(page: Page) -> str:
+    """The "Slides (.pptx)" download under a content page (its deck is beside its HTML)."""
+    deck = state.current().decks.get(page.file.src_uri) if page and page.file else None
+    if deck is None:
+        return ""
+    return (
+        f'<p class="slides-download"><a href="{html.escape(deck.link, quote=True)}" download>Slides (.pptx)</a>: '
+        "this page as an editable slide deck, with speaker notes, for teaching.</p>"
+    )
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     _add_helpers(context, config)
+    manifests = write_decks(config)
+    if page.file.src_uri == INSTRUCTORS_PAGE and DECKS_MARKER in (page.content or ""):
+        order = [p.file.src_uri for p in nav.pages]
+        decks = sorted(
+            state.current().decks.values(), key=lambda d: order.index(d.page) if d.page in order else len(order)
+        )
+        page.content = page.content.replace(DECKS_MARKER, slides.table_html(decks, manifests, page.file.dest_uri))
     if page.file.src_uri == GALLERY_PAGE:
         if GALLERY_MARKER not in (page.content or ""):
             raise PluginError(f"docs/{GALLERY_PAGE}: the marker {GALLERY_MARKER} is missing")
@@ -134,6 +217,7 @@ def _add_helpers(context, config: MkDocsConfig):
     context["cite_block"] = lambda page: cite.block_html(state.current().release, page.file.src_uri, page.title or "")
     context["share_meta"] = share_meta
     context["repo_links"] = lambda page: repo_links(page, config)
+    context["slides_link"] = slides_link
     return context
 
 
@@ -145,6 +229,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     except gallery.GalleryError as exc:
         raise PluginError(str(exc)) from exc
     link_print_page_to_gallery(Path(config.site_dir))
+    write_decks(config)  # a build that rendered no page (none is) still gets its decks
     log.info(
         f"Gallery: {len(figures)} figures, {made} slide PNGs "
         f"{'being rendered in the background' if state.session.serving and made else 'written'} "
@@ -171,12 +256,12 @@ def link_print_page_to_gallery(site_dir: Path) -> None:
 # --- template helpers ------------------------------------------------------------------
 
 
-def first_paragraph(html_: str) -> str:
+def first_paragraph(html_: str, cut: bool = True) -> str:
     """The page's first paragraph as plain text, cut at a word near DESCRIPTION_LENGTH."""
     for match in PARAGRAPH.finditer(html_):
         text = gallery._text(match[1])
         if len(text) >= 40:
-            if len(text) > DESCRIPTION_LENGTH:
+            if cut and len(text) > DESCRIPTION_LENGTH:
                 text = text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
             return text
     return ""

@@ -1,0 +1,161 @@
+"""Lesson plans: paths through the site, from one data file, on the instructors' page.
+
+``includes/lesson_plans.yml`` (its header documents the fields) lists each plan's steps in
+order, each with a time, an activity and its materials: pages, slide decks
+(``nn_site/publish/slides.py``), notebooks and exercises. The instructors' page's marker
+``<!-- lesson-plans -->`` becomes one section per plan (:func:`markdown`): a heading, the
+prerequisites, a table of the steps and the total time. Pages, notebooks and exercises are
+Markdown links, which a strict build checks; a deck is a download link.
+
+Every fault (unknown field or material, a page not in the navigation, a deck of a page
+without exercises, a time that is not a whole number of minutes) is a LessonPlanError
+naming the file and line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import yaml
+
+from nn_site.engine.fence import YamlError, load_yaml
+
+PLANS_FILE = Path("includes") / "lesson_plans.yml"
+MARKER = "<!-- lesson-plans -->"
+PLAN_FIELDS = ("id", "title", "summary", "prerequisites", "steps")
+STEP_FIELDS = ("when", "minutes", "activity", "materials")
+KINDS = ("page", "deck", "notebook", "exercises")
+HAS_EXERCISES = re.compile(r"^## Exercises[ \t]*\n\s*1\. ", re.MULTILINE)
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class LessonPlanError(ValueError):
+    """A lesson plan is wrong; the message names the file and line."""
+
+
+def nav_titles(nav: list | None) -> dict[str, str]:
+    """Each page of the navigation (source path) with its title there."""
+    titles: dict[str, str] = {}
+
+    def walk(items: list) -> None:
+        for item in items or []:
+            if isinstance(item, dict):
+                for title, value in item.items():
+                    if isinstance(value, list):
+                        walk(value)
+                    else:
+                        titles[str(value)] = str(title)
+
+    walk(nav or [])
+    return titles
+
+
+def _lines(text: str) -> list:
+    """The YAML node tree, for line numbers (the data itself comes from load_yaml)."""
+    return yaml.compose(text)
+
+
+def _line(node) -> int:
+    return node.start_mark.line + 1
+
+
+def _child(node, key: str):
+    return next((v for k, v in node.value if k.value == key), node)
+
+
+def load(root: Path, docs_dir: Path, titles: dict[str, str]) -> list[dict]:
+    """The plans of ``<root>/includes/lesson_plans.yml``, checked against the site."""
+    path = root / PLANS_FILE
+    where = PLANS_FILE.as_posix()
+    text = path.read_text(encoding="utf-8")
+    try:
+        plans = load_yaml(text)
+    except YamlError as exc:
+        raise LessonPlanError(f"{where}{f':{exc.line}' if exc.line else ''}: not valid YAML: {exc}") from None
+    tree = _lines(text)
+    if not isinstance(plans, list) or not plans:
+        raise LessonPlanError(f"{where}: must be a YAML list of plans (each starting '- id: ...')")
+    seen = set()
+    for plan, plan_node in zip(plans, tree.value):
+        at = f"{where}:{_line(plan_node)}: plan {plan.get('id')!r}" if isinstance(plan, dict) else where
+        if not isinstance(plan, dict):
+            raise LessonPlanError(f"{where}:{_line(plan_node)}: a plan is a mapping of {', '.join(PLAN_FIELDS)}")
+        _fields(plan, PLAN_FIELDS, PLAN_FIELDS, at)
+        if not isinstance(plan["id"], str) or not ID.match(plan["id"]) or plan["id"] in seen:
+            raise LessonPlanError(f"{at}: id must be a new lowercase slug like 'lecture'")
+        seen.add(plan["id"])
+        if not isinstance(plan["prerequisites"], list) or not isinstance(plan["steps"], list):
+            raise LessonPlanError(f"{at}: prerequisites and steps must be lists")
+        for n, (step, step_node) in enumerate(zip(plan["steps"], _child(plan_node, "steps").value), 1):
+            step_at = f"{where}:{_line(step_node)}: plan {plan['id']!r}, step {n}"
+            if not isinstance(step, dict):
+                raise LessonPlanError(f"{step_at}: a step is a mapping of {', '.join(STEP_FIELDS)}")
+            _fields(step, STEP_FIELDS, ("minutes", "activity", "materials"), step_at)
+            if not isinstance(step["minutes"], int) or isinstance(step["minutes"], bool) or step["minutes"] < 0:
+                raise LessonPlanError(f"{step_at}: minutes must be a whole number (0 for homework)")
+            for item, item_node in zip(step["materials"], _child(step_node, "materials").value):
+                _check_material(item, f"{where}:{_line(item_node)}: plan {plan['id']!r}, step {n}", docs_dir, titles)
+    return plans
+
+
+def _fields(data: dict, allowed: tuple, required: tuple, at: str) -> None:
+    missing = [f for f in required if data.get(f) in (None, "", [])]
+    if missing:
+        raise LessonPlanError(f"{at}: missing {', '.join(missing)}")
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise LessonPlanError(f"{at}: unknown field(s) {', '.join(unknown)}")
+
+
+def _check_material(item, at: str, docs_dir: Path, titles: dict[str, str]) -> None:
+    kinds = [k for k in KINDS if isinstance(item, dict) and k in item]
+    if len(kinds) != 1 or set(item) - {kinds[0], "sections"}:
+        raise LessonPlanError(f"{at}: a material is one of {', '.join(f'{k}: <page>' for k in KINDS)}")
+    kind, target = kinds[0], str(item[kinds[0]])
+    if target not in titles or not (docs_dir / target).is_file():
+        raise LessonPlanError(f"{at}: {kind} {target!r} is not a page of the navigation")
+    if (kind == "notebook") != target.endswith(".ipynb"):
+        raise LessonPlanError(f"{at}: {kind} {target!r}: a notebook is named with 'notebook:', a page with the others")
+    if kind in ("deck", "exercises") and not HAS_EXERCISES.search((docs_dir / target).read_text(encoding="utf-8")):
+        raise LessonPlanError(f"{at}: {kind} {target!r}: that page has no exercises (and so no deck)")
+
+
+def _material(item: dict, here_dest: str, dests: dict[str, str], titles: dict[str, str], deck_file) -> str:
+    kind = next(k for k in KINDS if k in item)
+    target = str(item[kind])
+    title = titles[target]
+    here = target  # a Markdown link, relative to docs/ like the instructors' page
+    if kind == "deck":
+        deck = posixpath.relpath(deck_file(target, dests[target]), posixpath.dirname(here_dest) or ".")
+        return f'<a href="{deck}" download>Slides: {title} (.pptx)</a>'
+    if kind == "exercises":
+        return f"[Exercises: {title}]({here}#exercises)"
+    sections = f" (sections {item['sections']})" if item.get("sections") else ""
+    return f"[{title}]({here}){sections}"
+
+
+def markdown(plans: list[dict], here_dest: str, dests: dict[str, str], titles: dict[str, str], deck_file) -> str:
+    """The plans as Markdown: a heading, prerequisites, steps and total per plan.
+    ``dests``: each page's output file; ``deck_file(src, dest)``: the site path of its deck."""
+    out = []
+    for plan in plans:
+        total = sum(step["minutes"] for step in plan["steps"])
+        weeks = any(step.get("when") for step in plan["steps"])
+        out.append(f"### {plan['title']} {{#plan-{plan['id']}}}\n\n{' '.join(plan['summary'].split())}\n")
+        out.append("**Prerequisites**\n\n" + "\n".join(f"- {p}" for p in plan["prerequisites"]) + "\n")
+        head = ("When | " if weeks else "") + "Time | Activity | Materials"
+        out.append(f"| {head} |\n|{'---|' * (4 if weeks else 3)}")
+        for step in plan["steps"]:
+            time = f"{step['minutes']} min" if step["minutes"] else "homework"
+            materials = ", ".join(_material(m, here_dest, dests, titles, deck_file) for m in step["materials"])
+            when = f"{step.get('when', '')} | " if weeks else ""
+            out.append(f"| {when}{time} | {step['activity']} | {materials} |")
+        hours = (
+            f"{total} minutes"
+            if total < 120
+            else f"{total // 60} hours" + (f" {total % 60} minutes" if total % 60 else "")
+        )
+        out.append(f"\nTotal: {hours} in class.\n")
+    return "\n".join(out)

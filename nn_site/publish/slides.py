@@ -1,0 +1,643 @@
+"""Slide decks: one editable ``.pptx`` per content page, made from the page itself.
+
+A content page is a page with exercises (an ordered list under its "Exercises"
+heading): its deck is what an instructor takes into a classroom.
+
+* a title slide: the page's title, version, address, licence and how to cite it;
+* one slide per figure: the gallery's 1600-px slide PNG (``gallery.py``) as large as
+  fits, the caption's first sentence as the slide's title, the whole caption and the
+  figure's credit line below;
+* one slide of the page's key display equations, drawn with matplotlib's mathtext (the
+  TeX is each picture's alt text); an equation mathtext cannot parse is left out and
+  logged, never drawn wrong;
+* one verdict slide with the page's rows of the analogy ledger, if it has any;
+* a closing slide of discussion questions: the page's exercises, without solutions.
+
+Every slide has speaker notes (the point, the misconception the instructors' page
+lists for the page, the references) and every picture has alt text.
+
+Everything a deck shows is gathered while the pages are converted (:func:`gather`),
+so a deck never differs from its page. A deck is cached (``<cache>/decks/``) by the
+hash of what it shows and of its figures' SVGs: a warm build copies it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+import logging
+import posixpath
+import re
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import lxml.html
+
+from nn_site.engine import cache as cache_module
+from nn_site.pages import panel_words, typography
+from nn_site.publish import cite, gallery
+from nn_site.publish.versions import Release
+
+log = logging.getLogger("mkdocs.hooks.slides")
+
+# Bumped when the layout changes, so that every cached deck is made again.
+DECK_FORMAT = "deck v7"
+KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
+EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
+UPRIGHT_ASPECT = 1.25  # a figure narrower than this (width / height) gets its caption beside it
+EQUATION_ZOOM = 1.15  # at most this times the drawn size (32 pt): a short equation is not blown up
+DISPLAY_MATH = re.compile(r"^[ \t]*\$\$[ \t]*\n(.*?)\n[ \t]*\$\$[ \t]*$", re.MULTILINE | re.DOTALL)
+EXERCISES = re.compile(r'<h2 id="exercises">.*?</h2>(.*?)(?=<h2\b|\Z)', re.DOTALL)
+REFERENCE = re.compile(r'<li id="ref-([^"]+)" class="reference">(.*?)</li>', re.DOTALL)
+CITED = re.compile(r'href="#ref-([^"]+)"')
+FIGURE_ID = re.compile(r'<figure\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</figure>', re.DOTALL)
+MISCONCEPTIONS = re.compile(r"^## Misconceptions worth addressing\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+MD_CITATION = re.compile(r"\s*\[@[^\]]+\]")
+# TeX that mathtext spells differently or lacks, with a faithful replacement: delimiter
+# sizes (mathtext sizes \left/\right itself, and a plain bracket reads the same), the
+# text-style fraction, the two-letter relations, bold symbols, operator names.
+MATHTEXT_SPELLING = (
+    (re.compile(r"\\(?:big|Big|bigg|Bigg)[lr]?(?![A-Za-z])"), ""),
+    (re.compile(r"\\[td]frac(?![A-Za-z])"), r"\\frac"),
+    (re.compile(r"\\le(?![A-Za-z])"), r"\\leq"),
+    (re.compile(r"\\ge(?![A-Za-z])"), r"\\geq"),
+    (re.compile(r"\\boldsymbol(?![A-Za-z])"), r"\\mathbf"),
+    (re.compile(r"\\operatorname(?![A-Za-z])"), r"\\mathrm"),
+    (re.compile(r"\\!"), ""),
+)
+ALIGNED = re.compile(r"^\\begin\{aligned\}(.*)\\end\{aligned\}$", re.DOTALL)
+DECK_DIR = "decks"
+CAPTION_NUMBER = re.compile(r'^\s*<span class="caption-number">[^<]*</span>\s*')
+
+
+class SlidesError(RuntimeError):
+    """A deck cannot be made; the message names the page."""
+
+
+@dataclass(frozen=True)
+class FigureSlide:
+    light: str  # site-relative SVG of the figure (its slide PNG is beside it)
+    png: str
+    title: str
+    caption: str
+    caption_runs: list[Run]
+    credit: str
+    alt: str
+    references: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: str
+    verdict: str
+    reason: str
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Deck:
+    """Everything one deck shows, as plain text and site paths (hashed for the cache)."""
+
+    page: str  # source path, e.g. "integrate-and-fire.md"
+    page_dest: str  # the page's HTML file, e.g. "integrate-and-fire/index.html"
+    file: str  # site-relative path of the .pptx, beside the page's HTML
+    title: str
+    point: str  # the page's first paragraph: what the title slide's notes say
+    citation: str
+    version: str
+    url: str
+    figures: list[FigureSlide]
+    equations: list[str]  # TeX of the page's display equations, in page order
+    verdicts: list[Verdict]
+    questions: list[list[Run]]
+    misconceptions: list[str]
+    references: list[str]
+
+    @property
+    def link(self) -> str:
+        return posixpath.basename(self.file)
+
+
+# --- what a page gives its deck ---------------------------------------------------------
+
+
+def deck_file(src_uri: str, dest_uri: str) -> str:
+    """Where a page's deck goes in the site: beside the page's HTML, named after the page."""
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    return posixpath.join(posixpath.dirname(dest_uri), f"{stem}-slides.pptx")
+
+
+def display_equations(markdown: str) -> list[str]:
+    """The TeX of each display equation ($$ … $$) before the Exercises, one line each."""
+    body = re.split(r"^## Exercises\b", markdown, maxsplit=1, flags=re.MULTILINE)[0]
+    return [" ".join(m[1].split()) for m in DISPLAY_MATH.finditer(body)]
+
+
+Run = tuple[str, str]  # (text, "" | "sub" | "sup"): a slide's text keeps a formula's indices
+RELATIONS = frozenset("=<>≤≥≈≠→⇒←∝∼≪≫")
+SCRIPTED = {"msub": ("sub",), "munder": ("sub",), "msup": ("sup",), "mover": ("sup",)}
+
+
+def _math_runs(node, level: str) -> list[Run]:
+    """A MathML element as runs of text: indices and powers as sub- and superscripts."""
+    tag = node.tag if isinstance(node.tag, str) else ""
+    children = list(node)
+    if tag == "annotation":
+        return []
+    if tag in ("mi", "mn", "mtext", "ms"):
+        return [(node.text_content(), level)]
+    if tag == "mo":
+        text = node.text_content()
+        return [(f" {text} " if text in RELATIONS else text, level)]
+    if tag == "mspace":
+        return [(" ", level)]
+    if tag in SCRIPTED and len(children) == 2:
+        return _math_runs(children[0], level) + _math_runs(children[1], level or SCRIPTED[tag][0])
+    if tag in ("msubsup", "munderover") and len(children) == 3:
+        return (
+            _math_runs(children[0], level)
+            + _math_runs(children[1], level or "sub")
+            + _math_runs(children[2], level or "sup")
+        )
+    if tag == "mfrac" and len(children) == 2:
+        parts = []
+        for child in children:
+            runs = _math_runs(child, level)
+            text = "".join(t for t, _ in runs).strip()
+            parts.append([("(", level), *runs, (")", level)] if len(text) > 1 and not text.isdigit() else runs)
+        return parts[0] + [("/", level)] + parts[1]
+    if tag == "msqrt":
+        return [("√(", level), *[r for c in children for r in _math_runs(c, level)], (")", level)]
+    if tag == "semantics" and children:
+        return _math_runs(children[0], level)
+    return [r for c in children for r in _math_runs(c, level)]
+
+
+def _runs(node) -> list[Run]:
+    runs: list[Run] = [(node.text or "", "")]
+    for child in node:
+        if child.tag == "math":
+            runs += _math_runs(child, "")
+        elif child.tag not in ("script", "style"):
+            runs += _runs(child)
+        runs.append((child.tail or "", ""))
+    return runs
+
+
+def rich_text(fragment: str) -> list[Run]:
+    """An HTML fragment as runs of text: whitespace collapsed, the desktop copy's panel
+    words (as ``gallery._text`` reads them), formulas with their indices and powers."""
+    root = lxml.html.fragment_fromstring(panel_words.desktop_words(fragment), create_parent="div")
+    merged: list[list[str]] = []
+    for text, level in _runs(root):
+        if merged and merged[-1][1] == level:
+            merged[-1][0] += text
+        elif text:
+            merged.append([text, level])
+    out: list[Run] = []
+    for n, (text, level) in enumerate(merged):
+        text = re.sub(r"\s+", " ", text)
+        text = re.sub(r"\s+([,.;:)])", r"\1", re.sub(r"\(\s+", "(", text))
+        if n == 0:
+            text = text.lstrip()
+        if n == len(merged) - 1:
+            text = text.rstrip()
+        if level:
+            text = text.strip()
+        if text:
+            out.append((text, level))
+    return out
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(text for text, _ in runs)
+
+
+def questions(page_html: str) -> list[list[Run]]:
+    """The page's exercises as text, without their folded solutions."""
+    section = EXERCISES.search(page_html)
+    if not section:
+        return []
+    root = lxml.html.fragment_fromstring(section[1], create_parent="div")
+    listing = root.find("ol")
+    if listing is None:
+        return []
+    found = []
+    for item in listing.findall("li"):
+        for solution in item.findall(".//details"):
+            solution.drop_tree()
+        found.append(rich_text(lxml.html.tostring(item, encoding="unicode")))
+    return [q for q in found if plain(q).strip()]
+
+
+def references(page_html: str) -> dict[str, str]:
+    """The page's reference list: bibliography key -> the entry as plain text."""
+    return {key: gallery._text(entry) for key, entry in REFERENCE.findall(page_html)}
+
+
+def misconceptions(instructors_markdown: str) -> dict[str, list[str]]:
+    """The instructors' page's misconceptions, as plain text, by the pages each links to."""
+    section = MISCONCEPTIONS.search(instructors_markdown)
+    by_page: dict[str, list[str]] = {}
+    if not section:
+        return by_page
+    for item in re.split(r"^- ", section[1], flags=re.MULTILINE)[1:]:
+        text = " ".join(item.split())
+        plain = MD_CITATION.sub("", MD_LINK.sub(r"\1", text)).replace("*", "")
+        for target in dict.fromkeys(m[2].split("#")[0] for m in MD_LINK.finditer(text)):
+            if target.endswith(".md"):
+                by_page.setdefault(target, []).append(plain)
+    return by_page
+
+
+def gather(
+    page_html: str,
+    src_uri: str,
+    dest_uri: str,
+    title: str,
+    point: str,
+    equations: list[str],
+    ledger_rows: list[dict],
+    instructors_notes: dict[str, list[str]],
+    release: Release,
+) -> Deck | None:
+    """The deck of one page, or None if the page is not a content page (no exercises).
+
+    Its captions and questions are set as the page shows them (nn_site/pages/typography.py
+    runs on the finished page, after this): only those parts, which is quick."""
+    section = EXERCISES.search(page_html)
+    asked = questions(typography.typeset(section[0])) if section else []
+    if not asked:
+        return None
+    figure_html = typography.typeset("\n".join(m[0] for m in gallery.FIGURE.finditer(page_html)))
+    figures = gallery.collect(figure_html, src_uri, title, dest_uri)
+    captions = {
+        anchor: rich_text(CAPTION_NUMBER.sub("", body, count=1))
+        for anchor, body in re.findall(
+            r'<figure\b[^>]*\bid="([^"]+)"[^>]*>.*?<figcaption>(.*?)</figcaption>', figure_html, re.DOTALL
+        )
+    }
+    refs = references(page_html)
+    cited_by_figure = {anchor: CITED.findall(body) for anchor, body in FIGURE_ID.findall(page_html)}
+    citation = cite.for_page(release, src_uri, title)
+    slides = [
+        FigureSlide(
+            light=fig.light,
+            png=fig.png_light,
+            title=fig.title,
+            caption=fig.caption,
+            caption_runs=captions.get(fig.anchor) or [(fig.caption, "")],
+            credit=cite.figure_credit(
+                release, fig.title, release.url_of(gallery.page_url(fig.page_dest) + f"#{fig.anchor}")
+            ),
+            alt=fig.alt or fig.caption,
+            references=[refs[k] for k in dict.fromkeys(cited_by_figure.get(fig.anchor, [])) if k in refs],
+        )
+        for fig in figures
+    ]
+    verdicts = [
+        Verdict(
+            claim=row["analogy"],
+            verdict=row["verdict"],
+            reason=row["reason"],
+            sources=[refs.get(s.split(",")[0].strip(), s) for s in row.get("sources", [])],
+        )
+        for row in ledger_rows
+        if row.get("page") == src_uri
+    ]
+    return Deck(
+        page=src_uri,
+        page_dest=dest_uri,
+        file=deck_file(src_uri, dest_uri),
+        title=title,
+        point=point,
+        citation=citation.text,
+        version=f"Version {release.version}, released {release.date}",
+        url=citation.url or cite.NO_URL,
+        figures=slides,
+        equations=equations,
+        verdicts=verdicts,
+        questions=asked,
+        misconceptions=instructors_notes.get(src_uri, []),
+        references=list(refs.values()),
+    )
+
+
+# --- equations --------------------------------------------------------------------------
+
+
+def mathtext_lines(tex: str) -> list[str] | None:
+    """The equation as mathtext lines (an ``aligned`` block gives one per row), or None
+    when it holds a construct mathtext cannot draw (matrices, cases)."""
+    for pattern, replacement in MATHTEXT_SPELLING:
+        tex = pattern.sub(replacement, tex)
+    aligned = ALIGNED.match(tex.strip())
+    rows = aligned[1].split(r"\\") if aligned else [tex]
+    rows = [" ".join(row.replace("&", " ").split()) for row in rows]
+    rows = [row for row in rows if row]
+    if any(r"\begin" in row for row in rows):
+        return None
+    return rows
+
+
+def render_equation(tex: str) -> bytes | None:
+    """The equation as a PNG (one line per aligned row, stacked), or None if mathtext
+    cannot parse it."""
+    import matplotlib
+    from matplotlib import mathtext
+    from matplotlib.font_manager import FontProperties
+    from PIL import Image
+
+    lines = mathtext_lines(tex)
+    if lines is None:
+        return None
+    images = []
+    with matplotlib.rc_context({"mathtext.fontset": "cm"}):
+        for line in lines:
+            out = io.BytesIO()
+            try:
+                mathtext.math_to_image(
+                    f"${line}$", out, prop=FontProperties(size=EQUATION_SIZE), dpi=EQUATION_DPI, format="png"
+                )
+            except ValueError:
+                return None
+            images.append(Image.open(io.BytesIO(out.getvalue())).convert("RGBA"))
+    gap = 24
+    width = max(i.width for i in images)
+    height = sum(i.height for i in images) + gap * (len(images) - 1)
+    sheet = Image.new("RGBA", (width, height), (255, 255, 255, 0))
+    top = 0
+    for image in images:
+        sheet.paste(image, (0 if len(images) > 1 else (width - image.width) // 2, top), image)
+        top += image.height + gap
+    out = io.BytesIO()
+    sheet.save(out, format="PNG", optimize=True)
+    return out.getvalue()
+
+
+# --- the deck ---------------------------------------------------------------------------
+
+
+def _notes(slide, point: str, misconceptions: list[str], refs: list[str]) -> None:
+    parts = [f"Point: {point}"]
+    parts += [f"Misconception to address: {m}" for m in misconceptions]
+    parts.append("References: " + ("; ".join(refs) if refs else "none cited here; see the page's reference list."))
+    slide.notes_slide.notes_text_frame.text = "\n\n".join(parts)
+
+
+def _picture(slide, data: bytes, box: tuple[float, float, float, float], alt: str):
+    """A picture as large as fits ``box`` (left, top, width, height in inches), centred."""
+    from PIL import Image
+    from pptx.util import Inches
+
+    left, top, width, height = box
+    with Image.open(io.BytesIO(data)) as image:
+        aspect = image.width / image.height
+    w, h = (width, width / aspect) if width / aspect <= height else (height * aspect, height)
+    pic = slide.shapes.add_picture(
+        io.BytesIO(data), Inches(left + (width - w) / 2), Inches(top + (height - h) / 2), Inches(w), Inches(h)
+    )
+    pic._element.nvPicPr.cNvPr.set("descr", alt)
+    return pic
+
+
+def _equations(slide, images: list[tuple[str, bytes]], box: tuple[float, float, float, float]) -> None:
+    """The equations one under another, at one scale (so that their symbols are one size)
+    up to EQUATION_ZOOM times their drawn size; one too wide for ``box`` alone shrinks."""
+    from PIL import Image
+    from pptx.util import Inches
+
+    left, top, width, height = box
+    gap = 0.3
+    sizes = []
+    for _, data in images:
+        with Image.open(io.BytesIO(data)) as image:
+            sizes.append((image.width / EQUATION_DPI, image.height / EQUATION_DPI))
+    common = min(EQUATION_ZOOM, (height - gap * (len(sizes) - 1)) / sum(h for _, h in sizes))
+    scales = [min(common, width / w) for w, _ in sizes]
+    used = sum(h * scale for (_, h), scale in zip(sizes, scales)) + gap * (len(sizes) - 1)
+    y = top + (height - used) / 2
+    for (tex, data), (w, h), scale in zip(images, sizes, scales):
+        pic = slide.shapes.add_picture(
+            io.BytesIO(data), Inches(left + (width - w * scale) / 2), Inches(y), Inches(w * scale), Inches(h * scale)
+        )
+        pic._element.nvPicPr.cNvPr.set("descr", tex)
+        y += h * scale + gap
+
+
+BASELINE = {"sub": "-25000", "sup": "30000"}  # DrawingML: thousandths of a percent of the line
+
+
+def _text(slide, box, paragraphs: list[str | list[Run]], size: float):
+    """A text box of paragraphs, each plain text or runs (indices and powers set as such)."""
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_textbox(*(Inches(v) for v in box))
+    frame = shape.text_frame
+    frame.word_wrap = True
+    for n, paragraph in enumerate(paragraphs):
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        para.space_after = Pt(size * 0.4)
+        for text, level in [(paragraph, "")] if isinstance(paragraph, str) else paragraph:
+            run = para.add_run()
+            run.text = text
+            run.font.size = Pt(size)
+            if level:
+                run.font._rPr.set("baseline", BASELINE[level])
+    return shape
+
+
+def _title(slide, text: str, width: float) -> None:
+    from pptx.util import Inches, Pt
+
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = Inches(0.5), Inches(0.3), Inches(width - 1), Inches(1.0)
+    title.text = text
+    # The caption's first sentence can run to three lines: smaller type keeps it in its box.
+    size = 30 if len(text) <= 60 else 24 if len(text) <= 100 else 20 if len(text) <= 150 else 16
+    for para in title.text_frame.paragraphs:
+        para.font.size = Pt(size)
+
+
+def _lines(text: str, width_in: float, size: float) -> int:
+    """About how many lines ``text`` takes at ``size`` pt in a box ``width_in`` wide."""
+    per_line = max(1, int(width_in * 72 / (size * 0.5)))
+    return -(-len(text) // per_line)
+
+
+def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) -> bytes:
+    """The .pptx of one deck."""
+    from PIL import Image
+    from pptx import Presentation
+    from pptx.util import Inches, Pt
+
+    width, height = 13.333, 7.5  # 16:9
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(width), Inches(height)
+    title_layout, title_only = prs.slide_layouts[0], prs.slide_layouts[5]
+
+    slide = prs.slides.add_slide(title_layout)
+    slide.shapes.title.text = deck.title
+    slide.shapes.title.left, slide.shapes.title.top = Inches(0.75), Inches(1.6)
+    slide.shapes.title.width, slide.shapes.title.height = Inches(width - 1.5), Inches(1.8)
+    subtitle = slide.placeholders[1]
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = (
+        Inches(0.75),
+        Inches(3.6),
+        Inches(width - 1.5),
+        Inches(3.4),
+    )
+    subtitle.text_frame.text = f"{deck.version} · {deck.url}"
+    for text in (f"{cite.LICENCE_NOTE}: reuse with attribution.", f"Cite: {deck.citation}"):
+        para = subtitle.text_frame.add_paragraph()
+        para.text = text
+    for para in subtitle.text_frame.paragraphs:
+        para.font.size = Pt(18)
+    _notes(slide, deck.point, deck.misconceptions, deck.references)
+
+    for fig in deck.figures:
+        slide = prs.slides.add_slide(title_only)
+        _title(slide, fig.title, width)
+        text = [fig.caption_runs, fig.credit]
+        size = 14 if len(fig.caption) <= 350 else 12 if len(fig.caption) <= 700 else 11
+        png = site_dir / fig.png
+        data = (
+            png.read_bytes()
+            if png.is_file()
+            else gallery.render_png(site_dir / fig.light, "light", gallery.cache_dir())
+        )
+        top = 1.35
+        with Image.open(io.BytesIO(data)) as image:
+            upright = image.width / image.height < UPRIGHT_ASPECT
+        if upright:
+            # A tall figure under its caption would be small: the caption goes beside it.
+            side, room = 4.6, height - top - 0.6
+            size = next(
+                (
+                    pt
+                    for pt in (18, 16, 14)
+                    if sum(_lines(t, side, pt) for t in (fig.caption, fig.credit)) * pt * 1.3 / 72 < room
+                ),
+                12,
+            )
+            _picture(slide, data, (0.5, top, width - 1.3 - side, height - top - 0.3), fig.alt)
+            _text(slide, (width - 0.5 - side, top + 0.3, side, room), text, size)
+        else:
+            lines = sum(_lines(t, width - 1, size) for t in (fig.caption, fig.credit))
+            text_height = lines * size * 1.25 / 72 + 0.2
+            _picture(slide, data, (0.5, top, width - 1, height - top - text_height - 0.25), fig.alt)
+            _text(slide, (0.5, height - text_height - 0.2, width - 1, text_height), text, size)
+        _notes(slide, fig.caption, deck.misconceptions, fig.references)
+
+    if equation_images:
+        slide = prs.slides.add_slide(title_only)
+        _title(slide, "Key equations", width)
+        _equations(slide, equation_images, (0.75, 1.45, width - 1.5, height - 1.45 - 0.3))
+        point = "The page's key equations (TeX): " + " | ".join(tex for tex, _ in equation_images)
+        _notes(slide, point, deck.misconceptions, [])
+
+    if deck.verdicts:
+        slide = prs.slides.add_slide(title_only)
+        _title(slide, "Where the analogy holds, and where it breaks", width)
+        rows = len(deck.verdicts) + 1
+        table = slide.shapes.add_table(rows, 3, Inches(0.5), Inches(1.45), Inches(width - 1), Inches(0.5 * rows)).table
+        for col, (name, w) in enumerate((("Claim", 4.3), ("Verdict", 1.4), ("Why", width - 1 - 5.7))):
+            table.columns[col].width = Inches(w)
+            table.cell(0, col).text = name
+        for row, verdict in enumerate(deck.verdicts, start=1):
+            for col, value in enumerate((verdict.claim, verdict.verdict, verdict.reason)):
+                table.cell(row, col).text = value
+        size = 16 if rows <= 6 else 13
+        for row in table.rows:
+            for cell in row.cells:
+                for para in cell.text_frame.paragraphs:
+                    para.font.size = Pt(size)
+        point = "Verdicts from the site's analogy ledger, each with its reason: " + "; ".join(
+            f"{v.claim}: {v.verdict} ({v.reason})" for v in deck.verdicts
+        )
+        sources = list(dict.fromkeys(s for v in deck.verdicts for s in v.sources))
+        _notes(slide, point, deck.misconceptions, sources)
+
+    slide = prs.slides.add_slide(title_only)
+    _title(slide, "Discussion questions", width)
+    numbered = [[(f"{n}. ", ""), *q] for n, q in enumerate(deck.questions, start=1)]
+    total = sum(len(plain(q)) + 4 for q in deck.questions)
+    size = 20 if total <= 600 else 16 if total <= 1100 else 13 if total <= 1800 else 11
+    _text(slide, (0.5, 1.4, width - 1, height - 1.6), numbered, size)
+    point = "The page's exercises, asked as questions; each has a worked solution under it on the page."
+    _notes(slide, point, deck.misconceptions, deck.references)
+
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def cache_dir() -> Path:
+    return cache_module.cache_dir() / DECK_DIR
+
+
+def deck_key(deck: Deck, site_dir: Path) -> str:
+    import matplotlib
+    import pptx
+
+    svgs = [(site_dir / fig.light).read_bytes() for fig in deck.figures]
+    spec = json.dumps(asdict(deck), sort_keys=True, ensure_ascii=False)
+    return cache_module.key(DECK_FORMAT, pptx.__version__, matplotlib.__version__, spec, *svgs)
+
+
+def write(deck: Deck, site_dir: Path, cache: Path | None = None) -> dict:
+    """Write one deck into the site, from the cache when it was made before; returns its
+    manifest: ``slides`` (count) and ``skipped`` (equations mathtext could not draw)."""
+    cache = cache or cache_dir()
+    try:
+        key = deck_key(deck, site_dir)
+    except FileNotFoundError as exc:
+        raise SlidesError(f"{deck.page}: a figure's file is missing from the site: {exc.filename}") from exc
+    pptx_file, manifest_file = cache / f"{key}.pptx", cache / f"{key}.json"
+    manifest = cache_module.read_json(manifest_file)
+    target = site_dir / deck.file
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(manifest, dict) and pptx_file.is_file():
+        cache_module.mark_used(pptx_file)
+        shutil.copyfile(pptx_file, target)
+        return manifest
+    images, skipped = [], []
+    for tex in deck.equations:
+        if len(images) == KEY_EQUATIONS:
+            break
+        png = render_equation(tex)
+        if png is None:
+            skipped.append(tex)
+        else:
+            images.append((tex, png))
+    data = build(deck, site_dir, images)
+    from pptx import Presentation
+
+    manifest = {"slides": len(Presentation(io.BytesIO(data)).slides), "skipped": skipped}
+    cache_module.write_atomically(pptx_file, data)
+    cache_module.write_json(manifest_file, manifest)
+    target.write_bytes(data)
+    return manifest
+
+
+def table_html(decks: list[Deck], manifests: dict[str, dict], here_dest: str) -> str:
+    """The instructors' page's table of decks, in the order given."""
+    here = posixpath.dirname(here_dest) or "."
+    e = lambda text: html.escape(text, quote=True)  # noqa: E731
+    rows = []
+    for deck in decks:
+        url = gallery.page_url(deck.page_dest)
+        page = posixpath.relpath(url or ".", here) + ("/" if url.endswith("/") or not url else "")
+        rows.append(
+            f'<tr><td><a href="{e(page)}">{e(deck.title)}</a></td><td>{manifests[deck.page]["slides"]}</td>'
+            f"<td>{len(deck.figures)}</td>"
+            f'<td><a href="{e(posixpath.relpath(deck.file, here))}" download>{e(deck.link)}</a></td></tr>'
+        )
+    return (
+        # A plain <table>: the theme styles (and scrolls, on a phone) only tables without a class.
+        '<div class="slide-decks">\n<table>\n<thead><tr><th>Page</th><th>Slides</th><th>Figures</th>'
+        "<th>Deck (.pptx)</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n</div>"
+    )

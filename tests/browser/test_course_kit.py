@@ -1,0 +1,50 @@
+"""The course kit on the instructors' page and under each content page (issue 33): the
+table of slide decks and the lesson plans fit a phone (390 px) without the page scrolling
+sideways, in both palettes; the "Slides (.pptx)" link is shown and downloads the deck."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+MEASURE = """() => {
+  const decks = document.querySelector('.slide-decks table');
+  const plans = [...document.querySelectorAll('h3[id^="plan-"]')];
+  return {
+    pageWidth: document.scrollingElement.scrollWidth,
+    viewport: window.innerWidth,
+    decksRows: decks ? decks.querySelectorAll('tbody tr').length : 0,
+    // the theme wraps a plain table in its own scrolling box: only the table scrolls
+    decksWrapped: !!(decks && decks.closest('.md-typeset__scrollwrap')),
+    plans: plans.map(h => h.id),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_decks_table_and_lesson_plans_fit(page, base_url, viewport, scheme):
+    page.set_viewport_size(viewport)
+    page.goto(f"{base_url}/instructors/")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    seen = page.evaluate(MEASURE)
+    assert seen["pageWidth"] <= seen["viewport"], seen
+    assert seen["decksRows"] >= 30 and seen["decksWrapped"], seen
+    assert seen["plans"] == ["plan-explainer", "plan-lecture", "plan-module"]
+
+
+def test_slides_link_downloads_the_deck(page, base_url):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base_url}/integrate-and-fire/")
+    link = page.locator(".slides-download a")
+    link.scroll_into_view_if_needed()
+    assert link.is_visible() and link.inner_text() == "Slides (.pptx)"
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename == "integrate-and-fire-slides.pptx"
+    with open(download.value.path(), "rb") as deck:
+        assert deck.read(2) == b"PK"  # a .pptx is a zip file

@@ -1,0 +1,111 @@
+"""Lesson plans (issue 33, part 4): three paths on the instructors' page, from
+includes/lesson_plans.yml; every link followed, every fault named by file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from nn_site.publish import lesson_plans
+
+from conftest import ROOT
+
+PLANS = yaml.safe_load((ROOT / lesson_plans.PLANS_FILE).read_text(encoding="utf-8"))
+TITLES = lesson_plans.nav_titles(yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)["nav"])
+
+
+def plans_section(site: Path) -> str:
+    text = (site / "instructors" / "index.html").read_text(encoding="utf-8")
+    return re.search(r'<h2 id="lesson-plans">(.*?)<h2 ', text, re.DOTALL)[1]
+
+
+def test_three_plans_with_their_steps_and_totals(site):
+    section = plans_section(site)
+    assert [p["id"] for p in PLANS] == ["explainer", "lecture", "module"]
+    for plan, part in zip(PLANS, re.split(r'<h3 id="plan-[a-z-]+"', section)[1:]):
+        assert part.startswith(">" + plan["title"]), plan["id"]
+        assert "Prerequisites" in part
+        rows = re.findall(r"<tr>\s*<td>", part)
+        assert len(rows) == len(plan["steps"]), plan["id"]
+        total = sum(step["minutes"] for step in plan["steps"])
+        said = re.search(r"Total: (\d+) (minutes|hours)", part)
+        assert int(said[1]) * (60 if said[2] == "hours" else 1) == total, plan["id"]
+    assert sum(s["minutes"] for s in PLANS[0]["steps"]) == 15
+    assert sum(s["minutes"] for s in PLANS[1]["steps"]) == 90
+    assert {s["when"] for s in PLANS[2]["steps"]} == {"Week 1", "Week 2", "Week 3", "Week 4"}
+
+
+def test_every_link_of_the_plans_resolves(site):
+    here = site / "instructors" / "index.html"
+    links = re.findall(r'<a href="([^"]+)"', plans_section(site))
+    kinds = {"deck": 0, "exercises": 0, "notebook": 0, "page": 0}
+    for href in links:
+        parts = urlsplit(href)
+        assert not parts.scheme, href
+        target = (here.parent / unquote(parts.path)).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        assert target.is_file(), href
+        if parts.fragment:
+            assert f'id="{parts.fragment}"' in target.read_text(encoding="utf-8"), href
+        kind = (
+            "deck"
+            if href.endswith(".pptx")
+            else "exercises"
+            if parts.fragment == "exercises"
+            else "notebook"
+            if "notebooks/" in href
+            else "page"
+        )
+        kinds[kind] += 1
+    listed = [m for p in PLANS for s in p["steps"] for m in s["materials"]]
+    assert len(links) >= len(listed)  # a prerequisite may link a page too
+    for kind, count in kinds.items():
+        assert count >= sum(kind in m for m in listed), kind
+
+
+def _project(tmp_path: Path, plans: str) -> Path:
+    (tmp_path / "includes").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.md").write_text("# A\n\n## Exercises\n\n1. Why?\n")
+    (tmp_path / "docs" / "b.md").write_text("# B\n")
+    (tmp_path / "includes" / "lesson_plans.yml").write_text(plans)
+    return tmp_path
+
+
+GOOD_STEP = "    - minutes: 5\n      activity: x\n      materials:\n"
+HEAD = "- id: p\n  title: P\n  summary: s\n  prerequisites: [none]\n  steps:\n"
+
+
+@pytest.mark.parametrize(
+    "material, line, message",
+    [
+        ("        - deck: a.md\n", None, None),
+        ("        - page: c.md\n", 9, "'c.md' is not a page of the navigation"),
+        ("        - deck: b.md\n", 9, "has no exercises"),
+        ("        - slides: a.md\n", 9, "a material is one of"),
+        ("        - notebook: a.md\n", 9, "a notebook is named with 'notebook:'"),
+    ],
+)
+def test_a_wrong_plan_is_named_by_file_and_line(tmp_path, material, line, message):
+    root = _project(tmp_path, HEAD + GOOD_STEP + material)
+    titles = {"a.md": "A", "b.md": "B"}
+    if message is None:
+        plans = lesson_plans.load(root, root / "docs", titles)
+        dests = {"a.md": "a/index.html"}
+        text = lesson_plans.markdown(plans, "instructors/index.html", dests, titles, lambda s, d: "a/a-slides.pptx")
+        assert '<a href="../a/a-slides.pptx" download>Slides: A (.pptx)</a>' in text
+        return
+    where = rf"includes/lesson_plans.yml:{line}: plan 'p', step 1: .*{re.escape(message)}"
+    with pytest.raises(lesson_plans.LessonPlanError, match=where):
+        lesson_plans.load(root, root / "docs", titles)
+
+
+def test_minutes_must_be_whole(tmp_path):
+    root = _project(tmp_path, HEAD + GOOD_STEP.replace("5", "five") + "        - page: a.md\n")
+    with pytest.raises(lesson_plans.LessonPlanError, match=r"lesson_plans.yml:6: plan 'p', step 1: minutes must"):
+        lesson_plans.load(root, root / "docs", {"a.md": "A"})

@@ -1,0 +1,201 @@
+"""Slide decks (issue 33, part 1): one .pptx per content page, opened with python-pptx and
+checked against the page it was made from: its figures, equations, ledger rows and
+exercises; alt text on every picture, speaker notes on every slide."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.shapes.picture import Picture
+
+from nn_site.pages import ledger
+from nn_site.publish import gallery, slides
+
+from conftest import ROOT
+
+DOCS = ROOT / "docs"
+LEDGER_ROWS = ledger.load(ROOT, DOCS)
+QUANTITY = re.compile(r"\[\[q:[^\]]+\]\]")
+EXERCISE_LIST = re.compile(r'<h2 id="exercises">.*?</h2>\s*<ol>', re.DOTALL)
+
+
+def content_pages(site: Path) -> list[tuple[str, Path]]:
+    """(source page, its HTML) of every page whose Exercises section is a list of questions."""
+    found = []
+    for source in sorted(DOCS.glob("*.md")):
+        if source.name in ("instructors.md", "index.md"):
+            continue
+        page_html = site / source.stem / "index.html"
+        if page_html.is_file() and EXERCISE_LIST.search(page_html.read_text(encoding="utf-8")):
+            found.append((source.name, page_html))
+    return found
+
+
+def deck_of(page_html: Path) -> Path:
+    return page_html.parent / f"{page_html.parent.name}-slides.pptx"
+
+
+def test_every_content_page_has_a_deck_and_links_to_it(site):
+    pages = content_pages(site)
+    assert len(pages) >= 30, pages
+    for source, page_html in pages:
+        text = page_html.read_text(encoding="utf-8")
+        link = re.search(r'<p class="slides-download"><a href="([^"]+)" download>Slides \(\.pptx\)</a>', text)
+        assert link, f"{source}: no Slides (.pptx) link"
+        assert (page_html.parent / link[1]).resolve() == deck_of(page_html).resolve()
+        assert deck_of(page_html).is_file(), f"{source}: no deck"
+    # A page without exercises (the home page, the instructors' page) has no deck and no link.
+    for name in ("index.html", "instructors/index.html", "gallery/index.html"):
+        assert "slides-download" not in (site / name).read_text(encoding="utf-8")
+
+
+def slide_title(slide) -> str:
+    return slide.shapes.title.text if slide.shapes.title is not None else ""
+
+
+@pytest.mark.parametrize("name", ["integrate-and-fire.md", "mapping.md", "population-dynamics.md"])
+def test_a_deck_follows_its_page(site, name):
+    page_html = site / Path(name).stem / "index.html"
+    text = page_html.read_text(encoding="utf-8")
+    figures = gallery.collect(text, name, "", f"{Path(name).stem}/index.html")
+    deck = Presentation(deck_of(page_html))
+    shown = list(deck.slides)
+    assert slide_title(shown[0]) and "CC BY 4.0" in shown[0].placeholders[1].text
+    assert [slide_title(s) for s in shown[1 : 1 + len(figures)]] == [f.title for f in figures]
+    for slide, fig in zip(shown[1:], figures):
+        body = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title)
+        assert fig.caption[:60] in " ".join(body.split())
+        picture = next(s for s in slide.shapes if isinstance(s, Picture))
+        # As large as fits: the slide's width, or the height left by the title and caption.
+        assert picture.width > deck.slide_width * 0.6 or picture.height > deck.slide_height * 0.5, fig.title
+    questions = len(re.findall(r"<li>", EXERCISE_LIST.split(text, 1)[1].split("<h2", 1)[0].split("</ol>")[0]))
+    assert slide_title(shown[-1]) == "Discussion questions"
+    assert len(shown[-1].shapes[1].text_frame.paragraphs) >= questions > 0
+
+
+def test_every_deck_opens_and_has_the_slides_of_its_page(site):
+    checked = 0
+    for source, page_html in content_pages(site):
+        text = page_html.read_text(encoding="utf-8")
+        deck = Presentation(deck_of(page_html))
+        figures = gallery.collect(text, source, "", f"{Path(source).stem}/index.html")
+        equations = slides.display_equations((DOCS / source).read_text(encoding="utf-8"))
+        drawable = any(slides.mathtext_lines(tex) for tex in equations)
+        rows = [r for r in LEDGER_ROWS if r["page"] == source]
+        titles = [slide_title(s) for s in deck.slides]
+        expected = 2 + len(figures) + ("Key equations" in titles) + bool(rows)
+        assert len(deck.slides) == expected, f"{source}: {titles}"
+        assert ("Key equations" in titles) <= drawable, source
+        if rows:
+            table = next(s for s in deck.slides[-2].shapes if s.has_table).table
+            assert [table.cell(i + 1, 0).text for i in range(len(rows))] == [r["analogy"] for r in rows]
+            assert [table.cell(i + 1, 1).text for i in range(len(rows))] == [r["verdict"] for r in rows]
+        if "Key equations" in titles:
+            slide = deck.slides[titles.index("Key equations")]
+            alts = [s._element.nvPicPr.cNvPr.get("descr") for s in slide.shapes if isinstance(s, Picture)]
+            # The page's TeX, a register quantity ([[q:id|tex]]) as the build writes it in
+            written = [re.compile(".+?".join(map(re.escape, QUANTITY.split(tex)))) for tex in equations]
+            assert alts and all(any(w.fullmatch(alt) for w in written) for alt in alts), (source, alts)
+        checked += 1
+    assert checked >= 30
+
+
+def test_every_picture_has_alt_text_and_every_slide_notes(site):
+    for source, page_html in content_pages(site):
+        for number, slide in enumerate(Presentation(deck_of(page_html)).slides, start=1):
+            where = f"{source}, slide {number}"
+            assert slide.has_notes_slide, where
+            notes = slide.notes_slide.notes_text_frame.text
+            assert notes.startswith("Point: ") and len(notes) > 40 and "References: " in notes, where
+            for shape in slide.shapes:
+                if isinstance(shape, Picture):
+                    assert shape._element.nvPicPr.cNvPr.get("descr", "").strip(), where
+
+
+def test_notes_carry_the_instructors_misconception(site):
+    notes = " ".join(
+        s.notes_slide.notes_text_frame.text
+        for s in Presentation(deck_of(site / "population-dynamics" / "index.html")).slides
+    )
+    assert "Misconception to address: " in notes and "inhibition-stabilised network" in notes
+    mapping_notes = Presentation(deck_of(site / "terminology" / "index.html")).slides[0].notes_slide
+    assert "Both are built on the Greek neuron" in mapping_notes.notes_text_frame.text
+
+
+def test_instructors_page_lists_every_deck(site):
+    page = site / "instructors" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    table = re.search(r'<div class="slide-decks">\s*<table>(.*?)</table>', text, re.DOTALL)
+    assert table
+    rows = re.findall(
+        r'<tr><td><a href="([^"]+)">[^<]+</a></td><td>(\d+)</td><td>(\d+)</td><td><a href="([^"]+)" download>',
+        table[1],
+    )
+    assert len(rows) == len(content_pages(site))
+    for page_link, count, _figures, deck_link in rows:
+        deck = (page.parent / deck_link).resolve()
+        assert deck.is_file() and (page.parent / page_link / "index.html").is_file()
+        assert len(Presentation(deck).slides) == int(count)
+
+
+def test_formulas_keep_their_indices_and_powers():
+    mathml = (
+        "<p>Set <math><mrow><msub><mi>E</mi><mtext>L</mtext></msub><mo>=</mo>"
+        "<msup><mi>x</mi><mn>2</mn></msup></mrow></math> here.</p>"
+    )
+    assert slides.rich_text(mathml) == [("Set E", ""), ("L", "sub"), (" = x", ""), ("2", "sup"), (" here.", "")]
+
+
+def test_mathtext_lines():
+    assert slides.mathtext_lines(r"\begin{aligned} a &= b,\\ c &\le d \end{aligned}") == ["a = b,", r"c \leq d"]
+    assert slides.mathtext_lines(r"J = \begin{pmatrix} 1 & 0 \end{pmatrix}") is None
+    assert slides.mathtext_lines(r"\big(x\big) \ge \tfrac{1}{2}") == [r"(x) \geq \frac{1}{2}"]
+    assert slides.render_equation(r"\frac{a}{b}").startswith(b"\x89PNG")
+    assert slides.render_equation(r"\frac{a}") is None  # mathtext cannot parse it: left out
+
+
+def test_questions_leave_out_the_solutions():
+    page = (
+        '<h2 id="exercises">Exercises</h2>\n<ol>\n<li><p>Why <em>this</em>?</p>\n'
+        '<details class="success"><summary>Solution</summary><p>Because.</p></details></li>\n'
+        '<li><p>And that?</p></li>\n</ol>\n<h2 id="references">References</h2><ol><li>x</li></ol>'
+    )
+    assert [slides.plain(q) for q in slides.questions(page)] == ["Why this?", "And that?"]
+    assert slides.questions("<h2 id='other'>x</h2>") == []
+
+
+def test_a_deck_is_made_once_then_copied_from_the_cache(site, tmp_path, monkeypatch):
+    source, page_html = next(p for p in content_pages(site) if p[0] == "integrate-and-fire.md")
+    text = page_html.read_text(encoding="utf-8")
+    dest = f"{Path(source).stem}/index.html"
+    from nn_site.publish import versions
+
+    release = versions.resolve("Site", "Author", {"release": "0.1.0", "date_released": "2026-01-01"}, None, {})
+    deck = slides.gather(
+        text,
+        source,
+        dest,
+        "Integrate-and-fire",
+        "The point.",
+        slides.display_equations((DOCS / source).read_text(encoding="utf-8")),
+        LEDGER_ROWS,
+        {},
+        release,
+    )
+    out = tmp_path / "site"
+    for fig in deck.figures:  # the figures as the build leaves them
+        for path in (fig.light, fig.png):
+            (out / path).parent.mkdir(parents=True, exist_ok=True)
+            (out / path).write_bytes((site / path).read_bytes())
+    cache = tmp_path / "decks"
+    first = slides.write(deck, out, cache)
+    made = (out / deck.file).read_bytes()
+    monkeypatch.setattr(slides, "build", lambda *a: pytest.fail("a cached deck was made again"))
+    (out / deck.file).unlink()
+    assert slides.write(deck, out, cache) == first
+    assert (out / deck.file).read_bytes() == made
+    assert posixpath.basename(deck.file) == "integrate-and-fire-slides.pptx"
