@@ -136,7 +136,7 @@ def write_static_pages(dest: Path, cache: Path) -> None:
 
     from nn_site import build as mkdocs_hooks
     from nn_site import state
-    from nn_site.engine import build_guard
+    from nn_site.engine import build_guard, render
     from nn_site.engine import fence as fences
 
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -149,19 +149,17 @@ def write_static_pages(dest: Path, cache: Path) -> None:
     shutil.copytree(ROOT / "docs", dest)
     block = re.compile(r"^```snippet\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
     for file in files:
-        if file.src_uri.startswith(mkdocs_hooks.FIGURE_DIR + "/"):
+        if file.src_uri.startswith(render.FIGURE_DIR + "/"):
             (dest / file.src_uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file.abs_src_path, dest / file.src_uri)
         elif file.src_uri.endswith(".md"):
             page = Page(None, file, config)
             markdown = mkdocs_hooks.on_page_markdown(file.content_string, page=page, config=config, files=files)
             markdown = block.sub(
-                lambda m: mkdocs_hooks.snippet_markdown(
-                    mkdocs_hooks.parse_fence(m[1], file.src_uri), page, docs_relative=True
-                ),
+                lambda m: render.snippet_markdown(fences.parse_fence(m[1], file.src_uri), page, docs_relative=True),
                 markdown,
             )
-            markdown = mkdocs_hooks.number_figures(markdown)
+            markdown = render.number_figures(markdown)
             markdown, cited = state.current().bibliography.cite(markdown)
             if cited and mkdocs_hooks.BIBLIOGRAPHY_MARKER not in markdown:
                 markdown += "\n\n## References\n\n" + state.current().bibliography.entries_html(cited)
@@ -192,7 +190,7 @@ def print_page_ready(site: Path, loads: int = 3) -> list[float]:
 def main() -> None:
     import page_weight
 
-    from nn_site.build import snippets_used
+    from nn_site.engine.fence import snippets_used
 
     where_used = snippets_used(ROOT / "docs")
     used = sorted(where_used)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from nn_site import build, config
-from nn_site.engine import cache, fence, output_text
+from nn_site import config
+from nn_site.engine import cache, fence, output_text, render
 from nn_site.pages import inline_field
 
 # --- fence parsing ------------------------------------------------------------------
@@ -27,7 +27,7 @@ def test_a_longer_fence_holds_a_shorter_one():
 
 
 def test_parse_fence_fills_the_defaults():
-    assert build.parse_fence("file: demo/a.py", "p.md", 3) == {"file": "demo/a.py", "code": "collapsed", "output": "text"}
+    assert fence.parse_fence("file: demo/a.py", "p.md", 3) == {"file": "demo/a.py", "code": "collapsed", "output": "text"}
 
 
 @pytest.mark.parametrize(
@@ -45,8 +45,8 @@ def test_parse_fence_fills_the_defaults():
     ],
 )
 def test_parse_fence_names_page_line_and_cause(body, message):
-    with pytest.raises(build.FenceError) as error:
-        build.parse_fence(body, "p.md", 3)
+    with pytest.raises(fence.FenceError) as error:
+        fence.parse_fence(body, "p.md", 3)
     assert str(error.value).startswith(message), str(error.value)
 
 
@@ -93,8 +93,8 @@ def test_inline_fields_escape_raw_html_but_keep_code_and_math():
 
 
 def test_a_fence_around_text_is_longer_than_any_backtick_run_in_it():
-    assert build._fence("a ``` b", "text").startswith("````text\n")
-    assert build._fence("plain", "text") == "```text\nplain\n```"
+    assert render._fence("a ``` b", "text").startswith("````text\n")
+    assert render._fence("plain", "text") == "```text\nplain\n```"
 
 
 def test_printed_output_loses_ansi_colour_and_refuses_control_characters():
