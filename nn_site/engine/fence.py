@@ -27,10 +27,11 @@ A page shows a snippet with a block like this (what it becomes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException as FenceFailure
@@ -43,7 +44,9 @@ OPENER = re.compile(
 PLAIN = {"", "text", "plain", "txt", "output", "console"}
 
 
-def register(config, name: str, formatter, validator=None) -> None:
+def register(
+    config: MkDocsConfig, name: str, formatter: Callable[..., str], validator: Callable[..., bool] | None = None
+) -> None:
     """Add (or replace) the custom fence ``name`` in pymdownx.superfences' options."""
     if "pymdownx.superfences" not in config.markdown_extensions:
         config.markdown_extensions.append("pymdownx.superfences")
@@ -55,7 +58,7 @@ def register(config, name: str, formatter, validator=None) -> None:
     options["custom_fences"] = custom + [entry]
 
 
-def registered(config) -> set[str]:
+def registered(config: MkDocsConfig) -> set[str]:
     options = config.mdx_configs.get("pymdownx.superfences", {})
     return {f["name"] for f in options.get("custom_fences", [])}
 
@@ -91,7 +94,7 @@ def find_blocks(markdown: str, name: str) -> Iterator[tuple[int, str]]:
 class YamlError(ValueError):
     """A block's body is not YAML; ``line`` is the line in the body (1-based) or None."""
 
-    def __init__(self, message: str, line: int | None):
+    def __init__(self, message: str, line: int | None) -> None:
         super().__init__(message)
         self.line = line
 
@@ -100,7 +103,7 @@ class _Loader(YAML_LOADER):
     """The YAML loader, refusing a key repeated in one mapping (YAML keeps the last one)."""
 
 
-def _mapping(loader, node, deep=False):
+def _mapping(loader: _Loader, node: yaml.MappingNode, deep: bool = False) -> dict:
     seen: dict = {}
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -121,7 +124,7 @@ def _mapping(loader, node, deep=False):
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
-def load_yaml(body: str):
+def load_yaml(body: str) -> object:
     """A block's YAML body (``YamlError``, a ValueError, if it is not YAML or repeats a key)."""
     try:
         return yaml.load(body, Loader=_Loader) or {}
@@ -143,7 +146,7 @@ def _known_language(lang: str) -> bool:
         return False
 
 
-def check_languages(markdown: str, page: str, config) -> None:
+def check_languages(markdown: str, page: str, config: MkDocsConfig) -> None:
     """Fail for a fence whose language nothing knows (a misspelt custom block)."""
     custom = registered(config)
     in_fence = None

@@ -34,6 +34,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
@@ -229,7 +230,7 @@ def svg_size(svg: Path) -> tuple[int, int]:
     return round(float(match["w"]) * PT_TO_PX), round(float(match["h"]) * PT_TO_PX)
 
 
-def finish(html: str, source_of) -> str:
+def finish(html: str, source_of: Callable[[str], Path | None]) -> str:
     """`html` with every snippet figure finished; `source_of(src)` is the SVG file an
     image's src (relative to the page) points at, or None if unknown."""
 

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -293,12 +294,14 @@ def _store(result: Ran, tmp: Path, entry: Path, name: str, key: str) -> Output:
     return output
 
 
-def _log_no_phone_layout(output: Output, log) -> None:
+def _log_no_phone_layout(output: Output, log: Callable[[str], object]) -> None:
     for figure, why in output.no_phone_layout.items():
         log(f"snippets/{output.snippet} ({figure}): no phone layout, the desktop copy is scaled ({why})")
 
 
-def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
+def run_snippets(
+    snippets: list[Path], root: Path = SNIPPETS, log: Callable[[str], object] = print
+) -> tuple[dict[str, Output], dict[str, str]]:
     """Outputs for ``snippets`` (absolute paths under ``root``), running only those not cached.
 
     Returns the outputs of the snippets that worked, and for each one that failed a

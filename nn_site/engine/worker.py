@@ -45,12 +45,14 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import TextIO
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 
 from nn_site.engine import figure_checks, phone, processes
 from nn_site.engine.protocol import Failed, Hung, Job, Ran, Ready, Result, decode, encode
@@ -106,7 +108,7 @@ def _guard_writes(allowed: Path) -> None:
     """Refuse, from now on in this process, any change to files outside ``allowed``."""
     allowed_str = str(allowed)
 
-    def outside(target) -> str | None:
+    def outside(target: str | bytes | int | None) -> str | None:
         if isinstance(target, int) or target is None:
             return None
         target = os.fsdecode(target)
@@ -131,7 +133,7 @@ def _guard_writes(allowed: Path) -> None:
     sys.addaudithook(hook)
 
 
-def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> None:
+def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report: TextIO) -> None:
     """In the forked child: run the snippet, save its figures, write the result to ``report``."""
     work = out_dir / "cwd"
     work.mkdir(parents=True)
@@ -211,7 +213,7 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
     report.flush()
 
 
-def _save_phone(fig, target: Path) -> str | None:
+def _save_phone(fig: Figure, target: Path) -> str | None:
     """Save the phone layout of ``fig`` (nn_site/engine/phone.py) beside ``target`` as
     ``<name>-phone.svg``, after the desktop copy: the same Figure, laid out again, no
     re-run. Returns None, or why the figure keeps only its desktop layout."""
