@@ -5,8 +5,10 @@
 - bare build: the same pages with the snippet hook (nn_site/build.py) disabled.
   "The same pages" means what a reader gets, written out by hand: a copy of docs/ in
   which each page's Markdown is what the hook hands MkDocs (snippet code, printed
-  output, figure, citations and reference list) and the figures are plain files. The
-  course hook (glossary, notebooks, print page) stays on in both builds. So the ratio
+  output, figure, citations and reference list) and the figures are plain files. Every
+  other concern of nn_site/hooks.py (glossary, notebooks, print page, figure sizes,
+  typography, publishing) stays on in both builds (``BARE_HOOKS`` is derived from
+  it, ``hooks.without``). So the ratio
   measures what the snippet hook costs (cache lookups, fence parsing, citations,
   MathML), not the cost of the code and figures it adds, which any site showing them
   pays;
@@ -35,42 +37,13 @@ from pathlib import Path
 from nn_site.paths import ROOT
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
-# The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build)
-# and the reading touches, on the pages written out by write_static_pages.
+# The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build),
+# on the pages written out by write_static_pages. Derived from hooks.py, so every other
+# concern (glossary, reading, typography, publishing) runs in both builds, a new one too.
 BARE_HOOKS = """\
-from mkdocs.plugins import event_priority
+from nn_site import hooks
 
-from nn_site import state
-from nn_site.pages import courses
-from nn_site.publish import site as publish
-
-on_startup = publish.on_startup
-on_serve = courses.on_serve
-on_pre_build = publish.on_pre_build
-on_files = publish.on_files
-on_template_context = publish.on_template_context
-on_page_context = event_priority(100)(publish.on_page_context)
-
-
-@event_priority(100)
-def on_config(config):
-    state.begin()
-    return publish.on_config(courses.on_config(config))
-
-
-def on_page_markdown(markdown, page, config, files):
-    markdown = courses.on_page_markdown(markdown, page, config, files)
-    return publish.on_page_markdown(markdown, page, config, files)
-
-
-def on_page_content(html, page, config, files):
-    html = courses.on_page_content(html, page, config, files)
-    return publish.on_page_content(html, page, config, files)
-
-
-def on_post_build(config):
-    courses.on_post_build(config)
-    publish.on_post_build(config)
+globals().update({name: event for name, event in vars(hooks.without("build")).items() if name.startswith("on_")})
 """
 # A part of the site (a nav section) whose snippets have a time budget of their own: CPU
 # seconds of its snippets, each run alone, summed (an upper bound on what the part adds to a
