@@ -130,3 +130,38 @@ def test_config_defaults_and_types(tmp_path: Path):
 def test_config_refuses_a_bad_value_naming_the_variable(variable, value):
     with pytest.raises(config.ConfigError, match=variable):
         config.load({variable: value})
+
+
+# --- register entries (nn_site/pages/entry_checks.py) ---------------------------------
+
+
+class EntryError(Exception):
+    pass
+
+
+def test_entry_fields_are_required_non_empty_and_known():
+    from nn_site.pages import entry_checks
+
+    check = entry_checks.check_fields
+    check({"id": "a", "note": ""}, "f.yml: entry 1", EntryError, ["id", "note"], ["id", "note"], may_be_empty={"note"})
+    with pytest.raises(EntryError, match=r"^f\.yml: entry 1: missing note, unit$"):
+        check({"id": "a", "note": [], "unit": None}, "f.yml: entry 1", EntryError, ["id", "note", "unit"], ["id"])
+    with pytest.raises(EntryError, match=r"^at: unknown field\(s\) colour, size \(a note\)$"):
+        check({"id": "a", "size": 1, "colour": 2}, "at", EntryError, ["id"], ["id"], unknown_note=" (a note)")
+    with pytest.raises(EntryError, match="must be a YAML list of rows \\(each starting '- id: ...'\\)"):
+        entry_checks.entry_list({"id": "a"}, "f.yml", EntryError, "rows", "id")
+    with pytest.raises(EntryError, match="^at: key must be a lowercase slug like 'a-b'$"):
+        entry_checks.check_slug("A_b", "at", EntryError, "key", "a-b")
+
+
+def test_a_source_is_key_or_key_and_locator_from_the_bibliography():
+    from nn_site.pages import entry_checks
+    from nn_site.pages.citations import LOCATOR
+
+    assert entry_checks.source_key("kandel2021, ch. 13", "at", EntryError, {"kandel2021"}, LOCATOR) == "kandel2021"
+    with pytest.raises(EntryError, match="source 'kandel2021,' is not 'key' or 'key, locator'"):
+        entry_checks.source_key("kandel2021,", "at", EntryError)
+    with pytest.raises(EntryError, match="locator is not like 'p. 12'"):
+        entry_checks.source_key("kandel2021, somewhere", "at", EntryError, None, LOCATOR)
+    with pytest.raises(EntryError, match="unknown bibliography key 'hebb1949'"):
+        entry_checks.source_key("hebb1949", "at", EntryError, {"kandel2021"})
