@@ -21,9 +21,16 @@ The concerns:
 The functions take and return what MkDocs passes (the config, the page's Markdown or HTML,
 the files, the template context); each returns what the next one receives. What a build
 keeps between events is one object, ``nn_site.state.current()``, new in every ``on_config``.
+
+``CONCERNS`` names them, and ``without(...)`` is this file with some left out: ``make
+bench`` (scripts/bench.py) builds the site without the snippet engine, ``without("build")``,
+so a concern added here runs in both of its builds.
 """
 
 from __future__ import annotations
+
+import importlib.util
+from types import ModuleType
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -34,6 +41,8 @@ from nn_site import build, state
 from nn_site.pages import courses, reading, typography
 from nn_site.publish import course_data
 from nn_site.publish import site as publish
+
+CONCERNS = ("build", "courses", "reading", "typography", "publish")  # the modules the events call
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -116,3 +125,25 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     build.on_build_error(error)  # the half-built site discarded, the lock released
+
+
+class _LeftOut:
+    """A concern left out by ``without``: each of its functions hands back what it is
+    given first (the config, the page's Markdown or HTML, the files ...), unchanged."""
+
+    def __getattr__(self, name: str) -> object:
+        return lambda given=None, *rest, **named: given
+
+
+def without(*left_out: str) -> ModuleType:
+    """A fresh copy of this file whose events skip the concerns ``left_out`` (names from
+    ``CONCERNS``); every other concern runs as it does here, in the same order."""
+    unknown = sorted(set(left_out) - set(CONCERNS))
+    if unknown:
+        raise ValueError(f"not concerns of nn_site/hooks.py: {', '.join(unknown)} (they are {', '.join(CONCERNS)})")
+    spec = importlib.util.spec_from_file_location("nn_site_hooks_without_" + "_".join(left_out), __file__)
+    copy = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(copy)
+    for name in left_out:
+        setattr(copy, name, _LeftOut())
+    return copy

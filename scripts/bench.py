@@ -5,8 +5,10 @@
 - bare build: the same pages with the snippet hook (nn_site/build.py) disabled.
   "The same pages" means what a reader gets, written out by hand: a copy of docs/ in
   which each page's Markdown is what the hook hands MkDocs (snippet code, printed
-  output, figure, citations and reference list) and the figures are plain files. The
-  course hook (glossary, notebooks, print page) stays on in both builds. So the ratio
+  output, figure, citations and reference list) and the figures are plain files. Every
+  other concern of nn_site/hooks.py (glossary, notebooks, print page, figure sizes,
+  typography, publishing) stays on in both builds (``BARE_HOOKS`` is derived from
+  it, ``hooks.without``). So the ratio
   measures what the snippet hook costs (cache lookups, fence parsing, citations,
   MathML), not the cost of the code and figures it adds, which any site showing them
   pays;
@@ -35,42 +37,13 @@ from pathlib import Path
 from nn_site.paths import ROOT
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
-# The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build)
-# and the reading touches, on the pages written out by write_static_pages.
+# The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build),
+# on the pages written out by write_static_pages. Derived from hooks.py, so every other
+# concern (glossary, reading, typography, publishing) runs in both builds, a new one too.
 BARE_HOOKS = """\
-from mkdocs.plugins import event_priority
+from nn_site import hooks
 
-from nn_site import state
-from nn_site.pages import courses
-from nn_site.publish import site as publish
-
-on_startup = publish.on_startup
-on_serve = courses.on_serve
-on_pre_build = publish.on_pre_build
-on_files = publish.on_files
-on_template_context = publish.on_template_context
-on_page_context = event_priority(100)(publish.on_page_context)
-
-
-@event_priority(100)
-def on_config(config):
-    state.begin()
-    return publish.on_config(courses.on_config(config))
-
-
-def on_page_markdown(markdown, page, config, files):
-    markdown = courses.on_page_markdown(markdown, page, config, files)
-    return publish.on_page_markdown(markdown, page, config, files)
-
-
-def on_page_content(html, page, config, files):
-    html = courses.on_page_content(html, page, config, files)
-    return publish.on_page_content(html, page, config, files)
-
-
-def on_post_build(config):
-    courses.on_post_build(config)
-    publish.on_post_build(config)
+globals().update({name: event for name, event in vars(hooks.without("build")).items() if name.startswith("on_")})
 """
 # A part of the site (a nav section) whose snippets have a time budget of their own: CPU
 # seconds of its snippets, each run alone, summed (an upper bound on what the part adds to a
@@ -136,7 +109,7 @@ def write_static_pages(dest: Path, cache: Path) -> None:
 
     from nn_site import build as mkdocs_hooks
     from nn_site import state
-    from nn_site.engine import build_guard
+    from nn_site.engine import build_guard, render
     from nn_site.engine import fence as fences
 
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -149,19 +122,17 @@ def write_static_pages(dest: Path, cache: Path) -> None:
     shutil.copytree(ROOT / "docs", dest)
     block = re.compile(r"^```snippet\n(.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
     for file in files:
-        if file.src_uri.startswith(mkdocs_hooks.FIGURE_DIR + "/"):
+        if file.src_uri.startswith(render.FIGURE_DIR + "/"):
             (dest / file.src_uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file.abs_src_path, dest / file.src_uri)
         elif file.src_uri.endswith(".md"):
             page = Page(None, file, config)
             markdown = mkdocs_hooks.on_page_markdown(file.content_string, page=page, config=config, files=files)
             markdown = block.sub(
-                lambda m: mkdocs_hooks.snippet_markdown(
-                    mkdocs_hooks.parse_fence(m[1], file.src_uri), page, docs_relative=True
-                ),
+                lambda m: render.snippet_markdown(fences.parse_fence(m[1], file.src_uri), page, docs_relative=True),
                 markdown,
             )
-            markdown = mkdocs_hooks.number_figures(markdown)
+            markdown = render.number_figures(markdown)
             markdown, cited = state.current().bibliography.cite(markdown)
             if cited and mkdocs_hooks.BIBLIOGRAPHY_MARKER not in markdown:
                 markdown += "\n\n## References\n\n" + state.current().bibliography.entries_html(cited)
@@ -195,7 +166,7 @@ DECKS_LOG = re.compile(r"Slides: \d+ decks, \d+ slides, in ([\d.]+) s")  # nn_si
 def main() -> None:
     import page_weight
 
-    from nn_site.build import snippets_used
+    from nn_site.engine.fence import snippets_used
 
     where_used = snippets_used(ROOT / "docs")
     used = sorted(where_used)

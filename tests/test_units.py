@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from nn_site import build, config
-from nn_site.engine import cache, fence, output_text
+from nn_site import config
+from nn_site.engine import cache, fence, output_text, render
 from nn_site.pages import inline_field
 
 # --- fence parsing ------------------------------------------------------------------
@@ -27,7 +27,7 @@ def test_a_longer_fence_holds_a_shorter_one():
 
 
 def test_parse_fence_fills_the_defaults():
-    assert build.parse_fence("file: demo/a.py", "p.md", 3) == {"file": "demo/a.py", "code": "collapsed", "output": "text"}
+    assert fence.parse_fence("file: demo/a.py", "p.md", 3) == {"file": "demo/a.py", "code": "collapsed", "output": "text"}
 
 
 @pytest.mark.parametrize(
@@ -45,8 +45,8 @@ def test_parse_fence_fills_the_defaults():
     ],
 )
 def test_parse_fence_names_page_line_and_cause(body, message):
-    with pytest.raises(build.FenceError) as error:
-        build.parse_fence(body, "p.md", 3)
+    with pytest.raises(fence.FenceError) as error:
+        fence.parse_fence(body, "p.md", 3)
     assert str(error.value).startswith(message), str(error.value)
 
 
@@ -93,8 +93,8 @@ def test_inline_fields_escape_raw_html_but_keep_code_and_math():
 
 
 def test_a_fence_around_text_is_longer_than_any_backtick_run_in_it():
-    assert build._fence("a ``` b", "text").startswith("````text\n")
-    assert build._fence("plain", "text") == "```text\nplain\n```"
+    assert render._fence("a ``` b", "text").startswith("````text\n")
+    assert render._fence("plain", "text") == "```text\nplain\n```"
 
 
 def test_printed_output_loses_ansi_colour_and_refuses_control_characters():
@@ -130,3 +130,38 @@ def test_config_defaults_and_types(tmp_path: Path):
 def test_config_refuses_a_bad_value_naming_the_variable(variable, value):
     with pytest.raises(config.ConfigError, match=variable):
         config.load({variable: value})
+
+
+# --- register entries (nn_site/pages/entry_checks.py) ---------------------------------
+
+
+class EntryError(Exception):
+    pass
+
+
+def test_entry_fields_are_required_non_empty_and_known():
+    from nn_site.pages import entry_checks
+
+    check = entry_checks.check_fields
+    check({"id": "a", "note": ""}, "f.yml: entry 1", EntryError, ["id", "note"], ["id", "note"], may_be_empty={"note"})
+    with pytest.raises(EntryError, match=r"^f\.yml: entry 1: missing note, unit$"):
+        check({"id": "a", "note": [], "unit": None}, "f.yml: entry 1", EntryError, ["id", "note", "unit"], ["id"])
+    with pytest.raises(EntryError, match=r"^at: unknown field\(s\) colour, size \(a note\)$"):
+        check({"id": "a", "size": 1, "colour": 2}, "at", EntryError, ["id"], ["id"], unknown_note=" (a note)")
+    with pytest.raises(EntryError, match="must be a YAML list of rows \\(each starting '- id: ...'\\)"):
+        entry_checks.entry_list({"id": "a"}, "f.yml", EntryError, "rows", "id")
+    with pytest.raises(EntryError, match="^at: key must be a lowercase slug like 'a-b'$"):
+        entry_checks.check_slug("A_b", "at", EntryError, "key", "a-b")
+
+
+def test_a_source_is_key_or_key_and_locator_from_the_bibliography():
+    from nn_site.pages import entry_checks
+    from nn_site.pages.citations import LOCATOR
+
+    assert entry_checks.source_key("kandel2021, ch. 13", "at", EntryError, {"kandel2021"}, LOCATOR) == "kandel2021"
+    with pytest.raises(EntryError, match="source 'kandel2021,' is not 'key' or 'key, locator'"):
+        entry_checks.source_key("kandel2021,", "at", EntryError)
+    with pytest.raises(EntryError, match="locator is not like 'p. 12'"):
+        entry_checks.source_key("kandel2021, somewhere", "at", EntryError, None, LOCATOR)
+    with pytest.raises(EntryError, match="unknown bibliography key 'hebb1949'"):
+        entry_checks.source_key("hebb1949", "at", EntryError, {"kandel2021"})

@@ -72,7 +72,7 @@ def guard_includes() -> None:
     if getattr(original, "resolves_links", False):
         return
 
-    def get_snippet_path(self, path):
+    def get_snippet_path(self: SnippetPreprocessor, path: str) -> str | None:
         found = original(self, path)
         if found is None or not self.restrict_base_path:
             return found

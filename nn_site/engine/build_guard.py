@@ -22,8 +22,10 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from nn_site import state
@@ -46,7 +48,7 @@ def check_cache(folder: Path) -> None:
         raise PluginError(f"the build cache {folder} cannot be written ({exc.strerror or exc}): {fix}") from None
 
 
-def lock(folder: Path, wait_message=None) -> None:
+def lock(folder: Path, wait_message: Callable[[str], None] | None = None) -> None:
     """Hold ``<folder>/.lock`` until this process ends or ``unlock`` (waits for another build)."""
     if state.session.lock_file is not None:
         return
@@ -89,7 +91,7 @@ def _leftovers(site: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def redirect_site(config) -> None:
+def redirect_site(config: MkDocsConfig) -> None:
     """Make the build write into a hidden partial folder beside ``site_dir``."""
     site = Path(config.site_dir).resolve()
     _leftovers(site)
@@ -107,7 +109,7 @@ def _warnings_counted() -> bool:
     return any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)
 
 
-def publish_site(config) -> None:
+def publish_site(config: MkDocsConfig) -> None:
     """The finished partial folder becomes ``site_dir`` (the old one is removed)."""
     build = state.current()
     if build.site_target is None:
@@ -124,7 +126,7 @@ def publish_site(config) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def discard(config) -> None:
+def discard(config: MkDocsConfig) -> None:
     """A failed build: its partial folder goes, and so does the previous site (as MkDocs
     itself cleans site_dir): after a failure no site is left that the sources no longer
     make (tests/test_engine.py, test_no_stale_figure_after_a_failure)."""

@@ -13,12 +13,14 @@ from __future__ import annotations
 import io
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
 
 MAX_INCHES = 16.0
 
 
-def too_large(fig) -> str | None:
+def too_large(fig: Figure) -> str | None:
     width, height = fig.get_size_inches()
     if not (np.isfinite(width) and np.isfinite(height)) or max(width, height) > MAX_INCHES:
         return (
@@ -28,7 +30,7 @@ def too_large(fig) -> str | None:
     return None
 
 
-def _finite(values) -> bool:
+def _finite(values: object) -> bool:
     try:
         array = np.ma.asarray(values, dtype=float)
     except (TypeError, ValueError):
@@ -37,7 +39,7 @@ def _finite(values) -> bool:
     return bool(filled.size) and bool(np.isfinite(filled).any())
 
 
-def _points(values) -> bool:
+def _points(values: object) -> bool:
     """Some point (x, y) with both coordinates finite."""
     try:
         array = np.ma.filled(np.ma.asarray(values, dtype=float), np.nan)
@@ -46,7 +48,7 @@ def _points(values) -> bool:
     return array.ndim == 2 and bool(array.size) and bool(np.isfinite(array).all(axis=1).any())
 
 
-def _has_data(ax) -> bool:
+def _has_data(ax: Axes) -> bool:
     if any(_points(line.get_xydata()) for line in ax.get_lines()):
         return True
     for collection in ax.collections:
@@ -67,7 +69,7 @@ def _has_data(ax) -> bool:
     return bool(ax.texts) or bool(ax.artists) or bool(ax.tables)
 
 
-def blank(fig) -> str | None:
+def blank(fig: Figure) -> str | None:
     if not any(_has_data(ax) for ax in fig.axes) and not fig.texts and not fig.images:
         where = (
             "it has no axes"

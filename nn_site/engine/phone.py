@@ -48,7 +48,10 @@ import re
 import textwrap
 
 import matplotlib
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.gridspec import GridSpec, SubplotSpec
@@ -118,7 +121,7 @@ def grow_texts(fig: Figure) -> None:
             text.set_fontsize(min_points(text.get_text()))
 
 
-def _uses_math(axis) -> bool:
+def _uses_math(axis: Axis) -> bool:
     formatter = axis.get_major_formatter()
     return bool(getattr(formatter, "_useMathText", False))
 
@@ -232,7 +235,7 @@ def _fixed_aspect_height(ax: Axes, width: float) -> float:
 # ---- Making it fit: each step changes only what the drawn figure shows does not fit ----
 
 
-def _bbox(artist, renderer) -> Bbox:
+def _bbox(artist: Artist, renderer: RendererBase) -> Bbox:
     return artist.get_window_extent(renderer)
 
 
@@ -243,7 +246,7 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(lines).replace("\0", " ")
 
 
-def _shorten(text: Text, renderer, available: float) -> bool:
+def _shorten(text: Text, renderer: RendererBase, available: float) -> bool:
     """Wrap ``text`` so that it is at most ``available`` display units long (wide, or
     tall for a vertical label); True if changed."""
     content = text.get_text()
@@ -263,7 +266,7 @@ def _legends(fig: Figure) -> list[Legend]:
     return [*fig.legends, *(ax.get_legend() for ax in fig.axes if ax.get_legend() is not None)]
 
 
-def _fit_legends(fig: Figure, renderer) -> bool:
+def _fit_legends(fig: Figure, renderer: RendererBase) -> bool:
     """A legend wider than its axes (or the figure, for a figure legend) gets fewer
     columns, then wrapped labels; one beside its axes moves into it, and one inside its
     axes that covers data moves to the emptiest place (loc="best", matplotlib's own rule)."""
@@ -320,7 +323,7 @@ def _above_under_title(legend: Legend, box: Bbox) -> None:
     legend.set_in_layout(False)
 
 
-def _hits_title(legend: Legend, renderer) -> bool:
+def _hits_title(legend: Legend, renderer: RendererBase) -> bool:
     box = _bbox(legend, renderer)
     ax = legend.axes
     titles = (ax.title, ax._left_title, ax._right_title)
@@ -342,7 +345,7 @@ def _set_columns(legend: Legend, columns: int) -> None:
     legend._set_loc(legend._loc)  # the new box is placed where the old one was
 
 
-def _covers_data(legend: Legend, renderer) -> bool:
+def _covers_data(legend: Legend, renderer: RendererBase) -> bool:
     """Data inside the legend's box, as matplotlib's own loc="best" counts it."""
     box = _bbox(legend, renderer)
     bboxes, lines, offsets = legend._auto_legend_data(renderer)
@@ -375,7 +378,7 @@ def _free_texts(fig: Figure) -> list[Text]:
     ]
 
 
-def _fit_texts(fig: Figure, renderer) -> bool:
+def _fit_texts(fig: Figure, renderer: RendererBase) -> bool:
     """A text cut by the figure's left or right edge is wrapped to the room it has."""
     changed = False
     edge = fig.bbox
@@ -397,24 +400,24 @@ class _EveryNth(Formatter):
     def __init__(self, inner: Formatter, n: int) -> None:
         self.inner, self.n = inner, n
 
-    def __call__(self, x, pos=None):
+    def __call__(self, x: float, pos: int | None = None) -> str:
         return self.inner(x, pos)
 
-    def format_ticks(self, values):
+    def format_ticks(self, values: list[float]) -> list[str]:
         return [label if i % self.n == 0 else "" for i, label in enumerate(self.inner.format_ticks(values))]
 
-    def set_axis(self, axis):
+    def set_axis(self, axis: Axis) -> None:
         super().set_axis(axis)
         self.inner.set_axis(axis)
 
-    def set_locs(self, locs):
+    def set_locs(self, locs: list[float]) -> None:
         self.inner.set_locs(locs)
 
-    def get_offset(self):
+    def get_offset(self) -> str:
         return self.inner.get_offset()
 
 
-def _fit_ticks(fig: Figure, renderer) -> bool:
+def _fit_ticks(fig: Figure, renderer: RendererBase) -> bool:
     """Tick labels that touch their neighbours: label every 2nd (3rd, ...) tick."""
     changed = False
     for ax in fig.axes:
@@ -465,7 +468,7 @@ def _overlap(a: Bbox, b: Bbox, gap: float = 0.0) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > -gap and min(a.y1, b.y1) - max(a.y0, b.y0) > -gap
 
 
-def problems(fig: Figure, renderer) -> list[str]:
+def problems(fig: Figure, renderer: RendererBase) -> list[str]:
     """What the phone layout still gets wrong: a text cut by the figure edge, two texts
     on top of each other (the same checks as tests/browser/figure_check.py)."""
     found = []

@@ -1,7 +1,15 @@
-"""The HTML of a snippet figure, finished for reading (issue 13): size, loading, full size.
+"""What a snippet block becomes on the page, in two steps.
 
-``nn_site/build.py`` writes each figure as two images, the light and the dark
-copy (``...svg#only-light`` / ``...-dark.svg#only-dark``). Here each image gets
+1. The block as Markdown (``snippet_markdown``, called by the snippet fence in
+   ``nn_site/build.py``), in the order a reader meets it (issue 29): the figure, light and
+   dark copy (``...svg#only-light`` / ``...-dark.svg#only-dark``), with a caption whose
+   number is a placeholder ``⟦fig:name⟧`` until ``number_figures`` numbers the page's
+   figures in the order they appear; then the printed output when the prose reads it
+   (``result_block``) or the snippet prints a table (``printed_table``); then the code in
+   a closed "Show the code" disclosure (``nn_site/engine/code_summary.py``).
+
+2. The figure's finished HTML (``finish``, on the page's HTML, from
+   ``nn_site/pages/reading.py``; issue 13): size, loading, full size. Each image gets
 - ``width``/``height`` from its SVG, so the browser reserves its box before it loads
   (no layout shift; CSS scales it to the column keeping that ratio);
 - ``loading="lazy"`` and ``decoding="async"``: a figure below the fold loads when the
@@ -23,9 +31,23 @@ hides, so each palette still shows one copy; the zoom dialog shows the desktop c
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs.structure.pages import Page
+
+from nn_site import state
+from nn_site.engine import code_summary
+from nn_site.engine.fence import FenceError
+from nn_site.pages import inline_field, panel_words
+
+FIGURE_DIR = "figures"
+CELL_SEPARATOR = re.compile(r"(?<!\\)\|")  # a '|' that is not written '\|'
+TABLE_ROW = re.compile(r"^\|[^<>`]*\|$")  # a pipe-table row: no HTML, no code spans
+FIGURE_NUMBER = re.compile("\u27e6fig:([^\u27e7]+)\u27e7")  # ⟦fig:name⟧ until the page is numbered
 FIGURE = re.compile(r'(<figure class="snippet-figure"[^>]*>\s*)(?P<imgs>(?:<img [^>]*>\s*)+)', re.DOTALL)
 IMG_SRC = re.compile(r'src="(?P<src>[^"#]+\.svg)#only-(?:light|dark)"')
 SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="(?P<w>[\d.]+)pt"[^>]*?\bheight="(?P<h>[\d.]+)pt"')
@@ -34,6 +56,146 @@ PT_TO_PX = 4 / 3  # CSS: 1pt = 4/3 px
 # the desktop copy's sub/superscripts drop below 11 px: phones get the phone layout.
 PHONE_MEDIA = "screen and (max-width: 719px)"  # never on paper: print has the desktop copy
 IMG = re.compile(r'<img [^>]*\bsrc="(?P<src>[^"#]+\.svg)#only-(?:light|dark)"[^>]*>')
+
+
+# --- 1. the block as Markdown ----------------------------------------------------------
+
+
+def _fence(text: str, info: str) -> str:
+    """A fenced block that ``text`` cannot end: longer than any run of backticks in it."""
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{info}\n{text}\n{ticks}"
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line else line for line in text.splitlines())
+
+
+def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, line: int | None = None) -> str:
+    """What one snippet block stands for, as Markdown (rendered by ``nn_site.build.render_snippet``).
+    ``docs_relative``: figure links relative to the page's file, for Markdown that MkDocs
+    itself will convert (``make bench``), instead of final URLs."""
+    name = options["file"]
+    src = f"snippets/{name}"
+    where = page.file.src_uri + (f":{line}" if line else "")
+    if name in state.current().errors:  # only while serving: show the failure where the figure was
+        return f'!!! failure "{src} failed: no output or figure is shown"\n\n' + _indent(
+            _fence(state.current().errors[name], "text")
+        )
+    if name not in state.current().outputs:
+        raise FenceError(f"{where}: snippet '{name}' was not run (is the block indented oddly?)")
+    output = state.current().outputs[name]
+    declares = [key for key in ("caption", "alt") if options.get(key)]
+    if output.figures:
+        for key in ("caption", "alt"):
+            if not isinstance(options.get(key), str) or not options[key].strip():
+                raise FenceError(f"{where}: snippet '{name}' draws a figure but has no '{key}'")
+    elif declares:
+        raise FenceError(
+            f"{where}: snippet '{name}' has a {' and '.join(declares)} but drew no figure "
+            "(does it still end with plt.show()? a figure closed before the end is lost)"
+        )
+    # claim -> figure -> caption -> (result) -> code: the figure follows the sentence that
+    # makes the claim, and the code, with what it printed, waits closed below (issue 29).
+    parts = []
+    path = state.current().snippets_dir / name
+    code = _fence(path.read_text(encoding="utf-8").rstrip("\n"), f'python title="{src}"')
+    printed = output.stdout.rstrip() if output.stdout.strip() else ""
+    if output.figures:
+        parts.append(_figure(options, name, page, where, docs_relative))
+    if printed and options["output"] == "table":
+        parts.append(printed_table(output.stdout, where, name))
+    elif printed and (options["output"] == "result" or options["code"] == "hidden"):
+        parts.append(result_block(printed, src))
+    if options["code"] != "hidden":
+        listing = [code]
+        with_output = bool(printed) and options["output"] == "text"
+        if with_output:
+            listing.append(_fence(printed, f'text title="Output of {src}"'))
+        start_open = options["code"] == "open" and not code_summary.is_long(path)
+        parts.append(code_summary.disclosure(listing, src, path, with_output, start_open))
+    return "\n\n".join(parts)
+
+
+def _figure(options: dict, name: str, page: Page, where: str, docs_relative: bool) -> str:
+    """The figure (light and dark copies) with its numbered caption, as Markdown."""
+    number = f"\u27e6fig:{sorted(state.current().outputs).index(name)}\u27e7"
+    # URLs as MkDocs writes them for this page (the inner Markdown does not rewrite links).
+    stem = f"{FIGURE_DIR}/{name.removesuffix('.py')}"
+    light, dark = (
+        posixpath.relpath(f"{stem}{end}", posixpath.dirname(page.file.src_uri) or ".")
+        if docs_relative
+        else state.current().files.get_file_from_path(f"{stem}{end}").url_relative_to(page.file)
+        for end in (".svg", "-dark.svg")
+    )
+    alt = options["alt"].replace("]", "\\]").replace("\n", " ").strip()
+    anchor = "fig-" + re.sub(r"[^a-z0-9]+", "-", name.removesuffix(".py").lower())
+    try:  # inline Markdown, $math$ and [@key]; raw HTML escaped (nn_site/pages/inline_field.py)
+        caption = inline_field.markdown(options["caption"].strip())
+    except ValueError as exc:
+        raise FenceError(f"{where}: snippet '{name}' caption: {exc}") from None
+    output = state.current().outputs[name]
+    if output.phones and output.phones[0] is not None:  # phones show the panels stacked
+        caption = panel_words.for_both_layouts(caption)
+    return (
+        f'<figure class="snippet-figure" id="{anchor}" markdown="span">\n'
+        f"![{alt}]({light}#only-light)\n"
+        f"![{alt}]({dark}#only-dark)\n"
+        f'<figcaption markdown="span"><span class="caption-number">Figure {number}.</span> {caption}</figcaption>\n'
+        "</figure>"
+    )
+
+
+def result_block(printed: str, src: str) -> str:
+    """``output: result``: what the snippet printed, when the prose reads its numbers,
+    shown after the figure as a result (not inside the closed code), still verbatim:
+    columns line up, so it stays preformatted text. Its label says it is a result, and
+    which file printed it, so it does not read as a terminal between caption and code."""
+    text = html.escape(printed, quote=False)
+    return (
+        f'<div class="snippet-result"><span class="filename"><strong>Result</strong>, printed by '
+        f"{html.escape(src)}</span>"
+        f'<pre tabindex="0"><samp>{text}</samp></pre></div>'
+    )
+
+
+def printed_table(stdout: str, where: str, name: str) -> str:
+    """``output: table``: the snippet prints a Markdown pipe table (header, rule, rows),
+    shown as a real table with its citations linked. Anything else it prints (a line
+    that is not a table row, raw HTML, a code span) fails the build: printed text never
+    becomes markup by accident (issue 20, item 9)."""
+    lines = stdout.strip().splitlines()
+    bad = [(n, line) for n, line in enumerate(lines, 1) if not TABLE_ROW.match(line.strip())]
+    if len(lines) < 3 or not re.match(r"^\|(\s*:?-+:?\s*\|)+$", lines[1].strip()):
+        bad = bad or [(2, lines[1] if len(lines) > 1 else "")]
+    if bad:
+        number, line = bad[0]
+        raise FenceError(
+            f"{where}: snippet '{name}' has 'output: table' but its printed line {number} "
+            f"is not a row of a Markdown table (no HTML or code spans): {line!r}"
+        )
+    # A '|' inside a cell must be written '\|'; a bare one splits the cell, and Markdown
+    # drops the cells past the header's count without a word.
+    width = len(CELL_SEPARATOR.split(lines[0].strip())) - 2
+    for number, line in enumerate(lines, 1):
+        cells = len(CELL_SEPARATOR.split(line.strip())) - 2
+        if cells != width:
+            raise FenceError(
+                f"{where}: snippet '{name}' has 'output: table' but its printed line {number} has {cells} "
+                f"cells and the header {width}: a '|' inside a cell must be printed as '\\|' "
+                f"(e.g. value.replace('|', '\\|')): {line.strip()!r}"
+            )
+    return "\n".join(line.strip() for line in lines)
+
+
+def number_figures(html: str) -> str:
+    """Figure numbers in the order figures appear on the page (nested blocks included)."""
+    numbers: dict[str, int] = {}
+    return FIGURE_NUMBER.sub(lambda m: str(numbers.setdefault(m[1], len(numbers) + 1)), html)
+
+
+# --- 2. the figure's finished HTML ---------------------------------------------------
 
 
 def phone_src(src: str) -> str:
@@ -68,7 +230,7 @@ def svg_size(svg: Path) -> tuple[int, int]:
     return round(float(match["w"]) * PT_TO_PX), round(float(match["h"]) * PT_TO_PX)
 
 
-def finish(html: str, source_of) -> str:
+def finish(html: str, source_of: Callable[[str], Path | None]) -> str:
     """`html` with every snippet figure finished; `source_of(src)` is the SVG file an
     image's src (relative to the page) points at, or None if unknown."""
 

@@ -13,8 +13,8 @@ discarded and run again (nn_site/engine/cache.py).
 from __future__ import annotations
 
 import concurrent.futures
+import dataclasses
 import hashlib
-import json
 import os
 import re
 import selectors
@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -31,6 +32,7 @@ from pathlib import Path
 from nn_site import config as site_config
 from nn_site.engine import cache, output_text, processes, sandbox
 from nn_site.engine.palette import dark_variant
+from nn_site.engine.protocol import Failed, Hung, Job, ProtocolError, Ran, Ready, Result, decode, encode
 from nn_site.paths import PACKAGE, ROOT
 
 SNIPPETS = ROOT / "snippets"  # the site's snippets; tests may point a build at another folder
@@ -40,6 +42,7 @@ STYLE_FILES = [
     SNIPPETS / "site.mplstyle",
     ENGINE / "palette.py",
     WORKER,
+    ENGINE / "protocol.py",
     ENGINE / "svg.py",
     ENGINE / "figure_checks.py",
     ENGINE / "phone.py",
@@ -161,32 +164,36 @@ class _Worker:
             env={**os.environ, **env},
         )
         self.cpu = 0.0  # CPU seconds the worker reported (its own and its snippets')
-        self._read(120.0, "starting the snippet worker")
+        self._read(120.0, "starting the snippet worker", Ready)
 
-    def _read(self, limit: float, what: str) -> dict:
+    def _read(self, limit: float, what: str, kind: type) -> Ready | Result:
         selector = selectors.DefaultSelector()
         selector.register(self.proc.stdout, selectors.EVENT_READ)
         ready = selector.select(limit)
         selector.close()
         line = self.proc.stdout.readline() if ready else ""
-        if not line:
-            processes.kill_tree(self.proc.pid)  # what its snippets started, then the worker
-            self.proc.kill()
-            self.proc.wait()
-            self.stderr.seek(0)
-            log = self.stderr.read().strip()
+        if line:
+            try:
+                return decode(line, kind)
+            except ProtocolError as exc:  # the engine's bug: this worker stops, the next job gets another
+                reason = f"the worker sent what the build cannot read: {exc}"
+        else:
             reason = f"timed out after {limit:g} s" if not ready else "the worker process died"
-            raise SnippetError(f"{what}: {reason}\n{log[-3000:]}")
-        return json.loads(line)
+        processes.kill_tree(self.proc.pid)  # what its snippets started, then the worker
+        self.proc.kill()
+        self.proc.wait()
+        self.stderr.seek(0)
+        log = self.stderr.read().strip()
+        raise SnippetError(f"{what}: {reason}\n{log[-3000:]}")
 
-    def run(self, snippet: Path, out_dir: Path, salt: str) -> dict:
-        job = {"path": str(snippet), "out_dir": str(out_dir), "salt": salt, "timeout": timeout()}
-        self.proc.stdin.write(json.dumps(job) + "\n")
+    def run(self, snippet: Path, out_dir: Path, salt: str) -> Result:
+        job = Job(path=str(snippet), out_dir=str(out_dir), salt=salt, timeout=timeout())
+        self.proc.stdin.write(encode(job) + "\n")
         self.proc.stdin.flush()
         # The worker kills a hung snippet after `timeout` (+1.5 s) and answers; this limit
         # only catches a worker that itself stopped answering.
-        result = self._read(timeout() + 30.0, f"snippets/{salt}")
-        self.cpu = result.get("cpu_total", self.cpu)
+        result = self._read(timeout() + 30.0, f"snippets/{salt}", Result)
+        self.cpu = result.cpu_total
         return result
 
     def close(self) -> None:
@@ -208,70 +215,70 @@ def _stack_line(stack: str, snippet: Path) -> str:
     return f"line {found[1]}" if found else ""
 
 
-def _problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
-    """Why a finished run cannot be published, or None."""
+def _checked(result: Result, snippet: Path, name: str, root: Path) -> Ran | str:
+    """The finished run, its printed text cleaned, or why it cannot be published."""
     src = f"snippets/{name}"
-    problem = _run_problem(result, snippet, name, root)
-    left = result.get("left_running")
+    checked = _checked_run(result.outcome, snippet, name, root)
+    left = result.left_running
     if left:  # nn_site/engine/worker.py killed them when the snippet's process ended
-        problem = (
+        problem = checked if isinstance(checked, str) else None
+        return (
             f"{src}: left {len(left)} process(es) running when it ended, which the build "
             f"killed ({'; '.join(left[:5])}); a snippet waits for every process it starts"
             + (f"\n{problem}" if problem else "")
         )
-    return problem
+    return checked
 
 
-def _run_problem(result: dict, snippet: Path, name: str, root: Path) -> str | None:
+def _checked_run(outcome: Ran | Failed | Hung, snippet: Path, name: str, root: Path) -> Ran | str:
     src = f"snippets/{name}"
-    if result.get("hung"):
-        where = _stack_line(result.get("stack", ""), snippet) or "no stack"
+    if isinstance(outcome, Hung):
+        where = _stack_line(outcome.stack, snippet) or "no stack"
         return f"{src}: timed out after {timeout():g} s ({where})"
-    if not result["ok"]:
-        rel = os.path.relpath(result["file"], root.parent)
-        line = result["line"]
-        if line is None and result.get("stack"):
-            found = _stack_line(result["stack"], snippet)
+    if isinstance(outcome, Failed):
+        rel = os.path.relpath(outcome.file, root.parent)
+        line = outcome.line
+        if line is None and outcome.stack:
+            found = _stack_line(outcome.stack, snippet)
             line = found.removeprefix("line ") or None
         head = f"{rel}:{line}" if line is not None else rel
-        detail = result.get("traceback") or result.get("stack") or ""
-        return f"{head}: {result['error']}" + (f"\n{detail}" if detail else "")
-    if result["written"]:
+        detail = outcome.traceback or outcome.stack
+        return f"{head}: {outcome.error}" + (f"\n{detail}" if detail else "")
+    if outcome.written:
         return (
-            f"{src}: wrote file(s) {', '.join(result['written'])} in its working directory; "
+            f"{src}: wrote file(s) {', '.join(outcome.written)} in its working directory; "
             "a snippet never writes files (the build captures its figure)"
         )
-    if len(result["figures"]) > 1:
-        return f"{src}: made {len(result['figures'])} figures; a snippet makes at most one (use subplots)"
-    if result.get("figure_problem"):  # nn_site/engine/figure_checks.py, in the worker
-        return f"{src}: {result['figure_problem']}"
+    if len(outcome.figures) > 1:
+        return f"{src}: made {len(outcome.figures)} figures; a snippet makes at most one (use subplots)"
+    if outcome.figure_problem:  # nn_site/engine/figure_checks.py, in the worker
+        return f"{src}: {outcome.figure_problem}"
     try:  # ANSI colour codes removed; other control characters refused (nn_site/engine/output_text.py)
-        result["stdout"] = output_text.clean(result["stdout"])
+        stdout = output_text.clean(outcome.stdout)
     except output_text.OutputTextError as exc:
         return f"{src}: {exc}"
-    stdout = result["stdout"]
     lines = stdout.count("\n") + 1
     if lines > MAX_OUTPUT_LINES or len(stdout) > MAX_OUTPUT_CHARS:
         return (
             f"{src}: printed {lines} lines ({len(stdout)} characters); a page shows at most "
             f"{MAX_OUTPUT_LINES} lines / {MAX_OUTPUT_CHARS} characters of output: print a summary"
         )
-    return None
+    return dataclasses.replace(outcome, stdout=stdout)
 
 
-def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
+def _store(result: Ran, tmp: Path, entry: Path, name: str, key: str) -> Output:
     """Add the dark variants and checksums, then move the finished entry into place."""
     for extra in ("cwd", "stack.txt"):
         target = tmp / extra
         shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
-    for figure in result["figures"]:
+    for figure in result.figures:
         for light in (tmp / figure, tmp / figure.replace(".svg", "-phone.svg")):
             if light.is_file():  # the phone layout exists unless result["phone"] says why not
                 light.with_name(light.name.replace(".svg", "-dark.svg")).write_text(dark_variant(light.read_text()))
     stored = {
-        "stdout": result["stdout"],
-        "figures": result["figures"],
-        "phone": result.get("phone", {}),
+        "stdout": result.stdout,
+        "figures": list(result.figures),
+        "phone": result.phone,
         "sha256": {p.name: _sha(p) for p in sorted(tmp.iterdir())},
     }
     cache.write_json(tmp / "result.json", stored)
@@ -287,12 +294,14 @@ def _store(result: dict, tmp: Path, entry: Path, name: str, key: str) -> Output:
     return output
 
 
-def _log_no_phone_layout(output: Output, log) -> None:
+def _log_no_phone_layout(output: Output, log: Callable[[str], object]) -> None:
     for figure, why in output.no_phone_layout.items():
         log(f"snippets/{output.snippet} ({figure}): no phone layout, the desktop copy is scaled ({why})")
 
 
-def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tuple[dict[str, Output], dict[str, str]]:
+def run_snippets(
+    snippets: list[Path], root: Path = SNIPPETS, log: Callable[[str], object] = print
+) -> tuple[dict[str, Output], dict[str, str]]:
     """Outputs for ``snippets`` (absolute paths under ``root``), running only those not cached.
 
     Returns the outputs of the snippets that worked, and for each one that failed a
@@ -339,10 +348,12 @@ def run_snippets(snippets: list[Path], root: Path = SNIPPETS, log=print) -> tupl
                 tmp = cache.temp_name(folder)
                 try:
                     result = worker.run(snippet, tmp, salt=name)
-                    with lock:
-                        phone_seconds[0] += result.get("phone_seconds", 0.0)
-                    problem = _problem(result, snippet, name, root)
-                    stored = None if problem else _store(result, tmp, folder / key, name, key)
+                    if isinstance(result.outcome, Ran):
+                        with lock:
+                            phone_seconds[0] += result.outcome.phone_seconds
+                    checked = _checked(result, snippet, name, root)
+                    problem = checked if isinstance(checked, str) else None
+                    stored = None if problem else _store(checked, tmp, folder / key, name, key)
                 except SnippetError as exc:  # the worker itself died: start another for the rest
                     problem, stored = f"snippets/{name}: {exc}", None
                     with lock:

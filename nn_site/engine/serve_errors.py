@@ -15,6 +15,12 @@ import html
 import logging
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config.defaults import MkDocsConfig
+
+if TYPE_CHECKING:  # only `mkdocs serve` has one
+    from mkdocs.livereload import LiveReloadServer
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Build failed</title>
@@ -38,11 +44,11 @@ def error_page(messages: list[str]) -> str:
     return PAGE.format(errors=html.escape("\n\n".join(messages) or "unknown error"))
 
 
-def show_errors_in_pages(server, config):
+def show_errors_in_pages(server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
     build = server.builder
     site_dir = Path(config.site_dir)
 
-    def builder(*args, **kwargs):
+    def builder(*args: object, **kwargs: object) -> None:
         collect = _Collect()
         pages = [p.relative_to(site_dir) for p in site_dir.rglob("*.html")]  # the build cleans them
         logger = logging.getLogger("mkdocs")

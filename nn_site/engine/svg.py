@@ -27,6 +27,7 @@ groups.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 NUMBER = re.compile(r"(-?\d+\.\d{3,})")
 PATH_DATA = re.compile(r'(\sd=")([^"]*)(")')
@@ -66,7 +67,7 @@ def _join(numbers: list[str]) -> str:
     return "".join(out)
 
 
-def _relative(data: str, scale: int, fmt) -> str | None:
+def _relative(data: str, scale: int, fmt: Callable[[int], str]) -> str | None:
     """Absolute ``M``/``L``/``Q``/``C``/``z`` path data as relative steps on a grid of
     1/``scale`` (each step the difference of two rounded absolute points: no drift), a
     command letter only where it changes; None if the data holds another command."""

@@ -1,7 +1,7 @@
 """Run each snippet in its own forked process, from one warm parent: fast and isolated.
 
-Started by ``nn_site/engine/runner.py`` (never by hand). Reads one JSON job per line on
-stdin, ``{"path", "out_dir", "salt", "timeout"}``, and answers one JSON line per job.
+Started by ``nn_site/engine/runner.py`` (never by hand). Reads one Job per line on
+stdin and answers one Result line per job (the messages: nn_site/engine/protocol.py).
 
 The parent imports numpy and matplotlib once; for each job it forks a child, which runs
 the snippet as ``python path`` would (``__name__ == "__main__"``, its folder first on
@@ -31,10 +31,10 @@ the pipe open), and a forked copy never writes a result.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import faulthandler
 import gc
 import io
-import json
 import os
 import random
 import resource
@@ -45,14 +45,17 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import TextIO
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 
 from nn_site.engine import figure_checks, phone, processes
+from nn_site.engine.protocol import Failed, Hung, Job, Ran, Ready, Result, decode, encode
 from nn_site.engine.svg import compact
 from nn_site.paths import ROOT
 
@@ -105,7 +108,7 @@ def _guard_writes(allowed: Path) -> None:
     """Refuse, from now on in this process, any change to files outside ``allowed``."""
     allowed_str = str(allowed)
 
-    def outside(target) -> str | None:
+    def outside(target: str | bytes | int | None) -> str | None:
         if isinstance(target, int) or target is None:
             return None
         target = os.fsdecode(target)
@@ -130,7 +133,7 @@ def _guard_writes(allowed: Path) -> None:
     sys.addaudithook(hook)
 
 
-def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> None:
+def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report: TextIO) -> None:
     """In the forked child: run the snippet, save its figures, write the result to ``report``."""
     work = out_dir / "cwd"
     work.mkdir(parents=True)
@@ -150,24 +153,15 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
         if os.getpid() != _child["pid"]:
             _exit(code)
         where, line = _stack_location(path)
-        report.write(
-            json.dumps(
-                {
-                    "ok": False,
-                    "file": where,
-                    "line": line,
-                    "error": f"the snippet called os._exit({code}); a snippet ends by "
-                    "reaching its last line (plt.show())",
-                }
-            )
-        )
+        error = f"the snippet called os._exit({code}); a snippet ends by reaching its last line (plt.show())"
+        report.write(encode(Failed(file=where, line=line, error=error)))
         report.flush()
         _exit(3)
 
     os._exit = exit_now
     _guard_writes(out_dir)
     stdout = io.StringIO()
-    result: dict
+    result: Ran | Failed
     try:
         with contextlib.redirect_stdout(stdout):
             try:
@@ -195,33 +189,31 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report) -> N
                 phone_layouts[target.name] = _save_phone(plt.figure(number), target)
                 phone_seconds += time.process_time() - phone_started
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
-        result = {
-            "ok": True,
-            "stdout": stdout.getvalue(),
-            "figures": figures,
-            "written": written,
-            "figure_problem": figure_problem,
-            "phone": phone_layouts,
-            "phone_seconds": phone_seconds,
-        }
+        result = Ran(
+            stdout=stdout.getvalue(),
+            figures=tuple(figures),
+            written=tuple(written),
+            figure_problem=figure_problem,
+            phone=phone_layouts,
+            phone_seconds=phone_seconds,
+        )
     except BaseException as exc:  # noqa: BLE001 - a snippet may raise anything
         faulthandler.cancel_dump_traceback_later()
         where, line = _error_location(exc, path)
-        result = {
-            "ok": False,
-            "file": where,
-            "line": line,
-            "error": f"{type(exc).__name__}: {exc}",
-            "traceback": "".join(traceback.format_exception(exc)),
-            "stdout": stdout.getvalue(),
-        }
+        result = Failed(
+            file=where,
+            line=line,
+            error=f"{type(exc).__name__}: {exc}",
+            traceback="".join(traceback.format_exception(exc)),
+            stdout=stdout.getvalue(),
+        )
     if os.getpid() != _child["pid"]:  # a copy made by os.fork in the snippet: not the result
         _exit(0)
-    report.write(json.dumps(result))
+    report.write(encode(result))
     report.flush()
 
 
-def _save_phone(fig, target: Path) -> str | None:
+def _save_phone(fig: Figure, target: Path) -> str | None:
     """Save the phone layout of ``fig`` (nn_site/engine/phone.py) beside ``target`` as
     ``<name>-phone.svg``, after the desktop copy: the same Figure, laid out again, no
     re-run. Returns None, or why the figure keeps only its desktop layout."""
@@ -234,7 +226,7 @@ def _save_phone(fig, target: Path) -> str | None:
     return None
 
 
-def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
+def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> Result:
     """Fork, run the snippet in the child, and collect its result (or why it has none)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     read_end, write_end = os.pipe()
@@ -290,27 +282,22 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> dict:
     left_running = processes.kill_tree()  # orphans of the snippet are ours (subreaper)
     text = b"".join(chunks).decode("utf-8", "replace")
     stack = (out_dir / "stack.txt").read_text(errors="replace") if (out_dir / "stack.txt").exists() else ""
+    outcome: Ran | Failed | Hung
     if hung:
-        result = {"ok": False, "hung": True, "stack": stack}
+        outcome = Hung(stack=stack)
     else:
         try:
-            result = json.loads(text)
-        except ValueError:
+            outcome = decode(text, Ran, Failed)
+        except ValueError as exc:  # nothing, or a report cut short: the process died
             how = (
                 f"was killed by signal {os.WTERMSIG(status)}"
                 if os.WIFSIGNALED(status)
                 else f"ended with exit code {os.WEXITSTATUS(status)}"
             )
-            result = {
-                "ok": False,
-                "file": str(path),
-                "line": None,
-                "stack": stack,
-                "error": f"the snippet's process {how} before it finished",
-            }
-    if left_running:
-        result["left_running"] = left_running
-    return result
+            unreadable = f" (its report was unreadable: {exc})" if text.strip() else ""
+            error = f"the snippet's process {how} before it finished{unreadable}"
+            outcome = Failed(file=str(path), line=None, error=error, stack=stack)
+    return Result(outcome=outcome, left_running=tuple(left_running))
 
 
 def warm_up() -> None:
@@ -340,18 +327,18 @@ def main() -> None:
     protocol = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    print(json.dumps({"ready": True}), file=protocol)
+    print(encode(Ready()), file=protocol)
     for line in sys.stdin:
-        job = json.loads(line)
-        result = run_one(Path(job["path"]), Path(job["out_dir"]), job["salt"], job["timeout"])
+        job = decode(line, Job)  # anything else is the engine's bug: the worker stops, saying so
+        result = run_one(Path(job.path), Path(job.out_dir), job.salt, job.timeout)
         # CPU seconds so far, its own and its snippets' (the build's log; a sandbox hides
         # them from the parent's rusage)
-        result["cpu_total"] = sum(
+        cpu_total = sum(
             getattr(resource.getrusage(who), f)
             for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
             for f in ("ru_utime", "ru_stime")
         )
-        print(json.dumps(result), file=protocol)
+        print(encode(dataclasses.replace(result, cpu_total=cpu_total)), file=protocol)
     processes.kill_tree()
 
 

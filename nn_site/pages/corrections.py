@@ -51,6 +51,8 @@ from pathlib import Path
 
 import yaml
 
+from nn_site.pages import entry_checks
+
 CORRECTIONS_FILE = Path("includes") / "corrections.yml"
 CORRECTIONS_PAGE = "corrections.md"
 MARKER = "<!-- corrections -->"
@@ -58,10 +60,8 @@ UNRELEASED = "unreleased"
 KINDS = ("correction", "clarification")
 REQUIRED = ("id", "page", "kind", "wrong", "right", "release", "commit", "date")
 FIELDS = (*REQUIRED, "source", "computed", "before_publication")
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
-SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
 # Inline text is split into code spans and $math$ (left to Markdown and arithmatex, which
 # escape them) and plain text (escaped here).
 VERBATIM = re.compile(r"(`[^`]*`|\$[^$\n]+\$)")
@@ -124,21 +124,14 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
         raise CorrectionsError(f"{where}: not valid YAML: {exc}") from None
     if data is None:
         return []
-    if not isinstance(data, list):
-        raise CorrectionsError(f"{where}: must be a YAML list of entries (each starting '- id: ...')")
+    entry_checks.entry_list(data, where, CorrectionsError, "entries", "id")
     entries, seen = [], set()
     for n, entry in enumerate(data, 1):
         if not isinstance(entry, dict):
             raise CorrectionsError(f"{where}: entry {n} is not a mapping of {', '.join(FIELDS)}")
         at = f"{where}: entry {n} (id {entry.get('id')!r})"
-        missing = [f for f in REQUIRED if entry.get(f) in (None, "", [])]
-        if missing:
-            raise CorrectionsError(f"{at}: missing {', '.join(missing)}")
-        unknown = sorted(set(entry) - set(FIELDS))
-        if unknown:
-            raise CorrectionsError(f"{at}: unknown field(s) {', '.join(map(str, unknown))}")
-        if not isinstance(entry["id"], str) or not ID.match(entry["id"]):
-            raise CorrectionsError(f"{at}: id must be a lowercase slug like 'synapses-per-neuron'")
+        entry_checks.check_fields(entry, at, CorrectionsError, REQUIRED, FIELDS)
+        entry_checks.check_slug(entry["id"], at, CorrectionsError, "id", "synapses-per-neuron")
         if entry["id"] in seen:
             raise CorrectionsError(f"{at}: duplicate id")
         seen.add(entry["id"])
@@ -175,12 +168,7 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
             raise CorrectionsError(f"{at}: needs a 'source' (bibliography key) or a 'computed' file")
         if not all(isinstance(s, str) for s in sources):
             raise CorrectionsError(f"{at}: source must be 'key', 'key, locator' or a list of them")
-        keys = []
-        for source in sources:
-            match = SOURCE.match(source.strip())
-            if not match:
-                raise CorrectionsError(f"{at}: source {source!r} is not 'key' or 'key, locator'")
-            keys.append(match["key"])
+        keys = [entry_checks.source_key(source.strip(), at, CorrectionsError) for source in sources]
         for key in keys + re.findall(r"@([\w:-]+)", f"{wrong} {right}"):
             if bib_keys is not None and key not in bib_keys:
                 raise CorrectionsError(f"{at}: unknown bibliography key {key!r}")

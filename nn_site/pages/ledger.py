@@ -49,7 +49,7 @@ from pathlib import Path
 import yaml
 
 from nn_site.engine.fence import YamlError, load_yaml
-from nn_site.pages import citations, inline_field
+from nn_site.pages import citations, entry_checks, inline_field
 
 LEDGER_DIR = Path("includes") / "ledger"
 VERDICTS = ("holds", "partly", "breaks")
@@ -71,8 +71,6 @@ COMPACT_COLUMNS = ["analogy", "verdict", "why"]
 CITED = re.compile(r"@([\w:-]+)")
 FENCE = re.compile(r"^```ledger[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"\[\[verdict:(?P<id>[^\]\s]*)\]\]")
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
 
 
 class LedgerError(Exception):
@@ -102,22 +100,15 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
                     else ""
                 )
             ) from None
-        if not isinstance(data, list):
-            raise LedgerError(f"{where}: must be a YAML list of rows (each starting '- id: ...')")
+        entry_checks.entry_list(data, where, LedgerError, "rows", "id")
         lines = _field_lines(path.read_text(encoding="utf-8"))
         for n, row in enumerate(data, 1):
             if not isinstance(row, dict):
                 raise LedgerError(f"{where}:{lines[n - 1]['row']}: row {n} is not a mapping of {', '.join(FIELDS)}")
             rid = row.get("id")
             at = f"{where}:{lines[n - 1]['row']}: row {n} (id {rid!r})"
-            missing = [f for f in FIELDS if row.get(f) in (None, "", [])]
-            if missing:
-                raise LedgerError(f"{at}: missing {', '.join(missing)}")
-            unknown = sorted(set(row) - set(FIELDS))
-            if unknown:
-                raise LedgerError(f"{at}: unknown field(s) {', '.join(unknown)}")
-            if not isinstance(rid, str) or not ID.match(rid):
-                raise LedgerError(f"{at}: id must be a lowercase slug like 'synapse-weight'")
+            entry_checks.check_fields(row, at, LedgerError, FIELDS, FIELDS)
+            entry_checks.check_slug(rid, at, LedgerError, "id", "synapse-weight")
             if rid in seen:
                 raise LedgerError(f"{at}: duplicate id, already used in {seen[rid]}")
             seen[rid] = where
@@ -128,11 +119,7 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
             if not isinstance(row["sources"], list):
                 raise LedgerError(f'{at}: sources must be a list, e.g. [hebb1949, "kandel2021, ch. 13"]')
             for source in row["sources"]:
-                match = SOURCE.match(str(source))
-                if not match:
-                    raise LedgerError(f"{at}: source {source!r} is not 'key' or 'key, locator'")
-                if bib_keys is not None and match["key"] not in bib_keys:
-                    raise LedgerError(f"{at}: unknown bibliography key {match['key']!r}")
+                entry_checks.source_key(source, at, LedgerError, bib_keys)
             for text_field in ("analogy", "origin", "why"):
                 try:  # inline Markdown + $math$ + [@key], raw HTML escaped (nn_site/pages/inline_field.py)
                     inline_field.markdown(str(row[text_field]))
@@ -254,7 +241,7 @@ def _label(name: str) -> str:
 def uncited_sources(row: dict) -> list[str]:
     """The row's sources its ``why`` does not cite already, so that none is listed twice."""
     cited = set(CITED.findall(str(row["why"])))
-    return [s for s in row["sources"] if SOURCE.match(str(s))["key"] not in cited]
+    return [s for s in row["sources"] if entry_checks.SOURCE.match(str(s))["key"] not in cited]
 
 
 def nav_parts(nav: list | None) -> dict[str, str]:

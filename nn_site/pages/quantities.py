@@ -40,17 +40,16 @@ from types import MappingProxyType
 
 import yaml
 
-from nn_site.pages import inline_field
+from nn_site.pages import entry_checks, inline_field
 
 REGISTER = Path("includes") / "quantities.yml"
 MEASURED = ("key", "name", "value", "unit", "region", "source", "note", "digits", "phrasings")
 DERIVED = ("key", "name", "derive", "unit", "region", "note", "phrasings")
 OPTIONAL = frozenset({"range", "vary", "round", "digits"})
+MAY_BE_EMPTY = frozenset({"note", "phrasings", "unit"})  # present, but "" or [] is fine
 # [[q:key]] or [[q:key|options]]; the | may be escaped (\|) inside a Markdown table cell.
 INLINE = re.compile(r"\[\[q:(?P<key>[^\]|\s\\]*)(?:\\?\|(?P<options>[^\]]*))?\]\]")
 OPTIONS = frozenset({"range", "nounit", "billion", "tex", "cite"})
-KEY = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-SOURCE = re.compile(r"^(?P<key>[\w:-]+)(?:\s*,\s*(?P<locator>.+))?$")
 SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 NBSP = "\u00a0"
 _OPS = MappingProxyType(
@@ -79,8 +78,7 @@ def load(root: Path, bib_keys=None) -> dict[str, dict]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise QuantityError(f"{where}: not valid YAML: {exc}") from None
-    if not isinstance(data, list):
-        raise QuantityError(f"{where}: must be a YAML list of entries (each starting '- key: ...')")
+    entry_checks.entry_list(data, where, QuantityError, "entries", "key")
     entries: dict[str, dict] = {}
     for n, entry in enumerate(data, 1):
         at = f"{where}: entry {n}"
@@ -88,22 +86,10 @@ def load(root: Path, bib_keys=None) -> dict[str, dict]:
             raise QuantityError(f"{at} is not a mapping")
         at += f" (key {entry.get('key')!r})"
         fields = DERIVED if "derive" in entry else MEASURED
-        missing = [
-            f
-            for f in fields
-            if f not in entry or entry[f] is None or (f not in ("note", "phrasings", "unit") and entry[f] in ("", []))
-        ]
-        if missing:
-            raise QuantityError(f"{at}: missing {', '.join(missing)}")
-        unknown = sorted(set(entry) - set(fields) - OPTIONAL)
-        if unknown:
-            raise QuantityError(
-                f"{at}: unknown field(s) {', '.join(unknown)}"
-                + (" (a derived entry has no value, range or source)" if "derive" in entry else "")
-            )
+        derived_note = " (a derived entry has no value, range or source)" if "derive" in entry else ""
+        entry_checks.check_fields(entry, at, QuantityError, fields, {*fields, *OPTIONAL}, MAY_BE_EMPTY, derived_note)
         key = entry["key"]
-        if not isinstance(key, str) or not KEY.match(key):
-            raise QuantityError(f"{at}: key must be a lowercase slug like 'neocortex-synapses'")
+        entry_checks.check_slug(key, at, QuantityError, "key", "neocortex-synapses")
         if key in entries:
             raise QuantityError(f"{at}: duplicate key, already entry {entries[key]['row']}")
         _check_entry(entry, at, bib_keys)
@@ -130,13 +116,7 @@ def _check_entry(entry: dict, at: str, bib_keys) -> None:
         if not isinstance(entry["source"], list):
             raise QuantityError(f'{at}: source must be a list, e.g. [pakkenberg2003, "kandel2021, ch. 9"]')
         for source in entry["source"]:
-            match = SOURCE.match(str(source))
-            if not match:
-                raise QuantityError(f"{at}: source {source!r} is not 'key' or 'key, locator'")
-            if match["locator"] and not LOCATOR.match(match["locator"].strip()):
-                raise QuantityError(f"{at}: source {source!r}: locator is not like 'p. 12', 'ch. 9', 'table 1'")
-            if bib_keys is not None and match["key"] not in bib_keys:
-                raise QuantityError(f"{at}: unknown bibliography key {match['key']!r}")
+            entry_checks.source_key(source, at, QuantityError, bib_keys, locator=LOCATOR)
     if "range" in entry:
         r = entry["range"]
         if not isinstance(r, list) or len(r) != 2:

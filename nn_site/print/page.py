@@ -59,7 +59,7 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 
 
 # A collapsed code listing (``??? example listing``: nn_site/engine/code_summary.py and the figure
-# code in nn_site/build.py) is highlighted token by token: on the print page, which
+# code in nn_site/engine/render.py) is highlighted token by token: on the print page, which
 # holds every page, that was 38,600 <span> elements of its 70,000, each parsed, styled and
 # audited. A closed <details> is not printed, and a reader who opens one on screen reads
 # the same code, uncoloured. Pygments' spans never nest, and the text between them

@@ -1,4 +1,4 @@
-"""Printed results (``output: result``, nn_site/build.py result_block) read as a result:
+"""Printed results (``output: result``, nn_site/engine/render.py result_block) read as a result:
 labelled "Result", in the caption's muted colour with no grey block behind them, as wide
 as the figure column on a desktop, and on a phone every printed line whole on screen."""
 

@@ -1,0 +1,63 @@
+"""nn_site/hooks.py names its concerns, and `make bench`'s build without the snippet
+engine is derived from it (hooks.without), so no concern can be left out of one build
+and not the other."""
+
+from __future__ import annotations
+
+import ast
+import types
+
+import pytest
+
+from nn_site import build, hooks
+from nn_site.pages import courses, reading, typography
+from nn_site.publish import site as publish
+from scripts import bench
+
+EVENTS = sorted(name for name in vars(hooks) if name.startswith("on_"))
+
+
+def called_modules() -> set[str]:
+    """The names whose functions hooks.py's events call (``build.on_files(...)`` -> build)."""
+    tree = ast.parse(open(hooks.__file__, encoding="utf-8").read())
+    events = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("on_")]
+    return {
+        call.func.value.id
+        for event in events
+        for call in ast.walk(event)
+        if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
+    } - {"state"}  # the build's memory (state.begin), not a concern
+
+
+def test_concerns_name_every_module_an_event_calls():
+    assert set(hooks.CONCERNS) == called_modules()
+    assert [getattr(hooks, name) for name in hooks.CONCERNS] == [build, courses, reading, typography, publish]
+
+
+def test_a_left_out_concern_passes_everything_through():
+    bare = hooks.without(*hooks.CONCERNS)
+    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="a.md"))
+    assert bare.on_page_markdown("# Text", page, None, None) == "# Text"
+    assert bare.on_page_content("<p>1-2 mV</p>", page, None, None) == "<p>1-2 mV</p>"
+    assert bare.on_post_page("<p>20000 - 3</p>", page, None) == "<p>20000 - 3</p>"  # no typography
+    assert bare.on_files("files", None) == "files"
+    assert hooks.typography is typography  # the site's own hooks are untouched
+
+
+def test_the_bare_build_of_bench_is_the_site_hooks_without_the_snippet_engine():
+    namespace: dict = {}
+    exec(bench.BARE_HOOKS, namespace)
+    bare_events = sorted(name for name in namespace if name.startswith("on_"))
+    assert bare_events == EVENTS
+    for name in EVENTS:
+        event, site_event = namespace[name], getattr(hooks, name)
+        assert getattr(event, "mkdocs_priority", 0) == getattr(site_event, "mkdocs_priority", 0), name
+        left_out = event.__globals__
+        assert not isinstance(left_out["build"], types.ModuleType), name  # the snippet engine is out
+        for concern in ("courses", "reading", "typography", "publish"):
+            assert left_out[concern] is getattr(hooks, concern), (name, concern)
+
+
+def test_an_unknown_concern_is_refused():
+    with pytest.raises(ValueError, match="not concerns of nn_site/hooks.py: snippets"):
+        hooks.without("snippets")
