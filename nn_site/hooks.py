@@ -42,7 +42,7 @@ from nn_site.pages import courses, reading, typography
 from nn_site.publish import course_data
 from nn_site.publish import site as publish
 
-CONCERNS = ("build", "courses", "reading", "typography", "publish")  # the modules the events call
+CONCERNS = ("build", "courses", "reading", "typography", "publish", "course_data")  # the modules the events call
 
 
 def on_startup(command: str, dirty: bool) -> None:
