@@ -11,6 +11,7 @@ import pytest
 
 from nn_site import build, hooks
 from nn_site.pages import courses, reading, typography
+from nn_site.publish import course_data
 from nn_site.publish import site as publish
 from scripts import bench
 
@@ -31,7 +32,7 @@ def called_modules() -> set[str]:
 
 def test_concerns_name_every_module_an_event_calls():
     assert set(hooks.CONCERNS) == called_modules()
-    assert [getattr(hooks, name) for name in hooks.CONCERNS] == [build, courses, reading, typography, publish]
+    assert [getattr(hooks, name) for name in hooks.CONCERNS] == [build, courses, reading, typography, publish, course_data]
 
 
 def test_a_left_out_concern_passes_everything_through():
@@ -54,7 +55,7 @@ def test_the_bare_build_of_bench_is_the_site_hooks_without_the_snippet_engine():
         assert getattr(event, "mkdocs_priority", 0) == getattr(site_event, "mkdocs_priority", 0), name
         left_out = event.__globals__
         assert not isinstance(left_out["build"], types.ModuleType), name  # the snippet engine is out
-        for concern in ("courses", "reading", "typography", "publish"):
+        for concern in ("courses", "reading", "typography", "publish", "course_data"):
             assert left_out[concern] is getattr(hooks, concern), (name, concern)
 
 
