@@ -102,6 +102,12 @@ def decision_ddm():
     return load_snippet("decisions/decision_ddm.py")
 
 
+@functools.cache
+def predictive_coding_sweep():
+    """(cosines, relative errors), each (gamma, T), of predictive_coding/pc_vs_backprop.py."""
+    return load_snippet("predictive_coding/pc_vs_backprop.py").sweep()
+
+
 def harris_benedict_man():
     m = load_snippet("scale_and_energy/brain_watts.py")
     kcal = m.basal_kcal_per_day("man", 90, 185, 45)
@@ -644,6 +650,9 @@ ANSWERS = [
     ("decisions.md", 2, r"\$\\tanh 1 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 1.0)), 0.001),
     ("decisions.md", 2, r"\$2 \\tanh 2 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 2.0)), 0.001),
     ("decisions.md", 2, r"a factor of (\d\.\d+)\.", lambda: float(decision_ddm().mean_time(1.0, 2.0) / decision_ddm().mean_time(1.0, 1.0)), 0.005),
+    # predictive-coding 1: cosine before inference (T = 0); 2: relative error at equilibrium, gamma = 0.001
+    ("predictive-coding.md", 1, r"cosine of (0\.\d+)", lambda: float(predictive_coding_sweep()[0][0, 0]), 1e-4),
+    ("predictive-coding.md", 2, r"table gives (0\.\d+)", lambda: float(predictive_coding_sweep()[1][-1, -1]), 0.02),
 ]
 
 def synaptic_events_per_mac() -> tuple[int, int]:

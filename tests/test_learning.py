@@ -172,6 +172,7 @@ def test_random_networks_are_far_below_the_depth_bound():
     ("gradient-descent", ["chain rule", "learning rate", "gradient check", "Exercises"]),
     ("xor", ["linearly separable", "caricature", "Exercises"]),
     ("weight-transport", ["weight transport", "feedback alignment", "Exercises"]),
+    ("predictive-coding", ["prediction error", "Hebbian", "relative error", "Exercises"]),
     ("depth", ["linear pieces", "edges", "Exercises"]),
 ])
 def test_learning_pages_built_with_content_and_figures(site, page, phrases):
