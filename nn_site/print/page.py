@@ -21,6 +21,8 @@ from pathlib import Path
 
 from mkdocs_print_site_plugin import urls as print_site_urls
 
+from nn_site.pages import typography
+
 # mkdocs-print-site 2.9 turns a link to the home page from a page one level down
 # ("../") into "#." (os.path.normpath gives "."), an anchor that does not exist; the
 # home page's section on the print page has id "index". It writes the page in its own
@@ -131,6 +133,9 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
+        # The pages' content reaches the print page before the typography filter runs on
+        # each page: its dashes are set here, so paper follows the one dash convention.
+        fixed = typography.typeset(fixed, numbers=False)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
