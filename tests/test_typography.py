@@ -141,3 +141,21 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
         ):
             problems += [f"{relative}: {what}: {m[0]!r}" for m in re.finditer(pattern, text)]
     assert not problems, "\n".join(problems[:30])
+
+
+RESULT_BLOCK = re.compile(r'<div class="snippet-result">(.*?)</div>', re.S)
+# What a terminal forces and a page need not: a name without its accent, a power as ^2, a
+# micro as u. (A formula's own ^, as in 0.25^10, is left to each snippet.)
+ASCII_STAND_INS = re.compile(r"Cramer|\b(?:rad|cm|mm|m|s)\^2|\bu[AFmMVsS]\b|MOhm|\d deg\b")
+
+
+def test_result_blocks_print_names_and_units_as_typeset(site: Path):
+    problems = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        for block in RESULT_BLOCK.findall(file.read_text(encoding="utf-8")):
+            text = re.sub(r"<[^>]+>", "", block)
+            problems += [f"{relative}: {m[0]!r} in {text[:80]!r}" for m in ASCII_STAND_INS.finditer(text)]
+    assert not problems, "\n".join(problems[:30])
+    population = (site / "population-codes" / "index.html").read_text(encoding="utf-8")
+    assert "600 per rad², so the Cramér–Rao bound" in population
