@@ -110,9 +110,10 @@ def on_template_context(context, template_name: str, config: MkDocsConfig):
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     output = reading.on_post_page(output, page, config)  # the math font preloaded
     # On the finished page, so that text added after the content (the gallery's cards,
-    # the templates) is set too; a notebook's prose is left as its author wrote it.
-    if not page.file.src_uri.endswith(".ipynb"):
-        output = typography.typeset(output)  # minus signs, ranges, 20 000, 70 mV
+    # the templates) is set too; a notebook's numbers are left as its author wrote them,
+    # its dashes set as every page's are.
+    numbers = not page.file.src_uri.endswith(".ipynb")
+    output = typography.typeset(output, numbers=numbers)  # minus signs, ranges, 20 000, 70 mV, dashes
     return output
 
 

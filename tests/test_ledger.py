@@ -276,3 +276,12 @@ def test_built_tables_show_the_data(site):
         assert len(rendered) == len(ids), page
         for rid, cell in zip(ids, rendered):
             assert f'verdict-{by_id[rid]["verdict"]}">' in cell, (page, rid)
+
+
+def test_the_three_articles_the_ledger_collects_are_cited_and_listed(site):
+    # The intro names three articles; a reader must find each in the page's references.
+    text = (site / "ledger" / "index.html").read_text(encoding="utf-8")
+    for key, label in (("technicalperspective2025", "Technical perspective 2025"),
+                       ("rightandwrong", "Right and wrong n.d."), ("liora2026", "Liora 2026")):
+        assert f'<li id="ref-{key}"' in text, key
+        assert f'href="#ref-{key}"' in text and label in text, key

@@ -95,7 +95,9 @@ def test_pages_load_only_local_scripts(site):
     for name, script in [("playground", "neuron-playground.js"), ("spiking-playground", "spiking-playground.js")]:
         html = (site / name / "index.html").read_text()
         # The widget is in the page but hidden until its script runs.
-        assert re.search(r'<div class="nn-explorable" id="[\w-]+" data-explorable="\w+" hidden>', html)
+        assert re.search(
+            r'<div class="nn-explorable" id="[\w-]+" data-explorable="\w+"(?: data-static-figure="[\w/]+")? hidden>', html
+        )
         for src in re.findall(r'<script src="([^"]+)"', html) + re.findall(r'<link rel="stylesheet" href="([^"]+)"', html):
             assert not re.match(r"(https?:)?//", src), src
         for asset in (script, "plot.js", "explorables.css"):

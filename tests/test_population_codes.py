@@ -4,7 +4,7 @@
   I = T sum f'^2 / f (Dayan & Abbott 2001, ch. 3); checked against the variance of
   the score of simulated trials, an independent estimate.
 - With many neurons and many spikes (N >= 64, a few hundred spikes per trial) the
-  maximum-likelihood decoder's squared error is within 10 % of the Cramer-Rao bound
+  maximum-likelihood decoder's squared error is within 10 % of the Cramér–Rao bound
   1 / I; the bound is asymptotic, and with about 8 spikes a trial it is missed.
 - The population vector (Georgopoulos et al. 1986) stays above the bound for these
   von Mises tuning curves, by a factor that does not shrink with N; the loss comes

@@ -271,6 +271,28 @@ def test_gallery_finds_figures_in_either_markup():
         ("fig-b", "figures/p/b.svg", "figures/p/b-dark.svg", "B", "Bee", 2)]
 
 
+def test_gallery_names_a_captionless_notebook_figure_by_the_section_it_illustrates():
+    # A notebook's plots have no caption: "Notebook, figure 3." told a reader nothing.
+    page = ('<h1 id="nb">Spiking vs rate neurons<a class="headerlink" href="#nb">¶</a></h1>'
+            '<figure id="fig-nb-1"><img src="f-1.svg#only-light" alt="A"><img src="f-1-dark.svg#only-dark" alt="A"></figure>'
+            '<h2 id="s2">2. The f–I curve<a class="headerlink" href="#s2">¶</a></h2><p>Text.</p>'
+            '<figure id="fig-nb-2"><img src="f-2.svg#only-light" alt="B"><img src="f-2-dark.svg#only-dark" alt="B"></figure>'
+            '<h2 id="s3">3. Is a firing rate a <em>ReLU</em>?</h2>'
+            '<figure id="fig-nb-3"><img src="f-3.svg#only-light" alt="C"><img src="f-3-dark.svg#only-dark" alt="C"></figure>')
+    found = gallery.collect(page, "notebooks/nb.ipynb", "Spiking vs rate neurons", "notebooks/nb/index.html")
+    assert [(f.caption, f.title, f.number) for f in found] == [
+        ("Spiking vs rate neurons, figure 1.", "Spiking vs rate neurons, figure 1", 1),
+        ("Spiking vs rate neurons – The f–I curve.", "Spiking vs rate neurons – The f–I curve", 2),
+        ("Spiking vs rate neurons – Is a firing rate a ReLU?", "Spiking vs rate neurons – Is a firing rate a ReLU?", 3)]
+
+
+def test_gallery_cards_of_the_built_notebooks_name_their_sections(site):
+    text = (site / "gallery" / "index.html").read_text()
+    assert "Spiking vs rate neurons – The f–I curve," in text
+    assert not re.search(r"(Spiking vs rate neurons|Build a neuron from scratch), figure \d", text)
+    assert "published page’s address" in text and "page's address" not in text
+
+
 def test_gallery_figure_titles_are_the_captions_first_sentence():
     fig = gallery.Figure("p.md", "P", "p/index.html", "fig-a", "figures/p/a.svg", None, "alt",
                          "Leaky neuron with a 2.5-nA step. With 1.8 nA it stays below (Gerstner 2014).")

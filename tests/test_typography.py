@@ -80,6 +80,28 @@ def test_spaced_hyphen_next_to_math_or_a_number_is_a_dash(written, set_as):
     assert typeset(written) == set_as
 
 
+@pytest.mark.parametrize(
+    ("written", "set_as"),
+    [
+        # one dash convention: every em dash in prose is a spaced en dash
+        ("<p>side by side — the words</p>", f"<p>side by side {EN} the words</p>"),
+        ("<p>side by side&mdash;the words</p>", f"<p>side by side {EN} the words</p>"),
+        ("<li><a href=\"m.md\">Mapping</a> — the parts</li>", f"<li><a href=\"m.md\">Mapping</a> {EN} the parts</li>"),
+        ("<p>axon, synapses —\nthen</p>", f"<p>axon, synapses {EN} \nthen</p>"),
+        # left as written: code, math, tables and attributes
+        ('<p title="a — b"><code>a — b</code></p>', '<p title="a — b"><code>a — b</code></p>'),
+        ("<table><tr><td>—</td></tr></table>", "<table><tr><td>—</td></tr></table>"),
+    ],
+)
+def test_em_dashes_in_prose_are_spaced_en_dashes(written, set_as):
+    assert typeset(written) == set_as
+    assert typeset(written, numbers=False) == set_as
+
+
+def test_a_notebook_keeps_its_numbers_but_not_its_em_dashes():
+    assert typeset("<p>-70 mV — rest</p>", numbers=False) == f"<p>-70 mV {EN} rest</p>"
+
+
 def test_thousands_grouping():
     assert grouped("1500") == "1500"
     assert grouped("10000") == f"10{NNBSP}000"
@@ -91,6 +113,18 @@ PROSE_SKIP = re.compile(r"<(code|pre|math|script|style|table|kbd|samp|svg)\b.*?<
 
 def prose_text(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", PROSE_SKIP.sub(" ", html))
+
+
+def test_built_prose_uses_one_dash_convention(site: Path):
+    # Every page, the notebooks and the print page included: no em dash beside the en dash.
+    problems = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        if relative.startswith("assets/"):
+            continue
+        text = prose_text(file.read_text(encoding="utf-8")).replace("&mdash;", "\u2014")
+        problems += [f"{relative}: {m[0]!r}" for m in re.finditer(r".{0,30}\u2014.{0,30}", text)]
+    assert not problems, "\n".join(problems[:30])
 
 
 def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Path):
@@ -107,3 +141,21 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
         ):
             problems += [f"{relative}: {what}: {m[0]!r}" for m in re.finditer(pattern, text)]
     assert not problems, "\n".join(problems[:30])
+
+
+RESULT_BLOCK = re.compile(r'<div class="snippet-result">(.*?)</div>', re.S)
+# What a terminal forces and a page need not: a name without its accent, a power as ^2, a
+# micro as u. (A formula's own ^, as in 0.25^10, is left to each snippet.)
+ASCII_STAND_INS = re.compile(r"Cramer|\b(?:rad|cm|mm|m|s)\^2|\bu[AFmMVsS]\b|MOhm|\d deg\b")
+
+
+def test_result_blocks_print_names_and_units_as_typeset(site: Path):
+    problems = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        for block in RESULT_BLOCK.findall(file.read_text(encoding="utf-8")):
+            text = re.sub(r"<[^>]+>", "", block)
+            problems += [f"{relative}: {m[0]!r} in {text[:80]!r}" for m in ASCII_STAND_INS.finditer(text)]
+    assert not problems, "\n".join(problems[:30])
+    population = (site / "population-codes" / "index.html").read_text(encoding="utf-8")
+    assert "600 per rad², so the Cramér–Rao bound" in population

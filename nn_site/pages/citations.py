@@ -91,7 +91,8 @@ def _label(entry) -> str:
     people = entry.persons.get("author") or entry.persons.get("editor") or []
     # The "von" part belongs to the surname in a citation: "del Castillo & Katz 1954".
     names = [" ".join(p.prelast_names + p.last_names) for p in people]
-    names = names or [entry.fields.get("organization", entry.key)]
+    # An unsigned work is labelled by its BibTeX ``key`` field, as BibTeX itself does.
+    names = names or [entry.fields.get("organization") or entry.fields.get("key") or entry.key]
     # latexcodec (a pybtex dependency) turns TeX accents into Unicode: {\"o} -> ö.
     names = [codecs.decode(n, "ulatex").replace("{", "").replace("}", "") for n in names]
     if len(names) == 1:

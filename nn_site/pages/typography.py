@@ -10,6 +10,10 @@ a number and its unit (70 mV). This module does that, on the text between tags o
 page's HTML only: never inside code, preformatted text, keyboard or sample text, math,
 scripts, styles, tables of data, the reference list, a URL, or any attribute (a glossary
 tooltip or an alt text keeps its markup and its bytes).
+
+One dash convention in prose: the spaced en dash (" – "), which is what a spaced hyphen
+becomes here. An em dash, spaced or not, as Markdown's ``---`` or written as such, is set
+the same way, so that a page never mixes the two.
 """
 
 from __future__ import annotations
@@ -52,6 +56,9 @@ SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]{2}|\d)")
 # <math> ("below it - <math>m</math>") or begins after it ("<math>m</math> - opens").
 HYPHEN_BEFORE_MATH = re.compile(r"(?<=[^\W\d_]{2}) - $")
 HYPHEN_AFTER_MATH = re.compile(r"^ - (?=[^\W\d_]{2})")
+# An em dash between words (spaced or not; the character or smarty's entity): the
+# site's one parenthetical dash, the spaced en dash.
+EM_DASH = re.compile(r"[ \t]*(?:\u2014|&mdash;|&#8212;|&#x2014;)[ \t]*")
 LONG_NUMBER = re.compile(r"(?<![\w.,/\-#])(\d{5,})(?!\w|[.,]\d)")
 
 
@@ -61,6 +68,11 @@ def grouped(digits: str) -> str:
         return digits
     head = len(digits) % 3 or 3
     return NARROW_NBSP.join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
+
+
+def set_dashes(text: str) -> str:
+    """The dash rule, on one run of prose: every em dash a spaced en dash."""
+    return EM_DASH.sub(f" {EN_DASH} ", text)
 
 
 def set_numbers(text: str) -> str:
@@ -75,8 +87,10 @@ def set_numbers(text: str) -> str:
     return NUMBER_UNIT.sub(NBSP, text)
 
 
-def typeset(html: str) -> str:
-    """``html`` with the number rules applied to its prose text (see the module's docstring)."""
+def typeset(html: str, numbers: bool = True) -> str:
+    """``html`` with the number and dash rules applied to its prose text (see the module's
+    docstring); with ``numbers=False`` the dash rule only."""
+    prose = (lambda text: set_dashes(set_numbers(text))) if numbers else set_dashes
     out: list[str] = []
     skipping: list[str] = []  # the open elements whose text is left alone (their tag names)
     position = 0
@@ -85,7 +99,7 @@ def typeset(html: str) -> str:
         text = html[position : match.start()]
         token = match[0]
         if text and not skipping:
-            text = set_numbers(text)
+            text = prose(text)
             if token.startswith("<math"):
                 text = HYPHEN_BEFORE_MATH.sub(f" {EN_DASH} ", text)
             if after_math:
@@ -110,7 +124,7 @@ def typeset(html: str) -> str:
             skipping.append(name)
     tail = html[position:]
     if not skipping:
-        tail = set_numbers(tail)
+        tail = prose(tail)
         if after_math:
             tail = HYPHEN_AFTER_MATH.sub(f" {EN_DASH} ", tail)
     out.append(tail)

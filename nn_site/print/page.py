@@ -21,6 +21,8 @@ from pathlib import Path
 
 from mkdocs_print_site_plugin import urls as print_site_urls
 
+from nn_site.pages import typography
+
 # mkdocs-print-site 2.9 turns a link to the home page from a page one level down
 # ("../") into "#." (os.path.normpath gives "."), an anchor that does not exist; the
 # home page's section on the print page has id "index". It writes the page in its own
@@ -131,6 +133,9 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
+        # The pages' content reaches the print page before the typography filter runs on
+        # each page: its dashes are set here, so paper follows the one dash convention.
+        fixed = typography.typeset(fixed, numbers=False)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -155,10 +160,14 @@ def links_to_pages_not_printed(html: str, corrections_url: str) -> str:
 
 
 # An explorable (docs/assets/explorables/) needs a browser: printed, it was an empty frame.
-# Paper shows, in its place, its address on the site (docs/assets/print.css).
+# Paper shows, in its place, its static figure (``data-static-figure="<page>/<snippet>"``:
+# the snippet figure that draws the explorable at its starting settings, rendered by the
+# build) with its address on the site under it (docs/assets/print.css).
 EXPLORABLE = re.compile(r'<div class="nn-explorable" id="([^"]+)"[^>]*>.*?</div>', re.S)
 SECTION_ID = re.compile(r'<section class="print-page" id="([^"]+)"')
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.DOTALL)
+STATIC_FIGURE = re.compile(r'\bdata-static-figure="([^"]+)"')
 
 
 def _section_key(path: str) -> str:
@@ -189,9 +198,27 @@ def add_explorable_addresses(print_html: str, site_dir: Path, print_file: Path) 
             url = Path(os.path.relpath(source, print_file.parent)).as_posix()
             url = url.removesuffix("index.html") if print_file.name == "index.html" else url
         url = f"{url}#{match[1]}"
+        link = f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+        static = STATIC_FIGURE.search(match[0])
+        if static is None:
+            return (
+                f'{match[0]}<p class="print-only print-explorable"><strong>Interactive figure</strong>'
+                f" (needs a browser): {link}</p>"
+            )
+        svg = site_dir / "figures" / f"{static[1]}.svg"
+        if not svg.is_file():
+            raise ValueError(
+                f"{print_file}: explorable {match[1]!r} names data-static-figure={static[1]!r}, "
+                f"but the build wrote no {svg.relative_to(site_dir).as_posix()}"
+            )
+        src = Path(os.path.relpath(svg, print_file.parent)).as_posix()
+        size = SVG_SIZE.search(svg.read_text(encoding="utf-8")[:2000])
+        dims = f' width="{round(float(size[1]) * 4 / 3)}" height="{round(float(size[2]) * 4 / 3)}"' if size else ""
         return (
-            f'{match[0]}<p class="print-only print-explorable"><strong>Interactive figure</strong>'
-            f' (needs a browser): <a href="{html.escape(url)}">{html.escape(url)}</a></p>'
+            f'{match[0]}<figure class="print-only print-explorable">'
+            f'<img src="{html.escape(src)}" alt="The interactive figure at its starting settings"{dims}>'
+            f"<figcaption><strong>Interactive figure</strong>, shown at its starting settings;"
+            f" to change them (needs a browser): {link}</figcaption></figure>"
         )
 
     return EXPLORABLE.sub(address, print_html)

@@ -54,6 +54,9 @@ CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
 NUMBER = re.compile(r"^Figure\s+(\d+)\.\s*")
+SECTION = re.compile(r"<h[2-4]\b[^>]*>(.*?)</h[2-4]>", re.DOTALL)
+HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+SECTION_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+")  # "2. The f–I curve": the number is the notebook's
 SVG_SIZE = re.compile(r'<svg\b[^>]*?\bwidth="([\d.]+)pt"[^>]*?\bheight="([\d.]+)pt"', re.DOTALL)
 
 
@@ -128,6 +131,18 @@ def _text(fragment: str) -> str:
     return re.sub(r"\(\s+", "(", re.sub(r"\s+([,.;:)])", r"\1", text))
 
 
+def _uncaptioned(page_html: str, at: int, title: str, before: int) -> str:
+    """The name of a figure without a caption (a notebook's plot): its page and the
+    section it illustrates ("Spiking vs rate neurons – The f–I curve."), which says what
+    it shows (a dash, not a colon: a heading may hold one); only a figure above every
+    section falls back to its place on the page."""
+    sections = list(SECTION.finditer(page_html, 0, at))
+    heading = SECTION_NUMBER.sub("", _text(HEADERLINK.sub("", sections[-1][1]))) if sections else ""
+    if not heading:
+        return f"{_text(title)}, figure {before + 1}."
+    return f"{_text(title)} – {heading}" + ("" if heading[-1] in ".?!" else ".")
+
+
 def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Figure]:
     """Every figure with an SVG image in one page's HTML."""
     here = posixpath.dirname(dest_uri)
@@ -153,8 +168,9 @@ def collect(page_html: str, src_uri: str, title: str, dest_uri: str) -> list[Fig
             )
         resolve = lambda src: posixpath.normpath(posixpath.join(here, path(src)))  # noqa: E731
         caption = CAPTION.search(match[2])
-        # A figure without a caption (a notebook's plot) is named by its page and place.
-        text = NUMBER.sub("", _text(caption[1])) if caption else f"{_text(title)}, figure {len(found) + 1}."
+        text = (
+            NUMBER.sub("", _text(caption[1])) if caption else _uncaptioned(page_html, match.start(), title, len(found))
+        )
         numbered = NUMBER.match(_text(caption[1])) if caption else None
         found.append(
             Figure(
@@ -360,7 +376,7 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
             0,
             '<p class="gallery-no-url"><strong>This copy has no public URL</strong> (built without '
             "<code>site_url</code> or <code>NN_SITE_URL</code>), so the credit lines below name "
-            "no address: add the published page's address where you use a figure.</p>",
+            "no address: add the published page’s address where you use a figure.</p>",
         )
     if not figures:
         raise GalleryError("the gallery found no figure on any page")

@@ -102,8 +102,8 @@ if __name__ == "__main__":
 
     bump = make_bump(0.0, rng)
     theory = a * np.maximum(np.cos(THETA) - np.cos(tc), 0.0)
-    print(f"bump half-width: simulated {np.degrees(np.pi * np.mean(bump > 1e-6)):.1f} deg, "
-          f"closed form {np.degrees(tc):.1f} deg; height {bump.max():.3f} vs {a:.3f}")
+    print(f"bump half-width: simulated {np.degrees(np.pi * np.mean(bump > 1e-6)):.1f}°, "
+          f"closed form {np.degrees(tc):.1f}°; height {bump.max():.3f} vs {a:.3f}")
     print(f"drift during 20 tau of hold: {hold_drift:.1e} rad")
     for g, s in zip(gammas, speeds):
         print(f"gamma = {g:+.2f}: speed {s:+.4f} per tau (closed form {g:+.4f})")

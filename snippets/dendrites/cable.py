@@ -11,7 +11,7 @@ solution of the cable equation for a finite sealed cable,
     V(x) = V(0) cosh((L - x)/lambda) / cosh(L/lambda),  V(0) = I R_inf coth(L/lambda),
 
 with length constant lambda = sqrt(d R_m / (4 R_i)) and R_inf = 4 R_i lambda / (pi d^2).
-Units are SI inside (metres, ohms, farads, amperes, seconds); printed in um, MOhm, mV.
+Units are SI inside (metres, ohms, farads, amperes, seconds); printed in µm, MΩ, mV.
 
 Other snippets in this folder import this module; run it on its own to print the
 check for growing numbers of compartments.
@@ -72,8 +72,8 @@ def max_error(n, length=L):
 
 
 if __name__ == "__main__":
-    print(f"length constant lambda = {LAMBDA * 1e6:.0f} um, tau = {TAU * 1e3:.0f} ms")
-    print(f"input resistance: closed form {R_INF / np.tanh(L / LAMBDA) / 1e6:.1f} MOhm, "
+    print(f"length constant lambda = {LAMBDA * 1e6:.0f} µm, tau = {TAU * 1e3:.0f} ms")
+    print(f"input resistance: closed form {R_INF / np.tanh(L / LAMBDA) / 1e6:.1f} MΩ, "
           f"so {I0 * 1e9:g} nA gives V(0) = {closed_form(0.0) * 1e3:.2f} mV")
     for n in (10, 20, 40, 80, 160):
         x, v = steady_state(n)

@@ -55,10 +55,10 @@ if __name__ == "__main__":
     soma = v[:, 0, :] * 1e3                                  # mV at the soma end
     peaks = soma.max(axis=0)
     delays = (t[soma.argmax(axis=0)] - TAU_SYN) * 1e3        # ms after the current's peak
-    print(" site (um)   peak at soma (mV)   delay (ms)")
+    print(" site (µm)   peak at soma (mV)   delay (ms)")
     for d, p, dl in zip(SITES_UM, peaks, delays):
         print(f"{d:9d} {p:19.3f} {dl:12.2f}")
-    print(f"peak from 1000 um / peak from 0 um = {peaks[-1] / peaks[0]:.3f}")
+    print(f"peak from 1000 µm / peak from 0 µm = {peaks[-1] / peaks[0]:.3f}")
 
     fig, (ax_v, ax_p) = plt.subplots(1, 2, figsize=(7, 3.6))
     # Distance fades the line and thins it; the faintest is still 3:1 against the page in

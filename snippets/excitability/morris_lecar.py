@@ -2,7 +2,7 @@
 
 Two variables: the membrane potential V (mV) and the fraction w of open potassium
 channels. Calcium channels open instantly with V (m_inf), potassium channels
-follow with a delay. Units: ms, mV, uA/cm^2, mS/cm^2, uF/cm^2.
+follow with a delay. Units: ms, mV, µA/cm², mS/cm², µF/cm².
 
 The two sets differ only in the calcium conductance and in where and how fast
 the potassium channels open. With "type II" the resting state loses stability
@@ -136,7 +136,7 @@ def rates(t, v, settle=500.0, level=0.0):
 
 
 def sweep(currents, p, dwell=400.0, settle=150.0, dt=0.25, start=None):
-    """One neuron, the current stepped through `currents` (uA/cm^2), each held for
+    """One neuron, the current stepped through `currents` (µA/cm²), each held for
     `dwell` ms; each step starts from the state (V, w) the previous one ended in, the
     first from `start` or from rest. The rate (Hz) of each step is counted from its
     upward crossings of 0 mV after `settle` ms. Plain floats and the math module:
@@ -178,5 +178,5 @@ if __name__ == "__main__":
     for name, p in SETS.items():
         kind, i_c, v_c = bifurcation(p)
         eig = np.linalg.eigvals(jacobian(v_c, p))
-        print(f"{name}: rest is lost in a {kind} bifurcation at I = {i_c:.2f} uA/cm^2,")
+        print(f"{name}: rest is lost in a {kind} bifurcation at I = {i_c:.2f} µA/cm²,")
         print(f"  at V = {v_c:.2f} mV, with eigenvalues {np.round(eig, 4)}")

@@ -34,7 +34,7 @@ from popcode_model import (T, fisher_information, linear_fisher, maximum_likelih
 C = 0.1           # uniform pairwise correlation
 RHO = 0.2         # limited-range correlation between neurons with the same preferred direction
 LENGTH = 1.0      # its range, in radians of preferred direction
-EPS = 1e-3        # variance of the stimulus jitter, rad^2: the information ceiling is 1 / EPS
+EPS = 1e-3        # variance of the stimulus jitter, rad²: the information ceiling is 1 / EPS
 SIZES = [4, 8, 16, 32, 64, 128, 256, 512, 1024]
 SIM_SIZES = [16, 64, 256]
 TRIALS = 1000

@@ -1,10 +1,10 @@
-"""How close each decoder comes to the Cramer-Rao bound, and when the bound is reached.
+"""How close each decoder comes to the Cramér–Rao bound, and when the bound is reached.
 
 Uses the model of popcode_model.py (von Mises tuning on a baseline, independent
 Poisson counts). For each population size N, and for each counting window T at
 N = 64, it draws TRIALS population responses to random directions, decodes each by
 the population vector and by maximum likelihood, and compares the mean squared
-error with the Cramer-Rao bound 1 / I (Fisher information, closed form).
+error with the Cramér–Rao bound 1 / I (Fisher information, closed form).
 The bound is asymptotic: maximum likelihood reaches it once a trial has a few dozen
 spikes or more, whether from more neurons or a longer window (8 neurons and about 50
 spikes already suffice here); with a handful of spikes it misses it. The population

@@ -12,7 +12,7 @@ in a window of T seconds. The stimulus theta is read back in two ways:
 
 The Fisher information of independent Poisson counts has the closed form
 I(theta) = T * sum_i f_i'(theta)^2 / f_i(theta) (Dayan & Abbott 2001, ch. 3), and no
-unbiased decoder has a variance below 1 / I(theta), the Cramer-Rao bound.
+unbiased decoder has a variance below 1 / I(theta), the Cramér–Rao bound.
 The figure shows the tuning curves and one trial's counts with both estimates.
 """
 
@@ -125,9 +125,9 @@ if __name__ == "__main__":
     ax_c.set_ylabel(r"spike count $n_i$")
     ax_c.set_xticks([-180, -90, 0, 90, 180])
     ax_c.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2)
-    print(f"true direction {np.degrees(theta_true):.1f} deg; population vector {np.degrees(pv):.1f} deg; "
-          f"maximum likelihood {np.degrees(ml):.1f} deg")
+    print(f"true direction {np.degrees(theta_true):.1f}°; population vector {np.degrees(pv):.1f}°; "
+          f"maximum likelihood {np.degrees(ml):.1f}°")
     print(f"spikes on this trial: {counts.sum()} from {N} neurons; largest count {counts.max()}")
-    print(f"Fisher information at the true direction: {fisher_information(theta_true, phi):.0f} per rad^2, "
-          f"so the Cramer-Rao bound on the standard deviation is {np.degrees(fisher_information(theta_true, phi) ** -0.5):.2f} deg")
+    print(f"Fisher information at the true direction: {fisher_information(theta_true, phi):.0f} per rad², "
+          f"so the Cramér–Rao bound on the standard deviation is {np.degrees(fisher_information(theta_true, phi) ** -0.5):.2f}°")
     plt.show()

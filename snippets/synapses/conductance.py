@@ -1,7 +1,7 @@
 """A synapse is a conductance: its effect depends on the membrane potential.
 
-Units: mV, ms, nA, megaohm, microsiemens (1 MOhm x 1 uS = 1, dimensionless). The
-site's leaky integrate-and-fire membrane (E_L = -70 mV, R = 10 MOhm, tau = 10 ms)
+Units: mV, ms, nA, megaohm, microsiemens (1 MΩ × 1 µS = 1, dimensionless). The
+site's leaky integrate-and-fire membrane (E_L = -70 mV, R = 10 MΩ, tau = 10 ms)
 receives either a current I, which adds R I to the steady state whatever V is, or a
 conductance g with reversal potential E_syn, whose current g (E_syn - V) shrinks as
 V approaches E_syn:
@@ -20,7 +20,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 E_L = -70.0       # resting potential, mV
-R = 10.0          # membrane resistance, MOhm
+R = 10.0          # membrane resistance, MΩ
 TAU = 10.0        # membrane time constant, ms
 E_EXC = 0.0       # reversal potential of AMPA and NMDA currents, mV
 
@@ -31,13 +31,13 @@ def v_inf_current(i):
 
 
 def v_inf_conductance(g, e_syn=E_EXC):
-    """Steady state for a constant conductance g (uS) with reversal e_syn (mV)."""
+    """Steady state for a constant conductance g (µS) with reversal e_syn (mV)."""
     g = np.asarray(g, dtype=float)
     return (E_L + R * g * e_syn) / (1.0 + R * g)
 
 
 def tau_eff(g):
-    """The membrane time constant shortened by an open conductance g (uS), ms."""
+    """The membrane time constant shortened by an open conductance g (µS), ms."""
     return TAU / (1.0 + R * np.asarray(g, dtype=float))
 
 
@@ -61,13 +61,13 @@ def mg_block(v, mg=1.0):
 if __name__ == "__main__":
     for g in (0.01, 0.1, 1.0):
         matched = R * g * (E_EXC - E_L)              # the current with the same effect at rest, mV
-        print(f"g = {g:4.2f} uS: V_inf = {v_inf_conductance(g):5.1f} mV, tau_eff = {tau_eff(g):4.2f} ms"
+        print(f"g = {g:4.2f} µS: V_inf = {v_inf_conductance(g):5.1f} mV, tau_eff = {tau_eff(g):4.2f} ms"
               f" (current: {v_inf_current(matched / R):5.1f} mV)")
     for v in (-70.0, -50.0, -20.0, 0.0):
         print(f"Mg block, 1 mM, V = {v:3.0f} mV: fraction open {mg_block(v):.3f}")
 
     fig, (ax_s, ax_iv) = plt.subplots(1, 2, figsize=(7, 3.6))
-    g = np.linspace(0.0, 0.3, 301)                       # uS
+    g = np.linspace(0.0, 0.3, 301)                       # µS
     drive = R * g * (E_EXC - E_L)                        # mV, matched current R I
     ax_s.plot(drive, v_inf_current(drive / R) - E_L, color="C0", linestyle="--",
               label="current input")

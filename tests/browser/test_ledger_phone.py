@@ -201,3 +201,33 @@ def test_without_javascript_every_row_shows_and_no_filter(browser, base_url):
     finally:
         context.close()
     assert total >= 80 and visible == total and not form_visible
+
+
+FILTER_LAYOUT = """() => {
+  const form = document.querySelector('form.ledger-filter');
+  const box = form.getBoundingClientRect();
+  return [...form.querySelectorAll('label')].map(label => {
+    const select = label.querySelector('select').getBoundingClientRect();
+    const range = document.createRange();
+    range.setStartBefore(label.firstChild);
+    range.setEndBefore(label.querySelector('select'));
+    const text = range.getBoundingClientRect();
+    return {left: select.left - box.left, width: select.width, formWidth: box.width,
+            textAbove: text.bottom <= select.top + 1, textLeft: text.left - box.left};
+  });
+}"""
+
+
+def test_filter_controls_are_laid_out_alike_on_a_phone(browser, base_url):
+    # Each control one row: its label above a menu the column's full width (they wrapped
+    # differently: one label beside its menu, the other above a narrower one).
+    context, page = _open(browser, base_url, "ledger/", PHONE)
+    try:
+        page.wait_for_function("!document.querySelector('form.ledger-filter').hidden")
+        controls = page.evaluate(FILTER_LAYOUT)
+    finally:
+        context.close()
+    assert len(controls) == 2, controls
+    for c in controls:
+        assert c["textAbove"] and abs(c["textLeft"]) <= 1 and abs(c["left"]) <= 1, c
+        assert abs(c["width"] - c["formWidth"]) <= 1, c

@@ -162,20 +162,29 @@ def test_code_prints_as_one_line_naming_its_file(print_page):
     page.emulate_media(media="screen", color_scheme="dark")
 
 
-def test_explorables_print_as_their_address(print_page):
+def test_explorables_print_as_their_static_figure_and_address(print_page):
+    # An explorable needs a browser: paper shows the figure of its starting settings
+    # (drawn by the build) with its address under it, not an empty frame.
     page, _ = print_page
     page.emulate_media(media="print", color_scheme="light")
+    page.evaluate("""() => Promise.all([...document.querySelectorAll('.print-explorable img')].map(img =>
+        img.complete ? null : new Promise(done => { img.onload = img.onerror = done; })))""")
     explorables = page.eval_on_selector_all(
         ".nn-explorable",
         """els => els.map(e => {
-            const note = e.parentElement.querySelector(':scope > .print-explorable');
+            const note = e.nextElementSibling;
+            const img = note && note.querySelector('img');
+            const caption = note && note.querySelector('figcaption');
             return {id: e.id, display: getComputedStyle(e).display,
-                    note: note && getComputedStyle(note).display,
-                    href: note && note.querySelector('a').getAttribute('href')};
+                    note: note && note.classList.contains('print-explorable') && getComputedStyle(note).display,
+                    loaded: img ? img.naturalWidth : 0, shown: img ? img.getBoundingClientRect().width : 0,
+                    below: img && caption ? caption.getBoundingClientRect().top >= img.getBoundingClientRect().bottom : false,
+                    href: caption && caption.querySelector('a').getAttribute('href')};
         })""")
     assert len(explorables) >= 2
     for explorable in explorables:
-        assert explorable["display"] == "none" and explorable["note"] == "block", explorable
+        assert explorable["display"] == "none" and explorable["note"] not in (None, False, "none"), explorable
+        assert explorable["loaded"] > 0 and explorable["shown"] > 300 and explorable["below"], explorable
         assert explorable["href"].endswith("#" + explorable["id"]), explorable
     page.emulate_media(media="screen", color_scheme="dark")
     notes = page.eval_on_selector_all(".print-explorable", "els => els.map(e => getComputedStyle(e).display)")
