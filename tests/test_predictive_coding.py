@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import load_snippet
+from conftest import ROOT, load_snippet
 
 pc = load_snippet("predictive_coding/pc_vs_backprop.py")
 
@@ -97,3 +97,14 @@ def test_iterations_needed_for_099(measured):
 
 def iterations_to_reach(cosine_row, level):
     return next(T for T, c in zip(pc.ITERATIONS, cosine_row) if c > level)
+
+
+def test_page_states_the_measured_relative_errors(measured):
+    """The page's sentence on gamma = 0.01 quotes the table: its numbers must be the snippet's."""
+    _, rel_errors = measured
+    row = rel_errors[pc.GAMMAS.index(0.01)]
+    at = {T: f"{row[pc.ITERATIONS.index(T)]:.2g}" for T in (100, 500, 1000)}
+    assert at[500] == at[1000]  # levelled off by 500 steps
+    assert row[pc.ITERATIONS.index(200)] - row[-1] > 1e-4  # ... but not yet at 200
+    page = " ".join((ROOT / "docs" / "predictive-coding.md").read_text(encoding="utf-8").split())
+    assert f"{at[100]} at 100 steps, it levels off at {at[500]} by about 500 steps" in page
