@@ -53,35 +53,57 @@ if __name__ == "__main__":
     w0, b0, _ = history[0]
     print(f"start:   w = ({w0[0]:+.3f}, {w0[1]:+.3f}), b = {b0:+.3f}")
     for epoch, (w_e, b_e, corrections) in enumerate(history[1:], start=1):
-        print(f"epoch {epoch}: w = ({w_e[0]:+.3f}, {w_e[1]:+.3f}), b = {b_e:+.3f}"
-              f"   ({corrections} correction(s))")
+        print(f"epoch {epoch}: w = ({w_e[0]:+.3f}, {w_e[1]:+.3f}), b = {b_e:+.3f}   ({corrections} correction(s))")
     for x, t in zip(X, T):
         z = x @ w + b
         print(f"x = ({x[0]:.0f}, {x[1]:.0f}): z = {z:+.3f}, y = {predict(w, b, x)}, target {t}")
 
-    fig, ax = plt.subplots(figsize=(7, 4.1))
+    fig, ax = plt.subplots(figsize=(7, 4.9))
     g = np.linspace(-0.5, 1.5, 301)
     gx, gy = np.meshgrid(g, g)
     region = predict(w, b, np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
     ax.contourf(gx, gy, region, levels=[0.5, 1.5], colors=["C4"], alpha=0.18)
-    earlier = [(w_e, b_e) for w_e, b_e, _ in history if not (np.allclose(w_e, w) and b_e == b)]
-    for k, (w_e, b_e) in enumerate(earlier):
+    # history[0] is the start, history[k] the end of epoch k; the earlier boundaries are
+    # those before the final weights were reached.
+    earlier = [(k, w_e, b_e) for k, (w_e, b_e, _) in enumerate(history) if not (np.allclose(w_e, w) and b_e == b)]
+    for k, w_e, b_e in earlier:
         # the line w1 x1 + w2 x2 + b = 0, solved for x2 (w2 is never 0 here)
-        ax.plot(g, -(w_e[0] * g + b_e) / w_e[1], color="C6", linewidth=1, linestyle=":",
-                label="boundaries at the start\nand after earlier epochs" if k == 0 else None)
-    ax.plot(g, -(w[0] * g + b) / w[1], color="C3", linewidth=2.5,
-            label=f"learned boundary:\n{w[0]:.3f} $x_1$ + {w[1]:.3f} $x_2$\n{'+' if b >= 0 else '−'} {abs(b):.3f} = 0")
+        ax.plot(
+            g,
+            -(w_e[0] * g + b_e) / w_e[1],
+            color="C6",
+            linewidth=1.5,
+            linestyle="--",
+            label="earlier boundaries" if k == 0 else None,
+        )
+    # Each earlier boundary that crosses the square is named where it does: epoch 1 cuts
+    # the upper-left corner (label below it), epoch 2 the lower-left one (label right of
+    # it); the start lies outside.
+    epoch_labels = {1: (-0.28, 1.36, "top"), 2: (0.0, -0.34, "center")}
+    for k, _, _ in earlier:
+        if k in epoch_labels:
+            x_at, y_at, va = epoch_labels[k]
+            ax.text(x_at, y_at, f"epoch {k}", color="C6", ha="left", va=va)
+    sign = "+" if b >= 0 else "-"
+    ax.plot(
+        g,
+        -(w[0] * g + b) / w[1],
+        color="C3",
+        linewidth=2.5,
+        label=f"learned boundary:\n${w[0]:.3f}\\,x_1 + {w[1]:.3f}\\,x_2 {sign} {abs(b):.3f} = 0$",
+    )
     ax.scatter(*X[T == 0].T, s=110, color="C0", zorder=3, label="AND = 0")
     ax.scatter(*X[T == 1].T, s=130, color="C4", marker="s", zorder=3, label="AND = 1")
-    ax.text(1.45, 1.42, "y = 1", color="C4", ha="right", va="top", fontsize=12)
-    ax.text(0.5, -0.42, "y = 0", color="C0", ha="center", va="bottom", fontsize=12)
+    ax.text(1.45, 1.42, "$y = 1$", color="C4", ha="right", va="top", fontsize=12)
+    ax.text(0.5, 0.5, "$y = 0$", color="C0", ha="center", va="center", fontsize=12)
     ax.set_xlim(-0.5, 1.5)
     ax.set_ylim(-0.5, 1.5)
     ax.set_aspect("equal")
-    ax.set_anchor("E")  # the square next to its legend, its y label clear of the left edge
     ax.set_xticks([-0.5, 0, 0.5, 1, 1.5])
     ax.set_yticks([-0.5, 0, 0.5, 1, 1.5])
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    fig.legend(loc="outside right upper")
+    # Under the square, in two columns: the boundary's equation, one mathtext line, would make
+    # a legend beside the square wider than the square.
+    fig.legend(loc="outside lower center", ncol=2)
     plt.show()

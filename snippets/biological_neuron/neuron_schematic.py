@@ -8,20 +8,22 @@ the "threshold" site) C3, axon and terminals C4; myelin and the nucleus in grey 
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
+from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
 
 fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 5.8))
-TAG_R = 0.68  # radius of a numbered disc, in data units
+TAG_R = {1: 0.62, 2: 0.8}  # a numbered disc's radius (data units), by the number's digits
 
 
 def tag(number, x, y, colour, point=None):
-    """A numbered disc at (x, y), with a thin leader to ``point`` (the part it names)."""
+    """A numbered disc at (x, y), with a thin leader to ``point`` (the part it names);
+    a two-digit number gets a larger disc, so that it stays inside it."""
+    radius = TAG_R[len(str(number))]
     if point is not None:
         dx, dy = point[0] - x, point[1] - y
-        edge = TAG_R / np.hypot(dx, dy)
+        edge = radius / np.hypot(dx, dy)
         ax.plot([x + edge * dx, point[0]], [y + edge * dy, point[1]], color="C6", linewidth=0.8, zorder=4)
-    ax.add_patch(Circle((x, y), TAG_R, facecolor=colour, alpha=0.3, zorder=5))
-    ax.add_patch(Circle((x, y), TAG_R, fill=False, edgecolor=colour, linewidth=1.5, zorder=5))
+    ax.add_patch(Circle((x, y), radius, facecolor=colour, alpha=0.3, zorder=5))
+    ax.add_patch(Circle((x, y), radius, fill=False, edgecolor=colour, linewidth=1.5, zorder=5))
     ax.text(x, y, str(number), ha="center", va="center", fontweight="bold", zorder=6)
 
 
@@ -36,8 +38,9 @@ def branch(x, y, angle, length, width, depth):
     ax.plot([x, x2], [y, y2], color="C0", linewidth=width, solid_capstyle="round")
     if depth == 0:
         return [(x2, y2)]
-    return (branch(x2, y2, angle + 24, 0.65 * length, 0.65 * width, depth - 1)
-            + branch(x2, y2, angle - 24, 0.65 * length, 0.65 * width, depth - 1))
+    return branch(x2, y2, angle + 24, 0.65 * length, 0.65 * width, depth - 1) + branch(
+        x2, y2, angle - 24, 0.65 * length, 0.65 * width, depth - 1
+    )
 
 
 tips = []
@@ -55,9 +58,14 @@ ax.add_patch(Circle((soma_x - 0.25, 0.2), 0.42, facecolor="C6", alpha=0.35, edge
 
 # axon hillock (tapering out of the soma), then the axon initial segment
 hillock_end, ais_end = 6.25, 7.3
-ax.add_patch(Polygon([(soma_x + soma_r - 0.1, 0.42), (hillock_end, 0.09),
-                      (hillock_end, -0.09), (soma_x + soma_r - 0.1, -0.42)],
-                     closed=True, color="C3", zorder=3))
+ax.add_patch(
+    Polygon(
+        [(soma_x + soma_r - 0.1, 0.42), (hillock_end, 0.09), (hillock_end, -0.09), (soma_x + soma_r - 0.1, -0.42)],
+        closed=True,
+        color="C3",
+        zorder=3,
+    )
+)
 ax.plot([hillock_end, ais_end], [0, 0], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
 
 # myelinated axon: sheaths with gaps (nodes of Ranvier) between them
@@ -65,8 +73,18 @@ axon_end = 13.3
 ax.plot([ais_end, axon_end], [0, 0], color="C4", linewidth=2.5, zorder=2)
 sheath_starts = np.arange(ais_end + 0.2, axon_end - 1.0, 1.3)
 for x in sheath_starts:
-    ax.add_patch(FancyBboxPatch((x, -0.28), 1.05, 0.56, boxstyle="round,pad=0,rounding_size=0.25",
-                                facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
+    ax.add_patch(
+        FancyBboxPatch(
+            (x, -0.28),
+            1.05,
+            0.56,
+            boxstyle="round,pad=0,rounding_size=0.25",
+            facecolor="C6",
+            alpha=0.35,
+            edgecolor="C6",
+            zorder=3,
+        )
+    )
 
 # axon terminals with their boutons; the middle one is enlarged in the second panel
 boutons = [(14.6, 1.15), (14.9, 0.0), (14.6, -1.15)]
@@ -92,10 +110,9 @@ parts = [  # name, colour, disc position, the point it names
 for number, (name, colour, at, point) in enumerate(parts, start=1):
     tag(number, *at, colour, point)
     row_y = -9.0 - 1.55 * (number - 1)
-    tag(number, 0.4, row_y, colour)
-    ax.text(1.4, row_y, name, ha="left", va="center")
-ax.add_patch(FancyArrowPatch((0.0, -7.0), (16.5, -7.0), arrowstyle="-|>", mutation_scale=16,
-                             linewidth=1.2, color="C6"))
+    tag(number, 0.55, row_y, colour)
+    ax.text(1.6, row_y, name, ha="left", va="center")
+ax.add_patch(FancyArrowPatch((0.0, -7.0), (16.5, -7.0), arrowstyle="-|>", mutation_scale=16, linewidth=1.2, color="C6"))
 ax.text(0.0, -6.8, "signals flow: dendrites → soma → axon", ha="left", va="bottom")
 ax.set_xlim(-0.3, 16.8)
 ax.set_ylim(-23.9, 5.2)
@@ -105,33 +122,88 @@ ax.axis("off")
 ax.set_title("a neuron (schematic, not to scale)")
 
 # --- one chemical synapse, enlarged ---------------------------------------------------
-zoom.add_patch(Wedge((0, 0.55), 1.5, 0, 180, facecolor="C4", alpha=0.15, edgecolor="C4", linewidth=2))
-rng = np.random.default_rng(0)
-for _ in range(9):  # vesicles filled with neurotransmitter
-    r, a = rng.uniform(0.35, 1.1), rng.uniform(20, 160)
-    zoom.add_patch(Circle((r * np.cos(np.radians(a)), 0.75 + r * np.sin(np.radians(a))), 0.14,
-                          facecolor="none", edgecolor="C1", linewidth=1.5))
+# Each compartment is a pale fill and, as a second patch without alpha, its outline:
+# alpha on one patch would fade the outline with the fill.
+terminal = dict(center=(0, 0.55), r=1.5, theta1=0, theta2=180)
+zoom.add_patch(Wedge(**terminal, facecolor="C4", alpha=0.15, linewidth=0))
+zoom.add_patch(Wedge(**terminal, fill=False, edgecolor="C4", linewidth=2))
+# Vesicles filled with neurotransmitter, placed by hand: apart from each other, clear
+# of the terminal's edge and of the leaders that name them.
+VESICLE_R = 0.14
+vesicles = [(-1.0, 0.95), (-0.55, 1.4), (-0.45, 0.9), (-0.05, 1.75), (0.0, 1.2), (0.45, 1.5), (0.6, 1.0)]
+for centre in vesicles:
+    zoom.add_patch(Circle(centre, VESICLE_R, facecolor="none", edgecolor="C1", linewidth=1.5))
 zoom.add_patch(Wedge((0.35, 0.55), 0.17, 180, 360, facecolor="none", edgecolor="C1", linewidth=1.5))
-zoom.scatter(rng.uniform(-0.05, 0.75, 14), rng.uniform(0.08, 0.48, 14), s=6, color="C1")
-zoom.add_patch(FancyBboxPatch((-1.5, -1.3), 3.0, 1.3, boxstyle="round,pad=0,rounding_size=0.2",
-                              facecolor="C0", alpha=0.15, edgecolor="C0", linewidth=2))
+released = np.array(
+    [
+        (0.05, 0.42),
+        (0.25, 0.38),
+        (0.45, 0.41),
+        (0.62, 0.37),
+        (0.15, 0.27),
+        (0.36, 0.24),
+        (0.55, 0.22),
+        (0.76, 0.28),
+        (0.0, 0.2),
+        (0.27, 0.16),
+    ]
+)
+zoom.scatter(*released.T, s=6, color="C1")
+dendrite_box = dict(xy=(-1.5, -1.8), width=3.0, height=1.8, boxstyle="round,pad=0,rounding_size=0.2")
+zoom.add_patch(FancyBboxPatch(**dendrite_box, facecolor="C0", alpha=0.15, linewidth=0))
+zoom.add_patch(FancyBboxPatch(**dendrite_box, fill=False, edgecolor="C0", linewidth=2))
 for x in np.linspace(-0.9, 0.9, 6):  # receptors in the postsynaptic membrane
-    zoom.add_patch(FancyBboxPatch((x - 0.07, -0.12), 0.14, 0.22, boxstyle="square,pad=0",
-                                  color="C0"))
-zoom.add_patch(FancyArrowPatch((0, 3.3), (0, 2.2), arrowstyle="-|>", mutation_scale=14, color="C4"))
-zoom.text(0.15, 2.9, "action potential\narrives", va="center")
-for text, point, where in [
-    ("vesicles of\nneurotransmitter", (-0.95, 1.0), (-2.85, 2.4)),
-    ("release into\nthe cleft", (0.5, 0.3), (1.4, 1.9)),
-    ("receptors", (0.9, -0.05), (1.4, -0.4)),
-    ("postsynaptic\ndendrite", (-0.8, -0.9), (-2.4, -2.0)),
+    zoom.add_patch(FancyBboxPatch((x - 0.07, -0.12), 0.14, 0.22, boxstyle="square,pad=0", color="C0"))
+zoom.add_patch(FancyArrowPatch((0.3, 3.6), (0.3, 2.2), arrowstyle="-|>", mutation_scale=14, color="C4"))
+zoom.text(0.45, 3.0, "action potential\narrives", va="center")
+first_vesicle = vesicles[0]
+for text, point, where, shrink in [
+    # ends on the first vesicle's outline, up and to the left of its centre
+    (
+        "vesicles of\nneurotransmitter",
+        (first_vesicle[0] - VESICLE_R * 0.7, first_vesicle[1] + VESICLE_R * 0.7),
+        (-2.85, 2.5),
+        0,
+    ),
+    # ends on the rightmost released dot, reached from the right, past no other dot
+    ("release into\nthe cleft", tuple(released[np.argmax(released[:, 0])]), (1.4, 1.9), 2),
+    ("receptors", (0.9, -0.05), (1.62, -0.45), 2),
+    ("postsynaptic\ndendrite", (-0.8, -1.2), (-2.4, -2.6), 2),
 ]:
-    zoom.annotate(text, point, xytext=where, va="center",
-                  arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=2))
+    zoom.annotate(
+        text,
+        point,
+        xytext=where,
+        va="center",
+        arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=shrink),
+    )
 zoom.set_xlim(-2.9, 2.7)
-zoom.set_ylim(-2.6, 3.6)
+zoom.set_ylim(-3.3, 3.9)
 zoom.set_aspect("equal")
 zoom.axis("off")
 zoom.set_anchor("N")
 zoom.set_title("a chemical synapse")
+
+
+class BesideOnly(ConnectionPatch):
+    """A connector drawn only while the close-up is beside the neuron: where a phone
+    stacks the close-up under the list, a line to it would cross the list."""
+
+    def draw(self, renderer):
+        if zoom.get_window_extent(renderer).x0 > ax.get_window_extent(renderer).x0 + 1:
+            super().draw(renderer)
+
+
+# The circled bouton's edge, to the terminal's upper-left corner in the close-up.
+fig.add_artist(
+    BesideOnly(
+        xyA=(boutons[1][0] + 0.45, boutons[1][1]),
+        coordsA=ax.transData,
+        xyB=(-1.5, 0.55),
+        coordsB=zoom.transData,
+        color="C1",
+        linestyle="--",
+        linewidth=1.2,
+    )
+)
 plt.show()

@@ -34,19 +34,30 @@ if __name__ == "__main__":
     print(f"width at half height   {width:6.2f} ms")
     print(f"spike time (V crosses 0 mV upwards): {spike_times(t, v)[0]:.2f} ms")
     print(f"most negative V after the spike: {v.min():.1f} mV")
+    print(f"peak of the K+ gate n: {n.max():.2f}")
 
-    fig, (ax_v, ax_g) = plt.subplots(2, 1, sharex=True, figsize=(7, 5.2),
-                                     height_ratios=[3, 2])
-    ax_v.plot(t, v, color="C2", label="membrane potential V")
-    ax_v.axhline(v[0], color="C6", linestyle=":", linewidth=1, label="rest")
+    fig, (ax_v, ax_g) = plt.subplots(2, 1, sharex=True, figsize=(7, 5.2), height_ratios=[3, 2])
+    ax_v.plot(t, v, color="C2", label="membrane potential $V$", zorder=3)
+    # The rest line runs through the trace's flat start and end: dashed, thin and drawn
+    # behind it, so that it never covers the trace.
+    ax_v.axhline(v[0], color="C6", linestyle="--", linewidth=1, zorder=1, label="rest")
     ax_v.axvspan(5.0, 6.0, color="C0", alpha=0.35, linewidth=0, label="current pulse")  # visible on dark too
-    ax_v.set_ylabel("V (mV)")
+    ax_v.set_ylabel("$V$ (mV)")
     ax_v.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=3)
-    ax_g.plot(t, m, color="C1", label="m (Na⁺ activation)")
-    ax_g.plot(t, h, color="C4", label="h (Na⁺ inactivation)")
-    ax_g.plot(t, n, color="C5", label="n (K⁺ activation)")
+    ax_g.plot(t, m, color="C1", label="$m$ (Na⁺ activation)")
+    ax_g.plot(t, h, color="C4", label="$h$ (Na⁺ inactivation)")
+    ax_g.plot(t, n, color="C5", label="$n$ (K⁺ activation)")
     ax_g.set_ylim(0, 1)
     ax_g.set_ylabel("gate open fraction")
     ax_g.set_xlabel("time (ms)")
-    ax_g.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
+    # One row, m, h, n in reading order (two columns put n under m).
+    ax_g.legend(
+        loc="lower left",
+        bbox_to_anchor=(0, 1),
+        borderaxespad=0.2,
+        ncol=3,
+        handlelength=1.2,
+        handletextpad=0.4,
+        columnspacing=0.9,
+    )
     plt.show()

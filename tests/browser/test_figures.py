@@ -186,3 +186,25 @@ def test_the_mapping_figure_fits_a_desktop_screen_and_stacks_on_a_phone(browser,
     assert desktop["width"] > desktop["height"], desktop  # side by side
     assert phone["src"].split("#")[0].endswith("side_by_side-phone.svg"), phone
     assert phone["height"] > 1.5 * phone["width"], phone  # stacked
+
+
+def _relative_luminance(hex_colour: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour written #rrggbb."""
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_history_timeline_text_is_body_coloured_and_legible_on_white(site):
+    """Figure review: the timeline's year-and-author lines were drawn in the category's
+    reddish purple (C3, about 3:1 on white). The dot carries the category now; every text
+    of the light copies (desktop and phone) reaches 4.5:1 on white (WCAG AA text)."""
+    copies = sorted((site / "figures" / "history").glob("timeline*.svg"))
+    light = [svg for svg in copies if "-dark" not in svg.name]
+    assert {svg.name for svg in light} >= {"timeline.svg", "timeline-phone.svg"}, copies
+    for svg in light:
+        texts = re.findall(r'<g id="text_\d+"><!-- (.*?) --><g style="fill: (#[0-9a-f]{6})', svg.read_text())
+        assert any(text.startswith("1943") for text, _ in texts), (svg.name, texts[:3])
+        for text, fill in texts:
+            contrast = 1.05 / (_relative_luminance(fill) + 0.05)
+            assert contrast >= 4.5, f"{svg.name}: {text!r} in {fill} is {contrast:.2f}:1 on white"
