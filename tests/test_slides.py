@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -292,3 +294,17 @@ def test_published_pages_link_their_deck_pdf_on_the_release(published_site):
         assert link and link[1] == downloads + f"{page_html.parent.name}-slides.pdf", source
     table = (site / "instructors" / "index.html").read_text(encoding="utf-8")
     assert len(re.findall(re.escape(downloads) + r"[a-z0-9-]+-slides\.pdf", table)) == len(content_pages(site))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_writes_a_deck_pdf_under_the_name_the_links_give(site, tmp_path):
+    # make slides-pdf's own conversion, on one deck: one PDF, named as the links say, a page a slide.
+    from pypdf import PdfReader
+
+    deck = deck_of(site / "mapping" / "index.html")
+    out = tmp_path / "slides"
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # not the user's own profile
+    command = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(deck)]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+    assert [p.name for p in out.iterdir()] == [slides.pdf_name("mapping/mapping-slides.pptx")]
+    assert len(PdfReader(out / "mapping-slides.pdf").pages) == len(Presentation(deck).slides)
