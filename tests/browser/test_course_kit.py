@@ -1,6 +1,7 @@
 """The course kit on the instructors' page and under each content page (issue 33): the
 table of slide decks and the lesson plans fit a phone (390 px) without the page scrolling
-sideways, in both palettes; the "Slides (.pptx)" link is shown and downloads the deck."""
+sideways, in both palettes; the "Slides (.pptx)" link is shown and downloads the deck, and a
+published page (a GitHub repository) offers the release's PDF beside it."""
 
 from __future__ import annotations
 
@@ -57,9 +58,12 @@ def published_url(published_site):
     import http.server
     import threading
 
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+            pass
+
     site, _root = published_site
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}/"
