@@ -17,7 +17,10 @@
    release with ``python scripts/release.py --attach dist/neural-and-neuronal.pdf``
    (``attach``: the release is made if the tag has none; GITHUB_REPOSITORY,
    GITHUB_REF_NAME and GITHUB_TOKEN come from the workflow). The instructors' page links
-   ``<repository>/releases/download/vX.Y.Z/neural-and-neuronal.pdf``.
+   ``<repository>/releases/download/vX.Y.Z/neural-and-neuronal.pdf``. The slide decks'
+   PDFs (``make slides-pdf``: ``dist/slides/<page>-slides.pdf``) are attached the same
+   way, each file on its own (``--attach`` takes several): each page links its own deck's
+   PDF, which a zip of them all would not let it.
 
 The public URL comes from ``NN_SITE_URL`` or mkdocs.yml's ``site_url`` default; a
 release needs a real one (nn_site/publish/versions.py says why and how).
@@ -191,7 +194,7 @@ def attach(asset: Path, environ: dict) -> str:
     if missing:
         raise ReleaseRefused(f"--attach runs in the release workflow: {', '.join(missing)} not set")
     if not asset.is_file():
-        raise ReleaseRefused(f"{asset}: no such file (make pdf writes it)")
+        raise ReleaseRefused(f"{asset}: no such file (make pdf or make slides-pdf writes it)")
     repo, tag, token = environ["GITHUB_REPOSITORY"], environ["GITHUB_REF_NAME"], environ["GITHUB_TOKEN"]
     try:
         found = _github(f"{GITHUB_API}/repos/{repo}/releases/tags/{tag}", token)
@@ -210,10 +213,11 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     if argv[:1] == ["--attach"]:
-        if len(argv) != 2:
-            parser.error("usage: release.py --attach FILE")
+        if len(argv) < 2:
+            parser.error("usage: release.py --attach FILE [FILE ...]")
         try:
-            print(attach(Path(argv[1]), dict(os.environ)))
+            for asset in argv[1:]:
+                print(attach(Path(asset), dict(os.environ)))
         except ReleaseRefused as exc:
             print(f"attach refused: {exc}", file=sys.stderr)
             return 1

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from pptx import Presentation
 from pptx.shapes.picture import Picture
 
 from nn_site.pages import ledger
-from nn_site.publish import gallery, slides
+from nn_site.publish import gallery, slides, versions
 
 from conftest import ROOT
 
@@ -199,3 +201,110 @@ def test_a_deck_is_made_once_then_copied_from_the_cache(site, tmp_path, monkeypa
     assert slides.write(deck, out, cache) == first
     assert (out / deck.file).read_bytes() == made
     assert posixpath.basename(deck.file) == "integrate-and-fire-slides.pptx"
+
+
+# --- the decks' PDFs on the release, and the deck cache across addresses ----------------
+
+
+def test_the_release_pdf_links_name_what_make_slides_pdf_writes():
+    # make slides-pdf converts every site/**/<page>-slides.pptx with LibreOffice into
+    # dist/slides/, which keeps each name and changes the suffix; the links use that name.
+    makefile = (ROOT / "Makefile").read_text()
+    target = re.search(r"^slides-pdf:.*?\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert target, "Makefile: no slides-pdf target"
+    assert re.search(r"soffice --headless --convert-to pdf --outdir dist/slides .*'\*-slides\.pptx'", target[1])
+    assert slides.pdf_name("integrate-and-fire/integrate-and-fire-slides.pptx") == "integrate-and-fire-slides.pdf"
+    assert slides.pdf_name(slides.deck_file("mapping.md", "mapping/index.html")) == "mapping-slides.pdf"
+    repo = "https://github.com/me/nn"
+    assert slides.release_downloads(repo + "/", "0.3.1") == f"{repo}/releases/download/v0.3.1/"
+    assert slides.release_downloads(None, "0.3.1") is None
+    assert slides.release_downloads("https://gitlab.com/me/nn", "0.3.1") is None  # no workflow attaches there
+    # LibreOffice writes every PDF into one folder: two decks of one name would overwrite.
+    names = [slides.pdf_name(slides.deck_file(p.name, f"{p.stem}/index.html")) for p in DOCS.rglob("*.md")]
+    assert len(names) == len(set(names))
+
+
+def test_the_release_workflow_makes_and_attaches_the_deck_pdfs():
+    text = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
+    book_job = text[text.index("\n  book:"):]
+    assert "libreoffice-impress" in book_job and "NN_RELEASE=1 make slides-pdf" in book_job
+    attach = re.search(r"release\.py --attach (.+)", book_job)
+    assert attach and "dist/slides/*-slides.pdf" in attach[1].split()
+
+
+def test_attach_refuses_a_missing_pdf_by_name(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("release_script", ROOT / "scripts" / "release.py")
+    release_script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(release_script)
+    env = {"GITHUB_REPOSITORY": "me/nn", "GITHUB_REF_NAME": "v0.1.0", "GITHUB_TOKEN": "t"}
+    with pytest.raises(release_script.ReleaseRefused, match="make slides-pdf"):
+        release_script.attach(tmp_path / "mapping-slides.pdf", env)
+
+
+def test_table_links_each_deck_pdf_on_the_release():
+    release = versions.resolve("Site", "Author", {"release": "0.1.0", "date_released": "2026-01-01"}, None, {})
+    deck = slides.gather(EXERCISE_PAGE, "mapping.md", "mapping/index.html", "Mapping", "Point.", [], [], {}, release)
+    downloads = slides.release_downloads("https://github.com/me/nn", "0.1.0")
+    table = slides.table_html([deck], {"mapping.md": {"slides": 2}}, "instructors/index.html", downloads)
+    assert '<a href="https://github.com/me/nn/releases/download/v0.1.0/mapping-slides.pdf">' in table
+    assert '<a href="../mapping/mapping-slides.pptx" download>' in table
+    assert "releases/download" not in slides.table_html([deck], {"mapping.md": {"slides": 2}}, "x/index.html")
+
+
+EXERCISE_PAGE = '<h1>Mapping</h1><p>Point.</p><h2 id="exercises">Exercises</h2>\n<ol>\n<li><p>Why?</p></li>\n</ol>'
+
+
+def test_a_deck_of_another_address_is_not_taken_from_the_cache(tmp_path):
+    # A deck shows its page's versioned address (title slide, citation, figure credits):
+    # a build for another root, or another version folder (mike), makes its own deck.
+    meta = {"release": "0.2.0", "date_released": "2026-01-01"}
+
+    def deck(root, environ):
+        release = versions.resolve("Site", "Author", meta, root, environ)
+        return slides.gather(EXERCISE_PAGE, "mapping.md", "mapping/index.html", "Mapping", "P.", [], [], {}, release)
+
+    a = deck("https://a.github.io/nn/", {})
+    again = deck("https://a.github.io/nn/", {})
+    other_root = deck("https://b.github.io/nn/", {})
+    other_folder = deck("https://a.github.io/nn/dev/", {versions.MIKE_ENV: "dev"})
+    unpublished = deck(None, {})
+    assert a.url == "https://a.github.io/nn/0.2.0/mapping/" and other_folder.url == "https://a.github.io/nn/dev/mapping/"
+    keys = [slides.deck_key(d, tmp_path) for d in (a, other_root, other_folder, unpublished)]
+    assert len(set(keys)) == 4 and slides.deck_key(again, tmp_path) == keys[0]
+    cache = tmp_path / "decks"
+    slides.write(a, tmp_path, cache)
+    slides.write(other_folder, tmp_path, cache)
+    assert "https://a.github.io/nn/dev/mapping/" in " ".join(
+        s.text for s in Presentation(tmp_path / other_folder.file).slides[0].shapes if s.has_text_frame
+    )
+
+
+@pytest.mark.slow
+def test_published_pages_link_their_deck_pdf_on_the_release(published_site):
+    from conftest import REPO_URL
+
+    site, _root = published_site
+    version = re.search(r"^  release: *(\S+)", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE)[1]
+    downloads = f"{REPO_URL}/releases/download/v{version}/"
+    for source, page_html in content_pages(site):
+        text = page_html.read_text(encoding="utf-8")
+        link = re.search(r'<p class="slides-download">.*? · <a href="([^"]+)">PDF</a>', text)
+        assert link and link[1] == downloads + f"{page_html.parent.name}-slides.pdf", source
+    table = (site / "instructors" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(re.escape(downloads) + r"[a-z0-9-]+-slides\.pdf", table)) == len(content_pages(site))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_writes_a_deck_pdf_under_the_name_the_links_give(site, tmp_path):
+    # make slides-pdf's own conversion, on one deck: one PDF, named as the links say, a page a slide.
+    from pypdf import PdfReader
+
+    deck = deck_of(site / "mapping" / "index.html")
+    out = tmp_path / "slides"
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # not the user's own profile
+    command = ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(deck)]
+    subprocess.run(command, check=True, capture_output=True, timeout=180)
+    assert [p.name for p in out.iterdir()] == [slides.pdf_name("mapping/mapping-slides.pptx")]
+    assert len(PdfReader(out / "mapping-slides.pdf").pages) == len(Presentation(deck).slides)

@@ -169,14 +169,17 @@ def write_decks(config: MkDocsConfig) -> dict[str, dict]:
     return build.deck_manifests
 
 
-def slides_link(page: Page) -> str:
-    """The "Slides (.pptx)" download under a content page (its deck is beside its HTML)."""
+def slides_link(page: Page, config: MkDocsConfig) -> str:
+    """The "Slides (.pptx)" download under a content page (its deck is beside its HTML) and,
+    when the repository is on GitHub, the release's PDF of it (``make slides-pdf``)."""
     deck = state.current().decks.get(page.file.src_uri) if page and page.file else None
     if deck is None:
         return ""
+    downloads = slides.release_downloads(config.repo_url, state.current().release.version)
+    pdf = f' · <a href="{html.escape(downloads + slides.pdf_name(deck.file), quote=True)}">PDF</a>' if downloads else ""
     return (
-        f'<p class="slides-download"><a href="{html.escape(deck.link, quote=True)}" download>Slides (.pptx)</a>: '
-        "this page as an editable slide deck, with speaker notes, for teaching.</p>"
+        f'<p class="slides-download"><a href="{html.escape(deck.link, quote=True)}" download>Slides (.pptx)</a>'
+        f"{pdf}: this page as an editable slide deck, with speaker notes, for teaching.</p>"
     )
 
 
@@ -188,7 +191,9 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         decks = sorted(
             state.current().decks.values(), key=lambda d: order.index(d.page) if d.page in order else len(order)
         )
-        page.content = page.content.replace(DECKS_MARKER, slides.table_html(decks, manifests, page.file.dest_uri))
+        downloads = slides.release_downloads(config.repo_url, state.current().release.version)
+        table = slides.table_html(decks, manifests, page.file.dest_uri, downloads)
+        page.content = page.content.replace(DECKS_MARKER, table)
     if page.file.src_uri == GALLERY_PAGE:
         if GALLERY_MARKER not in (page.content or ""):
             raise PluginError(f"docs/{GALLERY_PAGE}: the marker {GALLERY_MARKER} is missing")
@@ -217,7 +222,7 @@ def _add_helpers(context, config: MkDocsConfig):
     context["cite_block"] = lambda page: cite.block_html(state.current().release, page.file.src_uri, page.title or "")
     context["share_meta"] = share_meta
     context["repo_links"] = lambda page: repo_links(page, config)
-    context["slides_link"] = slides_link
+    context["slides_link"] = lambda page: slides_link(page, config)
     return context
 
 

@@ -1,6 +1,7 @@
 """The course kit on the instructors' page and under each content page (issue 33): the
 table of slide decks and the lesson plans fit a phone (390 px) without the page scrolling
-sideways, in both palettes; the "Slides (.pptx)" link is shown and downloads the deck."""
+sideways, in both palettes; the "Slides (.pptx)" link is shown and downloads the deck, and a
+published page (a GitHub repository) offers the release's PDF beside it."""
 
 from __future__ import annotations
 
@@ -48,3 +49,40 @@ def test_slides_link_downloads_the_deck(page, base_url):
     assert download.value.suggested_filename == "integrate-and-fire-slides.pptx"
     with open(download.value.path(), "rb") as deck:
         assert deck.read(2) == b"PK"  # a .pptx is a zip file
+
+
+@pytest.fixture(scope="module")
+def published_url(published_site):
+    """The site as the publishing workflow builds it (with a GitHub repository), served on 127.0.0.1."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - signature fixed by http.server
+            pass
+
+    site, _root = published_site
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_published_page_offers_the_release_pdf_beside_the_pptx(page, published_url, viewport):
+    from conftest import REPO_URL
+
+    page.set_viewport_size(viewport)
+    page.goto(f"{published_url}integrate-and-fire/")
+    links = page.locator(".slides-download a")
+    links.first.scroll_into_view_if_needed()
+    assert links.all_inner_texts() == ["Slides (.pptx)", "PDF"]
+    assert links.nth(1).is_visible()
+    href = links.nth(1).get_attribute("href")
+    assert href.startswith(f"{REPO_URL}/releases/download/v") and href.endswith("/integrate-and-fire-slides.pdf")
+    assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+    page.goto(f"{published_url}instructors/")
+    pdfs = page.locator('.slide-decks td a[href$="-slides.pdf"]')
+    assert pdfs.count() >= 30 and page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
