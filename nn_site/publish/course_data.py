@@ -68,6 +68,7 @@ def make(config: MkDocsConfig, root: Path, pages: list[str]) -> dict:
     except (bank.BankError, datasets.DataError, quantities.QuantityError) as exc:
         raise PluginError(str(exc)) from exc
     kinds = ", ".join(f"{sum(q.type == kind for q in questions)} {kind}" for kind in bank.TYPES)
+    kinds += f"; {sum(bool(q.needs_page) for q in questions)} need their page"
     counts = (
         f"{len(questions)} questions ({kinds}), {len(build.ledger_rows)} ledger rows, {len(register)} register entries"
     )
