@@ -58,7 +58,13 @@ def make(config: MkDocsConfig, root: Path, pages: list[str]) -> dict:
     try:
         register = quantities.load(root, build.bibliography.entries)
         written = datasets.render(
-            build.ledger_rows, register, root, docs_dir / "references.bib", build.release, LICENSE
+            build.ledger_rows,
+            register,
+            root,
+            docs_dir / "references.bib",
+            build.release,
+            LICENSE,
+            config.use_directory_urls,
         )
         texts = bank.Texts(
             build.bibliography, register, build.ledger_rows, build.release.versioned_root, config.use_directory_urls
