@@ -156,9 +156,10 @@ def needs_page(question: str) -> list[str]:
 
 def open_the_page(question: Question) -> str:
     """The first line of a question that needs its page: where the page is, and why."""
-    where = f"<{question.url}>" if question.url else f"the course site's {question.path}"
-    uses = " and ".join(w for w in question.needs_page if w != "text") or "text"
-    return f"Open *{question.title}* ({where}) first: this question uses its {uses}."
+    where = f"<{question.url}>" if question.url else f"{question.path} on the course site"
+    uses = " and ".join(w for w in question.needs_page if w != "text")
+    why = f"this question uses its {uses}" if uses else "this question refers to it"
+    return f"Open *{question.title}* ({where}) first: {why}."
 
 
 # --- reading the exercises -----------------------------------------------------------
