@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -99,6 +100,9 @@ def test_ledger_data_is_the_ledger(site):
     for row in rows:
         data = by_id[row["id"]]
         assert (data["verdict"], data["reason"], data["page"]) == (row["verdict"], row["reason"], row["page"])
+        # The page as the site serves it: a file there, reached from the site's root.
+        assert data["page_url"] == row["page"].removesuffix(".md") + "/"
+        assert (site / data["page_url"] / "index.html").is_file(), data["page_url"]
         assert data["sources"] == [str(s) for s in row["sources"]]
         assert "[[q:" not in data["why"] + data["claim"], f"{row['id']}: a register number left unprinted"
 
@@ -111,7 +115,12 @@ def test_register_data_is_the_register(site):
         entry = entries[row["id"]]
         assert row["unit"] == str(entry.get("unit") or "") and row["region"] == entry["region"]
         if "derive" in entry:  # as the pages print it
-            assert row["value"] == quantities.rounded(entry, entry["value"]) and row["derived_from"] == entry["derive"]
+            assert row["value"] == quantities.rounded(entry, entry["value"])
+            # The formula with the ids of the rows it uses: each name is a row, and
+            # writing the ids back as Python names gives includes/quantities.yml's formula.
+            names = re.findall(r"(?<![\w.])[a-z][a-z0-9-]*", row["derived_from"])
+            assert names and set(names) <= set(entries), row["derived_from"]
+            assert re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", "_", row["derived_from"]) == entry["derive"]
         else:
             assert row["value"] == float(entry["value"]) and row["sources"] == [str(s) for s in entry["source"]]
         if entry.get("range"):
@@ -180,3 +189,12 @@ def test_a_retired_id_still_in_use_fails_the_build(tmp_path):
 
     with pytest.raises(datasets.DataError, match="synapse-weight are retired but still in use"):
         datasets.render(rows, {}, tmp_path, tmp_path / "references.bib", Release(), "CC BY 4.0")
+
+
+def test_a_derived_formula_names_register_ids():
+    ids = {"brain-power", "fuel-energy-per-atp", "mac-45nm"}
+    formula = "brain_power / fuel_energy_per_atp * 6.02214076e23 - mac_45nm"
+    written = datasets.formula_with_ids(formula, ids, "q.yml: x")
+    assert written == "brain-power / fuel-energy-per-atp * 6.02214076e23 - mac-45nm"
+    with pytest.raises(datasets.DataError, match=r"q.yml: x: derived_from names 'brain_mass', which is no register id"):
+        datasets.formula_with_ids("brain_mass * 2", ids, "q.yml: x")

@@ -31,11 +31,18 @@ def test_three_plans_with_their_steps_and_totals(site):
         assert "Prerequisites" in part
         rows = re.findall(r"<tr>\s*<td>", part)
         assert len(rows) == len(plan["steps"]), plan["id"]
-        total = sum(step["minutes"] for step in plan["steps"])
+        total = sum(step["minutes"] for step in plan["steps"] if not step.get("homework"))
         said = re.search(r"Total: (\d+) (minutes|hours)", part)
         assert int(said[1]) * (60 if said[2] == "hours" else 1) == total, plan["id"]
+        homework = [step["minutes"] for step in plan["steps"] if step.get("homework")]
+        assert all(m > 0 for m in homework), f"{plan['id']}: homework without an estimated time"
+        assert re.findall(r"<td>homework, about (\d+) min</td>", part) == [str(m) for m in homework]
+        said = re.search(r"and about (\d+) minutes of homework", part)
+        assert (int(said[1]) if said else 0) == sum(homework), plan["id"]
     assert sum(s["minutes"] for s in PLANS[0]["steps"]) == 15
-    assert sum(s["minutes"] for s in PLANS[1]["steps"]) == 90
+    assert sum(s["minutes"] for s in PLANS[1]["steps"] if not s.get("homework")) == 90
+    assert any(s.get("homework") for s in PLANS[1]["steps"])
+    assert lesson_plans.duration(150) == "2 hours 30 minutes" and lesson_plans.duration(90) == "90 minutes"
     assert {s["when"] for s in PLANS[2]["steps"]} == {"Week 1", "Week 2", "Week 3", "Week 4"}
 
 
@@ -105,7 +112,10 @@ def test_a_wrong_plan_is_named_by_file_and_line(tmp_path, material, line, messag
         lesson_plans.load(root, root / "docs", titles)
 
 
-def test_minutes_must_be_whole(tmp_path):
-    root = _project(tmp_path, HEAD + GOOD_STEP.replace("5", "five") + "        - page: a.md\n")
+@pytest.mark.parametrize("minutes", ["five", "0"])
+def test_minutes_must_be_whole_and_above_zero(tmp_path, minutes):
+    """Homework too has a time: the students' estimate, not 0."""
+    step = GOOD_STEP.replace("5", minutes).replace("      activity", "      homework: true\n      activity")
+    root = _project(tmp_path, HEAD + step + "        - page: a.md\n")
     with pytest.raises(lesson_plans.LessonPlanError, match=r"lesson_plans.yml:6: plan 'p', step 1: minutes must"):
         lesson_plans.load(root, root / "docs", {"a.md": "A"})

@@ -235,6 +235,52 @@ def test_texts_are_ready_for_a_platform(built):
     assert r"\(I = 2.5\)" in integrate["question"]
 
 
+# What only a page shows: (question, what of its page it uses). Both sides: a question
+# that names a figure, a table, a script or the playground needs its page; ordinary words
+# ("below threshold", "an LSTM cell", "the set of inputs") do not make it so.
+NEEDS_PAGE_CASES = [
+    ("The perceptron in Figure 2 stopped with $z = -0.017$.", ["figure"]),
+    ("For the depressing synapse of the figure, compute the response.", ["figure"]),
+    ("The table marks row 1 both **partly**.", ["table"]),
+    ("In the summation snippet, what is the smallest number?", ["code"]),
+    ("Explain the bound printed by `random_pieces.py`.", ["code"]),
+    ("Set $x = (1, 0)$ and check it in the playground.", ["playground"]),
+    ("With the STDP window of this page, what is the change?", ["text"]),
+    ("In the balanced example, excitation alone holds the membrane 40 mV above rest.", ["text"]),
+    ("Compute the rheobase of the tonic parameter set.", ["text"]),
+    ("In the top panel of the normalisation figure, with `model.py`...", ["figure", "code"]),
+    ("Why is the peak of the action potential below $E_\\text{Na}$?", []),
+    ("An LSTM cell holds a value with its forget gate at $f = 0.99$.", []),
+    ("Describe the set of inputs that make the neuron fire.", []),
+    ("A neuron fires as a Poisson process at 5 Hz. How many such neurons does a cell need?", []),
+]
+
+
+@pytest.mark.parametrize(("question", "uses"), NEEDS_PAGE_CASES)
+def test_a_question_that_uses_its_page_is_found(question, uses):
+    assert bank.needs_page(question) == uses
+
+
+def test_questions_that_need_their_page_are_a_category_and_say_where_to_look(built):
+    """Such a question is in its page's sub-category "needs the page" in every format, and
+    its first line names the page; the others are not; the instructors' page counts them."""
+    needing = [q for q in built["xml"] if q["category"].endswith("/needs the page")]
+    assert 40 < len(needing) < len(built["xml"]) / 2
+    rows = {row["id"]: row for row in built["csv"]}
+    for q in built["xml"]:
+        needs = q["category"].endswith("/needs the page")
+        title = q["name"].rsplit(", exercise ", 1)[0]
+        first = re.sub(r"<[^>]+>", "", q["question"]).split("\n", 1)[0]
+        assert first.startswith(f"Open {title} (") == needs, f"{q['name']}: {first[:120]}"
+        assert rows[q["id"]]["category"].endswith("needs the page") == needs
+        assert bool(bank.needs_page(rows[q["id"]]["question"])) == needs
+    for q in ("biological-neuron-2", "population-dynamics-2", "depth-4"):
+        assert rows[q]["category"].endswith("/needs the page"), q
+    instructors = (DOCS / "instructors.md").read_text(encoding="utf-8")
+    stated = re.search(r"Of the (\d+) questions, (\d+) use a figure", instructors)
+    assert stated and (int(stated[1]), int(stated[2])) == (len(built["xml"]), len(needing))
+
+
 def test_a_numerical_answer_is_the_pages_and_its_computation_agrees(built):
     """Each numerical question's answer is the number its solution writes (found by a
     pattern of tests/test_exercise_answers.py's ANSWERS) and that test's computation
@@ -280,9 +326,9 @@ class Bibliography:
         return {"hebb1949": "Hebb 1949"}[key]
 
 
-def throwaway(tmp_path: Path, spec: str) -> list[bank.Question]:
+def throwaway(tmp_path: Path, spec: str, page: str = PAGE) -> list[bank.Question]:
     (tmp_path / "docs").mkdir(exist_ok=True)
-    (tmp_path / "docs" / "p.md").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "docs" / "p.md").write_text(page, encoding="utf-8")
     (tmp_path / "includes").mkdir(exist_ok=True)
     (tmp_path / "includes" / "question-bank.yml").write_text(spec, encoding="utf-8")
     texts = bank.Texts(Bibliography(), {}, [], "https://example.org/0.1.0/", True)
@@ -315,6 +361,8 @@ def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
     ("- {page: p.md, exercise: 2, type: cloze, ask: a}", "type must be one of"),
     ("- {page: p.md, exercise: 1, type: multichoice, choices: [only], ask: a}", "at least two"),
     ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b]}", "'ask'"),
+    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a, preamble: [1]}",
+     "'preamble'"),
 ])
 def test_a_wrong_entry_fails_naming_file_and_entry(tmp_path, spec, message):
     with pytest.raises(bank.BankError, match=r"includes/question-bank.yml: entry 1 .*" + message):
@@ -324,3 +372,38 @@ def test_a_wrong_entry_fails_naming_file_and_entry(tmp_path, spec, message):
 def test_an_exercise_without_a_solution_fails_naming_the_page(tmp_path):
     with pytest.raises(bank.BankError, match=r"docs/q.md:5: exercise 1 has no '\?\?\? success"):
         bank.page_exercises("# Q\n\n## Exercises\n\n1. A question with no solution.\n", "docs/q.md")
+
+
+def test_a_question_graded_on_one_of_its_parts_must_say_which(tmp_path):
+    page = PAGE.replace("2. Compute the rate.", "2. Compute the rate, and what sets it?")
+    spec = "- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: %s}"
+    with pytest.raises(bank.BankError, match=r"entry 1 \(p.md, exercise 2\): the question asks several things"):
+        throwaway(tmp_path, spec % "Enter the rate.", page)
+    [_, rate] = throwaway(tmp_path, spec % "'Only the rate is graded here: enter it.'", page)
+    assert rate.question.endswith("Only the rate is graded here: enter it.")
+
+
+def test_a_preamble_and_the_line_to_the_page_come_first(tmp_path):
+    page = PAGE.replace("2. Compute the rate.", "2. Compute the rate of the neuron in Figure 1.")
+    spec = """
+- page: p.md
+  exercise: 2
+  type: numerical
+  answer: 'is (\\S+) Hz'
+  tolerance: 0.1
+  preamble: 'The neuron: $R = 10$ MΩ.'
+  ask: Enter the rate.
+"""
+    [word, rate] = throwaway(tmp_path, spec, page)
+    assert not word.needs_page and rate.needs_page == ["figure"]
+    assert rate.question.split("\n\n") == [
+        "Open *A page* (<https://example.org/0.1.0/p/>) first: this question uses its figure.",
+        "The neuron: $R = 10$ MΩ.",
+        "Compute the rate of the neuron in Figure 1.",
+        "Enter the rate.",
+    ]
+    files = bank.render([word, rate], "Course")
+    xml = parse_moodle(files[bank.FILES["xml"]])
+    assert [q["category"] for q in xml] == ["$course$/top/Course/A page", "$course$/top/Course/A page/needs the page"]
+    assert '<a href="https://example.org/0.1.0/p/">' in xml[1]["question"]
+    assert [q["category"] for q in parse_gift(files[bank.FILES["gift"]])] == [q["category"] for q in xml]

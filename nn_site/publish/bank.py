@@ -22,12 +22,19 @@ and that test's computation checks both (``tests/test_question_bank.py`` compare
       tolerance: 0.01                     # relative; Moodle gets it as an absolute error
       unit: Hz
       ask: Give the rate in Hz.           # appended to the question: what number to enter
+      preamble: With E_L = -70 mV, ...    # optional, put before the question: what its page
+                                          # states nearby (the page's own text stays as it is)
 
     - page: terminology.md
       exercise: 1
       type: multichoice
       choices: [neural, neuronal]         # the first is the right one
       ask: Which word fills gap (a)?
+
+A question that refers to what only its page shows (a figure, a table, code, the
+playground, "this page": the patterns of ``NEEDS_PAGE``) is put in its page's
+sub-category "needs the page" and opens with a line naming and linking the page, so a
+quiz that shows it alone still says where to look.
 
 Texts are the page's Markdown with the build's substitutions: register numbers
 (``[[q:key]]``), verdicts, citations as "(Author Year, ch. 3)", links to the published
@@ -58,7 +65,20 @@ from nn_site.pages import citations, ledger, quantities
 SPEC = Path("includes") / "question-bank.yml"
 FILES = {"xml": "data/question-bank.xml", "gift": "data/question-bank.gift.txt", "csv": "data/question-bank.csv"}
 TYPES = ("essay", "numerical", "multichoice")
-CSV_FIELDS = ("id", "page", "exercise", "type", "question", "answer", "tolerance", "unit", "choices", "solution", "url")
+CSV_FIELDS = (
+    "id",
+    "page",
+    "exercise",
+    "type",
+    "category",
+    "question",
+    "answer",
+    "tolerance",
+    "unit",
+    "choices",
+    "solution",
+    "url",
+)
 SECTION = re.compile(r"^## Exercises[ \t]*\n(?P<body>.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 ITEM = re.compile(r"^(?P<n>\d+)\. ", re.MULTILINE)
 SOLUTION = re.compile(r'^[ \t]*\?\?\? success "Solution"[ \t]*$', re.MULTILINE)
@@ -69,6 +89,28 @@ TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>(?:[^$\n]|\n(?![ \t]*\n))+?)\$", re.DOTALL)
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
 GIFT_SPECIAL = re.compile(r"([~=#{}:])")
+SEVERAL = re.compile(r",\s+and\s+(?:by\s+)?(?:how|what|why|which)\b")
+NEEDS_PAGE_CATEGORY = "needs the page"
+# What a question may lean on that only its page shows, and the word the question's first
+# line uses for it. A question matching one of them cannot be answered from the bank
+# alone (a quiz shows it without its page), so it goes to its page's "needs the page"
+# category and opens with a link to the page. Phrases are specific on purpose: "above",
+# "below" or "cell" are ordinary words in self-contained questions ("below threshold",
+# "an LSTM cell"); tests/test_question_bank.py pins both sides.
+NEEDS_PAGE = (
+    (re.compile(r"\bfig(?:ure|\.)s?\b", re.IGNORECASE), "figure"),
+    (re.compile(r"\btables?\b", re.IGNORECASE), "table"),
+    (re.compile(r"\bsnippets?\b|`[\w/.-]+\.py`|\bscript\b", re.IGNORECASE), "code"),
+    (re.compile(r"\bplayground\b|\bsliders?\b", re.IGNORECASE), "playground"),
+    (
+        re.compile(
+            r"\bpage\b|\bthe [\w–-]+ example\b|\b(?:tonic|adapting|bursting) (?:parameter )?set\b"
+            r"|\bMorris–Lecar set\b|\btype II sweep\b|\bsection \d|\bnew cell\b|\bthis neuron\b|\bthe test\b",
+            re.IGNORECASE,
+        ),
+        "text",
+    ),
+)
 
 
 class BankError(Exception):
@@ -85,18 +127,39 @@ class Question:
     solution: str
     source_solution: str  # the solution as the page's Markdown writes it, register numbers printed
     url: str | None  # the published page, when the build has a public URL
+    path: str  # the page's URL relative to the site's root, "integrate-and-fire/"
     type: str = "essay"
     answer: float | None = None
     answer_text: str = ""  # the number exactly as the solution writes it
     tolerance: float | None = None  # absolute, as Moodle wants it
     unit: str = ""
     choices: list[str] = field(default_factory=list)  # multichoice: the right one first
+    needs_page: list[str] = field(default_factory=list)  # what of its page it uses: "figure", "code"...
     question_html: str = ""  # filled in by render(): what Moodle XML and GIFT carry
     solution_html: str = ""
 
     @property
     def name(self) -> str:
         return f"{self.title}, exercise {self.exercise}"
+
+    @property
+    def category(self) -> str:
+        """The category under the course: the page's title, and for a question that needs
+        its page, a sub-category of it."""
+        return f"{self.title}/{NEEDS_PAGE_CATEGORY}" if self.needs_page else self.title
+
+
+def needs_page(question: str) -> list[str]:
+    """What of its page a question's Markdown refers to (``NEEDS_PAGE``), in that order."""
+    return [word for pattern, word in NEEDS_PAGE if pattern.search(question)]
+
+
+def open_the_page(question: Question) -> str:
+    """The first line of a question that needs its page: where the page is, and why."""
+    where = f"<{question.url}>" if question.url else f"{question.path} on the course site"
+    uses = " and ".join(w for w in question.needs_page if w != "text")
+    why = f"this question uses its {uses}" if uses else "this question refers to it"
+    return f"Open *{question.title}* ({where}) first: {why}."
 
 
 # --- reading the exercises -----------------------------------------------------------
@@ -146,13 +209,18 @@ def notebook_exercises(source: str, where: str) -> list[tuple[int, str, str]]:
 # --- texts as a platform shows them ------------------------------------------------------
 
 
+def site_path(page: str, use_directory_urls: bool) -> str:
+    """A docs-relative page's URL relative to the site's root: "x/" or "x.html" ("" for the home page)."""
+    stem = page.rsplit(".", 1)[0]
+    if stem == "index":
+        return ""
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+
+
 def page_url(root: str | None, page: str, use_directory_urls: bool) -> str | None:
     if not root:
         return None
-    stem = page.rsplit(".", 1)[0]
-    if stem == "index":
-        return root
-    return f"{root}{stem}/" if use_directory_urls else f"{root}{stem}.html"
+    return root + site_path(page, use_directory_urls)
 
 
 class Texts:
@@ -233,6 +301,12 @@ def load_spec(root: Path) -> list[dict]:
     return data
 
 
+def asks_several(question: str) -> bool:
+    """Whether a question asks more than one thing: two question marks, a part "(b)", or
+    one question of the form "how many ..., and how long ...?"."""
+    return question.count("?") > 1 or "(b)" in question or bool(SEVERAL.search(question))
+
+
 def _apply(question: Question, entry: dict, at: str) -> None:
     kind = entry.get("type")
     if kind not in TYPES[1:]:
@@ -240,8 +314,16 @@ def _apply(question: Question, entry: dict, at: str) -> None:
     ask = entry.get("ask")
     if not isinstance(ask, str) or not ask.strip():
         raise BankError(f"{at}: 'ask' (what the student enters) is required")
+    preamble = entry.get("preamble", "")
+    if not isinstance(preamble, str):
+        raise BankError(f"{at}: 'preamble' (what the question needs that its page states nearby) must be a text")
+    if kind == "numerical" and asks_several(question.question) and "graded" not in ask:
+        raise BankError(
+            f"{at}: the question asks several things but is graded on one number;"
+            " say which in 'ask' (\"Only part (a) is graded here: ...\")"
+        )
     question.type = kind
-    question.question += "\n\n" + ask.strip()
+    question.question = "\n\n".join(p for p in (preamble.strip(), question.question, ask.strip()) if p)
     if kind == "numerical":
         pattern, tolerance = entry.get("answer"), entry.get("tolerance")
         if not isinstance(tolerance, int | float) or not 0 < tolerance < 1:
@@ -296,6 +378,8 @@ def collect(docs_dir: Path, root: Path, texts: Texts, pages: list[str]) -> list[
                 solution=texts.markdown(solution, page),
                 source_solution=texts.source(solution, page),
                 url=page_url(texts.root, page, texts.directory_urls),
+                path=site_path(page, texts.directory_urls),
+                needs_page=needs_page(question),
             )
     for i, entry in enumerate(load_spec(root), 1):
         at = f"{SPEC.as_posix()}: entry {i}"
@@ -308,7 +392,12 @@ def collect(docs_dir: Path, root: Path, texts: Texts, pages: list[str]) -> list[
         if questions[key].type != "essay":
             raise BankError(f"{at}: the exercise has an entry already")
         _apply(questions[key], entry, at)
-    return list(questions.values())
+    for q in questions.values():
+        if q.needs_page:
+            q.question = open_the_page(q) + "\n\n" + q.question
+    # A page's self-contained questions first, then those that need it: one category each.
+    order = {page: i for i, page in enumerate(pages)}
+    return sorted(questions.values(), key=lambda q: (order[q.page], bool(q.needs_page)))
 
 
 # --- the formats -------------------------------------------------------------------------
@@ -326,9 +415,11 @@ def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return element
 
 
-def category_path(course: str, title: str) -> str:
-    """Moodle's category path: "/" separates levels, so a "/" in a name is written "//"."""
-    return "/".join(("$course$", "top", course.replace("/", "//"), title.replace("/", "//")))
+def category_path(course: str, title: str, needs_page: bool | list[str] = False) -> str:
+    """Moodle's category path: "/" separates levels, so a "/" in a name is written "//".
+    A question that needs its page is in the page's sub-category "needs the page"."""
+    levels = ["$course$", "top", course.replace("/", "//"), title.replace("/", "//")]
+    return "/".join(levels + ([NEEDS_PAGE_CATEGORY] if needs_page else []))
 
 
 def moodle_xml(questions: list[Question], course: str) -> str:
@@ -336,10 +427,10 @@ def moodle_xml(questions: list[Question], course: str) -> str:
     quiz = ET.Element("quiz")
     category = None
     for q in questions:
-        if q.title != category:
-            category = q.title
+        if q.category != category:
+            category = q.category
             cat = ET.SubElement(quiz, "question", {"type": "category"})
-            ET.SubElement(ET.SubElement(cat, "category"), "text").text = category_path(course, q.title)
+            ET.SubElement(ET.SubElement(cat, "category"), "text").text = category_path(course, q.title, q.needs_page)
         element = ET.SubElement(quiz, "question", {"type": q.type})
         ET.SubElement(ET.SubElement(element, "name"), "text").text = q.name
         _text(element, "questiontext", q.question_html)
@@ -393,9 +484,9 @@ def gift(questions: list[Question], course: str) -> str:
     out = [f"// {course}: every exercise of the site, generated from its pages.", ""]
     category = None
     for q in questions:
-        if q.title != category:
-            category = q.title
-            out += [f"$CATEGORY: {category_path(course, q.title)}", ""]
+        if q.category != category:
+            category = q.category
+            out += [f"$CATEGORY: {category_path(course, q.title, q.needs_page)}", ""]
         feedback = "####[html]" + gift_escape(q.solution_html)
         if q.type == "numerical":
             answer = f"#{q.answer:g}:{q.tolerance:g}"
@@ -422,6 +513,7 @@ def csv_text(questions: list[Question]) -> str:
                 "page": q.page,
                 "exercise": q.exercise,
                 "type": q.type,
+                "category": q.category,
                 "question": q.question,
                 "answer": q.answer_text if q.type == "numerical" else (q.choices[0] if q.choices else ""),
                 "tolerance": "" if q.tolerance is None else f"{q.tolerance:g}",

@@ -58,7 +58,13 @@ def make(config: MkDocsConfig, root: Path, pages: list[str]) -> dict:
     try:
         register = quantities.load(root, build.bibliography.entries)
         written = datasets.render(
-            build.ledger_rows, register, root, docs_dir / "references.bib", build.release, LICENSE
+            build.ledger_rows,
+            register,
+            root,
+            docs_dir / "references.bib",
+            build.release,
+            LICENSE,
+            config.use_directory_urls,
         )
         texts = bank.Texts(
             build.bibliography, register, build.ledger_rows, build.release.versioned_root, config.use_directory_urls
@@ -68,6 +74,7 @@ def make(config: MkDocsConfig, root: Path, pages: list[str]) -> dict:
     except (bank.BankError, datasets.DataError, quantities.QuantityError) as exc:
         raise PluginError(str(exc)) from exc
     kinds = ", ".join(f"{sum(q.type == kind for q in questions)} {kind}" for kind in bank.TYPES)
+    kinds += f"; {sum(bool(q.needs_page) for q in questions)} need their page"
     counts = (
         f"{len(questions)} questions ({kinds}), {len(build.ledger_rows)} ledger rows, {len(register)} register entries"
     )

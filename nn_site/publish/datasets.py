@@ -3,10 +3,13 @@
 Written at build time under ``data/``, from the same files the pages are built from:
 
 * ``ledger.json`` / ``ledger.csv`` and ``ledger-<release>.json`` / ``.csv``: every row of
-  ``includes/ledger/*.yml`` (id, claim, origin, verdict, reason, why, sources, page);
+  ``includes/ledger/*.yml`` (id, claim, origin, verdict, reason, why, sources, page,
+  page_url: the page's URL relative to the site's root);
 * ``register.json`` / ``register.csv`` and ``register-<release>.*``: every entry of
   ``includes/quantities.yml`` (id, name, value, low, high, unit, region, sources, note,
-  derived_from), derived values computed as the pages print them;
+  derived_from), derived values computed as the pages print them, a derived value's
+  formula written with the register's ids (``includes/quantities.yml`` writes them with
+  underscores, as Python names, for its evaluation);
 * ``ledger.schema.json``, ``register.schema.json``: JSON Schema (2020-12) of the JSON files;
 * ``references.bib``: the whole bibliography, ``docs/references.bib`` as it is.
 
@@ -24,17 +27,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import yaml
 
 from nn_site.pages import quantities
+from nn_site.publish.bank import site_path
 
 RETIRED = Path("includes") / "retired-ids.yml"
 LIST_SEPARATOR = "; "
-LEDGER_FIELDS = ("id", "claim", "origin", "verdict", "reason", "why", "sources", "page")
+LEDGER_FIELDS = ("id", "claim", "origin", "verdict", "reason", "why", "sources", "page", "page_url")
 REGISTER_FIELDS = ("id", "name", "value", "low", "high", "unit", "region", "sources", "note", "derived_from")
 SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema"
+FORMULA_NAME = re.compile(r"(?<![\w.])[a-z][a-z0-9_]*")  # a name in a derive: formula, not "2803e3"
 
 
 class DataError(Exception):
@@ -91,7 +97,15 @@ LEDGER_SCHEMA = _envelope_schema(
     "ledger",
     "The analogy ledger: one row per claim that a part of a biological neuron is like a part of an artificial one",
     {
-        "id": {**SLUG, "description": "Stable: never changed or reused."},
+        "id": {
+            **SLUG,
+            "description": (
+                "Stable: never changed or reused, even if the claim is reworded. The rows of the first"
+                " pages have plain ids (synapse-weight); rows added with a later page carry a short prefix"
+                " naming that page (dend- dendrites, syn- synapses, inh- inhibition, tf- third factor...),"
+                " part of the id, not a field to parse."
+            ),
+        },
         "claim": {"type": "string", "description": "The analogy or claim (Markdown, math in $...$)."},
         "origin": {"type": "string", "description": "Where the claim comes from."},
         "verdict": {"enum": ["holds", "partly", "breaks"]},
@@ -99,6 +113,10 @@ LEDGER_SCHEMA = _envelope_schema(
         "why": {"type": "string", "description": "The justification (Markdown; citations as [@key])."},
         "sources": SOURCES,
         "page": {"type": "string", "description": "The page that treats it (docs-relative .md)."},
+        "page_url": {
+            "type": "string",
+            "description": "That page's URL relative to the site's root (prefix the release's url to open it).",
+        },
     },
     list(LEDGER_FIELDS),
 )
@@ -117,7 +135,10 @@ REGISTER_SCHEMA = _envelope_schema(
         "note": {"type": "string"},
         "derived_from": {
             "type": ["string", "null"],
-            "description": "For a derived quantity, the formula over other ids (hyphens as underscores).",
+            "description": (
+                "For a derived quantity, its formula over other rows' ids (+ - * / and parentheses,"
+                " always between spaces, so a '-' inside a name is part of an id)."
+            ),
         },
     },
     list(REGISTER_FIELDS),
@@ -149,7 +170,7 @@ def load_retired(root: Path) -> dict[str, list[dict]]:
     return retired
 
 
-def ledger_rows(rows: list[dict], register: dict) -> list[dict]:
+def ledger_rows(rows: list[dict], register: dict, use_directory_urls: bool = True) -> list[dict]:
     """The ledger's rows as data, register numbers ([[q:key]]) printed as on the pages."""
     out = []
     for row in rows:
@@ -168,9 +189,23 @@ def ledger_rows(rows: list[dict], register: dict) -> list[dict]:
                 "why": text("why"),
                 "sources": [str(s) for s in row["sources"]],
                 "page": row["page"],
+                "page_url": site_path(row["page"], use_directory_urls),
             }
         )
     return out
+
+
+def formula_with_ids(formula: str, ids, where: str) -> str:
+    """A ``derive:`` formula with its Python names (underscores) written as the ids they
+    stand for (hyphens), so a reader of the data finds each input among the rows."""
+
+    def name_to_id(match: re.Match) -> str:
+        key = match[0].replace("_", "-")
+        if key not in ids:
+            raise DataError(f"{where}: derived_from names {match[0]!r}, which is no register id")
+        return key
+
+    return FORMULA_NAME.sub(name_to_id, formula)
 
 
 def register_rows(entries: dict) -> list[dict]:
@@ -196,7 +231,11 @@ def register_rows(entries: dict) -> list[dict]:
                 "region": str(entry["region"]),
                 "sources": [str(s) for s in entry.get("source") or []],
                 "note": str(entry.get("note") or ""),
-                "derived_from": entry.get("derive"),
+                "derived_from": (
+                    formula_with_ids(entry["derive"], entries, f"includes/quantities.yml: {key}")
+                    if "derive" in entry
+                    else None
+                ),
             }
         )
     return out
@@ -223,10 +262,12 @@ def to_csv(rows: list[dict], fields: tuple[str, ...], name: str) -> str:
     return buffer.getvalue()
 
 
-def render(rows: list[dict], register: dict, root: Path, bib: Path, release, license_: str) -> dict[str, str]:
+def render(
+    rows: list[dict], register: dict, root: Path, bib: Path, release, license_: str, use_directory_urls: bool = True
+) -> dict[str, str]:
     """Site path -> content of every data file."""
     retired = load_retired(root)
-    sets = {"ledger": ledger_rows(rows, register), "register": register_rows(register)}
+    sets = {"ledger": ledger_rows(rows, register, use_directory_urls), "register": register_rows(register)}
     schemas = {"ledger": LEDGER_SCHEMA, "register": REGISTER_SCHEMA}
     fields = {"ledger": LEDGER_FIELDS, "register": REGISTER_FIELDS}
     files = {}

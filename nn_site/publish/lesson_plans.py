@@ -25,7 +25,7 @@ from nn_site.engine.fence import YamlError, load_yaml
 PLANS_FILE = Path("includes") / "lesson_plans.yml"
 MARKER = "<!-- lesson-plans -->"
 PLAN_FIELDS = ("id", "title", "summary", "prerequisites", "steps")
-STEP_FIELDS = ("when", "minutes", "activity", "materials")
+STEP_FIELDS = ("when", "minutes", "homework", "activity", "materials")
 KINDS = ("page", "deck", "notebook", "exercises")
 HAS_EXERCISES = re.compile(r"^## Exercises[ \t]*\n\s*1\. ", re.MULTILINE)
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -93,8 +93,12 @@ def load(root: Path, docs_dir: Path, titles: dict[str, str]) -> list[dict]:
             if not isinstance(step, dict):
                 raise LessonPlanError(f"{step_at}: a step is a mapping of {', '.join(STEP_FIELDS)}")
             _fields(step, STEP_FIELDS, ("minutes", "activity", "materials"), step_at)
-            if not isinstance(step["minutes"], int) or isinstance(step["minutes"], bool) or step["minutes"] < 0:
-                raise LessonPlanError(f"{step_at}: minutes must be a whole number (0 for homework)")
+            if not isinstance(step["minutes"], int) or isinstance(step["minutes"], bool) or step["minutes"] < 1:
+                raise LessonPlanError(
+                    f"{step_at}: minutes must be a whole number above 0 (for homework, the students' estimated time)"
+                )
+            if not isinstance(step.get("homework", False), bool):
+                raise LessonPlanError(f"{step_at}: homework must be true or false")
             for item, item_node in zip(step["materials"], _child(step_node, "materials").value):
                 _check_material(item, f"{where}:{_line(item_node)}: plan {plan['id']!r}, step {n}", docs_dir, titles)
     return plans
@@ -136,26 +140,30 @@ def _material(item: dict, here_dest: str, dests: dict[str, str], titles: dict[st
     return f"[{title}]({here}){sections}"
 
 
+def duration(minutes: int) -> str:
+    """ "45 minutes", "90 minutes", "2 hours", "12 hours 30 minutes"."""
+    if minutes < 120:
+        return f"{minutes} minutes"
+    return f"{minutes // 60} hours" + (f" {minutes % 60} minutes" if minutes % 60 else "")
+
+
 def markdown(plans: list[dict], here_dest: str, dests: dict[str, str], titles: dict[str, str], deck_file) -> str:
     """The plans as Markdown: a heading, prerequisites, steps and total per plan.
     ``dests``: each page's output file; ``deck_file(src, dest)``: the site path of its deck."""
     out = []
     for plan in plans:
-        total = sum(step["minutes"] for step in plan["steps"])
+        total = sum(step["minutes"] for step in plan["steps"] if not step.get("homework"))
+        homework = sum(step["minutes"] for step in plan["steps"] if step.get("homework"))
         weeks = any(step.get("when") for step in plan["steps"])
         out.append(f"### {plan['title']} {{#plan-{plan['id']}}}\n\n{' '.join(plan['summary'].split())}\n")
         out.append("**Prerequisites**\n\n" + "\n".join(f"- {p}" for p in plan["prerequisites"]) + "\n")
         head = ("When | " if weeks else "") + "Time | Activity | Materials"
         out.append(f"| {head} |\n|{'---|' * (4 if weeks else 3)}")
         for step in plan["steps"]:
-            time = f"{step['minutes']} min" if step["minutes"] else "homework"
+            time = f"homework, about {step['minutes']} min" if step.get("homework") else f"{step['minutes']} min"
             materials = ", ".join(_material(m, here_dest, dests, titles, deck_file) for m in step["materials"])
             when = f"{step.get('when', '')} | " if weeks else ""
             out.append(f"| {when}{time} | {step['activity']} | {materials} |")
-        hours = (
-            f"{total} minutes"
-            if total < 120
-            else f"{total // 60} hours" + (f" {total % 60} minutes" if total % 60 else "")
-        )
-        out.append(f"\nTotal: {hours} in class.\n")
+        extra = f", and about {duration(homework)} of homework" if homework else ""
+        out.append(f"\nTotal: {duration(total)} in class{extra}.\n")
     return "\n".join(out)
