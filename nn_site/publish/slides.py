@@ -50,10 +50,10 @@ log = logging.getLogger("mkdocs.hooks.slides")
 DECK_FORMAT = "deck v8"
 KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
 EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
-UPRIGHT_ASPECT = 1.25  # a figure narrower than this (width / height) gets its caption beside it
 BODY_SIZE, TABLE_SIZE = 20, 18  # pt: the smallest text that reads from a lecture hall's back row
 LINE_SPACING = 1.2  # a line's height, in multiples of its type size
-FIGURE_TEXT_ROOM = 2.2  # inches under a wide figure for its caption and credit; the rest goes on
+SIDE_TEXT = 4.6  # inches: the caption's column beside a figure
+FIGURE_TEXT_ROOM = 2.4  # inches under a wide figure for its caption and credit; the rest goes on
 VERDICT_TITLE, QUESTIONS_TITLE = "Where the analogy holds, and where it breaks", "Discussion questions"
 EQUATION_ZOOM = 1.15  # at most this times the drawn size (32 pt): a short equation is not blown up
 DISPLAY_MATH = re.compile(r"^[ \t]*\$\$[ \t]*\n(.*?)\n[ \t]*\$\$[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -81,7 +81,10 @@ DECK_DIR = "decks"
 CAPTION_NUMBER = re.compile(r'^\s*<span class="caption-number">[^<]*</span>\s*')
 SHORT_TITLE = 60  # characters: a figure slide's title fits one projected line
 # Where a caption's first sentence can be cut to name the figure's subject: its clauses.
-CLAUSE_BREAK = re.compile(r"\s*(?:[:;]|\s[–—]\s|,\s)")
+# A caption that opens on its first panel ("Left: …", "(A) …") names the figure after it.
+PANEL_LABEL = re.compile(r"^(?:(?:Left|Right|Top|Bottom|Above|Below|First panel|Panel [A-F])\s*:|\(?[A-Fa-f]\)\s|[A-F]:)\s*")
+CLAUSE_BREAK = re.compile(r"\s*(?:[:;]|\s[–—]\s|(?<!\d),\s)")  # not "0.5, 1 and 2 mm"
+CREDIT_CLAUSE = re.compile(r"^(?:After|From|Adapted from|Redrawn from)\b")  # a source, not a subject
 
 
 class SlidesError(RuntimeError):
@@ -142,10 +145,13 @@ def short_title(title: str) -> str:
     SHORT_TITLE characters, cut at a word with an ellipsis when one clause is longer.
     The caption itself is the slide's body: the title must not repeat it."""
     title = title.strip().rstrip(".")
+    unlabelled = PANEL_LABEL.sub("", title, count=1)
+    if unlabelled != title and unlabelled:
+        title = unlabelled[0].upper() + unlabelled[1:]
     for match in CLAUSE_BREAK.finditer(title):
         if match.start() <= SHORT_TITLE:
             head = title[: match.start()]
-            if len(head) >= 12:  # a clause too short to name anything ("In A,") is kept
+            if len(head) >= 12 and not CREDIT_CLAUSE.match(head):  # a clause too short to name anything ("In A,") is kept
                 title = head
                 break
     if len(title) <= SHORT_TITLE:
@@ -315,21 +321,77 @@ SPOKEN_SYMBOLS = {
     **{
         name: chr(code)
         for name, code in (
-            ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4), ("epsilon", 0x3B5),
-            ("varepsilon", 0x3B5), ("zeta", 0x3B6), ("eta", 0x3B7), ("theta", 0x3B8), ("iota", 0x3B9),
-            ("kappa", 0x3BA), ("lambda", 0x3BB), ("mu", 0x3BC), ("nu", 0x3BD), ("xi", 0x3BE), ("pi", 0x3C0),
-            ("rho", 0x3C1), ("sigma", 0x3C3), ("tau", 0x3C4), ("phi", 0x3C6), ("varphi", 0x3C6),
-            ("chi", 0x3C7), ("psi", 0x3C8), ("omega", 0x3C9), ("Gamma", 0x393), ("Delta", 0x394),
-            ("Theta", 0x398), ("Lambda", 0x39B), ("Sigma", 0x3A3), ("Phi", 0x3A6), ("Psi", 0x3A8),
+            ("alpha", 0x3B1),
+            ("beta", 0x3B2),
+            ("gamma", 0x3B3),
+            ("delta", 0x3B4),
+            ("epsilon", 0x3B5),
+            ("varepsilon", 0x3B5),
+            ("zeta", 0x3B6),
+            ("eta", 0x3B7),
+            ("theta", 0x3B8),
+            ("iota", 0x3B9),
+            ("kappa", 0x3BA),
+            ("lambda", 0x3BB),
+            ("mu", 0x3BC),
+            ("nu", 0x3BD),
+            ("xi", 0x3BE),
+            ("pi", 0x3C0),
+            ("rho", 0x3C1),
+            ("sigma", 0x3C3),
+            ("tau", 0x3C4),
+            ("phi", 0x3C6),
+            ("varphi", 0x3C6),
+            ("chi", 0x3C7),
+            ("psi", 0x3C8),
+            ("omega", 0x3C9),
+            ("Gamma", 0x393),
+            ("Delta", 0x394),
+            ("Theta", 0x398),
+            ("Lambda", 0x39B),
+            ("Sigma", 0x3A3),
+            ("Phi", 0x3A6),
+            ("Psi", 0x3A8),
             ("Omega", 0x3A9),
         )
     },
-    "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "neq": "≠", "ne": "≠",
-    "approx": "≈", "sim": "∼", "propto": "∝", "to": "→", "rightarrow": "→", "leftarrow": "←",
-    "infty": "∞", "sum": "sum", "prod": "product", "int": "integral", "partial": "∂", "nabla": "∇",
-    "pm": "±", "ll": "≪", "gg": "≫", "in": "∈", "log": "log", "exp": "exp", "ln": "ln", "max": "max",
-    "min": "min", "tanh": "tanh", "sin": "sin", "cos": "cos", "quad": " ", "qquad": " ", "ldots": "…",
-    "dots": "…", "cdots": "…",
+    "cdot": "·",
+    "times": "×",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "sim": "∼",
+    "propto": "∝",
+    "to": "→",
+    "rightarrow": "→",
+    "leftarrow": "←",
+    "infty": "∞",
+    "sum": "sum",
+    "prod": "product",
+    "int": "integral",
+    "partial": "∂",
+    "nabla": "∇",
+    "pm": "±",
+    "ll": "≪",
+    "gg": "≫",
+    "in": "∈",
+    "log": "log",
+    "exp": "exp",
+    "ln": "ln",
+    "max": "max",
+    "min": "min",
+    "tanh": "tanh",
+    "sin": "sin",
+    "cos": "cos",
+    "quad": " ",
+    "qquad": " ",
+    "ldots": "…",
+    "dots": "…",
+    "cdots": "…",
 }
 FRACTION = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 SQUARE_ROOT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
@@ -412,6 +474,7 @@ def gather(
         else:
             raise SlidesError(f"{src_uri}: the ledger cites {key!r}, which is not in references.bib")
         return f"{entry} ({locator})" if locator else entry
+
     cited_by_figure = {anchor: CITED.findall(body) for anchor, body in FIGURE_ID.findall(page_html)}
     citation = cite.for_page(release, src_uri, title)
     slides = [
@@ -438,9 +501,10 @@ def gather(
         for row in ledger_rows
         if row.get("page") == src_uri
     ]
-    if not verdicts:  # no table on any slide: "the table" is the page's
-        slides = [replace(fig, caption_runs=page_table(fig.caption_runs)) for fig in slides]
-        asked = [page_table(q) for q in asked]
+    # The deck shows none of the page's own tables (a verdict slide is the ledger's):
+    # "the table" in a caption or question is the page's.
+    slides = [replace(fig, caption_runs=page_table(fig.caption_runs)) for fig in slides]
+    asked = [page_table(q) for q in asked]
     return Deck(
         page=src_uri,
         page_dest=dest_uri,
@@ -557,33 +621,42 @@ def _sentences(runs: list[Run]) -> list[list[Run]]:
 
 def _figure_slides(prs, fig: FigureSlide, data: bytes, misconceptions: list[str], width: float, height: float):
     """A figure's slide: the picture as large as fits, its caption at BODY_SIZE below it (or
-    beside a tall one) and the short credit. A caption too long for the room left goes on
+    beside it, whichever leaves the larger picture) and the short credit. A caption too long for the room left goes on
     a second slide, at the same size: projected text is never shrunk to fit."""
     from PIL import Image
 
-    slide = prs.slides.add_slide(prs.slide_layouts[5])
-    _title(slide, fig.title, width)
     top = 1.35
     with Image.open(io.BytesIO(data)) as image:
-        upright = image.width / image.height < UPRIGHT_ASPECT
+        aspect = image.width / image.height
     line = BODY_SIZE * LINE_SPACING / 72
-    if upright:
-        text_width, room = 4.6, height - top - 0.6  # A tall figure under its caption would be small
-    else:
-        text_width, room = width - 1, FIGURE_TEXT_ROOM
     sentences = _sentences(fig.caption_runs)
-    heights = [_lines(plain(s) + " ", text_width, BODY_SIZE) * line for s in sentences]
-    credit_height = _lines(fig.credit, text_width, BODY_SIZE) * line + BODY_SIZE * 0.4 / 72
-    groups = _pack(heights, room - credit_height - 0.2) if sentences else [[]]
+
+    def layout(beside: bool):
+        """(slides the caption needs, the picture's area, the caption's groups, its height)
+        with the caption beside the picture or under it."""
+        text_width, room = (SIDE_TEXT, height - top - 0.6) if beside else (width - 1, FIGURE_TEXT_ROOM)
+        heights = [_lines(plain(s) + " ", text_width, BODY_SIZE) * line for s in sentences]
+        credit = _lines(fig.credit, text_width, BODY_SIZE) * line + BODY_SIZE * 0.4 / 72
+        groups = _pack(heights, room - credit - 0.2) if sentences else [[]]
+        used = min(room, sum(heights[i] for i in groups[0]) + credit + 0.2)
+        box_w, box_h = (
+            (width - 1.3 - text_width, height - top - 0.3) if beside else (width - 1, height - top - used - 0.25)
+        )
+        w = min(box_w, box_h * aspect)
+        return len(groups), -(w * w / aspect), groups, used, beside
+
+    # The layout that keeps the caption on one slide, then the one with the larger picture.
+    count, _, groups, used, beside = min(layout(False), layout(True))
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    _title(slide, fig.title, width)
     first = [run for i in groups[0] for run in sentences[i] + [(" ", "")]][:-1]
     shown = [first, fig.credit]
-    text_height = min(room, sum(heights[i] for i in groups[0]) + credit_height + 0.2)
-    if upright:
-        _picture(slide, data, (0.5, top, width - 1.3 - text_width, height - top - 0.3), fig.alt)
-        _text(slide, (width - 0.5 - text_width, top + 0.3, text_width, room), shown, BODY_SIZE)
+    if beside:
+        _picture(slide, data, (0.5, top, width - 1.3 - SIDE_TEXT, height - top - 0.3), fig.alt)
+        _text(slide, (width - 0.5 - SIDE_TEXT, top + 0.3, SIDE_TEXT, height - top - 0.6), shown, BODY_SIZE)
     else:
-        _picture(slide, data, (0.5, top, width - 1, height - top - text_height - 0.25), fig.alt)
-        _text(slide, (0.5, height - text_height - 0.2, width - 1, text_height), shown, BODY_SIZE)
+        _picture(slide, data, (0.5, top, width - 1, height - top - used - 0.25), fig.alt)
+        _text(slide, (0.5, height - used - 0.2, width - 1, used), shown, BODY_SIZE)
     _notes(slide, fig.point, misconceptions, fig.references)
     for group in groups[1:]:
         slide = prs.slides.add_slide(prs.slide_layouts[5])
@@ -765,9 +838,7 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
         _text(slide, (0.5, 1.4, box_width, room), [numbered[i] for i in group], BODY_SIZE)
         point = "The page's exercises, asked as questions. Their worked solutions, as the page gives them:"
         answers = [
-            f"Question {i + 1}: {deck.solutions[i]}"
-            for i in group
-            if i < len(deck.solutions) and deck.solutions[i]
+            f"Question {i + 1}: {deck.solutions[i]}" for i in group if i < len(deck.solutions) and deck.solutions[i]
         ]
         _notes(slide, point, deck.misconceptions, deck.references if n == 0 else [], answers)
 
