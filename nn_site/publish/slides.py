@@ -82,8 +82,11 @@ CAPTION_NUMBER = re.compile(r'^\s*<span class="caption-number">[^<]*</span>\s*')
 SHORT_TITLE = 60  # characters: a figure slide's title fits one projected line
 # Where a caption's first sentence can be cut to name the figure's subject: its clauses.
 # A caption that opens on its first panel ("Left: …", "(A) …") names the figure after it.
-PANEL_LABEL = re.compile(r"^(?:(?:Left|Right|Top|Bottom|Above|Below|First panel|Panel [A-F])\s*:|\(?[A-Fa-f]\)\s|[A-F]:)\s*")
+PANEL_LABEL = re.compile(
+    r"^(?:(?:Left|Right|Top|Bottom|Above|Below|First panel|Panel [A-F])\s*:|\(?[A-Fa-f]\)\s|[A-F]:)\s*"
+)
 CLAUSE_BREAK = re.compile(r"\s*(?:[:;]|\s[–—]\s|(?<!\d),\s)")  # not "0.5, 1 and 2 mm"
+SENTENCE_BREAK = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z(])")  # as gallery.Figure.title splits
 CREDIT_CLAUSE = re.compile(r"^(?:After|From|Adapted from|Redrawn from)\b")  # a source, not a subject
 
 
@@ -151,13 +154,27 @@ def short_title(title: str) -> str:
     for match in CLAUSE_BREAK.finditer(title):
         if match.start() <= SHORT_TITLE:
             head = title[: match.start()]
-            if len(head) >= 12 and not CREDIT_CLAUSE.match(head):  # a clause too short to name anything ("In A,") is kept
+            if len(head) >= 12 and not CREDIT_CLAUSE.match(
+                head
+            ):  # a clause too short to name anything ("In A,") is kept
                 title = head
                 break
     if len(title) <= SHORT_TITLE:
         return title
     cut = title[: SHORT_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:–— ")
     return cut + "…"
+
+
+def talking_point(caption: str) -> str:
+    """A figure's point for the speaker notes: the caption's first sentence, or its first
+    two when the first is a mere label ("Threshold behaviour.")."""
+    sentences = SENTENCE_BREAK.split(caption.strip())
+    point = sentences[0]
+    for sentence in sentences[1:]:
+        if len(point) >= 40:
+            break
+        point += " " + sentence
+    return point if point[-1:] in ".?!" else point + "."
 
 
 def short_credit(release: Release) -> str:
@@ -484,7 +501,7 @@ def gather(
             title=short_title(fig.title),
             caption=fig.caption,
             caption_runs=captions.get(fig.anchor) or [(fig.caption, "")],
-            point=fig.title + ".",
+            point=talking_point(fig.caption),
             credit=short_credit(release),
             alt=fig.alt or fig.caption,
             references=[refs[k] for k in dict.fromkeys(cited_by_figure.get(fig.anchor, [])) if k in refs],
@@ -601,9 +618,6 @@ def _pack(heights: list[float], room: float) -> list[list[int]]:
         groups[-1].append(index)
         used += item
     return groups
-
-
-SENTENCE_BREAK = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z(])")
 
 
 def _sentences(runs: list[Run]) -> list[list[Run]]:
