@@ -156,7 +156,8 @@ def test_every_deck_opens_and_has_the_slides_of_its_page(site):
                         for r in p.runs
                     ]
                 least = 18 if shape.has_table else 20
-                assert all(r.font.size is None or r.font.size.pt >= least for r in runs), f"{source}, slide {number}"
+                if shape != slide.shapes.title:  # set on each run: nothing left to a default
+                    assert all(r.font.size and r.font.size.pt >= least for r in runs), f"{source}, slide {number}"
         checked += 1
     assert checked >= 30
 

@@ -47,7 +47,7 @@ from nn_site.publish.versions import Release
 log = logging.getLogger("mkdocs.hooks.slides")
 
 # Bumped when the layout changes, so that every cached deck is made again.
-DECK_FORMAT = "deck v8"
+DECK_FORMAT = "deck v9"
 KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
 EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
 BODY_SIZE, TABLE_SIZE = 20, 18  # pt: the smallest text that reads from a lecture hall's back row
@@ -635,8 +635,9 @@ def _sentences(runs: list[Run]) -> list[list[Run]]:
 
 def _figure_slides(prs, fig: FigureSlide, data: bytes, misconceptions: list[str], width: float, height: float):
     """A figure's slide: the picture as large as fits, its caption at BODY_SIZE below it (or
-    beside it, whichever leaves the larger picture) and the short credit. A caption too long for the room left goes on
-    a second slide, at the same size: projected text is never shrunk to fit."""
+    beside it, whichever leaves the larger picture) and the short credit. A caption too
+    long for the room left goes on a second slide of the same figure, at the same size:
+    projected text is never shrunk to fit."""
     from PIL import Image
 
     top = 1.35
@@ -660,24 +661,25 @@ def _figure_slides(prs, fig: FigureSlide, data: bytes, misconceptions: list[str]
         return len(groups), -(w * w / aspect), groups, used, beside
 
     # The layout that keeps the caption on one slide, then the one with the larger picture.
-    count, _, groups, used, beside = min(layout(False), layout(True))
-    slide = prs.slides.add_slide(prs.slide_layouts[5])
-    _title(slide, fig.title, width)
-    first = [run for i in groups[0] for run in sentences[i] + [(" ", "")]][:-1]
-    shown = [first, fig.credit]
-    if beside:
-        _picture(slide, data, (0.5, top, width - 1.3 - SIDE_TEXT, height - top - 0.3), fig.alt)
-        _text(slide, (width - 0.5 - SIDE_TEXT, top + 0.3, SIDE_TEXT, height - top - 0.6), shown, BODY_SIZE)
-    else:
-        _picture(slide, data, (0.5, top, width - 1, height - top - used - 0.25), fig.alt)
-        _text(slide, (0.5, height - used - 0.2, width - 1, used), shown, BODY_SIZE)
-    _notes(slide, fig.point, misconceptions, fig.references)
-    for group in groups[1:]:
+    _, _, groups, used, beside = min(layout(False), layout(True))
+    if len(groups) > 1:  # every part of the caption gets the same room, the picture one size
+        used = FIGURE_TEXT_ROOM
+    for n, group in enumerate(groups):
+        # A continuation shows the figure again, in the same place: its caption's "Right: …"
+        # is read against the picture.
         slide = prs.slides.add_slide(prs.slide_layouts[5])
-        _title(slide, f"{fig.title} (continued)", width)
-        rest = [run for i in group for run in sentences[i] + [(" ", "")]][:-1]
-        _text(slide, (0.5, 1.45, width - 1, height - 1.75), [rest], BODY_SIZE)
-        _notes(slide, "The rest of the figure's caption, as the page gives it.", misconceptions, fig.references)
+        _title(slide, fig.title + (" (continued)" if n else ""), width)
+        shown: list[str | list[Run]] = [[run for i in group for run in sentences[i] + [(" ", "")]][:-1]]
+        if n == 0:
+            shown.append(fig.credit)
+        if beside:
+            _picture(slide, data, (0.5, top, width - 1.3 - SIDE_TEXT, height - top - 0.3), fig.alt)
+            _text(slide, (width - 0.5 - SIDE_TEXT, top + 0.3, SIDE_TEXT, height - top - 0.6), shown, BODY_SIZE)
+        else:
+            _picture(slide, data, (0.5, top, width - 1, height - top - used - 0.25), fig.alt)
+            _text(slide, (0.5, height - used - 0.2, width - 1, used), shown, BODY_SIZE)
+        point = fig.point if n == 0 else "The rest of the figure's caption, as the page gives it: " + fig.point
+        _notes(slide, point, misconceptions, fig.references)
 
 
 def _picture(slide, data: bytes, box: tuple[float, float, float, float], alt: str):
@@ -785,8 +787,8 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
     for text in (f"{cite.LICENCE_NOTE}: reuse with attribution.", f"Cite: {deck.citation}"):
         para = subtitle.text_frame.add_paragraph()
         para.text = text
-    for para in subtitle.text_frame.paragraphs:
-        para.font.size = Pt(BODY_SIZE)
+    for run in (r for para in subtitle.text_frame.paragraphs for r in para.runs):
+        run.font.size = Pt(BODY_SIZE)
     _notes(slide, deck.point, deck.misconceptions, deck.references)
 
     for fig in deck.figures:
@@ -833,8 +835,8 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
                     table.cell(row, col).text = value
             for row in table.rows:
                 for cell in row.cells:
-                    for para in cell.text_frame.paragraphs:
-                        para.font.size = Pt(TABLE_SIZE)
+                    for run in (r for para in cell.text_frame.paragraphs for r in para.runs):
+                        run.font.size = Pt(TABLE_SIZE)  # on the run: a reader may ignore a paragraph's default
             point = "Verdicts from the site's analogy ledger, each with its reason: " + "; ".join(
                 f"{v.claim}: {v.verdict} ({v.reason})" for v in shown
             )
