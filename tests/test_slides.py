@@ -300,3 +300,4 @@ def test_short_titles_and_spoken_equations():
         ("Read the table on the page; the page's table's range", "")
     ]
     assert slides._pack([1, 2, 3, 1, 1], 3) == [[0, 1], [2], [3, 4]]
+    assert slides._pack([1] * 7, 6) == [[0, 1, 2, 3], [4, 5, 6]]  # even, not 6 + 1

@@ -607,17 +607,29 @@ def _notes(slide, point: str, misconceptions: list[str], refs: list[str], detail
 
 
 def _pack(heights: list[float], room: float) -> list[list[int]]:
-    """Consecutive items (by index) in groups whose heights fit ``room``: one slide each.
-    An item taller than ``room`` alone gets a slide of its own."""
-    groups: list[list[int]] = []
-    used = room
-    for index, item in enumerate(heights):
-        if used + item > room and (not groups or groups[-1]):
-            groups.append([])
-            used = 0.0
-        groups[-1].append(index)
-        used += item
-    return groups
+    """Consecutive items (by index) in as few groups fitting ``room`` as can be, one slide
+    each, of even fill (7 rows as 4 + 3, not 6 + 1). An item taller than ``room`` alone
+    gets a slide of its own."""
+
+    def greedy(limit: float) -> list[list[int]]:
+        groups: list[list[int]] = []
+        used = limit
+        for index, item in enumerate(heights):
+            if used + item > limit and (not groups or groups[-1]):
+                groups.append([])
+                used = 0.0
+            groups[-1].append(index)
+            used += item
+        return groups
+
+    fewest = greedy(room)
+    limit = sum(heights) / max(1, len(fewest))
+    while limit < room:  # the lowest fill that needs no more slides
+        even = greedy(limit)
+        if len(even) == len(fewest):
+            return even
+        limit *= 1.05
+    return fewest
 
 
 def _sentences(runs: list[Run]) -> list[list[Run]]:
