@@ -296,6 +296,9 @@ def test_short_titles_and_spoken_equations():
     assert slides.spoken(r"\tau_m \frac{dV}{dt} = -(V - E_L), \quad V \ge \theta") == (
         "Equation: τ_m (dV)/(dt) = -(V - E_L), V ≥ θ"
     )
+    assert slides.spoken(r"P = \frac{1}{1 + e^{-2\mu a/\sigma^2}}, \quad I = \frac{20\,\text{mV}}{10\,\text{M}\Omega}") == (
+        "Equation: P = (1)/(1 + e^(-2μ a/σ^2)), I = (20 mV)/(10 MΩ)"
+    )
     assert slides.page_table([("Read the table; the table's range", "")]) == [
         ("Read the table on the page; the page's table's range", "")
     ]

@@ -409,21 +409,32 @@ SPOKEN_SYMBOLS = {
     "ldots": "…",
     "dots": "…",
     "cdots": "…",
+    "top": "ᵀ",
+    "ell": "ℓ",
+    "mid": "|",
+    "Rightarrow": "⇒",
+    "equiv": "≡",
 }
 FRACTION = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
 SQUARE_ROOT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
+TEXT_STYLE = re.compile(r"\\(?:text|mathrm|mathbf|mathit|mathcal|boldsymbol|operatorname)\s*\{([^{}]*)\}")
+SCRIPT_GROUP = re.compile(r"([_^])\{([^{}]*)\}")  # an index or power of several symbols
 TEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
 
 
 def spoken(tex: str) -> str:
     """The equation as plain words and symbols, without a backslash: its picture's alt text.
-    Fractions read as (a)/(b); a command this does not know is left out, its argument kept."""
+    Fractions read as (a)/(b), a power of several symbols as ^(…); a command this does not
+    know is left out, its argument kept."""
     text = tex
-    for _ in range(4):  # nested fractions, innermost first
+    for _ in range(6):  # nested groups, innermost first
+        text = TEXT_STYLE.sub(r"\1", text)
+        text = SCRIPT_GROUP.sub(lambda m: m[1] + (m[2] if len(m[2].strip()) == 1 else f"({m[2]})"), text)
         text = SQUARE_ROOT.sub(r"√(\1)", FRACTION.sub(r"(\1)/(\2)", text))
     text = TEX_COMMAND.sub(lambda m: SPOKEN_SYMBOLS.get(m[1], "") + (" " if m[1] in SPOKEN_SYMBOLS else ""), text)
     text = re.sub(r"\\[,;:! ]|\\\\|&", " ", text).replace("\\", " ")
     text = re.sub(r"\s+([_^])", r"\1", text.replace("{", "").replace("}", ""))
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+([)\],.;])", r"\1", text))
     return "Equation: " + " ".join(text.split())
 
 
