@@ -87,6 +87,9 @@ PANEL_LABEL = re.compile(
 )
 CLAUSE_BREAK = re.compile(r"\s*(?:[:;]|\s[–—]\s|(?<!\d),\s)")  # not "0.5, 1 and 2 mm"
 SENTENCE_BREAK = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z(])")  # as gallery.Figure.title splits
+# Where a caption may continue on a second slide: after a sentence or a semicolon's clause
+# (a slide that holds only the first short sentence would repeat the title).
+CAPTION_BREAK = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z(])|(?<=;)\s+")
 CREDIT_CLAUSE = re.compile(r"^(?:After|From|Adapted from|Redrawn from)\b")  # a source, not a subject
 
 
@@ -644,10 +647,11 @@ def _pack(heights: list[float], room: float) -> list[list[int]]:
 
 
 def _sentences(runs: list[Run]) -> list[list[Run]]:
-    """Runs split into sentences (a sentence ends only in plain text, never in an index)."""
+    """Runs split into sentences and semicolon clauses (a break is only in plain text,
+    never in an index)."""
     sentences: list[list[Run]] = [[]]
     for text, level in runs:
-        pieces = SENTENCE_BREAK.split(text) if not level else [text]
+        pieces = CAPTION_BREAK.split(text) if not level else [text]
         for n, piece in enumerate(pieces):
             if n:
                 sentences.append([])
