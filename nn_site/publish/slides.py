@@ -47,7 +47,7 @@ from nn_site.publish.versions import Release
 log = logging.getLogger("mkdocs.hooks.slides")
 
 # Bumped when the layout changes, so that every cached deck is made again.
-DECK_FORMAT = "deck v9"
+DECK_FORMAT = "deck v10"
 KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
 EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
 BODY_SIZE, TABLE_SIZE = 20, 18  # pt: the smallest text that reads from a lecture hall's back row
