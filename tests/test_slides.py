@@ -1,6 +1,7 @@
-"""Slide decks (issue 33, part 1): one .pptx per content page, opened with python-pptx and
+"""Slide decks (issue 33): one .pptx per content page, opened with python-pptx and
 checked against the page it was made from: its figures, equations, ledger rows and
-exercises; alt text on every picture, speaker notes on every slide."""
+exercises; alt text on every picture, speaker notes on every slide; text an instructor
+can project (body 20 pt, tables 18 pt, split across slides rather than shrunk)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,14 @@ DOCS = ROOT / "docs"
 LEDGER_ROWS = ledger.load(ROOT, DOCS)
 QUANTITY = re.compile(r"\[\[q:[^\]]+\]\]")
 EXERCISE_LIST = re.compile(r'<h2 id="exercises">.*?</h2>\s*<ol>', re.DOTALL)
+CONFIG = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+# The credit under a figure, from the release data (mkdocs.yml), never typed in the code.
+CREDIT = "{} v{}, CC BY 4.0".format(
+    re.search(r"^site_name: (.+)$", CONFIG, re.MULTILINE)[1].strip(),
+    re.search(r"^  release: (\S+)", CONFIG, re.MULTILINE)[1],
+)
+BIB_KEYS = re.findall(r"^@\w+\{([^,\s]+),", (DOCS / "references.bib").read_text(encoding="utf-8"), re.MULTILINE)
+CONTINUED = " (continued)"
 
 
 def content_pages(site: Path) -> list[tuple[str, Path]]:
@@ -59,24 +68,52 @@ def slide_title(slide) -> str:
     return slide.shapes.title.text if slide.shapes.title is not None else ""
 
 
+def body_text(slide) -> str:
+    return " ".join(
+        " ".join(s.text_frame.text.split()) for s in slide.shapes if s.has_text_frame and s != slide.shapes.title
+    )
+
+
+def without_continuations(deck) -> list:
+    """The deck's slides with each "(continued)" slide folded into the one it continues
+    (checked: it follows a slide of the same title): [(first slide, its continuations)]."""
+    folded: list[tuple[object, list]] = []
+    for slide in deck.slides:
+        title = slide_title(slide)
+        if title.endswith(CONTINUED):
+            base = title.removesuffix(CONTINUED)
+            assert folded and slide_title(folded[-1][0]) == base, title
+            folded[-1][1].append(slide)
+        else:
+            folded.append((slide, []))
+    return folded
+
+
 @pytest.mark.parametrize("name", ["integrate-and-fire.md", "mapping.md", "population-dynamics.md"])
 def test_a_deck_follows_its_page(site, name):
     page_html = site / Path(name).stem / "index.html"
     text = page_html.read_text(encoding="utf-8")
     figures = gallery.collect(text, name, "", f"{Path(name).stem}/index.html")
     deck = Presentation(deck_of(page_html))
-    shown = list(deck.slides)
-    assert slide_title(shown[0]) and "CC BY 4.0" in shown[0].placeholders[1].text
-    assert [slide_title(s) for s in shown[1 : 1 + len(figures)]] == [f.title for f in figures]
-    for slide, fig in zip(shown[1:], figures):
-        body = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title)
-        assert fig.caption[:60] in " ".join(body.split())
+    folded = without_continuations(deck)
+    assert slide_title(folded[0][0]) and "CC BY 4.0" in folded[0][0].placeholders[1].text
+    figure_slides = folded[1 : 1 + len(figures)]
+    assert [slide_title(s) for s, _ in figure_slides] == [slides.short_title(f.title) for f in figures]
+    for (slide, more), fig in zip(figure_slides, figures):
+        title = slide_title(slide)
+        assert len(title) <= slides.SHORT_TITLE and title.rstrip("…") != fig.caption, title
+        body = body_text(slide)
+        # The caption once, on the slide and its continuation; the credit short, once.
+        shown = " ".join([body, *map(body_text, more)])
+        assert fig.caption[:60] in body and shown.count(fig.caption[:40]) == 1, fig.title
+        assert body.endswith(CREDIT) and body.count("CC BY") == 1, body
         picture = next(s for s in slide.shapes if isinstance(s, Picture))
         # As large as fits: the slide's width, or the height left by the title and caption.
-        assert picture.width > deck.slide_width * 0.6 or picture.height > deck.slide_height * 0.5, fig.title
+        assert picture.width > deck.slide_width * 0.45 or picture.height > deck.slide_height * 0.5, fig.title
     questions = len(re.findall(r"<li>", EXERCISE_LIST.split(text, 1)[1].split("<h2", 1)[0].split("</ol>")[0]))
-    assert slide_title(shown[-1]) == "Discussion questions"
-    assert len(shown[-1].shapes[1].text_frame.paragraphs) >= questions > 0
+    last, more = folded[-1]
+    assert slide_title(last) == "Discussion questions"
+    assert sum(len(s.shapes[1].text_frame.paragraphs) for s in [last, *more]) >= questions > 0
 
 
 def test_every_deck_opens_and_has_the_slides_of_its_page(site):
@@ -88,20 +125,41 @@ def test_every_deck_opens_and_has_the_slides_of_its_page(site):
         equations = slides.display_equations((DOCS / source).read_text(encoding="utf-8"))
         drawable = any(slides.mathtext_lines(tex) for tex in equations)
         rows = [r for r in LEDGER_ROWS if r["page"] == source]
-        titles = [slide_title(s) for s in deck.slides]
+        folded = without_continuations(deck)
+        titles = [slide_title(s) for s, _ in folded]
+        # Title, one slide per figure, the equations, the verdicts, the questions: each
+        # followed by the "(continued)" slides its text needs at 20 pt (18 pt in a table).
         expected = 2 + len(figures) + ("Key equations" in titles) + bool(rows)
-        assert len(deck.slides) == expected, f"{source}: {titles}"
+        assert len(folded) == expected, f"{source}: {titles}"
         assert ("Key equations" in titles) <= drawable, source
         if rows:
-            table = next(s for s in deck.slides[-2].shapes if s.has_table).table
-            assert [table.cell(i + 1, 0).text for i in range(len(rows))] == [r["analogy"] for r in rows]
-            assert [table.cell(i + 1, 1).text for i in range(len(rows))] == [r["verdict"] for r in rows]
+            first, more = folded[-2]
+            tables = [next(s for s in slide.shapes if s.has_table).table for slide in [first, *more]]
+            cells = [[t.cell(i, c).text for t in tables for i in range(1, len(t.rows))] for c in (0, 1)]
+            assert cells == [[r["analogy"] for r in rows], [r["verdict"] for r in rows]], source
         if "Key equations" in titles:
-            slide = deck.slides[titles.index("Key equations")]
+            slide = folded[titles.index("Key equations")][0]
             alts = [s._element.nvPicPr.cNvPr.get("descr") for s in slide.shapes if isinstance(s, Picture)]
+            # Read aloud: words and symbols, no TeX command (the TeX is in the notes).
+            assert alts and all(a.startswith("Equation: ") and "\\" not in a for a in alts), (source, alts)
+            notes = slide.notes_slide.notes_text_frame.text
             # The page's TeX, a register quantity ([[q:id|tex]]) as the build writes it in
             written = [re.compile(".+?".join(map(re.escape, QUANTITY.split(tex)))) for tex in equations]
-            assert alts and all(any(w.fullmatch(alt) for w in written) for alt in alts), (source, alts)
+            assert sum(bool(w.search(notes)) for w in written) == len(alts), source
+        for number, slide in enumerate(deck.slides, start=1):
+            for shape in slide.shapes:
+                runs = [r for p in shape.text_frame.paragraphs for r in p.runs] if shape.has_text_frame else []
+                if shape.has_table:
+                    runs = [
+                        r
+                        for row in shape.table.rows
+                        for c in row.cells
+                        for p in c.text_frame.paragraphs
+                        for r in p.runs
+                    ]
+                least = 18 if shape.has_table else 20
+                if shape != slide.shapes.title:  # set on each run: nothing left to a default
+                    assert all(r.font.size and r.font.size.pt >= least for r in runs), f"{source}, slide {number}"
         checked += 1
     assert checked >= 30
 
@@ -112,7 +170,12 @@ def test_every_picture_has_alt_text_and_every_slide_notes(site):
             where = f"{source}, slide {number}"
             assert slide.has_notes_slide, where
             notes = slide.notes_slide.notes_text_frame.text
-            assert notes.startswith("Point: ") and len(notes) > 40 and "References: " in notes, where
+            assert notes.startswith("Point: ") and len(notes) > 40, where
+            # No empty "References:" line, and never a bare BibTeX key (a source the page
+            # does not cite is named from the bibliography).
+            assert "none cited" not in notes and "References: \n" not in notes + "\n", where
+            keys = [k for k in BIB_KEYS if re.search(rf"(?<![\w/.-]){re.escape(k)}(?![\w-])", notes)]
+            assert not keys, (where, keys)
             for shape in slide.shapes:
                 if isinstance(shape, Picture):
                     assert shape._element.nvPicPr.cNvPr.get("descr", "").strip(), where
@@ -308,3 +371,43 @@ def test_libreoffice_writes_a_deck_pdf_under_the_name_the_links_give(site, tmp_p
     subprocess.run(command, check=True, capture_output=True, timeout=180)
     assert [p.name for p in out.iterdir()] == [slides.pdf_name("mapping/mapping-slides.pptx")]
     assert len(PdfReader(out / "mapping-slides.pdf").pages) == len(Presentation(deck).slides)
+def test_discussion_notes_carry_the_worked_solutions_and_figure_notes_a_talking_point(site):
+    page_html = site / "integrate-and-fire" / "index.html"
+    solved = slides.solutions(page_html.read_text(encoding="utf-8"))
+    assert solved and all(solved), solved
+    deck = Presentation(deck_of(page_html))
+    notes = " ".join(
+        s.notes_slide.notes_text_frame.text for s in deck.slides if slide_title(s).startswith("Discussion questions")
+    )
+    for n, solution in enumerate(solved, start=1):
+        assert f"Question {n}: {solution[:60]}" in notes
+    figure_notes = deck.slides[1].notes_slide.notes_text_frame.text
+    point = figure_notes.split("\n\n")[0].removeprefix("Point: ")
+    assert point.count(". ") == 0 and point.endswith("."), point  # one sentence
+
+
+def test_a_deck_points_the_table_at_the_page(site):
+    deck = Presentation(deck_of(site / "predictive-coding" / "index.html"))
+    text = " ".join(body_text(s) for s in deck.slides)
+    assert "the table on the page" in text.lower()
+    assert not re.search(r"\bthe table\b(?! on the page)", text, re.IGNORECASE), text
+
+
+def test_short_titles_and_spoken_equations():
+    assert slides.short_title("Left: the rate of a neuron, against its input.") == "The rate of a neuron"
+    assert slides.short_title("Steady voltage along dendrites 0.5, 1 and 2 mm long") == (
+        "Steady voltage along dendrites 0.5, 1 and 2 mm long"
+    )
+    long = slides.short_title("A " + "very " * 20 + "long title")
+    assert len(long) <= slides.SHORT_TITLE and long.endswith("…")
+    assert slides.spoken(r"\tau_m \frac{dV}{dt} = -(V - E_L), \quad V \ge \theta") == (
+        "Equation: τ_m (dV)/(dt) = -(V - E_L), V ≥ θ"
+    )
+    assert slides.spoken(r"P = \frac{1}{1 + e^{-2\mu a/\sigma^2}}, \quad I = \frac{20\,\text{mV}}{10\,\text{M}\Omega}") == (
+        "Equation: P = (1)/(1 + e^(-2μ a/σ^2)), I = (20 mV)/(10 MΩ)"
+    )
+    assert slides.page_table([("Read the table; the table's range", "")]) == [
+        ("Read the table on the page; the page's table's range", "")
+    ]
+    assert slides._pack([1, 2, 3, 1, 1], 3) == [[0, 1], [2], [3, 4]]
+    assert slides._pack([1] * 7, 6) == [[0, 1, 2, 3], [4, 5, 6]]  # even, not 6 + 1

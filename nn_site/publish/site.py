@@ -142,6 +142,7 @@ def _gather_deck(html_: str, page: Page, config: MkDocsConfig) -> None:
         build.ledger_rows,
         build.misconceptions,
         build.release,
+        build.bibliography.entries if build.bibliography else None,
     )
     if deck is not None:
         build.decks[uri] = deck

@@ -5,16 +5,20 @@ heading): its deck is what an instructor takes into a classroom.
 
 * a title slide: the page's title, version, address, licence and how to cite it;
 * one slide per figure: the gallery's 1600-px slide PNG (``gallery.py``) as large as
-  fits, the caption's first sentence as the slide's title, the whole caption and the
-  figure's credit line below;
-* one slide of the page's key display equations, drawn with matplotlib's mathtext (the
-  TeX is each picture's alt text); an equation mathtext cannot parse is left out and
-  logged, never drawn wrong;
-* one verdict slide with the page's rows of the analogy ledger, if it has any;
-* a closing slide of discussion questions: the page's exercises, without solutions.
+  fits, a short title (the caption's first clause), the caption once below it and a
+  short credit (work, release, licence); a caption too long to fit at 20 pt continues
+  on a second slide rather than shrinking;
+* one slide of the page's key display equations, drawn with matplotlib's mathtext (each
+  picture's alt text reads the TeX as words and symbols); an equation mathtext cannot
+  parse is left out and logged, never drawn wrong;
+* verdict slides with the page's rows of the analogy ledger, if it has any (18 pt: as
+  many slides as the rows need);
+* closing slides of discussion questions: the page's exercises (20 pt), without
+  solutions; their worked solutions are in the speaker notes.
 
 Every slide has speaker notes (the point, the misconception the instructors' page
-lists for the page, the references) and every picture has alt text.
+lists for the page, the references it has, each a bibliography entry, never a key) and
+every picture has alt text.
 
 Everything a deck shows is gathered while the pages are converted (:func:`gather`),
 so a deck never differs from its page. A deck is cached (``<cache>/decks/``) by the
@@ -30,7 +34,7 @@ import logging
 import posixpath
 import re
 import shutil
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,10 +48,14 @@ from nn_site.publish.versions import Release
 log = logging.getLogger("mkdocs.hooks.slides")
 
 # Bumped when the layout changes, so that every cached deck is made again.
-DECK_FORMAT = "deck v7"
+DECK_FORMAT = "deck v10"
 KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
 EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
-UPRIGHT_ASPECT = 1.25  # a figure narrower than this (width / height) gets its caption beside it
+BODY_SIZE, TABLE_SIZE = 20, 18  # pt: the smallest text that reads from a lecture hall's back row
+LINE_SPACING = 1.2  # a line's height, in multiples of its type size
+SIDE_TEXT = 4.6  # inches: the caption's column beside a figure
+FIGURE_TEXT_ROOM = 2.4  # inches under a wide figure for its caption and credit; the rest goes on
+VERDICT_TITLE, QUESTIONS_TITLE = "Where the analogy holds, and where it breaks", "Discussion questions"
 EQUATION_ZOOM = 1.15  # at most this times the drawn size (32 pt): a short equation is not blown up
 DISPLAY_MATH = re.compile(r"^[ \t]*\$\$[ \t]*\n(.*?)\n[ \t]*\$\$[ \t]*$", re.MULTILINE | re.DOTALL)
 EXERCISES = re.compile(r'<h2 id="exercises">.*?</h2>(.*?)(?=<h2\b|\Z)', re.DOTALL)
@@ -72,6 +80,18 @@ MATHTEXT_SPELLING = (
 ALIGNED = re.compile(r"^\\begin\{aligned\}(.*)\\end\{aligned\}$", re.DOTALL)
 DECK_DIR = "decks"
 CAPTION_NUMBER = re.compile(r'^\s*<span class="caption-number">[^<]*</span>\s*')
+SHORT_TITLE = 60  # characters: a figure slide's title fits one projected line
+# Where a caption's first sentence can be cut to name the figure's subject: its clauses.
+# A caption that opens on its first panel ("Left: …", "(A) …") names the figure after it.
+PANEL_LABEL = re.compile(
+    r"^(?:(?:Left|Right|Top|Bottom|Above|Below|First panel|Panel [A-F])\s*:|\(?[A-Fa-f]\)\s|[A-F]:)\s*"
+)
+CLAUSE_BREAK = re.compile(r"\s*(?:[:;]|\s[–—]\s|(?<!\d),\s)")  # not "0.5, 1 and 2 mm"
+SENTENCE_BREAK = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z(])")  # as gallery.Figure.title splits
+# Where a caption may continue on a second slide: after a sentence or a semicolon's clause
+# (a slide that holds only the first short sentence would repeat the title).
+CAPTION_BREAK = re.compile(r"(?<=[^\s.][.?!])\s+(?=[A-Z(])|(?<=;)\s+")
+CREDIT_CLAUSE = re.compile(r"^(?:After|From|Adapted from|Redrawn from)\b")  # a source, not a subject
 
 
 class SlidesError(RuntimeError):
@@ -87,6 +107,7 @@ class FigureSlide:
     caption_runs: list[Run]
     credit: str
     alt: str
+    point: str  # the talking point: the caption's first sentence
     references: list[str] = field(default_factory=list)
 
 
@@ -114,6 +135,7 @@ class Deck:
     equations: list[str]  # TeX of the page's display equations, in page order
     verdicts: list[Verdict]
     questions: list[list[Run]]
+    solutions: list[str]  # each exercise's worked solution, as the page folds it under it
     misconceptions: list[str]
     references: list[str]
 
@@ -123,6 +145,46 @@ class Deck:
 
 
 # --- what a page gives its deck ---------------------------------------------------------
+
+
+def short_title(title: str) -> str:
+    """A figure slide's title: the caption's first clause (its subject), at most
+    SHORT_TITLE characters, cut at a word with an ellipsis when one clause is longer.
+    The caption itself is the slide's body: the title must not repeat it."""
+    title = title.strip().rstrip(".")
+    unlabelled = PANEL_LABEL.sub("", title, count=1)
+    if unlabelled != title and unlabelled:
+        title = unlabelled[0].upper() + unlabelled[1:]
+    for match in CLAUSE_BREAK.finditer(title):
+        if match.start() <= SHORT_TITLE:
+            head = title[: match.start()]
+            if len(head) >= 12 and not CREDIT_CLAUSE.match(
+                head
+            ):  # a clause too short to name anything ("In A,") is kept
+                title = head
+                break
+    if len(title) <= SHORT_TITLE:
+        return title
+    cut = title[: SHORT_TITLE - 1].rsplit(" ", 1)[0].rstrip(",;:–— ")
+    return cut + "…"
+
+
+def talking_point(caption: str) -> str:
+    """A figure's point for the speaker notes: the caption's first sentence, or its first
+    two when the first is a mere label ("Threshold behaviour.")."""
+    sentences = SENTENCE_BREAK.split(caption.strip())
+    point = sentences[0]
+    for sentence in sentences[1:]:
+        if len(point) >= 40:
+            break
+        point += " " + sentence
+    return point if point[-1:] in ".?!" else point + "."
+
+
+def short_credit(release: Release) -> str:
+    """A slide's attribution line: the work, its release, its licence (the figure's own
+    address is on the title slide's citation and in the gallery)."""
+    return f"{release.name} v{release.version}, CC BY 4.0"
 
 
 def deck_file(src_uri: str, dest_uri: str) -> str:
@@ -249,6 +311,152 @@ def questions(page_html: str) -> list[list[Run]]:
     return [q for q in found if plain(q).strip()]
 
 
+def solutions(page_html: str) -> list[str]:
+    """Each exercise's worked solution as plain text (its folded ``<details>`` without the
+    summary), "" for one without; in the order of :func:`questions`."""
+    section = EXERCISES.search(page_html)
+    if not section:
+        return []
+    listing = lxml.html.fragment_fromstring(section[1], create_parent="div").find("ol")
+    if listing is None:
+        return []
+    found = []
+    for item in listing.findall("li"):
+        if not plain(rich_text(_without_details(item))).strip():
+            continue  # :func:`questions` leaves it out too
+        parts = []
+        for solution in item.findall(".//details"):
+            for summary in solution.findall("summary"):
+                summary.drop_tree()
+            parts.append(plain(rich_text(lxml.html.tostring(solution, encoding="unicode"))))
+        found.append(" ".join(parts).strip())
+    return found
+
+
+def _without_details(item) -> str:
+    copy = lxml.html.fragment_fromstring(lxml.html.tostring(item, encoding="unicode"))
+    for solution in copy.findall(".//details"):
+        solution.drop_tree()
+    return lxml.html.tostring(copy, encoding="unicode")
+
+
+THE_TABLE = re.compile(r"\b([Tt])he table\b(?!s)('s)?(?! on the page)")
+
+
+def page_table(runs: list[Run]) -> list[Run]:
+    """A caption's or question's "the table" pointed at the page: the deck does not carry
+    the page's tables, so on a slide "the table" would point at nothing."""
+    return [
+        (THE_TABLE.sub(lambda m: f"{m[1]}he page's table's" if m[2] else f"{m[1]}he table on the page", text), level)
+        for text, level in runs
+    ]
+
+
+# TeX read aloud: the commands a screen reader would otherwise spell out letter by letter.
+SPOKEN_SYMBOLS = {
+    **{
+        name: chr(code)
+        for name, code in (
+            ("alpha", 0x3B1),
+            ("beta", 0x3B2),
+            ("gamma", 0x3B3),
+            ("delta", 0x3B4),
+            ("epsilon", 0x3B5),
+            ("varepsilon", 0x3B5),
+            ("zeta", 0x3B6),
+            ("eta", 0x3B7),
+            ("theta", 0x3B8),
+            ("iota", 0x3B9),
+            ("kappa", 0x3BA),
+            ("lambda", 0x3BB),
+            ("mu", 0x3BC),
+            ("nu", 0x3BD),
+            ("xi", 0x3BE),
+            ("pi", 0x3C0),
+            ("rho", 0x3C1),
+            ("sigma", 0x3C3),
+            ("tau", 0x3C4),
+            ("phi", 0x3C6),
+            ("varphi", 0x3C6),
+            ("chi", 0x3C7),
+            ("psi", 0x3C8),
+            ("omega", 0x3C9),
+            ("Gamma", 0x393),
+            ("Delta", 0x394),
+            ("Theta", 0x398),
+            ("Lambda", 0x39B),
+            ("Sigma", 0x3A3),
+            ("Phi", 0x3A6),
+            ("Psi", 0x3A8),
+            ("Omega", 0x3A9),
+        )
+    },
+    "cdot": "·",
+    "times": "×",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "sim": "∼",
+    "propto": "∝",
+    "to": "→",
+    "rightarrow": "→",
+    "leftarrow": "←",
+    "infty": "∞",
+    "sum": "sum",
+    "prod": "product",
+    "int": "integral",
+    "partial": "∂",
+    "nabla": "∇",
+    "pm": "±",
+    "ll": "≪",
+    "gg": "≫",
+    "in": "∈",
+    "log": "log",
+    "exp": "exp",
+    "ln": "ln",
+    "max": "max",
+    "min": "min",
+    "tanh": "tanh",
+    "sin": "sin",
+    "cos": "cos",
+    "quad": " ",
+    "qquad": " ",
+    "ldots": "…",
+    "dots": "…",
+    "cdots": "…",
+    "top": "ᵀ",
+    "ell": "ℓ",
+    "mid": "|",
+    "Rightarrow": "⇒",
+    "equiv": "≡",
+}
+FRACTION = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+SQUARE_ROOT = re.compile(r"\\sqrt\s*\{([^{}]*)\}")
+TEXT_STYLE = re.compile(r"\\(?:text|mathrm|mathbf|mathit|mathcal|boldsymbol|operatorname)\s*\{([^{}]*)\}")
+SCRIPT_GROUP = re.compile(r"([_^])\{([^{}]*)\}")  # an index or power of several symbols
+TEX_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+
+
+def spoken(tex: str) -> str:
+    """The equation as plain words and symbols, without a backslash: its picture's alt text.
+    Fractions read as (a)/(b), a power of several symbols as ^(…); a command this does not
+    know is left out, its argument kept."""
+    text = tex
+    for _ in range(6):  # nested groups, innermost first
+        text = TEXT_STYLE.sub(r"\1", text)
+        text = SCRIPT_GROUP.sub(lambda m: m[1] + (m[2] if len(m[2].strip()) == 1 else f"({m[2]})"), text)
+        text = SQUARE_ROOT.sub(r"√(\1)", FRACTION.sub(r"(\1)/(\2)", text))
+    text = TEX_COMMAND.sub(lambda m: SPOKEN_SYMBOLS.get(m[1], "") + (" " if m[1] in SPOKEN_SYMBOLS else ""), text)
+    text = re.sub(r"\\[,;:! ]|\\\\|&", " ", text).replace("\\", " ")
+    text = re.sub(r"\s+([_^])", r"\1", text.replace("{", "").replace("}", ""))
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+([)\],.;])", r"\1", text))
+    return "Equation: " + " ".join(text.split())
+
+
 def references(page_html: str) -> dict[str, str]:
     """The page's reference list: bibliography key -> the entry as plain text."""
     return {key: gallery._text(entry) for key, entry in REFERENCE.findall(page_html)}
@@ -279,15 +487,21 @@ def gather(
     ledger_rows: list[dict],
     instructors_notes: dict[str, list[str]],
     release: Release,
+    bibliography: dict[str, dict[str, str]] | None = None,
 ) -> Deck | None:
     """The deck of one page, or None if the page is not a content page (no exercises).
 
     Its captions and questions are set as the page shows them (nn_site/pages/typography.py
-    runs on the finished page, after this): only those parts, which is quick."""
+    runs on the finished page, after this): only those parts, which is quick.
+
+    ``bibliography`` (key -> its formatted entry, ``{"html": ...}``) names a ledger row's
+    source the page itself does not cite: a slide never shows a bare BibTeX key."""
     section = EXERCISES.search(page_html)
-    asked = questions(typography.typeset(section[0])) if section else []
+    typeset_exercises = typography.typeset(section[0]) if section else ""
+    asked = questions(typeset_exercises)
     if not asked:
         return None
+    worked = solutions(typeset_exercises)
     figure_html = typography.typeset("\n".join(m[0] for m in gallery.FIGURE.finditer(page_html)))
     figures = gallery.collect(figure_html, src_uri, title, dest_uri)
     captions = {
@@ -297,18 +511,28 @@ def gather(
         )
     }
     refs = references(page_html)
+
+    def source(item: str) -> str:
+        key, _, locator = (part.strip() for part in item.partition(","))
+        if key in refs:
+            entry = refs[key]
+        elif bibliography and key in bibliography:
+            entry = gallery._text(bibliography[key]["html"])
+        else:
+            raise SlidesError(f"{src_uri}: the ledger cites {key!r}, which is not in references.bib")
+        return f"{entry} ({locator})" if locator else entry
+
     cited_by_figure = {anchor: CITED.findall(body) for anchor, body in FIGURE_ID.findall(page_html)}
     citation = cite.for_page(release, src_uri, title)
     slides = [
         FigureSlide(
             light=fig.light,
             png=fig.png_light,
-            title=fig.title,
+            title=short_title(fig.title),
             caption=fig.caption,
             caption_runs=captions.get(fig.anchor) or [(fig.caption, "")],
-            credit=cite.figure_credit(
-                release, fig.title, release.url_of(gallery.page_url(fig.page_dest) + f"#{fig.anchor}")
-            ),
+            point=talking_point(fig.caption),
+            credit=short_credit(release),
             alt=fig.alt or fig.caption,
             references=[refs[k] for k in dict.fromkeys(cited_by_figure.get(fig.anchor, [])) if k in refs],
         )
@@ -319,11 +543,15 @@ def gather(
             claim=row["analogy"],
             verdict=row["verdict"],
             reason=row["reason"],
-            sources=[refs.get(s.split(",")[0].strip(), s) for s in row.get("sources", [])],
+            sources=[source(s) for s in row.get("sources", [])],
         )
         for row in ledger_rows
         if row.get("page") == src_uri
     ]
+    # The deck shows none of the page's own tables (a verdict slide is the ledger's):
+    # "the table" in a caption or question is the page's.
+    slides = [replace(fig, caption_runs=page_table(fig.caption_runs)) for fig in slides]
+    asked = [page_table(q) for q in asked]
     return Deck(
         page=src_uri,
         page_dest=dest_uri,
@@ -337,6 +565,7 @@ def gather(
         equations=equations,
         verdicts=verdicts,
         questions=asked,
+        solutions=worked,
         misconceptions=instructors_notes.get(src_uri, []),
         references=list(refs.values()),
     )
@@ -397,11 +626,103 @@ def render_equation(tex: str) -> bytes | None:
 # --- the deck ---------------------------------------------------------------------------
 
 
-def _notes(slide, point: str, misconceptions: list[str], refs: list[str]) -> None:
-    parts = [f"Point: {point}"]
+def _notes(slide, point: str, misconceptions: list[str], refs: list[str], details: list[str] = ()) -> None:
+    """The speaker notes: the point, then ``details`` (worked solutions), the misconceptions
+    to address, and the references, if the slide has any (an empty line says nothing)."""
+    parts = [f"Point: {point}", *details]
     parts += [f"Misconception to address: {m}" for m in misconceptions]
-    parts.append("References: " + ("; ".join(refs) if refs else "none cited here; see the page's reference list."))
+    if refs:
+        parts.append("References: " + "; ".join(refs))
     slide.notes_slide.notes_text_frame.text = "\n\n".join(parts)
+
+
+def _pack(heights: list[float], room: float) -> list[list[int]]:
+    """Consecutive items (by index) in as few groups fitting ``room`` as can be, one slide
+    each, of even fill (7 rows as 4 + 3, not 6 + 1). An item taller than ``room`` alone
+    gets a slide of its own."""
+
+    def greedy(limit: float) -> list[list[int]]:
+        groups: list[list[int]] = []
+        used = limit
+        for index, item in enumerate(heights):
+            if used + item > limit and (not groups or groups[-1]):
+                groups.append([])
+                used = 0.0
+            groups[-1].append(index)
+            used += item
+        return groups
+
+    fewest = greedy(room)
+    limit = sum(heights) / max(1, len(fewest))
+    while limit < room:  # the lowest fill that needs no more slides
+        even = greedy(limit)
+        if len(even) == len(fewest):
+            return even
+        limit *= 1.05
+    return fewest
+
+
+def _sentences(runs: list[Run]) -> list[list[Run]]:
+    """Runs split into sentences and semicolon clauses (a break is only in plain text,
+    never in an index)."""
+    sentences: list[list[Run]] = [[]]
+    for text, level in runs:
+        pieces = CAPTION_BREAK.split(text) if not level else [text]
+        for n, piece in enumerate(pieces):
+            if n:
+                sentences.append([])
+            if piece:
+                sentences[-1].append((piece if n == len(pieces) - 1 else piece.rstrip(), level))
+    return [s for s in sentences if s]
+
+
+def _figure_slides(prs, fig: FigureSlide, data: bytes, misconceptions: list[str], width: float, height: float):
+    """A figure's slide: the picture as large as fits, its caption at BODY_SIZE below it (or
+    beside it, whichever leaves the larger picture) and the short credit. A caption too
+    long for the room left goes on a second slide of the same figure, at the same size:
+    projected text is never shrunk to fit."""
+    from PIL import Image
+
+    top = 1.35
+    with Image.open(io.BytesIO(data)) as image:
+        aspect = image.width / image.height
+    line = BODY_SIZE * LINE_SPACING / 72
+    sentences = _sentences(fig.caption_runs)
+
+    def layout(beside: bool):
+        """(slides the caption needs, the picture's area, the caption's groups, its height)
+        with the caption beside the picture or under it."""
+        text_width, room = (SIDE_TEXT, height - top - 0.6) if beside else (width - 1, FIGURE_TEXT_ROOM)
+        heights = [_lines(plain(s) + " ", text_width, BODY_SIZE) * line for s in sentences]
+        credit = _lines(fig.credit, text_width, BODY_SIZE) * line + BODY_SIZE * 0.4 / 72
+        groups = _pack(heights, room - credit - 0.2) if sentences else [[]]
+        used = min(room, sum(heights[i] for i in groups[0]) + credit + 0.2)
+        box_w, box_h = (
+            (width - 1.3 - text_width, height - top - 0.3) if beside else (width - 1, height - top - used - 0.25)
+        )
+        w = min(box_w, box_h * aspect)
+        return len(groups), -(w * w / aspect), groups, used, beside
+
+    # The layout that keeps the caption on one slide, then the one with the larger picture.
+    _, _, groups, used, beside = min(layout(False), layout(True))
+    if len(groups) > 1:  # every part of the caption gets the same room, the picture one size
+        used = FIGURE_TEXT_ROOM
+    for n, group in enumerate(groups):
+        # A continuation shows the figure again, in the same place: its caption's "Right: …"
+        # is read against the picture.
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        _title(slide, fig.title + (" (continued)" if n else ""), width)
+        shown: list[str | list[Run]] = [[run for i in group for run in sentences[i] + [(" ", "")]][:-1]]
+        if n == 0:
+            shown.append(fig.credit)
+        if beside:
+            _picture(slide, data, (0.5, top, width - 1.3 - SIDE_TEXT, height - top - 0.3), fig.alt)
+            _text(slide, (width - 0.5 - SIDE_TEXT, top + 0.3, SIDE_TEXT, height - top - 0.6), shown, BODY_SIZE)
+        else:
+            _picture(slide, data, (0.5, top, width - 1, height - top - used - 0.25), fig.alt)
+            _text(slide, (0.5, height - used - 0.2, width - 1, used), shown, BODY_SIZE)
+        point = fig.point if n == 0 else "The rest of the figure's caption, as the page gives it: " + fig.point
+        _notes(slide, point, misconceptions, fig.references)
 
 
 def _picture(slide, data: bytes, box: tuple[float, float, float, float], alt: str):
@@ -440,7 +761,7 @@ def _equations(slide, images: list[tuple[str, bytes]], box: tuple[float, float, 
         pic = slide.shapes.add_picture(
             io.BytesIO(data), Inches(left + (width - w * scale) / 2), Inches(y), Inches(w * scale), Inches(h * scale)
         )
-        pic._element.nvPicPr.cNvPr.set("descr", tex)
+        pic._element.nvPicPr.cNvPr.set("descr", spoken(tex))
         y += h * scale + gap
 
 
@@ -486,7 +807,6 @@ def _lines(text: str, width_in: float, size: float) -> int:
 
 def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) -> bytes:
     """The .pptx of one deck."""
-    from PIL import Image
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
@@ -510,43 +830,18 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
     for text in (f"{cite.LICENCE_NOTE}: reuse with attribution.", f"Cite: {deck.citation}"):
         para = subtitle.text_frame.add_paragraph()
         para.text = text
-    for para in subtitle.text_frame.paragraphs:
-        para.font.size = Pt(18)
+    for run in (r for para in subtitle.text_frame.paragraphs for r in para.runs):
+        run.font.size = Pt(BODY_SIZE)
     _notes(slide, deck.point, deck.misconceptions, deck.references)
 
     for fig in deck.figures:
-        slide = prs.slides.add_slide(title_only)
-        _title(slide, fig.title, width)
-        text = [fig.caption_runs, fig.credit]
-        size = 14 if len(fig.caption) <= 350 else 12 if len(fig.caption) <= 700 else 11
         png = site_dir / fig.png
         data = (
             png.read_bytes()
             if png.is_file()
             else gallery.render_png(site_dir / fig.light, "light", gallery.cache_dir())
         )
-        top = 1.35
-        with Image.open(io.BytesIO(data)) as image:
-            upright = image.width / image.height < UPRIGHT_ASPECT
-        if upright:
-            # A tall figure under its caption would be small: the caption goes beside it.
-            side, room = 4.6, height - top - 0.6
-            size = next(
-                (
-                    pt
-                    for pt in (18, 16, 14)
-                    if sum(_lines(t, side, pt) for t in (fig.caption, fig.credit)) * pt * 1.3 / 72 < room
-                ),
-                12,
-            )
-            _picture(slide, data, (0.5, top, width - 1.3 - side, height - top - 0.3), fig.alt)
-            _text(slide, (width - 0.5 - side, top + 0.3, side, room), text, size)
-        else:
-            lines = sum(_lines(t, width - 1, size) for t in (fig.caption, fig.credit))
-            text_height = lines * size * 1.25 / 72 + 0.2
-            _picture(slide, data, (0.5, top, width - 1, height - top - text_height - 0.25), fig.alt)
-            _text(slide, (0.5, height - text_height - 0.2, width - 1, text_height), text, size)
-        _notes(slide, fig.caption, deck.misconceptions, fig.references)
+        _figure_slides(prs, fig, data, deck.misconceptions, width, height)
 
     if equation_images:
         slide = prs.slides.add_slide(title_only)
@@ -556,35 +851,55 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
         _notes(slide, point, deck.misconceptions, [])
 
     if deck.verdicts:
-        slide = prs.slides.add_slide(title_only)
-        _title(slide, "Where the analogy holds, and where it breaks", width)
-        rows = len(deck.verdicts) + 1
-        table = slide.shapes.add_table(rows, 3, Inches(0.5), Inches(1.45), Inches(width - 1), Inches(0.5 * rows)).table
-        for col, (name, w) in enumerate((("Claim", 4.3), ("Verdict", 1.4), ("Why", width - 1 - 5.7))):
-            table.columns[col].width = Inches(w)
-            table.cell(0, col).text = name
-        for row, verdict in enumerate(deck.verdicts, start=1):
-            for col, value in enumerate((verdict.claim, verdict.verdict, verdict.reason)):
-                table.cell(row, col).text = value
-        size = 16 if rows <= 6 else 13
-        for row in table.rows:
-            for cell in row.cells:
-                for para in cell.text_frame.paragraphs:
-                    para.font.size = Pt(size)
-        point = "Verdicts from the site's analogy ledger, each with its reason: " + "; ".join(
-            f"{v.claim}: {v.verdict} ({v.reason})" for v in deck.verdicts
-        )
-        sources = list(dict.fromkeys(s for v in deck.verdicts for s in v.sources))
-        _notes(slide, point, deck.misconceptions, sources)
+        columns = (("Claim", 4.3), ("Verdict", 1.6), ("Why", width - 1 - 5.9))
+        # A row's height at TABLE_SIZE: its tallest cell, plus the cell's margins.
+        row_heights = [
+            max(_lines(value, w - 0.2, TABLE_SIZE) for value, (_, w) in zip((v.claim, v.verdict, v.reason), columns))
+            * TABLE_SIZE
+            * LINE_SPACING
+            / 72
+            + 0.12
+            for v in deck.verdicts
+        ]
+        header = TABLE_SIZE * LINE_SPACING / 72 + 0.12
+        groups = _pack(row_heights, height - 1.45 - 0.3 - header)
+        for n, group in enumerate(groups):
+            shown = [deck.verdicts[i] for i in group]
+            slide = prs.slides.add_slide(title_only)
+            _title(slide, VERDICT_TITLE + (" (continued)" if n else ""), width)
+            table = slide.shapes.add_table(
+                len(shown) + 1, 3, Inches(0.5), Inches(1.45), Inches(width - 1), Inches(0.5 * (len(shown) + 1))
+            ).table
+            for col, (name, w) in enumerate(columns):
+                table.columns[col].width = Inches(w)
+                table.cell(0, col).text = name
+            for row, verdict in enumerate(shown, start=1):
+                for col, value in enumerate((verdict.claim, verdict.verdict, verdict.reason)):
+                    table.cell(row, col).text = value
+            for row in table.rows:
+                for cell in row.cells:
+                    for run in (r for para in cell.text_frame.paragraphs for r in para.runs):
+                        run.font.size = Pt(TABLE_SIZE)  # on the run: a reader may ignore a paragraph's default
+            point = "Verdicts from the site's analogy ledger, each with its reason: " + "; ".join(
+                f"{v.claim}: {v.verdict} ({v.reason})" for v in shown
+            )
+            sources = list(dict.fromkeys(s for v in shown for s in v.sources))
+            _notes(slide, point, deck.misconceptions, sources)
 
-    slide = prs.slides.add_slide(title_only)
-    _title(slide, "Discussion questions", width)
     numbered = [[(f"{n}. ", ""), *q] for n, q in enumerate(deck.questions, start=1)]
-    total = sum(len(plain(q)) + 4 for q in deck.questions)
-    size = 20 if total <= 600 else 16 if total <= 1100 else 13 if total <= 1800 else 11
-    _text(slide, (0.5, 1.4, width - 1, height - 1.6), numbered, size)
-    point = "The page's exercises, asked as questions; each has a worked solution under it on the page."
-    _notes(slide, point, deck.misconceptions, deck.references)
+    box_width, room = width - 1, height - 1.4 - 0.3
+    heights = [
+        _lines(plain(q), box_width, BODY_SIZE) * BODY_SIZE * LINE_SPACING / 72 + BODY_SIZE * 0.4 / 72 for q in numbered
+    ]
+    for n, group in enumerate(_pack(heights, room)):
+        slide = prs.slides.add_slide(title_only)
+        _title(slide, QUESTIONS_TITLE + (" (continued)" if n else ""), width)
+        _text(slide, (0.5, 1.4, box_width, room), [numbered[i] for i in group], BODY_SIZE)
+        point = "The page's exercises, asked as questions. Their worked solutions, as the page gives them:"
+        answers = [
+            f"Question {i + 1}: {deck.solutions[i]}" for i in group if i < len(deck.solutions) and deck.solutions[i]
+        ]
+        _notes(slide, point, deck.misconceptions, deck.references if n == 0 else [], answers)
 
     out = io.BytesIO()
     prs.save(out)
