@@ -166,9 +166,11 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
 
 
 RESULT_BLOCK = re.compile(r'<div class="snippet-result">(.*?)</div>', re.S)
-# What a terminal forces and a page need not: a name without its accent, a power as ^2, a
-# micro as u. (A formula's own ^, as in 0.25^10, is left to each snippet.)
-ASCII_STAND_INS = re.compile(r"Cramer|\b(?:rad|cm|mm|m|s)\^2|\bu[AFmMVsS]\b|MOhm|\d deg\b")
+# What a terminal forces and a page need not: a name without its accent, a power as ^2 or
+# **4, a micro as u, a Greek letter spelled out, an arrow as ->.
+ASCII_STAND_INS = re.compile(
+    r"Cramer|\^|\*\*|\bu[AFmMVsS]\b|MOhm|\d deg\b|->|\b(?:gamma|tau|sigma|lambda|delta)\b"
+)
 
 
 def test_result_blocks_print_names_and_units_as_typeset(site: Path):

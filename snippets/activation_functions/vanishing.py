@@ -55,10 +55,13 @@ def chain_of_sigmoids(depth, z=0.0):
     return product
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # 0.25¹⁰, as a page writes a power
+
+
 if __name__ == "__main__":
     for depth in (1, 5, 10, 20):
         print(f"chain of {depth:2d} sigmoids: derivative {chain_of_sigmoids(depth):.2e}"
-              f"  (bound 0.25^{depth} = {0.25 ** depth:.2e})")
+              f"  (bound 0.25{str(depth).translate(SUPERSCRIPT)} = {0.25 ** depth:.2e})")
     results = {name: gradient_norms(name) for name in ACTIVATIONS}
     for name, norms in results.items():
         print(f"{name:8s} gradient at layer 1 / at layer {LAYERS}: {norms[0] / norms[-1]:.1e}")
