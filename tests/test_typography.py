@@ -3,6 +3,7 @@ and the built site holds no hyphen-minus before a number nor comma thousands in 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -169,7 +170,7 @@ RESULT_BLOCK = re.compile(r'<div class="snippet-result">(.*?)</div>', re.S)
 # What a terminal forces and a page need not: a name without its accent, a power as ^2 or
 # **4, a micro as u, a Greek letter spelled out, an arrow as ->.
 ASCII_STAND_INS = re.compile(
-    r"Cramer|\^|\*\*|\bu[AFmMVsS]\b|MOhm|\d deg\b|->|\b(?:gamma|tau|sigma|lambda|delta)\b"
+    r"Cramer|\^|\*\*|\bu[AFmMVsS]\b|MOhm|\d deg\b|->|>=|<=|\b(?:gamma|tau|sigma|lambda|delta)\b"
 )
 
 
@@ -178,8 +179,10 @@ def test_result_blocks_print_names_and_units_as_typeset(site: Path):
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
         for block in RESULT_BLOCK.findall(file.read_text(encoding="utf-8")):
-            text = re.sub(r"<[^>]+>", "", block)
+            text = html.unescape(re.sub(r"<[^>]+>", "", block))  # "-&gt;" is "->"
             problems += [f"{relative}: {m[0]!r} in {text[:80]!r}" for m in ASCII_STAND_INS.finditer(text)]
     assert not problems, "\n".join(problems[:30])
     population = (site / "population-codes" / "index.html").read_text(encoding="utf-8")
     assert "600 per rad², so the Cramér–Rao bound" in population
+    activation = (site / "activation-functions" / "index.html").read_text(encoding="utf-8")
+    assert "(bound 0.25¹⁰ = 9.54 × 10⁻⁷)" in activation
