@@ -122,3 +122,23 @@ def test_each_start_here_card_links_the_page_it_promises(promise, link):
     cards = INDEX.split("## Start here", 1)[1].split("\n## ", 1)[0].split("\n-   ")
     card = next(c for c in cards if promise in re.sub(r"\s+", " ", c))
     assert f"]({link})" in card, card
+
+
+def _keys(ax):
+    """{number: colour} of the numbered discs of a panel (annotations boxed in a colour)."""
+    return {t.get_text(): to_rgba(t.get_bbox_patch().get_facecolor()) for t in ax.texts
+            if t.get_text().isdigit() and t.get_bbox_patch() is not None}
+
+
+def test_each_part_and_its_counterpart_carry_the_same_numbered_disc(hero):
+    # The panels sit side by side on a desktop and one above the other on a phone: lines
+    # across the gap between them once stopped at the panels' edges and, stacked, pointed
+    # nowhere. Matching keys hold on both layouts.
+    expected = {str(n): to_rgba(hero.COLOUR[part]) for part, n in hero.KEY.items()}
+    assert len(expected) == 5
+    assert _keys(hero.bio) == expected
+    assert _keys(hero.art) == expected
+    assert not [line for ax in (hero.bio, hero.art) for line in ax.lines
+                if line.get_transform() != ax.transData], "a line drawn towards the panel's edge"
+    assert "carry the same numbered disc, 1 to 5, in the same colour" in INDEX
+    assert "point" not in INDEX.split("caption: The comparison at a glance.", 1)[1].split("\n", 1)[0]

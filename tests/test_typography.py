@@ -3,6 +3,7 @@ and the built site holds no hyphen-minus before a number nor comma thousands in 
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -102,13 +103,35 @@ def test_a_notebook_keeps_its_numbers_but_not_its_em_dashes():
     assert typeset("<p>-70 mV — rest</p>", numbers=False) == f"<p>-70 mV {EN} rest</p>"
 
 
+def test_the_print_page_sets_each_section_as_its_page_is_set():
+    """The print page holds the pages' content from before their typography (hooks.py):
+    each page's section is set there, a notebook's with its numbers left as written, and
+    the reference list (its ids prefixed by the page's key) as the source prints it."""
+    from nn_site.print.page import typeset_sections
+
+    page = (
+        '<section class="print-page" id="mapping"><p>rest at -70 mV, 20000 cells - all</p>'
+        '<ul class="references"><li id="mapping-ref-x" class="reference">18(24):10464-10472</li></ul></section>'
+    )
+    notebook = '<section class="print-page" id="notebooks-x"><div class="jupyter-wrapper"><p>-70 mV — rest</p></div></section>'
+    assert typeset_sections(page + notebook) == (
+        f'<section class="print-page" id="mapping"><p>rest at {MINUS}70{NBSP}mV, 20{NNBSP}000 cells {EN} all</p>'
+        '<ul class="references"><li id="mapping-ref-x" class="reference">18(24):10464-10472</li></ul></section>'
+        f'<section class="print-page" id="notebooks-x"><div class="jupyter-wrapper"><p>-70 mV {EN} rest</p></div></section>'
+    )
+
+
 def test_thousands_grouping():
     assert grouped("1500") == "1500"
     assert grouped("10000") == f"10{NNBSP}000"
     assert grouped("1234567") == f"1{NNBSP}234{NNBSP}567"
 
 
-PROSE_SKIP = re.compile(r"<(code|pre|math|script|style|table|kbd|samp|svg)\b.*?</\1>|<li id=\"ref-.*?</li>", re.S)
+PROSE_SKIP = re.compile(
+    r"<(code|pre|math|script|style|table|kbd|samp|svg)\b.*?</\1>|<li id=\"(?:[\w-]+-)?ref-.*?</li>", re.S
+)
+# A notebook's section of the print page: numbers as its author wrote them, as on its page.
+NOTEBOOK_SECTION = re.compile(r'<section class="print-page" id="notebooks-.*?(?=<section class="print-page" id=|\Z)', re.S)
 
 
 def prose_text(html: str) -> str:
@@ -131,9 +154,9 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
     problems = []
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
-        if relative.startswith(("assets/", "notebooks/", "print_page/")):
+        if relative.startswith(("assets/", "notebooks/")):
             continue
-        text = prose_text(file.read_text(encoding="utf-8"))
+        text = prose_text(NOTEBOOK_SECTION.sub(" ", file.read_text(encoding="utf-8")))
         for pattern, what in (
             (r"(?:^|[\s(=])-\d", "a hyphen-minus before a number"),
             (r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])", "comma thousands"),
@@ -144,9 +167,11 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
 
 
 RESULT_BLOCK = re.compile(r'<div class="snippet-result">(.*?)</div>', re.S)
-# What a terminal forces and a page need not: a name without its accent, a power as ^2, a
-# micro as u. (A formula's own ^, as in 0.25^10, is left to each snippet.)
-ASCII_STAND_INS = re.compile(r"Cramer|\b(?:rad|cm|mm|m|s)\^2|\bu[AFmMVsS]\b|MOhm|\d deg\b")
+# What a terminal forces and a page need not: a name without its accent, a power as ^2 or
+# **4, a micro as u, a Greek letter spelled out, an arrow as ->.
+ASCII_STAND_INS = re.compile(
+    r"Cramer|\^|\*\*|\bu[AFmMVsS]\b|MOhm|\d deg\b|->|>=|<=|\b(?:gamma|tau|sigma|lambda|delta)\b"
+)
 
 
 def test_result_blocks_print_names_and_units_as_typeset(site: Path):
@@ -154,8 +179,10 @@ def test_result_blocks_print_names_and_units_as_typeset(site: Path):
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
         for block in RESULT_BLOCK.findall(file.read_text(encoding="utf-8")):
-            text = re.sub(r"<[^>]+>", "", block)
+            text = html.unescape(re.sub(r"<[^>]+>", "", block))  # "-&gt;" is "->"
             problems += [f"{relative}: {m[0]!r} in {text[:80]!r}" for m in ASCII_STAND_INS.finditer(text)]
     assert not problems, "\n".join(problems[:30])
     population = (site / "population-codes" / "index.html").read_text(encoding="utf-8")
     assert "600 per rad², so the Cramér–Rao bound" in population
+    activation = (site / "activation-functions" / "index.html").read_text(encoding="utf-8")
+    assert "(bound 0.25¹⁰ = 9.54 × 10⁻⁷)" in activation

@@ -30,9 +30,11 @@ SKIP_TAGS = frozenset({"code", "pre", "kbd", "samp", "math", "script", "style", 
 VOID_TAGS = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
-# The reference list (``id="ref-key"``, nn_site/pages/citations.py): page numbers and
-# identifiers as the source prints them.
-SKIP_ID = re.compile(r'\bid="ref-')
+# The reference list (``<ul class="references">`` of ``id="ref-key"`` items,
+# nn_site/pages/citations.py): page numbers and identifiers as the source prints them.
+# The list is matched by its class too: on the print page each id carries its page's
+# prefix (``id="mapping-ref-key"``).
+SKIP_ID = re.compile(r'\bid="ref-|\bclass="references"')
 
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")

@@ -133,11 +133,25 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
-        # The pages' content reaches the print page before the typography filter runs on
-        # each page: its dashes are set here, so paper follows the one dash convention.
-        fixed = typography.typeset(fixed, numbers=False)
+        fixed = typeset_sections(fixed)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
+
+
+# The pages' content reaches the print page before the typography filter runs on each
+# page (hooks.py, on_post_page), so paper is set here the way each page is on screen:
+# minus signs, ranges, thousands and number-unit spaces, and the one dash convention;
+# a notebook's section (mkdocs-jupyter's wrapper in it) keeps its numbers as its
+# author wrote them, as its own page does.
+PRINT_SECTION = re.compile(r'(?=<section class="print-page" id=")')
+NOTEBOOK = 'class="jupyter-wrapper"'
+
+
+def typeset_sections(print_html: str) -> str:
+    """``print_html`` with each page's section typeset as that page is on screen."""
+    return "".join(
+        typography.typeset(section, numbers=NOTEBOOK not in section) for section in PRINT_SECTION.split(print_html)
+    )
 
 
 # The corrections log is not on paper (mkdocs.yml print-site `exclude`: each page's own

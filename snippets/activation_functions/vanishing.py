@@ -55,13 +55,22 @@ def chain_of_sigmoids(depth, z=0.0):
     return product
 
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")  # 0.25¹⁰, as a page writes a power
+
+
+def scientific(x: float, digits: int = 2) -> str:
+    """x as a page writes it: 9.54 × 10⁻⁷, not 9.54e-07 (3.5, not 3.5 × 10⁰)."""
+    mantissa, exponent = f"{x:.{digits}e}".split("e")
+    return mantissa if int(exponent) == 0 else f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
 if __name__ == "__main__":
     for depth in (1, 5, 10, 20):
-        print(f"chain of {depth:2d} sigmoids: derivative {chain_of_sigmoids(depth):.2e}"
-              f"  (bound 0.25^{depth} = {0.25 ** depth:.2e})")
+        print(f"chain of {depth:2d} sigmoids: derivative {scientific(chain_of_sigmoids(depth))}"
+              f"  (bound 0.25{str(depth).translate(SUPERSCRIPT)} = {scientific(0.25 ** depth)})")
     results = {name: gradient_norms(name) for name in ACTIVATIONS}
     for name, norms in results.items():
-        print(f"{name:8s} gradient at layer 1 / at layer {LAYERS}: {norms[0] / norms[-1]:.1e}")
+        print(f"{name:8s} gradient at layer 1 / at layer {LAYERS}: {scientific(norms[0] / norms[-1], 1)}")
 
     fig, ax = plt.subplots()
     layers = np.arange(1, LAYERS + 1)

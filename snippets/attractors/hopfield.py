@@ -72,7 +72,7 @@ if __name__ == "__main__":
         steps = np.arange(len(e))
         ax_e.plot(steps, e, color="C2")
         ax_m.plot(steps, m, color="C4")
-        print(f"pattern {mu}: overlap {m[0]:.2f} -> {m[-1]:.2f}, energy {e[0]:.1f} -> {e[-1]:.1f}, "
+        print(f"pattern {mu}: overlap {m[0]:.2f} → {m[-1]:.2f}, energy {e[0]:.1f} → {e[-1]:.1f}, "
               f"largest rise in one update {max(np.max(np.diff(e)), 0.0):.1f}")
     ax_e.set_xlabel("single-neuron updates")
     ax_e.set_ylabel(r"energy $E = -\frac{1}{2}\,\mathbf{s}^\top W \mathbf{s}$")

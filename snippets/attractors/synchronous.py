@@ -38,7 +38,7 @@ if __name__ == "__main__":
     rng = np.random.default_rng(0)
     w2 = np.array([[0.0, 1.0], [1.0, 0.0]])
     states, period = run_sync(w2, np.array([1.0, -1.0]))
-    print("two neurons, synchronous:  " + " -> ".join(str(s.astype(int).tolist()) for s in states)
+    print("two neurons, synchronous:  " + " → ".join(str(s.astype(int).tolist()) for s in states)
           + f"   (a cycle of length {period})")
     final, _ = run_async(w2, np.array([1.0, -1.0]), rng, record=False)
     print(f"two neurons, one at a time: ends in the fixed point {final.astype(int).tolist()}")

@@ -66,7 +66,7 @@ if __name__ == "__main__":
         after = t >= end_last
         ts = t[after][::len(t[after]) // 6]
         ax_t.plot(ts, held[after][0] * np.exp(eps * (ts - end_last)), "o", mfc="none", color="C6", ms=7)
-        print(f"lambda = {lam}: held value at 100 tau = {held[-1]:.3f}, "
+        print(f"λ = {lam}: held value at 100 τ = {held[-1]:.3f}, "
               f"memory time constant tau/|1 - lambda| = "
               + ("infinite" if lam == 1 else f"{memory_time_constant(lam):.0f} tau"))
     ax_t.set_xlabel(r"time ($\tau$)")

@@ -104,9 +104,9 @@ if __name__ == "__main__":
     theory = a * np.maximum(np.cos(THETA) - np.cos(tc), 0.0)
     print(f"bump half-width: simulated {np.degrees(np.pi * np.mean(bump > 1e-6)):.1f}°, "
           f"closed form {np.degrees(tc):.1f}°; height {bump.max():.3f} vs {a:.3f}")
-    print(f"drift during 20 tau of hold: {hold_drift:.1e} rad")
+    print(f"drift during 20 τ of hold: {hold_drift:.1e} rad")
     for g, s in zip(gammas, speeds):
-        print(f"gamma = {g:+.2f}: speed {s:+.4f} per tau (closed form {g:+.4f})")
+        print(f"γ = {g:+.2f}: speed {s:+.4f} per τ (closed form {g:+.4f})")
 
     fig, axes = plt.subplot_mosaic([["path"], ["shape"], ["speed"]], figsize=(5.8, 9.6))
     ax = axes["path"]

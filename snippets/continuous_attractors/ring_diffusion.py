@@ -67,7 +67,7 @@ if __name__ == "__main__":
         times, angles = noisy_positions(bump, s, rng)
         slope, var = variance_slope(times, angles)
         d = diffusion_prediction(bump, s)
-        print(f"s = {s}: Var grows at {slope:.2e} rad² per tau; predicted 2D = {2 * d:.2e} "
+        print(f"s = {s}: Var grows at {slope:.2e} rad² per τ; predicted 2D = {2 * d:.2e} "
               f"(ratio {slope / (2 * d):.2f}); sd at {times[-1]:.0f} tau: "
               f"{np.degrees(np.sqrt(var[-1])):.1f} deg")
         if s == 0.2:

@@ -262,7 +262,7 @@ if __name__ == "__main__":
     res = [reaction_times(p, mu, rng) for mu in mus]
     correct = np.array([np.nanmean(c, 1) for c, _ in res]).T        # (seed, coherence)
     mean_rt = np.array([np.nanmean(r, 1) for _, r in res]).T
-    print(f"\nreaction-time trials: bound |z| >= {THETA}, fitted DDM bound a, "
+    print(f"\nreaction-time trials: bound |z| ≥ {THETA}, fitted DDM bound a, "
           "then DDM mean time + delay")
     print("seed    a   delay   P(correct) net / DDM           mean time net / DDM")
     fits, worst_p, worst_t = [], 0.0, 0.0

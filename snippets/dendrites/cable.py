@@ -72,7 +72,7 @@ def max_error(n, length=L):
 
 
 if __name__ == "__main__":
-    print(f"length constant lambda = {LAMBDA * 1e6:.0f} µm, tau = {TAU * 1e3:.0f} ms")
+    print(f"length constant λ = {LAMBDA * 1e6:.0f} µm, τ = {TAU * 1e3:.0f} ms")
     print(f"input resistance: closed form {R_INF / np.tanh(L / LAMBDA) / 1e6:.1f} MΩ, "
           f"so {I0 * 1e9:g} nA gives V(0) = {closed_form(0.0) * 1e3:.2f} mV")
     for n in (10, 20, 40, 80, 160):

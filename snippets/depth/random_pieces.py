@@ -46,7 +46,7 @@ if __name__ == "__main__":
               for name, w in shapes.items()}
     for name, c in counts.items():
         print(f"{name}: {np.mean(c):.1f} pieces on average (min {min(c)}, max {max(c)})")
-    print("upper bounds on a line: 1 x 32 -> 33 pieces; 4 x 8 -> 9**4 = 6561 pieces")
+    print("upper bounds on a line: 1 × 32 → 33 pieces; 4 × 8 → 9⁴ = 6561 pieces")
 
     fig, ax = plt.subplots()
     top = max(max(c) for c in counts.values())

@@ -40,7 +40,7 @@ if __name__ == "__main__":
           f"rate {rate_i[rate_i > 0][0]:.1f} Hz")
     near = (TYPE_I > i_sn) & (TYPE_I <= 42)
     k = rate_i[near] ** 2 / (TYPE_I[near] - i_sn)
-    print("type I, f^2/(I - I_SN) near onset:", ", ".join(f"{x:.1f}" for x in k))
+    print("type I, f²/(I − I_SN) near onset:", ", ".join(f"{x:.1f}" for x in k))
 
     up, down = hysteresis()
     print(f"type II: Hopf at {i_h:.2f} µA/cm² (subcritical)")

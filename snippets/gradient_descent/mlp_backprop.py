@@ -95,7 +95,7 @@ if __name__ == "__main__":
 
     losses = train(params, x, y)
     accuracy = np.mean((forward(params, x)[0] > 0.5) == y)
-    print(f"loss: {losses[0]:.3f} at start -> {losses[-1]:.4f} after {len(losses)} steps")
+    print(f"loss: {losses[0]:.3f} at start → {losses[-1]:.4f} after {len(losses)} steps")
     print(f"training accuracy: {100 * accuracy:.1f} %")
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.6))

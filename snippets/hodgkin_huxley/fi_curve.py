@@ -13,7 +13,7 @@ import numpy as np
 from model import simulate, spike_times
 
 T_MAX = 200.0                                              # ms
-COARSE = np.arange(0.0, 20.01, 1.0)                       # uA/cm^2
+COARSE = np.arange(0.0, 20.01, 1.0)                       # µA/cm²
 FINE = np.round(np.arange(6.0, 6.61, 0.05), 2)            # around the rheobase
 ONSET = np.round(np.arange(2.0, 2.31, 0.05), 2)           # around the single-spike threshold
 
@@ -41,12 +41,12 @@ if __name__ == "__main__":
     counts, rates = np.array([analyse(t, v[:, j]) for j in range(len(currents))]).T
 
     lo, hi = first_above(currents, rates)
-    print(f"repetitive firing starts between {lo:.2f} and {hi:.2f} uA/cm^2")
+    print(f"repetitive firing starts between {lo:.2f} and {hi:.2f} µA/cm²")
     print(f"  rate just above it: {rates[currents == hi][0]:.0f} Hz")
     lo1, hi1 = first_above(currents, counts)
-    print(f"a single spike at step onset needs between {lo1:.2f} and {hi1:.2f} uA/cm^2")
+    print(f"a single spike at step onset needs between {lo1:.2f} and {hi1:.2f} µA/cm²")
     for i in (10.0, 20.0):
-        print(f"  rate at {i:4.1f} uA/cm^2: {rates[currents == i][0]:.0f} Hz")
+        print(f"  rate at {i:4.1f} µA/cm²: {rates[currents == i][0]:.0f} Hz")
 
     main = np.isin(currents, np.concatenate([COARSE, FINE]))
     order = np.argsort(currents[main])

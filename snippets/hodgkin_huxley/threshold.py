@@ -1,6 +1,6 @@
 """Threshold behaviour of the Hodgkin-Huxley model: all-or-none spikes.
 
-Left: 1-ms current pulses of four amplitudes. Below a threshold near 7 uA/cm^2 the
+Left: 1-ms current pulses of four amplitudes. Below a threshold near 7 µA/cm² the
 membrane depolarises a few millivolts and relaxes back; just above it a full-size
 spike fires. Right: sustained current steps. A weak step only depolarises; a
 moderate one fires a single spike at its onset and then the membrane settles;
@@ -13,8 +13,8 @@ import numpy as np
 
 from model import simulate, spike_times
 
-PULSES = np.array([6.0, 6.75, 7.0, 10.0])   # uA/cm^2, 1 ms long, from t = 5 ms
-STEPS = np.array([1.5, 4.0, 6.5])           # uA/cm^2, from t = 10 ms on
+PULSES = np.array([6.0, 6.75, 7.0, 10.0])   # µA/cm², 1 ms long, from t = 5 ms
+STEPS = np.array([1.5, 4.0, 6.5])           # µA/cm², from t = 10 ms on
 
 
 def currents(t):
@@ -28,11 +28,11 @@ if __name__ == "__main__":
     t, v, m, h, n = simulate(currents, t_max=150.0)
     k = len(PULSES)
     for j, amplitude in enumerate(PULSES):
-        print(f"1-ms pulse {amplitude:5.2f} uA/cm^2: peak {v[:, j].max():6.1f} mV, "
+        print(f"1-ms pulse {amplitude:5.2f} µA/cm²: peak {v[:, j].max():6.1f} mV, "
               f"{len(spike_times(t, v[:, j]))} spike(s)")
     for j, amplitude in enumerate(STEPS):
         spikes = spike_times(t, v[:, k + j])
-        print(f"step       {amplitude:5.2f} uA/cm^2: {len(spikes)} spike(s) in 140 ms")
+        print(f"step       {amplitude:5.2f} µA/cm²: {len(spikes)} spike(s) in 140 ms")
 
     # One panel above the other, each the full width: side by side, the legends took a
     # third of the width and squeezed the traces.

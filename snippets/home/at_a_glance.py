@@ -2,14 +2,16 @@
 
 Both are drawn with the signal flowing down, from what comes in at the top to what goes
 out at the bottom, and each part of the cell sits level with its counterpart in the
-model; a dotted line in the part's colour joins the two across the figure: dendrites /
-inputs (C0), synapses / weights (C1), soma / weighted sum plus bias (C2), axon initial
-segment, where the threshold is crossed and the spike starts (Kole & Stuart 2012; Bean
-2007) / activation function (C3), axon / output (C4), the same colours as on every page
-of the site. The synapses sit along the dendrites, as most synapses on a real neuron do,
-so that they are level with the weights; the tapering axon hillock is drawn in the
-threshold colour too, as in the site's neuron schematic, but the threshold is labelled
-on the narrow segment beyond it.
+model. Each part carries a numbered disc in the part's colour, the same number and
+colour on both panels, so the pairs match wherever the panels sit (side by side on a
+desktop, one above the other on a phone): 1 dendrites / inputs (C0), 2 synapses /
+weights (C1), 3 soma / weighted sum plus bias (C2), 4 axon initial segment, where the
+threshold is crossed and the spike starts (Kole & Stuart 2012; Bean 2007) / activation
+function (C3), 5 axon / output (C4), the same colours as on every page of the site. The
+synapses sit along the dendrites, as most synapses on a real neuron do, so that they
+are level with the weights; the tapering axon hillock is drawn in the threshold colour
+too, as in the site's neuron schematic, but the threshold is labelled on the narrow
+segment beyond it.
 """
 
 import matplotlib.pyplot as plt
@@ -19,15 +21,17 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
 fig, (bio, art) = plt.subplots(1, 2, figsize=(7, 4.6))
 ROWS = {"dendrites": 5.15, "synapses": 4.2, "soma": 3.0, "initial segment": 1.85, "axon": 0.75}
 COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "initial segment": "C3", "axon": "C4"}
-LIFT = 0.1  # labels sit on their part's line, like the rows of a table
+LIFT = 0.1  # labels sit on their part's row, like the rows of a table
+KEY = {part: number for number, part in enumerate(ROWS, start=1)}
 
 
-def mapping_line(ax, part, x_from, to_edge):
-    """A dotted line in the part's colour from the drawing to the panel's inner edge: side
-    by side, the two panels' lines meet and join each part to its counterpart."""
-    left, right = ax.get_xlim()
-    ax.plot([(x_from - left) / (right - left), to_edge], [ROWS[part]] * 2, color=COLOUR[part],
-            transform=ax.get_yaxis_transform(), linewidth=1.5, linestyle=(0, (1, 2.5)), clip_on=False, zorder=1)
+def labelled(ax, part, x, text):
+    """The part's label at ``x`` on its row, after a disc in the part's colour holding
+    the part's number: the same disc marks its counterpart in the other panel."""
+    ax.annotate(str(KEY[part]), (x, ROWS[part] + LIFT), xytext=(-7, 0), textcoords="offset points",
+                ha="right", va="bottom", color="white", fontweight="bold",
+                bbox={"boxstyle": "circle,pad=0.22", "facecolor": COLOUR[part], "edgecolor": "none"})
+    ax.text(x, ROWS[part] + LIFT, text, ha="left", va="bottom")
 
 
 for ax in (bio, art):
@@ -61,11 +65,9 @@ bio.plot([x0, x0], [segment_end, 0.55], color="C4", linewidth=3, zorder=2)
 for dx in (-0.45, 0.0, 0.45):
     bio.plot([x0, x0 + dx], [0.55, 0.2], color="C4", linewidth=2, zorder=2)
     bio.add_patch(Circle((x0 + dx, 0.2), 0.1, color="C4", zorder=3))
-for part, x, text in [("dendrites", 2.35, "dendrites"), ("synapses", 2.3, "synapses"),
-                      ("soma", x0 + 0.5, "soma"), ("initial segment", x0 + 0.15, "axon initial segment:\nthreshold"),
-                      ("axon", x0 + 0.15, "axon")]:
-    mapping_line(bio, part, x, 1.0)
-    bio.text(2.45, ROWS[part] + LIFT, text, ha="left", va="bottom")
+for part, text in [("dendrites", "dendrites"), ("synapses", "synapses"), ("soma", "soma"),
+                   ("initial segment", "axon initial segment:\nthreshold"), ("axon", "axon")]:
+    labelled(bio, part, 2.85, text)
 bio.set_title("biological neuron")
 
 # --- artificial neuron, y = f(w·x + b) ----------------------------------------------------
@@ -92,11 +94,10 @@ art.plot(centre + 0.35 * s, ROWS["initial segment"] - 0.22 + 0.44 / (1 + np.exp(
 art.add_patch(FancyArrowPatch((centre, ROWS["initial segment"] - 0.33), (centre, ROWS["axon"] - 0.3),
                               arrowstyle="-|>", mutation_scale=14, color="C4", linewidth=2.5, zorder=2))
 art.text(centre + 0.15, ROWS["axon"], "$y$", ha="left", va="center")
-for part, x, text in [("dendrites", centre - 0.9, "inputs $x_i$"), ("synapses", 3.3, "weights $w_i$"),
-                      ("soma", centre - 0.42, "weighted sum\n$z = \\mathbf{w}\\cdot\\mathbf{x} + b$"),
-                      ("initial segment", centre - 0.45, "activation $f$"), ("axon", centre - 0.1, "output $y = f(z)$")]:
-    mapping_line(art, part, x, 0.0)
-    art.text(2.95, ROWS[part] + LIFT, text, ha="right", va="bottom")
+for part, text in [("dendrites", "inputs $x_i$"), ("synapses", "weights $w_i$"),
+                   ("soma", "weighted sum\n$z = \\mathbf{w}\\cdot\\mathbf{x} + b$"),
+                   ("initial segment", "activation $f$"), ("axon", "output $y = f(z)$")]:
+    labelled(art, part, 0.55, text)
 art.set_title("artificial neuron")
 
 plt.show()

@@ -71,4 +71,4 @@ if __name__ == "__main__":
     print(f"rheobase (V_th - E_L) / R = {RHEOBASE:.1f} nA")
     print(f"saturation rate 1 / t_ref = {1000.0 / T_REF:.0f} Hz")
     for i in (1.5, 2.1, 2.5, 3.0, 5.0, 10.0):
-        print(f"I = {i:4.1f} nA -> f = {rate_closed_form(i):6.1f} Hz (closed form)")
+        print(f"I = {i:4.1f} nA → f = {rate_closed_form(i):6.1f} Hz (closed form)")

@@ -59,7 +59,7 @@ if __name__ == "__main__":
         simulated = simulate_rates(sim_currents, sigma, neurons=100, t_max=1000.0, rng=rng)
         for i, f in zip(sim_currents, simulated):
             if i in (1.0, 1.5, 2.0, 3.0):
-                print(f"sigma {sigma:g} mV, I = {i:.1f} nA: simulated {f:6.2f} Hz, "
+                print(f"σ {sigma:g} mV, I = {i:.1f} nA: simulated {f:6.2f} Hz, "
                       f"Siegert {siegert_rate(E_L + R * i, sigma):6.2f} Hz")
         label = r"$\sigma$ = " + f"{sigma:g} mV"
         for ax in (ax_lin, ax_log):

@@ -67,5 +67,5 @@ def siegert_cv(mu, sigma, tau=TAU, t_ref=T_REF, v_reset=V_RESET, v_th=V_TH, poin
 if __name__ == "__main__":
     for current, sigma in ((1.0, 4.0), (1.5, 4.0), (2.0, 4.0), (3.0, 4.0)):
         mu = E_L + R * current
-        print(f"I = {current} nA, sigma = {sigma} mV: rate {siegert_rate(mu, sigma):6.2f} Hz, "
+        print(f"I = {current} nA, σ = {sigma} mV: rate {siegert_rate(mu, sigma):6.2f} Hz, "
               f"CV {siegert_cv(mu, sigma):.3f}")

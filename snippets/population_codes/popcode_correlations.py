@@ -116,6 +116,6 @@ if __name__ == "__main__":
         i0 = fisher_information(theta, preferred(n))
         print(f"jittered stimulus, N = {n:4d}: 1 / error {s:5.0f}, closed form I0 / (1 + eps I0) = "
               f"{differential_closed_form(i0, EPS):5.0f}")
-    print(f"plain average with c = {C}: variance {mean_variance(1000, C):.3f} sigma^2 at N = 1000, "
+    print(f"plain average with c = {C}: variance {mean_variance(1000, C):.3f} σ² at N = 1000, "
           f"limit {C} sigma^2")
     plt.show()

@@ -44,7 +44,7 @@ if __name__ == "__main__":
     (e_star, i_star), = wc.fixed_points()
     tau_c = critical_tau_i()
     lam_c = np.linalg.eigvals(wc.jacobian(e_star, i_star, tau_i=tau_c))
-    print(f"Hopf bifurcation at tau_I = {tau_c:.3f} ms "
+    print(f"Hopf bifurcation at τ_I = {tau_c:.3f} ms "
           f"(eigenvalues {lam_c[0].real:+.1e} ± {abs(lam_c[0].imag):.4f}i per ms, "
           f"{abs(lam_c[0].imag) / (2 * np.pi) * 1000:.0f} Hz)")
 
@@ -54,7 +54,7 @@ if __name__ == "__main__":
     amp = amplitude(sim_taus)
     for ti, a in zip(sim_taus, amp):
         if ti in (5.0, 6.0, 7.0, 8.0, 10.0):
-            print(f"tau_I = {ti:4.1f} ms: amplitude of E {a:.3f}")
+            print(f"τ_I = {ti:4.1f} ms: amplitude of E {a:.3f}")
 
     fig, (ax_l, ax_a) = plt.subplots(2, 1, figsize=(4.8, 5.4), sharex=True)
     ax_l.plot(taus, re_lam, color="C6")

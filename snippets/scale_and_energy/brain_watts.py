@@ -42,4 +42,4 @@ if __name__ == "__main__":
         brain = brain_watts(sex, w, h, a)
         print(f"{sex}, {w:.0f} kg, {h:.0f} cm, {a:.0f} y: resting metabolism "
               f"{kcal:.0f} kcal/day = {watts(kcal):.1f} W")
-        print(f"    x {BRAIN_FRACTION:.2f} -> brain {brain:.1f} W")
+        print(f"    × {BRAIN_FRACTION:.2f} → brain {brain:.1f} W")

@@ -56,7 +56,7 @@ if __name__ == "__main__":
     for (name, taus), colour in zip((("fast", FAST), ("slow", SLOW)), ("C1", "C4")):
         tp = peak_time(**taus)
         g = dual_exponential(t, **taus)
-        print(f"{name}: tau_r = {taus['tau_r']:g} ms, tau_d = {taus['tau_d']:g} ms, "
+        print(f"{name}: τ_r = {taus['tau_r']:g} ms, τ_d = {taus['tau_d']:g} ms, "
               f"closed-form peak at {tp:.2f} ms, numerical peak at {t[np.argmax(g)]:.2f} ms")
         ax_one.plot(t_log, dual_exponential(t_log, **taus), color=colour, label=rf"$\tau_r$ = {taus['tau_r']:g} ms, $\tau_d$ = {taus['tau_d']:g} ms")
         ax_one.axvline(tp, color=colour, linestyle=":", linewidth=1)

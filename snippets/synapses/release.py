@@ -45,10 +45,10 @@ if __name__ == "__main__":
     mean_x = N_SITES * P_RELEASE * Q                 # give dropout the same mean input
     drops = dropout(mean_x, P_DROP, TRIALS, rng)
     print(f"synapse: mean {amps.mean():.3f} (N p q = {mean_x:.3f}), "
-          f"variance {amps.var():.3f} (N p (1-p) q^2 = {N_SITES * P_RELEASE * (1 - P_RELEASE) * Q**2:.3f})")
-    print(f"         failures {np.mean(amps == 0):.3f} ((1-p)^N = {(1 - P_RELEASE) ** N_SITES:.3f})")
+          f"variance {amps.var():.3f} (N p (1 − p) q² = {N_SITES * P_RELEASE * (1 - P_RELEASE) * Q**2:.3f})")
+    print(f"         failures {np.mean(amps == 0):.3f} ((1 − p)ᴺ = {(1 - P_RELEASE) ** N_SITES:.3f})")
     print(f"dropout: mean {drops.mean():.3f} (x = {mean_x:.3f}), "
-          f"variance {drops.var():.3f} (x^2 p/(1-p) = {mean_x**2 * P_DROP / (1 - P_DROP):.3f})")
+          f"variance {drops.var():.3f} (x² p/(1 − p) = {mean_x**2 * P_DROP / (1 - P_DROP):.3f})")
 
     fig, (ax_s, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4), sharey=True)
     k, pmf = binomial_pmf(N_SITES, P_RELEASE)

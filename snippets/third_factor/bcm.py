@@ -47,7 +47,7 @@ if __name__ == "__main__":
     w, history = run(6000, rng)
     y1, y2, theta = history[-1]
     print(f"final responses: pattern 1 {y1:.3f}, pattern 2 {y2:.3f}; theta {theta:.3f}")
-    print(f"<y^2> over the two patterns {P * y1 ** 2 + P * y2 ** 2:.3f}; predicted y1 = 1/p = {1 / P:.1f}")
+    print(f"⟨y²⟩ over the two patterns {P * y1 ** 2 + P * y2 ** 2:.3f}; predicted y1 = 1/p = {1 / P:.1f}")
     fig, (ax_h, ax_p) = plt.subplots(1, 2, figsize=(7, 3.2))
     steps = np.arange(1, len(history) + 1)
     ax_h.plot(steps, history[:, 2], color="C3", linewidth=1.2, label=r"threshold $\theta$")

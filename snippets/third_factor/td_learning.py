@@ -47,10 +47,10 @@ if __name__ == "__main__":
     v, history = learn(200)
     print("learned V:     ", np.round(v, 3))
     print("closed form V: ", np.round(closed_form_values(), 3))
-    print(f"after learning: delta at cue {history[-1][0]:.3f} (gamma^D = {GAMMA ** D:.3f}), "
+    print(f"after learning: δ at cue {history[-1][0]:.3f} (γᴰ = {GAMMA ** D:.3f}), "
           f"at reward {history[-1][-1]:.1e}")
     omitted = td_errors(v, reward=0.0)
-    print(f"reward omitted: delta at the reward time {omitted[-1]:.3f}")
+    print(f"reward omitted: δ at the reward time {omitted[-1]:.3f}")
 
     t = np.arange(D + 1)
     fig, axes = plt.subplots(1, 3, figsize=(7, 3.0), sharey=True)

@@ -58,10 +58,10 @@ if __name__ == "__main__":
     bp_loss, _ = train("backprop")
     fa_loss, fa_angle = train("feedback alignment")
     steps = np.arange(len(bp_loss)) * 20
-    print(f"test loss, backprop:           {bp_loss[0]:.3f} -> {bp_loss[-1]:.3f}")
-    print(f"test loss, feedback alignment: {fa_loss[0]:.3f} -> {fa_loss[-1]:.3f}")
-    print(f"angle, FA vs backprop hidden update: {fa_angle[0]:.0f} deg at start "
-          f"-> {fa_angle[-1]:.0f} deg at end")
+    print(f"test loss, backprop:           {bp_loss[0]:.3f} → {bp_loss[-1]:.3f}")
+    print(f"test loss, feedback alignment: {fa_loss[0]:.3f} → {fa_loss[-1]:.3f}")
+    print(f"angle, FA vs backprop hidden update: {fa_angle[0]:.0f}° at start "
+          f"→ {fa_angle[-1]:.0f}° at end")
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.6))
     left.plot(steps, bp_loss, color="C0", label="backprop ($W_2^T e$)")

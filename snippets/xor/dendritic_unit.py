@@ -40,7 +40,7 @@ def unit_output(x, activation=dcaap_like):
 if __name__ == "__main__":
     out = unit_output(X)
     for x, t, o in zip(X.astype(int), T, out):
-        print(f"x = ({x[0]}, {x[1]}): z = {x.sum()}, a(z) = {o:.3f} -> {int(o > 0.5)} (XOR {t})")
+        print(f"x = ({x[0]}, {x[1]}): z = {x.sum()}, a(z) = {o:.3f} → {int(o > 0.5)} (XOR {t})")
     print(f"all four right: {bool(np.all((out > 0.5) == T))}")
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.6))

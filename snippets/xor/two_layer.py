@@ -43,9 +43,9 @@ if __name__ == "__main__":
     out, _ = forward(params, X)
     for x, t, o in zip(X.astype(int), T.astype(int), out):
         print(f"x = ({x[0]}, {x[1]}): target {t}, "
-              f"network output {o:.3f} -> {int(o > 0.5)}")
+              f"network output {o:.3f} → {int(o > 0.5)}")
     right = bool(np.all((out > 0.5) == T))
-    print(f"loss {losses[0]:.3f} -> {losses[-1]:.4f}; all four right: {right}")
+    print(f"loss {losses[0]:.3f} → {losses[-1]:.4f}; all four right: {right}")
     # Gradient descent does not always find the solution: try 10 other random starts.
     solved = 0
     for seed in range(1, 11):
