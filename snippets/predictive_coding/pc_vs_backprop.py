@@ -122,11 +122,13 @@ def sweep(seed=0, iterations=ITERATIONS, gammas=GAMMAS):
 
 if __name__ == "__main__":
     cosines, rel_errors = sweep()
-    # a Markdown table: cosine with minus the gradient / relative error, per T and gamma
-    print("| $T$ | " + " | ".join(rf"$\gamma = {g:g}$" for g in GAMMAS) + " |")
-    print("|---:|" + "---:|" * len(GAMMAS))
+    # a Markdown table, two sub-columns per gamma at fixed precision: the cosine with minus
+    # the gradient (4 decimals) and the relative error (3 decimals), per T
+    header = " | ".join(rf"cosine, $\gamma = {g:g}$ | error, $\gamma = {g:g}$" for g in GAMMAS)
+    print(f"| $T$ | {header} |")
+    print("|---:|" + "---:|---:|" * len(GAMMAS))
     for j, T in enumerate(ITERATIONS):
-        cells = " | ".join(f"{cosines[i, j]:.4f} / {rel_errors[i, j]:.2g}" for i in range(len(GAMMAS)))
+        cells = " | ".join(f"{cosines[i, j]:.4f} | {rel_errors[i, j]:.3f}" for i in range(len(GAMMAS)))
         print(f"| {T} | {cells} |")
 
     steps = np.array(ITERATIONS)
