@@ -559,6 +559,24 @@ def test_snippets_whose_output_changes_between_builds_are_named(project):
     assert "reads the clock" in named[0] and "unseeded random generator" in named[1] and "os.urandom" in named[2]
 
 
+def test_tables_printed_one_after_another_become_separate_tables(project):
+    """Two printed tables, a blank line between them, are two <table>s; a fault in the
+    second is reported by its line in the printed output."""
+    tables = "| T | cosine |\\n|---|---|\\n| 0 | 0.6545 |\\n\\n| T | error |\\n|---|---|\\n| 0 | 0.756 |"
+    project.snippet("out/table.py", f'print("{tables}")\n')
+    project.page("# Out\n\n```snippet\nfile: out/table.py\noutput: table\n```\n")
+    result = project.build()
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = project.html()
+    assert page.count("<table>") == 2, page
+    assert re.search(r"<td>0.6545</td>.*</table>.*<table>.*<td>0.756</td>", page, re.DOTALL), page
+    project.snippet("out/table.py", f'print("{tables}\\n<b>x</b>")\n')
+    result = project.build()
+    assert result.returncode != 0
+    assert ("index.md:3: snippet 'out/table.py' has 'output: table' but its printed line 8 is not a row "
+            "of a Markdown table") in result.stderr, result.stderr[-2000:]
+
+
 def test_a_pipe_in_a_printed_table_cell_is_escaped_or_fails(project):
     table = r'| Quantity | Value |\n|---|---|\n| a \\| b | 1 |'
     project.snippet("out/table.py", f'print("{table}")\n')

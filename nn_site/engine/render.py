@@ -164,11 +164,25 @@ def printed_table(stdout: str, where: str, name: str) -> str:
     """``output: table``: the snippet prints a Markdown pipe table (header, rule, rows),
     shown as a real table with its citations linked. Anything else it prints (a line
     that is not a table row, raw HTML, a code span) fails the build: printed text never
-    becomes markup by accident (issue 20, item 9)."""
+    becomes markup by accident (issue 20, item 9). Several tables may follow one another,
+    a blank line between them: a wide comparison reads better as two narrow tables than
+    as one that scrolls sideways (issue 29)."""
     lines = stdout.strip().splitlines()
-    bad = [(n, line) for n, line in enumerate(lines, 1) if not TABLE_ROW.match(line.strip())]
+    tables, first = [], 0
+    for number, line in enumerate([*lines, ""]):
+        if not line.strip():
+            if number > first:
+                tables.append(_checked_table(lines[first:number], first, where, name))
+            first = number + 1
+    return "\n\n".join(tables)
+
+
+def _checked_table(lines: list[str], offset: int, where: str, name: str) -> str:
+    """One printed table, checked; ``offset`` is its first line's index in the output,
+    so that an error names the line as printed."""
+    bad = [(offset + n, line) for n, line in enumerate(lines, 1) if not TABLE_ROW.match(line.strip())]
     if len(lines) < 3 or not re.match(r"^\|(\s*:?-+:?\s*\|)+$", lines[1].strip()):
-        bad = bad or [(2, lines[1] if len(lines) > 1 else "")]
+        bad = bad or [(offset + 2, lines[1] if len(lines) > 1 else "")]
     if bad:
         number, line = bad[0]
         raise FenceError(
@@ -178,7 +192,7 @@ def printed_table(stdout: str, where: str, name: str) -> str:
     # A '|' inside a cell must be written '\|'; a bare one splits the cell, and Markdown
     # drops the cells past the header's count without a word.
     width = len(CELL_SEPARATOR.split(lines[0].strip())) - 2
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(lines, offset + 1):
         cells = len(CELL_SEPARATOR.split(line.strip())) - 2
         if cells != width:
             raise FenceError(

@@ -374,9 +374,9 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
         # Said once here, not on every card: each credit line then simply has no address.
         out.insert(
             0,
-            '<p class="gallery-no-url"><strong>This copy has no public URL</strong> (built without '
-            "<code>site_url</code> or <code>NN_SITE_URL</code>), so the credit lines below name "
-            "no address: add the published page’s address where you use a figure.</p>",
+            '<p class="gallery-no-url"><strong>Links to the published site are not available in '
+            "this copy</strong>, so the credit lines below name no address: add the published "
+            "page’s address where you use a figure.</p>",
         )
     if not figures:
         raise GalleryError("the gallery found no figure on any page")

@@ -122,12 +122,15 @@ def sweep(seed=0, iterations=ITERATIONS, gammas=GAMMAS):
 
 if __name__ == "__main__":
     cosines, rel_errors = sweep()
-    # a Markdown table: cosine with minus the gradient / relative error, per T and gamma
-    print("| $T$ | " + " | ".join(rf"$\gamma = {g:g}$" for g in GAMMAS) + " |")
-    print("|---:|" + "---:|" * len(GAMMAS))
-    for j, T in enumerate(ITERATIONS):
-        cells = " | ".join(f"{cosines[i, j]:.4f} / {rel_errors[i, j]:.2g}" for i in range(len(GAMMAS)))
-        print(f"| {T} | {cells} |")
+    # two Markdown tables at fixed precision, a blank line between them: the cosine with
+    # minus the gradient (4 decimals), then the relative error (3 decimals), per T and gamma
+    for quantity, values, digits in (("cosine", cosines, 4), ("relative error", rel_errors, 3)):
+        if quantity != "cosine":
+            print()
+        print("| $T$ | " + " | ".join(rf"{quantity}, $\gamma = {g:g}$" for g in GAMMAS) + " |")
+        print("|---:|" + "---:|" * len(GAMMAS))
+        for j, T in enumerate(ITERATIONS):
+            print(f"| {T} | " + " | ".join(f"{values[i, j]:.{digits}f}" for i in range(len(GAMMAS))) + " |")
 
     steps = np.array(ITERATIONS)
     shown = steps > 0  # T = 0 cannot sit on a log axis; the printed table has it

@@ -1,6 +1,7 @@
 """Printed results (``output: result``, nn_site/engine/render.py result_block) read as a result:
 labelled "Result", in the caption's muted colour with no grey block behind them, as wide
-as the figure column on a desktop, and on a phone every printed line whole on screen."""
+as the figure column on a desktop, and at every width every printed line whole on screen
+(lines wrap rather than scroll)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,12 @@ def test_a_result_is_whole_on_a_phone(browser, base_url, path):
     for r in _measure(browser, base_url, path, 390):
         assert r["hidden"] <= 1, f"{path}: {r['hidden']} px of a printed line off screen: {r}"
         assert r["left"] >= 0 and r["right"] <= r["viewport"], r
+
+
+@pytest.mark.parametrize("path", PAGES + ["population-codes/"])
+def test_a_result_is_whole_on_a_desktop(browser, base_url, path):
+    # population-codes' long line ("... so the Cramér-Rao bound <value>") was cut at 1280 px.
+    results = _measure(browser, base_url, path, 1280)
+    assert results, path
+    for r in results:
+        assert r["hidden"] <= 1, f"{path}: {r['hidden']} px of a printed line hidden: {r}"
