@@ -165,16 +165,21 @@ def open_the_page(question: Question) -> str:
 # --- reading the exercises -----------------------------------------------------------
 
 
+def items(body: str, start: re.Pattern) -> list[tuple[re.Match, str]]:
+    """Each numbered item of an exercises section: its number's match, and its text up to
+    the next item's number (or the section's end)."""
+    starts = list(start.finditer(body))
+    ends = [b.start() for b in starts[1:]] + [len(body)] * bool(starts)  # none without items
+    return [(a, body[a.end() : end]) for a, end in zip(starts, ends, strict=True)]
+
+
 def page_exercises(text: str, where: str) -> list[tuple[int, str, str]]:
     """(number, question, solution) of a page's ``## Exercises`` list, in Markdown."""
     section = SECTION.search(text)
     if not section:
         return []
-    body = section["body"]
-    starts = list(ITEM.finditer(body))
     found = []
-    for a, b in zip(starts, [*starts[1:], None][: len(starts)], strict=True):
-        item = body[a.end() : b.start() if b else None]
+    for a, item in items(section["body"], ITEM):
         parts = SOLUTION.split(item, maxsplit=1)
         n = int(a["n"])
         if len(parts) != 2:
@@ -194,11 +199,8 @@ def notebook_exercises(source: str, where: str) -> list[tuple[int, str, str]]:
     section = SECTION.search(text)
     if not section:
         return []
-    body = section["body"]
-    starts = list(NOTEBOOK_ITEM.finditer(body))
     found = []
-    for a, b in zip(starts, [*starts[1:], None][: len(starts)], strict=True):
-        item = body[a.end() : b.start() if b else None]
+    for a, item in items(section["body"], NOTEBOOK_ITEM):
         solution = NOTEBOOK_SOLUTION.search(item)
         if not solution:
             raise BankError(f"{where}: exercise {a['n']} has no <details><summary>Solution</summary> block")
