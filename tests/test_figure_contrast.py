@@ -110,11 +110,15 @@ def test_every_figure_colour_has_3_to_1_contrast_in_both_palettes(site):
     assert excepted == set(EXCEPTIONS), f"exceptions no longer needed: {set(EXCEPTIONS) - excepted}"
 
 
-@pytest.mark.parametrize("light", sorted(c for c in DARK if c not in NOT_DATA and c != "#000000"))
+# Not black (a snippet's "k", drawn as ink), nor the dark digit on a coloured disc, which
+# stays dark in the dark copy: its contrast is with its disc, not with the page.
+@pytest.mark.parametrize("light", sorted(c for c in DARK if c not in NOT_DATA and c not in ("#000000", "#0d1117")))
 def test_every_light_palette_colour_passes_on_white(light):
     assert contrast(light, BACKGROUND["light"]) >= MINIMUM
 
 
-@pytest.mark.parametrize("light", sorted(c for c in DARK if c not in NOT_DATA and c != "#000000"))
+# Not black (a snippet's "k", drawn as ink), nor the dark digit on a coloured disc, which
+# stays dark in the dark copy: its contrast is with its disc, not with the page.
+@pytest.mark.parametrize("light", sorted(c for c in DARK if c not in NOT_DATA and c not in ("#000000", "#0d1117")))
 def test_every_dark_palette_colour_passes_on_slate(light):
     assert contrast(DARK[light], BACKGROUND["dark"]) >= MINIMUM

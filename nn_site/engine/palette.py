@@ -15,6 +15,7 @@ DARK = {
     "#1f2328": "#e6edf3",  # ink: text, axes, ticks
     "#d0d7de": "#3d444d",  # grid
     "#ffffff": "#1e2129",  # white fills (e.g. box interiors) become the slate page colour
+    "#0d1117": "#1e2129",  # dark text on a coloured disc stays dark on the lighter dark-mode disc
     "#000000": "#e6edf3",  # matplotlib's black default, if a snippet asks for "k"
     "#0072b2": "#5cb3ff",  # blue
     "#d55e00": "#ff8a4c",  # vermillion

@@ -23,13 +23,17 @@ ROWS = {"dendrites": 5.15, "synapses": 4.2, "soma": 3.0, "initial segment": 1.85
 COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "initial segment": "C3", "axon": "C4"}
 LIFT = 0.1  # labels sit on their part's row, like the rows of a table
 KEY = {part: number for number, part in enumerate(ROWS, start=1)}
+# A digit's colour, for >= 4.5:1 on its disc: white on the dark blue, near-black on the
+# lighter four (white on them is 3.1-3.9:1). In the dark copy both become the page's
+# slate (nn_site/engine/palette.py), dark on the lighter dark-mode discs.
+DIGIT = {"C0": "white", "C1": "#0d1117", "C2": "#0d1117", "C3": "#0d1117", "C4": "#0d1117"}
 
 
 def labelled(ax, part, x, text):
     """The part's label at ``x`` on its row, after a disc in the part's colour holding
     the part's number: the same disc marks its counterpart in the other panel."""
     ax.annotate(str(KEY[part]), (x, ROWS[part] + LIFT), xytext=(-7, 0), textcoords="offset points",
-                ha="right", va="bottom", color="white", fontweight="bold",
+                ha="right", va="bottom", color=DIGIT[COLOUR[part]], fontweight="bold",
                 bbox={"boxstyle": "circle,pad=0.22", "facecolor": COLOUR[part], "edgecolor": "none"})
     ax.text(x, ROWS[part] + LIFT, text, ha="left", va="bottom")
 

@@ -127,7 +127,8 @@ if __name__ == "__main__":
     for quantity, values, digits in (("cosine", cosines, 4), ("relative error", rel_errors, 3)):
         if quantity != "cosine":
             print()
-        print("| $T$ | " + " | ".join(rf"{quantity}, $\gamma = {g:g}$" for g in GAMMAS) + " |")
+        # plain-text headers (γ, not $\gamma$): a student's terminal shows them as the page does
+        print("| T | " + " | ".join(f"{quantity}, γ = {g:g}" for g in GAMMAS) + " |")
         print("|---:|" + "---:|" * len(GAMMAS))
         for j, T in enumerate(ITERATIONS):
             print(f"| {T} | " + " | ".join(f"{values[i, j]:.{digits}f}" for i in range(len(GAMMAS))) + " |")
