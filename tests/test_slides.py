@@ -5,6 +5,7 @@ can project (body 20 pt, tables 18 pt, split across slides rather than shrunk)."
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import shutil
@@ -411,3 +412,19 @@ def test_short_titles_and_spoken_equations():
     ]
     assert slides._pack([1, 2, 3, 1, 1], 3) == [[0, 1], [2], [3, 4]]
     assert slides._pack([1] * 7, 6) == [[0, 1, 2, 3], [4, 5, 6]]  # even, not 6 + 1
+
+
+def test_a_deck_is_dated_by_its_release_not_by_the_clock(tmp_path):
+    # Two builds of the site must be byte-identical: every zip member and the document's
+    # created/modified dates are the release's date, whenever the deck is made.
+    import zipfile
+
+    import pptx
+
+    release = versions.resolve("Site", "Author", {"release": "0.1.0", "date_released": "2026-01-02"}, None, {})
+    deck = slides.gather(EXERCISE_PAGE, "mapping.md", "mapping/index.html", "Mapping", "Point.", [], [], {}, release)
+    data = slides.build(deck, tmp_path, [])
+    with zipfile.ZipFile(io.BytesIO(data)) as members:
+        assert {member.date_time for member in members.infolist()} == {(2026, 1, 2, 0, 0, 0)}
+    properties = pptx.Presentation(io.BytesIO(data)).core_properties
+    assert properties.created.date().isoformat() == properties.modified.date().isoformat() == "2026-01-02"

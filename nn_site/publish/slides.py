@@ -34,7 +34,9 @@ import logging
 import posixpath
 import re
 import shutil
+import zipfile
 from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,7 +50,7 @@ from nn_site.publish.versions import Release
 log = logging.getLogger("mkdocs.hooks.slides")
 
 # Bumped when the layout changes, so that every cached deck is made again.
-DECK_FORMAT = "deck v10"
+DECK_FORMAT = "deck v11"
 KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first ones
 EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
 BODY_SIZE, TABLE_SIZE = 20, 18  # pt: the smallest text that reads from a lecture hall's back row
@@ -901,8 +903,23 @@ def build(deck: Deck, site_dir: Path, equation_images: list[tuple[str, bytes]]) 
         ]
         _notes(slide, point, deck.misconceptions, deck.references if n == 0 else [], answers)
 
+    released = re.search(r"released (\d{4})-(\d{2})-(\d{2})", deck.version)
+    moment = datetime(*map(int, released.groups())) if released else datetime(2000, 1, 1)
+    prs.core_properties.created = prs.core_properties.modified = moment  # not the time of the build
     out = io.BytesIO()
     prs.save(out)
+    return reproducible_zip(out.getvalue(), moment)
+
+
+def reproducible_zip(data: bytes, moment: datetime) -> bytes:
+    """The same .pptx with every member dated ``moment``: python-pptx (through zipfile)
+    dates each member with the clock, so two builds of one deck differed in bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            info = zipfile.ZipInfo(member.filename, date_time=moment.timetuple()[:6])
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            target.writestr(info, source.read(member.filename))
     return out.getvalue()
 
 

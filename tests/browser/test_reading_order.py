@@ -66,7 +66,9 @@ READ_JS = r"""
     return {fits,
             scrolls: !!box && box.scrollWidth > box.clientWidth && ["auto", "scroll"].includes(style.overflowX),
             focusable: !!box && box.tabIndex === 0, name: box ? box.getAttribute("aria-label") : null,
-            cue: !!style && style.backgroundImage.includes("gradient"),
+            // an edge shadow (background) or the equation fading out at the hidden end (mask)
+            cue: !!style && [style.backgroundImage, style.maskImage, style.webkitMaskImage]
+                              .some(image => (image || "").includes("gradient")),
             tex: m.textContent.slice(0, 40)};
   });
   const title = document.querySelector(".md-typeset h1");
