@@ -61,6 +61,7 @@ import markdown as markdown_lib
 import yaml
 
 from nn_site.pages import citations, ledger, quantities
+from nn_site.publish import cite
 
 SPEC = Path("includes") / "question-bank.yml"
 FILES = {"xml": "data/question-bank.xml", "gift": "data/question-bank.gift.txt", "csv": "data/question-bank.csv"}
@@ -212,11 +213,12 @@ def notebook_exercises(source: str, where: str) -> list[tuple[int, str, str]]:
 
 
 def site_path(page: str, use_directory_urls: bool) -> str:
-    """A docs-relative page's URL relative to the site's root: "x/" or "x.html" ("" for the home page)."""
+    """A docs-relative page's URL relative to the site's root: "x/" (the citation's, from
+    cite.page_path) or "x.html" ("" for the home page)."""
+    if use_directory_urls:
+        return cite.page_path(page)
     stem = page.rsplit(".", 1)[0]
-    if stem == "index":
-        return ""
-    return f"{stem}/" if use_directory_urls else f"{stem}.html"
+    return "" if stem == "index" else f"{stem}.html"
 
 
 def page_url(root: str | None, page: str, use_directory_urls: bool) -> str | None:
