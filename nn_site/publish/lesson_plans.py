@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from nn_site.engine.fence import YamlError, load_yaml
+from nn_site.pages import entry_checks
 
 PLANS_FILE = Path("includes") / "lesson_plans.yml"
 MARKER = "<!-- lesson-plans -->"
@@ -28,7 +29,6 @@ PLAN_FIELDS = ("id", "title", "summary", "prerequisites", "steps")
 STEP_FIELDS = ("when", "minutes", "homework", "activity", "materials")
 KINDS = ("page", "deck", "notebook", "exercises")
 HAS_EXERCISES = re.compile(r"^## Exercises[ \t]*\n\s*1\. ", re.MULTILINE)
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class LessonPlanError(ValueError):
@@ -82,8 +82,8 @@ def load(root: Path, docs_dir: Path, titles: dict[str, str]) -> list[dict]:
         at = f"{where}:{_line(plan_node)}: plan {plan.get('id')!r}" if isinstance(plan, dict) else where
         if not isinstance(plan, dict):
             raise LessonPlanError(f"{where}:{_line(plan_node)}: a plan is a mapping of {', '.join(PLAN_FIELDS)}")
-        _fields(plan, PLAN_FIELDS, PLAN_FIELDS, at)
-        if not isinstance(plan["id"], str) or not ID.match(plan["id"]) or plan["id"] in seen:
+        entry_checks.check_fields(plan, at, LessonPlanError, required=PLAN_FIELDS, allowed=PLAN_FIELDS)
+        if not isinstance(plan["id"], str) or not entry_checks.SLUG.match(plan["id"]) or plan["id"] in seen:
             raise LessonPlanError(f"{at}: id must be a new lowercase slug like 'lecture'")
         seen.add(plan["id"])
         if not isinstance(plan["prerequisites"], list) or not isinstance(plan["steps"], list):
@@ -92,7 +92,8 @@ def load(root: Path, docs_dir: Path, titles: dict[str, str]) -> list[dict]:
             step_at = f"{where}:{_line(step_node)}: plan {plan['id']!r}, step {n}"
             if not isinstance(step, dict):
                 raise LessonPlanError(f"{step_at}: a step is a mapping of {', '.join(STEP_FIELDS)}")
-            _fields(step, STEP_FIELDS, ("minutes", "activity", "materials"), step_at)
+            required = ("minutes", "activity", "materials")
+            entry_checks.check_fields(step, step_at, LessonPlanError, required=required, allowed=STEP_FIELDS)
             if not isinstance(step["minutes"], int) or isinstance(step["minutes"], bool) or step["minutes"] < 1:
                 raise LessonPlanError(
                     f"{step_at}: minutes must be a whole number above 0 (for homework, the students' estimated time)"
@@ -102,15 +103,6 @@ def load(root: Path, docs_dir: Path, titles: dict[str, str]) -> list[dict]:
             for item, item_node in zip(step["materials"], _child(step_node, "materials").value):
                 _check_material(item, f"{where}:{_line(item_node)}: plan {plan['id']!r}, step {n}", docs_dir, titles)
     return plans
-
-
-def _fields(data: dict, allowed: tuple, required: tuple, at: str) -> None:
-    missing = [f for f in required if data.get(f) in (None, "", [])]
-    if missing:
-        raise LessonPlanError(f"{at}: missing {', '.join(missing)}")
-    unknown = sorted(set(data) - set(allowed))
-    if unknown:
-        raise LessonPlanError(f"{at}: unknown field(s) {', '.join(unknown)}")
 
 
 def _check_material(item, at: str, docs_dir: Path, titles: dict[str, str]) -> None:
