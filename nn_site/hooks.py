@@ -23,8 +23,10 @@ the files, the template context); each returns what the next one receives. What 
 keeps between events is one object, ``nn_site.state.current()``, new in every ``on_config``.
 
 ``CONCERNS`` names them, and ``without(...)`` is this file with some left out: ``make
-bench`` (scripts/bench.py) builds the site without the snippet engine, ``without("build")``,
-so a concern added here runs in both of its builds.
+bench`` (scripts/bench.py) builds the site without the snippet engine, ``without("build",
+"course_data")``, so a concern added here runs in both of its builds. ``NEEDS`` says which
+concern reads what another one put in the build's state: the course data is made from the
+bibliography and the ledger rows that ``build`` loads, so it cannot run without it.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from nn_site.publish import course_data
 from nn_site.publish import site as publish
 
 CONCERNS = ("build", "courses", "reading", "typography", "publish", "course_data")  # the modules the events call
+NEEDS = {"course_data": ("build",)}  # concern -> the concerns whose build state it reads
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -142,6 +145,15 @@ def without(*left_out: str) -> ModuleType:
     unknown = sorted(set(left_out) - set(CONCERNS))
     if unknown:
         raise ValueError(f"not concerns of nn_site/hooks.py: {', '.join(unknown)} (they are {', '.join(CONCERNS)})")
+    stranded = [
+        f"{concern} needs {needed}"
+        for concern, needs in NEEDS.items()
+        if concern not in left_out
+        for needed in needs
+        if needed in left_out
+    ]
+    if stranded:
+        raise ValueError(f"leave these out too, or keep what they need: {'; '.join(stranded)} (nn_site/hooks.py NEEDS)")
     spec = importlib.util.spec_from_file_location("nn_site_hooks_without_" + "_".join(left_out), __file__)
     copy = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(copy)

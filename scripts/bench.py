@@ -38,12 +38,13 @@ from nn_site.paths import ROOT
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
 # The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build),
-# on the pages written out by write_static_pages. Derived from hooks.py, so every other
-# concern (glossary, reading, typography, publishing) runs in both builds, a new one too.
+# on the pages written out by write_static_pages, and without the course data, which is made
+# from what the engine loads (hooks.NEEDS). Derived from hooks.py, so every other concern
+# (glossary, reading, typography, publishing) runs in both builds, a new one too.
 BARE_HOOKS = """\
 from nn_site import hooks
 
-globals().update({name: event for name, event in vars(hooks.without("build")).items() if name.startswith("on_")})
+globals().update({name: event for name, event in vars(hooks.without("build", "course_data")).items() if name.startswith("on_")})
 """
 # A part of the site (a nav section) whose snippets have a time budget of their own: CPU
 # seconds of its snippets, each run alone, summed (an upper bound on what the part adds to a

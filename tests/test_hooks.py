@@ -55,8 +55,19 @@ def test_the_bare_build_of_bench_is_the_site_hooks_without_the_snippet_engine():
         assert getattr(event, "mkdocs_priority", 0) == getattr(site_event, "mkdocs_priority", 0), name
         left_out = event.__globals__
         assert not isinstance(left_out["build"], types.ModuleType), name  # the snippet engine is out
-        for concern in ("courses", "reading", "typography", "publish", "course_data"):
+        assert not isinstance(left_out["course_data"], types.ModuleType), name  # made from its state
+        for concern in ("courses", "reading", "typography", "publish"):
             assert left_out[concern] is getattr(hooks, concern), (name, concern)
+
+
+def test_a_concern_cannot_run_without_the_one_whose_state_it_reads():
+    """The bare build of make bench once ran the course data without the snippet engine,
+    and failed on the bibliography the engine loads (None)."""
+    with pytest.raises(ValueError, match="course_data needs build"):
+        hooks.without("build")
+    assert hooks.without("build", "course_data").reading is reading
+    for concern, needs in hooks.NEEDS.items():
+        assert concern in hooks.CONCERNS and set(needs) <= set(hooks.CONCERNS)
 
 
 def test_an_unknown_concern_is_refused():
