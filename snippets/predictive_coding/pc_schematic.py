@@ -38,7 +38,7 @@ def rim(centre, towards, offset=0.0):
     return centre + np.sqrt(NODE_R**2 - offset**2) * along + offset * across
 
 
-def arrow(ax, start, end, colour, offset=0.0, bend=0.0, dashed=False, width=1.8):
+def arrow(ax, start, end, colour, offset=0.0, dashed=False, width=1.8):
     """An arrow from one node's rim to another's, ``offset`` to its left (data units)."""
     ax.add_patch(
         FancyArrowPatch(
@@ -49,7 +49,6 @@ def arrow(ax, start, end, colour, offset=0.0, bend=0.0, dashed=False, width=1.8)
             color=colour,
             linewidth=width,
             linestyle=(0, (4, 2)) if dashed else "-",
-            connectionstyle=f"arc3,rad={bend}",
             shrinkA=0,
             shrinkB=0,
         )
