@@ -44,8 +44,10 @@ if __name__ == "__main__":
     ax_v.axvspan(5.0, 6.0, color="C0", alpha=0.35, linewidth=0, label="current pulse")  # visible on dark too
     ax_v.set_ylabel("$V$ (mV)")
     ax_v.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=3)
+    # One colour per quantity on the whole page: current C0, V C2, m C1, h C3, n C5, and
+    # the firing rate C4 (the f-I curve), so no gate shares a colour with anything else.
     ax_g.plot(t, m, color="C1", label="$m$ (Na⁺ activation)")
-    ax_g.plot(t, h, color="C4", label="$h$ (Na⁺ inactivation)")
+    ax_g.plot(t, h, color="C3", label="$h$ (Na⁺ inactivation)")
     ax_g.plot(t, n, color="C5", label="$n$ (K⁺ activation)")
     ax_g.set_ylim(0, 1)
     ax_g.set_ylabel("gate open fraction")

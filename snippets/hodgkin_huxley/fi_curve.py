@@ -53,7 +53,8 @@ if __name__ == "__main__":
     fig, ax = plt.subplots()
     ax.plot(currents[main][order], rates[main][order], "o-", color="C4", markersize=4,
             label="Hodgkin–Huxley, sustained rate")
-    ax.axvline(hi, color="C3", linestyle="--", linewidth=1,
+    # The rheobase is a current: C0, the colour of the injected current on the whole page.
+    ax.axvline(hi, color="C0", linestyle="--", linewidth=1,
                label=f"rheobase for repetitive firing ≈ {hi:g} µA/cm²")
     ax.set_xlabel("step current (µA/cm²)")
     ax.set_ylabel("firing rate (Hz)")

@@ -35,24 +35,30 @@ if __name__ == "__main__":
         print(f"step       {amplitude:5.2f} µA/cm²: {len(spikes)} spike(s) in 140 ms")
 
     # One panel above the other, each the full width: side by side, the legends took a
-    # third of the width and squeezed the traces.
+    # third of the width and squeezed the traces. Every trace is the membrane potential,
+    # so every trace has V's colour (C2, as in the action-potential figure) and the
+    # current tells them apart by line style; the current is C0 in every panel, the
+    # shaded time while it flows, as the pulse in the action-potential figure.
     fig, (ax_p, ax_s) = plt.subplots(2, 1, figsize=(7, 5.6), sharey=True)
-    pulse_colours = ["C6", "C0", "C1", "C3"]
+    styles = {"strongest": "-", "strong": (0, (6, 2)), "weak": (0, (6, 2, 1.5, 2)), "weakest": (0, (1.5, 1.5))}
+    pulse_styles = [styles["weakest"], styles["weak"], styles["strong"], styles["strongest"]]
     window = t <= 25
+    ax_p.axvspan(5.0, 6.0, color="C0", alpha=0.35, linewidth=0)
     for j, amplitude in enumerate(PULSES):
-        ax_p.plot(t[window], v[window, j], color=pulse_colours[j],
+        ax_p.plot(t[window], v[window, j], color="C2", linestyle=pulse_styles[j],
                   label=f"{amplitude:g} µA/cm²")
-    ax_p.set_title("1-ms pulses")
+    ax_p.set_title("1-ms pulses (shaded)")
     ax_p.set_xlabel("time (ms)")
     ax_p.set_ylabel("V (mV)")
     ax_s.set_ylabel("V (mV)")
-    ax_p.legend(loc="upper left", bbox_to_anchor=(1, 1), borderaxespad=0.2)
-    step_colours = ["C0", "C1", "C3"]
+    ax_p.legend(loc="upper left", bbox_to_anchor=(1, 1), borderaxespad=0.2, handlelength=2.8)
+    step_styles = [styles["weakest"], styles["strong"], styles["strongest"]]
+    ax_s.axvspan(10.0, t[-1], color="C0", alpha=0.15, linewidth=0)
     for j, amplitude in enumerate(STEPS):
-        ax_s.plot(t, v[:, k + j], color=step_colours[j], label=f"{amplitude:g} µA/cm²",
+        ax_s.plot(t, v[:, k + j], color="C2", linestyle=step_styles[j], label=f"{amplitude:g} µA/cm²",
                   linewidth=1.5)
-    ax_s.set_title("current steps from t = 10 ms")
+    ax_s.set_title("current steps from t = 10 ms (shaded)")
     ax_s.set_ylim(-85, 75)
     ax_s.set_xlabel("time (ms)")
-    ax_s.legend(loc="upper left", bbox_to_anchor=(1, 1), borderaxespad=0.2)
+    ax_s.legend(loc="upper left", bbox_to_anchor=(1, 1), borderaxespad=0.2, handlelength=2.8)
     plt.show()

@@ -117,14 +117,23 @@ if __name__ == "__main__":
     counts = sample_counts(theta_true, phi, rng, trials=1)
     pv = population_vector(counts, phi)[0]
     ml = maximum_likelihood(counts, phi)[0]
-    ax_c.bar(np.degrees(wrap(phi)), counts[0], width=4.5, color="C4")
-    ax_c.axvline(np.degrees(theta_true), color="C3", linestyle="--", label="true")
-    ax_c.axvline(np.degrees(pv), color="C1", label="population vector")
-    ax_c.axvline(np.degrees(ml), color="C2", linestyle=":", linewidth=2.5, label="maximum likelihood")
+    # The counts are the data the decoders read: neutral grey. The three directions lie
+    # within a few degrees of each other, closer than a line's width: each gets a row of
+    # its own above the bars, with its own marker and a label that names it and its value.
+    ax_c.bar(np.degrees(wrap(phi)), counts[0], width=4.5, color="C6")
+    top = counts.max() + 3
+    ax_c.plot([np.degrees(theta_true)] * 2, [0, top], color="C3", linestyle="--")
+    estimates = [(theta_true, "true", "D", "C3"), (ml, "maximum likelihood", "s", "C2"),
+                 (pv, "population vector", "o", "C1")]
+    for row, (angle, name, marker, colour) in enumerate(estimates):
+        y = top + 4.5 * row
+        ax_c.plot(np.degrees(angle), y, marker=marker, color=colour, markersize=8, linestyle="none")
+        ax_c.annotate(f"{name} {np.degrees(angle):.0f}°", (np.degrees(angle), y), xytext=(-10, 0),
+                      textcoords="offset points", ha="right", va="center", color=colour)
+    ax_c.set_ylim(0, top + 4.5 * len(estimates))
     ax_c.set_xlabel(r"preferred direction $\phi_i$ (degrees)")
     ax_c.set_ylabel(r"spike count $n_i$")
     ax_c.set_xticks([-180, -90, 0, 90, 180])
-    ax_c.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2)
     print(f"true direction {np.degrees(theta_true):.1f}°; population vector {np.degrees(pv):.1f}°; "
           f"maximum likelihood {np.degrees(ml):.1f}°")
     print(f"spikes on this trial: {counts.sum()} from {N} neurons; largest count {counts.max()}")

@@ -53,7 +53,8 @@ if __name__ == "__main__":
         solved += bool(np.all((forward(p, X)[0] > 0.5) == T))
     print(f"other random starts (seeds 1-10): {solved} of 10 solve XOR")
 
-    fig, ax = plt.subplots(figsize=(4.6, 3.8))
+    # Two panels, as wide as the page's other figures: the region, and how training got there.
+    fig, (ax, curve) = plt.subplots(1, 2, figsize=(7, 3.6))
     g = np.linspace(-0.5, 1.5, 300)
     gx, gy = np.meshgrid(g, g)
     prob, _ = forward(params, np.column_stack([gx.ravel(), gy.ravel()]))
@@ -65,5 +66,12 @@ if __name__ == "__main__":
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_title("two layers: 3 hidden units")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
+
+    curve.plot(np.arange(1, len(losses) + 1), losses, color="C3")
+    curve.axhline(np.log(2) / 2, color="C6", linestyle="--", linewidth=1)
+    curve.text(len(losses), np.log(2) / 2, "stalled starts: ½ ln 2", ha="right", va="bottom")
+    curve.set_ylim(0, None)
+    curve.set_xlabel("epoch")
+    curve.set_ylabel("cross-entropy loss")
     plt.show()

@@ -1,0 +1,195 @@
+"""Four figures fixed after the visual review (issue 29), checked on the figures the
+snippets draw (their ``__main__`` blocks, run with the site's style as the build runs them):
+
+- predictive coding has an early schematic whose update rules are the page's own;
+- the population code's counts are neutral grey and its three directions, 1-2 degrees
+  apart, are told apart by marker, row and label, not by colour alone;
+- on the Hodgkin-Huxley page each colour stands for one quantity in every figure;
+- the XOR page's figures are all as wide as the page's figure width.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import runpy
+import sys
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")  # the snippets call plt.show(); headless, that draws nothing
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
+
+from helpers import ROOT, SNIPPETS  # noqa: E402
+
+FIGURE_WIDTH_IN = 7  # the width of a full-width figure (snippets/site.mplstyle)
+
+
+def main_figure(relative: str):
+    """The figure ``snippets/<relative>`` draws when run as a script, in the site's style."""
+    path = SNIPPETS / relative
+    sys.path.insert(0, str(path.parent))
+    try:
+        with matplotlib.style.context(SNIPPETS / "site.mplstyle"), contextlib.redirect_stdout(io.StringIO()):
+            plt.close("all")
+            runpy.run_path(str(path), run_name="__main__")
+            fig = plt.gcf()
+            fig.canvas.draw()
+            return fig
+    finally:
+        sys.path.remove(str(path.parent))
+
+
+def colour(name_or_value) -> str:
+    """A colour as hex; "C0".."C6" resolved in the site's own cycle."""
+    with matplotlib.style.context(SNIPPETS / "site.mplstyle"):
+        return to_hex(name_or_value)
+
+
+def _tex(text: str) -> str:
+    """TeX without the spacing and sizing that do not change what it says."""
+    text = re.sub(r"\\(big|Big|left|right)\b", "", text)
+    return re.sub(r"\\[,;!]|\s|\$", "", text)
+
+
+# --- predictive coding: the schematic ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schematic():
+    fig = main_figure("predictive_coding/pc_schematic.py")
+    yield fig
+    plt.close(fig)
+
+
+def test_the_schematic_draws_the_pages_update_rules_as_the_page_writes_them(schematic):
+    page = (ROOT / "docs" / "predictive-coding.md").read_text(encoding="utf-8")
+    displayed = [_tex(eq) for eq in re.findall(r"\$\$(.*?)\$\$", page, re.DOTALL)]
+    drawn = [_tex(t.get_text()) for ax in schematic.axes for t in ax.texts if r"\Delta" in t.get_text()]
+    assert len(drawn) == 2, drawn  # the value update (inference) and the weight update (learning)
+    for rule in drawn:
+        assert any(rule.rstrip(".,") == eq.rstrip(".,") for eq in displayed), f"{rule} is not a page equation"
+
+
+def test_the_schematic_names_value_and_error_nodes_in_the_pages_notation(schematic):
+    texts = {_tex(t.get_text()) for ax in schematic.axes for t in ax.texts}
+    for layer in ("l-1", "l", "l+1"):
+        assert rf"\mathbf{{v}}_{{{layer}}}" in texts
+    for layer in ("l", "l+1"):
+        assert rf"\boldsymbol{{\varepsilon}}_{{{layer}}}" in texts
+        assert rf"-\boldsymbol{{\mu}}_{{{layer}}}" in texts  # each error node: value minus prediction
+    assert r"W_{l+1}^\top" in texts  # errors go back through the transposed weights
+
+
+def test_the_schematic_comes_after_the_rules_it_draws_and_before_the_measurement():
+    page = (ROOT / "docs" / "predictive-coding.md").read_text(encoding="utf-8")
+    weight_rule = page.index(r"\Delta W_l \propto")
+    schematic = page.index("file: predictive_coding/pc_schematic.py")
+    measurement = page.index("file: predictive_coding/pc_vs_backprop.py")
+    assert weight_rule < schematic < measurement
+
+
+# --- population codes: one trial's counts and the three directions ----------------------
+
+
+@pytest.fixture(scope="module")
+def population_trial():
+    fig = main_figure("population_codes/popcode_model.py")
+    yield fig.axes[1]
+    plt.close(fig)
+
+
+def test_the_counts_are_neutral_grey_bars(population_trial):
+    bars = [p for p in population_trial.patches if isinstance(p, Rectangle)]
+    assert len(bars) == 64
+    assert {colour(bar.get_facecolor()) for bar in bars} == {colour("C6")}
+
+
+def test_each_direction_has_its_own_marker_row_and_label(population_trial):
+    points = [line for line in population_trial.lines if line.get_marker() not in ("None", "", None)]
+    assert len(points) == 3
+    assert len({line.get_marker() for line in points}) == 3
+    assert len({line.get_ydata()[0] for line in points}) == 3  # each on a row of its own
+    assert len({colour(line.get_color()) for line in points}) == 3
+    labels = population_trial.texts
+    names = " ".join(t.get_text() for t in labels)
+    for name in ("true", "population vector", "maximum likelihood"):
+        assert name in names
+    assert population_trial.get_legend() is None  # labelled directly
+    renderer = population_trial.figure.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b), "two direction labels overlap"
+    bars_top = max(p.get_height() for p in population_trial.patches)
+    assert all(line.get_ydata()[0] > bars_top for line in points)  # above the bars, not among them
+
+
+# --- Hodgkin-Huxley: one colour per quantity --------------------------------------------
+
+
+def _hh_quantities() -> dict[str, set[str]]:
+    """Colour -> the quantities it draws, over the page's three figures."""
+    drawn: dict[str, set[str]] = defaultdict(set)
+    by_label = {"membrane potential": "V", "rest": "rest", "current pulse": "current", "$m$": "m",
+                "$h$": "h", "$n$": "n", "sustained rate": "rate", "rheobase": "current"}
+    for snippet in ("action_potential.py", "threshold.py", "fi_curve.py"):
+        fig = main_figure(f"hodgkin_huxley/{snippet}")
+        try:
+            for ax in fig.axes:
+                for line in ax.lines:
+                    label = line.get_label()
+                    if "µA/cm²" in label and snippet == "threshold.py":
+                        quantity = "V"  # every trace of the threshold figure is a membrane potential
+                    else:
+                        quantity = next((q for key, q in by_label.items() if key in label), None)
+                    assert quantity, f"{snippet}: a line labelled {label!r} draws no known quantity"
+                    drawn[colour(line.get_color())].add(quantity)
+                for patch in ax.patches:  # axvspan: the time the current flows
+                    drawn[colour(patch.get_facecolor())].add("current")
+        finally:
+            plt.close(fig)
+    return drawn
+
+
+def test_each_colour_on_the_hodgkin_huxley_page_stands_for_one_quantity():
+    drawn = _hh_quantities()
+    shared = {c: q for c, q in drawn.items() if len(q) > 1}
+    assert not shared, f"colours drawing several quantities: {shared}"
+    quantities = [q for qs in drawn.values() for q in qs]
+    assert sorted(quantities) == sorted(set(quantities)), "a quantity drawn in two colours"
+
+
+def test_the_threshold_traces_differ_by_line_style_in_each_panel():
+    fig = main_figure("hodgkin_huxley/threshold.py")
+    try:
+        for ax in fig.axes:
+            traces = [line for line in ax.lines if isinstance(line, Line2D)]
+            assert len(traces) >= 3
+            # Line2D has no public getter for a custom dash sequence; this is what it draws.
+            assert len({str(line._unscaled_dash_pattern) for line in traces}) == len(traces)
+            # the legend shows the styles: its handles are long enough to show a dash pattern
+            assert ax.get_legend().handlelength >= 2.5
+    finally:
+        plt.close(fig)
+
+
+# --- XOR: one width -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("snippet", ["perceptron_fails.py", "two_layer.py", "dendritic_unit.py"])
+def test_every_xor_figure_is_full_width(snippet):
+    page = (ROOT / "docs" / "xor.md").read_text(encoding="utf-8")
+    assert f"file: xor/{snippet}" in page
+    fig = main_figure(f"xor/{snippet}")
+    try:
+        assert fig.get_size_inches()[0] == pytest.approx(FIGURE_WIDTH_IN)
+    finally:
+        plt.close(fig)
