@@ -12,7 +12,7 @@ and the figure gallery. Registered last in ``mkdocs.yml`` (``hooks:``).
   Gallery page's ``<!-- gallery -->`` marker becomes the grid, and after the build the
   slide PNGs and code copies are written beside the SVGs.
 * Course kit (issue 33): each content page's slide deck is gathered from its HTML
-  (``nn_site/publish/slides.py``) and written when the first page is rendered, linked under
+  (``nn_site/publish/slides/``) and written when the first page is rendered, linked under
   the page (``slides_link``) and listed at the instructors' page's ``<!-- slide-decks -->``;
   its ``<!-- lesson-plans -->`` becomes the plans of ``includes/lesson_plans.yml``
   (``nn_site/publish/lesson_plans.py``).
@@ -123,7 +123,7 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
 
 
 def _gather_deck(html_: str, page: Page, config: MkDocsConfig) -> None:
-    """What the page's slide deck shows (nn_site/publish/slides.py), if it is a content page."""
+    """What the page's slide deck shows (nn_site/publish/slides/), if it is a content page."""
     build = state.current()
     if build.misconceptions is None:
         instructors = Path(config.docs_dir) / INSTRUCTORS_PAGE
