@@ -21,9 +21,10 @@ figures' SVGs (:func:`deck_key`): a warm build copies it (:func:`write`).
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from nn_site.engine import cache as cache_module
@@ -45,12 +46,13 @@ from nn_site.publish.slides.gather import (
     solutions,
 )
 from nn_site.publish.slides.layout import lay_out
+from nn_site.publish.slides.layout import pack as _pack  # the name tests/test_slides.py uses
 from nn_site.publish.slides.pptx_writer import pptx_bytes
-from nn_site.publish.slides.rich_text import Run, plain, rich_text
+from nn_site.publish.slides.rich_text import Run, page_table, plain, rich_text
 
 __all__ = [
+    "_pack",
     "SHORT_TITLE",
-    "BuiltDeck",
     "Deck",
     "DeckFigure",
     "EquationImage",
@@ -65,6 +67,7 @@ __all__ = [
     "gather",
     "mathtext_lines",
     "misconceptions",
+    "page_table",
     "pdf_name",
     "plain",
     "questions",
@@ -83,14 +86,6 @@ DECK_FORMAT = "deck v11"
 DECK_DIR = "decks"
 
 
-@dataclass(frozen=True)
-class BuiltDeck:
-    """A deck's .pptx and how many slides it has (for the instructors' table)."""
-
-    pptx: bytes
-    slide_count: int
-
-
 def figure_png(fig: DeckFigure, site_dir: Path) -> bytes:
     """The figure's slide PNG, as the gallery left it in the site, or made now (the
     gallery renders them in the background while ``mkdocs serve`` runs)."""
@@ -98,10 +93,9 @@ def figure_png(fig: DeckFigure, site_dir: Path) -> bytes:
     return png.read_bytes() if png.is_file() else gallery.render_png(site_dir / fig.light, "light", gallery.cache_dir())
 
 
-def build(deck: Deck, site_dir: Path, equation_images: list[EquationImage]) -> BuiltDeck:
+def build(deck: Deck, site_dir: Path, equation_images: list[EquationImage]) -> bytes:
     """The .pptx of one deck: laid out, then written."""
-    slide_deck = lay_out(deck, [figure_png(fig, site_dir) for fig in deck.figures], equation_images)
-    return BuiltDeck(pptx_bytes(slide_deck), len(slide_deck))
+    return pptx_bytes(lay_out(deck, [figure_png(fig, site_dir) for fig in deck.figures], equation_images))
 
 
 def cache_dir() -> Path:
@@ -136,9 +130,11 @@ def write(deck: Deck, site_dir: Path, cache: Path | None = None) -> dict:
         shutil.copyfile(pptx_file, target)
         return manifest
     images, skipped = key_equations(deck.equations)
-    built = build(deck, site_dir, images)
-    manifest = {"slides": built.slide_count, "skipped": skipped}
-    cache_module.write_atomically(pptx_file, built.pptx)
+    data = build(deck, site_dir, images)
+    from pptx import Presentation
+
+    manifest = {"slides": len(Presentation(io.BytesIO(data)).slides), "skipped": skipped}
+    cache_module.write_atomically(pptx_file, data)
     cache_module.write_json(manifest_file, manifest)
-    target.write_bytes(built.pptx)
+    target.write_bytes(data)
     return manifest
