@@ -37,6 +37,8 @@ from nn_site.publish.slides.gather import (
     DeckFigure,
     SlidesError,
     Verdict,
+    dark_copy,
+    dark_file,
     deck_file,
     display_equations,
     gather,
@@ -45,22 +47,27 @@ from nn_site.publish.slides.gather import (
     short_title,
     solutions,
 )
-from nn_site.publish.slides.layout import lay_out
+from nn_site.publish.slides.layout import DARK, LIGHT, Theme, lay_out
 from nn_site.publish.slides.layout import pack as _pack  # the name tests/test_slides.py uses
 from nn_site.publish.slides.pptx_writer import pptx_bytes
 from nn_site.publish.slides.rich_text import Run, page_table, plain, rich_text
 
 __all__ = [
     "_pack",
+    "DARK",
+    "LIGHT",
     "SHORT_TITLE",
     "Deck",
     "DeckFigure",
     "EquationImage",
     "Run",
     "SlidesError",
+    "Theme",
     "Verdict",
     "build",
     "cache_dir",
+    "dark_copy",
+    "dark_file",
     "deck_file",
     "deck_key",
     "display_equations",
@@ -86,39 +93,44 @@ DECK_FORMAT = "deck v11"
 DECK_DIR = "decks"
 
 
-def figure_png(fig: DeckFigure, site_dir: Path) -> bytes:
+def figure_png(fig: DeckFigure, site_dir: Path, theme: Theme = LIGHT) -> bytes:
     """The figure's slide PNG, as the gallery left it in the site, or made now (the
     gallery renders them in the background while ``mkdocs serve`` runs)."""
     png = site_dir / fig.png
-    return png.read_bytes() if png.is_file() else gallery.render_png(site_dir / fig.light, "light", gallery.cache_dir())
+    if png.is_file():
+        return png.read_bytes()
+    return gallery.render_png(site_dir / fig.light, theme.name, gallery.cache_dir())
 
 
-def build(deck: Deck, site_dir: Path, equation_images: list[EquationImage]) -> bytes:
+def build(deck: Deck, site_dir: Path, equation_images: list[EquationImage], theme: Theme = LIGHT) -> bytes:
     """The .pptx of one deck: laid out, then written."""
-    return pptx_bytes(lay_out(deck, [figure_png(fig, site_dir) for fig in deck.figures], equation_images))
+    pngs = [figure_png(fig, site_dir, theme) for fig in deck.figures]
+    return pptx_bytes(lay_out(deck, pngs, equation_images, theme))
 
 
 def cache_dir() -> Path:
     return cache_module.cache_dir() / DECK_DIR
 
 
-def deck_key(deck: Deck, site_dir: Path) -> str:
-    """The deck's cache key: what it shows, its figures' SVGs and the versions of what
-    draws it (python-pptx, matplotlib's mathtext)."""
+def deck_key(deck: Deck, site_dir: Path, theme: Theme = LIGHT) -> str:
+    """The deck's cache key: what it shows, its figures' SVGs, its colours (a dark deck's;
+    the light deck's key is as it was before themes) and the versions of what draws it
+    (python-pptx, matplotlib's mathtext)."""
     import matplotlib
     import pptx
 
     svgs = [(site_dir / fig.light).read_bytes() for fig in deck.figures]
     spec = json.dumps(asdict(deck), sort_keys=True, ensure_ascii=False)
-    return cache_module.key(DECK_FORMAT, pptx.__version__, matplotlib.__version__, spec, *svgs)
+    colours = [] if theme == LIGHT else [json.dumps(asdict(theme), sort_keys=True)]
+    return cache_module.key(DECK_FORMAT, pptx.__version__, matplotlib.__version__, *colours, spec, *svgs)
 
 
-def write(deck: Deck, site_dir: Path, cache: Path | None = None) -> dict:
+def write(deck: Deck, site_dir: Path, cache: Path | None = None, theme: Theme = LIGHT) -> dict:
     """Write one deck into the site, from the cache when it was made before; returns its
     manifest: ``slides`` (count) and ``skipped`` (equations mathtext could not draw)."""
     cache = cache or cache_dir()
     try:
-        key = deck_key(deck, site_dir)
+        key = deck_key(deck, site_dir, theme)
     except FileNotFoundError as exc:
         raise SlidesError(f"{deck.page}: a figure's file is missing from the site: {exc.filename}") from exc
     pptx_file, manifest_file = cache / f"{key}.pptx", cache / f"{key}.json"
@@ -129,8 +141,8 @@ def write(deck: Deck, site_dir: Path, cache: Path | None = None) -> dict:
         cache_module.mark_used(pptx_file)
         shutil.copyfile(pptx_file, target)
         return manifest
-    images, skipped = key_equations(deck.equations)
-    data = build(deck, site_dir, images)
+    images, skipped = key_equations(deck.equations, theme.text)
+    data = build(deck, site_dir, images, theme)
     from pptx import Presentation
 
     manifest = {"slides": len(Presentation(io.BytesIO(data)).slides), "skipped": skipped}

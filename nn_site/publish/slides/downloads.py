@@ -8,7 +8,7 @@ import posixpath
 from urllib.parse import urlsplit
 
 from nn_site.publish import gallery
-from nn_site.publish.slides.gather import Deck
+from nn_site.publish.slides.gather import Deck, dark_file
 
 
 def pdf_name(deck_file: str) -> str:
@@ -27,8 +27,9 @@ def release_downloads(repo_url: str | None, version: str) -> str | None:
 
 
 def table_html(decks: list[Deck], manifests: dict[str, dict], here_dest: str, downloads: str | None = None) -> str:
-    """The instructors' page's table of decks, in the order given; with ``downloads`` (see
-    :func:`release_downloads`) a column links each deck's PDF attached to the release."""
+    """The instructors' page's table of decks (each with its dark copy), in the order given;
+    with ``downloads`` (see :func:`release_downloads`) a column links each deck's PDF
+    attached to the release."""
     here = posixpath.dirname(here_dest) or "."
     e = lambda text: html.escape(text, quote=True)  # noqa: E731
     rows = []
@@ -41,7 +42,8 @@ def table_html(decks: list[Deck], manifests: dict[str, dict], here_dest: str, do
         rows.append(
             f'<tr><td><a href="{e(page)}">{e(deck.title)}</a></td><td>{manifests[deck.page]["slides"]}</td>'
             f"<td>{len(deck.figures)}</td>"
-            f'<td><a href="{e(posixpath.relpath(deck.file, here))}" download>{e(deck.link)}</a></td>{pdf}</tr>'
+            f'<td><a href="{e(posixpath.relpath(deck.file, here))}" download>{e(deck.link)}</a>'
+            f' (<a href="{e(posixpath.relpath(dark_file(deck.file), here))}" download>dark</a>)</td>{pdf}</tr>'
         )
     return (
         # A plain <table>: the theme styles (and scrolls, on a phone) only tables without a class.

@@ -44,9 +44,10 @@ def mathtext_lines(tex: str) -> list[str] | None:
     return rows
 
 
-def render_equation(tex: str) -> bytes | None:
-    """The equation as a PNG (one line per aligned row, stacked), or None if mathtext
-    cannot parse it."""
+def render_equation(tex: str, color: str | None = None) -> bytes | None:
+    """The equation as a PNG (one line per aligned row, stacked, on a transparent
+    background), or None if mathtext cannot parse it; ``color`` (hex RGB) for a dark deck,
+    else matplotlib's default black."""
     import matplotlib
     from matplotlib import mathtext
     from matplotlib.font_manager import FontProperties
@@ -60,8 +61,9 @@ def render_equation(tex: str) -> bytes | None:
         for line in lines:
             out = io.BytesIO()
             try:
+                colour = {"color": f"#{color}"} if color else {}
                 mathtext.math_to_image(
-                    f"${line}$", out, prop=FontProperties(size=EQUATION_SIZE), dpi=EQUATION_DPI, format="png"
+                    f"${line}$", out, prop=FontProperties(size=EQUATION_SIZE), dpi=EQUATION_DPI, format="png", **colour
                 )
             except ValueError:
                 return None
@@ -193,15 +195,16 @@ class EquationImage:
     png: bytes
 
 
-def key_equations(equations: list[str]) -> tuple[list[EquationImage], list[str]]:
-    """The page's first KEY_EQUATIONS equations mathtext can draw, drawn, and the TeX of
-    those it could not (before the last one drawn), for the build's log."""
+def key_equations(equations: list[str], color: str | None = None) -> tuple[list[EquationImage], list[str]]:
+    """The page's first KEY_EQUATIONS equations mathtext can draw, drawn (in ``color``,
+    see :func:`render_equation`), and the TeX of those it could not (before the last one
+    drawn), for the build's log."""
     images: list[EquationImage] = []
     skipped: list[str] = []
     for tex in equations:
         if len(images) == KEY_EQUATIONS:
             break
-        png = render_equation(tex)
+        png = render_equation(tex, color)
         if png is None:
             skipped.append(tex)
         else:

@@ -49,7 +49,7 @@ class DeckFigure:
     """One figure as its slide shows it: the gallery's slide PNG, a short title, the caption
     (as runs, so its formulas keep their indices) and what the speaker notes say of it."""
 
-    light: str  # site-relative SVG of the figure (its slide PNG is beside it)
+    light: str  # site-relative SVG of the figure (its slide PNG is beside it); a dark deck's: the dark SVG
     png: str
     title: str
     caption: str
@@ -140,6 +140,27 @@ def deck_file(src_uri: str, dest_uri: str) -> str:
     """Where a page's deck goes in the site: beside the page's HTML, named after the page."""
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     return posixpath.join(posixpath.dirname(dest_uri), f"{stem}-slides.pptx")
+
+
+def dark_file(deck_file: str) -> str:
+    """The dark copy of a deck, beside it: ``<page>-slides-dark.pptx`` (not matched by
+    ``make slides-pdf``'s ``*-slides.pptx``: the release's PDFs are of the light decks,
+    which print and project best)."""
+    return deck_file.removesuffix(".pptx") + "-dark.pptx"
+
+
+def dark_copy(deck: Deck, figures: list[gallery.Figure]) -> Deck:
+    """The deck with the figures' dark copies (``figures``: the page's, as the gallery
+    collected them) and its own file: what the dark deck shows, hashed for its cache."""
+    darks = {fig.light: fig for fig in figures}
+    missing = [fig.light for fig in deck.figures if fig.light not in darks]
+    if missing:
+        raise SlidesError(f"{deck.page}: the gallery has no dark copy of {', '.join(missing)}")
+    return replace(
+        deck,
+        file=dark_file(deck.file),
+        figures=[replace(fig, light=darks[fig.light].dark_svg, png=darks[fig.light].png_dark) for fig in deck.figures],
+    )
 
 
 def display_equations(markdown: str) -> list[str]:

@@ -48,6 +48,23 @@ RELEASED = re.compile(r"released (\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
+class Theme:
+    """A deck's colours, as hex RGB; None keeps python-pptx's default template's, which is
+    what the light deck shows (so the light deck's file is as it was before themes)."""
+
+    name: str  # "light" or "dark": which of the gallery's slide PNGs the figures use
+    background: str | None = None
+    text: str | None = None
+    table_header: str | None = None  # a table's header cells' fill
+    table_body: str | None = None  # its other cells' fill
+
+
+LIGHT = Theme("light")
+# The site's slate (dark) palette: the background the gallery renders dark PNGs on.
+DARK = Theme("dark", background="1E2129", text="E8EAED", table_header="3B4A6B", table_body="2A2E38")
+
+
+@dataclass(frozen=True)
 class Box:
     """A rectangle on a slide, in inches from its top left corner."""
 
@@ -121,6 +138,7 @@ class SlideDeck:
     opening: TitleSlide
     slides: list[Slide]
     moment: datetime  # the deck's created/modified date: the release's, not the build's
+    theme: Theme = LIGHT
 
     def __len__(self) -> int:
         return 1 + len(self.slides)
@@ -367,10 +385,10 @@ def release_moment(version: str) -> datetime:
     return datetime(*map(int, released.groups())) if released else datetime(2000, 1, 1)
 
 
-def lay_out(deck: Deck, figure_pngs: list[bytes], equations: list[EquationImage]) -> SlideDeck:
+def lay_out(deck: Deck, figure_pngs: list[bytes], equations: list[EquationImage], theme: Theme = LIGHT) -> SlideDeck:
     """The deck's slides: title, figures (``figure_pngs`` in the order of ``deck.figures``),
-    equations, verdicts, questions."""
+    equations, verdicts, questions. The theme changes colours only, never the layout."""
     layout = Layout(deck)
     slides = [s for fig, png in zip(deck.figures, figure_pngs, strict=True) for s in layout.figure(fig, png)]
     slides += layout.equations(equations) + layout.verdicts() + layout.questions()
-    return SlideDeck(layout.width, layout.height, layout.opening(), slides, release_moment(deck.version))
+    return SlideDeck(layout.width, layout.height, layout.opening(), slides, release_moment(deck.version), theme)
