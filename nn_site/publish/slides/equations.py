@@ -45,9 +45,9 @@ def mathtext_lines(tex: str) -> list[str] | None:
 
 
 def render_equation(tex: str, color: str | None = None) -> bytes | None:
-    """The equation as a PNG (one line per aligned row, stacked, on a transparent
-    background), or None if mathtext cannot parse it; ``color`` (hex RGB) for a dark deck,
-    else matplotlib's default black."""
+    """The equation as a PNG (one line per aligned row, stacked), or None if mathtext
+    cannot parse it: black on white, or in ``color`` (hex RGB, for a dark deck) on a
+    transparent background."""
     import matplotlib
     from matplotlib import mathtext
     from matplotlib.font_manager import FontProperties
@@ -57,7 +57,10 @@ def render_equation(tex: str, color: str | None = None) -> bytes | None:
     if lines is None:
         return None
     images = []
-    with matplotlib.rc_context({"mathtext.fontset": "cm"}):
+    # A coloured equation is for a dark slide: drawn on a transparent background (the
+    # default, a white one, is invisible only on a white slide).
+    on_dark = {"savefig.transparent": True} if color else {}
+    with matplotlib.rc_context({"mathtext.fontset": "cm", **on_dark}):
         for line in lines:
             out = io.BytesIO()
             try:
