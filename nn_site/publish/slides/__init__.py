@@ -14,6 +14,9 @@ stages, each a module, with a typed value between them:
 * ``pptx_writer.py``: the slides as .pptx bytes (python-pptx), alt text on every
   picture, speaker notes on every slide, the same bytes from build to build.
 
+Each deck has a dark copy beside it (``<page>-slides-dark.pptx``, :func:`dark_copy`): the
+same slides with the figures' dark slide PNGs, in the colours of ``layout.DARK``; the
+light deck is the default (projectors) and its bytes do not depend on the dark one's.
 ``downloads.py`` lists the decks on the instructors' page and names their release PDFs.
 A deck is cached (``<cache>/decks/``) by the hash of its :class:`Deck` and of its
 figures' SVGs (:func:`deck_key`): a warm build copies it (:func:`write`).
