@@ -78,7 +78,7 @@ pdf: $(TESTER) $(ENGINE)  ## the whole site as one A4 book: dist/neural-and-neur
 	$(RUN) $(BIN)/mkdocs build
 	$(RUN) $(BIN)/python scripts/book_pdf.py --site site --out dist/neural-and-neuronal.pdf
 
-# The slide decks (one .pptx per content page, written by every build: nn_site/publish/slides.py)
+# The slide decks (one .pptx per content page, written by every build: nn_site/publish/slides/)
 # as PDFs, converted by LibreOffice headless, which a reader's install has none of (Debian:
 # libreoffice-impress); the release attaches them, like the book PDF.
 slides-pdf: build  ## every page's slide deck as a PDF: dist/slides/<page>-slides.pdf (needs LibreOffice)

@@ -428,3 +428,72 @@ def test_a_deck_is_dated_by_its_release_not_by_the_clock(tmp_path):
         assert {member.date_time for member in members.infolist()} == {(2026, 1, 2, 0, 0, 0)}
     properties = pptx.Presentation(io.BytesIO(data)).core_properties
     assert properties.created.date().isoformat() == properties.modified.date().isoformat() == "2026-01-02"
+
+
+# --- the dark copy of each deck (issue 33: light by default, for projectors) -------------
+
+
+def dark_deck_of(page_html: Path) -> Path:
+    return page_html.parent / f"{page_html.parent.name}-slides-dark.pptx"
+
+
+def text_runs(slide) -> list:
+    """Every run of the slide's text boxes and tables (not its title: a title's colour is
+    its paragraphs')."""
+    runs = []
+    for shape in slide.shapes:
+        if shape.has_text_frame and shape != slide.shapes.title:
+            runs += [r for p in shape.text_frame.paragraphs for r in p.runs]
+        if shape.has_table:
+            runs += [r for row in shape.table.rows for c in row.cells for p in c.text_frame.paragraphs for r in p.runs]
+    return runs
+
+
+def test_every_deck_has_a_dark_copy_linked_beside_it(site):
+    from pptx.dml.color import RGBColor
+
+    instructors = site / "instructors" / "index.html"
+    table = instructors.read_text(encoding="utf-8")
+    for source, page_html in content_pages(site):
+        text = page_html.read_text(encoding="utf-8")
+        beside = r'<p class="slides-download"><a [^>]+>Slides \(\.pptx\)</a> \(<a href="([^"]+)" download>dark</a>\)'
+        link = re.search(beside, text)
+        assert link and (page_html.parent / link[1]).resolve() == dark_deck_of(page_html).resolve(), source
+        listed = posixpath.relpath(dark_deck_of(page_html), instructors.parent)
+        assert f'(<a href="{listed}" download>dark</a>)' in table, source
+        light, dark = Presentation(deck_of(page_html)), Presentation(dark_deck_of(page_html))
+        # The same slides, titles and notes: only the colours and the figures' copies differ.
+        assert [slide_title(s) for s in dark.slides] == [slide_title(s) for s in light.slides], source
+        assert [s.notes_slide.notes_text_frame.text for s in dark.slides] == [
+            s.notes_slide.notes_text_frame.text for s in light.slides
+        ], source
+        figures = gallery.collect(text, source, "", f"{Path(source).stem}/index.html")
+        for fig, (slide, _more) in zip(figures, without_continuations(dark)[1 : 1 + len(figures)], strict=True):
+            picture = next(p for p in slide.shapes if isinstance(p, Picture))
+            assert picture.image.blob == (site / fig.png_dark).read_bytes(), (source, fig.anchor)
+        for number, slide in enumerate(dark.slides, start=1):
+            where = f"{source}, dark slide {number}"
+            assert slide.background.fill.fore_color.rgb == RGBColor.from_string(slides.DARK.background), where
+            colours = {p.font.color.rgb for p in slide.shapes.title.text_frame.paragraphs}
+            colours |= {r.font.color.rgb for r in text_runs(slide)}
+            assert colours == {RGBColor.from_string(slides.DARK.text)}, where
+    # The light deck keeps the template's colours: no background of its own.
+    light = Presentation(deck_of(site / "mapping" / "index.html"))
+    assert all(s.background._cSld.bg is None for s in light.slides)
+
+
+def test_a_dark_deck_draws_its_equations_light_on_a_transparent_background(site):
+    import numpy as np
+    from PIL import Image
+
+    dark = Presentation(dark_deck_of(site / "population-dynamics" / "index.html"))
+    slide = next(s for s in dark.slides if slide_title(s) == "Key equations")
+    pictures = [p for p in slide.shapes if isinstance(p, Picture)]
+    assert pictures
+    for picture in pictures:
+        with Image.open(io.BytesIO(picture.image.blob)) as image:
+            pixels = np.asarray(image.convert("RGBA"), dtype=int)
+        assert pixels[0, 0, 3] == 0  # the slide's colour shows through
+        ink = pixels[pixels[..., 3] > 200]
+        assert len(ink) and ink[:, :3].sum(axis=1).min() > 600  # light ink, never black on dark
+    assert slides.render_equation(r"\frac{a}{b}") != slides.render_equation(r"\frac{a}{b}", slides.DARK.text)

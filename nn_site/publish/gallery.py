@@ -96,6 +96,11 @@ class Figure:
         return f"{self.stem}-dark-slide.png"
 
     @property
+    def dark_svg(self) -> str:
+        """The dark copy's SVG: the page's own, or the engine's name for it beside the light one."""
+        return self.dark or f"{self.stem}-dark.svg"
+
+    @property
     def code(self) -> str:
         """The copy of the code that draws it (site-relative), if the source exists: the
         snippet's script, or for a notebook's figure the notebook, beside its page."""
@@ -272,7 +277,7 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
     cache = cache or cache_dir()
     jobs, targets = [], []
     for fig in figures:
-        dark = fig.dark or f"{fig.stem}-dark.svg"
+        dark = fig.dark_svg
         if not (site_dir / dark).is_file():
             raise GalleryError(f"{fig.page}: figure '{fig.anchor}' has no dark copy ({dark})")
         for svg, png, theme in ((fig.light, fig.png_light, "light"), (dark, fig.png_dark, "dark")):
@@ -346,7 +351,7 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
         # From the SVG in the site, or (a notebook's plot, written beside its page later)
         # from the size its own page gives it: a thumbnail never shifts the layout.
         size = _size(site_dir, fig.light) or fig.size
-        dark = fig.dark or f"{fig.stem}-dark.svg"
+        dark = fig.dark_svg
         code = (
             f'<a href="{e(rel(fig.code))}" download>code (.{fig.code.rsplit(".", 1)[1]})</a>'
             if fig.code_source.is_file()

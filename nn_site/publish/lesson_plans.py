@@ -2,7 +2,7 @@
 
 ``includes/lesson_plans.yml`` (its header documents the fields) lists each plan's steps in
 order, each with a time, an activity and its materials: pages, slide decks
-(``nn_site/publish/slides.py``), notebooks and exercises. The instructors' page's marker
+(``nn_site/publish/slides/``), notebooks and exercises. The instructors' page's marker
 ``<!-- lesson-plans -->`` becomes one section per plan (:func:`markdown`): a heading, the
 prerequisites, a table of the steps and the total time. Pages, notebooks and exercises are
 Markdown links, which a strict build checks; a deck is a download link.

@@ -12,7 +12,7 @@ and the figure gallery. Registered last in ``mkdocs.yml`` (``hooks:``).
   Gallery page's ``<!-- gallery -->`` marker becomes the grid, and after the build the
   slide PNGs and code copies are written beside the SVGs.
 * Course kit (issue 33): each content page's slide deck is gathered from its HTML
-  (``nn_site/publish/slides.py``) and written when the first page is rendered, linked under
+  (``nn_site/publish/slides/``) and written when the first page is rendered, linked under
   the page (``slides_link``) and listed at the instructors' page's ``<!-- slide-decks -->``;
   its ``<!-- lesson-plans -->`` becomes the plans of ``includes/lesson_plans.yml``
   (``nn_site/publish/lesson_plans.py``).
@@ -123,7 +123,7 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
 
 
 def _gather_deck(html_: str, page: Page, config: MkDocsConfig) -> None:
-    """What the page's slide deck shows (nn_site/publish/slides.py), if it is a content page."""
+    """What the page's slide deck shows (nn_site/publish/slides/), if it is a content page."""
     build = state.current()
     if build.misconceptions is None:
         instructors = Path(config.docs_dir) / INSTRUCTORS_PAGE
@@ -155,15 +155,20 @@ def write_decks(config: MkDocsConfig) -> dict[str, dict]:
     build = state.current()
     if build.deck_manifests is None:
         start = time.perf_counter()
+        site_dir = Path(config.site_dir)
         try:
-            build.deck_manifests = {uri: slides.write(deck, Path(config.site_dir)) for uri, deck in build.decks.items()}
+            build.deck_manifests = {uri: slides.write(deck, site_dir) for uri, deck in build.decks.items()}
+            # Each deck's dark copy (issue 33: light by default, for projectors): the same
+            # slides with the figures' dark PNGs; cached the same way.
+            for uri, deck in build.decks.items():
+                slides.write(slides.dark_copy(deck, build.figures.get(uri, [])), site_dir, theme=slides.DARK)
         except slides.SlidesError as exc:
             raise PluginError(str(exc)) from exc
         for uri, manifest in build.deck_manifests.items():
             for tex in manifest["skipped"]:
                 log.info(f"Slides: docs/{uri}: an equation mathtext cannot draw is left off its deck: {tex}")
         log.info(
-            f"Slides: {len(build.decks)} decks, "
+            f"Slides: {len(build.decks)} decks (and their dark copies), "
             f"{sum(m['slides'] for m in build.deck_manifests.values())} slides, "
             f"in {time.perf_counter() - start:.1f} s"
         )
@@ -180,6 +185,7 @@ def slides_link(page: Page, config: MkDocsConfig) -> str:
     pdf = f' · <a href="{html.escape(downloads + slides.pdf_name(deck.file), quote=True)}">PDF</a>' if downloads else ""
     return (
         f'<p class="slides-download"><a href="{html.escape(deck.link, quote=True)}" download>Slides (.pptx)</a>'
+        f' (<a href="{html.escape(slides.dark_file(deck.link), quote=True)}" download>dark</a>)'
         f"{pdf}: this page as an editable slide deck, with speaker notes, for teaching.</p>"
     )
 

@@ -41,7 +41,7 @@ def test_decks_table_and_lesson_plans_fit(page, base_url, viewport, scheme):
 def test_slides_link_downloads_the_deck(page, base_url):
     page.set_viewport_size(PHONE)
     page.goto(f"{base_url}/integrate-and-fire/")
-    link = page.locator(".slides-download a")
+    link, dark = page.locator(".slides-download a").nth(0), page.locator(".slides-download a").nth(1)
     link.scroll_into_view_if_needed()
     assert link.is_visible() and link.inner_text() == "Slides (.pptx)"
     with page.expect_download() as download:
@@ -49,6 +49,13 @@ def test_slides_link_downloads_the_deck(page, base_url):
     assert download.value.suggested_filename == "integrate-and-fire-slides.pptx"
     with open(download.value.path(), "rb") as deck:
         assert deck.read(2) == b"PK"  # a .pptx is a zip file
+    # Its dark copy, beside it (issue 33: light by default, for projectors).
+    assert dark.is_visible() and dark.inner_text() == "dark"
+    with page.expect_download() as download:
+        dark.click()
+    assert download.value.suggested_filename == "integrate-and-fire-slides-dark.pptx"
+    with open(download.value.path(), "rb") as deck:
+        assert deck.read(2) == b"PK"
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +85,9 @@ def test_published_page_offers_the_release_pdf_beside_the_pptx(page, published_u
     page.goto(f"{published_url}integrate-and-fire/")
     links = page.locator(".slides-download a")
     links.first.scroll_into_view_if_needed()
-    assert links.all_inner_texts() == ["Slides (.pptx)", "PDF"]
-    assert links.nth(1).is_visible()
-    href = links.nth(1).get_attribute("href")
+    assert links.all_inner_texts() == ["Slides (.pptx)", "dark", "PDF"]
+    assert links.nth(2).is_visible()
+    href = links.nth(2).get_attribute("href")
     assert href.startswith(f"{REPO_URL}/releases/download/v") and href.endswith("/integrate-and-fire-slides.pdf")
     assert page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
     page.goto(f"{published_url}instructors/")
