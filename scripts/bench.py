@@ -83,7 +83,11 @@ def build(config: Path, cache: Path, site: Path) -> tuple[float, str]:
     )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"build failed:\n{result.stderr[-3000:]}")
+        # the cause may be in either stream (a Python error, or MkDocs' "Aborted with warnings")
+        sys.exit(
+            f"{config.name} build failed (exit {result.returncode}):\n{result.stderr[-4000:]}\n"
+            f"standard output:\n{result.stdout[-2000:]}"
+        )
     return elapsed, result.stderr + result.stdout
 
 
