@@ -281,22 +281,47 @@ def test_questions_that_need_their_page_are_a_category_and_say_where_to_look(bui
     assert stated and (int(stated[1]), int(stated[2])) == (len(built["xml"]), len(needing))
 
 
-def test_a_numerical_answer_is_the_pages_and_its_computation_agrees(built):
+def computed_by_its_snippet(compute, spec: dict) -> bool:
+    """An ANSWERS computation is the snippet function the bank's entry names (made by
+    tests/test_exercise_answers.py's snippet_function from the same computed_by), not
+    one of the test file's own lambdas or helpers."""
+    return getattr(compute, "computed_by", None) == spec["computed_by"]
+
+
+def test_a_computation_of_the_tests_own_is_not_a_snippets():
+    spec = {"computed_by": "snippets/noise/correlated.py:snr_gain(100, 0.2)"}
+    assert computed_by_its_snippet(answers.snippet_function(spec["computed_by"]), spec)
+    assert not computed_by_its_snippet(lambda: 1 / 0.208**0.5, spec)
+    assert not computed_by_its_snippet(answers.snippet_function("snippets/noise/correlated.py:snr_gain(10, 0.2)"), spec)
+
+
+def test_a_numerical_answer_is_the_pages_and_its_snippet_computes_it(built):
     """Each numerical question's answer is the number its solution writes (found by a
-    pattern of tests/test_exercise_answers.py's ANSWERS) and that test's computation
-    agrees with it, within the ANSWERS entry's tolerance."""
+    pattern of tests/test_exercise_answers.py's ANSWERS); the ANSWERS entry for that
+    pattern computes it with the snippet function the bank's entry names (computed_by),
+    which agrees with the bank's answer within the question's tolerance (what a student
+    who runs the page's code and enters its number is given) and with the page within
+    the ANSWERS tolerance, and which INDEPENDENT checks against a computation of its own."""
     specs = {(e["page"], e["exercise"]): e for e in bank.load_spec(ROOT) if e["type"] == "numerical"}
     numerical = [q for q in built["xml"] if q["type"] == "numerical"]
-    assert len(numerical) == len(specs) > 0
+    assert len(numerical) == len(specs) == 13
+    independent = {f.computed_by for f, _, _ in answers.INDEPENDENT}
     for q in numerical:
         page, _, n = q["id"].rpartition("-")
         spec = specs[(f"{page}.md", int(n))]
         entry = [a for a in answers.ANSWERS if (a[0], a[1], a[2]) == (spec["page"], spec["exercise"], spec["answer"])]
         assert entry, f"{q['name']}: includes/question-bank.yml's answer pattern is not one of ANSWERS"
         _, _, pattern, compute, tol = entry[0]
+        assert computed_by_its_snippet(compute, spec), (
+            f"{q['name']}: its ANSWERS entry computes the answer itself; make it "
+            f"snippet_function({spec['computed_by']!r})")
+        assert spec["computed_by"] in independent, f"{q['name']}: INDEPENDENT has no check of {spec['computed_by']}"
         written = answers.number(re.search(pattern, answers.SOLUTIONS[(spec["page"], spec["exercise"])]).group(1))
         assert q["answer"] == written, f"{q['name']}: the bank says {q['answer']}, the page {written}"
-        assert answers.agrees(q["answer"], float(compute()), tol), f"{q['name']}: the computation disagrees"
+        computed = float(compute())
+        assert abs(computed - q["answer"]) <= q["tolerance"], (
+            f"{q['name']}: {spec['computed_by']} gives {computed:.6g}, outside the bank's {q['answer']} ± {q['tolerance']}")
+        assert answers.agrees(q["answer"], computed, tol), f"{q['name']}: the computation disagrees with the page"
         assert q["tolerance"] == pytest.approx(abs(written) * spec["tolerance"], rel=0.05)
 
 
@@ -326,7 +351,12 @@ class Bibliography:
         return {"hebb1949": "Hebb 1949"}[key]
 
 
+RATE = "snippets/p/rate.py:rate(2.5)"  # a snippet function for the throwaway page's numerical entries
+
+
 def throwaway(tmp_path: Path, spec: str, page: str = PAGE) -> list[bank.Question]:
+    (tmp_path / "snippets" / "p").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "snippets" / "p" / "rate.py").write_text("def rate(i):\n    return 25.2 * i\n", encoding="utf-8")
     (tmp_path / "docs").mkdir(exist_ok=True)
     (tmp_path / "docs" / "p.md").write_text(page, encoding="utf-8")
     (tmp_path / "includes").mkdir(exist_ok=True)
@@ -338,8 +368,9 @@ def throwaway(tmp_path: Path, spec: str, page: str = PAGE) -> list[bank.Question
 def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
     questions = throwaway(tmp_path, """
 - {page: p.md, exercise: 1, type: multichoice, choices: [neural, neuronal], ask: Choose one.}
-- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.01, unit: Hz, ask: In Hz.}
-""")
+- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.01, unit: Hz, ask: In Hz.,
+   computed_by: 'RATE'}
+""".replace("RATE", RATE))
     files = bank.render(questions, "Course")
     xml = parse_moodle(files[bank.FILES["xml"]])
     gift = parse_gift(files[bank.FILES["gift"]])
@@ -363,6 +394,14 @@ def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
     ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b]}", "'ask'"),
     ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a, preamble: [1]}",
      "'preamble'"),
+    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a}",
+     "computed_by must be 'snippets/<page>/<file>.py:function\\(arguments\\)', not None"),
+    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a,"
+     " computed_by: 'snippets/p/rate.py:rates(2.5)'}", "snippets/p/rate.py defines no function rates"),
+    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a,"
+     " computed_by: 'snippets/p/rate.py:rate(i)'}", "i is not a literal"),
+    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a,"
+     " computed_by: 'snippets/q/rate.py:rate(2.5)'}", "there is no snippets/q/rate.py"),
 ])
 def test_a_wrong_entry_fails_naming_file_and_entry(tmp_path, spec, message):
     with pytest.raises(bank.BankError, match=r"includes/question-bank.yml: entry 1 .*" + message):
@@ -376,10 +415,10 @@ def test_an_exercise_without_a_solution_fails_naming_the_page(tmp_path):
 
 def test_a_question_graded_on_one_of_its_parts_must_say_which(tmp_path):
     page = PAGE.replace("2. Compute the rate.", "2. Compute the rate, and what sets it?")
-    spec = "- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: %s}"
+    spec = "- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: %s, computed_by: '%s'}"
     with pytest.raises(bank.BankError, match=r"entry 1 \(p.md, exercise 2\): the question asks several things"):
-        throwaway(tmp_path, spec % "Enter the rate.", page)
-    [_, rate] = throwaway(tmp_path, spec % "'Only the rate is graded here: enter it.'", page)
+        throwaway(tmp_path, spec % ("Enter the rate.", RATE), page)
+    [_, rate] = throwaway(tmp_path, spec % ("'Only the rate is graded here: enter it.'", RATE), page)
     assert rate.question.endswith("Only the rate is graded here: enter it.")
 
 
@@ -390,6 +429,7 @@ def test_a_preamble_and_the_line_to_the_page_come_first(tmp_path):
   exercise: 2
   type: numerical
   answer: 'is (\\S+) Hz'
+  computed_by: 'snippets/p/rate.py:rate(2.5)'
   tolerance: 0.1
   preamble: 'The neuron: $R = 10$ MΩ.'
   ask: Enter the rate.

@@ -13,12 +13,18 @@ feedback) unless ``includes/question-bank.yml`` says otherwise for its exercise:
 ``numerical`` (the answer is one number) or ``multichoice`` (the exercise is a choice).
 A numerical entry names the number by the pattern of ``tests/test_exercise_answers.py``
 that finds it *as written in the solution*, so the bank's answer is the page's answer,
-and that test's computation checks both (``tests/test_question_bank.py`` compares them)::
+and the function of the page's own snippet that computes it (``computed_by``), so the
+computation is in one place, which the page shows: the build only checks that the
+function exists (it does not run snippets for the bank), ANSWERS calls it for the same
+pattern to check the page, ``tests/test_question_bank.py`` checks page = bank = function,
+and ``INDEPENDENT`` in tests/test_exercise_answers.py checks the function against a
+closed form or a second method::
 
     - page: integrate-and-fire.md         # docs-relative page or notebook
       exercise: 1
       type: numerical
       answer: 'so \\$f = (\\S+)\\$ Hz'    # one group: the number as the solution writes it
+      computed_by: 'snippets/integrate_and_fire/lif.py:rate_closed_form(2.5)'  # literal arguments
       tolerance: 0.01                     # relative; Moodle gets it as an absolute error
       unit: Hz
       ask: Give the rate in Hz.           # appended to the question: what number to enter
@@ -45,6 +51,7 @@ and the exercise or entry.
 
 from __future__ import annotations
 
+import ast
 import csv
 import html
 import io
@@ -56,6 +63,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import markdown as markdown_lib
 import yaml
@@ -89,6 +97,7 @@ TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
 # Inline math may wrap onto the next line of its paragraph, not past a blank line.
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>(?:[^$\n]|\n(?![ \t]*\n))+?)\$", re.DOTALL)
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+COMPUTED_BY = re.compile(r"^(?P<path>snippets/[\w./-]+\.py):(?P<call>[A-Za-z_]\w*\(.*\))$", re.DOTALL)
 GIFT_SPECIAL = re.compile(r"([~=#{}:])")
 SEVERAL = re.compile(r",\s+and\s+(?:by\s+)?(?:how|what|why|which)\b")
 NEEDS_PAGE_CATEGORY = "needs the page"
@@ -118,6 +127,50 @@ class BankError(Exception):
     """An exercise or an entry of includes/question-bank.yml is wrong; the message says where."""
 
 
+class Computation(NamedTuple):
+    """What computes a numerical answer: a function of a page's snippet and its arguments."""
+
+    path: str  # "snippets/decisions/decision_ddm.py", relative to the project's root
+    function: str
+    args: tuple
+    kwargs: dict
+
+
+def computation(text: object, at: str, root: Path) -> Computation:
+    """A ``computed_by``, "snippets/<page>/<file>.py:function(literal, ...)", checked without
+    running the snippet: the file exists and defines the function at its top level, and
+    the arguments are literals (numbers, texts, lists)."""
+    match = COMPUTED_BY.match(text) if isinstance(text, str) else None
+    if not match:
+        raise BankError(f"{at}: computed_by must be 'snippets/<page>/<file>.py:function(arguments)', not {text!r}")
+    try:
+        call = ast.parse(match["call"], mode="eval").body
+    except SyntaxError as exc:
+        raise BankError(f"{at}: computed_by {text!r} is not a function call: {exc.msg}") from None
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+        raise BankError(f"{at}: computed_by {text!r} is not a call of a function by its name")
+    values = []
+    for node in [*call.args, *(k.value for k in call.keywords)]:
+        try:
+            values.append(ast.literal_eval(node))
+        except ValueError:
+            raise BankError(
+                f"{at}: computed_by {text!r}: {ast.unparse(node)} is not a literal (a number, text or list)"
+            ) from None
+    if any(k.arg is None for k in call.keywords):
+        raise BankError(f"{at}: computed_by {text!r}: name each keyword argument")
+    args, kwargs = tuple(values[: len(call.args)]), {k.arg: v for k, v in zip(call.keywords, values[len(call.args) :])}
+    path = root / match["path"]
+    if not path.is_file():
+        raise BankError(f"{at}: computed_by {text!r}: there is no {match['path']}")
+    defined = {
+        node.name for node in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(node, ast.FunctionDef)
+    }
+    if call.func.id not in defined:
+        raise BankError(f"{at}: computed_by {text!r}: {match['path']} defines no function {call.func.id}")
+    return Computation(match["path"], call.func.id, args, kwargs)
+
+
 @dataclass
 class Question:
     id: str  # "integrate-and-fire-1": the page's slug and the exercise's number, stable
@@ -132,6 +185,7 @@ class Question:
     type: str = "essay"
     answer: float | None = None
     answer_text: str = ""  # the number exactly as the solution writes it
+    computed_by: str = ""  # the snippet function that computes it (includes/question-bank.yml)
     tolerance: float | None = None  # absolute, as Moodle wants it
     unit: str = ""
     choices: list[str] = field(default_factory=list)  # multichoice: the right one first
@@ -305,13 +359,21 @@ def load_spec(root: Path) -> list[dict]:
     return data
 
 
+def snippets_named(root: Path) -> list[Path]:
+    """The snippet files the spec's ``computed_by`` entries name (what the bank reads
+    besides the pages and includes/, for its cache key)."""
+    path = root / SPEC
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return sorted({root / name for name in re.findall(r"\bsnippets/[\w./-]+\.py\b", text)})
+
+
 def asks_several(question: str) -> bool:
     """Whether a question asks more than one thing: two question marks, a part "(b)", or
     one question of the form "how many ..., and how long ...?"."""
     return question.count("?") > 1 or "(b)" in question or bool(SEVERAL.search(question))
 
 
-def _apply(question: Question, entry: dict, at: str) -> None:
+def _apply(question: Question, entry: dict, at: str, root: Path) -> None:
     kind = entry.get("type")
     if kind not in TYPES[1:]:
         raise BankError(f"{at}: type must be one of {', '.join(TYPES[1:])}, not {kind!r}")
@@ -344,6 +406,8 @@ def _apply(question: Question, entry: dict, at: str) -> None:
         except ValueError:
             raise BankError(f"{at}: the answer pattern found {question.answer_text!r}, not a number") from None
         question.tolerance = float(f"{abs(question.answer) * tolerance:.2g}")
+        computation(entry.get("computed_by"), at, root)
+        question.computed_by = entry["computed_by"]
         question.unit = str(entry.get("unit", ""))
     else:
         choices = entry.get("choices")
@@ -395,7 +459,7 @@ def collect(docs_dir: Path, root: Path, texts: Texts, pages: list[str]) -> list[
             raise BankError(f"{at}: no such exercise")
         if questions[key].type != "essay":
             raise BankError(f"{at}: the exercise has an entry already")
-        _apply(questions[key], entry, at)
+        _apply(questions[key], entry, at, root)
     for q in questions.values():
         if q.needs_page:
             q.question = open_the_page(q) + "\n\n" + q.question
