@@ -302,7 +302,7 @@ def test_a_numerical_answer_is_the_pages_and_its_snippet_computes_it(built):
     which agrees with the bank's answer within the question's tolerance (what a student
     who runs the page's code and enters its number is given) and with the page within
     the ANSWERS tolerance, and which INDEPENDENT checks against a computation of its own."""
-    specs = {(e["page"], e["exercise"]): e for e in bank.load_spec(ROOT) if e["type"] == "numerical"}
+    specs = {e.key: e.fields for e in bank.load_spec(ROOT) if e.fields["type"] == "numerical"}
     numerical = [q for q in built["xml"] if q["type"] == "numerical"]
     assert len(numerical) == len(specs) == 13
     independent = {f.computed_by for f, _, _ in answers.INDEPENDENT}
@@ -384,28 +384,82 @@ def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
     assert row["url"] == "https://example.org/0.1.0/p/" and row["choices"] == "neural | neuronal"
 
 
+def numerical(computed_by: str | None = RATE, extra: str = "") -> str:
+    """A one-line numerical entry of the throwaway page's exercise 2."""
+    by = f", computed_by: '{computed_by}'" if computed_by else ""
+    return f"- {{page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a{by}{extra}}}"
+
+
 @pytest.mark.parametrize(("spec", "message"), [
-    ("- {page: p.md, exercise: 3, type: numerical, answer: 'x', tolerance: 0.1, ask: a}",
-     r"\(p.md, exercise 3\): no such exercise"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) mV', tolerance: 0.1, ask: a}", "is not in the solution"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 5, ask: a}", "tolerance must be"),
-    ("- {page: p.md, exercise: 2, type: cloze, ask: a}", "type must be one of"),
+    (numerical().replace("exercise: 2", "exercise: 3"), r"\(p.md, exercise 3\): no such exercise"),
+    (numerical().replace("Hz", "mV"), "is not in the solution"),
+    (numerical().replace("0.1", "5"), "tolerance must be"),
+    ("- {page: p.md, exercise: 2, type: cloze, ask: a}", "type must be one of numerical, multichoice, not 'cloze'"),
     ("- {page: p.md, exercise: 1, type: multichoice, choices: [only], ask: a}", "at least two"),
-    ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b]}", "'ask'"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a, preamble: [1]}",
-     "'preamble'"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a}",
-     "computed_by must be 'snippets/<page>/<file>.py:function\\(arguments\\)', not None"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a,"
-     " computed_by: 'snippets/p/rate.py:rates(2.5)'}", "snippets/p/rate.py defines no function rates"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a,"
-     " computed_by: 'snippets/p/rate.py:rate(i)'}", "i is not a literal"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a,"
-     " computed_by: 'snippets/q/rate.py:rate(2.5)'}", "there is no snippets/q/rate.py"),
+    ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b]}", "missing ask"),
+    ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b], ask: a, tolerance: 0.1}",
+     r"unknown field\(s\) tolerance \(a multichoice entry has page, exercise, type, choices, ask, preamble\)"),
+    (numerical(extra=", preamble: [1]"), "'preamble'"),
+    (numerical(None), "missing computed_by"),
+    (numerical("snippets/p/rate.py:rates(2.5)"), "snippets/p/rate.py defines no function rates"),
+    (numerical("snippets/p/rate.py:rate(i)"), "i is not a literal"),
+    (numerical("snippets/q/rate.py:rate(2.5)"), "there is no snippets/q/rate.py"),
+    (numerical("rate.py:rate(2.5)"), "computed_by must be 'snippets/<page>/<file>.py:function"),
 ])
 def test_a_wrong_entry_fails_naming_file_and_entry(tmp_path, spec, message):
-    with pytest.raises(bank.BankError, match=r"includes/question-bank.yml: entry 1 .*" + message):
+    with pytest.raises(bank.BankError, match=r"includes/question-bank\.yml:1: entry 1 .*" + message):
         throwaway(tmp_path, spec)
+
+
+# Two valid entries; each case below changes one thing, and the message names its line.
+TWO_ENTRIES = """# the question bank's types
+- page: p.md
+  exercise: 1
+  type: multichoice
+  choices: [neural, neuronal]
+  ask: Choose one.
+
+- page: p.md
+  exercise: 2
+  type: numerical
+  answer: 'is (\\S+) Hz'
+  computed_by: 'snippets/p/rate.py:rate(2.5)'
+  tolerance: 0.01
+  ask: Enter the rate.
+"""
+
+
+def test_the_two_entries_are_valid(tmp_path):
+    [word, rate] = throwaway(tmp_path, TWO_ENTRIES)
+    assert (word.type, rate.type, rate.answer, rate.computed_by) == ("multichoice", "numerical", 63.0, RATE)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("tolerance: 0.01", "tolerance: 5"), r":13: entry 2 \(p\.md, exercise 2\): tolerance must be a relative error"),
+    (("is (\\S+) Hz", "is (\\S+) kHz"), r":11: entry 2 \(p\.md, exercise 2\): the answer pattern"),
+    (("rate(2.5)", "rate(x)"), r":12: entry 2 \(p\.md, exercise 2\): computed_by .*x is not a literal"),
+    (("  choices: [neural, neuronal]", "  choices: [neural]"), r":5: entry 1 \(p\.md, exercise 1\): choices must be"),
+    (("  ask: Enter the rate.", "  ask: Enter the rate.\n  units: Hz"),
+     r":8: entry 2 \(p\.md, exercise 2\): unknown field\(s\) units"),
+    (("  type: numerical", "  type: numeric"), r":10: entry 2 \(p\.md, exercise 2\): type must be one of"),
+    (("  exercise: 2", "  exercise: 4"), r":8: entry 2 \(p\.md, exercise 4\): no such exercise"),
+    (("  exercise: 1\n", "  exercise: 1\n  exercise: 3\n"), r":4: not valid YAML: .*exercise"),
+    (("  ask: Choose one.", "  ask: [Choose one."), r":\d+: not valid YAML"),
+    (("- page: p.md\n  exercise: 1\n", "- [p.md, 1]\n- page: p.md\n  exercise: 1\n"), r":2: entry 1 is not a mapping"),
+], ids=["tolerance", "answer", "computed-by", "choices", "unknown-field", "type", "exercise", "repeated-field",
+        "not-yaml", "not-a-mapping"])
+def test_a_wrong_entry_names_its_line(tmp_path, change, message):
+    """Every message about an entry names the file and the line: the field's own, or the
+    entry's first line for what concerns the whole entry, or YAML's for unreadable YAML."""
+    assert change[0] in TWO_ENTRIES
+    with pytest.raises(bank.BankError, match=r"^includes/question-bank\.yml" + message):
+        throwaway(tmp_path, TWO_ENTRIES.replace(*change))
+
+
+def test_a_spec_that_is_not_a_list_says_how_entries_are_written(tmp_path):
+    with pytest.raises(bank.BankError, match=r"includes/question-bank\.yml: must be a YAML list of entries"
+                                             r" \(each starting '- page: \.\.\.'\)"):
+        throwaway(tmp_path, "page: p.md\nexercise: 1\n")
 
 
 def test_an_exercise_without_a_solution_fails_naming_the_page(tmp_path):

@@ -46,7 +46,8 @@ Texts are the page's Markdown with the build's substitutions: register numbers
 (``[[q:key]]``), verdicts, citations as "(Author Year, ch. 3)", links to the published
 page (or their text, without a public URL); in the HTML of Moodle XML and GIFT, math
 as ``\\(...\\)`` / ``\\[...\\]`` (the delimiters of Moodle's MathJax filter). Every fault is a BankError naming the file
-and the exercise or entry.
+and line: a page's and its exercise, or includes/question-bank.yml's and its entry (read with the
+registers' loader and field checks, ``load_spec``).
 """
 
 from __future__ import annotations
@@ -68,12 +69,19 @@ from typing import NamedTuple
 import markdown as markdown_lib
 import yaml
 
-from nn_site.pages import citations, ledger, quantities
+from nn_site.engine.fence import YamlError, load_yaml
+from nn_site.pages import citations, entry_checks, ledger, quantities
 from nn_site.publish import cite
 
 SPEC = Path("includes") / "question-bank.yml"
 FILES = {"xml": "data/question-bank.xml", "gift": "data/question-bank.gift.txt", "csv": "data/question-bank.csv"}
 TYPES = ("essay", "numerical", "multichoice")
+# The fields of an entry of includes/question-bank.yml, by type: required, then optional.
+SPEC_FIELDS = {
+    "numerical": ("page", "exercise", "type", "answer", "computed_by", "tolerance", "ask"),
+    "multichoice": ("page", "exercise", "type", "choices", "ask"),
+}
+SPEC_OPTIONAL = {"numerical": ("unit", "preamble"), "multichoice": ("preamble",)}
 CSV_FIELDS = (
     "id",
     "page",
@@ -346,17 +354,62 @@ def number(text: str) -> float:
     return float(text.replace(",", "").replace("\u2212", "-").strip())
 
 
-def load_spec(root: Path) -> list[dict]:
+@dataclass
+class SpecEntry:
+    """An entry of includes/question-bank.yml, where it is, for messages that name its line."""
+
+    fields: dict
+    number: int  # 1-based, in the file's order
+    line: int  # the entry's first line
+    field_lines: dict[str, int]  # each field's line
+
+    @property
+    def key(self) -> tuple[object, object]:
+        return self.fields.get("page"), self.fields.get("exercise")
+
+    def at(self, field: str | None = None) -> str:
+        """Where a message starts: file, line (the field's, when there is one), entry."""
+        line = self.field_lines.get(field, self.line) if field else self.line
+        page, exercise = self.key
+        return f"{SPEC.as_posix()}:{line}: entry {self.number} ({page}, exercise {exercise})"
+
+
+def load_spec(root: Path) -> list[SpecEntry]:
+    """The entries of includes/question-bank.yml with their lines, each checked for its
+    type's fields (the checks that need the exercise are ``collect``'s). Read like the
+    registers (nn_site/engine/fence.py's load_yaml refuses a repeated field, which YAML
+    would keep silently; entry_checks checks the fields) so every message names the line."""
     path = root / SPEC
+    where = SPEC.as_posix()
     if not path.is_file():
         return []
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise BankError(f"{SPEC.as_posix()}: not valid YAML: {exc}") from None
-    if not isinstance(data, list):
-        raise BankError(f"{SPEC.as_posix()}: must be a YAML list of entries")
-    return data
+        data = load_yaml(text) if text.strip() else []
+    except YamlError as exc:
+        raise BankError(f"{where}{f':{exc.line}' if exc.line else ''}: not valid YAML: {exc}") from None
+    entry_checks.entry_list(data, where, BankError, "entries", "page")
+    document = yaml.compose(text, Loader=yaml.SafeLoader)
+    entries = []
+    for n, (fields, node) in enumerate(zip(data, document.value, strict=True), 1):
+        line = node.start_mark.line + 1
+        if not isinstance(fields, dict):
+            raise BankError(f"{where}:{line}: entry {n} is not a mapping of {', '.join(SPEC_FIELDS['numerical'])}")
+        field_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        entry = SpecEntry(fields, n, line, field_lines)
+        kind = fields.get("type")
+        if kind not in SPEC_FIELDS:
+            raise BankError(f"{entry.at('type')}: type must be one of {', '.join(SPEC_FIELDS)}, not {kind!r}")
+        entry_checks.check_fields(
+            fields,
+            entry.at(),
+            BankError,
+            SPEC_FIELDS[kind],
+            {*SPEC_FIELDS[kind], *SPEC_OPTIONAL[kind]},
+            unknown_note=f" (a {kind} entry has {', '.join([*SPEC_FIELDS[kind], *SPEC_OPTIONAL[kind]])})",
+        )
+        entries.append(entry)
+    return entries
 
 
 def snippets_named(root: Path) -> list[Path]:
@@ -373,46 +426,49 @@ def asks_several(question: str) -> bool:
     return question.count("?") > 1 or "(b)" in question or bool(SEVERAL.search(question))
 
 
-def _apply(question: Question, entry: dict, at: str, root: Path) -> None:
-    kind = entry.get("type")
-    if kind not in TYPES[1:]:
-        raise BankError(f"{at}: type must be one of {', '.join(TYPES[1:])}, not {kind!r}")
-    ask = entry.get("ask")
+def _apply(question: Question, spec: SpecEntry, root: Path) -> None:
+    entry, at = spec.fields, spec.at
+    kind = entry["type"]
+    ask = entry["ask"]
     if not isinstance(ask, str) or not ask.strip():
-        raise BankError(f"{at}: 'ask' (what the student enters) is required")
+        raise BankError(f"{at('ask')}: 'ask' (what the student enters) must be a text")
     preamble = entry.get("preamble", "")
     if not isinstance(preamble, str):
-        raise BankError(f"{at}: 'preamble' (what the question needs that its page states nearby) must be a text")
+        raise BankError(
+            f"{at('preamble')}: 'preamble' (what the question needs that its page states nearby) must be a text"
+        )
     if kind == "numerical" and asks_several(question.question) and "graded" not in ask:
         raise BankError(
-            f"{at}: the question asks several things but is graded on one number;"
+            f"{at('ask')}: the question asks several things but is graded on one number;"
             " say which in 'ask' (\"Only part (a) is graded here: ...\")"
         )
     question.type = kind
     question.question = "\n\n".join(p for p in (preamble.strip(), question.question, ask.strip()) if p)
     if kind == "numerical":
-        pattern, tolerance = entry.get("answer"), entry.get("tolerance")
+        pattern, tolerance = entry["answer"], entry["tolerance"]
         if not isinstance(tolerance, int | float) or not 0 < tolerance < 1:
-            raise BankError(f"{at}: tolerance must be a relative error between 0 and 1, not {tolerance!r}")
+            raise BankError(f"{at('tolerance')}: tolerance must be a relative error between 0 and 1, not {tolerance!r}")
         try:
             match = re.search(pattern, " ".join(question.source_solution.split()))
         except (re.error, TypeError) as exc:
-            raise BankError(f"{at}: answer is not a regular expression with one group: {exc}") from None
+            raise BankError(f"{at('answer')}: answer is not a regular expression with one group: {exc}") from None
         if not match or match.re.groups != 1:
-            raise BankError(f"{at}: the answer pattern {pattern!r} is not in the solution of {question.name}")
+            raise BankError(f"{at('answer')}: the answer pattern {pattern!r} is not in the solution of {question.name}")
         question.answer_text = match.group(1)
         try:
             question.answer = number(question.answer_text)
         except ValueError:
-            raise BankError(f"{at}: the answer pattern found {question.answer_text!r}, not a number") from None
+            raise BankError(
+                f"{at('answer')}: the answer pattern found {question.answer_text!r}, not a number"
+            ) from None
         question.tolerance = float(f"{abs(question.answer) * tolerance:.2g}")
-        computation(entry.get("computed_by"), at, root)
+        computation(entry["computed_by"], at("computed_by"), root)
         question.computed_by = entry["computed_by"]
         question.unit = str(entry.get("unit", ""))
     else:
-        choices = entry.get("choices")
+        choices = entry["choices"]
         if not isinstance(choices, list) or len(choices) < 2 or not all(isinstance(c, str) and c for c in choices):
-            raise BankError(f"{at}: choices must be a list of at least two texts, the right one first")
+            raise BankError(f"{at('choices')}: choices must be a list of at least two texts, the right one first")
         question.choices = [str(c) for c in choices]
 
 
@@ -449,17 +505,12 @@ def collect(docs_dir: Path, root: Path, texts: Texts, pages: list[str]) -> list[
                 path=site_path(page, texts.directory_urls),
                 needs_page=needs_page(question),
             )
-    for i, entry in enumerate(load_spec(root), 1):
-        at = f"{SPEC.as_posix()}: entry {i}"
-        if not isinstance(entry, dict):
-            raise BankError(f"{at} is not a mapping")
-        key = (entry.get("page"), entry.get("exercise"))
-        at += f" ({key[0]}, exercise {key[1]})"
-        if key not in questions:
-            raise BankError(f"{at}: no such exercise")
-        if questions[key].type != "essay":
-            raise BankError(f"{at}: the exercise has an entry already")
-        _apply(questions[key], entry, at, root)
+    for spec in load_spec(root):
+        if spec.key not in questions:
+            raise BankError(f"{spec.at()}: no such exercise")
+        if questions[spec.key].type != "essay":
+            raise BankError(f"{spec.at()}: the exercise has an entry already")
+        _apply(questions[spec.key], spec, root)
     for q in questions.values():
         if q.needs_page:
             q.question = open_the_page(q) + "\n\n" + q.question
