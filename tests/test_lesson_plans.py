@@ -146,9 +146,9 @@ def test_the_modules_weeks_are_balanced(site):
     assert max(weeks.values()) <= 1.25 * min(weeks.values()), f"unbalanced weeks: {weeks}"
     assert lesson_plans.week_minutes(module) == weeks
     part = re.split(r'<h3 id="plan-[a-z-]+"', plans_section(site))[3]
-    said = re.search(r"Each week, class and homework: (.*?)\.</p>", part)
+    said = re.search(r"Each week, class and homework together\. (.*?)\.</p>", part)
     assert said, "the module's section does not state each week's time"
-    assert said[1] == "; ".join(f"{w}, {lesson_plans.duration(m)}" for w, m in weeks.items())
+    assert said[1] == "; ".join(f"{w}: {lesson_plans.duration(m)}" for w, m in weeks.items())
 
 
 def test_every_plan_puts_a_page_after_the_pages_it_builds_on():

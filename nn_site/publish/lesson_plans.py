@@ -229,6 +229,6 @@ def markdown(plans: list[dict], here_dest: str, dests: dict[str, str], titles: d
         extra = f", and about {duration(homework)} of homework" if homework else ""
         out.append(f"\nTotal: {duration(total)} in class{extra}.\n")
         if weeks:
-            each = "; ".join(f"{week}, {duration(minutes)}" for week, minutes in week_minutes(plan).items())
-            out.append(f"Each week, class and homework: {each}.\n")
+            each = "; ".join(f"{week}: {duration(minutes)}" for week, minutes in week_minutes(plan).items())
+            out.append(f"Each week, class and homework together. {each}.\n")
     return "\n".join(out)
