@@ -403,8 +403,9 @@ def numerical(computed_by: str | None = RATE, extra: str = "") -> str:
     (numerical(None), "missing computed_by"),
     (numerical("snippets/p/rate.py:rates(2.5)"), "snippets/p/rate.py defines no function rates"),
     (numerical("snippets/p/rate.py:rate(i)"), "i is not a literal"),
-    (numerical("snippets/q/rate.py:rate(2.5)"), "there is no snippets/q/rate.py"),
+    (numerical("snippets/p/other.py:rate(2.5)"), "there is no snippets/p/other.py"),
     (numerical("rate.py:rate(2.5)"), "computed_by must be 'snippets/<page>/<file>.py:function"),
+    (numerical("snippets/noise/correlated.py:snr_gain(100, 0.2)"), r"is not a snippet of its page \(snippets/p/\)"),
 ])
 def test_a_wrong_entry_fails_naming_file_and_entry(tmp_path, spec, message):
     with pytest.raises(bank.BankError, match=r"includes/question-bank\.yml:1: entry 1 .*" + message):

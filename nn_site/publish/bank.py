@@ -144,13 +144,16 @@ class Computation(NamedTuple):
     kwargs: dict
 
 
-def computation(text: object, at: str, root: Path) -> Computation:
+def computation(text: object, at: str, root: Path, folder: str = "snippets/") -> Computation:
     """A ``computed_by``, "snippets/<page>/<file>.py:function(literal, ...)", checked without
-    running the snippet: the file exists and defines the function at its top level, and
-    the arguments are literals (numbers, texts, lists)."""
+    running the snippet: the file is in ``folder`` (the page's own snippets, which the page
+    shows, so its reader sees the code that gives the answer), exists and defines the
+    function at its top level, and the arguments are literals (numbers, texts, lists)."""
     match = COMPUTED_BY.match(text) if isinstance(text, str) else None
     if not match:
         raise BankError(f"{at}: computed_by must be 'snippets/<page>/<file>.py:function(arguments)', not {text!r}")
+    if not match["path"].startswith(folder):
+        raise BankError(f"{at}: computed_by {text!r} is not a snippet of its page ({folder})")
     try:
         call = ast.parse(match["call"], mode="eval").body
     except SyntaxError as exc:
@@ -462,7 +465,8 @@ def _apply(question: Question, spec: SpecEntry, root: Path) -> None:
                 f"{at('answer')}: the answer pattern found {question.answer_text!r}, not a number"
             ) from None
         question.tolerance = float(f"{abs(question.answer) * tolerance:.2g}")
-        computation(entry["computed_by"], at("computed_by"), root)
+        own = f"snippets/{question.page.rsplit('.', 1)[0].replace('-', '_')}/"
+        computation(entry["computed_by"], at("computed_by"), root, own)
         question.computed_by = entry["computed_by"]
         question.unit = str(entry.get("unit", ""))
     else:
