@@ -2,7 +2,11 @@
 
 Each entry of ANSWERS names a page, an exercise number, a pattern that finds the number
 *as written in the solution* (one capture group), and the computation it must agree with
-(from the page's snippets or a closed form). A solution that states numbers must either
+(from the page's snippets or a closed form). An answer the question bank grades
+(a ``numerical`` entry of includes/question-bank.yml) is computed by the function of the
+page's snippet that the entry names (``computed_by``), called here through
+``snippet_function``, so page, bank and test share one computation; INDEPENDENT checks
+each such function against a closed form or a second method kept here. A solution that states numbers must either
 be in ANSWERS or show a snippet's printed output; the coverage test fails otherwise.
 The numbered answers of a "What you should find" box (the playgrounds' tasks) are
 checked the same way, as exercise ("find", n). A tolerance of ORDER means "the same
@@ -21,6 +25,7 @@ import numpy as np
 import pytest
 
 from nn_site.pages import quantities
+from nn_site.publish import bank
 
 from conftest import ROOT, load_snippet
 
@@ -67,6 +72,84 @@ def number(text: str) -> float:
 # --- the computations --------------------------------------------------------------
 
 
+def snippet_function(spec: str):
+    """The computation a ``computed_by`` names, "snippets/<page>/<file>.py:function(args)",
+    as a function of no arguments that calls the snippet's function (loaded as the tests
+    load snippets) and carries ``computed_by``, so a test can tell it from a computation
+    of its own."""
+    call = bank.computation(spec, spec, ROOT)
+
+    def compute():
+        module = load_snippet(call.path.removeprefix("snippets/"))
+        return getattr(module, call.function)(*call.args, **call.kwargs)
+
+    compute.computed_by = spec
+    return compute
+
+
+# The functions of the pages' snippets that compute the question bank's numerical answers
+# (includes/question-bank.yml's computed_by), by name for the ANSWERS entries that use them.
+IF_RATE = snippet_function("snippets/integrate_and_fire/lif.py:rate_closed_form(2.5)")
+IF_COUNTING_WINDOW = snippet_function("snippets/integrate_and_fire/lif.py:counting_window(3.0, 0.1)")
+LISTENING_WINDOW = snippet_function("snippets/rates_and_activations/spikes_vs_rate.py:listening_window(40, 60)")
+LISTENING_WINDOW_10 = snippet_function("snippets/rates_and_activations/spikes_vs_rate.py:listening_window(40, 60, 10)")
+NO_SPIKE = snippet_function("snippets/limits/event_count.py:poisson_count_probability(0, 5, 0.02)")
+BREAK_EVEN_RATE = snippet_function("snippets/limits/event_count.py:break_even_rate(0.001)")
+BRAIN_WATTS = snippet_function("snippets/scale_and_energy/brain_watts.py:brain_watts('man', 90, 185, 45)")
+HALF_RATE_RATIO = snippet_function("snippets/scale_and_energy/data.py:communication_to_computation(0.5)")
+TWO_PAIRS = snippet_function("snippets/biological_learning/stdp_window.py:net_change([5, 30])")
+SNR_GAIN = snippet_function("snippets/noise/correlated.py:snr_gain(100, 0.2)")
+CONVERSION_STEPS = snippet_function("snippets/spiking_networks/conversion.py:steps_for_rate_error(0.01)")
+TAU_FOR_TENTH = functools.cache(snippet_function("snippets/third_factor/eligibility.py:tau_for_fraction_left(0.1, 2.0)"))
+DRIFT_FOR_90 = snippet_function("snippets/decisions/decision_ddm.py:drift_for_accuracy(0.9)")
+TIME_FACTOR = snippet_function("snippets/decisions/decision_ddm.py:time_factor(1.0, 1.0, 2.0)")
+
+
+def lif_interval(current: float, dt: float = 0.1) -> float:
+    """The steady interspike interval (ms) of lif.py's simulation at a constant current (nA)."""
+    _, _, spikes = lif().simulate(lambda t: current, 200.0, dt=dt)
+    return float(np.diff(spikes[1:]).mean())
+
+
+def window_by_bisection(rate_a: float, rate_b: float, neurons: int = 1) -> float:
+    """The W at which n (rb - ra) W reaches 2 sqrt(n (ra + rb) W), found by bisection."""
+    lo, hi = 1e-6, 1e3
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if neurons * (rate_b - rate_a) * mid < 2 * math.sqrt(neurons * (rate_a + rate_b) * mid) else (lo, mid)
+    return (lo + hi) / 2
+
+
+# Each snippet function above against a computation of its own: the closed form the page's
+# solution writes (with the exercise's numbers), or a second method (a simulation, a
+# bisection), and the relative tolerance. The page and the bank are compared with the
+# snippet function; this is what says that the function computes the right thing.
+INDEPENDENT = [
+    (IF_RATE, lambda: 1000 / (2 + 10 * math.log((25 - 5) / (25 - 20))), 1e-9),
+    (IF_COUNTING_WINDOW, lambda: 10 * lif_interval(3.0), 0.01),   # ten simulated intervals
+    (LISTENING_WINDOW, lambda: window_by_bisection(40, 60), 1e-6),
+    (LISTENING_WINDOW_10, lambda: window_by_bisection(40, 60, 10), 1e-6),
+    (NO_SPIKE, lambda: math.exp(-5 * 0.02), 1e-12),
+    (BREAK_EVEN_RATE, lambda: 1 / 0.001, 1e-9),
+    (BRAIN_WATTS, lambda: 0.2 * (66.473 + 13.7516 * 90 + 5.0033 * 185 - 6.755 * 45) * 4184 / 86_400, 1e-6),
+    (HALF_RATE_RATIO, lambda: (3.5 / 2) / 0.1, 1e-9),
+    (TWO_PAIRS, lambda: 0.005 * (math.exp(-5 / 20) + math.exp(-30 / 20)), 1e-9),
+    (SNR_GAIN, lambda: 1 / math.sqrt((1 + 99 * 0.2) / 100), 1e-9),
+    (CONVERSION_STEPS, lambda: math.ceil(1 / 0.01), 0),           # the error bound 1/T <= 0.01
+    (TAU_FOR_TENTH, lambda: 2 / math.log(10), 0.01),              # bisection on the simulation
+    (DRIFT_FOR_90, lambda: math.log(9) / 2, 1e-9),
+    (TIME_FACTOR, lambda: 2 * math.tanh(2) / math.tanh(1), 1e-9),
+]
+
+
+@pytest.mark.parametrize(("function", "independent", "tol"), INDEPENDENT,
+                         ids=[f.computed_by.rsplit("/", 1)[1] for f, _, _ in INDEPENDENT])
+def test_a_snippet_function_agrees_with_an_independent_computation(function, independent, tol):
+    computed, expected = float(function()), float(independent())
+    assert math.isclose(computed, expected, rel_tol=tol, abs_tol=1e-12), (
+        f"{function.computed_by} gives {computed:.6g}, the independent computation {expected:.6g}")
+
+
 def poisson_best_accuracy(rate_a: float, rate_b: float, window: float) -> float:
     """Best accuracy of a threshold on a Poisson count telling rate_a from rate_b (equal priors)."""
     mu_a, mu_b = rate_a * window, rate_b * window
@@ -74,11 +157,6 @@ def poisson_best_accuracy(rate_a: float, rate_b: float, window: float) -> float:
     log_pmf = lambda mu: k * math.log(mu) - mu - np.array([math.lgamma(x + 1) for x in k])  # noqa: E731
     pa, pb = np.exp(log_pmf(mu_a)), np.exp(log_pmf(mu_b))
     return 0.5 * float(np.maximum(pa, pb).sum())   # the likelihood-ratio rule, a count threshold
-
-
-def listening_window(rate_a: float, rate_b: float, neurons: int = 1) -> float:
-    """W with n(rb - ra)W = 2 sqrt(n(ra + rb)W): the difference is twice the combined SD."""
-    return 4 * (rate_a + rate_b) / (neurons * (rate_b - rate_a) ** 2)
 
 
 def relu_error_band():
@@ -384,26 +462,10 @@ def batched_xor(n_hidden, seeds, eta=1.0, epochs=2000):
     return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}, solved
 
 
-def third_factor_tau_for_tenth(delay: float = 2.0) -> float:
-    """The tau_e for which the snippet's simulated trace keeps a tenth of its jump after
-    `delay` s (bisection on eligibility.simulate, not the closed form)."""
-    m = load_snippet("third_factor/eligibility.py")
-
-    def left(tau):
-        t, traces, _, _ = m.simulate([0.5], [0.010], t_max=0.5 + delay + 0.01, tau_e=tau)
-        return traces[np.searchsorted(t, 0.5 + delay - 1e-9), 0] / traces[np.searchsorted(t, 0.5 - 1e-9), 0]
-
-    lo, hi = 0.1, 10.0
-    for _ in range(40):
-        mid = (lo + hi) / 2
-        lo, hi = (mid, hi) if left(mid) < 0.1 else (lo, mid)
-    return (lo + hi) / 2
-
-
 ANSWERS = [
     # page, exercise, pattern (one group: the number as written), computed value, relative tolerance
-    ("rates-and-activations.md", 3, r"i\.e\. \$W \\ge (\S+)\$ s", lambda: listening_window(40, 60), 0.01),
-    ("rates-and-activations.md", 3, r"gives \$W \\ge (\S+)\$ s", lambda: listening_window(40, 60, 10), 0.01),
+    ("rates-and-activations.md", 3, r"i\.e\. \$W \\ge (\S+)\$ s", LISTENING_WINDOW, 0.01),
+    ("rates-and-activations.md", 3, r"gives \$W \\ge (\S+)\$ s", LISTENING_WINDOW_10, 0.01),
     ("rates-and-activations.md", 3, r"about (\d+) % of the time in 1 s",
      lambda: 100 * poisson_best_accuracy(40, 60, 1.0), 0.01),
     ("rates-and-activations.md", 3, r"about (\d+) % of the time in 100 ms",
@@ -413,29 +475,29 @@ ANSWERS = [
     ("rates-and-activations.md", 1, r"at 3 nA it is (\d+) % low", lambda: -100 * relu_error_band()[2](3.0), 0.05),
     ("rates-and-activations.md", 1, r"at 6 nA already (\d+) % high", lambda: 100 * relu_error_band()[2](6.0), 0.05),
     ("rates-and-activations.md", 1, r"at 10 nA (\d+) % high", lambda: 100 * relu_error_band()[2](10.0), 0.05),
-    ("limits.md", 1, r"e\^\{-0\.1\} \\approx (\S+)\$", lambda: math.exp(-5 * 0.02), 0.01),
+    ("limits.md", 1, r"e\^\{-0\.1\} \\approx (\S+)\$", NO_SPIKE, 0.01),
     ("limits.md", 1, r"= (\d+)\$ neurons", lambda: 10 / (5 * 0.02), 1e-9),
-    ("limits.md", 3, r"i\.e\. (\d+) Hz", lambda: 1 / 0.001, 1e-9),
+    ("limits.md", 3, r"i\.e\. (\d+) Hz", BREAK_EVEN_RATE, 1e-9),
     ("limits.md", 3, r"= (\d+)\$ Hz", lambda: 1000 / lif().T_REF, 1e-9),
-    ("integrate-and-fire.md", 1, r"so \$f = (\S+)\$ Hz", lambda: float(lif().rate_closed_form(2.5)), 0.002),
+    ("integrate-and-fire.md", 1, r"so \$f = (\S+)\$ Hz", IF_RATE, 0.002),
     ("integrate-and-fire.md", 1, r"= (\S+)\$ ms; the interval",
      lambda: lif().TAU * math.log((2.5 * lif().R - (lif().V_RESET - lif().E_L)) / (2.5 * lif().R - 20) + 0), 0.01),
     ("integrate-and-fire.md", 2, r"= (\S+)\\ \\mu\$S",
      lambda: (lif().V_TH - lif().E_L) / (lif().R * (0 - lif().V_TH)), 1e-9),
     ("integrate-and-fire.md", 5, r"The rate is (\S+) Hz", lambda: float(lif().rate_closed_form(3.0)), 0.005),
     ("integrate-and-fire.md", 5, r"one spike every (\S+) ms", lambda: 1000 / float(lif().rate_closed_form(3.0)), 0.01),
-    ("integrate-and-fire.md", 5, r"i\.e\. about (\d+) ms", lambda: 10 * 1000 / float(lif().rate_closed_form(3.0)), 0.02),
+    ("integrate-and-fire.md", 5, r"i\.e\. about (\d+) ms", IF_COUNTING_WINDOW, 0.02),
     ("scale-and-energy.md", 1, r"\\approx (\S+)\\ \\text\{kcal/day\}", lambda: harris_benedict_man()[0], 0.001),
     ("scale-and-energy.md", 1, r"or (\S+) W;", lambda: harris_benedict_man()[1], 0.002),
-    ("scale-and-energy.md", 1, r"20% of it is (\S+) W", lambda: 0.2 * harris_benedict_man()[1], 0.003),
+    ("scale-and-energy.md", 1, r"20% of it is (\S+) W", BRAIN_WATTS, 0.003),
     ("scale-and-energy.md", 4, r"fall to about (\S+) W", lambda: 3.5 / 2, 1e-9),
-    ("scale-and-energy.md", 4, r"ratio to about (\S+),", lambda: (3.5 / 2) / 0.1, 1e-9),
+    ("scale-and-energy.md", 4, r"ratio to about (\S+),", HALF_RATE_RATIO, 1e-9),
     ("biological-neuron.md", 2, r"so \$n \\ge (\S+)\$", lambda: (15 + 6) / 5, 1e-9),
     ("biological-neuron.md", 2, r"\(peak \$(\S+)\$ mV\)", lambda: -70 + 5 * 5 - 6, 1e-9),
     ("biological-neuron.md", 2, r"Four give \$(\S+)\$ mV", lambda: -70 + 5 * 4 - 6, 1e-9),
     ("hodgkin-huxley.md", 5, r"at about (\S+) µA/cm², where", hh_hopf, 0.002),
     # noise 5: variance of the mean of N = 100 neurons with pairwise correlation 0.2 (correlated.py)
-    ("noise.md", 5, r"so the gain is\s+\$1/\\sqrt\{0\.208\} = (\S+)\$", lambda: float(correlated().snr_gain(100, 0.2)), 0.003),
+    ("noise.md", 5, r"so the gain is\s+\$1/\\sqrt\{0\.208\} = (\S+)\$", SNR_GAIN, 0.003),
     ("noise.md", 5, r"the variance is \$20\.8/100 = (\S+)\$", lambda: float(correlated().var_of_mean(100, 0.2)), 1e-9),
     ("noise.md", 5, r"\$1/\\sqrt\{\\rho\} = (\S+)\$", lambda: 1 / math.sqrt(0.2), 0.003),
     ("noise.md", 5, r"\$N = 1/0\.208 = (\S+)\$", lambda: 1 / float(correlated().var_of_mean(100, 0.2)), 0.002),
@@ -469,8 +531,8 @@ ANSWERS = [
                             .parameters["variances"].default)[0]), 1e-9),
     ("biological-learning.md", 4, r"\((\S+) \+ \S+\) \\approx", lambda: math.exp(-5 / stdp().TAU_PLUS), 0.001),
     ("biological-learning.md", 4, r"\(\S+ \+ (\S+)\) \\approx", lambda: math.exp(-30 / stdp().TAU_PLUS), 0.002),
-    ("biological-learning.md", 4, r"\\approx (\S+)\$, i\.e\.", lambda: float(stdp().stdp(5.0) + stdp().stdp(30.0)), 0.01),
-    ("biological-learning.md", 4, r"about (\S+) % of", lambda: 100 * float(stdp().stdp(5.0) + stdp().stdp(30.0)), 0.01),
+    ("biological-learning.md", 4, r"\\approx (\S+)\$, i\.e\.", TWO_PAIRS, 0.01),
+    ("biological-learning.md", 4, r"about (\S+) % of", lambda: 100 * TWO_PAIRS(), 0.01),
     # biological-neuron 3: faster PSP decay
     ("biological-neuron.md", 3, r"peaks at about \$(\S+)\$ mV", summation_peak_with_fast_decay, 0.001),
     # depth 3: the grid contains every breakpoint up to k = 12
@@ -627,8 +689,8 @@ ANSWERS = [
     ("spike-energy.md", 3, r"\$16\.5/13\.5 = (\S+)\$", lambda: (lambda b: round(b.rate_limit(16.5, 31) / b.rate_limit(13.5, 31), 2))(
         load_snippet("spike_energy/activity_budget.py")), 1e-9),
     # spiking-networks 3: the IF rate is within 1/T of the ReLU; 1/T <= 0.01 needs T >= 100 steps of 1 ms
-    ("spiking-networks.md", 3, r"needs \$T \\ge (\d+)\$ steps", lambda: math.ceil(1 / 0.01), 1e-9),
-    ("spiking-networks.md", 3, r"= (\d+)\$ ms per input", lambda: math.ceil(1 / 0.01) * 1.0, 1e-9),
+    ("spiking-networks.md", 3, r"needs \$T \\ge (\d+)\$ steps", CONVERSION_STEPS, 1e-9),
+    ("spiking-networks.md", 3, r"= (\d+)\$ ms per input", lambda: CONVERSION_STEPS() * 1.0, 1e-9),
     # dendrites 1: Rall's 3/2 rule for two equal daughters of a 4-um parent, and the conductances
     ("dendrites.md", 1, r"d = 4\^\{2/3\} = (\S+)\$ µm", lambda: 4 ** (2 / 3), 0.002),
     ("dendrites.md", 1, r"is (\S+) nS\s+for the 4-µm", lambda: rall_conductance(4e-6) * 1e9, 0.002),
@@ -642,14 +704,14 @@ ANSWERS = [
     ("xor.md", 5, r"(\d+) of 50 with 4", lambda: xor_solved_counts()[4], 1e-9),
     ("xor.md", 5, r"(\d+) of 50 with 6", lambda: xor_solved_counts()[6], 1e-9),
     # third-factor 5: the trace time constant that leaves a tenth of the trace 2 s after a pairing
-    ("third-factor.md", 5, r"\\ln 10 = (\S+)\$ s", third_factor_tau_for_tenth, 0.01),
-    ("decisions.md", 1, r"\$\\mu = \\ln 9 / 2 = (\S+)\$", lambda: math.log(9) / 2, 0.001),
-    ("decisions.md", 1, r"= (\S+)\$ s\.", lambda: float(decision_ddm().mean_time(math.log(9) / 2, 1.0, 1.0)), 0.001),
+    ("third-factor.md", 5, r"\\ln 10 = (\S+)\$ s", TAU_FOR_TENTH, 0.01),
+    ("decisions.md", 1, r"\$\\mu = \\ln 9 / 2 = (\S+)\$", DRIFT_FOR_90, 0.001),
+    ("decisions.md", 1, r"= (\S+)\$ s\.", lambda: float(decision_ddm().mean_time(DRIFT_FOR_90(), 1.0, 1.0)), 0.001),
     ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-2\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 1.0)), 0.001),
     ("decisions.md", 2, r"\$1/\(1 \+ e\^\{-4\}\) = (\S+)\$", lambda: float(decision_ddm().p_correct(1.0, 2.0)), 0.001),
     ("decisions.md", 2, r"\$\\tanh 1 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 1.0)), 0.001),
     ("decisions.md", 2, r"\$2 \\tanh 2 = (\S+)\$ s", lambda: float(decision_ddm().mean_time(1.0, 2.0)), 0.001),
-    ("decisions.md", 2, r"a factor of (\d\.\d+)\.", lambda: float(decision_ddm().mean_time(1.0, 2.0) / decision_ddm().mean_time(1.0, 1.0)), 0.005),
+    ("decisions.md", 2, r"a factor of (\d\.\d+)\.", TIME_FACTOR, 0.005),
     # predictive-coding 1: cosine before inference (T = 0); 2: relative error at equilibrium, gamma = 0.001
     ("predictive-coding.md", 1, r"cosine of (0\.\d+)", lambda: float(predictive_coding_sweep()[0][0, 0]), 1e-4),
     ("predictive-coding.md", 2, r"table gives (0\.\d+)", lambda: float(predictive_coding_sweep()[1][-1, -1]), 0.02),
@@ -806,7 +868,8 @@ def test_the_old_tenfold_error_would_fail():
     """The rates exercise 3 once said W >= 0.1 s for one neuron; the check must reject it."""
     solution = SOLUTIONS[("rates-and-activations.md", 3)].replace(r"i.e. $W \ge 1$ s", r"i.e. $W \ge 0.1$ s")
     written = number(re.search(ANSWERS[0][2], solution).group(1))
-    assert not math.isclose(written, listening_window(40, 60), rel_tol=ANSWERS[0][4])
+    assert ANSWERS[0][3] is LISTENING_WINDOW
+    assert not math.isclose(written, LISTENING_WINDOW(), rel_tol=ANSWERS[0][4])
 
 
 def test_an_order_of_magnitude_answer_can_fail():

@@ -119,3 +119,73 @@ def test_minutes_must_be_whole_and_above_zero(tmp_path, minutes):
     root = _project(tmp_path, HEAD + step + "        - page: a.md\n")
     with pytest.raises(lesson_plans.LessonPlanError, match=r"lesson_plans.yml:6: plan 'p', step 1: minutes must"):
         lesson_plans.load(root, root / "docs", {"a.md": "A"})
+
+
+BUILDS_ON = yaml.safe_load((ROOT / lesson_plans.BUILDS_ON_FILE).read_text(encoding="utf-8"))
+
+
+def in_order(plan: dict) -> list[str]:
+    """The pages a plan shows (as a page, deck, notebook or exercises), each at its first appearance."""
+    seen: list[str] = []
+    for step in plan["steps"]:
+        for item in step["materials"]:
+            target = next(v for k, v in item.items() if k != "sections")
+            if target not in seen:
+                seen.append(target)
+    return seen
+
+
+def test_the_modules_weeks_are_balanced(site):
+    """The four-week module: each week's time (class and homework, as the data file states
+    them) within 25 % of every other's, and the page shows the same sums."""
+    module = next(p for p in PLANS if p["id"] == "module")
+    weeks: dict[str, int] = {}
+    for step in module["steps"]:
+        weeks[step["when"]] = weeks.get(step["when"], 0) + step["minutes"]
+    assert list(weeks) == ["Week 1", "Week 2", "Week 3", "Week 4"]
+    assert max(weeks.values()) <= 1.25 * min(weeks.values()), f"unbalanced weeks: {weeks}"
+    assert lesson_plans.week_minutes(module) == weeks
+    part = re.split(r'<h3 id="plan-[a-z-]+"', plans_section(site))[3]
+    said = re.search(r"Each week, class and homework together\. (.*?)\.</p>", part)
+    assert said, "the module's section does not state each week's time"
+    assert said[1] == "; ".join(f"{w}: {lesson_plans.duration(m)}" for w, m in weeks.items())
+
+
+def test_every_plan_puts_a_page_after_the_pages_it_builds_on():
+    """From the two data files: in every plan, each page the plan shows comes after the
+    pages it builds on (includes/builds_on.yml) that the plan shows too. The module
+    alone has several such pairs, so the check is not empty."""
+    pairs = 0
+    for plan in PLANS:
+        order = in_order(plan)
+        for page, before in BUILDS_ON.items():
+            for needed in before:
+                if page in order and needed in order:
+                    pairs += plan["id"] == "module"
+                    assert order.index(needed) < order.index(page), f"{plan['id']}: {page} before {needed}"
+    assert pairs >= 10
+    assert all(page in TITLES and all(b in TITLES for b in before) for page, before in BUILDS_ON.items())
+
+
+@pytest.mark.parametrize("order, message", [
+    (("a.md", "b.md"), None),
+    (("b.md", "a.md"), r"includes/lesson_plans.yml:9: plan 'p', step 1: b.md builds on a.md "
+                       r"\(includes/builds_on.yml:1\), which this plan shows later \(step 2\)"),
+])
+def test_a_page_before_one_it_builds_on_is_named_by_file_and_line(tmp_path, order, message):
+    steps = "".join(GOOD_STEP + f"        - page: {page}\n" for page in order)
+    root = _project(tmp_path, HEAD + steps)
+    (root / "includes" / "builds_on.yml").write_text("b.md: [a.md]\n")
+    titles = {"a.md": "A", "b.md": "B"}
+    if message is None:
+        assert in_order(lesson_plans.load(root, root / "docs", titles)[0]) == list(order)
+    else:
+        with pytest.raises(lesson_plans.LessonPlanError, match=message):
+            lesson_plans.load(root, root / "docs", titles)
+
+
+def test_builds_on_names_pages_of_the_navigation(tmp_path):
+    root = _project(tmp_path, HEAD + GOOD_STEP + "        - page: a.md\n")
+    (root / "includes" / "builds_on.yml").write_text("a.md: [b.md]\nb.md: [c.md]\n")
+    with pytest.raises(lesson_plans.LessonPlanError, match=r"includes/builds_on.yml:2: 'c.md' is not a page"):
+        lesson_plans.load(root, root / "docs", {"a.md": "A", "b.md": "B"})

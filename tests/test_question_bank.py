@@ -281,22 +281,47 @@ def test_questions_that_need_their_page_are_a_category_and_say_where_to_look(bui
     assert stated and (int(stated[1]), int(stated[2])) == (len(built["xml"]), len(needing))
 
 
-def test_a_numerical_answer_is_the_pages_and_its_computation_agrees(built):
+def computed_by_its_snippet(compute, spec: dict) -> bool:
+    """An ANSWERS computation is the snippet function the bank's entry names (made by
+    tests/test_exercise_answers.py's snippet_function from the same computed_by), not
+    one of the test file's own lambdas or helpers."""
+    return getattr(compute, "computed_by", None) == spec["computed_by"]
+
+
+def test_a_computation_of_the_tests_own_is_not_a_snippets():
+    spec = {"computed_by": "snippets/noise/correlated.py:snr_gain(100, 0.2)"}
+    assert computed_by_its_snippet(answers.snippet_function(spec["computed_by"]), spec)
+    assert not computed_by_its_snippet(lambda: 1 / 0.208**0.5, spec)
+    assert not computed_by_its_snippet(answers.snippet_function("snippets/noise/correlated.py:snr_gain(10, 0.2)"), spec)
+
+
+def test_a_numerical_answer_is_the_pages_and_its_snippet_computes_it(built):
     """Each numerical question's answer is the number its solution writes (found by a
-    pattern of tests/test_exercise_answers.py's ANSWERS) and that test's computation
-    agrees with it, within the ANSWERS entry's tolerance."""
-    specs = {(e["page"], e["exercise"]): e for e in bank.load_spec(ROOT) if e["type"] == "numerical"}
+    pattern of tests/test_exercise_answers.py's ANSWERS); the ANSWERS entry for that
+    pattern computes it with the snippet function the bank's entry names (computed_by),
+    which agrees with the bank's answer within the question's tolerance (what a student
+    who runs the page's code and enters its number is given) and with the page within
+    the ANSWERS tolerance, and which INDEPENDENT checks against a computation of its own."""
+    specs = {e.key: e.fields for e in bank.load_spec(ROOT) if e.fields["type"] == "numerical"}
     numerical = [q for q in built["xml"] if q["type"] == "numerical"]
-    assert len(numerical) == len(specs) > 0
+    assert len(numerical) == len(specs) == 13
+    independent = {f.computed_by for f, _, _ in answers.INDEPENDENT}
     for q in numerical:
         page, _, n = q["id"].rpartition("-")
         spec = specs[(f"{page}.md", int(n))]
         entry = [a for a in answers.ANSWERS if (a[0], a[1], a[2]) == (spec["page"], spec["exercise"], spec["answer"])]
         assert entry, f"{q['name']}: includes/question-bank.yml's answer pattern is not one of ANSWERS"
         _, _, pattern, compute, tol = entry[0]
+        assert computed_by_its_snippet(compute, spec), (
+            f"{q['name']}: its ANSWERS entry computes the answer itself; make it "
+            f"snippet_function({spec['computed_by']!r})")
+        assert spec["computed_by"] in independent, f"{q['name']}: INDEPENDENT has no check of {spec['computed_by']}"
         written = answers.number(re.search(pattern, answers.SOLUTIONS[(spec["page"], spec["exercise"])]).group(1))
         assert q["answer"] == written, f"{q['name']}: the bank says {q['answer']}, the page {written}"
-        assert answers.agrees(q["answer"], float(compute()), tol), f"{q['name']}: the computation disagrees"
+        computed = float(compute())
+        assert abs(computed - q["answer"]) <= q["tolerance"], (
+            f"{q['name']}: {spec['computed_by']} gives {computed:.6g}, outside the bank's {q['answer']} ± {q['tolerance']}")
+        assert answers.agrees(q["answer"], computed, tol), f"{q['name']}: the computation disagrees with the page"
         assert q["tolerance"] == pytest.approx(abs(written) * spec["tolerance"], rel=0.05)
 
 
@@ -326,7 +351,12 @@ class Bibliography:
         return {"hebb1949": "Hebb 1949"}[key]
 
 
+RATE = "snippets/p/rate.py:rate(2.5)"  # a snippet function for the throwaway page's numerical entries
+
+
 def throwaway(tmp_path: Path, spec: str, page: str = PAGE) -> list[bank.Question]:
+    (tmp_path / "snippets" / "p").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "snippets" / "p" / "rate.py").write_text("def rate(i):\n    return 25.2 * i\n", encoding="utf-8")
     (tmp_path / "docs").mkdir(exist_ok=True)
     (tmp_path / "docs" / "p.md").write_text(page, encoding="utf-8")
     (tmp_path / "includes").mkdir(exist_ok=True)
@@ -338,8 +368,9 @@ def throwaway(tmp_path: Path, spec: str, page: str = PAGE) -> list[bank.Question
 def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
     questions = throwaway(tmp_path, """
 - {page: p.md, exercise: 1, type: multichoice, choices: [neural, neuronal], ask: Choose one.}
-- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.01, unit: Hz, ask: In Hz.}
-""")
+- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.01, unit: Hz, ask: In Hz.,
+   computed_by: 'RATE'}
+""".replace("RATE", RATE))
     files = bank.render(questions, "Course")
     xml = parse_moodle(files[bank.FILES["xml"]])
     gift = parse_gift(files[bank.FILES["gift"]])
@@ -353,20 +384,83 @@ def test_multiple_choice_and_numerical_render_in_every_format(tmp_path):
     assert row["url"] == "https://example.org/0.1.0/p/" and row["choices"] == "neural | neuronal"
 
 
+def numerical(computed_by: str | None = RATE, extra: str = "") -> str:
+    """A one-line numerical entry of the throwaway page's exercise 2."""
+    by = f", computed_by: '{computed_by}'" if computed_by else ""
+    return f"- {{page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a{by}{extra}}}"
+
+
 @pytest.mark.parametrize(("spec", "message"), [
-    ("- {page: p.md, exercise: 3, type: numerical, answer: 'x', tolerance: 0.1, ask: a}",
-     r"\(p.md, exercise 3\): no such exercise"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) mV', tolerance: 0.1, ask: a}", "is not in the solution"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 5, ask: a}", "tolerance must be"),
-    ("- {page: p.md, exercise: 2, type: cloze, ask: a}", "type must be one of"),
+    (numerical().replace("exercise: 2", "exercise: 3"), r"\(p.md, exercise 3\): no such exercise"),
+    (numerical().replace("Hz", "mV"), "is not in the solution"),
+    (numerical().replace("0.1", "5"), "tolerance must be"),
+    ("- {page: p.md, exercise: 2, type: cloze, ask: a}", "type must be one of numerical, multichoice, not 'cloze'"),
     ("- {page: p.md, exercise: 1, type: multichoice, choices: [only], ask: a}", "at least two"),
-    ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b]}", "'ask'"),
-    ("- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: a, preamble: [1]}",
-     "'preamble'"),
+    ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b]}", "missing ask"),
+    ("- {page: p.md, exercise: 1, type: multichoice, choices: [a, b], ask: a, tolerance: 0.1}",
+     r"unknown field\(s\) tolerance \(a multichoice entry has page, exercise, type, choices, ask, preamble\)"),
+    (numerical(extra=", preamble: [1]"), "'preamble'"),
+    (numerical(None), "missing computed_by"),
+    (numerical("snippets/p/rate.py:rates(2.5)"), "snippets/p/rate.py defines no function rates"),
+    (numerical("snippets/p/rate.py:rate(i)"), "i is not a literal"),
+    (numerical("snippets/p/other.py:rate(2.5)"), "there is no snippets/p/other.py"),
+    (numerical("rate.py:rate(2.5)"), "computed_by must be 'snippets/<page>/<file>.py:function"),
+    (numerical("snippets/noise/correlated.py:snr_gain(100, 0.2)"), r"is not a snippet of its page \(snippets/p/\)"),
 ])
 def test_a_wrong_entry_fails_naming_file_and_entry(tmp_path, spec, message):
-    with pytest.raises(bank.BankError, match=r"includes/question-bank.yml: entry 1 .*" + message):
+    with pytest.raises(bank.BankError, match=r"includes/question-bank\.yml:1: entry 1 .*" + message):
         throwaway(tmp_path, spec)
+
+
+# Two valid entries; each case below changes one thing, and the message names its line.
+TWO_ENTRIES = """# the question bank's types
+- page: p.md
+  exercise: 1
+  type: multichoice
+  choices: [neural, neuronal]
+  ask: Choose one.
+
+- page: p.md
+  exercise: 2
+  type: numerical
+  answer: 'is (\\S+) Hz'
+  computed_by: 'snippets/p/rate.py:rate(2.5)'
+  tolerance: 0.01
+  ask: Enter the rate.
+"""
+
+
+def test_the_two_entries_are_valid(tmp_path):
+    [word, rate] = throwaway(tmp_path, TWO_ENTRIES)
+    assert (word.type, rate.type, rate.answer, rate.computed_by) == ("multichoice", "numerical", 63.0, RATE)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (("tolerance: 0.01", "tolerance: 5"), r":13: entry 2 \(p\.md, exercise 2\): tolerance must be a relative error"),
+    (("is (\\S+) Hz", "is (\\S+) kHz"), r":11: entry 2 \(p\.md, exercise 2\): the answer pattern"),
+    (("rate(2.5)", "rate(x)"), r":12: entry 2 \(p\.md, exercise 2\): computed_by .*x is not a literal"),
+    (("  choices: [neural, neuronal]", "  choices: [neural]"), r":5: entry 1 \(p\.md, exercise 1\): choices must be"),
+    (("  ask: Enter the rate.", "  ask: Enter the rate.\n  units: Hz"),
+     r":8: entry 2 \(p\.md, exercise 2\): unknown field\(s\) units"),
+    (("  type: numerical", "  type: numeric"), r":10: entry 2 \(p\.md, exercise 2\): type must be one of"),
+    (("  exercise: 2", "  exercise: 4"), r":8: entry 2 \(p\.md, exercise 4\): no such exercise"),
+    (("  exercise: 1\n", "  exercise: 1\n  exercise: 3\n"), r":4: not valid YAML: .*exercise"),
+    (("  ask: Choose one.", "  ask: [Choose one."), r":\d+: not valid YAML"),
+    (("- page: p.md\n  exercise: 1\n", "- [p.md, 1]\n- page: p.md\n  exercise: 1\n"), r":2: entry 1 is not a mapping"),
+], ids=["tolerance", "answer", "computed-by", "choices", "unknown-field", "type", "exercise", "repeated-field",
+        "not-yaml", "not-a-mapping"])
+def test_a_wrong_entry_names_its_line(tmp_path, change, message):
+    """Every message about an entry names the file and the line: the field's own, or the
+    entry's first line for what concerns the whole entry, or YAML's for unreadable YAML."""
+    assert change[0] in TWO_ENTRIES
+    with pytest.raises(bank.BankError, match=r"^includes/question-bank\.yml" + message):
+        throwaway(tmp_path, TWO_ENTRIES.replace(*change))
+
+
+def test_a_spec_that_is_not_a_list_says_how_entries_are_written(tmp_path):
+    with pytest.raises(bank.BankError, match=r"includes/question-bank\.yml: must be a YAML list of entries"
+                                             r" \(each starting '- page: \.\.\.'\)"):
+        throwaway(tmp_path, "page: p.md\nexercise: 1\n")
 
 
 def test_an_exercise_without_a_solution_fails_naming_the_page(tmp_path):
@@ -376,10 +470,10 @@ def test_an_exercise_without_a_solution_fails_naming_the_page(tmp_path):
 
 def test_a_question_graded_on_one_of_its_parts_must_say_which(tmp_path):
     page = PAGE.replace("2. Compute the rate.", "2. Compute the rate, and what sets it?")
-    spec = "- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: %s}"
+    spec = "- {page: p.md, exercise: 2, type: numerical, answer: 'is (\\S+) Hz', tolerance: 0.1, ask: %s, computed_by: '%s'}"
     with pytest.raises(bank.BankError, match=r"entry 1 \(p.md, exercise 2\): the question asks several things"):
-        throwaway(tmp_path, spec % "Enter the rate.", page)
-    [_, rate] = throwaway(tmp_path, spec % "'Only the rate is graded here: enter it.'", page)
+        throwaway(tmp_path, spec % ("Enter the rate.", RATE), page)
+    [_, rate] = throwaway(tmp_path, spec % ("'Only the rate is graded here: enter it.'", RATE), page)
     assert rate.question.endswith("Only the rate is graded here: enter it.")
 
 
@@ -390,6 +484,7 @@ def test_a_preamble_and_the_line_to_the_page_come_first(tmp_path):
   exercise: 2
   type: numerical
   answer: 'is (\\S+) Hz'
+  computed_by: 'snippets/p/rate.py:rate(2.5)'
   tolerance: 0.1
   preamble: 'The neuron: $R = 10$ MΩ.'
   ask: Enter the rate.

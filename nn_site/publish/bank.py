@@ -13,12 +13,18 @@ feedback) unless ``includes/question-bank.yml`` says otherwise for its exercise:
 ``numerical`` (the answer is one number) or ``multichoice`` (the exercise is a choice).
 A numerical entry names the number by the pattern of ``tests/test_exercise_answers.py``
 that finds it *as written in the solution*, so the bank's answer is the page's answer,
-and that test's computation checks both (``tests/test_question_bank.py`` compares them)::
+and the function of the page's own snippet that computes it (``computed_by``), so the
+computation is in one place, which the page shows: the build only checks that the
+function exists (it does not run snippets for the bank), ANSWERS calls it for the same
+pattern to check the page, ``tests/test_question_bank.py`` checks page = bank = function,
+and ``INDEPENDENT`` in tests/test_exercise_answers.py checks the function against a
+closed form or a second method::
 
     - page: integrate-and-fire.md         # docs-relative page or notebook
       exercise: 1
       type: numerical
       answer: 'so \\$f = (\\S+)\\$ Hz'    # one group: the number as the solution writes it
+      computed_by: 'snippets/integrate_and_fire/lif.py:rate_closed_form(2.5)'  # literal arguments
       tolerance: 0.01                     # relative; Moodle gets it as an absolute error
       unit: Hz
       ask: Give the rate in Hz.           # appended to the question: what number to enter
@@ -40,11 +46,13 @@ Texts are the page's Markdown with the build's substitutions: register numbers
 (``[[q:key]]``), verdicts, citations as "(Author Year, ch. 3)", links to the published
 page (or their text, without a public URL); in the HTML of Moodle XML and GIFT, math
 as ``\\(...\\)`` / ``\\[...\\]`` (the delimiters of Moodle's MathJax filter). Every fault is a BankError naming the file
-and the exercise or entry.
+and line: a page's and its exercise, or includes/question-bank.yml's and its entry (read with the
+registers' loader and field checks, ``load_spec``).
 """
 
 from __future__ import annotations
 
+import ast
 import csv
 import html
 import io
@@ -56,16 +64,24 @@ import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import markdown as markdown_lib
 import yaml
 
-from nn_site.pages import citations, ledger, quantities
+from nn_site.engine.fence import YamlError, load_yaml
+from nn_site.pages import citations, entry_checks, ledger, quantities
 from nn_site.publish import cite
 
 SPEC = Path("includes") / "question-bank.yml"
 FILES = {"xml": "data/question-bank.xml", "gift": "data/question-bank.gift.txt", "csv": "data/question-bank.csv"}
 TYPES = ("essay", "numerical", "multichoice")
+# The fields of an entry of includes/question-bank.yml, by type: required, then optional.
+SPEC_FIELDS = {
+    "numerical": ("page", "exercise", "type", "answer", "computed_by", "tolerance", "ask"),
+    "multichoice": ("page", "exercise", "type", "choices", "ask"),
+}
+SPEC_OPTIONAL = {"numerical": ("unit", "preamble"), "multichoice": ("preamble",)}
 CSV_FIELDS = (
     "id",
     "page",
@@ -89,6 +105,7 @@ TITLE = re.compile(r"^# (?P<title>.+)$", re.MULTILINE)
 # Inline math may wrap onto the next line of its paragraph, not past a blank line.
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?P<inline>(?:[^$\n]|\n(?![ \t]*\n))+?)\$", re.DOTALL)
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
+COMPUTED_BY = re.compile(r"^(?P<path>snippets/[\w./-]+\.py):(?P<call>[A-Za-z_]\w*\(.*\))$", re.DOTALL)
 GIFT_SPECIAL = re.compile(r"([~=#{}:])")
 SEVERAL = re.compile(r",\s+and\s+(?:by\s+)?(?:how|what|why|which)\b")
 NEEDS_PAGE_CATEGORY = "needs the page"
@@ -118,6 +135,53 @@ class BankError(Exception):
     """An exercise or an entry of includes/question-bank.yml is wrong; the message says where."""
 
 
+class Computation(NamedTuple):
+    """What computes a numerical answer: a function of a page's snippet and its arguments."""
+
+    path: str  # "snippets/decisions/decision_ddm.py", relative to the project's root
+    function: str
+    args: tuple
+    kwargs: dict
+
+
+def computation(text: object, at: str, root: Path, folder: str = "snippets/") -> Computation:
+    """A ``computed_by``, "snippets/<page>/<file>.py:function(literal, ...)", checked without
+    running the snippet: the file is in ``folder`` (the page's own snippets, which the page
+    shows, so its reader sees the code that gives the answer), exists and defines the
+    function at its top level, and the arguments are literals (numbers, texts, lists)."""
+    match = COMPUTED_BY.match(text) if isinstance(text, str) else None
+    if not match:
+        raise BankError(f"{at}: computed_by must be 'snippets/<page>/<file>.py:function(arguments)', not {text!r}")
+    if not match["path"].startswith(folder):
+        raise BankError(f"{at}: computed_by {text!r} is not a snippet of its page ({folder})")
+    try:
+        call = ast.parse(match["call"], mode="eval").body
+    except SyntaxError as exc:
+        raise BankError(f"{at}: computed_by {text!r} is not a function call: {exc.msg}") from None
+    if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+        raise BankError(f"{at}: computed_by {text!r} is not a call of a function by its name")
+    values = []
+    for node in [*call.args, *(k.value for k in call.keywords)]:
+        try:
+            values.append(ast.literal_eval(node))
+        except ValueError:
+            raise BankError(
+                f"{at}: computed_by {text!r}: {ast.unparse(node)} is not a literal (a number, text or list)"
+            ) from None
+    if any(k.arg is None for k in call.keywords):
+        raise BankError(f"{at}: computed_by {text!r}: name each keyword argument")
+    args, kwargs = tuple(values[: len(call.args)]), {k.arg: v for k, v in zip(call.keywords, values[len(call.args) :])}
+    path = root / match["path"]
+    if not path.is_file():
+        raise BankError(f"{at}: computed_by {text!r}: there is no {match['path']}")
+    defined = {
+        node.name for node in ast.parse(path.read_text(encoding="utf-8")).body if isinstance(node, ast.FunctionDef)
+    }
+    if call.func.id not in defined:
+        raise BankError(f"{at}: computed_by {text!r}: {match['path']} defines no function {call.func.id}")
+    return Computation(match["path"], call.func.id, args, kwargs)
+
+
 @dataclass
 class Question:
     id: str  # "integrate-and-fire-1": the page's slug and the exercise's number, stable
@@ -132,6 +196,7 @@ class Question:
     type: str = "essay"
     answer: float | None = None
     answer_text: str = ""  # the number exactly as the solution writes it
+    computed_by: str = ""  # the snippet function that computes it (includes/question-bank.yml)
     tolerance: float | None = None  # absolute, as Moodle wants it
     unit: str = ""
     choices: list[str] = field(default_factory=list)  # multichoice: the right one first
@@ -292,17 +357,70 @@ def number(text: str) -> float:
     return float(text.replace(",", "").replace("\u2212", "-").strip())
 
 
-def load_spec(root: Path) -> list[dict]:
+@dataclass
+class SpecEntry:
+    """An entry of includes/question-bank.yml, where it is, for messages that name its line."""
+
+    fields: dict
+    number: int  # 1-based, in the file's order
+    line: int  # the entry's first line
+    field_lines: dict[str, int]  # each field's line
+
+    @property
+    def key(self) -> tuple[object, object]:
+        return self.fields.get("page"), self.fields.get("exercise")
+
+    def at(self, field: str | None = None) -> str:
+        """Where a message starts: file, line (the field's, when there is one), entry."""
+        line = self.field_lines.get(field, self.line) if field else self.line
+        page, exercise = self.key
+        return f"{SPEC.as_posix()}:{line}: entry {self.number} ({page}, exercise {exercise})"
+
+
+def load_spec(root: Path) -> list[SpecEntry]:
+    """The entries of includes/question-bank.yml with their lines, each checked for its
+    type's fields (the checks that need the exercise are ``collect``'s). Read like the
+    registers (nn_site/engine/fence.py's load_yaml refuses a repeated field, which YAML
+    would keep silently; entry_checks checks the fields) so every message names the line."""
     path = root / SPEC
+    where = SPEC.as_posix()
     if not path.is_file():
         return []
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        raise BankError(f"{SPEC.as_posix()}: not valid YAML: {exc}") from None
-    if not isinstance(data, list):
-        raise BankError(f"{SPEC.as_posix()}: must be a YAML list of entries")
-    return data
+        data = load_yaml(text) if text.strip() else []
+    except YamlError as exc:
+        raise BankError(f"{where}{f':{exc.line}' if exc.line else ''}: not valid YAML: {exc}") from None
+    entry_checks.entry_list(data, where, BankError, "entries", "page")
+    document = yaml.compose(text, Loader=yaml.SafeLoader)
+    entries = []
+    for n, (fields, node) in enumerate(zip(data, document.value, strict=True), 1):
+        line = node.start_mark.line + 1
+        if not isinstance(fields, dict):
+            raise BankError(f"{where}:{line}: entry {n} is not a mapping of {', '.join(SPEC_FIELDS['numerical'])}")
+        field_lines = {str(k.value): k.start_mark.line + 1 for k, _ in node.value}
+        entry = SpecEntry(fields, n, line, field_lines)
+        kind = fields.get("type")
+        if kind not in SPEC_FIELDS:
+            raise BankError(f"{entry.at('type')}: type must be one of {', '.join(SPEC_FIELDS)}, not {kind!r}")
+        entry_checks.check_fields(
+            fields,
+            entry.at(),
+            BankError,
+            SPEC_FIELDS[kind],
+            {*SPEC_FIELDS[kind], *SPEC_OPTIONAL[kind]},
+            unknown_note=f" (a {kind} entry has {', '.join([*SPEC_FIELDS[kind], *SPEC_OPTIONAL[kind]])})",
+        )
+        entries.append(entry)
+    return entries
+
+
+def snippets_named(root: Path) -> list[Path]:
+    """The snippet files the spec's ``computed_by`` entries name (what the bank reads
+    besides the pages and includes/, for its cache key)."""
+    path = root / SPEC
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return sorted({root / name for name in re.findall(r"\bsnippets/[\w./-]+\.py\b", text)})
 
 
 def asks_several(question: str) -> bool:
@@ -311,44 +429,50 @@ def asks_several(question: str) -> bool:
     return question.count("?") > 1 or "(b)" in question or bool(SEVERAL.search(question))
 
 
-def _apply(question: Question, entry: dict, at: str) -> None:
-    kind = entry.get("type")
-    if kind not in TYPES[1:]:
-        raise BankError(f"{at}: type must be one of {', '.join(TYPES[1:])}, not {kind!r}")
-    ask = entry.get("ask")
+def _apply(question: Question, spec: SpecEntry, root: Path) -> None:
+    entry, at = spec.fields, spec.at
+    kind = entry["type"]
+    ask = entry["ask"]
     if not isinstance(ask, str) or not ask.strip():
-        raise BankError(f"{at}: 'ask' (what the student enters) is required")
+        raise BankError(f"{at('ask')}: 'ask' (what the student enters) must be a text")
     preamble = entry.get("preamble", "")
     if not isinstance(preamble, str):
-        raise BankError(f"{at}: 'preamble' (what the question needs that its page states nearby) must be a text")
+        raise BankError(
+            f"{at('preamble')}: 'preamble' (what the question needs that its page states nearby) must be a text"
+        )
     if kind == "numerical" and asks_several(question.question) and "graded" not in ask:
         raise BankError(
-            f"{at}: the question asks several things but is graded on one number;"
+            f"{at('ask')}: the question asks several things but is graded on one number;"
             " say which in 'ask' (\"Only part (a) is graded here: ...\")"
         )
     question.type = kind
     question.question = "\n\n".join(p for p in (preamble.strip(), question.question, ask.strip()) if p)
     if kind == "numerical":
-        pattern, tolerance = entry.get("answer"), entry.get("tolerance")
+        pattern, tolerance = entry["answer"], entry["tolerance"]
         if not isinstance(tolerance, int | float) or not 0 < tolerance < 1:
-            raise BankError(f"{at}: tolerance must be a relative error between 0 and 1, not {tolerance!r}")
+            raise BankError(f"{at('tolerance')}: tolerance must be a relative error between 0 and 1, not {tolerance!r}")
         try:
             match = re.search(pattern, " ".join(question.source_solution.split()))
         except (re.error, TypeError) as exc:
-            raise BankError(f"{at}: answer is not a regular expression with one group: {exc}") from None
+            raise BankError(f"{at('answer')}: answer is not a regular expression with one group: {exc}") from None
         if not match or match.re.groups != 1:
-            raise BankError(f"{at}: the answer pattern {pattern!r} is not in the solution of {question.name}")
+            raise BankError(f"{at('answer')}: the answer pattern {pattern!r} is not in the solution of {question.name}")
         question.answer_text = match.group(1)
         try:
             question.answer = number(question.answer_text)
         except ValueError:
-            raise BankError(f"{at}: the answer pattern found {question.answer_text!r}, not a number") from None
+            raise BankError(
+                f"{at('answer')}: the answer pattern found {question.answer_text!r}, not a number"
+            ) from None
         question.tolerance = float(f"{abs(question.answer) * tolerance:.2g}")
+        own = f"snippets/{question.page.rsplit('.', 1)[0].replace('-', '_')}/"
+        computation(entry["computed_by"], at("computed_by"), root, own)
+        question.computed_by = entry["computed_by"]
         question.unit = str(entry.get("unit", ""))
     else:
-        choices = entry.get("choices")
+        choices = entry["choices"]
         if not isinstance(choices, list) or len(choices) < 2 or not all(isinstance(c, str) and c for c in choices):
-            raise BankError(f"{at}: choices must be a list of at least two texts, the right one first")
+            raise BankError(f"{at('choices')}: choices must be a list of at least two texts, the right one first")
         question.choices = [str(c) for c in choices]
 
 
@@ -385,17 +509,12 @@ def collect(docs_dir: Path, root: Path, texts: Texts, pages: list[str]) -> list[
                 path=site_path(page, texts.directory_urls),
                 needs_page=needs_page(question),
             )
-    for i, entry in enumerate(load_spec(root), 1):
-        at = f"{SPEC.as_posix()}: entry {i}"
-        if not isinstance(entry, dict):
-            raise BankError(f"{at} is not a mapping")
-        key = (entry.get("page"), entry.get("exercise"))
-        at += f" ({key[0]}, exercise {key[1]})"
-        if key not in questions:
-            raise BankError(f"{at}: no such exercise")
-        if questions[key].type != "essay":
-            raise BankError(f"{at}: the exercise has an entry already")
-        _apply(questions[key], entry, at)
+    for spec in load_spec(root):
+        if spec.key not in questions:
+            raise BankError(f"{spec.at()}: no such exercise")
+        if questions[spec.key].type != "essay":
+            raise BankError(f"{spec.at()}: the exercise has an entry already")
+        _apply(questions[spec.key], spec, root)
     for q in questions.values():
         if q.needs_page:
             q.question = open_the_page(q) + "\n\n" + q.question

@@ -88,6 +88,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs_dir = Path(config.docs_dir)
     pages = [p for p in nav_pages(config.nav) if (docs_dir / p).is_file()]
     inputs = [docs_dir / p for p in pages] + sorted((root / "includes").rglob("*.yml")) + [docs_dir / "references.bib"]
+    inputs += bank.snippets_named(root)  # the bank checks that their computed_by functions exist
     key = cache.key(
         *[p for p in inputs if p.is_file()],
         *CODE,

@@ -8,8 +8,12 @@ prerequisites, a table of the steps and the total time. Pages, notebooks and exe
 Markdown links, which a strict build checks; a deck is a download link.
 
 Every fault (unknown field or material, a page not in the navigation, a deck of a page
-without exercises, a time that is not a whole number of minutes) is a LessonPlanError
-naming the file and line.
+without exercises, a time that is not a whole number of minutes, a page before one it
+builds on) is a LessonPlanError naming the file and line.
+
+``includes/builds_on.yml`` says which pages a page builds on; a plan that includes both
+must put the page after them (:func:`check_order`). A plan in weeks (steps with ``when``)
+shows each week's time, class and homework (:func:`week_minutes`).
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from nn_site.engine.fence import YamlError, load_yaml
 from nn_site.pages import entry_checks
 
 PLANS_FILE = Path("includes") / "lesson_plans.yml"
+BUILDS_ON_FILE = Path("includes") / "builds_on.yml"
 MARKER = "<!-- lesson-plans -->"
 PLAN_FIELDS = ("id", "title", "summary", "prerequisites", "steps")
 STEP_FIELDS = ("when", "minutes", "homework", "activity", "materials")
@@ -102,7 +107,72 @@ def load(root: Path, docs_dir: Path, titles: dict[str, str]) -> list[dict]:
                 raise LessonPlanError(f"{step_at}: homework must be true or false")
             for item, item_node in zip(step["materials"], _child(step_node, "materials").value):
                 _check_material(item, f"{where}:{_line(item_node)}: plan {plan['id']!r}, step {n}", docs_dir, titles)
+    builds_on = load_builds_on(root, titles)
+    for plan, plan_node in zip(plans, tree.value):
+        check_order(plan, plan_node, builds_on)
     return plans
+
+
+def load_builds_on(root: Path, titles: dict[str, str]) -> dict[str, tuple[list[str], int]]:
+    """``includes/builds_on.yml``: each page, the pages it builds on and the entry's line
+    (empty without the file). Every page must be one of the navigation."""
+    path = root / BUILDS_ON_FILE
+    where = BUILDS_ON_FILE.as_posix()
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = load_yaml(text)
+    except YamlError as exc:
+        raise LessonPlanError(f"{where}{f':{exc.line}' if exc.line else ''}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise LessonPlanError(f"{where}: must be a mapping, each line 'page.md: [pages it builds on]'")
+    found = {}
+    for key_node, _ in _lines(text).value:
+        page, line = str(key_node.value), _line(key_node)
+        before = data[key_node.value]
+        if not isinstance(before, list) or not before:
+            raise LessonPlanError(f"{where}:{line}: {page}: the pages it builds on must be a list, [a.md, b.md]")
+        for name in [page, *before]:
+            if str(name) not in titles:
+                raise LessonPlanError(f"{where}:{line}: {name!r} is not a page of the navigation")
+        found[page] = ([str(b) for b in before], line)
+    return found
+
+
+def _target(item: dict) -> str:
+    return str(next(item[k] for k in KINDS if k in item))
+
+
+def check_order(plan: dict, plan_node, builds_on: dict[str, tuple[list[str], int]]) -> None:
+    """A plan puts each page (as a page, deck, notebook or exercises) first after the first
+    appearance of every page it builds on that the plan includes (the materials' order:
+    steps in order, a step's materials in order)."""
+    first: dict[str, int] = {}
+    places = []  # (target, its line, step number) of each material, in order
+    for n, (step, step_node) in enumerate(zip(plan["steps"], _child(plan_node, "steps").value), 1):
+        for item, item_node in zip(step["materials"], _child(step_node, "materials").value):
+            first.setdefault(_target(item), len(places))
+            places.append((_target(item), _line(item_node), n))
+    for target, index in first.items():
+        before, line = builds_on.get(target, ([], 0))
+        for needed in before:
+            if needed in first and first[needed] > index:
+                _, at_line, n = places[index]
+                raise LessonPlanError(
+                    f"{PLANS_FILE.as_posix()}:{at_line}: plan {plan['id']!r}, step {n}: {target} builds on {needed}"
+                    f" ({BUILDS_ON_FILE.as_posix()}:{line}), which this plan shows later (step {places[first[needed]][2]})"
+                )
+
+
+def week_minutes(plan: dict) -> dict[str, int]:
+    """Each week of a plan in weeks (its steps' ``when``), in order, with its minutes: class
+    time and the students' homework estimate, as the plan states them."""
+    weeks: dict[str, int] = {}
+    for step in plan["steps"]:
+        if step.get("when"):
+            weeks[step["when"]] = weeks.get(step["when"], 0) + step["minutes"]
+    return weeks
 
 
 def _check_material(item, at: str, docs_dir: Path, titles: dict[str, str]) -> None:
@@ -158,4 +228,7 @@ def markdown(plans: list[dict], here_dest: str, dests: dict[str, str], titles: d
             out.append(f"| {when}{time} | {step['activity']} | {materials} |")
         extra = f", and about {duration(homework)} of homework" if homework else ""
         out.append(f"\nTotal: {duration(total)} in class{extra}.\n")
+        if weeks:
+            each = "; ".join(f"{week}: {duration(minutes)}" for week, minutes in week_minutes(plan).items())
+            out.append(f"Each week, class and homework together. {each}.\n")
     return "\n".join(out)

@@ -30,6 +30,11 @@ def stdp(dt):
                     np.where(dt < 0, -A_MINUS * np.exp(dt / TAU_MINUS), 0.0))
 
 
+def net_change(dts):
+    """Weight change (fraction of w_max) of several pairs, dt = t_post - t_pre in ms each:
+    the pairs' changes add up."""
+    return float(np.sum(stdp(np.asarray(dts, dtype=float))))
+
 if __name__ == "__main__":
     for dt in (-40, -20, -10, 10, 20, 40):
         kind = "LTP" if dt > 0 else "LTD"

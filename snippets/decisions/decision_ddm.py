@@ -34,6 +34,15 @@ def mean_time(mu, a=A, sigma=SIGMA):
     return np.where(mu == 0, a ** 2 / sigma ** 2, a / safe * np.tanh(safe * a / sigma ** 2))
 
 
+def drift_for_accuracy(p, a=A, sigma=SIGMA):
+    """The drift mu at which P(correct) is p: p_correct solved for mu."""
+    return sigma**2 * np.log(p / (1 - p)) / (2 * a)
+
+
+def time_factor(mu, a_from, a_to, sigma=SIGMA):
+    """By how much the mean decision time grows when the bound goes from a_from to a_to."""
+    return mean_time(mu, a_to, sigma) / mean_time(mu, a_from, sigma)
+
 def corrected_bound(a=A, sigma=SIGMA, dt=DT):
     """The bound a continuous walk needs to match an Euler walk watched every dt."""
     return a + BETA * sigma * np.sqrt(dt)

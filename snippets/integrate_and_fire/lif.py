@@ -67,6 +67,12 @@ def rate_closed_form(i):
     return np.where(above, 1000.0 / isi, 0.0)
 
 
+def counting_window(i, relative_error):
+    """Time (ms) to count a rate at current i (nA) to a relative error: a count of n
+    regular spikes is uncertain by about one spike, so it needs n = 1 / relative_error
+    interspike intervals."""
+    return 1000.0 / rate_closed_form(i) / relative_error
+
 if __name__ == "__main__":
     print(f"rheobase (V_th - E_L) / R = {RHEOBASE:.1f} nA")
     print(f"saturation rate 1 / t_ref = {1000.0 / T_REF:.0f} Hz")

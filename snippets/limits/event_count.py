@@ -7,6 +7,8 @@ project to 1000 outputs; the clocked layer is stepped every 1 ms, and the
 event-driven count uses simulated Poisson spikes at three mean rates.
 """
 
+import math
+
 import numpy as np
 
 N_IN, N_OUT = 1000, 1000
@@ -24,6 +26,18 @@ def event_updates(rate, n_in, n_out, duration, rng):
     spikes = rng.poisson(rate * duration, size=n_in).sum()
     return int(spikes) * n_out
 
+
+def poisson_count_probability(k, rate, window):
+    """Probability that a Poisson neuron at `rate` (Hz) fires exactly k spikes in `window` (s)."""
+    mean = rate * window
+    return mean**k * np.exp(-mean) / math.factorial(k)
+
+
+def break_even_rate(dt, n_in=N_IN, n_out=N_OUT, duration=DURATION):
+    """Mean rate (Hz) at which event-driven updating does as many synaptic updates as the
+    clocked layer stepped every dt: the expected event count, rate x duration x n_in x
+    n_out, equal to clocked_updates."""
+    return clocked_updates(n_in, n_out, dt, duration) / (duration * n_in * n_out)
 
 if __name__ == "__main__":
     rng = np.random.default_rng(0)

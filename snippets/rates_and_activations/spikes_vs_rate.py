@@ -40,6 +40,12 @@ def windowed_rate(spikes, window, t_max=800.0):
     return edges, counts * 1000.0 / window
 
 
+def listening_window(rate_a, rate_b, neurons=1):
+    """Shortest counting window (s) that tells rate_a from rate_b (Hz) with `neurons` Poisson
+    neurons: the difference of the mean counts, n (rate_b - rate_a) W, at least twice the
+    combined standard deviation sqrt(n (rate_a + rate_b) W)."""
+    return 4 * (rate_a + rate_b) / (neurons * (rate_b - rate_a) ** 2)
+
 if __name__ == "__main__":
     spikes = lif_spikes()
     print(f"{len(spikes)} spikes in 800 ms")

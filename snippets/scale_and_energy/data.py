@@ -73,6 +73,12 @@ ENERGY_PER_OP = [
 ALL = COUNTS + POWER + ENERGY_PER_OP
 
 
+def communication_to_computation(rate_factor=1.0):
+    """Cortical communication over computation power (Levy & Calvert), with communication
+    scaled by `rate_factor`, the change of the mean firing rate, and computation unchanged."""
+    power = {c.name: c.value for c in POWER}
+    return rate_factor * power["cortex, long-range communication"] / power["cortical computation"]
+
 SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 

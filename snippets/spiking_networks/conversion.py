@@ -35,6 +35,14 @@ def if_rate_closed_form(a, steps):
     return np.floor(np.clip(a, 0.0, 1.0) * steps + 1e-9) / steps
 
 
+def steps_for_rate_error(max_error, grid=np.linspace(0.0, 1.0, 10_001)):
+    """The fewest time steps T for which the IF rate is within max_error of ReLU(a) for
+    every input a of the grid in [0, 1]."""
+    steps = 1
+    while np.max(np.abs(if_rate_closed_form(grid, steps) - grid)) > max_error:
+        steps += 1
+    return steps
+
 def moons(n, rng):
     t = rng.uniform(0, np.pi, n)
     y = rng.integers(0, 2, n)

@@ -55,6 +55,19 @@ def closed_form(pairings, delays, t_reward=T_REWARD, tau_e=TAU_E):
     return np.where(since >= 0, ETA * stdp(delays) * np.exp(-np.maximum(since, 0.0) / tau_e), 0.0)
 
 
+def tau_for_fraction_left(fraction, delay, lo=0.1, hi=10.0):
+    """The tau_e (s) for which a simulated trace keeps `fraction` of its jump `delay` s after
+    its pairing: bisection on simulate (a longer tau_e leaves more)."""
+
+    def left(tau):
+        t, traces, _, _ = simulate([0.5], [0.010], t_max=0.5 + delay + 0.01, tau_e=tau)
+        return traces[np.searchsorted(t, 0.5 + delay - 1e-9), 0] / traces[np.searchsorted(t, 0.5 - 1e-9), 0]
+
+    for _ in range(40):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if left(mid) < fraction else (lo, mid)
+    return (lo + hi) / 2
+
 if __name__ == "__main__":
     names = "ABCD"
     pairings = np.array([2.5, 0.5, 2.5, 3.5])              # s
