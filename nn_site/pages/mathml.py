@@ -65,8 +65,8 @@ WHOLE_PHONE_FORM = re.compile(r"\A\s*\\begin\{(?P<env>split|gather)\}(?P<body>.*
 # (\\ and \{ among them), a brace, an '&', or a run of anything else.
 TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}&]|[^\\{}&]+", re.DOTALL)
 # Space at either end of a line: harmless on one line, it would push a line of the phone
-# copy off centre.
-EDGE_SPACE = r"(?:\s|\\[,:;! ]|\\quad\b|\\qquad\b|~)*"
+# copy off centre. An empty group counts: "&{}+ x" makes a continuation's "+" binary.
+EDGE_SPACE = r"(?:\s|\\[,:;! ]|\\quad\b|\\qquad\b|~|\{\})*"
 # A column mark at the top level of a split (a distinct object: "&" inside a nested
 # cases stays a plain "&").
 ALIGN = "&" + "\0"
@@ -148,7 +148,8 @@ def split_for_phone(tex: str) -> tuple[str, str] | None:
         text = "".join("&" if t == ALIGN else t for t in tokens)
         aligned_at_start = next(t for t in tokens if t.strip()) == ALIGN
         flat = "".join(t for t in tokens if t != ALIGN)
-        # A continuation's indent ("&\\quad - ...") only means something beside the line above.
+        # A continuation's indent ("&\\quad - ...", "&{}+ ...") only means something
+        # beside the line above.
         one_line.append(LEADING_SPACE.sub("", flat) if aligned_at_start else flat)
         phone.append(TRAILING_SPACE.sub("", LEADING_SPACE.sub("", text)))
     environment = PHONE_FORMS[whole["env"]]
