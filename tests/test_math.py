@@ -97,6 +97,10 @@ def test_an_empty_group_makes_a_continuations_operator_binary_only_in_lines():
     assert "&{}+ b" in lines
 
 
+def test_gather_star_is_gather():
+    assert mathml.split_for_phone(r"\begin{gather*} a = 1, \\ b = 2 \end{gather*}")[1].startswith(r"\begin{gathered}")
+
+
 def test_other_display_math_is_not_split():
     assert mathml.split_for_phone(r"\begin{aligned} a &= b \\ c &= d \end{aligned}") is None
     assert "math-display--lines" not in mathml.to_mathml(r"a = b", "block")

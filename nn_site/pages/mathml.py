@@ -60,7 +60,9 @@ RAW_TEX = re.compile(r"\$[^$\s]|\\(?:frac|mathrm|mathbf|left|right|sum|int|tau|s
 # environment in the Markdown becomes which in the phone's copy.
 PHONE_FORMS = {"split": "aligned", "gather": "gathered"}
 PHONE_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:split|gather)\*?\}")
-WHOLE_PHONE_FORM = re.compile(r"\A\s*\\begin\{(?P<env>split|gather)\}(?P<body>.*)\\end\{(?P=env)\}\s*\Z", re.DOTALL)
+WHOLE_PHONE_FORM = re.compile(
+    r"\A\s*\\begin\{(?P<env>split|gather)(?P<star>\*?)\}(?P<body>.*)\\end\{(?P=env)(?P=star)\}\s*\Z", re.DOTALL
+)
 # TeX's tokens as far as finding the top level needs: a command, an escaped character
 # (\\ and \{ among them), a brace, an '&', or a run of anything else.
 TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}&]|[^\\{}&]+", re.DOTALL)
