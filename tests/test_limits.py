@@ -180,5 +180,5 @@ def test_scale_page_shows_the_derivation_and_the_printed_dram_ratios(site):
 def test_limits_page_prints_the_worked_examples(site):
     text = page_text((site / "limits" / "index.html").read_text(encoding="utf-8"))
     assert "Fano factor 0.00" in text
-    assert "1.00e+09 synaptic updates per second" in text
+    assert "1.00 × 10⁹ synaptic updates per second" in text
     assert "largest output difference over 1000 inputs" in text

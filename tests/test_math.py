@@ -53,6 +53,66 @@ def test_display_math_is_wrapped_in_its_own_scroll_box():
     assert "<munderover>" in out
 
 
+HH_ONE_LINE = r"C \frac{dV}{dt} = I - g_\text{Na} (V - E_\text{Na}) - g_\text{K} (V - E_\text{K})."
+HH_SPLIT = r"""\begin{split}
+C \frac{dV}{dt} &= I - g_\text{Na} (V - E_\text{Na}) \\
+  &\quad - g_\text{K} (V - E_\text{K}).
+\end{split}"""
+
+
+def copies(html: str) -> dict[str, str]:
+    """{'one-line': MathML, 'lines': MathML} of an equation typeset for a phone too."""
+    found = re.findall(r'<span class="math-display math-display--([a-z-]+)"[^>]*>(.*?)</span>', html, re.S)
+    return dict(found)
+
+
+def test_a_split_is_one_line_on_a_wide_screen_exactly_as_written_on_one_line():
+    html = mathml.to_mathml(HH_SPLIT, "block")
+    one_line = mathml.to_mathml(HH_ONE_LINE, "block")
+    assert set(copies(html)) == {"one-line", "lines"}, html
+    # The same MathML as the one-line source gave: a desktop reader sees no change.
+    assert copies(html)["one-line"] == one_line.removeprefix('<span class="math-display">').removesuffix("</span>")
+    assert "<mtable" not in copies(html)["one-line"]
+    # In lines, the continuation aligned at '=' in the second column, with its indent.
+    lines = re.sub(r"\s+", "", copies(html)["lines"])
+    assert lines.count("<mtr>") == 2 and '<mspacewidth="1em"></mspace><mo>−</mo><msub><mi>g</mi>' in lines, lines
+    # Only the copy in lines is kept out of the search index (the one-line copy is there).
+    assert html.count("data-search-exclude") == 1 and 'math-display--lines" data-search-exclude' in html
+
+
+def test_a_gather_keeps_the_rows_and_columns_of_what_it_contains():
+    tex = r"\begin{gather} a = \begin{cases} 0, & z < 1,\\ 1, & z \ge 1, \end{cases} \qquad \\ z = x + y . \end{gather}"
+    one_line, lines = mathml.split_for_phone(tex)
+    assert one_line.split() == r"a = \begin{cases} 0, & z < 1,\\ 1, & z \ge 1, \end{cases} \qquad z = x + y .".split()
+    assert lines.splitlines() == [
+        r"\begin{gathered}", r"a = \begin{cases} 0, & z < 1,\\ 1, & z \ge 1, \end{cases} \\", "z = x + y .", r"\end{gathered}"
+    ]
+    rendered = re.sub(r"\s+", "", copies(mathml.to_mathml(tex, "block"))["lines"])
+    assert rendered.count("<mtable") == 2, rendered  # the gathered lines, and the cases inside
+
+
+def test_an_empty_group_makes_a_continuations_operator_binary_only_in_lines():
+    one_line, lines = mathml.split_for_phone(r"\begin{split} y = \beta \Big( &-a \\ &{}+ b \Big) \end{split}")
+    assert one_line.split() == r"y = \beta \Big( -a + b \Big)".split()
+    assert "&{}+ b" in lines
+
+
+def test_gather_star_is_gather():
+    assert mathml.split_for_phone(r"\begin{gather*} a = 1, \\ b = 2 \end{gather*}")[1].startswith(r"\begin{gathered}")
+
+
+def test_other_display_math_is_not_split():
+    assert mathml.split_for_phone(r"\begin{aligned} a &= b \\ c &= d \end{aligned}") is None
+    assert "math-display--lines" not in mathml.to_mathml(r"a = b", "block")
+
+
+@pytest.mark.parametrize("tex", [r"x + \begin{split} a &= b \\ &= c \end{split}",
+                                 r"\begin{gather} a \\ b \end{gather}, \quad c"])
+def test_split_or_gather_inside_a_larger_formula_is_an_error(tex):
+    with pytest.raises(mathml.MathError, match="must be the whole display equation"):
+        mathml.to_mathml(tex, "block")
+
+
 @pytest.mark.parametrize("tex, cause", [
     (r"\sigmaa(z)", r"Unsupported function name: \sigmaa"),
     (r"\mathbf{w", "expected '}'"),

@@ -11,6 +11,8 @@ import pytest
 
 from nn_site.pages.typography import grouped, typeset
 
+from helpers import OUTPUT_BLOCK
+
 NNBSP, NBSP, MINUS, EN = "\u202f", "\u00a0", "\u2212", "\u2013"
 
 
@@ -186,3 +188,30 @@ def test_result_blocks_print_names_and_units_as_typeset(site: Path):
     assert "600 per rad², so the Cramér–Rao bound" in population
     activation = (site / "activation-functions" / "index.html").read_text(encoding="utf-8")
     assert "(bound 0.25¹⁰ = 9.54 × 10⁻⁷)" in activation
+
+
+# A number as a terminal prints it (1e-06, 2.3e+04, 5.1E-10) and a page need not: a
+# snippet prints 10⁻⁶, 2.3 × 10⁴ or a plain decimal, as its reader and a student running it see.
+E_NOTATION = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])")
+
+
+@pytest.mark.parametrize("printed", ["drift 2.6e-06 rad", "updates: 1.00e+09", "error = 5.1E-10", "0.0e+00,", "(1e5)"])
+def test_e_notation_is_found(printed):
+    assert E_NOTATION.search(printed), printed
+
+
+@pytest.mark.parametrize("printed", ["drift 2.6 × 10⁻⁶ rad", "1.00 × 10⁹", "0.84", "file1e5.py", "sha 3e4f", "e-5 v1e2"])
+def test_reader_notation_is_not_e_notation(printed):
+    assert not E_NOTATION.search(printed), printed
+
+
+def test_printed_output_shows_no_e_notation(site: Path):
+    problems, blocks = [], 0
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        for snippet, block in OUTPUT_BLOCK.findall(file.read_text(encoding="utf-8")):
+            blocks += 1
+            text = html.unescape(re.sub(r"<[^>]+>", "", block))
+            problems += [f"{relative}: {snippet} prints {m[0]!r}" for m in E_NOTATION.finditer(text)]
+    assert blocks > 50, f"only {blocks} printed outputs found: the check checks little"
+    assert not problems, "printed output in e-notation:\n" + "\n".join(sorted(set(problems))[:30])

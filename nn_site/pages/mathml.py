@@ -9,6 +9,16 @@ thin space ("ln 4", not "ln4"), a prime is a superscript of its letter, \\left|.
 are fences. Browsers render MathML Core natively in STIX Two Math (docs/assets/fonts/,
 subset to the glyphs the site uses by nn_site/pages/math_font.py).
 
+A display equation too wide for a phone is written once, broken where it may break, as
+the whole of its ``$$...$$``: ``\\begin{split} ... \\end{split}`` for one equation (an
+``&`` before what the next lines align with, ``&\\quad`` to indent a continuation) or
+``\\begin{gather} ... \\end{gather}`` for a list of equations, one a line. Both are
+amsmath's own forms for exactly this, so the Markdown still reads as TeX. The build
+typesets it twice: on one line for wider screens (the same TeX with the ``\\\\``, the
+``&`` and a continuation's indent taken out, so the desktop rendering is what a one-line
+source gave) and in lines (``aligned``/``gathered``) for a phone; site.css shows one of
+the two, so a screen reader reads one (``split_for_phone``).
+
 Bad TeX fails the build with Temml's own cause (``\\sigmaa`` is an unknown command, an
 unclosed ``\\mathbf{w`` lacks its '}'), and `locate` finds the line in the page source.
 Conversions are kept between builds in one JSON file beside the snippet cache, keyed by
@@ -46,6 +56,25 @@ UNMARKED_ACCENT = re.compile(
 # A '$' that survived conversion, or a TeX command in running text: TeX the build missed.
 RAW_TEX = re.compile(r"\$[^$\s]|\\(?:frac|mathrm|mathbf|left|right|sum|int|tau|sigma|alpha|beta|text)\b")
 
+# The two forms of an equation written in lines for a phone (split_for_phone): which
+# environment in the Markdown becomes which in the phone's copy.
+PHONE_FORMS = {"split": "aligned", "gather": "gathered"}
+PHONE_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:split|gather)\*?\}")
+WHOLE_PHONE_FORM = re.compile(
+    r"\A\s*\\begin\{(?P<env>split|gather)(?P<star>\*?)\}(?P<body>.*)\\end\{(?P=env)(?P=star)\}\s*\Z", re.DOTALL
+)
+# TeX's tokens as far as finding the top level needs: a command, an escaped character
+# (\\ and \{ among them), a brace, an '&', or a run of anything else.
+TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[{}&]|[^\\{}&]+", re.DOTALL)
+# Space at either end of a line: harmless on one line, it would push a line of the phone
+# copy off centre. An empty group counts: "&{}+ x" makes a continuation's "+" binary.
+EDGE_SPACE = r"(?:\s|\\[,:;! ]|\\quad\b|\\qquad\b|~|\{\})*"
+# A column mark at the top level of a split (a distinct object: "&" inside a nested
+# cases stays a plain "&").
+ALIGN = "&" + "\0"
+LEADING_SPACE = re.compile(r"\A" + EDGE_SPACE)
+TRAILING_SPACE = re.compile(EDGE_SPACE + r"\Z")
+
 _memo: dict[str, str] = {}  # display + "\0" + tex -> finished HTML
 _engine = threading.local()
 
@@ -77,6 +106,58 @@ def to_mathml(tex: str, display: str) -> str:
     return _memo[key]
 
 
+def _top_level_lines(body: str) -> list[list[str]]:
+    """`body`'s lines, split at each ``\\\\`` outside braces and nested environments
+    (a ``cases`` inside keeps its rows and columns), each line as its tokens; an ``&`` at
+    the top level == ALIGN, one inside stays ``&``."""
+    lines: list[list[str]] = [[]]
+    braces = environments = 0
+    for token in TOKEN.findall(body):
+        if token == "{":
+            braces += 1
+        elif token == "}":
+            braces -= 1
+        elif token == "\\begin":
+            environments += 1
+        elif token == "\\end":
+            environments -= 1
+        elif braces == 0 and environments == 0 and token in ("\\\\", "&"):
+            if token == "&":
+                lines[-1].append(ALIGN)
+            else:
+                lines.append([])
+            continue
+        lines[-1].append(token)
+    return lines
+
+
+def split_for_phone(tex: str) -> tuple[str, str] | None:
+    """(one line, in lines) for a display equation written as a whole ``split`` or
+    ``gather``; None for any other equation. A ``split``/``gather`` that is only part of
+    an equation is a MathError: it would be set in lines on every screen."""
+    whole = WHOLE_PHONE_FORM.match(tex)
+    if whole is None:
+        if PHONE_ENVIRONMENT.search(tex):
+            raise MathError(
+                f"math ${tex.strip()}$ uses split or gather inside a larger formula: "
+                "either must be the whole display equation (it is set on one line on a wide screen)"
+            )
+        return None
+    one_line, phone = [], []
+    for tokens in _top_level_lines(whole["body"]):
+        if not "".join(t for t in tokens if t != ALIGN).strip():
+            continue
+        text = "".join("&" if t == ALIGN else t for t in tokens)
+        aligned_at_start = next(t for t in tokens if t.strip()) == ALIGN
+        flat = "".join(t for t in tokens if t != ALIGN)
+        # A continuation's indent ("&\\quad - ...", "&{}+ ...") only means something
+        # beside the line above.
+        one_line.append(LEADING_SPACE.sub("", flat) if aligned_at_start else flat)
+        phone.append(TRAILING_SPACE.sub("", LEADING_SPACE.sub("", text)))
+    environment = PHONE_FORMS[whole["env"]]
+    return " ".join(one_line), f"\\begin{{{environment}}}\n" + " \\\\\n".join(phone) + f"\n\\end{{{environment}}}"
+
+
 def _cause(exc: Exception) -> str:
     """Temml's ParseError without the JS stack: 'Unsupported function name: \\sigmaa at position 1'."""
     text = str(exc).split("\n    at ", 1)[0]
@@ -88,6 +169,20 @@ def _cause(exc: Exception) -> str:
 def _convert(tex: str, display: str) -> str:
     if not tex.strip():
         raise MathError("empty math between the dollar signs")
+    forms = split_for_phone(tex) if display == "block" else None
+    if forms is not None:
+        one_line, lines = (_typeset(form, display) for form in forms)
+        # The copy in lines stays out of the search index: the one-line copy is there.
+        return (
+            f'<span class="math-display math-display--one-line">{one_line}</span>'
+            f'<span class="math-display math-display--lines" data-search-exclude>{lines}</span>'
+        )
+    rendered = _typeset(tex, display)
+    return f'<span class="math-display">{rendered}</span>' if display == "block" else rendered
+
+
+def _typeset(tex: str, display: str) -> str:
+    """Temml's MathML for `tex`, cleaned for the validator and Chromium."""
     try:
         rendered = _render(tex, display == "block")
     except Exception as exc:  # quickjs.JSException: Temml's ParseError
@@ -100,8 +195,7 @@ def _convert(tex: str, display: str) -> str:
     rendered = CORE_ONLY_STYLE.sub("", rendered)
     rendered = UNMARKED_ACCENT.sub(r'<mover accent="true">\g<base>', rendered)
     rendered = rendered.replace("<math", '<math xmlns="http://www.w3.org/1998/Math/MathML"', 1)
-    rendered = CLOSING_TAG.sub("\\1\n", rendered)
-    return f'<span class="math-display">{rendered}</span>' if display == "block" else rendered
+    return CLOSING_TAG.sub("\\1\n", rendered)
 
 
 def locate(tex: str, source: str) -> int | None:

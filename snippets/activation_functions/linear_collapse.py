@@ -11,6 +11,16 @@ with ReLU hidden layers it learns the circular boundary.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
 
 def rings(rng, n=200):
     """Points on two noisy rings: label 0 on radius 0.5, label 1 on radius 1."""
@@ -62,7 +72,7 @@ if __name__ == "__main__":
     x_test = rng.normal(size=(5, 2))
     layered = ((x_test @ w1) @ w2) @ w3
     collapsed = x_test @ (w1 @ w2 @ w3)
-    print(f"three layers vs one matrix: largest difference {np.abs(layered - collapsed).max():.1e}")
+    print(f"three layers vs one matrix: largest difference {reader(np.abs(layered - collapsed).max())}")
 
     x, y = rings(rng)
     grid = np.linspace(-1.5, 1.5, 121)

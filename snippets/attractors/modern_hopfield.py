@@ -19,6 +19,16 @@ weighted average of several.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
 
 def softmax(z, axis=-1):
     z = z - z.max(axis=axis, keepdims=True)
@@ -55,7 +65,7 @@ if __name__ == "__main__":
     xi = x[:, 0] + 0.8 * rng.normal(size=d)
     same = hopfield_update(x, xi, 1 / np.sqrt(d))
     as_attention = attention(xi[None, :], x.T, x.T, 1 / np.sqrt(d))[0]
-    print(f"Hopfield update vs attention, largest difference: {np.max(np.abs(same - as_attention)):.1e}")
+    print(f"Hopfield update vs attention, largest difference: {reader(np.max(np.abs(same - as_attention)))}")
 
     state, energies = xi, [energy(x, xi, 1 / np.sqrt(d))]
     for _ in range(4):

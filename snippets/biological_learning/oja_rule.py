@@ -11,6 +11,16 @@ component. We compare it with numpy's eigenvector, numerically.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
 
 def correlated_data(rng, n=2000, angle_deg=30.0, variances=(3.0, 0.3)):
     """Zero-mean 2-D Gaussian samples whose long axis points at angle_deg."""
@@ -64,7 +74,7 @@ if __name__ == "__main__":
     print(f"top eigenvector of the covariance: ({e1[0]:+.3f}, {e1[1]:+.3f})")
     print(f"Oja's w after {len(x)} samples:   ({w_oja[-1][0]:+.3f}, {w_oja[-1][1]:+.3f})")
     print(f"|w| Oja  = {np.linalg.norm(w_oja[-1]):.3f},  |cos(w, e1)| = {cos_oja:.5f}")
-    print(f"|w| Hebb = {np.linalg.norm(w_hebb[-1]):.2e},  |cos(w, e1)| = {cos_hebb:.5f}")
+    print(f"|w| Hebb = {reader(np.linalg.norm(w_hebb[-1]), 3)},  |cos(w, e1)| = {cos_hebb:.5f}")
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.8))
     left.scatter(x[:500, 0], x[:500, 1], s=4, alpha=0.3, color="C0", label="inputs x (first 500)")

@@ -16,6 +16,17 @@ against the velocity signal, simulated and the closed form gamma / tau.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
 N = 128                                   # neurons on the ring
 THETA = 2 * np.pi * np.arange(N) / N      # preferred angles
 J0, J1, I0 = -2.0, 4.0, 1.0               # inhibition, neighbour excitation, drive
@@ -104,7 +115,7 @@ if __name__ == "__main__":
     theory = a * np.maximum(np.cos(THETA) - np.cos(tc), 0.0)
     print(f"bump half-width: simulated {np.degrees(np.pi * np.mean(bump > 1e-6)):.1f}°, "
           f"closed form {np.degrees(tc):.1f}°; height {bump.max():.3f} vs {a:.3f}")
-    print(f"drift during 20 τ of hold: {hold_drift:.1e} rad")
+    print(f"drift during 20 τ of hold: {reader(hold_drift)} rad")
     for g, s in zip(gammas, speeds):
         print(f"γ = {g:+.2f}: speed {s:+.4f} per τ (closed form {g:+.4f})")
 

@@ -14,7 +14,7 @@ time for two noise levels, with the prediction 2 D t.
 
 import matplotlib.pyplot as plt
 import numpy as np
-from ring_attractor import I0, J0, J1, N, THETA, make_bump
+from ring_attractor import I0, J0, J1, N, THETA, make_bump, reader
 
 DT = 0.2          # time step, in units of tau
 T_TOTAL = 80.0    # length of each trial, in tau
@@ -67,7 +67,7 @@ if __name__ == "__main__":
         times, angles = noisy_positions(bump, s, rng)
         slope, var = variance_slope(times, angles)
         d = diffusion_prediction(bump, s)
-        print(f"s = {s}: Var grows at {slope:.2e} rad² per τ; predicted 2D = {2 * d:.2e} "
+        print(f"s = {s}: Var grows at {reader(slope, 3)} rad² per τ; predicted 2D = {reader(2 * d, 3)} "
               f"(ratio {slope / (2 * d):.2f}); sd at {times[-1]:.0f} tau: "
               f"{np.degrees(np.sqrt(var[-1])):.1f} deg")
         if s == 0.2:

@@ -10,6 +10,16 @@ by more than it corrects and w runs away.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
 
 def loss(w):
     return (w - 3.0) ** 2
@@ -33,7 +43,7 @@ if __name__ == "__main__":
     fig, ax = plt.subplots()
     for eta, colour in runs.items():
         ws = descend(w0, eta, steps)
-        print(f"eta = {eta:4.2f}: w after {steps} steps = {ws[-1]:+9.3f}, loss = {loss(ws[-1]):9.3g}")
+        print(f"eta = {eta:4.2f}: w after {steps} steps = {ws[-1]:+9.3f}, loss = {reader(loss(ws[-1]), 3):>9}")
         ax.plot(ws, "o-", markersize=3, color=colour, label=f"learning rate $\\eta$ = {eta}")
     ax.axhline(3.0, color="C6", linestyle="--", linewidth=1, label="minimum, w = 3")
     ax.set_ylim(-6, 12)

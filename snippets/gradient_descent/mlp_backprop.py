@@ -9,6 +9,16 @@ rule layer by layer; before training we compare it with finite differences.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
 
 def make_rings(rng, n=200):
     """Class 0: a disc of radius 1; class 1: a ring between radii 1.5 and 2.5."""
@@ -91,7 +101,7 @@ if __name__ == "__main__":
 
     _, backprop = loss_and_grads(params, x, y)
     err = relative_error(backprop, numerical_grads(params, x, y))
-    print(f"gradient check: backprop vs finite differences, relative error = {err:.1e}")
+    print(f"gradient check: backprop vs finite differences, relative error = {reader(err)}")
 
     losses = train(params, x, y)
     accuracy = np.mean((forward(params, x)[0] > 0.5) == y)

@@ -11,6 +11,17 @@ import math
 
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
 N_IN, N_OUT = 1000, 1000
 DT = 0.001          # s, the clock of the layer-by-layer update
 DURATION = 1.0      # s
@@ -42,9 +53,9 @@ def break_even_rate(dt, n_in=N_IN, n_out=N_OUT, duration=DURATION):
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     dense = clocked_updates(N_IN, N_OUT, DT, DURATION)
-    print(f"clocked layer, 1 ms steps: {dense:.2e} synaptic updates "
+    print(f"clocked layer, 1 ms steps: {reader(dense, 3)} synaptic updates "
           "per second")
     for rate in (0.5, 5.0, 50.0):
         events = event_updates(rate, N_IN, N_OUT, DURATION, rng)
-        print(f"event-driven at {rate:4.1f} Hz: {events:.2e} per second, "
+        print(f"event-driven at {rate:4.1f} Hz: {reader(events, 3)} per second, "
               f"{events / dense:.4f} x clocked (rate x dt = {rate * DT:.4f})")

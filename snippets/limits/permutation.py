@@ -10,6 +10,16 @@ transmitter, shape, firing pattern and targets.
 
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
 
 def relu(z):
     return np.maximum(z, 0.0)
@@ -35,4 +45,4 @@ if __name__ == "__main__":
     y_perm = forward(X, P1, q1[:, None], P2, b2[:, None])
     print(f"permutation of the hidden units: {perm}")
     diff = np.abs(y - y_perm).max()
-    print(f"largest output difference over 1000 inputs: {diff:.1e}")
+    print(f"largest output difference over 1000 inputs: {reader(diff)}")

@@ -17,6 +17,16 @@ import numpy as np
 
 import wilson_cowan as wc
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
 
 def slopes(e, i, p=wc.P, q=wc.Q):
     """g_E, g_I: slopes of the two sigmoids at (e, i)."""
@@ -45,7 +55,7 @@ if __name__ == "__main__":
     tau_c = critical_tau_i()
     lam_c = np.linalg.eigvals(wc.jacobian(e_star, i_star, tau_i=tau_c))
     print(f"Hopf bifurcation at τ_I = {tau_c:.3f} ms "
-          f"(eigenvalues {lam_c[0].real:+.1e} ± {abs(lam_c[0].imag):.4f}i per ms, "
+          f"(eigenvalues {'+' if lam_c[0].real >= 0 else ''}{reader(lam_c[0].real)} ± {abs(lam_c[0].imag):.4f}i per ms, "
           f"{abs(lam_c[0].imag) / (2 * np.pi) * 1000:.0f} Hz)")
 
     taus = np.linspace(3.0, 12.0, 301)

@@ -16,7 +16,7 @@ every input.
 import matplotlib.pyplot as plt
 import numpy as np
 from costs import (ATP_PER_GLUCOSE, ATP_PER_SPIKE_HUMAN, BRAIN_POWER, CORTICAL_NEURONS,
-                   fuel_joules_per_atp)
+                   fuel_joules_per_atp, sci)
 
 YIELDS = (ATP_PER_GLUCOSE.low, ATP_PER_GLUCOSE.high)      # ATP per glucose
 
@@ -47,10 +47,10 @@ def rate_limit(power_w, atp_per_glucose):
 
 
 if __name__ == "__main__":
-    print(f"1 Hz in every cortical neuron needs {atp_demand(1.0):.2e} ATP/s")
+    print(f"1 Hz in every cortical neuron needs {sci(atp_demand(1.0))} ATP/s")
     for n in YIELDS:
         lo, hi = (atp_supply(p, n) for p in (BRAIN_POWER.low, BRAIN_POWER.high))
-        print(f"{n:.0f} ATP per glucose: the brain makes {lo:.2e}-{hi:.2e} ATP/s; 1 Hz takes "
+        print(f"{n:.0f} ATP per glucose: the brain makes {sci(lo)}-{sci(hi)} ATP/s; 1 Hz takes "
               f"{100 * share(1.0, BRAIN_POWER.high, n):.0f}-{100 * share(1.0, BRAIN_POWER.low, n):.0f}% "
               f"({spike_power(1.0, n):.1f} W of glucose); mean rate at most "
               f"{rate_limit(BRAIN_POWER.low, n):.1f}-{rate_limit(BRAIN_POWER.high, n):.1f} Hz")

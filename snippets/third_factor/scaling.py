@@ -13,6 +13,17 @@ before; the points lie on one line through the origin.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
 R_TARGET, EPS = 5.0, 0.05
 
 
@@ -34,7 +45,7 @@ if __name__ == "__main__":
     w_after, rates_after = scale(w_before, 0.5 * x, 400)
     ratio = w_after / w_before
     print(f"rate just after the inputs halve {rates_after[0]:.2f} Hz, after scaling {rates_after[-1]:.2f} Hz")
-    print(f"every weight multiplied by {ratio.mean():.4f} (spread {ratio.max() - ratio.min():.1e})")
+    print(f"every weight multiplied by {ratio.mean():.4f} (spread {reader(ratio.max() - ratio.min())})")
     fig, (ax_r, ax_w) = plt.subplots(1, 2, figsize=(7, 3.2))
     ax_r.plot(np.arange(600), np.concatenate([rates_before, rates_after]), color="C4")
     ax_r.axhline(R_TARGET, color="C3", linestyle="--", linewidth=1, label="target rate")

@@ -15,6 +15,17 @@ reward, after learning at the cue, and a reward that is omitted leaves a dip.
 import matplotlib.pyplot as plt
 import numpy as np
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def reader(x, digits=2):
+    """x as a page writes it: 2.6 × 10⁻⁶, not 2.6e-06; 0.01 to 10 000 (and 0) stay plain."""
+    if x == 0 or 0.01 <= abs(x) < 1e4:
+        return f"{float(f'{x:.{digits}g}'):g}"
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    return f"{mantissa} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
+
+
 D, GAMMA, ETA = 10, 0.9, 0.2
 
 
@@ -48,7 +59,7 @@ if __name__ == "__main__":
     print("learned V:     ", np.round(v, 3))
     print("closed form V: ", np.round(closed_form_values(), 3))
     print(f"after learning: δ at cue {history[-1][0]:.3f} (γᴰ = {GAMMA ** D:.3f}), "
-          f"at reward {history[-1][-1]:.1e}")
+          f"at reward {reader(history[-1][-1])}")
     omitted = td_errors(v, reward=0.0)
     print(f"reward omitted: δ at the reward time {omitted[-1]:.3f}")
 

@@ -1,7 +1,9 @@
-"""Display equations wider than a phone's column (docs/assets/math-scroll.js, site.css):
-one only slightly too wide is set smaller so that it fits; a wider one scrolls in its own
-box and fades out at each end that hides more, in both palettes, so a reader sees that
-it goes on. The Hodgkin–Huxley page has both kinds at 390 px."""
+"""Display equations wider than a phone's column. One written in lines for a phone (a
+split or gather: nn_site/pages/mathml.py) is set in lines below 720 px and on one line
+from 720 px, where every such line fits the column. Of the others (docs/assets/math-scroll.js,
+site.css), one only slightly too wide is set smaller so that it fits; a wider one scrolls
+in its own box and fades out at each end that hides more, in both palettes, so a reader
+sees that it goes on. The activation-functions page has both kinds at 390 px."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 
-BOXES = """() => [...document.querySelectorAll('.math-display')].map(box => {
+BOXES = """() => [...document.querySelectorAll('.math-display')].filter(box => box.getClientRects().length).map(box => {
   const mask = getComputedStyle(box).webkitMaskImage || getComputedStyle(box).maskImage;
   return {
     over: box.scrollWidth - box.clientWidth,
@@ -39,7 +41,7 @@ def test_wide_equations_fit_or_fade_where_they_go_on(browser, base_url, scheme):
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
     try:
-        page.goto(base_url + "hodgkin-huxley/")
+        page.goto(base_url + "activation-functions/")
         page.evaluate("document.fonts.ready.then(() => true)")
         page.wait_for_function("document.querySelectorAll('.math-display--more-right').length > 0")
         boxes = page.evaluate(BOXES)
@@ -72,3 +74,51 @@ def test_equations_on_a_desktop_neither_shrink_nor_scroll(browser, base_url):
     finally:
         context.close()
     assert boxes and not any(b["fitted"] or b["over"] > 1 or any(faded(b)) for b in boxes), boxes
+
+
+# Each equation written in lines for a phone, on a page: which of its two copies shows,
+# how wide its MathML is against its box, and how many rows the copy in lines has.
+COPIES = """() => [...document.querySelectorAll('.math-display--one-line')].map(line => {
+  const lines = line.nextElementSibling;
+  const shown = box => getComputedStyle(box).display !== 'none' && box.getClientRects().length > 0;
+  const math = box => box.querySelector('math');
+  return {
+    oneLine: shown(line), inLines: shown(lines),
+    pairedWith: lines.classList.contains('math-display--lines'),
+    over: Math.max(line.scrollWidth - line.clientWidth, lines.scrollWidth - lines.clientWidth),
+    rows: math(lines).querySelectorAll(':scope > mtable > mtr, :scope > mrow > mtable > mtr').length,
+    text: line.textContent.replace(/\\s+/g, '').slice(0, 40),
+  };
+})"""
+
+PAGES_IN_LINES = ["hodgkin-huxley/", "gradient-descent/", "dendrites/", "integrate-and-fire/", "predictive-coding/",
+                  "weight-transport/", "xor/", "activation-functions/"]
+
+
+@pytest.mark.parametrize("width, in_lines", [(390, True), (719, True), (720, False), (1280, False)])
+def test_an_equation_written_in_lines_shows_one_copy_that_fits(browser, base_url, width, in_lines):
+    """Below 720 px the copy in lines, from 720 px the one line, never both (a screen reader
+    skips the hidden one); whichever shows fits its column, without being set smaller."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    seen, problems = 0, []
+    try:
+        for path in PAGES_IN_LINES:
+            page.goto(base_url + path)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            for eq in page.evaluate(COPIES):
+                seen += 1
+                if not eq["pairedWith"] or (eq["oneLine"], eq["inLines"]) != (not in_lines, in_lines):
+                    problems.append(f"/{path} '{eq['text']}': one line shown {eq['oneLine']}, lines {eq['inLines']}")
+                if eq["over"] > 1:
+                    problems.append(f"/{path} '{eq['text']}': {eq['over']} px wider than its column")
+                if eq["rows"] < 2:
+                    problems.append(f"/{path} '{eq['text']}': the copy in lines has {eq['rows']} rows")
+            fitted = page.evaluate("document.querySelectorAll('.math-display--lines.math-display--fitted, "
+                                   ".math-display--one-line.math-display--fitted').length")
+            if fitted:
+                problems.append(f"/{path}: {fitted} equations written in lines were set smaller to fit")
+    finally:
+        context.close()
+    assert seen >= 14, seen
+    assert not problems, f"at {width} px:\n" + "\n".join(problems)
