@@ -111,6 +111,10 @@ def test_code_disclosure_is_closed_and_its_summary_says_what_opens_and_how_long(
     assert summary_line == f'??? example listing "Show the code ({lines} lines)"'
     assert "snippets/" not in summary_line  # the path is the code block's title, inside
     assert '\n    ```python title="snippets/integrate_and_fire/lif.py"\n    x = 1\n' in body
+    title = '<span class="filename">snippets/integrate_and_fire/lif.py</span><pre>a/b</pre>'
+    assert code_summary.breakable_titles(title) == (
+        '<span class="filename">snippets/<wbr>integrate_and_fire/<wbr>lif.py</span><pre>a/b</pre>'
+    )
     opened = code_summary.disclosure(["```text\n1\n```"], lif, True, True)
     assert opened.startswith(f'???+ example listing "Show the code and its output ({lines} lines)"')
 

@@ -5,7 +5,8 @@ printed, unless the page reads numbers from it) follows, closed, so a reader who
 code never scrolls past it. It is still the exact file that ran, highlighted and
 copyable. The summary line says only what opens and how long it is ("Show the code
 (42 lines)"): a path there is noise to a reader. The path students copy is the code
-block's own title, the first line inside (and what the print page prints as "Code: ...").
+block's own title, the first line inside (and what the print page prints as "Code: ...");
+on a phone a long path there wraps after a '/', never inside a name.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from pathlib import Path
 
 LONG = 60  # lines: a listing this long is never shown open, even with `code: open`
+# A code block's title naming a snippet file ("snippets/x/y.py", "Output of snippets/...").
+TITLE = re.compile(r'(<span class="filename">)([^<]*snippets/[^<]*)(</span>)')
 
 
 def is_long(path: Path) -> bool:
@@ -27,6 +30,13 @@ def summary(path: Path) -> str:
     doc = ast.get_docstring(ast.parse(text)) or ""
     first = re.split(r"(?<=[.!?])\s", " ".join(doc.split()), maxsplit=1)[0].rstrip(".")
     return first or path.name
+
+
+def breakable_titles(html: str) -> str:
+    """Code titles that may wrap after a '/' only (``<wbr>``, which is not copied): on a
+    390 px phone a long path wraps between folder and file, never inside a name
+    ("sigmoid_operating_ / point.py" read badly), nor runs out of its box."""
+    return TITLE.sub(lambda m: m[1] + m[2].replace("/", "/<wbr>") + m[3], html)
 
 
 def title(path: Path, with_output: bool) -> str:
