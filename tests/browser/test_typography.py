@@ -118,3 +118,33 @@ def test_glossary_marks_only_in_prose_once_per_term_and_focusable(browser, base_
     quality_summary["glossary marks"] = total
     assert total > 100, total  # the site's pages use the glossary's terms
     assert not problems, "glossary marks:\n" + "\n".join(problems)
+
+
+def test_every_math_glyph_comes_from_the_math_font(browser, base_url, site_pages, quality_summary):
+    """What Chromium drew each MathML token with (DevTools' platform fonts): the self-hosted
+    STIX Two Math subset, never a system font standing in for a glyph the subset lacks
+    (a one-letter <mi> such as ∂ or ϕ is drawn in its italic form: nn_site/pages/math_font.py)."""
+    context = browser.new_context(viewport=DESKTOP)
+    stay_on_site(context, base_url)
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    problems, glyphs = [], 0
+    for path in text_pages(site_pages):
+        page.goto(base_url + path, wait_until="load")
+        if not page.evaluate("document.querySelector('math') !== null"):
+            continue
+        page.wait_for_function("document.fonts.status === 'loaded'")
+        devtools.send("DOM.enable")
+        devtools.send("CSS.enable")
+        root = devtools.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        tokens = devtools.send("DOM.querySelectorAll", {"nodeId": root, "selector": "math mi, math mo, math mn"})
+        for node in tokens["nodeIds"]:
+            for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                glyphs += font["glyphCount"]
+                if font["familyName"] != "STIX Two Math":
+                    element = devtools.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+                    problems.append(f"/{path}: {font['familyName']} for {element}")
+    context.close()
+    quality_summary["math glyphs in the math font"] = glyphs
+    assert glyphs > 1000, glyphs  # the site's formulas were read
+    assert not problems, "math glyphs from another font:\n" + "\n".join(sorted(set(problems))[:30])
