@@ -68,8 +68,12 @@ def test_a_block_reads_figure_then_result_then_closed_code(project):
     assert figure < listing
     assert "<details class=\"example listing\" open" not in html
     summary = re.search(r"<summary>(.*?)</summary>", html[listing:], re.S)[1]
-    assert page_text(summary) == "Show the code and its output: snippets/demo/figure.py (5 lines)"
-    assert "<wbr>" in summary  # the path wraps after '/', never inside a name
+    assert page_text(summary) == "Show the code and its output (5 lines)"
+    # the path students copy is the first line inside: the code block's title
+    inside = html[listing:].split("</summary>", 1)[1]
+    title = re.match(r'\s*<div class="(?:language-python )?highlight"><span class="filename">(.*?)</span>', inside)
+    assert title and page_text(title[1]) == "snippets/demo/figure.py", inside[:300]
+    assert "<wbr>" in title[1]  # on a phone the path wraps between names, never inside one
     assert listing < html.index("answer = 42") < html.index("</details>", listing)  # output in it
 
     shown = fence("demo/figure.py").replace("```snippet\n", "```snippet\noutput: result\n")
@@ -79,7 +83,7 @@ def test_a_block_reads_figure_then_result_then_closed_code(project):
     answer = html.index("answer = 42")
     assert html.index("</figure>") < answer < html.index('<details class="example listing">')
     assert html.rindex('<div class="snippet-result">', 0, answer) > html.index("</figure>")
-    assert "Show the code: snippets/demo/figure.py (5 lines)" in page_text(html)  # output not in it
+    assert "Show the code (5 lines)" in page_text(html)  # output not in it
 
     prints_only = "```snippet\nfile: demo/figure.py\noutput: result\n```\n"
     result, site = project('"""Prints a table."""\nprint("a  b")\n', prints_only)

@@ -197,6 +197,19 @@ def test_the_math_font_is_a_subset_with_its_math_table_and_every_character_used(
     assert ord("\u221a") in cmap, f"{len(roots)} pages draw a square root; the font has no radical sign"
 
 
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [("x", "\U0001d465"), ("h", "\u210e"), ("\u03b1", "\U0001d6fc"), ("\u2202", "\U0001d715"),
+     ("\u03d5", "\U0001d719"), ("\u03f5", "\U0001d716"), ("\u2207", "\U0001d6fb"), ("2", None), ("+", None)],
+)
+def test_a_one_character_mi_needs_the_italic_form_the_browser_shows(char, shown):
+    """MathML Core shows a one-character <mi> in italic, symbols such as ∂ and ϕ too: the
+    subset keeps that form, else the browser takes the glyph from a system font."""
+    from nn_site.pages import math_font
+
+    assert math_font.italic(char) == shown
+
+
 def test_a_square_root_needs_the_radical_sign():
     from nn_site.pages import math_font
 

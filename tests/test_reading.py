@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from nn_site.engine import code_summary
 from nn_site.engine import svg as svg_compact
 from nn_site.notebooks import figures as notebook_figures
@@ -99,19 +101,22 @@ def test_a_compacted_figure_renders_as_the_original(tmp_path):
     assert (difference > 64).mean() < 0.005
 
 
-def test_code_disclosure_is_closed_titled_by_its_file_and_wraps_only_after_a_slash():
+def test_code_disclosure_is_closed_and_its_summary_says_what_opens_and_how_long():
     lif = ROOT / "snippets" / "integrate_and_fire" / "lif.py"
     assert code_summary.is_long(lif)
     assert code_summary.summary(lif) == "The leaky integrate-and-fire (LIF) neuron, simulated with forward Euler"
     lines = len(lif.read_text(encoding="utf-8").splitlines())
-    block = code_summary.disclosure(["```python\nx = 1\n```"], "snippets/integrate_and_fire/lif.py", lif, False)
-    assert block.startswith(
-        '??? example listing "Show the code: <code>snippets/<wbr>integrate_and_fire/<wbr>lif.py</code> '
-        f'({lines} lines)"'
+    block = code_summary.disclosure(['```python title="snippets/integrate_and_fire/lif.py"\nx = 1\n```'], lif, False)
+    summary_line, body = block.split("\n", 1)
+    assert summary_line == f'??? example listing "Show the code ({lines} lines)"'
+    assert "snippets/" not in summary_line  # the path is the code block's title, inside
+    assert '\n    ```python title="snippets/integrate_and_fire/lif.py"\n    x = 1\n' in body
+    title = '<span class="filename">snippets/integrate_and_fire/lif.py</span><pre>a/b</pre>'
+    assert code_summary.breakable_titles(title) == (
+        '<span class="filename">snippets/<wbr>integrate_and_fire/<wbr>lif.py</span><pre>a/b</pre>'
     )
-    assert "\n    ```python\n    x = 1\n" in block
-    opened = code_summary.disclosure(["```text\n1\n```"], "snippets/integrate_and_fire/lif.py", lif, True, True)
-    assert opened.startswith('???+ example listing "Show the code and its output: ')
+    opened = code_summary.disclosure(["```text\n1\n```"], lif, True, True)
+    assert opened.startswith(f'???+ example listing "Show the code and its output ({lines} lines)"')
 
 
 def test_a_glossary_term_is_marked_on_its_first_use_only():
@@ -123,6 +128,27 @@ def test_a_glossary_term_is_marked_on_its_first_use_only():
     assert "a neuron has" in out and "; axons." in out
     linked = glossary_marks.first_use_only('<a href="x/"><abbr title="T">axon</abbr></a> then <abbr title="T">axon</abbr>')
     assert linked == '<a href="x/">axon</a> then <abbr title="T" tabindex="0">axon</abbr>'  # no tabindex inside a link
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "<h2>The {}</h2>",
+        "<table><thead><tr><th>{}</th></tr></thead><tbody><tr><td>a {}</td></tr></tbody></table>",
+        '<figure><img alt=""><figcaption><span class="caption-number">Figure 1.</span> An {}</figcaption></figure>',
+        '<div class="admonition note"><p class="admonition-title">On the {}</p><p>text</p></div>',
+        '<details class="example"><summary>The {}</summary><p>text</p></details>',
+    ],
+)
+def test_a_glossary_term_is_never_marked_outside_running_prose(place):
+    """Headings, tables, captions, admonition titles and summaries stay plain: the mark
+    goes to the term's first use in prose, even when that comes after (issue 29)."""
+    term = '<abbr title="The cable">axon</abbr>'
+    html = place.format(term, term) + f"<p>An {term} and an {term}.</p>"
+    out = glossary_marks.first_use_only(html)
+    assert out.count("<abbr") == 1, out
+    assert out.endswith('<p>An <abbr title="The cable" tabindex="0">axon</abbr> and an axon.</p>'), out
+    assert glossary_marks.first_use_only(place.format(term, term)).count("<abbr") == 0
 
 
 def test_notebook_figures_get_alt_text_from_their_labels():

@@ -114,7 +114,7 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
         if with_output:
             listing.append(_fence(printed, f'text title="Output of {src}"'))
         start_open = options["code"] == "open" and not code_summary.is_long(path)
-        parts.append(code_summary.disclosure(listing, src, path, with_output, start_open))
+        parts.append(code_summary.disclosure(listing, path, with_output, start_open))
     return "\n\n".join(parts)
 
 

@@ -4,8 +4,8 @@ STIX Two Math (docs/assets/fonts/, OFL) is 403 KB; the site's formulas use ~130
 characters. fontTools keeps the glyphs for those characters and, through the OpenType
 MATH table (kept), their size variants and stretchy parts (big sums, tall brackets,
 long arrows), so MathML sets exactly as with the whole font (issue 19). The browser
-shows a one-letter <mi> as its Mathematical Italic code point (x -> U+1D465), so each
-letter's italic form is kept too.
+shows a one-letter <mi> as its Mathematical Italic code point (x -> U+1D465, ∂ ->
+U+1D715), so each letter's and symbol's italic form is kept too.
 
 The subset is cached under the build cache, keyed by the source font, the characters
 and fontTools' version; the same input gives the same bytes (byte-identical builds).
@@ -28,9 +28,29 @@ TAG = re.compile(r"<[^>]+>")
 ALWAYS = set("0123456789") | {"\u0131", "\u0237"}  # digits; dotless i and j (accents)
 
 
+# The one-character <mi>s MathML Core also shows in italic that are not plain letters
+# (its table of the italic mappings): without their italic forms in the subset, the
+# browser drew ∂, ϕ and ϵ from another, system font (issue 29: one math font).
+ITALIC_SYMBOLS = {
+    "\u2202": "MATHEMATICAL ITALIC PARTIAL DIFFERENTIAL",
+    "\u2207": "MATHEMATICAL ITALIC NABLA",
+    "\u0131": "MATHEMATICAL ITALIC SMALL DOTLESS I",
+    "\u0237": "MATHEMATICAL ITALIC SMALL DOTLESS J",
+    "\u03f4": "MATHEMATICAL ITALIC CAPITAL THETA SYMBOL",
+    "\u03f5": "MATHEMATICAL ITALIC EPSILON SYMBOL",
+    "\u03d1": "MATHEMATICAL ITALIC THETA SYMBOL",
+    "\u03f0": "MATHEMATICAL ITALIC KAPPA SYMBOL",
+    "\u03d5": "MATHEMATICAL ITALIC PHI SYMBOL",
+    "\u03f1": "MATHEMATICAL ITALIC RHO SYMBOL",
+    "\u03d6": "MATHEMATICAL ITALIC PI SYMBOL",
+}
+
+
 def italic(char: str) -> str | None:
     """The Mathematical Italic code point a browser shows for a one-letter <mi>
-    ('x' -> U+1D465, 'h' -> U+210E, 'α' -> U+1D6FC), or None."""
+    ('x' -> U+1D465, 'h' -> U+210E, 'α' -> U+1D6FC, '∂' -> U+1D715), or None."""
+    if char in ITALIC_SYMBOLS:
+        return unicodedata.lookup(ITALIC_SYMBOLS[char])
     try:
         name = unicodedata.name(char)
     except ValueError:

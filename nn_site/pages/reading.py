@@ -3,7 +3,8 @@
 Runs last (priority -110, after ``nn_site/build.py`` and
 ``nn_site/pages/courses.py``): figures get their size, lazy loading and a full-size
 link (``nn_site/engine/render.py``); glossary terms keep their tooltip on first use
-only (``nn_site/pages/glossary_marks.py``); table cells holding sentences are marked for
+only (``nn_site/pages/glossary_marks.py``); code titles wrap between names on a phone
+(``nn_site/engine/code_summary.py``); table cells holding sentences are marked for
 the phone layout; a page that contains math preloads the math font so the
 browser has it before the first layout (no shift when it arrives).
 """
@@ -20,7 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from nn_site import state
-from nn_site.engine import cache
+from nn_site.engine import cache, code_summary
 from nn_site.engine import render as figure_html
 from nn_site.notebooks import figures as notebook_figures
 from nn_site.pages import math_font
@@ -74,7 +75,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html, made = notebook_figures.finish(html, stem, page.file.src_uri)
         folder = posixpath.dirname(page.file.dest_uri)
         state.current().notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
-    html = figure_html.finish(_mark_long_tables(first_use_only(html)), source_of)
+    html = figure_html.finish(_mark_long_tables(first_use_only(code_summary.breakable_titles(html))), source_of)
     page.html = html  # what mkdocs-print-site puts on the print page (as courses_hooks does)
     return html
 

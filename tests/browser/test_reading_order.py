@@ -1,6 +1,7 @@
 """The order and the look of a page as read (issue 29): claim -> figure -> caption ->
 (result) -> code. Every snippet figure comes before its code, which waits in a closed
-disclosure whose title never breaks inside a word on a phone; captions are set smaller
+disclosure whose summary says only what opens ("Show the code (N lines)"); the path is
+the first line inside, the code block's title, never broken inside a word on a phone; captions are set smaller
 than the body, muted but legible (>= 4.5:1) in both palettes, with "Figure N." in bold;
 no display equation is cut off at 390 or 1280 px (each fits, or scrolls in its own box
 that says so and can be reached by keyboard)."""
@@ -17,19 +18,25 @@ pytestmark = pytest.mark.browser
 
 WIDTHS = (1280, 390)
 CONTRAST = 4.5  # WCAG AA for text
+SUMMARY = re.compile(r"Show the code( and its output)? \(\d+ lines\)")
 
 # Everything the checks read from one load of a page, in one pass.
 READ_JS = r"""
 () => {
   const slug = p => "fig-" + p.replace(/^snippets\//, "").replace(/\.py$/, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
   const listings = [...document.querySelectorAll("details.listing")].map(d => {
-    const code = d.querySelector("summary code");
-    const path = code ? code.textContent : "";
+    // The path is the first line inside (the code block's title); the summary only says
+    // what opens and how long it is. The title is measured with the disclosure open.
+    const wasOpen = d.open;
+    d.open = true;
+    const title = d.querySelector(".highlight > .filename");
+    const firstInside = d.querySelector(":scope > summary ~ *");
+    const path = title ? title.textContent : "";
     const figure = document.getElementById(slug(path));
     // Each run between the places a path may wrap ('/', '_') must sit on one line.
     const split = [];
-    if (code) {
-      const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+    if (title) {
+      const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parts = node.data.split(/(?<=[\/_])/);
         let at = 0;
@@ -42,7 +49,13 @@ READ_JS = r"""
         }
       }
     }
-    return {path, open: d.open, hasFigure: !!figure,
+    const titleFirst = !!title && !!firstInside && firstInside.contains(title)
+                       && firstInside.textContent.trimStart().startsWith(path);
+    const titleRight = title ? title.getBoundingClientRect().right : 0;
+    const boxRight = d.getBoundingClientRect().right;
+    d.open = wasOpen;
+    return {path, open: wasOpen, hasFigure: !!figure, summary: d.querySelector("summary").textContent.trim(),
+            titleFirst, titleOverflows: titleRight > boxRight + 1,
             after: !!figure && !!(figure.compareDocumentPosition(d) & Node.DOCUMENT_POSITION_FOLLOWING),
             split};
   });
@@ -166,14 +179,29 @@ def test_every_figure_precedes_its_code_and_the_code_is_closed(reading, site_pag
     assert not problems, "page order (figure, caption, then code):\n" + "\n".join(problems)
 
 
+def test_code_summaries_name_no_path_and_the_path_is_the_first_line_inside(reading, site_pages):
+    """The summary reads "Show the code (N lines)"; the path students copy is the code
+    block's title, the first thing the open disclosure shows."""
+    problems, seen = [], 0
+    for path in content_pages(site_pages):
+        for listing in reading(path, 1280)["listings"]:
+            seen += 1
+            if not SUMMARY.fullmatch(listing["summary"]):
+                problems.append(f"/{path}: summary {listing['summary']!r}")
+            if not listing["path"].startswith("snippets/") or not listing["titleFirst"]:
+                problems.append(f"/{path}: the path {listing['path']!r} is not the first line inside")
+    assert seen > 50, seen
+    assert not problems, "code disclosures:\n" + "\n".join(problems)
+
+
 def test_code_titles_do_not_break_inside_a_word_on_a_phone(reading, site_pages):
     problems = [
-        f"/{path}: '{listing['path']}' breaks inside {listing['split']}"
+        f"/{path}: '{listing['path']}' breaks inside {listing['split']} or leaves its box"
         for path in content_pages(site_pages)
         for listing in reading(path, 390)["listings"]
-        if listing["split"]
+        if listing["split"] or listing["titleOverflows"]
     ]
-    assert not problems, "disclosure titles at 390 px:\n" + "\n".join(problems)
+    assert not problems, "code titles at 390 px:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
