@@ -497,3 +497,25 @@ def test_a_dark_deck_draws_its_equations_light_on_a_transparent_background(site)
         ink = pixels[pixels[..., 3] > 200]
         assert len(ink) and ink[:, :3].sum(axis=1).min() > 600  # light ink, never black on dark
     assert slides.render_equation(r"\frac{a}{b}") != slides.render_equation(r"\frac{a}{b}", slides.DARK.text)
+
+
+def test_an_equation_written_in_lines_for_phones_is_drawn_in_lines_on_a_slide():
+    """A page writes an equation too wide for a phone as a whole ``split`` or ``gather``
+    (nn_site/pages/mathml.py); mathtext has neither, and such equations were left off their
+    decks (13 of them) until the rows were drawn one per line, as ``aligned`` ones are; and
+    mathtext reads TeX's ``\\frac14`` only with braces."""
+    assert slides.mathtext_lines("\\tfrac14 x") == ["\\frac{1}{4} x"]
+    assert slides.mathtext_lines("\\begin{split}\n a &= b + c \\\\\n &\\quad + d\n\\end{split}") == [
+        "a = b + c",
+        "\\quad + d",
+    ]
+    assert slides.mathtext_lines("\\begin{gather}\n x = 1 \\\\\n y = 2\n\\end{gather}") == ["x = 1", "y = 2"]
+    written_in_lines = [
+        (page.name, tex)
+        for page in sorted(DOCS.glob("*.md"))
+        for tex in slides.display_equations(page.read_text(encoding="utf-8"))
+        if re.match(r"\s*\\begin\{(split|gather\*?)\}", tex) and "\\begin{cases}" not in tex
+    ]
+    assert len(written_in_lines) >= 10  # the phone forms of the wide equations
+    left_off = [(name, tex[:60]) for name, tex in written_in_lines if slides.render_equation(tex) is None]
+    assert not left_off, left_off

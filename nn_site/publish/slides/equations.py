@@ -21,22 +21,25 @@ EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a pro
 MATHTEXT_SPELLING = (
     (re.compile(r"\\(?:big|Big|bigg|Bigg)[lr]?(?![A-Za-z])"), ""),
     (re.compile(r"\\[td]frac(?![A-Za-z])"), r"\\frac"),
+    (re.compile(r"\\frac\s*(\d)\s*(\d)"), r"\\frac{\1}{\2}"),  # TeX's \frac14; mathtext wants braces
     (re.compile(r"\\le(?![A-Za-z])"), r"\\leq"),
     (re.compile(r"\\ge(?![A-Za-z])"), r"\\geq"),
     (re.compile(r"\\boldsymbol(?![A-Za-z])"), r"\\mathbf"),
     (re.compile(r"\\operatorname(?![A-Za-z])"), r"\\mathrm"),
     (re.compile(r"\\!"), ""),
 )
-ALIGNED = re.compile(r"^\\begin\{aligned\}(.*)\\end\{aligned\}$", re.DOTALL)
+# Equations written in rows: ``aligned``, and the ``split``/``gather`` a page uses for an
+# equation too wide for a phone (nn_site/pages/mathml.py): on a slide, one row per line.
+ALIGNED = re.compile(r"^\\begin\{(aligned|split|gather\*?)\}(.*)\\end\{\1\}$", re.DOTALL)
 
 
 def mathtext_lines(tex: str) -> list[str] | None:
-    """The equation as mathtext lines (an ``aligned`` block gives one per row), or None
-    when it holds a construct mathtext cannot draw (matrices, cases)."""
+    """The equation as mathtext lines (an ``aligned``, ``split`` or ``gather`` block gives
+    one per row), or None when it holds a construct mathtext cannot draw (matrices, cases)."""
     for pattern, replacement in MATHTEXT_SPELLING:
         tex = pattern.sub(replacement, tex)
     aligned = ALIGNED.match(tex.strip())
-    rows = aligned[1].split(r"\\") if aligned else [tex]
+    rows = aligned[2].split(r"\\") if aligned else [tex]
     rows = [" ".join(row.replace("&", " ").split()) for row in rows]
     rows = [row for row in rows if row]
     if any(r"\begin" in row for row in rows):
