@@ -11,13 +11,16 @@ the noise ceilings say how far a perfect model could reach through the noise.
 
 import matplotlib.pyplot as plt
 import numpy as np
-from metrics import cka, predictivity, procrustes, rsa_noise_ceiling, rsa_sessions, split_half_ceiling
+from similarity import cka, predictivity, procrustes, rsa_noise_ceiling, rsa_sessions, split_half_ceiling
 
 N_STIMULI = 120
 N_UNITS = 50
 LATENT_DIM = 6
 N_SESSIONS = 4
 NOISE = 0.5  # s.d. of the recording noise in one session, in units of the responses' s.d.
+
+
+TITLES = {"RSA": "RSA (Spearman)", "predictivity": "linear predictivity", "CKA": "linear CKA"}
 
 
 def population(latent, rng):
@@ -85,16 +88,16 @@ if __name__ == "__main__":
         values = [results[n][metric] for n in names]
         ax.barh(y, values, color=colour, height=0.6)
         if metric == "RSA":
-            ax.axvspan(*rsa_ceiling, color="C6", alpha=0.35, lw=0)
+            ax.axvspan(*rsa_ceiling, color="C6", alpha=0.5, lw=0, zorder=3)
         if metric == "predictivity":
-            ax.axvline(predictivity_ceiling, color="C6", lw=2, ls="--")
+            ax.axvline(predictivity_ceiling, color="C6", lw=2, ls="--", zorder=3)
         if metric == "Procrustes angle":
             ax.set_xlim(0, np.pi / 2)
             ax.set_xticks([0, np.pi / 4, np.pi / 2], ["0", r"$\pi/4$", r"$\pi/2$"])
             ax.set_title("Procrustes angle (0 = same)")
         else:
             ax.set_xlim(min(0, min(values) - 0.05), 1)
-            ax.set_title(metric)
+            ax.set_title(TITLES[metric])
     for ax in axes[:, 0]:
         ax.set_yticks(y, names)
     plt.show()

@@ -28,15 +28,21 @@ def rdm(responses):
 
 
 def ranks(values):
-    """Ranks 0..n-1 (dissimilarities of noisy responses have no ties to share a rank)."""
+    """Ranks 0..n-1, tied values sharing their mean rank (averaged ranks can tie)."""
     rank = np.empty(len(values))
     rank[np.argsort(values)] = np.arange(len(values))
-    return rank
+    _, group, counts = np.unique(values, return_inverse=True, return_counts=True)
+    return (np.bincount(group, rank) / counts)[group]
 
 
 def spearman(a, b):
     """Spearman's rank correlation: Pearson's correlation of the ranks."""
     return np.corrcoef(ranks(a), ranks(b))[0, 1]
+
+
+def cosine(a, b):
+    """Cosine of the angle between two RDMs (their distances are all positive: no centring)."""
+    return a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
 
 
 def rsa(model, brain):
@@ -103,15 +109,17 @@ def predictivity(model, brain, n_folds=5, penalty=None):
 def rsa_noise_ceiling(sessions):
     """Nili et al. 2014's bounds, each session (or subject) an RDM of its own.
 
-    Upper: the mean Spearman correlation of each session's RDM with the mean RDM of all
-    sessions (including itself); lower: with the mean RDM of the others. A model is
-    scored the same way, by its mean correlation with the sessions' RDMs.
+    Upper: the mean Spearman correlation of each session's RDM with the average of all
+    sessions' RDMs (including its own); lower: with the average of the others. The
+    average is taken over rank-transformed RDMs, the pooled RDM for a rank correlation
+    (as rsatoolbox does). A model is scored the same way, by its mean correlation with
+    the sessions' RDMs.
     """
-    rdms = np.array([rdm(s) for s in sessions])
-    mean = rdms.mean(axis=0)
-    upper = np.mean([spearman(r, mean) for r in rdms])
-    lower = np.mean([spearman(r, np.delete(rdms, k, axis=0).mean(axis=0)) for k, r in enumerate(rdms)])
-    return lower, upper
+    ranked = np.array([ranks(rdm(s)) for s in sessions])
+    mean = ranked.mean(axis=0)
+    upper = np.mean([spearman(r, mean) for r in ranked])
+    lower = np.mean([spearman(r, np.delete(ranked, k, axis=0).mean(axis=0)) for k, r in enumerate(ranked)])
+    return float(lower), float(upper)
 
 
 def rsa_sessions(model, sessions):
