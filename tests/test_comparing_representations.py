@@ -22,6 +22,7 @@ import pytest
 import rsatoolbox
 import scipy.linalg
 import scipy.spatial
+import scipy.spatial.distance
 from sklearn.linear_model import Ridge
 
 from conftest import ROOT, load_snippet
@@ -180,3 +181,20 @@ def test_page_quotes_the_snippets_numbers(measured):
     quoted = set(re.findall(r"(?<![\d.])-?\d\.\d{3}(?!\d)", page))
     assert quoted, "the page quotes no measured number"
     assert quoted <= printed, sorted(quoted - printed)
+
+
+def euclidean_rdm(responses):
+    upper = np.triu_indices(len(responses), k=1)
+    return scipy.spatial.distance.squareform(scipy.spatial.distance.pdist(responses))[upper]
+
+
+def test_rotation_changes_only_the_correlation_distance(systems):
+    """Exercise 2: Euclidean RDMs ignore a rotation of the units; correlation RDMs only a permutation."""
+    _, models = systems
+    truth, rotated = models["the true responses"], models["rotated"]
+    np.testing.assert_allclose(euclidean_rdm(rotated), euclidean_rdm(truth), atol=1e-10)
+    permuted = truth[:, np.random.default_rng(3).permutation(truth.shape[1])]
+    np.testing.assert_allclose(sim.rdm(permuted), sim.rdm(truth), atol=1e-12)
+    assert np.max(np.abs(sim.rdm(rotated) - sim.rdm(truth))) > 0.01
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "With Euclidean distances between patterns, which a rotation keeps, RSA gives the same value" in page
