@@ -78,7 +78,8 @@ if __name__ == "__main__":
     print("| model | " + " | ".join(metrics) + " |")
     print("|---|" + "---:|" * len(metrics))
     for name, row in results.items():
-        print(f"| {name} | " + " | ".join(f"{row[m]:.3f}" for m in metrics) + " |")
+        # a true minus sign, as the page writes numbers
+        print(f"| {name} | " + " | ".join(f"{row[m]:.3f}".replace("-", "−") for m in metrics) + " |")
     print(f"| noise ceiling | {rsa_ceiling[0]:.3f} to {rsa_ceiling[1]:.3f} | {predictivity_ceiling:.3f} | – | – |")
 
     names = list(results)
