@@ -72,16 +72,16 @@ def test_noise_ceiling_matches_rsatoolbox(systems):
     assert lower < upper
 
 
-def hsic(k, l):
+def hsic(gram_x, gram_y):
     """Kornblith et al. 2019's HSIC estimator, tr(K H L H) / (n - 1)^2, with the centring matrix H."""
-    n = len(k)
+    n = len(gram_x)
     h = np.eye(n) - np.ones((n, n)) / n
-    return np.trace(k @ h @ l @ h) / (n - 1) ** 2
+    return np.trace(gram_x @ h @ gram_y @ h) / (n - 1) ** 2
 
 
 def cka_by_hsic(x, y):
-    k, l = x @ x.T, y @ y.T
-    return hsic(k, l) / np.sqrt(hsic(k, k) * hsic(l, l))
+    gram_x, gram_y = x @ x.T, y @ y.T
+    return hsic(gram_x, gram_y) / np.sqrt(hsic(gram_x, gram_x) * hsic(gram_y, gram_y))
 
 
 def test_cka_closed_form_properties(systems):
