@@ -89,7 +89,8 @@ if __name__ == "__main__":
         values = [results[n][metric] for n in names]
         ax.barh(y, values, color=colour, height=0.6)
         if metric == "RSA":
-            ax.axvspan(*rsa_ceiling, color="C6", alpha=0.5, lw=0, zorder=3)
+            for bound, style in zip(rsa_ceiling, (":", "--")):  # the ceiling's lower and upper bounds
+                ax.axvline(bound, color="C6", lw=2, ls=style, zorder=3)
         if metric == "predictivity":
             ax.axvline(predictivity_ceiling, color="C6", lw=2, ls="--", zorder=3)
         if metric == "Procrustes angle":
