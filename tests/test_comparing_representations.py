@@ -198,3 +198,24 @@ def test_rotation_changes_only_the_correlation_distance(systems):
     assert np.max(np.abs(sim.rdm(rotated) - sim.rdm(truth))) > 0.01
     page = " ".join(PAGE.read_text(encoding="utf-8").split())
     assert "With Euclidean distances between patterns, which a rotation keeps, RSA gives the same value" in page
+
+
+def test_built_page_has_its_figure_table_ledger_and_links(site):
+    """The page is in the nav right after predictive coding, which links to it; it shows the
+    figure, the table the snippet prints (with a true minus sign), its two ledger rows and
+    the glossary's four terms."""
+    html = (site / "comparing-representations" / "index.html").read_text(encoding="utf-8")
+    assert "Figure 1." in html and "metric_table" in html
+    table = re.search(r"<table>.*?</table>", html[html.index("Figure 1.") :], re.S)
+    assert table and "Procrustes angle" in table[0] and "noise ceiling" in table[0]
+    assert "−0.007" in table[0] and "-0.007" not in table[0]
+    for verdict in ("partly", "breaks"):
+        assert f">{verdict}<" in html
+    for term in ("RSA", "RDM", "CKA", "noise ceilings"):  # the glossary marks a term's first use
+        assert re.search(rf'<abbr title="[^"]+"[^>]*>{term}</abbr>', html), term
+    previous = (site / "predictive-coding" / "index.html").read_text(encoding="utf-8")
+    body = previous[previous.index('<article class="md-content__inner') :]
+    assert 'href="../comparing-representations/"' in body
+    other = (site / "depth" / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(r'href="\.\./([a-z-]+)/"', other[: other.index('<article class="md-content__inner')])
+    assert nav[nav.index("predictive-coding") + 1] == "comparing-representations"
