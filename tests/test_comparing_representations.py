@@ -6,7 +6,8 @@
   isotropic scaling, and equal to the HSIC form of Kornblith et al. 2019, written again.
 - Procrustes: the distance and angle equal what scipy's orthogonal_procrustes and
   spatial.procrustes give; the angle obeys the triangle inequality over all the page's
-  systems (it is a metric).
+  systems (it is a metric); it compares unequal numbers of units as if the narrower were
+  padded with zero units (a padded, rotated copy is at angle 0).
 - The ridge fit equals scikit-learn's Ridge; without a penalty, predictivity forgives
   the scaling of three units and a random invertible mixing (to 2e-5), as the page says.
 - The table's ground truth: what each metric ignores and what it cannot tell apart, as
@@ -23,6 +24,7 @@ import rsatoolbox
 import scipy.linalg
 import scipy.spatial
 import scipy.spatial.distance
+import scipy.stats
 from sklearn.linear_model import Ridge
 
 from conftest import ROOT, load_snippet
@@ -127,6 +129,35 @@ def test_procrustes_angle_is_a_metric(systems):
             assert np.all(angle[i, j] <= angle[i, :] + angle[:, j] + 1e-12)
 
 
+def pad_with_zero_units(responses, width):
+    return np.hstack([responses, np.zeros((len(responses), width - responses.shape[1]))])
+
+
+def test_procrustes_compares_unequal_widths(systems):
+    """The page says unequal numbers of units are handled by zero padding: the 50-neuron
+    brain against a zero-padded, randomly rotated 80-unit copy of itself is at angle 0, and
+    for a genuinely different 30-unit model the implicit padding equals scipy's Procrustes
+    on the explicitly padded matrices."""
+    sessions, models = systems
+    brain = sessions.mean(axis=0)
+    rotation = scipy.stats.special_ortho_group.rvs(80, random_state=4)
+    copy = pad_with_zero_units(brain, 80) @ rotation
+    assert copy.shape == (len(brain), 80)
+    distance, angle = sim.procrustes(copy, brain)
+    assert angle == pytest.approx(0, abs=1e-6) and distance == pytest.approx(0, abs=1e-6)
+    narrow = models["second brain"][:, :30]
+    x = brain - brain.mean(axis=0)
+    y = pad_with_zero_units(narrow - narrow.mean(axis=0), 50)
+    x, y = x / np.linalg.norm(x), y / np.linalg.norm(y)
+    best, _ = scipy.linalg.orthogonal_procrustes(y, x)
+    distance, angle = sim.procrustes(narrow, brain)
+    assert angle > 0.1
+    assert distance == pytest.approx(np.linalg.norm(x - y @ best), abs=1e-10)
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "Unequal numbers of units are handled by padding the smaller with zero units (or by PCA)" in page
+    assert "same number of units on both sides" not in page
+
+
 def test_ridge_matches_scikit_learn(systems):
     sessions, models = systems
     brain = sessions.mean(axis=0)
@@ -172,6 +203,18 @@ def test_what_each_metric_ignores_and_misses(measured):
     assert other["Procrustes angle"] > 1.2
 
 
+def test_alt_text_names_the_cubes_worst_score(measured):
+    """The figure's alt text: of the three similarities, the cube scores worst on CKA, but the
+    lowest CKA of all is the other latent code's, so the cube is not "lowest on CKA"."""
+    results, _, _ = measured
+    cube = results["nonlinearity (cube)"]
+    assert min(("RSA", "predictivity", "CKA"), key=cube.get) == "CKA"
+    assert min(results, key=lambda name: results[name]["CKA"]) == "another latent code"
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "The cubed nonlinearity's worst score is its CKA." in page
+    assert "scores lowest on CKA" not in page
+
+
 def test_page_quotes_the_snippets_numbers(measured):
     """Every 3-decimal number on the page is one the snippet prints (a table cell or ceiling)."""
     results, rsa_ceiling, predictivity_ceiling = measured
@@ -201,9 +244,9 @@ def test_rotation_changes_only_the_correlation_distance(systems):
 
 
 def test_built_page_has_its_figure_table_ledger_and_links(site):
-    """The page is in the nav right after predictive coding, which links to it; it shows the
-    figure, the table the snippet prints (with a true minus sign), its two ledger rows and
-    the glossary's four terms."""
+    """The page is in the nav right after population codes, as on the home page's reading
+    path, and predictive coding links to it; it shows the figure, the table the snippet
+    prints (with a true minus sign), its two ledger rows and the glossary's four terms."""
     html = (site / "comparing-representations" / "index.html").read_text(encoding="utf-8")
     assert "Figure 1." in html and "metric_table" in html
     table = re.search(r"<table>.*?</table>", html[html.index("Figure 1.") :], re.S)
@@ -218,4 +261,4 @@ def test_built_page_has_its_figure_table_ledger_and_links(site):
     assert 'href="../comparing-representations/"' in body
     other = (site / "depth" / "index.html").read_text(encoding="utf-8")
     nav = re.findall(r'href="\.\./([a-z-]+)/"', other[: other.index('<article class="md-content__inner')])
-    assert nav[nav.index("predictive-coding") + 1] == "comparing-representations"
+    assert nav[nav.index("population-codes") + 1] == "comparing-representations"

@@ -2,7 +2,7 @@
 
 Every representation is a matrix with one row per stimulus and one column per unit
 (a neuron, a voxel, a model unit); the two matrices compared must have the same rows,
-but may have different numbers of columns, except for the Procrustes metrics.
+but may have different numbers of columns.
 
 - RSA (Kriegeskorte et al. 2008): each representation becomes a representational
   dissimilarity matrix (RDM), 1 - Pearson correlation between the response patterns
@@ -64,6 +64,8 @@ def procrustes(x, y):
     Both are scaled to unit Frobenius norm; the rotation (or reflection) Q that best
     maps y onto x leaves the distance |x - y Q|_F, and the angle arccos of their
     largest inner product, the sum of the singular values of x'y (Williams et al. 2021).
+    x'y exists for any two widths, and zero units add nothing to it, so unequal numbers of
+    units are compared as if the narrower were padded with zero units, as Williams et al. do.
     """
     x = x - x.mean(axis=0)
     y = y - y.mean(axis=0)
