@@ -186,6 +186,16 @@ def predictive_coding_sweep():
     return load_snippet("predictive_coding/pc_vs_backprop.py").sweep()
 
 
+@functools.cache
+def comparing_table():
+    """(scores per model, RSA ceiling (lower, upper), predictivity ceiling) of comparing_representations/metric_table.py."""
+    return load_snippet("comparing_representations/metric_table.py").table()
+
+
+def comparing(model, metric):
+    return float(comparing_table()[0][model][metric])
+
+
 def harris_benedict_man():
     m = load_snippet("scale_and_energy/brain_watts.py")
     kcal = m.basal_kcal_per_day("man", 90, 185, 45)
@@ -715,6 +725,13 @@ ANSWERS = [
     # predictive-coding 1: cosine before inference (T = 0); 2: relative error at equilibrium, gamma = 0.001
     ("predictive-coding.md", 1, r"cosine of (0\.\d+)", lambda: float(predictive_coding_sweep()[0][0, 0]), 1e-4),
     ("predictive-coding.md", 2, r"table gives (0\.\d+)", lambda: float(predictive_coding_sweep()[1][-1, -1]), 0.02),
+    # comparing-representations 1: the three dominant units against the true responses (2 is asserted by
+    # test_comparing_representations.py, 3 has no number in its solution)
+    ("comparing-representations.md", 1, r"barely moves, (0\.\d+) against", lambda: comparing("3 dominant units", "predictivity"), 0.001),
+    ("comparing-representations.md", 1, r"against (0\.\d+) for the true", lambda: comparing("the true responses", "predictivity"), 0.001),
+    ("comparing-representations.md", 1, r"CKA falls to (0\.\d+)", lambda: comparing("3 dominant units", "CKA"), 0.001),
+    ("comparing-representations.md", 1, r"RSA to (0\.\d+)", lambda: comparing("3 dominant units", "RSA"), 0.001),
+    ("comparing-representations.md", 1, r"rises to (0\.\d+)", lambda: comparing("3 dominant units", "Procrustes angle"), 0.001),
 ]
 
 def synaptic_events_per_mac() -> tuple[int, int]:

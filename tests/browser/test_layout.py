@@ -48,7 +48,7 @@ TABLE_TEXT = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["predictive-coding/", "ledger/"])
+@pytest.mark.parametrize("path", ["predictive-coding/", "comparing-representations/", "ledger/"])
 def test_table_text_is_near_body_size_on_a_desktop(browser, base_url, path):
     # Material's 0.64rem made table text 12.8 px against a 16-px body (issue 29).
     context = browser.new_context(viewport={"width": 1280, "height": 900})

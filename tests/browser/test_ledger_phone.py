@@ -83,7 +83,7 @@ def _open(browser, base_url, path, viewport, **options):
     return context, page
 
 
-@pytest.mark.parametrize("path", ["mapping/", ""])
+@pytest.mark.parametrize("path", ["mapping/", "", "comparing-representations/"])
 def test_content_page_ledger_table_stacks_on_a_phone(browser, base_url, path):
     context, page = _open(browser, base_url, path, PHONE)
     try:

@@ -1,0 +1,264 @@
+"""The comparing-representations page: its numpy metrics against independent references.
+
+- The RDMs (1 - Pearson r), their comparison (Spearman, cosine) and Nili et al.'s noise
+  ceiling equal rsatoolbox's, the field's library, to 1e-10.
+- Linear CKA: 1 for identical representations, unchanged by orthogonal transforms and
+  isotropic scaling, and equal to the HSIC form of Kornblith et al. 2019, written again.
+- Procrustes: the distance and angle equal what scipy's orthogonal_procrustes and
+  spatial.procrustes give; the angle obeys the triangle inequality over all the page's
+  systems (it is a metric); it compares unequal numbers of units as if the narrower were
+  padded with zero units (a padded, rotated copy is at angle 0).
+- The ridge fit equals scikit-learn's Ridge; without a penalty, predictivity forgives
+  the scaling of three units and a random invertible mixing (to 2e-5), as the page says.
+- The table's ground truth: what each metric ignores and what it cannot tell apart, as
+  the page states it, and every 3-decimal number the page quotes is the snippet's.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+import rsatoolbox
+import scipy.linalg
+import scipy.spatial
+import scipy.spatial.distance
+import scipy.stats
+from sklearn.linear_model import Ridge
+
+from conftest import ROOT, load_snippet
+
+table_snippet = load_snippet("comparing_representations/metric_table.py")
+sim = load_snippet("comparing_representations/similarity.py")
+PAGE = ROOT / "docs" / "comparing-representations.md"
+
+
+@pytest.fixture(scope="module")
+def systems():
+    return table_snippet.systems(0)
+
+
+@pytest.fixture(scope="module")
+def measured():
+    return table_snippet.table(0)
+
+
+def rsatoolbox_rdm(responses):
+    data = rsatoolbox.data.Dataset(responses)
+    return rsatoolbox.rdm.calc_rdm(data, method="correlation")
+
+
+def test_rdms_match_rsatoolbox(systems):
+    sessions, models = systems
+    for responses in [*sessions, *models.values()]:
+        reference = rsatoolbox_rdm(responses).get_vectors()[0]
+        np.testing.assert_allclose(sim.rdm(responses), reference, rtol=0, atol=1e-10)
+
+
+@pytest.mark.parametrize("method", ["spearman", "cosine"])
+def test_rdm_comparisons_match_rsatoolbox(systems, method):
+    sessions, models = systems
+    brain = sessions.mean(axis=0)
+    ours = {"spearman": sim.spearman, "cosine": sim.cosine}[method]
+    for model in models.values():
+        reference = rsatoolbox.rdm.compare(rsatoolbox_rdm(model), rsatoolbox_rdm(brain), method=method)[0, 0]
+        assert ours(sim.rdm(model), sim.rdm(brain)) == pytest.approx(reference, abs=1e-10)
+
+
+def test_noise_ceiling_matches_rsatoolbox(systems):
+    sessions, _ = systems
+    rdms = rsatoolbox.rdm.concat([rsatoolbox_rdm(s) for s in sessions])
+    lower, upper = rsatoolbox.inference.boot_noise_ceiling(rdms, method="spearman")
+    assert sim.rsa_noise_ceiling(sessions) == pytest.approx((lower, upper), abs=1e-10)
+    assert lower < upper
+
+
+def hsic(gram_x, gram_y):
+    """Kornblith et al. 2019's HSIC estimator, tr(K H L H) / (n - 1)^2, with the centring matrix H."""
+    n = len(gram_x)
+    h = np.eye(n) - np.ones((n, n)) / n
+    return np.trace(gram_x @ h @ gram_y @ h) / (n - 1) ** 2
+
+
+def cka_by_hsic(x, y):
+    gram_x, gram_y = x @ x.T, y @ y.T
+    return hsic(gram_x, gram_y) / np.sqrt(hsic(gram_x, gram_x) * hsic(gram_y, gram_y))
+
+
+def test_cka_closed_form_properties(systems):
+    sessions, models = systems
+    brain = sessions.mean(axis=0)
+    rng = np.random.default_rng(1)
+    assert sim.cka(brain, brain) == pytest.approx(1, abs=1e-12)
+    for model in models.values():
+        q, _ = np.linalg.qr(rng.normal(size=(model.shape[1], model.shape[1])))
+        base = sim.cka(model, brain)
+        assert sim.cka(model @ q, brain) == pytest.approx(base, abs=1e-12)
+        assert sim.cka(7.5 * model, brain) == pytest.approx(base, abs=1e-12)
+        assert sim.cka(model, brain) == pytest.approx(sim.cka(brain, model), abs=1e-12)
+        assert base == pytest.approx(cka_by_hsic(model, brain), abs=1e-10)
+
+
+def test_procrustes_matches_scipy(systems):
+    sessions, models = systems
+    brain = sessions.mean(axis=0)
+    for model in models.values():
+        if model.shape != brain.shape:
+            continue
+        x = brain - brain.mean(axis=0)
+        y = model - model.mean(axis=0)
+        x, y = x / np.linalg.norm(x), y / np.linalg.norm(y)
+        rotation, _ = scipy.linalg.orthogonal_procrustes(y, x)
+        distance, angle = sim.procrustes(model, brain)
+        assert distance == pytest.approx(np.linalg.norm(x - y @ rotation), abs=1e-10)
+        # scipy's disparity is 1 - (sum of singular values)^2 = 1 - cos(angle)^2
+        _, _, disparity = scipy.spatial.procrustes(brain, model)
+        assert np.sin(angle) ** 2 == pytest.approx(disparity, abs=1e-10)
+
+
+def test_procrustes_angle_is_a_metric(systems):
+    sessions, models = systems
+    everything = [sessions.mean(axis=0), *models.values()]
+    angle = np.array([[sim.procrustes(a, b)[1] for b in everything] for a in everything])
+    np.testing.assert_allclose(np.diag(angle), 0, atol=1e-6)
+    np.testing.assert_allclose(angle, angle.T, atol=1e-12)
+    n = len(everything)
+    for i in range(n):
+        for j in range(n):
+            assert np.all(angle[i, j] <= angle[i, :] + angle[:, j] + 1e-12)
+
+
+def pad_with_zero_units(responses, width):
+    return np.hstack([responses, np.zeros((len(responses), width - responses.shape[1]))])
+
+
+def test_procrustes_compares_unequal_widths(systems):
+    """The page says unequal numbers of units are handled by zero padding: the 50-neuron
+    brain against a zero-padded, randomly rotated 80-unit copy of itself is at angle 0, and
+    for a genuinely different 30-unit model the implicit padding equals scipy's Procrustes
+    on the explicitly padded matrices."""
+    sessions, models = systems
+    brain = sessions.mean(axis=0)
+    rotation = scipy.stats.special_ortho_group.rvs(80, random_state=4)
+    copy = pad_with_zero_units(brain, 80) @ rotation
+    assert copy.shape == (len(brain), 80)
+    distance, angle = sim.procrustes(copy, brain)
+    assert angle == pytest.approx(0, abs=1e-6) and distance == pytest.approx(0, abs=1e-6)
+    narrow = models["second brain"][:, :30]
+    x = brain - brain.mean(axis=0)
+    y = pad_with_zero_units(narrow - narrow.mean(axis=0), 50)
+    x, y = x / np.linalg.norm(x), y / np.linalg.norm(y)
+    best, _ = scipy.linalg.orthogonal_procrustes(y, x)
+    distance, angle = sim.procrustes(narrow, brain)
+    assert angle > 0.1
+    assert distance == pytest.approx(np.linalg.norm(x - y @ best), abs=1e-10)
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "Unequal numbers of units are handled by padding the smaller with zero units (or by PCA)" in page
+    assert "same number of units on both sides" not in page
+
+
+def test_ridge_matches_scikit_learn(systems):
+    sessions, models = systems
+    brain = sessions.mean(axis=0)
+    features = models["noisy (s.d. 1.5)"]
+    weights, intercept = sim.ridge_fit(features, brain, penalty=3.0)
+    reference = Ridge(alpha=3.0).fit(features, brain)
+    np.testing.assert_allclose(weights, reference.coef_.T, atol=1e-8)
+    np.testing.assert_allclose(intercept, reference.intercept_, atol=1e-8)
+
+
+def test_unpenalised_predictivity_forgives_invertible_linear_maps(systems):
+    """With more training stimuli than units, least squares sees through any invertible map."""
+    sessions, models = systems
+    brain = sessions.mean(axis=0)
+    truth = models["the true responses"]
+    assert len(truth) * 4 // 5 > truth.shape[1]
+    mixing = np.random.default_rng(2).normal(size=(truth.shape[1], truth.shape[1]))
+    exact = sim.predictivity(truth, brain, penalty=1e-6)
+    for changed in (models["3 dominant units"], truth @ mixing):
+        assert sim.predictivity(changed, brain, penalty=1e-6) == pytest.approx(exact, abs=2e-5)
+
+
+def test_what_each_metric_ignores_and_misses(measured):
+    results, (rsa_lower, rsa_upper), predictivity_ceiling = measured
+    truth, rotated = results["the true responses"], results["rotated"]
+    dominant, other = results["3 dominant units"], results["another latent code"]
+    # a rotation: CKA, Procrustes and (ridge) predictivity exactly blind to it ...
+    for metric in ("CKA", "Procrustes angle", "predictivity"):
+        assert rotated[metric] == pytest.approx(truth[metric], abs=1e-10)
+    # ... RSA with correlation distance not quite: a rotation changes each pattern's mean
+    assert 0.01 < truth["RSA"] - rotated["RSA"] < 0.1
+    # the true responses reach the noise ceilings, and nothing else does
+    assert rsa_lower <= truth["RSA"] <= rsa_upper
+    assert predictivity_ceiling - 0.03 < truth["predictivity"] <= predictivity_ceiling
+    for name, row in results.items():
+        if name not in ("the true responses", "rotated"):
+            assert row["RSA"] < rsa_lower and row["predictivity"] < truth["predictivity"]
+    # three dominant units: predictivity almost unmoved, CKA and RSA fall far
+    assert truth["predictivity"] - dominant["predictivity"] < 0.02
+    assert truth["CKA"] - dominant["CKA"] > 0.3 and truth["RSA"] - dominant["RSA"] > 0.3
+    # a different latent code: every metric near chance, the angle near a right angle
+    assert abs(other["RSA"]) < 0.1 and abs(other["predictivity"]) < 0.1 and other["CKA"] < 0.1
+    assert other["Procrustes angle"] > 1.2
+
+
+def test_alt_text_names_the_cubes_worst_score(measured):
+    """The figure's alt text: of the three similarities, the cube scores worst on CKA, but the
+    lowest CKA of all is the other latent code's, so the cube is not "lowest on CKA"."""
+    results, _, _ = measured
+    cube = results["nonlinearity (cube)"]
+    assert min(("RSA", "predictivity", "CKA"), key=cube.get) == "CKA"
+    assert min(results, key=lambda name: results[name]["CKA"]) == "another latent code"
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "The cubed nonlinearity's worst score is its CKA." in page
+    assert "scores lowest on CKA" not in page
+
+
+def test_page_quotes_the_snippets_numbers(measured):
+    """Every 3-decimal number on the page is one the snippet prints (a table cell or ceiling)."""
+    results, rsa_ceiling, predictivity_ceiling = measured
+    printed = {f"{v:.3f}" for row in results.values() for v in row.values()}
+    printed |= {f"{v:.3f}" for v in (*rsa_ceiling, predictivity_ceiling)}
+    page = PAGE.read_text(encoding="utf-8")
+    quoted = set(re.findall(r"(?<![\d.])-?\d\.\d{3}(?!\d)", page))
+    assert quoted, "the page quotes no measured number"
+    assert quoted <= printed, sorted(quoted - printed)
+
+
+def euclidean_rdm(responses):
+    upper = np.triu_indices(len(responses), k=1)
+    return scipy.spatial.distance.squareform(scipy.spatial.distance.pdist(responses))[upper]
+
+
+def test_rotation_changes_only_the_correlation_distance(systems):
+    """Exercise 2: Euclidean RDMs ignore a rotation of the units; correlation RDMs only a permutation."""
+    _, models = systems
+    truth, rotated = models["the true responses"], models["rotated"]
+    np.testing.assert_allclose(euclidean_rdm(rotated), euclidean_rdm(truth), atol=1e-10)
+    permuted = truth[:, np.random.default_rng(3).permutation(truth.shape[1])]
+    np.testing.assert_allclose(sim.rdm(permuted), sim.rdm(truth), atol=1e-12)
+    assert np.max(np.abs(sim.rdm(rotated) - sim.rdm(truth))) > 0.01
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "With Euclidean distances between patterns, which a rotation keeps, RSA gives the same value" in page
+
+
+def test_built_page_has_its_figure_table_ledger_and_links(site):
+    """The page is in the nav right after population codes, as on the home page's reading
+    path, and predictive coding links to it; it shows the figure, the table the snippet
+    prints (with a true minus sign), its two ledger rows and the glossary's four terms."""
+    html = (site / "comparing-representations" / "index.html").read_text(encoding="utf-8")
+    assert "Figure 1." in html and "metric_table" in html
+    table = re.search(r"<table>.*?</table>", html[html.index("Figure 1.") :], re.S)
+    assert table and "Procrustes angle" in table[0] and "noise ceiling" in table[0]
+    assert "−0.007" in table[0] and "-0.007" not in table[0]
+    for verdict in ("partly", "breaks"):
+        assert f">{verdict}<" in html
+    for term in ("RSA", "RDM", "CKA", "noise ceilings"):  # the glossary marks a term's first use
+        assert re.search(rf'<abbr title="[^"]+"[^>]*>{term}</abbr>', html), term
+    previous = (site / "predictive-coding" / "index.html").read_text(encoding="utf-8")
+    body = previous[previous.index('<article class="md-content__inner') :]
+    assert 'href="../comparing-representations/"' in body
+    other = (site / "depth" / "index.html").read_text(encoding="utf-8")
+    nav = re.findall(r'href="\.\./([a-z-]+)/"', other[: other.index('<article class="md-content__inner')])
+    assert nav[nav.index("population-codes") + 1] == "comparing-representations"
