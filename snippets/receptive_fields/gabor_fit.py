@@ -67,7 +67,7 @@ def initial_guess(filters):
     # phase and amplitude are linear given the rest: A cos(u + phi) = a cos u + b sin u
     cosine = gabor(params, size).reshape(n, -1)
     params[:, 6] = -np.pi / 2
-    sine = -gabor(params, size).reshape(n, -1)  # cos(u - pi/2) = sin u
+    sine = gabor(params, size).reshape(n, -1)  # cos(u - pi/2) = sin u
     basis = np.stack([cosine, sine], axis=2)
     coef = np.stack([np.linalg.lstsq(b, t.ravel(), rcond=None)[0] for b, t in zip(basis, filters)])
     params[:, 6] = np.arctan2(-coef[:, 1], coef[:, 0])
@@ -177,20 +177,25 @@ if __name__ == "__main__":
     ax_examples.imshow(np.vstack([top, np.full((2, top.shape[1]), np.nan), bottom]), cmap="gray", vmin=-1, vmax=1)
     ax_examples.set_axis_off()
     ax_examples.set_title("Filters (top), fitted Gabors")
-    ax_shape.plot([0, 1.5], [0, 1.5], color="C6", linewidth=1)
-    ax_shape.scatter(n_x, n_y, s=14, color="C4", label="sparse-coding filters")
-    ax_shape.set_xlim(0, 1.5)
-    ax_shape.set_ylim(0, 1.5)
+    # logarithmic axes: the elements span from blobs (n_x near 0) to bars longer than the patch
+    ax_shape.plot([0.01, 20], [0.01, 20], color="C6", linewidth=1)
+    ax_shape.scatter(n_x, n_y, s=14, color="C4")
+    ax_shape.set_xscale("log")
+    ax_shape.set_yscale("log")
+    ax_shape.set_xlim(0.02, 20)
+    ax_shape.set_ylim(0.02, 20)
     ax_shape.set_aspect("equal")
     ax_shape.set_xlabel(r"$n_x = \sigma_x f$ (across the bars)")
     ax_shape.set_ylabel(r"$n_y = \sigma_y f$ (along)")
     ax_shape.set_title("Shape, as in Ringach 2002")
 
-    print(f"fitted {len(filters)} filters; kept {keep.sum()} with R^2 >= {GOOD_FIT} and centre inside the patch")
+    print(f"fitted {len(filters)} filters; kept {keep.sum()} (R^2 >= {GOOD_FIT}, centre inside the patch, a grating)")
     print(f"median R^2 of the kept fits: {np.median(r_squared[keep]):.2f}")
     print(f"median n_x = {np.median(n_x):.2f}, median n_y = {np.median(n_y):.2f}")
     print(f"n_x quartiles {np.percentile(n_x, 25):.2f}-{np.percentile(n_x, 75):.2f}, "
           f"n_y quartiles {np.percentile(n_y, 25):.2f}-{np.percentile(n_y, 75):.2f}")
     print(f"share with n_y > n_x (longer than wide): {np.mean(n_y > n_x):.0%}")
     print(f"share with n_x < 0.5 (at most about two subfields): {np.mean(n_x < 0.5):.0%}")
+    print(f"fits with n_x < 0.1 (the grating barely changes under the envelope): {np.sum(n_x < 0.1)}")
+    print(f"largest n_x {n_x.max():.2f}, largest n_y {n_y.max():.2f}")
     plt.show()
