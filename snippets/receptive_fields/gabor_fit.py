@@ -189,11 +189,11 @@ if __name__ == "__main__":
     ax_shape.set_ylabel(r"$n_y = \sigma_y f$ (along)")
     ax_shape.set_title("Shape, as in Ringach 2002")
 
-    print(f"fitted {len(filters)} filters; kept {keep.sum()} (R^2 >= {GOOD_FIT}, centre inside the patch, a grating)")
-    print(f"median R^2 of the kept fits: {np.median(r_squared[keep]):.2f}")
+    print(f"fitted {len(filters)} filters; kept {keep.sum()} (R² ≥ {GOOD_FIT}, centre inside the patch, a grating)")
+    print(f"median R² of the kept fits: {np.median(r_squared[keep]):.2f}")
     print(f"median n_x = {np.median(n_x):.2f}, median n_y = {np.median(n_y):.2f}")
-    print(f"n_x quartiles {np.percentile(n_x, 25):.2f}-{np.percentile(n_x, 75):.2f}, "
-          f"n_y quartiles {np.percentile(n_y, 25):.2f}-{np.percentile(n_y, 75):.2f}")
+    print(f"n_x quartiles {np.percentile(n_x, 25):.2f}–{np.percentile(n_x, 75):.2f}, "
+          f"n_y quartiles {np.percentile(n_y, 25):.2f}–{np.percentile(n_y, 75):.2f}")
     print(f"share with n_y > n_x (longer than wide): {np.mean(n_y > n_x):.0%}")
     print(f"share with n_x < 0.5 (at most about two subfields): {np.mean(n_x < 0.5):.0%}")
     print(f"fits with n_x < 0.1 (the grating barely changes under the envelope): {np.sum(n_x < 0.1)}")

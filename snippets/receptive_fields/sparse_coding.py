@@ -131,8 +131,8 @@ if __name__ == "__main__":
     ax_energy.set_ylabel("energy per patch")
     ax_energy.set_title("Objective")
 
-    print(f"dictionary: {ATOMS} elements of {size} x {size} pixels, {STEPS} updates of {BATCH} patches")
-    print(f"energy per patch: {energies[:10].mean():.1f} (first 10 batches) -> "
+    print(f"dictionary: {ATOMS} elements of {size} × {size} pixels, {STEPS} updates of {BATCH} patches")
+    print(f"energy per patch: {energies[:10].mean():.1f} (first 10 batches) → "
           f"{energies[-10:].mean():.1f} (last 10)")
     print(f"non-zero coefficients per patch: {np.mean(np.sum(A != 0, axis=1)):.1f} of {ATOMS}")
     print(f"variance explained: {1 - np.sum((X[:1000] - product(A, D.T)) ** 2) / np.sum(X[:1000] ** 2):.0%}")

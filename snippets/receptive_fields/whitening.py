@@ -72,9 +72,9 @@ if __name__ == "__main__":
     ax_profile.set_title("Radial profile")
 
     surround = int(np.argmin(profile[:7]))
-    print(f"patches: {len(patches)}, {size} x {size} pixels")
+    print(f"patches: {len(patches)}, {size} × {size} pixels")
     print(f"variance in the 10 largest of {len(eigenvalues)} components: "
           f"{eigenvalues[:10].sum() / eigenvalues.sum():.1%}")
     print(f"centre weight 1; most negative surround {profile[surround] / profile[0]:.3f} "
-          f"at {surround} pixels; sign changes between 0 and 1 pixel: {profile[1] < 0}")
+          f"at {surround} pixel; sign changes between 0 and 1 pixel: {profile[1] < 0}".replace("-", "−"))
     plt.show()
