@@ -10,6 +10,7 @@ independent fitter; and the numbers the page states must be the snippets'.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import numpy as np
 import pytest
@@ -200,6 +201,21 @@ def test_gabor_fit_agrees_with_scipy_on_synthetic_gabors():
         np.testing.assert_allclose(gabor.shape_numbers(best[None]), gabor.shape_numbers(ours[None]), rtol=1e-3)
 
 
+def test_selection_drops_odd_narrow_fits_and_fits_at_the_length_ceiling():
+    """An odd Gabor much narrower than a cycle is an edge whose f is not measured, and a
+    sigma_y at the fit's ceiling is not measured either: well_fitted drops both, and keeps
+    the same Gabors when they are even-symmetric or shorter."""
+    size = 12
+    base = np.array([5.5, 5.5, 0.3, np.log(1.0), np.log(3.0), np.log(0.04), np.pi / 2, 1.0])
+    edge = base                                               # 2 pi sigma_x f = 0.25: an edge
+    blob = np.where(np.arange(8) == 6, 0.0, base)                # even-symmetric: a measured blob
+    grating = np.where(np.arange(8) == 5, np.log(0.25), base)    # odd, but 2 pi sigma_x f = 1.6
+    too_long = np.where(np.arange(8) == 4, np.log(4 * size), grating)
+    params = np.stack([edge, blob, grating, too_long])
+    keep = gabor.well_fitted(params, np.ones(len(params)), size)
+    assert keep.tolist() == [False, True, True, False]
+
+
 # --- What the page states ----------------------------------------------------------------
 
 def test_page_states_the_snippets_shape_statistics(fitted):
@@ -211,8 +227,13 @@ def test_page_states_the_snippets_shape_statistics(fitted):
     assert shares["longer"] == 1 and "every one is longer along its bars" in PAGE
     assert f"{shares['narrow']:.0%}".replace("%", " %") + " have $n_x < 0.5$" in PAGE
     assert f"at least {gabor.GOOD_FIT:.0%}".replace("%", " %") + " of an element's variance" in PAGE
-    words = "Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve".split()
-    assert f"{words[np.sum(n_x < 0.1)]} of the kept elements have $n_x < 0.1$" in PAGE
+    excluded = len(filters) - keep.sum()
+    assert f"{excluded} of {len(filters)} ({excluded / len(filters):.0%})".replace("%", " %") + " are excluded" in PAGE
+    assert f"{excluded} of the {len(filters)} elements ({excluded / len(filters):.0%})".replace("%", " %") in PAGE
+    # "no kept element is low-pass or blob-like" must stay true of the run
+    assert n_x.min() > 0.1 and "No kept element is low-pass or blob-like" in PAGE
+    assert f"the smallest $n_x$ is {n_x.min():.2f}" in PAGE
+    assert f"$2\\pi\\sigma_x f < {gabor.NARROW_ENVELOPE:g}$" in PAGE
 
 
 def test_page_states_the_whitening_and_dictionary_sizes(patches, learned):
@@ -240,6 +261,12 @@ def test_exercise_answers_on_page_are_computed(patches, fitted):
 
     text = exercises()
     assert sorted(text) == [1, 2, 3]
+    # the solution's code runs as printed, in the whitening snippet's namespace
+    raw = (ROOT / "docs" / "receptive-fields.md").read_text(encoding="utf-8").split("## Exercises", 1)[1]
+    code = textwrap.dedent(re.search(r"```python\n(.*?)^ *```", raw, flags=re.MULTILINE | re.DOTALL).group(1))
+    namespace = dict(vars(whitening))
+    exec(compile(code.replace("print(", "result = ("), "exercise 1", "exec"), namespace)  # noqa: S102
+    assert f"−{-namespace['result']:.3f}" == surround(0.1)
     assert f"a surround of {surround(0.1)} of the centre weight" in text[1]
     assert f"about twice the {surround(whitening.EPSILON)} of Figure 1" in text[1]
     code = sparse.soft_threshold(np.array([2.5, -0.4, 1.2]), 1.0)

@@ -8,7 +8,7 @@ rotated by the grating's orientation theta (x' across the bars, y' along them),
 Ringach summarised each receptive field's shape by two numbers without units:
 n_x = sigma_x f, the envelope's width across the bars in cycles of the grating (how
 many subfields, light and dark bands, the field has), and n_y = sigma_y f, its length
-along the bars in the same cycles. A blob with one or two subfields has small n_x; a
+along the bars in the same cycles. A field with one or two subfields has small n_x; a
 long, many-banded filter has large n_x and n_y.
 
 The fit is nonlinear least squares by Levenberg-Marquardt, written in numpy so the
@@ -25,6 +25,9 @@ from sparse_coding import learn_dictionary, whitened_patches
 
 GOOD_FIT = 0.7  # keep fits that explain at least this fraction of the filter's variance
 ITERATIONS = 60
+# an odd Gabor (|sin phi| above this) with 2 pi n_x below NARROW_ENVELOPE is an edge whose f is unmeasured
+ODD_PHASE = 0.9
+NARROW_ENVELOPE = 0.5
 
 
 def gabor(params, size):
@@ -151,13 +154,20 @@ def shape_numbers(params):
 
 
 def well_fitted(params, r_squared, size):
-    """Fits that explain the filter, with the envelope's centre inside the patch and a
-    grating above the lowest frequency allowed. The fit pushes the centre to the patch's
-    edge for a bar longer than the patch, and the frequency to its floor for a smooth
-    ramp: neither has a measurable n_x, n_y."""
+    """Fits that explain the filter and whose shape numbers are measured.
+
+    The fit pushes the centre to the patch's edge, or sigma_y to its ceiling (4 * size),
+    for a bar longer than the patch, and the frequency to its floor for a smooth ramp:
+    none of these has a measurable n_x or n_y. An odd Gabor whose envelope is much
+    narrower than a cycle (2 pi sigma_x f << 1) is a derivative of a Gaussian, a
+    band-pass edge whatever f is: the fit cannot tell f (and so n_x, n_y) from sigma_x,
+    and drifts to a long period with n_x near 0, so these fits are dropped too."""
     inside = np.all((params[:, :2] > -0.5) & (params[:, :2] < size - 0.5), axis=1)
     grating = params[:, 5] > np.log(0.25 / size) + 1e-6
-    return (r_squared >= GOOD_FIT) & inside & grating
+    bounded_length = params[:, 4] < np.log(4 * size) - 1e-6
+    n_x, _ = shape_numbers(params)
+    edge_without_grating = (np.abs(np.sin(params[:, 6])) > ODD_PHASE) & (2 * np.pi * n_x < NARROW_ENVELOPE)
+    return (r_squared >= GOOD_FIT) & inside & grating & bounded_length & ~edge_without_grating
 
 
 if __name__ == "__main__":
@@ -177,25 +187,27 @@ if __name__ == "__main__":
     ax_examples.imshow(np.vstack([top, np.full((2, top.shape[1]), np.nan), bottom]), cmap="gray", vmin=-1, vmax=1)
     ax_examples.set_axis_off()
     ax_examples.set_title("Filters (top), fitted Gabors")
-    # logarithmic axes: the elements span from blobs (n_x near 0) to bars longer than the patch
-    ax_shape.plot([0.01, 20], [0.01, 20], color="C6", linewidth=1)
+    # logarithmic axes, as Ringach's: n_y spans a wider range than n_x
+    ax_shape.plot([0.1, 10], [0.1, 10], color="C6", linewidth=1)
     ax_shape.scatter(n_x, n_y, s=14, color="C4")
     ax_shape.set_xscale("log")
     ax_shape.set_yscale("log")
-    ax_shape.set_xlim(0.01, 20)
-    ax_shape.set_ylim(0.01, 20)
+    ax_shape.set_xlim(0.1, 10)
+    ax_shape.set_ylim(0.1, 10)
     ax_shape.set_aspect("equal")
     ax_shape.set_xlabel(r"$n_x = \sigma_x f$ (across the bars)")
     ax_shape.set_ylabel(r"$n_y = \sigma_y f$ (along)")
     ax_shape.set_title("Shape, as in Ringach 2002")
 
-    print(f"fitted {len(filters)} filters; kept {keep.sum()} (R² ≥ {GOOD_FIT}, centre inside the patch, a grating)")
+    print(f"fitted {len(filters)} filters; kept {keep.sum()} (R² ≥ {GOOD_FIT}, centre inside the patch, "
+          "a grating, σ_y below its ceiling, not an edge without a measurable grating)")
+    print(f"excluded {len(filters) - keep.sum()} of {len(filters)} ({1 - keep.mean():.0%})")
     print(f"median R² of the kept fits: {np.median(r_squared[keep]):.2f}")
     print(f"median n_x = {np.median(n_x):.2f}, median n_y = {np.median(n_y):.2f}")
     print(f"n_x quartiles {np.percentile(n_x, 25):.2f}–{np.percentile(n_x, 75):.2f}, "
           f"n_y quartiles {np.percentile(n_y, 25):.2f}–{np.percentile(n_y, 75):.2f}")
     print(f"share with n_y > n_x (longer than wide): {np.mean(n_y > n_x):.0%}")
-    print(f"share with n_x < 0.5 (at most about two subfields): {np.mean(n_x < 0.5):.0%}")
-    print(f"fits with n_x < 0.1 (the grating barely changes under the envelope): {np.sum(n_x < 0.1)}")
-    print(f"largest n_x {n_x.max():.2f}, largest n_y {n_y.max():.2f}")
+    print(f"share with n_x < 0.5 (an envelope narrower than half a cycle: few subfields): {np.mean(n_x < 0.5):.0%}")
+    print(f"kept fits with n_x < 0.1 (low-pass or blob-like): {np.sum(n_x < 0.1)}")
+    print(f"smallest n_x {n_x.min():.2f}; largest n_x {n_x.max():.2f}, largest n_y {n_y.max():.2f}")
     plt.show()
