@@ -787,6 +787,8 @@ CHECKED_BY_TEST = {
     ("attractors.md", 1): "test_attractors.py::test_exercise_answer_on_page_is_computed",
     **{("continuous-attractors.md", n): "test_continuous_attractors.py::test_exercise_answers_are_computed"
        for n in range(1, 6)},
+    **{("receptive-fields.md", n): "test_receptive_fields.py::test_exercise_answers_on_page_are_computed"
+       for n in range(1, 4)},
     ("dendrites.md", 1): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
     ("dendrites.md", 2): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
     ("dendrites.md", 3): "test_dendrites.py::test_input_resistance_and_end_ratios_quoted_on_page",
