@@ -92,12 +92,15 @@ def test_the_schematic_names_value_and_error_nodes_in_the_pages_notation(schemat
     assert r"W_{l+1}^\top" in texts  # errors go back through the transposed weights
 
 
-def test_the_schematic_comes_after_the_rules_it_draws_and_before_the_measurement():
+def test_the_schematic_follows_the_introduction_of_value_and_error_units():
+    # Issue 29: the schematic sat after the weight rule, ~1,700 px down at 1280 px; it now
+    # follows the paragraph that names the two kinds of units, ahead of the derivation.
     page = (ROOT / "docs" / "predictive-coding.md").read_text(encoding="utf-8")
-    weight_rule = page.index(r"\Delta W_l \propto")
+    units = page.index("*error* units")
     schematic = page.index("file: predictive_coding/pc_schematic.py")
-    measurement = page.index("file: predictive_coding/pc_vs_backprop.py")
-    assert weight_rule < schematic < measurement
+    derivation = page.index("## From prediction errors to weight updates")
+    assert units < schematic < derivation
+    assert schematic < page.index(r"\Delta W_l \propto")
 
 
 # --- population codes: one trial's counts and the three directions ----------------------
