@@ -200,3 +200,80 @@ def test_every_xor_figure_is_full_width(snippet):
         assert fig.get_size_inches()[0] == pytest.approx(FIGURE_WIDTH_IN)
     finally:
         plt.close(fig)
+
+
+# --- XOR: one legend place, one tick spacing, no panel titles, the AND figure's markers ---
+
+XOR_FIGURES = ["perceptron_fails.py", "two_layer.py", "dendritic_unit.py"]
+
+
+def _class_markers(fig) -> dict[str, tuple]:
+    """Each class's scatter marker as (colour, marker path, size), keyed by its class value."""
+    markers = {}
+    for ax in fig.axes:
+        for collection in ax.collections:
+            label = collection.get_label()
+            if re.fullmatch(r"(AND|XOR) = [01]", label):
+                path = collection.get_paths()[0]
+                markers[label[-1]] = (
+                    to_hex(collection.get_facecolor()[0]),
+                    tuple(map(tuple, path.vertices.round(3))),
+                    float(collection.get_sizes()[0]),
+                )
+    return markers
+
+
+@pytest.fixture(scope="module")
+def and_markers():
+    fig = main_figure("artificial_neuron/perceptron_and.py")
+    yield _class_markers(fig)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("snippet", XOR_FIGURES)
+def test_each_xor_figure_has_one_legend_below_its_axes(snippet):
+    fig = main_figure(f"xor/{snippet}")
+    try:
+        assert [ax for ax in fig.axes if ax.get_legend()] == [], "a legend inside a panel"
+        assert len(fig.legends) == 1
+        assert fig.legends[0]._loc == 8  # matplotlib's code for "lower center"
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("snippet", XOR_FIGURES)
+def test_each_xor_input_plane_ticks_every_half_and_no_panel_has_a_title(snippet):
+    fig = main_figure(f"xor/{snippet}")
+    try:
+        planes = [ax for ax in fig.axes if ax.get_xlabel() == "$x_1$"]
+        assert len(planes) == 1
+        for ticks in (planes[0].get_xticks(), planes[0].get_yticks()):
+            assert list(ticks) == pytest.approx([-0.5, 0, 0.5, 1, 1.5])
+        assert [ax.get_title() for ax in fig.axes] == ["", ""]
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("snippet", XOR_FIGURES)
+def test_xor_classes_are_marked_as_the_and_figure_marks_them(snippet, and_markers):
+    fig = main_figure(f"xor/{snippet}")
+    try:
+        assert set(and_markers) == {"0", "1"}
+        assert _class_markers(fig) == and_markers
+    finally:
+        plt.close(fig)
+
+
+def test_the_first_xor_figure_draws_a_straight_line_that_gets_three_of_four():
+    fig = main_figure("xor/perceptron_fails.py")
+    try:
+        lines = [line for line in fig.axes[0].lines if line.get_label().startswith("best line")]
+        assert len(lines) == 1
+        (x0, x1), (y0, y1) = lines[0].get_xdata(), lines[0].get_ydata()
+        slope = (y1 - y0) / (x1 - x0)
+        above = [(y - (y0 + slope * (x - x0))) > 0 for x, y in [(0, 0), (0, 1), (1, 0), (1, 1)]]
+        xor = [False, True, True, False]
+        agree = sum(a == t for a, t in zip(above, xor))
+        assert max(agree, 4 - agree) == 3  # one side is "1": three of four, never four
+    finally:
+        plt.close(fig)
