@@ -277,3 +277,38 @@ def test_the_first_xor_figure_draws_a_straight_line_that_gets_three_of_four():
         assert max(agree, 4 - agree) == 3  # one side is "1": three of four, never four
     finally:
         plt.close(fig)
+
+
+# --- population codes: overlapping curves told apart ----------------------------------------
+
+
+def test_each_noise_curve_has_its_own_style_marker_and_end_label():
+    fig = main_figure("population_codes/popcode_correlations.py")
+    try:
+        (ax,) = fig.axes
+        kinds = ("independent", "uniform", "limited-range", "differential")
+        curves = [line for line in ax.lines if line.get_label().split(",")[0] in kinds]
+        assert len(curves) == len(kinds)
+        # Line2D has no public getter for a custom dash sequence; this is what it draws.
+        styles = {(str(line._unscaled_dash_pattern), line.get_marker()) for line in curves}
+        markers = {line.get_marker() for line in curves}
+        assert len(styles) == len(markers) == len(kinds), styles
+        labels = {text.get_text(): text for text in ax.texts}
+        for line in curves:
+            name = line.get_label().split(",")[0]
+            assert name in labels, f"{name} has no label on the plot"
+            assert to_hex(labels[name].get_color()) == to_hex(line.get_color())
+            assert labels[name].xy[0] == line.get_xdata()[-1]  # at the curve's end
+    finally:
+        plt.close(fig)
+
+
+def test_population_code_panel_titles_start_in_lower_case_like_the_sites_others():
+    for snippet in ("popcode_model.py", "popcode_basis.py"):
+        fig = main_figure(f"population_codes/{snippet}")
+        try:
+            titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")]
+            assert titles, snippet
+            assert all(title[0].islower() for title in titles), titles
+        finally:
+            plt.close(fig)
