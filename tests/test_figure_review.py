@@ -92,12 +92,15 @@ def test_the_schematic_names_value_and_error_nodes_in_the_pages_notation(schemat
     assert r"W_{l+1}^\top" in texts  # errors go back through the transposed weights
 
 
-def test_the_schematic_comes_after_the_rules_it_draws_and_before_the_measurement():
+def test_the_schematic_follows_the_introduction_of_value_and_error_units():
+    # Issue 29: the schematic sat after the weight rule, ~1,700 px down at 1280 px; it now
+    # follows the paragraph that names the two kinds of units, ahead of the derivation.
     page = (ROOT / "docs" / "predictive-coding.md").read_text(encoding="utf-8")
-    weight_rule = page.index(r"\Delta W_l \propto")
+    units = page.index("*error* units")
     schematic = page.index("file: predictive_coding/pc_schematic.py")
-    measurement = page.index("file: predictive_coding/pc_vs_backprop.py")
-    assert weight_rule < schematic < measurement
+    derivation = page.index("## From prediction errors to weight updates")
+    assert units < schematic < derivation
+    assert schematic < page.index(r"\Delta W_l \propto")
 
 
 # --- population codes: one trial's counts and the three directions ----------------------
@@ -197,3 +200,115 @@ def test_every_xor_figure_is_full_width(snippet):
         assert fig.get_size_inches()[0] == pytest.approx(FIGURE_WIDTH_IN)
     finally:
         plt.close(fig)
+
+
+# --- XOR: one legend place, one tick spacing, no panel titles, the AND figure's markers ---
+
+XOR_FIGURES = ["perceptron_fails.py", "two_layer.py", "dendritic_unit.py"]
+
+
+def _class_markers(fig) -> dict[str, tuple]:
+    """Each class's scatter marker as (colour, marker path, size), keyed by its class value."""
+    markers = {}
+    for ax in fig.axes:
+        for collection in ax.collections:
+            label = collection.get_label()
+            if re.fullmatch(r"(AND|XOR) = [01]", label):
+                path = collection.get_paths()[0]
+                markers[label[-1]] = (
+                    to_hex(collection.get_facecolor()[0]),
+                    tuple(map(tuple, path.vertices.round(3))),
+                    float(collection.get_sizes()[0]),
+                )
+    return markers
+
+
+@pytest.fixture(scope="module")
+def and_markers():
+    fig = main_figure("artificial_neuron/perceptron_and.py")
+    yield _class_markers(fig)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("snippet", XOR_FIGURES)
+def test_each_xor_figure_has_one_legend_below_its_axes(snippet):
+    fig = main_figure(f"xor/{snippet}")
+    try:
+        assert [ax for ax in fig.axes if ax.get_legend()] == [], "a legend inside a panel"
+        assert len(fig.legends) == 1
+        assert fig.legends[0]._loc == 8  # matplotlib's code for "lower center"
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("snippet", XOR_FIGURES)
+def test_each_xor_input_plane_ticks_every_half_and_no_panel_has_a_title(snippet):
+    fig = main_figure(f"xor/{snippet}")
+    try:
+        planes = [ax for ax in fig.axes if ax.get_xlabel() == "$x_1$"]
+        assert len(planes) == 1
+        for ticks in (planes[0].get_xticks(), planes[0].get_yticks()):
+            assert list(ticks) == pytest.approx([-0.5, 0, 0.5, 1, 1.5])
+        assert [ax.get_title() for ax in fig.axes] == ["", ""]
+    finally:
+        plt.close(fig)
+
+
+@pytest.mark.parametrize("snippet", XOR_FIGURES)
+def test_xor_classes_are_marked_as_the_and_figure_marks_them(snippet, and_markers):
+    fig = main_figure(f"xor/{snippet}")
+    try:
+        assert set(and_markers) == {"0", "1"}
+        assert _class_markers(fig) == and_markers
+    finally:
+        plt.close(fig)
+
+
+def test_the_first_xor_figure_draws_a_straight_line_that_gets_three_of_four():
+    fig = main_figure("xor/perceptron_fails.py")
+    try:
+        lines = [line for line in fig.axes[0].lines if line.get_label().startswith("best line")]
+        assert len(lines) == 1
+        (x0, x1), (y0, y1) = lines[0].get_xdata(), lines[0].get_ydata()
+        slope = (y1 - y0) / (x1 - x0)
+        above = [(y - (y0 + slope * (x - x0))) > 0 for x, y in [(0, 0), (0, 1), (1, 0), (1, 1)]]
+        xor = [False, True, True, False]
+        agree = sum(a == t for a, t in zip(above, xor))
+        assert max(agree, 4 - agree) == 3  # one side is "1": three of four, never four
+    finally:
+        plt.close(fig)
+
+
+# --- population codes: overlapping curves told apart ----------------------------------------
+
+
+def test_each_noise_curve_has_its_own_style_marker_and_end_label():
+    fig = main_figure("population_codes/popcode_correlations.py")
+    try:
+        (ax,) = fig.axes
+        kinds = ("independent", "uniform", "limited-range", "differential")
+        curves = [line for line in ax.lines if line.get_label().split(",")[0] in kinds]
+        assert len(curves) == len(kinds)
+        # Line2D has no public getter for a custom dash sequence; this is what it draws.
+        styles = {(str(line._unscaled_dash_pattern), line.get_marker()) for line in curves}
+        markers = {line.get_marker() for line in curves}
+        assert len(styles) == len(markers) == len(kinds), styles
+        labels = {text.get_text(): text for text in ax.texts}
+        for line in curves:
+            name = line.get_label().split(",")[0]
+            assert name in labels, f"{name} has no label on the plot"
+            assert to_hex(labels[name].get_color()) == to_hex(line.get_color())
+            assert labels[name].xy[0] == line.get_xdata()[-1]  # at the curve's end
+    finally:
+        plt.close(fig)
+
+
+def test_population_code_panel_titles_start_in_lower_case_like_the_sites_others():
+    for snippet in ("popcode_model.py", "popcode_basis.py"):
+        fig = main_figure(f"population_codes/{snippet}")
+        try:
+            titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")]
+            assert titles, snippet
+            assert all(title[0].islower() for title in titles), titles
+        finally:
+            plt.close(fig)

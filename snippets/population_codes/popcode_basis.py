@@ -51,8 +51,8 @@ if __name__ == "__main__":
     for k, i in enumerate((0, 16, 32, 48)):
         ax_n.plot(np.degrees(grid), curves[:, i], color=f"C{k}")
         ax_u.plot(np.degrees(grid), mixed[:, i], color=f"C{k}")
-    ax_n.set_title("Neurons: one bump each", loc="left")
-    ax_u.set_title("Rotated units: the same information", loc="left")
+    ax_n.set_title("neurons: one bump each", loc="left")
+    ax_u.set_title("rotated units: the same information", loc="left")
     ax_n.set_ylabel("rate (spikes/s)")
     ax_u.set_ylabel("activity")
     ax_u.set_xlabel(r"stimulus direction $\theta$ (degrees)")

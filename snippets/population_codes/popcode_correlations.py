@@ -97,14 +97,27 @@ if __name__ == "__main__":
         differential.append(linear_fisher(dmu, differential_cov(mu, dmu, EPS)))
     simulated = [1 / jittered_error(n, EPS, rng) for n in SIM_SIZES]
     fig, ax = plt.subplots(figsize=(5.8, 4.8))
-    ax.plot(SIZES, indep, color="C0", label="independent")
-    ax.plot(SIZES, uniform, color="C4", linestyle="-.", label=f"uniform, $c$ = {C}")
-    ax.plot(SIZES, limited, color="C5", linestyle="--", label=rf"limited-range, $\rho$ = {RHO}")
-    ax.plot(SIZES, differential, color="C1", label=r"differential, $\varepsilon$ = $10^{-3}$")
-    ax.plot(SIM_SIZES, simulated, "o", color="C2", markersize=8, label="1 / error, simulated")
-    ax.axhline(1 / EPS, color="C3", linestyle=":", label=r"ceiling $1/\varepsilon$")
+    # Independent and uniform curves lie almost on each other, and so do limited-range and
+    # differential below ~50 neurons: each has its own line style and marker, and a label at
+    # its end, so a reader can tell them apart where they overlap (and in grey print).
+    curves = [
+        (indep, "C0", "-", "o", "independent", -8),
+        (uniform, "C4", "-.", "s", f"uniform, $c$ = {C}", 8),
+        (limited, "C5", "--", "D", rf"limited-range, $\rho$ = {RHO}", -8),
+        (differential, "C1", (0, (6, 1.5, 1, 1.5, 1, 1.5)), "^", r"differential, $\varepsilon$ = $10^{-3}$", 2),
+    ]
+    for values, colour, style, marker, label, label_offset in curves:
+        ax.plot(SIZES, values, color=colour, linestyle=style, marker=marker, markersize=6,
+                markerfacecolor="none", markeredgewidth=1.4, label=label)
+        # the end label names the kind; the legend above gives its parameter
+        ax.annotate(label.split(",")[0], (SIZES[-1], values[-1]), xytext=(8, label_offset),
+                    textcoords="offset points", va="center", color=colour)
+    ax.plot(SIM_SIZES, simulated, "o", color="C2", markersize=9, label="1 / error, simulated")
+    # the ceiling spans the data only, so it stops short of the curves' end labels
+    ax.plot([SIZES[0], SIZES[-1]], [1 / EPS] * 2, color="C3", linestyle=":", label=r"ceiling $1/\varepsilon$")
     ax.set_xscale("log")
     ax.set_yscale("log")
+    ax.set_xlim(right=SIZES[-1] * 1.4)
     ax.set_xlabel(r"neurons $N$")
     ax.set_ylabel(r"Fisher information (rad$^{-2}$)")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2)

@@ -113,7 +113,7 @@ if __name__ == "__main__":
     ax_t.set_xlabel(r"stimulus direction $\theta$ (degrees)")
     ax_t.set_ylabel(r"rate $f_i(\theta)$ (spikes/s)")
     ax_t.set_xticks([-180, -90, 0, 90, 180])
-    ax_t.set_title("Tuning curves (every 8th neuron)", loc="left")
+    ax_t.set_title("tuning curves (every 8th neuron)", loc="left")
     counts = sample_counts(theta_true, phi, rng, trials=1)
     pv = population_vector(counts, phi)[0]
     ml = maximum_likelihood(counts, phi)[0]

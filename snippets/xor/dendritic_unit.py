@@ -18,6 +18,9 @@ import numpy as np
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 T = np.array([0, 1, 1, 0])  # XOR
+
+# The input plane's ticks, every 0.5 from -0.5 to 1.5, on every XOR figure.
+INPUT_TICKS = np.arange(-0.5, 1.51, 0.5)
 THETA, TAU = 0.8, 0.5       # threshold and decay of the caricature (arbitrary units)
 WEIGHTS = np.array([1.0, 1.0])
 
@@ -48,21 +51,22 @@ if __name__ == "__main__":
     left.plot(z, dcaap_like(z), color="C3", label="dCaAP-like (non-monotonic)")
     left.plot(z, sigmoid_like(z), color="C6", linestyle="--", label="monotonic, same threshold")
     left.axhline(0.5, color="C6", linewidth=1, linestyle=":")
-    for zi, marker in ((0, "o"), (1, "^"), (2, "o")):
-        left.plot(zi, dcaap_like(zi), marker, markersize=9, color="C1" if zi == 1 else "C0")
+    for zi, marker in ((0, "o"), (1, "s"), (2, "o")):
+        left.plot(zi, dcaap_like(zi), marker, markersize=9, color="C4" if zi == 1 else "C0")
     left.set_xlabel("summed input z = $x_1 + x_2$")
     left.set_ylabel("response a(z)")
     left.set_ylim(-0.05, 1.15)
-    left.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
 
     g = np.linspace(-0.5, 1.5, 300)
     gx, gy = np.meshgrid(g, g)
     region = unit_output(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape) > 0.5
-    right.contourf(gx, gy, region.astype(float), levels=[-0.5, 0.5, 1.5], colors=["C0", "C1"], alpha=0.2)
-    right.scatter(*X[T == 0].T, s=90, color="C0", edgecolor="C6", label="XOR = 0")
-    right.scatter(*X[T == 1].T, s=90, color="C1", marker="^", edgecolor="C6", label="XOR = 1")
+    right.contourf(gx, gy, region.astype(float), levels=[-0.5, 0.5, 1.5], colors=["C0", "C4"], alpha=0.2)
+    right.scatter(*X[T == 0].T, s=110, color="C0", zorder=3, label="XOR = 0")
+    right.scatter(*X[T == 1].T, s=130, color="C4", marker="s", zorder=3, label="XOR = 1")
     right.set_aspect("equal")
+    right.set_xticks(INPUT_TICKS)
+    right.set_yticks(INPUT_TICKS)
     right.set_xlabel("$x_1$")
     right.set_ylabel("$x_2$")
-    right.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
+    fig.legend(loc="outside lower center", ncol=2)
     plt.show()

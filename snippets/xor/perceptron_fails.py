@@ -14,6 +14,9 @@ import numpy as np
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 T = np.array([0, 1, 1, 0])  # XOR
 
+# The input plane's ticks, every 0.5 from -0.5 to 1.5, on every XOR figure.
+INPUT_TICKS = np.arange(-0.5, 1.51, 0.5)
+
 
 def predict(w, b, x):
     return (x @ w + b > 0).astype(int)
@@ -42,6 +45,20 @@ def best_on_grid(values=np.linspace(-2, 2, 81)):
     return int(np.max(np.sum(outputs == T[:, None], axis=0))), params.shape[1]
 
 
+def best_line_on_grid(values=np.linspace(-2, 2, 81)):
+    """Of the grid settings that get the most patterns right, the one whose line keeps
+    farthest from the four inputs: the clearest picture of the best a single line can do."""
+    w1, w2, b = np.meshgrid(values, values, values, indexing="ij")
+    params = np.stack([w1.ravel(), w2.ravel(), b.ravel()])
+    sums = X @ params[:2] + params[2]                          # (4, settings)
+    scores = np.sum((sums > 0).astype(int) == T[:, None], axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        margins = np.min(np.abs(sums), axis=0) / np.hypot(params[0], params[1])
+    margins = np.where(scores == scores.max(), np.nan_to_num(margins), -1.0)
+    w1_best, w2_best, b_best = params[:, np.argmax(margins)]
+    return np.array([w1_best, w2_best]), b_best
+
+
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     w, b, correct = perceptron_rule(rng)
@@ -55,22 +72,30 @@ if __name__ == "__main__":
     g = np.linspace(-0.5, 1.5, 300)
     gx, gy = np.meshgrid(g, g)
     region = predict(w, b, np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)
-    left.contourf(gx, gy, region, levels=[-0.5, 0.5, 1.5], colors=["C0", "C1"], alpha=0.2)
-    left.scatter(*X[T == 0].T, s=90, color="C0", edgecolor="C6", label="XOR = 0")
-    left.scatter(*X[T == 1].T, s=90, color="C1", marker="^", edgecolor="C6", label="XOR = 1")
+    left.contourf(gx, gy, region, levels=[-0.5, 0.5, 1.5], colors=["C0", "C4"], alpha=0.2)
+    left.scatter(*X[T == 0].T, s=110, color="C0", zorder=3, label="XOR = 0")
+    left.scatter(*X[T == 1].T, s=130, color="C4", marker="s", zorder=3, label="XOR = 1")
     wrong = predict(w, b, X) != T
-    left.scatter(*X[wrong].T, s=400, facecolor="none", edgecolor="C3", linewidth=2,
+    left.scatter(*X[wrong].T, s=400, facecolor="none", edgecolor="#1f2328", linewidth=2,
                  label="misclassified")
+    # The final perceptron's own line lies outside the square (it answers 1 everywhere);
+    # the best line on the grid shows what one straight line can do: 3 of 4.
+    w_line, b_line = best_line_on_grid()
+    g_line = np.linspace(-0.5, 1.5, 2)
+    left.plot(g_line, -(w_line[0] * g_line + b_line) / w_line[1], color="C3", linewidth=2,
+              label=f"best line on the grid ({best} of 4)")
+    left.set_xlim(-0.5, 1.5)
+    left.set_ylim(-0.5, 1.5)
     left.set_aspect("equal")
+    left.set_xticks(INPUT_TICKS)
+    left.set_yticks(INPUT_TICKS)
     left.set_xlabel("$x_1$")
     left.set_ylabel("$x_2$")
-    left.set_title("one perceptron: one straight line")
-    left.legend(loc="center")
 
     right.plot(np.arange(1, len(correct) + 1), correct, color="C3")
     right.axhline(4, color="C6", linestyle="--", linewidth=1, label="all four right")
     right.set_ylim(0, 4.5)
     right.set_xlabel("epoch")
     right.set_ylabel("patterns correct (of 4)")
-    right.legend(loc="lower right")
+    fig.legend(loc="outside lower center", ncol=3)
     plt.show()

@@ -13,6 +13,9 @@ import numpy as np
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 T = np.array([0.0, 1.0, 1.0, 0.0])  # XOR
 
+# The input plane's ticks, every 0.5 from -0.5 to 1.5, on every XOR figure.
+INPUT_TICKS = np.arange(-0.5, 1.51, 0.5)
+
 
 def forward(p, x):
     h = np.tanh(x @ p["W1"].T + p["b1"])
@@ -58,15 +61,16 @@ if __name__ == "__main__":
     g = np.linspace(-0.5, 1.5, 300)
     gx, gy = np.meshgrid(g, g)
     prob, _ = forward(params, np.column_stack([gx.ravel(), gy.ravel()]))
-    ax.contourf(gx, gy, prob.reshape(gx.shape), levels=[0, 0.5, 1], colors=["C0", "C1"], alpha=0.2)
-    ax.contour(gx, gy, prob.reshape(gx.shape), levels=[0.5], colors=["C4"], linewidths=2)
-    ax.scatter(*X[T == 0].T, s=90, color="C0", edgecolor="C6", label="XOR = 0")
-    ax.scatter(*X[T == 1].T, s=90, color="C1", marker="^", edgecolor="C6", label="XOR = 1")
+    ax.contourf(gx, gy, prob.reshape(gx.shape), levels=[0, 0.5, 1], colors=["C0", "C4"], alpha=0.2)
+    ax.contour(gx, gy, prob.reshape(gx.shape), levels=[0.5], colors=["C3"], linewidths=2)
+    ax.scatter(*X[T == 0].T, s=110, color="C0", zorder=3, label="XOR = 0")
+    ax.scatter(*X[T == 1].T, s=130, color="C4", marker="s", zorder=3, label="XOR = 1")
+    ax.plot([], [], color="C3", linewidth=2, label="network's boundary")  # the contour's legend entry
     ax.set_aspect("equal")
+    ax.set_xticks(INPUT_TICKS)
+    ax.set_yticks(INPUT_TICKS)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
-    ax.set_title("two layers: 3 hidden units")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncol=2)
 
     curve.plot(np.arange(1, len(losses) + 1), losses, color="C3")
     curve.axhline(np.log(2) / 2, color="C6", linestyle="--", linewidth=1)
@@ -74,4 +78,5 @@ if __name__ == "__main__":
     curve.set_ylim(0, None)
     curve.set_xlabel("epoch")
     curve.set_ylabel("cross-entropy loss")
+    fig.legend(loc="outside lower center", ncol=3)
     plt.show()
