@@ -298,9 +298,16 @@ TABLES_JS = """
     holder = holder.parentElement;
   const scrolls = holder && holder !== document.body;
   const box = (scrolls ? holder : t.parentElement).getBoundingClientRect();
+  // The cue that a table scrolls (site.css, nn_site/pages/tables.py): its scroll box is
+  // named and focusable, and at scroll position 0 its right end fades out.
+  const style = scrolls ? getComputedStyle(holder) : null;
   return {head: (t.rows[0]?.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40),
           tallest: Math.max(0, ...rows), width: t.getBoundingClientRect().width,
-          room: Math.min(box.width, document.documentElement.clientWidth), scrolls};
+          room: Math.min(box.width, document.documentElement.clientWidth), scrolls,
+          hidden: scrolls ? holder.scrollWidth - holder.clientWidth : 0,
+          focusable: scrolls && holder.tabIndex === 0, name: scrolls ? holder.getAttribute("aria-label") : null,
+          fadeRight: style ? style.getPropertyValue("--nn-table-fade-right").trim() : "",
+          mask: style ? style.maskImage : "none"};
 })
 """
 
