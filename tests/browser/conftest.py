@@ -291,7 +291,12 @@ READ_CLS = "() => { window.__addShifts(window.__shiftObserver.takeRecords()); re
 SETTLED = "document.readyState === 'complete' && document.fonts.status === 'loaded'"
 
 TABLES_JS = """
-() => [...document.querySelectorAll("article table")].map(t => {
+async () => {
+// The print page lays out (and animates) a section only when it is scrolled near
+// (courses.css): every section laid out first, as print-page-layout.js does before a jump.
+document.querySelectorAll("section.print-page[id]").forEach(s => s.classList.add("print-page--laid-out"));
+await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+return [...document.querySelectorAll("article table")].map(t => {
   const rows = [...t.rows].map(r => r.getBoundingClientRect().height);
   let holder = t.parentElement;  // the nearest box that scrolls sideways, if any
   while (holder && holder !== document.body && !["auto", "scroll"].includes(getComputedStyle(holder).overflowX))
@@ -308,7 +313,8 @@ TABLES_JS = """
           focusable: scrolls && holder.tabIndex === 0, name: scrolls ? holder.getAttribute("aria-label") : null,
           fadeRight: style ? style.getPropertyValue("--nn-table-fade-right").trim() : "",
           mask: style ? style.maskImage : "none"};
-})
+});
+}
 """
 
 
