@@ -188,7 +188,7 @@ UNSTABLE = [
     (r"\bid\(|\bhash\(|\bos\.getpid\b", "it prints id(), hash() or the process id, which differ between runs"),
 ]
 OUTPUT_BLOCK = re.compile(
-    r'<span class="filename">(?:Output of |<strong>Result</strong>, printed by )(snippets/[^<]+)</span>(.*?)</pre>',
+    r'<span class="filename"(?: title="Printed by |>Output of )(snippets/[^<"]+)(?=["<]).*?</span>(.*?)</pre>',
     re.DOTALL,
 )
 

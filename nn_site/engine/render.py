@@ -150,12 +150,14 @@ def _figure(options: dict, name: str, page: Page, where: str, docs_relative: boo
 def result_block(printed: str, src: str) -> str:
     """``output: result``: what the snippet printed, when the prose reads its numbers,
     shown after the figure as a result (not inside the closed code), still verbatim:
-    columns line up, so it stays preformatted text. Its label says it is a result, and
-    which file printed it, so it does not read as a terminal between caption and code."""
+    columns line up, so it stays preformatted text. Its label says it is a result, so it
+    does not read as a terminal between caption and code; the file that printed it is a
+    small muted "from x.py" (the code below names it in full) and the whole path is the
+    label's title (issue 29: "printed by snippets/…/x.py" was noise in a heading)."""
     text = html.escape(printed, quote=False)
     return (
-        f'<div class="snippet-result"><span class="filename"><strong>Result</strong>, printed by '
-        f"{html.escape(src)}</span>"
+        f'<div class="snippet-result"><span class="filename" title="Printed by {html.escape(src)}">'
+        f'<strong>Result</strong> <small class="result-source">from {html.escape(posixpath.basename(src))}</small></span>'
         f'<pre tabindex="0"><samp>{text}</samp></pre></div>'
     )
 

@@ -26,6 +26,7 @@ from nn_site.engine import render as figure_html
 from nn_site.notebooks import figures as notebook_figures
 from nn_site.pages import math_font
 from nn_site.pages.glossary_marks import first_use_only
+from nn_site.pages.tables import wrap_tables
 from nn_site.paths import ROOT
 
 MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
@@ -75,7 +76,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html, made = notebook_figures.finish(html, stem, page.file.src_uri)
         folder = posixpath.dirname(page.file.dest_uri)
         state.current().notebook_files.update({posixpath.join(folder, name): text for name, text in made.items()})
-    html = figure_html.finish(_mark_long_tables(first_use_only(code_summary.breakable_titles(html))), source_of)
+    html = figure_html.finish(
+        wrap_tables(_mark_long_tables(first_use_only(code_summary.breakable_titles(html)))), source_of
+    )
     page.html = html  # what mkdocs-print-site puts on the print page (as courses_hooks does)
     return html
 

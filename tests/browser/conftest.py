@@ -291,17 +291,30 @@ READ_CLS = "() => { window.__addShifts(window.__shiftObserver.takeRecords()); re
 SETTLED = "document.readyState === 'complete' && document.fonts.status === 'loaded'"
 
 TABLES_JS = """
-() => [...document.querySelectorAll("article table")].map(t => {
+async () => {
+// The print page lays out (and animates) a section only when it is scrolled near
+// (courses.css): every section laid out first, as print-page-layout.js does before a jump.
+document.querySelectorAll("section.print-page[id]").forEach(s => s.classList.add("print-page--laid-out"));
+await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+return [...document.querySelectorAll("article table")].map(t => {
   const rows = [...t.rows].map(r => r.getBoundingClientRect().height);
   let holder = t.parentElement;  // the nearest box that scrolls sideways, if any
   while (holder && holder !== document.body && !["auto", "scroll"].includes(getComputedStyle(holder).overflowX))
     holder = holder.parentElement;
   const scrolls = holder && holder !== document.body;
   const box = (scrolls ? holder : t.parentElement).getBoundingClientRect();
+  // The cue that a table scrolls (site.css, nn_site/pages/tables.py): its scroll box is
+  // named and focusable, and at scroll position 0 its right end fades out.
+  const style = scrolls ? getComputedStyle(holder) : null;
   return {head: (t.rows[0]?.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40),
           tallest: Math.max(0, ...rows), width: t.getBoundingClientRect().width,
-          room: Math.min(box.width, document.documentElement.clientWidth), scrolls};
-})
+          room: Math.min(box.width, document.documentElement.clientWidth), scrolls,
+          hidden: scrolls ? holder.scrollWidth - holder.clientWidth : 0,
+          focusable: scrolls && holder.tabIndex === 0, name: scrolls ? holder.getAttribute("aria-label") : null,
+          fadeRight: style ? style.getPropertyValue("--nn-table-fade-right").trim() : "",
+          mask: style ? style.maskImage : "none"};
+});
+}
 """
 
 

@@ -41,6 +41,25 @@ def test_tables_are_readable_on_a_phone(phone, site_pages):
     assert not problems, "tables on a 390-px phone:\n" + "\n".join(problems)
 
 
+def test_a_table_that_scrolls_on_a_phone_says_so(phone, site_pages, quality_summary):
+    # Issue 29: 23 tables scrolled sideways at 390 px with no sign (the instructors' links
+    # off screen); now 13 do, each with the wide equations' cue, the rest fit or are cards.
+    problems, scrolling = [], 0
+    for path in site_pages:
+        for table in phone(path).tables:
+            if table["hidden"] <= 1:
+                continue  # it fits
+            scrolling += 1
+            where = f"/{path}: table '{table['head']}' ({table['hidden']:.0f} px hidden)"
+            if not (table["focusable"] and table["name"]):
+                problems.append(f"{where}: its scroll box is not focusable and named")
+            if table["fadeRight"] in ("", "rgb(0, 0, 0)") or "gradient" not in table["mask"]:
+                problems.append(f"{where}: no fade at the end that hides more "
+                                f"({table['fadeRight']!r}, {table['mask'][:40]!r})")
+    quality_summary["tables scrolling @390"] = scrolling
+    assert not problems, "tables that scroll with no sign on a 390-px phone:\n" + "\n".join(problems)
+
+
 TABLE_TEXT = """() => {
   const body = parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize);
   return [...document.querySelectorAll('.md-typeset table:not([class]) td')].map(

@@ -1,5 +1,6 @@
 """Printed results (``output: result``, nn_site/engine/render.py result_block) read as a result:
-labelled "Result", in the caption's muted colour with no grey block behind them, as wide
+labelled "Result" (the file that printed it a small "from x.py", its path the label's
+title), in the caption's muted colour with no grey block behind them, as wide
 as the figure column on a desktop, and at every width every printed line whole on screen
 (lines wrap rather than scroll)."""
 
@@ -17,6 +18,9 @@ MEASURE = """() => [...document.querySelectorAll('.snippet-result')].map(r => {
   const figure = document.querySelector('figure.snippet-figure').getBoundingClientRect();
   return {
     label: r.querySelector('.filename').textContent,
+    title: r.querySelector('.filename').title,
+    font: getComputedStyle(r.querySelector('samp')).fontFamily,
+    whiteSpace: getComputedStyle(pre).whiteSpace,
     background: getComputedStyle(r).backgroundColor,
     rule: parseFloat(getComputedStyle(r).borderLeftWidth),
     left: box.left, right: box.right, width: box.width, figureWidth: figure.width,
@@ -40,7 +44,10 @@ def test_a_result_is_labelled_and_light(browser, base_url, path):
     results = _measure(browser, base_url, path, 1280)
     assert results, path
     for r in results:
-        assert r["label"].startswith("Result, printed by snippets/"), r
+        # "Result, printed by snippets/x/y.py" read as noise (issue 29): the heading is
+        # "Result", the path is still there for whoever wants it.
+        assert r["label"].startswith("Result from ") and r["label"].endswith(".py"), r
+        assert "snippets/" not in r["label"] and r["title"].startswith("Printed by snippets/"), r
         assert r["background"] in ("rgba(0, 0, 0, 0)", "transparent"), r  # no grey block
         assert r["rule"] >= 2, r
         assert abs(r["width"] - r["figureWidth"]) <= 1, r  # the figure column's width
@@ -60,3 +67,12 @@ def test_a_result_is_whole_on_a_desktop(browser, base_url, path):
     assert results, path
     for r in results:
         assert r["hidden"] <= 1, f"{path}: {r['hidden']} px of a printed line hidden: {r}"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_result_keeps_its_columns(browser, base_url, width):
+    # Hodgkin-Huxley prints aligned columns: a monospace face, spaces kept (pre-wrap).
+    results = _measure(browser, base_url, "hodgkin-huxley/", width)
+    assert results
+    for r in results:
+        assert "mono" in r["font"].lower() and r["whiteSpace"] == "pre-wrap", r

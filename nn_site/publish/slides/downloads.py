@@ -7,6 +7,7 @@ import html
 import posixpath
 from urllib.parse import urlsplit
 
+from nn_site.pages.tables import wrap_tables
 from nn_site.publish import gallery
 from nn_site.publish.slides.gather import Deck, dark_file
 
@@ -45,8 +46,9 @@ def table_html(decks: list[Deck], manifests: dict[str, dict], here_dest: str, do
             f'<td><a href="{e(posixpath.relpath(deck.file, here))}" download>{e(deck.link)}</a>'
             f' (<a href="{e(posixpath.relpath(dark_file(deck.file), here))}" download>dark</a>)</td>{pdf}</tr>'
         )
-    return (
-        # A plain <table>: the theme styles (and scrolls, on a phone) only tables without a class.
+    # A plain <table>: the theme styles only tables without a class; it is added after the
+    # page's own tables were put in their scroll boxes, so it is put in one here.
+    return wrap_tables(
         '<div class="slide-decks">\n<table>\n<thead><tr><th>Page</th><th>Slides</th><th>Figures</th>'
         "<th>Deck (.pptx)</th>"
         + ("<th>PDF (release)</th>" if downloads else "")

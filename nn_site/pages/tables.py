@@ -1,0 +1,62 @@
+"""Content tables scroll in a box of their own that a reader can see and reach (issue 29).
+
+At 390 px eleven pages had tables that scrolled sideways with no sign that they did:
+Material's own scroll wrapper is added by its script, unnamed and unfocusable, and the
+table's background hid the wrapper's edge shadow. `wrap_tables` puts each content table
+(a Markdown table: no class) in ``<div class="nn-table-scroll">`` in the built HTML,
+focusable and named the way a wide display equation's box is, so a keyboard can scroll
+it and a screen reader says what it is without any script. site.css ("Tables on a
+phone") draws the edge cue on it. The ledger's tables become cards on a phone and never
+scroll, so they are left as they are.
+
+A table whose last column holds only links (the instructors' "Pages" columns) had
+exactly what a reader came for off screen on a phone. Such a table is marked
+``nn-table-cards`` and each cell gets its column's heading (``data-label``): on a
+phone site.css stacks each row as a card, every cell under its heading.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+
+TABLE = re.compile(r"(?P<before><div class=\"ledger-table[^\"]*\">\s*)?<table>.*?</table>", re.DOTALL)
+HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
+BODY = re.compile(r"<tbody>.*?</tbody>", re.DOTALL)
+ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+CELL = re.compile(r"<td(?P<attrs>[^>]*)>(?P<body>.*?)</td>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+ONLY_LINKS = re.compile(r"\s*<a\b[^>]*>.*?</a>(?:\s*[,;]\s*<a\b[^>]*>.*?</a>)*\s*", re.DOTALL)
+SCROLL_BOX = '<div class="{kind}" tabindex="0" role="region" aria-label="Table, scrolls sideways">'
+
+
+def _as_cards(table: str) -> str | None:
+    """The table with each cell labelled by its column's heading, if its last column
+    holds only links in every row; None otherwise."""
+    heads = [html_lib.escape(TAG.sub("", h).strip()) for h in HEAD_CELL.findall(table)]
+    body = BODY.search(table)
+    if not heads or body is None:
+        return None
+    rows = [CELL.findall(row) for row in ROW.findall(body[0])]
+    if not rows or not all(cells and ONLY_LINKS.fullmatch(cells[-1][1]) for cells in rows):
+        return None
+
+    def label_row(row: re.Match) -> str:
+        column = iter(heads)
+        return CELL.sub(lambda c: f'<td{c["attrs"]} data-label="{next(column, "")}">{c["body"]}</td>', row[0])
+
+    return table[: body.start()] + ROW.sub(label_row, body[0]) + table[body.end() :]
+
+
+def wrap_tables(html: str) -> str:
+    """Every Markdown table outside the ledger inside a named, focusable scroll box."""
+
+    def wrap(match: re.Match) -> str:
+        if match["before"] is not None:
+            return match[0]
+        cards = _as_cards(match[0])
+        if cards is not None:
+            return SCROLL_BOX.format(kind="nn-table-scroll nn-table-cards") + cards + "</div>"
+        return SCROLL_BOX.format(kind="nn-table-scroll") + match[0] + "</div>"
+
+    return TABLE.sub(wrap, html)

@@ -1,0 +1,38 @@
+"""nn_site/pages/tables.py: content tables in a named, focusable scroll box; the ledger's
+left alone; a table whose last column is links labelled for cards on a phone."""
+
+from __future__ import annotations
+
+from nn_site.pages.tables import wrap_tables
+
+PLAIN = "<table>\n<thead><tr><th>A</th><th>B</th></tr></thead>\n<tbody>\n<tr><td>1</td><td>two</td></tr>\n</tbody>\n</table>"
+LINKS = (
+    "<table>\n<thead><tr><th>Time</th><th>Pages</th></tr></thead>\n<tbody>\n"
+    '<tr><td>10 min</td><td><a href="../a/">A</a>, <a href="../b/">B</a></td></tr>\n'
+    '<tr><td>5 min</td><td><a href="../c/">C</a></td></tr>\n</tbody>\n</table>'
+)
+
+
+def test_a_content_table_gets_a_named_focusable_box():
+    out = wrap_tables(f"<p>x</p>\n{PLAIN}\n<p>y</p>")
+    assert out == (
+        '<p>x</p>\n<div class="nn-table-scroll" tabindex="0" role="region" '
+        f'aria-label="Table, scrolls sideways">{PLAIN}</div>\n<p>y</p>'
+    )
+
+
+def test_the_ledger_table_is_left_as_it_is():
+    html = f'<div class="ledger-table ledger-table--compact">\n{PLAIN}\n</div>'
+    assert wrap_tables(html) == html
+
+
+def test_a_last_column_of_links_makes_cards_labelled_by_heading():
+    out = wrap_tables(LINKS)
+    assert out.startswith('<div class="nn-table-scroll nn-table-cards" tabindex="0"')
+    assert out.count('data-label="Time"') == 2 and out.count('data-label="Pages"') == 2
+    assert "<th>Time</th>" in out  # the head row is not labelled
+
+
+def test_a_last_column_with_words_besides_links_is_no_card():
+    words = LINKS.replace('<a href="../c/">C</a>', '<a href="../c/">C</a> (dark)')
+    assert "nn-table-cards" not in wrap_tables(words)
