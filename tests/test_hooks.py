@@ -73,3 +73,11 @@ def test_a_concern_cannot_run_without_the_one_whose_state_it_reads():
 def test_an_unknown_concern_is_refused():
     with pytest.raises(ValueError, match="not concerns of nn_site/hooks.py: snippets"):
         hooks.without("snippets")
+
+
+def test_bench_reads_the_decks_line_the_build_logs():
+    """make bench printed "nan %" for the decks' share once the line gained "(and their dark copies)"."""
+    from nn_site.publish import site
+
+    line = site.decks_log_line(35, 236, 5.84)
+    assert bench.DECKS_LOG.search("INFO    -  " + line)[1] == "5.8"

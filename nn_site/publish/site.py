@@ -167,12 +167,14 @@ def write_decks(config: MkDocsConfig) -> dict[str, dict]:
         for uri, manifest in build.deck_manifests.items():
             for tex in manifest["skipped"]:
                 log.info(f"Slides: docs/{uri}: an equation mathtext cannot draw is left off its deck: {tex}")
-        log.info(
-            f"Slides: {len(build.decks)} decks (and their dark copies), "
-            f"{sum(m['slides'] for m in build.deck_manifests.values())} slides, "
-            f"in {time.perf_counter() - start:.1f} s"
-        )
+        slides_made = sum(m["slides"] for m in build.deck_manifests.values())
+        log.info(decks_log_line(len(build.decks), slides_made, time.perf_counter() - start))
     return build.deck_manifests
+
+
+def decks_log_line(decks: int, slides_made: int, seconds: float) -> str:
+    """The build log's line on the decks, which ``make bench`` reads (scripts/bench.py DECKS_LOG)."""
+    return f"Slides: {decks} decks (and their dark copies), {slides_made} slides, in {seconds:.1f} s"
 
 
 def slides_link(page: Page, config: MkDocsConfig) -> str:
