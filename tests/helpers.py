@@ -187,10 +187,18 @@ UNSTABLE = [
      "an unseeded random generator: np.random.default_rng() without a seed (use default_rng(0))"),
     (r"\bid\(|\bhash\(|\bos\.getpid\b", "it prints id(), hash() or the process id, which differ between runs"),
 ]
+# A printed-output block and the snippet it names. The path in a title may hold <wbr>
+# (nn_site/engine/code_summary.py breakable_titles): read OUTPUT_BLOCK on output_blocks()'s
+# text, which drops them, or a title that wraps on a phone would hide its block.
 OUTPUT_BLOCK = re.compile(
     r'<span class="filename"(?: title="Printed by |>Output of )(snippets/[^<"]+)(?=["<]).*?</span>(.*?)</pre>',
     re.DOTALL,
 )
+
+
+def output_blocks(html: str) -> list[tuple[str, str]]:
+    """(snippet path, block HTML) of every printed-output block of a built page."""
+    return OUTPUT_BLOCK.findall(html.replace("<wbr>", ""))
 
 
 def unstable_snippets(first: dict, second: dict, root: Path = ROOT) -> list[str]:
@@ -205,7 +213,7 @@ def unstable_snippets(first: dict, second: dict, root: Path = ROOT) -> list[str]
             stem = Path(*parts[1:]).as_posix().removesuffix(".svg").removesuffix("-dark").removesuffix("-phone")
             names.add(f"snippets/{stem}.py")
         elif str(path).endswith(".html"):
-            blocks = [dict(OUTPUT_BLOCK.findall(tree[path].decode("utf-8", "replace"))) for tree in (first, second)]
+            blocks = [dict(output_blocks(tree[path].decode("utf-8", "replace"))) for tree in (first, second)]
             names.update(name for name in blocks[0] if blocks[0][name] != blocks[1].get(name))
     found = []
     for name in sorted(names):

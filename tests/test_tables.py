@@ -3,6 +3,8 @@ left alone; a table whose last column is links labelled for cards on a phone."""
 
 from __future__ import annotations
 
+import re
+
 from nn_site.pages.tables import wrap_tables
 
 PLAIN = "<table>\n<thead><tr><th>A</th><th>B</th></tr></thead>\n<tbody>\n<tr><td>1</td><td>two</td></tr>\n</tbody>\n</table>"
@@ -17,8 +19,15 @@ def test_a_content_table_gets_a_named_focusable_box():
     out = wrap_tables(f"<p>x</p>\n{PLAIN}\n<p>y</p>")
     assert out == (
         '<p>x</p>\n<div class="nn-table-scroll" tabindex="0" role="region" '
-        f'aria-label="Table, scrolls sideways">{PLAIN}</div>\n<p>y</p>'
+        f'aria-label="Table 1, scrolls sideways">{PLAIN}</div>\n<p>y</p>'
     )
+
+
+def test_every_box_has_a_name_of_its_own():
+    """Each box is a region landmark: two with one name fail axe's landmark-unique."""
+    out = wrap_tables(f"{PLAIN}\n{LINKS}\n{PLAIN}")
+    assert re.findall(r'aria-label="([^"]+)"', out) == ["Table 1, scrolls sideways", "Table 2", "Table 3, scrolls sideways"]
+    assert 'aria-label="Slide decks, scrolls sideways"' in wrap_tables(PLAIN, name="Slide decks")
 
 
 def test_the_ledger_table_is_left_as_it_is():

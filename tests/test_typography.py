@@ -11,7 +11,7 @@ import pytest
 
 from nn_site.pages.typography import grouped, typeset
 
-from helpers import OUTPUT_BLOCK
+from helpers import output_blocks
 
 NNBSP, NBSP, MINUS, EN = "\u202f", "\u00a0", "\u2212", "\u2013"
 
@@ -209,7 +209,7 @@ def test_printed_output_shows_no_e_notation(site: Path):
     problems, blocks = [], 0
     for file in sorted(site.rglob("*.html")):
         relative = file.relative_to(site).as_posix()
-        for snippet, block in OUTPUT_BLOCK.findall(file.read_text(encoding="utf-8")):
+        for snippet, block in output_blocks(file.read_text(encoding="utf-8")):
             blocks += 1
             text = html.unescape(re.sub(r"<[^>]+>", "", block))
             problems += [f"{relative}: {snippet} prints {m[0]!r}" for m in E_NOTATION.finditer(text)]

@@ -27,7 +27,9 @@ ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
 CELL = re.compile(r"<td(?P<attrs>[^>]*)>(?P<body>.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 ONLY_LINKS = re.compile(r"\s*<a\b[^>]*>.*?</a>(?:\s*[,;]\s*<a\b[^>]*>.*?</a>)*\s*", re.DOTALL)
-SCROLL_BOX = '<div class="{kind}" tabindex="0" role="region" aria-label="Table, scrolls sideways">'
+# Each box is a region landmark, so each needs a name of its own on the page (axe's
+# landmark-unique): the table's number. A card table does not scroll on a phone.
+SCROLL_BOX = '<div class="{kind}" tabindex="0" role="region" aria-label="{label}">'
 
 
 def _as_cards(table: str) -> str | None:
@@ -48,15 +50,23 @@ def _as_cards(table: str) -> str | None:
     return table[: body.start()] + ROW.sub(label_row, body[0]) + table[body.end() :]
 
 
-def wrap_tables(html: str) -> str:
-    """Every Markdown table outside the ledger inside a named, focusable scroll box."""
+def wrap_tables(html: str, name: str | None = None) -> str:
+    """Every Markdown table outside the ledger inside a named, focusable scroll box, named
+    by its number on the page ("Table 2"), or ``name`` for a table added to a page after
+    its own were numbered."""
+
+    number = 0
 
     def wrap(match: re.Match) -> str:
+        nonlocal number
         if match["before"] is not None:
             return match[0]
+        number += 1
+        table = name or f"Table {number}"
         cards = _as_cards(match[0])
         if cards is not None:
-            return SCROLL_BOX.format(kind="nn-table-scroll nn-table-cards") + cards + "</div>"
-        return SCROLL_BOX.format(kind="nn-table-scroll") + match[0] + "</div>"
+            return SCROLL_BOX.format(kind="nn-table-scroll nn-table-cards", label=table) + cards + "</div>"
+        label = f"{table}, scrolls sideways"
+        return SCROLL_BOX.format(kind="nn-table-scroll", label=label) + match[0] + "</div>"
 
     return TABLE.sub(wrap, html)

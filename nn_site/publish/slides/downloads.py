@@ -54,5 +54,6 @@ def table_html(decks: list[Deck], manifests: dict[str, dict], here_dest: str, do
         + ("<th>PDF (release)</th>" if downloads else "")
         + "</tr></thead>\n<tbody>\n"
         + "\n".join(rows)
-        + "\n</tbody>\n</table>\n</div>"
+        + "\n</tbody>\n</table>\n</div>",
+        name="Slide decks",
     )
