@@ -519,3 +519,11 @@ def test_an_equation_written_in_lines_for_phones_is_drawn_in_lines_on_a_slide():
     assert len(written_in_lines) >= 10  # the phone forms of the wide equations
     left_off = [(name, tex[:60]) for name, tex in written_in_lines if slides.render_equation(tex) is None]
     assert not left_off, left_off
+
+
+def test_a_norm_is_drawn_on_a_slide():
+    """mathtext has no \\lVert/\\rVert: two key equations (the predictive-coding energy,
+    the sparse-coding objective) were left off their decks until the bars became \\Vert."""
+    assert slides.mathtext_lines("F = \\lVert \\mathbf{e} \\rVert^2") == ["F = \\Vert \\mathbf{e} \\Vert^2"]
+    objective = "E = \\tfrac12 \\lVert \\mathbf{x} - D\\mathbf{a} \\rVert^2 + \\lambda \\lVert \\mathbf{a} \\rVert_1"
+    assert slides.render_equation(objective) is not None

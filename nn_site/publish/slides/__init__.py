@@ -92,7 +92,7 @@ __all__ = [
 ]
 
 # Bumped when the layout changes, so that every cached deck is made again.
-DECK_FORMAT = "deck v12"
+DECK_FORMAT = "deck v13"
 DECK_DIR = "decks"
 
 

@@ -17,7 +17,7 @@ KEY_EQUATIONS = 4  # at most this many on the equations slide: the page's first 
 EQUATION_SIZE, EQUATION_DPI = 28, 200  # pt, and pixels per inch: sharp on a projector
 # TeX that mathtext spells differently or lacks, with a faithful replacement: delimiter
 # sizes (mathtext sizes \left/\right itself, and a plain bracket reads the same), the
-# text-style fraction, the two-letter relations, bold symbols, operator names.
+# text-style fraction, the two-letter relations, bold symbols, operator names, norm bars.
 MATHTEXT_SPELLING = (
     (re.compile(r"\\(?:big|Big|bigg|Bigg)[lr]?(?![A-Za-z])"), ""),
     (re.compile(r"\\[td]frac(?![A-Za-z])"), r"\\frac"),
@@ -27,6 +27,7 @@ MATHTEXT_SPELLING = (
     (re.compile(r"\\boldsymbol(?![A-Za-z])"), r"\\mathbf"),
     (re.compile(r"\\operatorname(?![A-Za-z])"), r"\\mathrm"),
     (re.compile(r"\\!"), ""),
+    (re.compile(r"\\[lr]Vert(?![A-Za-z])"), r"\\Vert"),  # a norm's bars: mathtext has \Vert only
 )
 # Equations written in rows: ``aligned``, and the ``split``/``gather`` a page uses for an
 # equation too wide for a phone (nn_site/pages/mathml.py): on a slide, one row per line.
