@@ -1,0 +1,152 @@
+"""Figure first on three pages (issue 29), checked on the pages' text and on the figures
+the snippets draw (run as the build runs them, in the site's style):
+
+- inhibition opens with shunting inhibition, whose figure follows the paragraph that
+  makes its claim, ahead of the closed-form numbers it illustrates;
+- weight transport shows a schematic right after the problem is named: the forward
+  weights, and the feedback weights backprop needs (the same numbers, transposed) beside
+  the fixed random ones feedback alignment uses;
+- predictive coding's figure 2 draws its four output-error weights so that a reader can
+  tell them apart: a line style and a marker each, and the small ones a decade apart.
+
+(Where a browser lays the figures out is in tests/browser/test_figure_first.py.)
+"""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.patches import Rectangle
+from test_figure_review import colour, main_figure
+
+from helpers import ROOT
+
+
+def _page(name: str) -> str:
+    return (ROOT / "docs" / f"{name}.md").read_text(encoding="utf-8")
+
+
+def _snippets(page: str) -> list[str]:
+    return re.findall(r"^file: (\S+)$", page, re.MULTILINE)
+
+
+# --- inhibition: shunting first, its figure after its claim ------------------------------
+
+
+def test_inhibition_opens_with_shunting_and_its_figure_follows_the_claim():
+    page = _page("inhibition")
+    headings = re.findall(r"^## (.+)$", page, re.MULTILINE)
+    assert headings[0] == "Shunting inhibition: divide or subtract?", headings
+    assert _snippets(page)[0] == "inhibition/shunting.py"
+    claim = page.index("shifts the f–I curve instead of scaling it")
+    figure = page.index("file: inhibition/shunting.py")
+    numbers = page.index("The model above has a closed-form rate")
+    assert claim < figure < numbers < page.index("## Dale's principle")
+
+
+# --- weight transport: the schematic ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def schematic():
+    fig = main_figure("weight_transport/transport_schematic.py")
+    yield fig
+    plt.close(fig)
+
+
+def _hinton(ax) -> tuple[np.ndarray, np.ndarray]:
+    """The forward (left) and feedback (right) matrices a panel draws, as signed sizes.
+
+    A Hinton square's side gives the weight's size, filled for positive, open for
+    negative; the matrix is read back from the squares' centres (rows from the top)."""
+    squares = [
+        p for p in ax.patches
+        if isinstance(p, Rectangle) and colour(p.get_edgecolor()) == colour("C1")
+    ]
+    matrices = []
+    for side in (lambda x: x < 5, lambda x: x >= 5):
+        mine = [p for p in squares if side(p.get_x() + p.get_width() / 2)]
+        xs = sorted({round(p.get_x() + p.get_width() / 2, 3) for p in mine})
+        ys = sorted({round(p.get_y() + p.get_height() / 2, 3) for p in mine}, reverse=True)
+        matrix = np.zeros((len(ys), len(xs)))
+        for p in mine:
+            row = ys.index(round(p.get_y() + p.get_height() / 2, 3))
+            column = xs.index(round(p.get_x() + p.get_width() / 2, 3))
+            matrix[row, column] = p.get_width() * (1 if p.get_fill() else -1)
+        assert len(mine) == matrix.size, "a Hinton matrix with a missing or doubled square"
+        matrices.append(matrix)
+    return matrices[0], matrices[1]
+
+
+def test_the_schematic_draws_backprops_feedback_as_the_forward_weights_transposed(schematic):
+    backprop, alignment = schematic.axes
+    forward, feedback = _hinton(backprop)
+    assert forward.shape == (2, 3)
+    np.testing.assert_allclose(feedback, forward.T)  # one for one: the weight transport
+    forward_fa, random = _hinton(alignment)
+    np.testing.assert_allclose(forward_fa, forward)  # the same forward weights in both panels
+    assert random.shape == forward.T.shape
+    assert not np.allclose(np.abs(random), np.abs(forward.T), atol=0.05)  # B is not W^T
+
+
+def test_the_schematic_names_its_matrices_in_the_pages_notation(schematic):
+    backprop, alignment = schematic.axes
+    texts = [{t.get_text() for t in ax.texts} for ax in schematic.axes]
+    assert r"$W_{k+1}$" in texts[0] and r"$W_{k+1}$" in texts[1]
+    assert r"$W_{k+1}^\top$" in texts[0] and r"$B$" in texts[1]
+    assert "random, fixed" in texts[1]
+    page = _page("weight-transport")
+    assert r"W_{k+1}^\top" in page  # the page's symbols
+    assert re.search(r"random\s+matrix\*\*\s+\$B\$", page)
+    assert backprop.get_title(loc="left") == "backprop"
+    assert alignment.get_title(loc="left") == "feedback alignment"
+
+
+def test_the_schematic_follows_the_naming_of_the_problem_and_leads_the_page():
+    page = _page("weight-transport")
+    assert _snippets(page)[0] == "weight_transport/transport_schematic.py"
+    named = page.index("**weight transport** problem")
+    schematic = page.index("file: weight_transport/transport_schematic.py")
+    assert named < schematic < page.index("## Feedback alignment")
+
+
+# --- predictive coding, figure 2: four gammas told apart ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def gamma_figure():
+    fig = main_figure("predictive_coding/pc_vs_backprop.py")
+    yield fig
+    plt.close(fig)
+
+
+def _gamma_lines(ax):
+    return [line for line in ax.lines if len(line.get_xdata()) > 2]
+
+
+def test_every_gamma_is_drawn_with_a_style_and_marker_of_its_own(gamma_figure):
+    for ax in gamma_figure.axes:
+        lines = _gamma_lines(ax)
+        assert len(lines) == 4
+        # Line2D has no public getter for a dash sequence; this is what it draws.
+        assert len({str(line._unscaled_dash_pattern) for line in lines}) == 4
+        assert len({line.get_marker() for line in lines}) == 4
+        assert len({colour(line.get_color()) for line in lines}) == 4
+    legend = gamma_figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == [
+        r"$\gamma = 1$", r"$\gamma = 0.1$", r"$\gamma = 0.01$", r"$\gamma = 0.001$"
+    ]
+
+
+def test_the_small_gammas_end_a_decade_apart_on_a_log_axis(gamma_figure):
+    left = gamma_figure.axes[0]
+    assert left.get_yscale() == "log"
+    assert "cosine" in left.get_ylabel()
+    ends = [line.get_ydata()[-1] for line in _gamma_lines(left)]
+    # gamma 0.1, 0.01, 0.001: 1 - cosine 0.024, 3e-4, 3e-6 (three overlapping curves near
+    # a cosine of 1 on a linear axis, as the review found them)
+    small = np.log10(ends[1:])
+    assert np.all(np.diff(small) < -1), ends
