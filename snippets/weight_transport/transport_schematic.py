@@ -72,7 +72,7 @@ def panel(ax, feedback, name, note, copied):
     ax.axis("off")
 
 
-fig, (backprop, alignment) = plt.subplots(1, 2, figsize=(7, 3.7))
+fig, (backprop, alignment) = plt.subplots(1, 2, figsize=(7, 4.0))
 panel(backprop, W.T, r"$W_{k+1}^\top$", "follows $W_{k+1}$", copied=True)
 backprop.set_title("backprop")
 panel(alignment, B, r"$B$", "random, fixed", copied=False)
