@@ -136,8 +136,8 @@ if __name__ == "__main__":
     steps = np.array(ITERATIONS)
     shown = steps > 0  # T = 0 cannot sit on a log axis; the printed table has it
     # The three small gammas share their first 20 steps and end within 0.03 of a cosine
-    # of 1, so the left panel shows 1 - cosine on a log axis (0.02, 3e-4 and 3e-6 apart
-    # by 10x each), and each gamma has its own line style and marker as well as colour.
+    # of 1, so the left panel shows 1 - cosine on a log axis (0.024, 2.7e-4 and 2.7e-6, about
+    # 100x apart), and each gamma has its own line style and marker as well as colour.
     styles = ("-", "--", "-.", ":")
     markers = ("o", "s", "^", "D")
     fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.6))
