@@ -81,6 +81,12 @@ SHARED_LOADS = [
     ("tests/test_decisions.py", "test_trained_networks_approach_the_ideal_observer", "",
      "the trained decision networks"),
     ("tests/test_decisions.py", "test_rnn_page_numbers_match_the_snippet", "", "the trained decision networks"),
+    # rsatoolbox takes seconds to import (the tests import it, not their module): one worker does.
+    ("tests/test_comparing_representations.py", "test_rdms_match_rsatoolbox", "", "rsatoolbox, imported once"),
+    ("tests/test_comparing_representations.py", "test_rdm_comparisons_match_rsatoolbox", "",
+     "rsatoolbox, imported once"),
+    ("tests/test_comparing_representations.py", "test_noise_ceiling_matches_rsatoolbox", "",
+     "rsatoolbox, imported once"),
 ]
 
 
