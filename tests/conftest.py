@@ -75,6 +75,18 @@ SHARED_LOADS = [
      "each page on a 390-px phone (phone)"),
     ("tests/browser/test_offline.py", "", "", "the offline zip, built and unzipped once"),
     ("tests/browser/test_print.py", "", "", "the print page, loaded once"),
+    # Costly module-scoped fixtures (each worker would compute its own copy): the receptive-
+    # field page's learned dictionary and its Gabor fits; the decision page's five trained RNNs.
+    ("tests/test_receptive_fields.py", "", "", "the learned dictionary and its Gabor fits"),
+    ("tests/test_decisions.py", "test_trained_networks_approach_the_ideal_observer", "",
+     "the trained decision networks"),
+    ("tests/test_decisions.py", "test_rnn_page_numbers_match_the_snippet", "", "the trained decision networks"),
+    # rsatoolbox takes seconds to import (the tests import it, not their module): one worker does.
+    ("tests/test_comparing_representations.py", "test_rdms_match_rsatoolbox", "", "rsatoolbox, imported once"),
+    ("tests/test_comparing_representations.py", "test_rdm_comparisons_match_rsatoolbox", "",
+     "rsatoolbox, imported once"),
+    ("tests/test_comparing_representations.py", "test_noise_ceiling_matches_rsatoolbox", "",
+     "rsatoolbox, imported once"),
 ]
 
 
@@ -109,6 +121,8 @@ LONGEST_FIRST = [
     "tests/test_faults.py::test_notebook_faults_are_short_and_the_output_is_stable",
     "tests/test_courses.py::test_every_page_has_a_citation_with_its_stable_url",
     "each page on a 390-px phone (phone)",
+    "the learned dictionary and its Gabor fits",
+    "the trained decision networks",
 ]
 
 

@@ -145,6 +145,21 @@ def run_snippet(relative: str, timeout: float = 120) -> subprocess.CompletedProc
     return student_run.run(SNIPPETS / relative, timeout)
 
 
+def built_output(site: Path, relative: str) -> str:
+    """What ``snippets/<relative>`` printed in the suite's build (``site``, the fixture),
+    read from that build's snippet cache rather than run again. A student's
+    ``python snippets/<relative>`` prints the same: test_engine.py's
+    test_snippet_runs_standalone_and_page_shows_its_output checks that for every snippet."""
+    from nn_site import config
+    from nn_site.engine import cache, runner
+
+    key = runner.cache_key(SNIPPETS / relative, SNIPPETS)
+    entry = config.load().cache_dir / "snippets" / key / "result.json"
+    result = cache.read_json(entry) if entry.is_file() else None
+    assert isinstance(result, dict), f"snippets/{relative}: the build of {site} left no output in {entry}"
+    return result["stdout"]
+
+
 def number_with_unit_on(page: str, number: str, unit: str = "") -> bool:
     """``number`` as written in ``page``, followed by its unit (after math: "$ mV")."""
     import re

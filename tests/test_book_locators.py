@@ -110,7 +110,10 @@ def test_there_are_books_to_check():
     assert {"kandel2021", "gerstner2014", "hebb1949", "minsky1969"} <= BOOKS
 
 
-@pytest.mark.parametrize(("name", "text"), list(texts()), ids=[n for n, _ in texts()])
+TEXTS = list(texts())  # read once at collection, for the parameters and their ids
+
+
+@pytest.mark.parametrize(("name", "text"), TEXTS, ids=[n for n, _ in TEXTS])
 def test_every_book_citation_names_its_part(name, text):
     try:
         problems = book_citations_without_locator(name, text)

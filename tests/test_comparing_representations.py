@@ -20,12 +20,10 @@ import re
 
 import numpy as np
 import pytest
-import rsatoolbox
 import scipy.linalg
 import scipy.spatial
 import scipy.spatial.distance
 import scipy.stats
-from sklearn.linear_model import Ridge
 
 from conftest import ROOT, load_snippet
 
@@ -44,7 +42,13 @@ def measured():
     return table_snippet.table(0)
 
 
+# rsatoolbox and scikit-learn are imported by the tests that compare with them, not by the
+# module: they take seconds to import, which every pytest-xdist worker would pay at collection.
+
+
 def rsatoolbox_rdm(responses):
+    import rsatoolbox
+
     data = rsatoolbox.data.Dataset(responses)
     return rsatoolbox.rdm.calc_rdm(data, method="correlation")
 
@@ -58,6 +62,8 @@ def test_rdms_match_rsatoolbox(systems):
 
 @pytest.mark.parametrize("method", ["spearman", "cosine"])
 def test_rdm_comparisons_match_rsatoolbox(systems, method):
+    import rsatoolbox
+
     sessions, models = systems
     brain = sessions.mean(axis=0)
     ours = {"spearman": sim.spearman, "cosine": sim.cosine}[method]
@@ -67,6 +73,8 @@ def test_rdm_comparisons_match_rsatoolbox(systems, method):
 
 
 def test_noise_ceiling_matches_rsatoolbox(systems):
+    import rsatoolbox
+
     sessions, _ = systems
     rdms = rsatoolbox.rdm.concat([rsatoolbox_rdm(s) for s in sessions])
     lower, upper = rsatoolbox.inference.boot_noise_ceiling(rdms, method="spearman")
@@ -159,6 +167,8 @@ def test_procrustes_compares_unequal_widths(systems):
 
 
 def test_ridge_matches_scikit_learn(systems):
+    from sklearn.linear_model import Ridge
+
     sessions, models = systems
     brain = sessions.mean(axis=0)
     features = models["noisy (s.d. 1.5)"]

@@ -312,13 +312,14 @@ def test_rnn_solutions_change_with_training_length():
             "with two attractors and four approximate line attractors") in PAGE_FLAT
 
 
-def test_rnn_printed_results_are_the_pages():
-    """Run decision_rnn.py as a student would; the page quotes its printed numbers."""
+def test_rnn_printed_results_are_the_pages(site):
+    """What decision_rnn.py printed in the build (as a student's run prints it); the page
+    quotes its numbers."""
     import re
 
-    from helpers import run_snippet
+    from helpers import built_output
 
-    out = run_snippet("decisions/decision_rnn.py").stdout
+    out = built_output(site, "decisions/decision_rnn.py")
     accs = [float(a) for a in re.findall(r"^\s+\d\s+(0\.\d{3})\s", out, re.M)]
     assert len(accs) == 5
     assert f"{min(accs):.3f} to {max(accs):.3f} against 0.760" in PAGE_FLAT
@@ -339,12 +340,12 @@ def test_rnn_printed_results_are_the_pages():
     assert max(abs(r) for r in res) == pytest.approx(float(worst[2]), abs=0.051)
 
 
-def test_ddm_printed_table_agrees_with_the_closed_forms():
+def test_ddm_printed_table_agrees_with_the_closed_forms(site):
     import re
 
-    from helpers import run_snippet
+    from helpers import built_output
 
-    out = run_snippet("decisions/decision_ddm.py").stdout
+    out = built_output(site, "decisions/decision_ddm.py")
     rows = re.findall(r"^\s*(\d\.\d\d)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+) ± (\S+)$", out, re.M)
     assert len(rows) == 6
     zs = []

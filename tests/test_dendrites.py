@@ -62,6 +62,7 @@ def test_input_resistance_and_end_ratios_quoted_on_page():
     assert thin == pytest.approx(0.5e-3) and on_page("0.5", "mm")
 
 
+@pytest.mark.slow  # a Brian2 cross-check (Brian2 generates code for each model): in `make test`, not `make quick`
 def test_brian2_spatial_neuron_agrees_with_compartments_and_closed_form():
     import brian2 as b2
 

@@ -172,6 +172,28 @@ def test_second_build_runs_nothing(project):
     assert "figures 1/1, 1 cached" in second.stderr and "ran " not in second.stderr
 
 
+BLAS_THREADS = """\
+import numpy as np
+from threadpoolctl import threadpool_info
+
+np.ones((2, 2)) @ np.ones((2, 2))  # loads numpy's BLAS
+print("thread pools:", sorted({(pool["internal_api"], pool["num_threads"]) for pool in threadpool_info()}))
+"""
+
+
+def test_snippets_run_with_one_blas_thread_whatever_the_callers_environment(project):
+    """The build runs a worker per core: a snippet's numpy must not start a thread pool
+    per core too (nn_site/engine/runner.py, SINGLE_THREADED), even if the caller asked
+    for more threads."""
+    result, site = project(BLAS_THREADS, "```snippet\nfile: demo/figure.py\n```\n",
+                           env={"OPENBLAS_NUM_THREADS": "4", "OMP_NUM_THREADS": "4"})
+    assert result.returncode == 0, result.stderr
+    shown = re.search(r"thread pools: \[(.*?)\]", page_text((site / "index.html").read_text()))
+    assert shown and "openblas" in shown[1], result.stderr
+    pools = re.findall(r"'(\w+)', (\d+)", shown[1])
+    assert ("openblas", "1") in pools and {threads for _, threads in pools} == {"1"}, pools
+
+
 def test_math_becomes_mathml(project):
     result, site = project(None, "Inline $z = w x + b$ and\n\n$$\ny = \\frac{1}{1 + e^{-z}}\n$$\n")
     assert result.returncode == 0, result.stderr

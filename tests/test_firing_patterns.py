@@ -126,6 +126,7 @@ def test_two_activation_curves_and_exercise_numbers():
         assert on_page(f"{period}", "ms")
 
 
+@pytest.mark.slow  # a Brian2 cross-check (Brian2 generates code for each model): in `make test`, not `make quick`
 def test_brian2_gives_the_same_spikes():
     """Brian2's own forward Euler, threshold and reset (numpy target), same step: it labels
     a spike with the start of the step in which V crossed V_peak, as adex.py does."""

@@ -77,6 +77,7 @@ def test_small_steps_do_not_fire_and_rheobase_for_repetitive_firing():
     assert rates[-1] < 120
 
 
+@pytest.mark.slow  # a Brian2 cross-check (Brian2 generates code for each model): in `make test`, not `make quick`
 def test_brian2_gives_the_same_spikes():
     from scripts.crosscheck_brian2 import brian2_hh_spikes
 

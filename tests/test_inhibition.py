@@ -69,6 +69,7 @@ def test_shift_fits_better_than_scaling():
     on_page(0.05 * (V_BAR - sh.E_I), ".3f")
 
 
+@pytest.mark.slow  # a Brian2 cross-check (Brian2 generates code for each model): in `make test`, not `make quick`
 def test_shunting_lif_matches_brian2():
     """Brian2 (numpy target) integrates the same equation with forward Euler. Its
     conventions differ by one step per spike (it labels a spike with the start of the

@@ -97,6 +97,7 @@ def test_fi_snippet_rates_agree_with_closed_form():
     assert np.all(np.abs(1000 / rates[1:] - 1000 / exact[1:]) <= lif.DT + 1e-9)
 
 
+@pytest.mark.slow  # a Brian2 cross-check (Brian2 generates code for each model): in `make test`, not `make quick`
 def test_brian2_agrees_spike_for_spike():
     """Brian2 integrates the same equation independently (its own Euler code, numpy target).
     It labels a spike with the start of the step in which V crossed threshold, one step

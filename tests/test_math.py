@@ -134,6 +134,7 @@ def test_error_message_names_page_and_line():
     assert message.startswith("docs/page.md:4: cannot typeset $\\sigmaa(z)$: Unsupported function name"), message
 
 
+@pytest.mark.slow  # a project build per typo (test_faults.py's page faults check the same messages)
 @pytest.mark.parametrize("bad, cause", [(r"$\sigmaa(z)$", "Unsupported function name"),
                                         (r"$\mathbf{w$", "expected '}'")])
 def test_a_tex_typo_fails_the_build_naming_page_line_and_cause(tmp_path, bad, cause):

@@ -148,6 +148,7 @@ def test_page_rates_from_noisy_fi():
     on_page(sg.siegert_rate(-50.0, 6.0), ".0f")
 
 
+@pytest.mark.slow  # a Brian2 cross-check (Brian2 generates code for each model): in `make test`, not `make quick`
 def test_noisy_lif_matches_brian2():
     import brian2 as b2
 

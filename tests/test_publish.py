@@ -81,6 +81,7 @@ def test_local_build_says_plainly_it_has_no_url(site):
         assert "mybinder.org" not in text, page
 
 
+@pytest.mark.slow  # the whole site's build started once per case (it stops at its start)
 @pytest.mark.parametrize("env, message", [
     ({"NN_SITE_URL": "https://neural-neuronal.example.org/"}, "placeholder URL"),
     ({}, "without a public URL"),

@@ -140,6 +140,29 @@ def test_learning_lowers_the_objective(learned):
     np.testing.assert_allclose(np.linalg.norm(D, axis=0), 1, atol=1e-12)
 
 
+def test_gabor_fit_reads_the_dictionary_sparse_coding_learns(learned):
+    """gabor_fit.py reads data/dictionary.npz instead of learning again: the file must be
+    saved from the current code and patches, and hold what learn_dictionary gives."""
+    _, size, D, _ = learned
+    fix = "run .venv/bin/python scripts/save_rf_dictionary.py"
+    with np.load(sparse.SAVED) as saved:
+        assert str(saved["source"]) == sparse.source_digest(), f"data/dictionary.npz is stale: {fix}"
+        assert int(saved["size"]) == size
+        saved_D = saved["D"]
+    np.testing.assert_allclose(saved_D, D, rtol=0, atol=1e-9, err_msg=fix)
+    read, read_size = sparse.saved_dictionary()
+    assert read_size == size and np.array_equal(read, saved_D)
+
+
+def test_a_stale_saved_dictionary_is_learned_again(monkeypatch):
+    """Saved from other code or patches (another digest), the file is not read: the
+    dictionary is learned as sparse_coding.py learns it."""
+    monkeypatch.setattr(sparse, "source_digest", lambda: "another digest")
+    monkeypatch.setattr(sparse, "whitened_patches", lambda: ("patches", 12))
+    monkeypatch.setattr(sparse, "learn_dictionary", lambda X: (f"learned from {X}", "energies"))
+    assert sparse.saved_dictionary() == ("learned from patches", 12)
+
+
 # --- Gabor fits ------------------------------------------------------------------------
 
 def synthetic_gabors(n=40, seed=1):

@@ -82,6 +82,7 @@ def test_if_rate_is_the_floor_closed_form_and_within_one_over_t_of_relu(steps):
     assert np.all(np.abs(rate - np.clip(a, 0, 1)) < 1.0 / steps)
 
 
+@pytest.mark.slow  # a Brian2 cross-check (Brian2 generates code for each model): in `make test`, not `make quick`
 def test_brian2_if_neuron_with_reset_by_subtraction_agrees():
     """Brian2 integrates dv/dt = a / dt with its own code (numpy target), threshold 1,
     reset v -= 1: in T steps it must fire floor(a T) spikes, as the closed form says."""

@@ -15,6 +15,7 @@ def test_every_shared_load_row_and_the_longest_first_order_match_collected_tests
     """Collects the suite (as pytest-xdist's workers do) and matches each row against it;
     the work units come in LONGEST_FIRST's order, each of its entries naming real tests."""
     modules = {n.split("::")[0] for n in LONGEST_FIRST if "::" in n}
+    modules |= {module for module, *_ in SHARED_LOADS if not module.startswith("tests/browser/")}
     listed = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
                              "tests/browser", *sorted(modules)],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -50,6 +50,8 @@ STYLE_FILES = [
 # What a page may show under a snippet: a result, not a log. More fails the build.
 MAX_OUTPUT_LINES = 200
 MAX_OUTPUT_CHARS = 20_000
+# The environment variables that limit numpy's BLAS (OpenBLAS, MKL) and OpenMP thread pools.
+SINGLE_THREADED = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 class SnippetError(Exception):
@@ -142,7 +144,10 @@ class _Worker:
 
     def __init__(self, snippets: Path = SNIPPETS) -> None:
         self.stderr = tempfile.TemporaryFile(mode="w+")
-        env = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0"}
+        # One BLAS/OpenMP thread per worker: the build runs one worker per core (jobs()), so
+        # numpy's thread pools would only oversubscribe the cores, and OpenBLAS's threads spin
+        # while they wait for one (CPU spent, no output). Set before the worker imports numpy.
+        env = {"MPLBACKEND": "Agg", "PYTHONHASHSEED": "0", **SINGLE_THREADED}
         argv = [sys.executable, str(WORKER)]
         mpl = cache_dir() / "matplotlib"
         sandboxed = sandbox.wrap(

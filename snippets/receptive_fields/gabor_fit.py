@@ -21,7 +21,7 @@ widths from the moments of its squared values.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from sparse_coding import learn_dictionary, whitened_patches
+from sparse_coding import saved_dictionary
 
 GOOD_FIT = 0.7  # keep fits that explain at least this fraction of the filter's variance
 ITERATIONS = 60
@@ -171,8 +171,7 @@ def well_fitted(params, r_squared, size):
 
 
 if __name__ == "__main__":
-    X, size = whitened_patches()
-    D, _ = learn_dictionary(X)
+    D, size = saved_dictionary()  # the dictionary sparse_coding.py learns (saved in data/)
     filters = D.T.reshape(-1, size, size)
     params, r_squared = fit_gabors(filters)
     keep = well_fitted(params, r_squared, size)

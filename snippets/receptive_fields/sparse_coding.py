@@ -15,12 +15,18 @@ Started from random noise, the columns become localised, oriented and band-pass.
 The patches are whitened first with the ZCA matrix of whitening.py (its sibling on
 the page): whitening flattens the image spectrum, as Olshausen & Field's filtering did,
 so that the learning is not dominated by the few largest, smoothest components.
+
+The learned dictionary is also saved in data/dictionary.npz, so that gabor_fit.py (the
+next snippet on the page) reads it instead of learning it again (see saved_dictionary).
 """
+
+import hashlib
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from whitening import load_patches, zca_matrix
+from whitening import DATA, load_patches, zca_matrix
 
 ATOMS = 144  # dictionary elements (as many as pixels in a 12 x 12 patch)
 LAMBDA = 1.0  # weight of the sparseness penalty
@@ -28,6 +34,8 @@ BATCH = 100
 STEPS = 800  # dictionary updates
 INFERENCE_STEPS = 15  # FISTA iterations per batch
 LEARNING_RATE = 0.5
+HERE = Path(__file__).parent
+SAVED = HERE / "data" / "dictionary.npz"  # written by scripts/save_rf_dictionary.py
 
 
 def product(a, b):
@@ -97,6 +105,28 @@ def learn_dictionary(X, atoms=ATOMS, steps=STEPS, seed=0):
         D += rate * product((batch - product(A, D.T)).T, A) / BATCH
         D /= np.linalg.norm(D, axis=0)
     return D, np.array(energies)
+
+
+def source_digest():
+    """SHA-256 of everything the dictionary is learned from: this file, whitening.py and the
+    patches (line endings as committed, whatever a checkout turned them into)."""
+    digest = hashlib.sha256()
+    for path in (HERE / "sparse_coding.py", HERE / "whitening.py", DATA):
+        data = path.read_bytes()
+        digest.update(data.replace(b"\r\n", b"\n") if path.suffix == ".py" else data)
+    return digest.hexdigest()
+
+
+def saved_dictionary():
+    """The dictionary learn_dictionary gives on the whitened patches (defaults, seed 0) and
+    the patch size: read from data/dictionary.npz if it was saved from this very code and
+    these patches, else learned again (about 5 s)."""
+    if SAVED.exists():
+        with np.load(SAVED) as saved:
+            if str(saved["source"]) == source_digest():
+                return saved["D"], int(saved["size"])
+    X, size = whitened_patches()
+    return learn_dictionary(X)[0], size
 
 
 def montage(elements, size, columns):
