@@ -56,9 +56,6 @@ def table(seed=0):
 
 if __name__ == "__main__":
     results, rsa_ceiling, predictivity_ceiling = table()
-    codes = load_codes()
-    print(f"{len(codes['learned'])} patches, {codes['learned'].shape[1]} units; "
-          f"share of the learned code's coefficients that are zero: {np.mean(codes['learned'] == 0):.0%}")
     metrics = list(next(iter(results.values())))
     print("| model | " + " | ".join(metrics) + " |")
     print("|---|" + "---:|" * len(metrics))
