@@ -363,3 +363,18 @@ def test_committed_codes_are_the_receptive_field_snippets():
         np.testing.assert_array_equal(data["patch_index"], index)
         assert list(data["dictionaries"]) == list(export_learned_codes.DICTIONARIES)
         np.testing.assert_allclose(data["codes"], codes, rtol=0, atol=1e-4 * np.abs(codes).max())
+
+
+def test_built_page_shows_the_learned_filters_figure_and_table(site, learned_measured):
+    """The last section: Figure 2 is the learned filters' (desktop and phone copies), its table
+    lists the models in the snippet's order with the snippet's numbers, and it links the
+    receptive-fields page whose filters it compares."""
+    html = (site / "comparing-representations" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index("Applied to filters learned from natural images") :]
+    assert "Figure 2." in section and "learned_filters-phone.svg" in section
+    assert 'href="../receptive-fields/"' in section
+    table = re.search(r"<table>.*?</table>", section[section.index("Figure 2.") :], re.S)[0]
+    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>", table)
+    results = learned_measured[0]
+    assert rows[: len(results)] == list(results) and rows[-1] == "noise ceiling"
+    assert f"{results['Gabor fits']['CKA']:.3f}" in table
