@@ -370,7 +370,7 @@ def test_built_page_shows_the_learned_filters_figure_and_table(site, learned_mea
     lists the models in the snippet's order with the snippet's numbers, and it links the
     receptive-fields page whose filters it compares."""
     html = (site / "comparing-representations" / "index.html").read_text(encoding="utf-8")
-    section = html[html.index("Applied to filters learned from natural images") :]
+    section = html[html.index('id="applied-to-filters-learned-from-natural-images"') : html.index('id="exercises"')]
     assert "Figure 2." in section and "learned_filters-phone.svg" in section
     assert 'href="../receptive-fields/"' in section
     table = re.search(r"<table>.*?</table>", section[section.index("Figure 2.") :], re.S)[0]
