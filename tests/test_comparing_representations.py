@@ -319,17 +319,37 @@ def test_learned_filters_order_and_invariances_as_the_page_states(learned_measur
         assert rsa_lower <= results[name]["RSA"] <= rsa_upper
     for name in BUILT_ORDER[1:]:
         assert results[name]["RSA"] < rsa_lower
-    # the control is not at zero, and predictivity separates it from the learned code most
+    # the control is not at zero; in raw difference predictivity separates it from the learned
+    # code most and CKA least, but as a share of the room up to 1 the order is CKA first, RSA last
     control = results["random filters"]
     assert control["CKA"] > 0.5 and control["RSA"] > 0.3
     gaps = {m: code[m] - control[m] for m in ("RSA", "predictivity", "CKA")}
     assert max(gaps, key=gaps.get) == "predictivity" and min(gaps, key=gaps.get) == "CKA"
+    shares = {m: gaps[m] / (1 - control[m]) for m in gaps}
+    assert max(shares, key=shares.get) == "CKA" and min(shares, key=shares.get) == "RSA"
     # predictivity stays well under its ceiling (144 weights per unit from 192 stimuli)
     assert predictivity_ceiling - code["predictivity"] > 0.05
     stimuli, units = learned_snippet.load_codes()["learned"].shape
     assert (stimuli, units) == (240, 144) and stimuli * 4 // 5 == 192
     page = " ".join(PAGE.read_text(encoding="utf-8").split())
     assert "learns 144 weights per unit from 192 stimuli" in page
+    assert "In raw difference, predictivity separates" in page
+    assert "CKA's gap is the largest and RSA's the smallest" in page
+    assert "the ZCA filters also beat the random ones was observed, not predicted" in page
+
+
+def test_learned_filters_stimuli_and_excluded_fits_as_the_page_states():
+    """The stimuli are the high-contrast half's (no code all zero, so every correlation distance
+    is defined), and the page's count of poor Gabor fits is the receptive-fields page's."""
+    codes = learned_snippet.load_codes()
+    for name, code in codes.items():
+        assert np.all(np.any(code != 0, axis=1)), name
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    fields = " ".join((PAGE.parent / "receptive-fields.md").read_text(encoding="utf-8").split())
+    assert "82 of 144 (57 %) are excluded" in fields
+    assert "82 of the 144 fits (57 %) are too poor" in page
+    assert "an all-zero pattern has no correlation distance to any other" in page
+    assert "comparing-representations.md#applied-to-filters-learned-from-natural-images" in fields
 
 
 def test_exercise_on_doubled_noise_is_computed(monkeypatch):
@@ -343,7 +363,15 @@ def test_exercise_on_doubled_noise_is_computed(monkeypatch):
     assert angles == sorted(angles)
     code = results["the learned code"]
     assert rsa_lower <= code["RSA"] <= rsa_upper
+    # the ceiling no longer separates the learned code from the Gabor fits; the other two fall below it
+    gabor, zca, random = (results[n]["RSA"] for n in BUILT_ORDER[1:])
+    assert rsa_lower <= gabor <= rsa_upper
+    assert random < zca < rsa_lower
     page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert (
+        f"the Gabor fits' RSA, {gabor:.2f}, is now inside the ceiling too, and the ZCA filters' "
+        f"{zca:.2f} and the random filters' {random:.2f} fall just below it"
+    ) in page
     answer = (
         f"the learned code's RSA drops to {code['RSA']:.2f}, still inside the ceiling, now "
         f"{rsa_lower:.2f} to {rsa_upper:.2f}, and its predictivity to {code['predictivity']:.2f}, "
