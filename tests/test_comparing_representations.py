@@ -29,6 +29,7 @@ from conftest import ROOT, load_snippet
 
 table_snippet = load_snippet("comparing_representations/metric_table.py")
 sim = load_snippet("comparing_representations/similarity.py")
+learned_snippet = load_snippet("comparing_representations/learned_filters.py")
 PAGE = ROOT / "docs" / "comparing-representations.md"
 
 
@@ -40,6 +41,16 @@ def systems():
 @pytest.fixture(scope="module")
 def measured():
     return table_snippet.table(0)
+
+
+@pytest.fixture(scope="module")
+def learned_systems():
+    return learned_snippet.systems(0)
+
+
+@pytest.fixture(scope="module")
+def learned_measured():
+    return learned_snippet.table(0)
 
 
 # rsatoolbox and scikit-learn are imported by the tests that compare with them, not by the
@@ -225,11 +236,15 @@ def test_alt_text_names_the_cubes_worst_score(measured):
     assert "scores lowest on CKA" not in page
 
 
-def test_page_quotes_the_snippets_numbers(measured):
-    """Every 3-decimal number on the page is one the snippet prints (a table cell or ceiling)."""
-    results, rsa_ceiling, predictivity_ceiling = measured
+def printed_numbers(results, rsa_ceiling, predictivity_ceiling):
+    """The 3-decimal numbers a table snippet prints: its cells and its ceilings."""
     printed = {f"{v:.3f}" for row in results.values() for v in row.values()}
-    printed |= {f"{v:.3f}" for v in (*rsa_ceiling, predictivity_ceiling)}
+    return printed | {f"{v:.3f}" for v in (*rsa_ceiling, predictivity_ceiling)}
+
+
+def test_page_quotes_the_snippets_numbers(measured, learned_measured):
+    """Every 3-decimal number on the page is one a snippet prints (a table cell or ceiling)."""
+    printed = printed_numbers(*measured) | printed_numbers(*learned_measured)
     page = PAGE.read_text(encoding="utf-8")
     quoted = set(re.findall(r"(?<![\d.])-?\d\.\d{3}(?!\d)", page))
     assert quoted, "the page quotes no measured number"
@@ -272,3 +287,134 @@ def test_built_page_has_its_figure_table_ledger_and_links(site):
     other = (site / "depth" / "index.html").read_text(encoding="utf-8")
     nav = re.findall(r'href="\.\./([a-z-]+)/"', other[: other.index('<article class="md-content__inner')])
     assert nav[nav.index("population-codes") + 1] == "comparing-representations"
+
+
+# --- The learned filters (the page's last section) ---------------------------------------
+
+BUILT_ORDER = ("the learned code", "Gabor fits", "ZCA filters", "random filters")
+
+
+def test_learned_filter_metrics_match_rsatoolbox(learned_systems):
+    """The last section's RDMs, RDM comparisons and RSA ceiling equal rsatoolbox's; CKA the HSIC form."""
+    import rsatoolbox
+
+    sessions, models = learned_systems
+    brain = sessions.mean(axis=0)
+    for model in models.values():
+        reference = rsatoolbox_rdm(model)
+        np.testing.assert_allclose(sim.rdm(model), reference.get_vectors()[0], rtol=0, atol=1e-10)
+        expected = rsatoolbox.rdm.compare(reference, rsatoolbox_rdm(brain), method="spearman")[0, 0]
+        assert sim.rsa(model, brain) == pytest.approx(expected, abs=1e-10)
+        assert sim.cka(model, brain) == pytest.approx(cka_by_hsic(model, brain), abs=1e-10)
+    rdms = rsatoolbox.rdm.concat([rsatoolbox_rdm(s) for s in sessions])
+    ceiling = rsatoolbox.inference.boot_noise_ceiling(rdms, method="spearman")
+    assert sim.rsa_noise_ceiling(sessions) == pytest.approx(ceiling, abs=1e-10)
+
+
+def test_learned_filters_order_and_invariances_as_the_page_states(learned_measured):
+    results, (rsa_lower, rsa_upper), predictivity_ceiling = learned_measured
+    code, permuted, rotated = (results[n] for n in ("the learned code", "units permuted", "units rotated"))
+    # the known answers: a permutation changes nothing, a rotation only RSA (a little)
+    for metric in code:
+        assert permuted[metric] == pytest.approx(code[metric], abs=1e-10)
+    for metric in ("CKA", "Procrustes angle", "predictivity"):
+        assert rotated[metric] == pytest.approx(code[metric], abs=1e-10)
+    assert 0 < abs(code["RSA"] - rotated["RSA"]) < 0.02
+    # one order on every metric: learned code, Gabor fits, ZCA filters, random filters
+    for metric in ("RSA", "predictivity", "CKA"):
+        values = [results[n][metric] for n in BUILT_ORDER]
+        assert values == sorted(values, reverse=True), metric
+    angles = [results[n]["Procrustes angle"] for n in BUILT_ORDER]
+    assert angles == sorted(angles)
+    # only the learned code (and its copies) reaches the RSA ceiling; the Gabor fits fall below it
+    for name in ("the learned code", "units permuted", "units rotated"):
+        assert rsa_lower <= results[name]["RSA"] <= rsa_upper
+    for name in BUILT_ORDER[1:]:
+        assert results[name]["RSA"] < rsa_lower
+    # the control is not at zero; in raw difference predictivity separates it from the learned
+    # code most and CKA least, but as a share of the room up to 1 the order is CKA first, RSA last
+    control = results["random filters"]
+    assert control["CKA"] > 0.5 and control["RSA"] > 0.3
+    gaps = {m: code[m] - control[m] for m in ("RSA", "predictivity", "CKA")}
+    assert max(gaps, key=gaps.get) == "predictivity" and min(gaps, key=gaps.get) == "CKA"
+    shares = {m: gaps[m] / (1 - control[m]) for m in gaps}
+    assert max(shares, key=shares.get) == "CKA" and min(shares, key=shares.get) == "RSA"
+    # predictivity stays well under its ceiling (144 weights per unit from 192 stimuli)
+    assert predictivity_ceiling - code["predictivity"] > 0.05
+    stimuli, units = learned_snippet.load_codes()["learned"].shape
+    assert (stimuli, units) == (240, 144) and stimuli * 4 // 5 == 192
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert "learns 144 weights per unit from 192 stimuli" in page
+    assert "In raw difference, predictivity separates" in page
+    assert "CKA's gap is the largest and RSA's the smallest" in page
+    assert "the ZCA filters also beat the random ones was observed, not predicted" in page
+
+
+def test_learned_filters_stimuli_and_excluded_fits_as_the_page_states():
+    """The stimuli are the high-contrast half's (no code all zero, so every correlation distance
+    is defined), and the page's count of poor Gabor fits is the receptive-fields page's."""
+    codes = learned_snippet.load_codes()
+    for name, code in codes.items():
+        assert np.all(np.any(code != 0, axis=1)), name
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    fields = " ".join((PAGE.parent / "receptive-fields.md").read_text(encoding="utf-8").split())
+    assert "82 of 144 (57 %) are excluded" in fields
+    assert "82 of the 144 fits (57 %) are too poor" in page
+    assert "an all-zero pattern has no correlation distance to any other" in page
+    assert "comparing-representations.md#applied-to-filters-learned-from-natural-images" in fields
+
+
+def test_exercise_on_doubled_noise_is_computed(monkeypatch):
+    """Exercise 4: with NOISE = 1.0 the order stands, and the page's rounded numbers are computed."""
+    monkeypatch.setattr(learned_snippet, "NOISE", 1.0)
+    results, (rsa_lower, rsa_upper), predictivity_ceiling = learned_snippet.table(0)
+    for metric in ("RSA", "predictivity", "CKA"):
+        values = [results[n][metric] for n in BUILT_ORDER]
+        assert values == sorted(values, reverse=True), metric
+    angles = [results[n]["Procrustes angle"] for n in BUILT_ORDER]
+    assert angles == sorted(angles)
+    code = results["the learned code"]
+    assert rsa_lower <= code["RSA"] <= rsa_upper
+    # the ceiling no longer separates the learned code from the Gabor fits; the other two fall below it
+    gabor, zca, random = (results[n]["RSA"] for n in BUILT_ORDER[1:])
+    assert rsa_lower <= gabor <= rsa_upper
+    assert random < zca < rsa_lower
+    page = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert (
+        f"the Gabor fits' RSA, {gabor:.2f}, is now inside the ceiling too, and the ZCA filters' "
+        f"{zca:.2f} and the random filters' {random:.2f} fall just below it"
+    ) in page
+    answer = (
+        f"the learned code's RSA drops to {code['RSA']:.2f}, still inside the ceiling, now "
+        f"{rsa_lower:.2f} to {rsa_upper:.2f}, and its predictivity to {code['predictivity']:.2f}, "
+        f"against a ceiling of {predictivity_ceiling:.2f}"
+    )
+    assert answer in page
+
+
+@pytest.mark.slow
+def test_committed_codes_are_the_receptive_field_snippets():
+    """data/learned_codes.npz is what the receptive-field snippets compute (about 15 s: the
+    dictionary is learned again), so the section cannot drift from the page it compares."""
+    from scripts import export_learned_codes
+
+    codes, index = export_learned_codes.codes_and_stimuli()
+    with np.load(export_learned_codes.OUT) as data:
+        np.testing.assert_array_equal(data["patch_index"], index)
+        assert list(data["dictionaries"]) == list(export_learned_codes.DICTIONARIES)
+        np.testing.assert_allclose(data["codes"], codes, rtol=0, atol=1e-4 * np.abs(codes).max())
+
+
+def test_built_page_shows_the_learned_filters_figure_and_table(site, learned_measured):
+    """The last section: Figure 2 is the learned filters' (desktop and phone copies), its table
+    lists the models in the snippet's order with the snippet's numbers, and it links the
+    receptive-fields page whose filters it compares."""
+    html = (site / "comparing-representations" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="applied-to-filters-learned-from-natural-images"') : html.index('id="exercises"')]
+    assert "Figure 2." in section and "learned_filters-phone.svg" in section
+    assert 'href="../receptive-fields/"' in section
+    table = re.search(r"<table>.*?</table>", section[section.index("Figure 2.") :], re.S)[0]
+    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>", table)
+    results = learned_measured[0]
+    assert rows[: len(results)] == list(results) and rows[-1] == "noise ceiling"
+    assert f"{results['Gabor fits']['CKA']:.3f}" in table

@@ -812,6 +812,7 @@ CHECKED_BY_TEST = {
     ("third-factor.md", 1): "test_third_factor.py::test_exercise_answers_on_page_are_computed",
     ("third-factor.md", 2): "test_third_factor.py::test_exercise_answers_on_page_are_computed",
     ("third-factor.md", 3): "test_third_factor.py::test_bcm_exercise_fixed_point_with_unequal_frequencies",
+    ("comparing-representations.md", 4): "test_comparing_representations.py::test_exercise_on_doubled_noise_is_computed",
 }
 
 
