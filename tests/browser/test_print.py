@@ -34,7 +34,8 @@ def print_page(browser, base_url):
     context.close()
 
 
-LIGHT_COPIES_LOADED = "[...document.images].filter(i => !i.src.endsWith('#only-dark')).every(i => i.complete && i.naturalWidth > 0)"
+LIGHT_COPIES_LOADED = ("[...document.images].filter(i => !i.src.endsWith('#only-dark'))"
+                       ".every(i => i.complete && i.naturalWidth > 0)")
 
 
 def test_figures_wait_for_the_screen_but_not_for_paper(browser, base_url):
