@@ -28,10 +28,15 @@ def print_page(browser, base_url):
     page.goto(base_url + "print_page/")
     # Every image is lazy (nn_site/print/page.py); paper shows the light copies, which
     # the page asks for before it prints (docs/assets/print-page-layout.js).
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    print_event(page, "beforeprint")
     page.wait_for_function(LIGHT_COPIES_LOADED, timeout=60_000)
+    print_event(page, "afterprint")  # Material opens every <details> to print, and closes them after
     yield page, remote
     context.close()
+
+
+def print_event(page, name: str) -> None:
+    page.evaluate(f"window.dispatchEvent(new Event('{name}'))")
 
 
 LIGHT_COPIES_LOADED = ("[...document.images].filter(i => !i.src.endsWith('#only-dark'))"
@@ -46,8 +51,9 @@ def test_figures_wait_for_the_screen_but_not_for_paper(browser, base_url):
     page.goto(base_url + "print_page/")
     waiting = page.evaluate("[...document.images].filter(i => !i.src.endsWith('#only-dark') && !i.complete).length")
     assert waiting > 50
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    print_event(page, "beforeprint")
     page.wait_for_function(LIGHT_COPIES_LOADED, timeout=60_000)
+    print_event(page, "afterprint")
     dark = page.evaluate("[...document.images].filter(i => i.src.endsWith('#only-dark') && !i.complete).length")
     assert dark > 50  # never printed: still not fetched
     page.close()
