@@ -194,19 +194,19 @@ def test_faster_print_anchor_ids_give_what_print_site_gives(site):
         courses_hooks.print_site_urls.update_anchor_ids = courses_hooks._update_anchor_ids
 
 
-def test_print_page_loads_every_printed_image_at_once(site):
-    """The print page is for printing: no image that paper shows (the light copy of each
-    figure) waits to be scrolled to (the plugin's own clean-up left the first of two
-    images on a line lazy); the dark copies, never printed, load lazily."""
+def test_print_page_images_are_all_lazy(site):
+    """Every image of the print page is lazy, the light copies that paper shows too: each
+    SVG figure loaded at once was parsed and styled before the page was ready (the
+    plugin's own clean-up leaves some without loading="lazy"). Paper gets them all the
+    same: tests/browser/test_print.py (beforeprint) and the book PDF."""
     import re
 
     imgs = re.findall(r"<img\b[^>]*>", (site / "print_page" / "index.html").read_text(encoding="utf-8"))
     light = [i for i in imgs if '#only-dark"' not in i]
     dark = [i for i in imgs if '#only-dark"' in i]
     assert len(light) > 60 and len(dark) > 60
-    assert [i[:120] for i in light if "loading=" in i] == []
-    assert [i[:120] for i in dark if 'loading="lazy"' not in i] == []
-    assert sum('src="../notebooks/' in i for i in light) >= 6  # notebook figures, the ones that stayed lazy
+    assert [i[:120] for i in imgs if 'loading="lazy"' not in i] == []
+    assert sum('src="../notebooks/' in i for i in light) >= 6  # notebook figures, which the plugin left eager
 
 
 def test_search_index_holds_prose_not_program_listings(site):
@@ -237,6 +237,10 @@ def test_print_page_sets_collapsed_listings_as_plain_text(site):
     printed = print_page.COLLAPSED_LISTING.findall((site / "print_page" / "index.html").read_text(encoding="utf-8"))
     assert len(printed) > 50
     assert [head[-120:] for head, body, _ in printed if "<span" in body or "<code" in body] == []
+    # nor does what a listing's snippet printed, in the same closed <details>
+    whole = print_page.LISTING_DETAILS.findall((site / "print_page" / "index.html").read_text(encoding="utf-8"))
+    assert len(whole) == len(printed) and sum("Output of " in listing for listing in whole) > 20
+    assert [listing[:120] for listing in whole if "<code" in listing] == []
     on_pages = Counter()
     for page in site.rglob("index.html"):
         if page.parent.name != "print_page":

@@ -21,6 +21,14 @@
   var root = document.documentElement;
   if (!root.classList.contains("print-page-lazy")) return;
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.print-page[id]"));
+
+  // Every image is lazy here (nn_site/print/page.py). Chromium loads a page's lazy images
+  // when printing it; for a browser that does not, the printed ones are asked for now.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll('img[loading="lazy"]:not([src$="#only-dark"])').forEach(function (image) {
+      image.loading = "eager";
+    });
+  });
   var DONE = "print-page--laid-out";
 
   function layOut(section) { section.classList.add(DONE); }

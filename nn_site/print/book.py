@@ -16,6 +16,11 @@ FILE_NAME = "neural-and-neuronal.pdf"
 # Chromium prints the page's own @page rules (docs/assets/print.css: A4, margins, the
 # sheet number at the foot) when asked to prefer them.
 PDF_OPTIONS = {"format": "A4", "prefer_css_page_size": True, "print_background": False, "outline": True, "tagged": True}
+# The print page's images are lazy (nn_site/print/page.py: its DOMContentLoaded); the
+# ones paper shows are fetched now, not when scrolled to, and printed once loaded.
+LOAD_LIGHT_FIGURES = (
+    "document.querySelectorAll('img[loading=lazy]:not([src$=\"#only-dark\"])').forEach(i => { i.loading = 'eager'; })"
+)
 LIGHT_FIGURES_LOADED = (
     "[...document.images].filter(i => !i.src.endsWith('#only-dark')).every(i => i.complete && i.naturalWidth > 0)"
 )
@@ -26,8 +31,10 @@ NEAR_BLANK_GLYPHS = 150
 
 def print_pdf(page) -> bytes:
     """The open print page (a Playwright page) as the book PDF: print media, light
-    scheme, every light figure loaded first (a figure still loading prints empty)."""
+    scheme, every light figure loaded first (lazy ones too: a figure still loading
+    prints empty)."""
     page.emulate_media(media="print", color_scheme="light")
+    page.evaluate(LOAD_LIGHT_FIGURES)
     page.wait_for_function(LIGHT_FIGURES_LOADED, timeout=60_000)
     return page.pdf(**PDF_OPTIONS)
 

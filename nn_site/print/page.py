@@ -5,7 +5,7 @@ runs before the hooks; so the course hook's last ``on_page_content`` stores the
 finished HTML (with MathML, tooltips and cleaned notebooks) instead. This module holds
 the fixes to the plugin itself: a faster ``update_anchor_ids`` (installed by
 ``install()``, called from the hook's ``on_config``, not at import), the home links,
-lazy loading left on the light figure copies (the dark ones lazy), the collapsed code
+every image lazy (paper still gets each: ``every_image_lazy``), the collapsed code
 listings set as plain text, sections laid out on screen when near
 (docs/assets/print-page-layout.js), each explorable's address for paper, and no
 tooltips or copy buttons mounted (all in ``fix_print_page``). How it prints:
@@ -28,15 +28,21 @@ from nn_site.pages import typography
 # home page's section on the print page has id "index". It writes the page in its own
 # on_post_build, which runs before this hook's.
 PRINT_HOME_LINK = re.compile(r'href="#\.(-[^"]*)?"')
-# The plugin drops loading="lazy" with a greedy one-line regex, so only the last image
-# of a line loses it: a notebook figure's light and dark copies share a line, and the
-# light one stayed lazy. A lazy image far down the page never loads until scrolled to,
-# and a printout or PDF made without scrolling lacks it. Every light copy loads here.
-# The dark copies stay lazy: paper always shows the light copy (courses.css, @media
-# print), and a dark copy hidden on screen (light scheme) is then never fetched, so a
-# reader's browser parses 64 figure SVGs, not 128, before the page is ready.
-LAZY = re.compile(r'(<img\b(?![^>]*#only-dark")[^>]*?)\s+loading="lazy"')
-DARK_COPY = re.compile(r'(<img\b(?=[^>]*#only-dark")(?![^>]*\bloading=)[^>]*?)(\s*/?>)')
+# Every image of the print page loads lazily, the light copies of the figures too (the
+# plugin's own clean-up drops loading="lazy" from some images, and an earlier fix here
+# dropped it from every light copy). Each figure is an SVG document that Chromium parses
+# and styles on the page's own main thread: the ~85 light copies loaded at once took
+# about 1.1 s of style work before DOMContentLoaded (a Chromium trace of the print page),
+# and lazy, interleaved runs went from 6.5 s to 2.9 s on a loaded machine. Paper still
+# gets every figure: Chromium loads the lazy images of a page it prints (a PDF printed
+# without scrolling holds them all, measured), `make pdf` sets them eager and waits for
+# them (nn_site/print/book.py), and docs/assets/print-page-layout.js sets them eager on
+# `beforeprint` for a browser that does not.
+NOT_LAZY_IMAGE = re.compile(r"<img\b(?![^>]*\bloading=)")
+
+
+def every_image_lazy(html: str) -> str:
+    return NOT_LAZY_IMAGE.sub('<img loading="lazy"', html)
 
 
 def _update_anchor_ids(page_html: str, page_key: str) -> str:
@@ -66,21 +72,33 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 # audited. A closed <details> is not printed, and a reader who opens one on screen reads
 # the same code, uncoloured. Pygments' spans never nest, and the text between them
 # (escaped) is kept as it is, so the code is unchanged. (DOMContentLoaded hardly moved,
-# 3.6-4.3 s -> 3.3-3.6 s; the dark copies left lazy, DARK_COPY above, took it to 2.6-2.9 s,
+# 3.6-4.3 s -> 3.3-3.6 s; the dark copies left lazy took it to 2.6-2.9 s,
 # and the sections laid out when near, BODY_START below, to 1.3-1.6 s.)
 # Its <code> goes too: Material mounts every ``pre > code`` before DOMContentLoaded, giving
 # the <pre> an id and reading its width, so each of the ~95 listings restyled and laid out
 # the whole print page again (layouts before DOMContentLoaded: 122 -> 73).
+# The same goes for what the snippet printed ("Output of ..."), inside the same closed
+# <details> and not printed either (docs/assets/print.css): each of those 43 <pre><code>
+# was one more code block that Material mounted before DOMContentLoaded, and each mount
+# reads the block's width (a forced layout of the section it is in): the print page's
+# DOMContentLoaded handlers took 1.8 s, nearly all of it there.
 COLLAPSED_LISTING = re.compile(
     r'(<details class="example listing">\s*<summary>.*?</summary>\s*<div class="language-[^"]*">.*?<pre\b[^>]*>)'
     r"(.*?)(</pre>)",
     re.S,
 )
+LISTING_DETAILS = re.compile(r'<details class="example listing">.*?</details>', re.S)
+PRE_CONTENT = re.compile(r"(<pre\b[^>]*>)(.*?)(</pre>)", re.S)
 HIGHLIGHT_TAG = re.compile(r"</?(?:span|code)\b[^>]*>")
 
 
 def plain_collapsed_listings(html: str) -> str:
-    return COLLAPSED_LISTING.sub(lambda m: m[1] + HIGHLIGHT_TAG.sub("", m[2]) + m[3], html)
+    """Every <pre> in a collapsed listing (code and printed output) as plain text."""
+
+    def plain(listing: re.Match) -> str:
+        return PRE_CONTENT.sub(lambda m: m[1] + HIGHLIGHT_TAG.sub("", m[2]) + m[3], listing[0])
+
+    return LISTING_DETAILS.sub(plain, html)
 
 
 # On screen, each page's section is laid out when scrolled near (courses.css), which
@@ -120,20 +138,19 @@ def lay_out_sections_when_near(html: str) -> str:
 
 
 def fix_print_page(site_dir: Path) -> None:
-    """The written print page with working home links, every light figure copy loaded
-    at once (dark copies lazily), and its collapsed code listings as plain text."""
+    """The written print page with working home links, every image lazy, and its
+    collapsed code listings as plain text."""
     for page in (site_dir / "print_page" / "index.html", site_dir / "print_page.html"):  # offline copy
         if not page.is_file():
             continue
         text = page.read_text(encoding="utf-8")
-        fixed = LAZY.sub(r"\1", PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text))
-        fixed = DARK_COPY.sub(r'\1 loading="lazy"\2', fixed)
+        fixed = PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text)
         fixed = lay_out_sections_when_near(plain_collapsed_listings(fixed))
         fixed = without_screen_only_features(add_explorable_addresses(fixed, site_dir, page))
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
-        fixed = typeset_sections(fixed)
+        fixed = every_image_lazy(typeset_sections(fixed))  # the explorables' static figures too
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 

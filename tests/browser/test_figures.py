@@ -30,12 +30,10 @@ def test_figures_reserve_their_space_and_load_lazily(site):
 
     problems = []
     for html in sorted(site.rglob("index.html")):
-        # The print page loads every image at once (mkdocs-print-site drops lazy loading
-        # so that a printout has them all); it keeps the sizes.
-        lazy = not html.parent.name == "print_page"
+        # the print page too (nn_site/print/page.py: paper gets them all the same)
         for img in re.findall(r'<img [^>]*\.svg#only-(?:light|dark)"[^>]*>', html.read_text(encoding="utf-8")):
             if not re.search(r'\bwidth="\d+"', img) or not re.search(r'\bheight="\d+"', img) \
-                    or (lazy and 'loading="lazy"' not in img):
+                    or 'loading="lazy"' not in img:
                 problems.append(f"{html.relative_to(site)}: {img[:120]}")
     assert not problems, "figures without size or lazy loading:\n" + "\n".join(problems[:10])
 
