@@ -214,6 +214,9 @@ def test_gallery_says_once_that_a_copy_has_no_public_url(site, published_site):
         credits = re.findall(r'<span class="gallery-card__credit">(.*?)</span>', text)
         assert len(credits) == text.count('class="gallery-card"') > 80
         assert text.count('class="gallery-no-url"') == (0 if has_url else 1)
+        note = re.search(r'<p class="gallery-no-url">(.*?)</p>', text, re.S)
+        if note:  # a quiet line under the introduction, not a bold notice (issue 29)
+            assert "<strong>" not in note[1] and text.index("gallery-no-url") < text.index("gallery-card"), note[1]
         assert not any("no public URL" in c for c in credits)
         assert all(("https://" in c) == has_url for c in credits)
 

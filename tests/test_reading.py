@@ -120,14 +120,30 @@ def test_code_disclosure_is_closed_and_its_summary_says_what_opens_and_how_long(
 
 
 def test_a_glossary_term_is_marked_on_its_first_use_only():
-    html = ('<p><abbr title="A cell">Neuron</abbr>s fire; a <abbr title="A cell">neuron</abbr> '
+    far = "x" * glossary_marks.MIN_GAP
+    html = (f'<p><abbr title="A cell">Neuron</abbr>s fire; a <abbr title="A cell">neuron</abbr> {far} '
             'has an <abbr title="The cable">axon</abbr>; <abbr title="The cable">axons</abbr>.</p>')
     out = glossary_marks.first_use_only(html)
     assert out.count("<abbr") == 2
     assert '<abbr title="A cell" tabindex="0">Neuron</abbr>' in out
-    assert "a neuron has" in out and "; axons." in out
+    assert '<abbr title="The cable" tabindex="0">axon</abbr>' in out
+    assert "a neuron " in out and "; axons." in out
     linked = glossary_marks.first_use_only('<a href="x/"><abbr title="T">axon</abbr></a> then <abbr title="T">axon</abbr>')
     assert linked == '<a href="x/">axon</a> then <abbr title="T" tabindex="0">axon</abbr>'  # no tabindex inside a link
+
+
+def test_a_glossary_mark_keeps_its_distance_from_the_last_one():
+    """A list of terms ("dendrites, soma, axon") was a row of underlines (issue 29): a
+    term that comes within MIN_GAP characters of text after the last mark stays plain
+    there and is marked at its next use in prose, once that is far enough."""
+    term = '<abbr title="{}">{}</abbr>'.format
+    listed = f"<li>Name {term('D', 'dendrites')}, <em>{term('S', 'soma')}</em> and {term('A', 'axon')}.</li>"
+    near = "y" * (glossary_marks.MIN_GAP - 20)
+    later = f"<p>{'x' * glossary_marks.MIN_GAP} the {term('A', 'axon')} and the {term('S', 'soma')} {near}</p>"
+    out = glossary_marks.first_use_only(listed + later)
+    marks = re.findall(r'<abbr title="(\w)" tabindex="0">', out)
+    assert marks == ["D", "A"], out  # soma: too close to the axon's mark in the paragraph too
+    assert glossary_marks.first_use_only(listed).count("<abbr") == 1
 
 
 @pytest.mark.parametrize(
