@@ -293,7 +293,7 @@ def test_gallery_cards_of_the_built_notebooks_name_their_sections(site):
     text = (site / "gallery" / "index.html").read_text()
     assert "Spiking vs rate neurons – The f–I curve," in text
     assert not re.search(r"(Spiking vs rate neurons|Build a neuron from scratch), figure \d", text)
-    assert "published page’s address" in text and "page's address" not in text
+    assert "add the address of the page where you found the figure" in text and "page's address" not in text
 
 
 def test_gallery_figure_titles_are_the_captions_first_sentence():
