@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from nn_site.pages import courses as courses_hooks
+from nn_site.pages import glossary_marks
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -248,3 +249,21 @@ def test_print_page_sets_collapsed_listings_as_plain_text(site):
             assert all("<span" in body for _, body, _ in listings), page  # highlighted there
             on_pages.update(page_text(body) for _, body, _ in listings)
     assert Counter(page_text(body) for _, body, _ in printed) == on_pages
+
+
+def test_glossary_marks_are_sparse_on_every_page(site):
+    """Once per term per page, and never two within about a line of text (issue 29: the
+    instructors' page had 47 dotted words, five of them in one line's list of parts)."""
+    counts = {}
+    for page in html_pages(site):
+        if page.parent.name == "print_page":  # every page again, each section marked as its page
+            continue
+        text = page.read_text(encoding="utf-8")
+        marks = list(re.finditer(r'<abbr title="([^"]*)"[^>]*>.*?</abbr>', text, re.DOTALL))
+        titles = [m[1] for m in marks]
+        assert len(titles) == len(set(titles)), f"{page}: a term marked twice"
+        for before, after in zip(marks, marks[1:]):
+            gap = len(re.sub(r"<[^>]+>", "", text[before.end() : after.start()]))
+            assert gap >= glossary_marks.MIN_GAP, f"{page}: {before[0][-40:]!r} and {after[0][-40:]!r} {gap} apart"
+        counts[page.parent.name] = len(marks)
+    assert counts["instructors"] <= 32, counts["instructors"]  # 47 before the spacing rule, 31 with it

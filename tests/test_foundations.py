@@ -320,3 +320,31 @@ def test_mapping_figure_discs_stand_clear_of_every_other_disc_and_dot():
                     assert gap >= 4, f"{ax.get_title()}: disc at ({x}, {y}) is {gap:.1f} px from the circle at ({x2}, {y2})"
     finally:
         plt.close(fig)
+
+
+def test_neuron_schematic_numbers_six_parts_set_well_apart():
+    """Issue 29: ten numbered discs crowded the drawing. Six now, one per stage a signal
+    passes, numbered as the mapping page's drawing (dendrites 1 ... axon 5), each disc on
+    the drawing at least 40 CSS px (at the desktop copy's natural size) from the next."""
+    import matplotlib
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Circle
+
+    with matplotlib.style.context(ROOT / "snippets" / "site.mplstyle"):
+        schematic = load_snippet("biological_neuron/neuron_schematic.py")
+        fig = schematic.fig
+        fig.canvas.draw()
+    try:
+        ax = schematic.ax
+        names = [name for name, *_ in schematic.parts]
+        assert len(names) == 6 and names[:2] == ["dendrites", "synapses from other neurons"], names
+        assert "soma" in names[2] and "initial" in names[3] and names[4].startswith("axon"), names
+        px_per_unit = ax.bbox.width / fig.dpi * 96 / (ax.get_xlim()[1] - ax.get_xlim()[0])
+        on_drawing = [at for _, _, at, _ in schematic.parts]
+        for i, (x, y) in enumerate(on_drawing):
+            for x2, y2 in on_drawing[i + 1 :]:
+                assert np.hypot(x - x2, y - y2) * px_per_unit >= 40, ((x, y), (x2, y2))
+        discs = {c.center for c in ax.patches if isinstance(c, Circle) and c.radius in schematic.TAG_R.values()}
+        assert len(discs) == 12  # six on the drawing, six in the key
+    finally:
+        plt.close(fig)

@@ -215,6 +215,9 @@ def test_gallery_says_once_that_a_copy_has_no_public_url(site, published_site):
         credits = re.findall(r'<span class="gallery-card__credit">(.*?)</span>', text)
         assert len(credits) == text.count('class="gallery-card"') > 80
         assert text.count('class="gallery-no-url"') == (0 if has_url else 1)
+        note = re.search(r'<p class="gallery-no-url">(.*?)</p>', text, re.S)
+        if note:  # a quiet line under the introduction, not a bold notice (issue 29)
+            assert "<strong>" not in note[1] and text.index("gallery-no-url") < text.index("gallery-card"), note[1]
         assert not any("no public URL" in c for c in credits)
         assert all(("https://" in c) == has_url for c in credits)
 
@@ -291,7 +294,7 @@ def test_gallery_cards_of_the_built_notebooks_name_their_sections(site):
     text = (site / "gallery" / "index.html").read_text()
     assert "Spiking vs rate neurons – The f–I curve," in text
     assert not re.search(r"(Spiking vs rate neurons|Build a neuron from scratch), figure \d", text)
-    assert "published page’s address" in text and "page's address" not in text
+    assert "add the address of the page where you found the figure" in text and "page's address" not in text
 
 
 def test_gallery_figure_titles_are_the_captions_first_sentence():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from nn_site.engine import code_summary
+from nn_site.engine import code_summary, render
 from nn_site.engine import svg as svg_compact
 from nn_site.notebooks import figures as notebook_figures
 from nn_site.pages import glossary_marks
@@ -120,14 +120,30 @@ def test_code_disclosure_is_closed_and_its_summary_says_what_opens_and_how_long(
 
 
 def test_a_glossary_term_is_marked_on_its_first_use_only():
-    html = ('<p><abbr title="A cell">Neuron</abbr>s fire; a <abbr title="A cell">neuron</abbr> '
+    far = "x" * glossary_marks.MIN_GAP
+    html = (f'<p><abbr title="A cell">Neuron</abbr>s fire; a <abbr title="A cell">neuron</abbr> {far} '
             'has an <abbr title="The cable">axon</abbr>; <abbr title="The cable">axons</abbr>.</p>')
     out = glossary_marks.first_use_only(html)
     assert out.count("<abbr") == 2
     assert '<abbr title="A cell" tabindex="0">Neuron</abbr>' in out
-    assert "a neuron has" in out and "; axons." in out
+    assert '<abbr title="The cable" tabindex="0">axon</abbr>' in out
+    assert "a neuron " in out and "; axons." in out
     linked = glossary_marks.first_use_only('<a href="x/"><abbr title="T">axon</abbr></a> then <abbr title="T">axon</abbr>')
     assert linked == '<a href="x/">axon</a> then <abbr title="T" tabindex="0">axon</abbr>'  # no tabindex inside a link
+
+
+def test_a_glossary_mark_keeps_its_distance_from_the_last_one():
+    """A list of terms ("dendrites, soma, axon") was a row of underlines (issue 29): a
+    term that comes within MIN_GAP characters of text after the last mark stays plain
+    there and is marked at its next use in prose, once that is far enough."""
+    term = '<abbr title="{}">{}</abbr>'.format
+    listed = f"<li>Name {term('D', 'dendrites')}, <em>{term('S', 'soma')}</em> and {term('A', 'axon')}.</li>"
+    near = "y" * (glossary_marks.MIN_GAP - 20)
+    later = f"<p>{'x' * glossary_marks.MIN_GAP} the {term('A', 'axon')} and the {term('S', 'soma')} {near}</p>"
+    out = glossary_marks.first_use_only(listed + later)
+    marks = re.findall(r'<abbr title="(\w)" tabindex="0">', out)
+    assert marks == ["D", "A"], out  # soma: too close to the axon's mark in the paragraph too
+    assert glossary_marks.first_use_only(listed).count("<abbr") == 1
 
 
 @pytest.mark.parametrize(
@@ -168,3 +184,15 @@ def test_the_math_font_subset_is_the_same_bytes_every_time(tmp_path):
     first = math_font.subset(source, set("xyz∑()−′"), tmp_path / "a")
     time.sleep(1.1)  # a timestamp written on save would now differ
     assert math_font.subset(source, set("xyz∑()−′"), tmp_path / "b") == first
+
+
+def test_a_result_printed_in_columns_is_told_from_one_read_across():
+    """Columns (two or more lines padded to line up) never wrap and carry their longest
+    line's length for the CSS that fits them; sentences wrap (issue 29)."""
+    table = "resting potential       -65.0 mV\nspike peak               39.1 mV (E_Na = +50 mV)\nend"
+    block = render.result_block(table, "snippets/x/y.py")
+    assert '<pre tabindex="0" class="result-columns" style="--nn-result-chars: 48">' in block
+    sentences = "loss 0.742 → 0.0013; all four right:  True\nother random starts: 8 of 10 solve XOR"
+    assert '<pre tabindex="0"><samp>' in render.result_block(sentences, "snippets/x/y.py")
+    assert not render.has_columns(["a  b"]) and render.has_columns(["a  b", "  c   d"])
+    assert not render.has_columns(["   indented", "   only"])  # leading spaces are no gap

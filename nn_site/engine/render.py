@@ -155,11 +155,31 @@ def result_block(printed: str, src: str) -> str:
     small muted "from x.py" (the code below names it in full) and the whole path is the
     label's title (issue 29: "printed by snippets/…/x.py" was noise in a heading)."""
     text = html.escape(printed, quote=False)
+    lines = printed.splitlines()
+    # Columns are read down, so their lines never wrap: the text is set smaller to fit
+    # (site.css, down to 11 px, from the longest line's length) and past that it scrolls
+    # in its own box with the tables' edge cue. Other lines are read across and wrap.
+    layout = (
+        f' class="result-columns" style="--nn-result-chars: {max(len(line) for line in lines)}"'
+        if has_columns(lines)
+        else ""
+    )
     return (
         f'<div class="snippet-result"><span class="filename" title="Printed by {html.escape(src)}">'
         f'<strong>Result</strong> <small class="result-source">from {html.escape(posixpath.basename(src))}</small></span>'
-        f'<pre tabindex="0"><samp>{text}</samp></pre></div>'
+        f'<pre tabindex="0"{layout}><samp>{text}</samp></pre></div>'
     )
+
+
+# Two or more spaces between printed words: a value padded to line up with the one above.
+COLUMN_GAP = re.compile(r"\S {2,}\S")
+
+
+def has_columns(lines: list[str]) -> bool:
+    """Printed output lined up in columns: at least two lines pad a gap with spaces
+    (issue 29: wrapped at 390 px, such a table's rows broke mid-row and its columns
+    fell apart). One padded line alone is a sentence with a wide gap, not a table."""
+    return sum(1 for line in lines if COLUMN_GAP.search(line)) >= 2
 
 
 def printed_table(stdout: str, where: str, name: str) -> str:

@@ -14,6 +14,11 @@ heading, a table, a figure caption, an admonition's title or a disclosure's summ
 mark. One per page, not one per section: a section is no page of its own, and the
 glossary page is one link away.
 
+Nor does a mark sit close to the one before it (``MIN_GAP``): the instructors' page
+listed "dendrites, soma, axon hillock, axon, synapses", five underlines in a row. A
+term whose first use follows the last mark by less than about a line of text is left
+plain there and gets its mark at its next use in prose, if any (the glossary has it).
+
 The kept ones get ``tabindex="0"``: Material's tooltip (``content.tooltips``) then
 opens on keyboard focus and on tap, not only on mouse hover.
 """
@@ -24,6 +29,10 @@ import re
 
 ABBR = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<text>.*?)</abbr>', re.DOTALL)
 LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+# Characters of text from one kept mark to the next, at least: about a line of body
+# text at 1280 px (two on a phone), so that no line reads as a row of dotted words.
+MIN_GAP = 100
 # Where a mark is never kept: none of these elements nests in itself in a page's HTML
 # (Markdown makes no table in a table), so the first closing tag ends each.
 NOT_PROSE = re.compile(
@@ -36,17 +45,24 @@ NOT_PROSE = re.compile(
 def first_use_only(html: str) -> str:
     """A term inside a link is left plain (the link is what a reader tabs to and opens;
     HTML allows no focusable element inside it), and so is one outside running prose
-    (``NOT_PROSE``): the first use in prose, outside links, is marked."""
+    (``NOT_PROSE``) or within ``MIN_GAP`` characters of text after the last mark: the
+    first use in prose, outside links, at least that far from the last mark, is marked."""
     seen: set[str] = set()
     plain = [m.span() for pattern in (LINK, NOT_PROSE) for m in pattern.finditer(html)]
+    last_mark_end: int | None = None
 
     def in_plain(at: int) -> bool:
         return any(start < at < end for start, end in plain)
 
+    def too_close(at: int) -> bool:
+        return last_mark_end is not None and len(TAG.sub("", html[last_mark_end:at])) < MIN_GAP
+
     def mark(match: re.Match) -> str:
-        if match["title"] in seen or in_plain(match.start()):
+        nonlocal last_mark_end
+        if match["title"] in seen or in_plain(match.start()) or too_close(match.start()):
             return match["text"]
         seen.add(match["title"])
+        last_mark_end = match.end()
         return f'<abbr title="{match["title"]}" tabindex="0">{match["text"]}</abbr>'
 
     return ABBR.sub(mark, html)

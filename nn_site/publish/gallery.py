@@ -377,11 +377,13 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
         out.append("</div>")
     if release.root is None:
         # Said once here, not on every card: each credit line then simply has no address.
+        # A quiet line, not a bold notice (issue 29): every link on this page works in
+        # this copy (they are relative), and all a reader lacks is an address to credit.
         out.insert(
             0,
-            '<p class="gallery-no-url"><strong>Links to the published site are not available in '
-            "this copy</strong>, so the credit lines below name no address: add the published "
-            "page’s address where you use a figure.</p>",
+            '<p class="gallery-no-url">This copy was built without a public address, so the '
+            "credit lines below end at the version: add the address of the page where you "
+            "found the figure.</p>",
         )
     if not figures:
         raise GalleryError("the gallery found no figure on any page")

@@ -94,28 +94,26 @@ for x, y in boutons:
 ax.add_patch(Circle(boutons[1], 0.45, fill=False, edgecolor="C1", linewidth=1.5, linestyle="--"))
 
 # Numbered discs on the drawing, named in the list under it (numbers, not labels: the
-# names would crowd a drawing this size).
+# names would crowd a drawing this size). Six, one for each stage a signal passes, set
+# well apart; the smaller parts are named with the part they belong to, by colour.
 parts = [  # name, colour, disc position, the point it names
     ("dendrites", "C0", (4.7, 4.4), (3.55, 1.9)),
     ("synapses from other neurons", "C1", (1.2, -4.9), lowest_synapse),
-    ("soma (cell body)", "C2", (5.6, -2.7), (soma_x + 0.4, -0.75)),
-    ("nucleus", "C6", (6.1, 3.5), (soma_x - 0.1, 0.45)),
-    ("axon hillock", "C3", (6.4, 1.7), (5.9, 0.2)),
-    ("axon initial segment (spike starts)", "C3", (7.3, -1.7), (6.9, -0.15)),
-    ("myelin sheath", "C6", (9.3, 1.6), (9.3, 0.3)),
-    ("node of Ranvier", "C4", (10.0, -1.6), (9.97, -0.1)),
-    ("axon", "C4", (12.9, 1.6), (12.9, 0.1)),
-    ("axon terminals (boutons)", "C4", (15.9, -1.5), (14.6, -1.15)),
+    ("soma (cell body), with its\nnucleus (grey)", "C2", (5.2, -2.9), (soma_x + 0.4, -0.75)),
+    ("axon hillock and axon initial\nsegment (spike starts)", "C3", (7.6, 2.6), (6.8, 0.15)),
+    ("axon: grey myelin sheaths,\nwith nodes of Ranvier between", "C4", (10.6, -2.6), (9.97, -0.1)),
+    ("axon terminals (boutons)", "C4", (15.9, -1.9), (14.6, -1.15)),
 ]
+row_y = -9.0
 for number, (name, colour, at, point) in enumerate(parts, start=1):
     tag(number, *at, colour, point)
-    row_y = -9.0 - 1.55 * (number - 1)
     tag(number, 0.55, row_y, colour)
-    ax.text(1.6, row_y, name, ha="left", va="center")
+    ax.text(1.6, row_y + 0.55, name, ha="left", va="top", linespacing=1.3)
+    row_y -= 1.9 + 1.05 * name.count("\n")
 ax.add_patch(FancyArrowPatch((0.0, -7.0), (16.5, -7.0), arrowstyle="-|>", mutation_scale=16, linewidth=1.2, color="C6"))
 ax.text(0.0, -6.8, "signals flow: dendrites → soma → axon", ha="left", va="bottom")
 ax.set_xlim(-0.3, 16.8)
-ax.set_ylim(-23.9, 5.2)
+ax.set_ylim(row_y + 0.6, 5.2)
 ax.set_aspect("equal")
 ax.set_anchor("N")
 ax.axis("off")

@@ -57,3 +57,22 @@ def test_gallery_cards_are_uniform_and_leave_no_holes(browser, base_url, width, 
     assert all(t["fit"] == "contain" and t["inside"] for t in m["thumbs"])
     assert max(m["titles"]) < 2.6, max(m["titles"])  # "Figure N · Page title": one or two lines
     assert m["headingLinks"] == 0 and m["headingColor"] != m["linkColor"]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_note_on_a_copy_without_a_public_address_is_quiet(browser, base_url, scheme):
+    """The tests' site has no public URL: the gallery says so once, in a small muted line
+    under its introduction (issue 29: it was a bold notice), not in body text."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "gallery/")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    note, body = page.evaluate("""() => [document.querySelector('.gallery-no-url'),
+        document.querySelector('.md-content__inner > p')].map(p => {
+          const s = getComputedStyle(p), b = p.querySelector('b, strong');
+          return {size: parseFloat(s.fontSize), color: s.color, bold: b ? getComputedStyle(b).fontWeight : null,
+                  weight: s.fontWeight, before: !!(p.compareDocumentPosition(document.querySelector('.gallery-card')) & 4)};
+        })""")
+    context.close()
+    assert note["bold"] is None and note["weight"] == "400" and note["before"], note
+    assert note["size"] < body["size"] and note["color"] != body["color"], (note, body)
