@@ -16,9 +16,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import load_snippet  # tests/conftest.py (tests/browser is a package)
 from tests.browser.test_explorables import open_page
 from tests.test_biology_back import shipped
+
+from conftest import load_snippet  # tests/conftest.py (tests/browser is a package)
 
 network = load_snippet("biology_back/network.py")
 pytestmark = pytest.mark.browser

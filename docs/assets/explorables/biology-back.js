@@ -18,9 +18,9 @@
   var HASH_STEP = 0x6D2B79F5;   // mulberry32's increment
   var KEYS = { "false,false": "bp", "true,false": "fa", "false,true": "bp-dale", "true,true": "fa-dale" };
 
-  /** mulberry32's number number index + 1 for this seed, in [0, 1). */
-  function uniform(seed, index) {
-    var a = (seed + Math.imul(index + 1, HASH_STEP)) | 0;
+  /** Number index + 1 of mulberry32's sequence that starts from this stream key, in [0, 1). */
+  function uniform(stream, index) {
+    var a = (stream + Math.imul(index + 1, HASH_STEP)) | 0;
     var t = Math.imul(a ^ (a >>> 15), a | 1);
     t = (t + Math.imul(t ^ (t >>> 7), t | 61)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -28,9 +28,9 @@
 
   /**
    * Predicted classes and spikes per point (expected spikes without spikes) for one network.
-   * settings: {spikes, windowMs, release, p, budget, cap}; seed: the mulberry32 seed.
+   * settings: {spikes, windowMs, release, p, budget, cap}; stream: the mulberry32 stream.
    */
-  function infer(data, net, points, settings, seed) {
+  function infer(data, net, points, settings, stream) {
     var c = data.constants, H = c.N_HIDDEN, n = points.length;
     var T = settings.windowMs;
     var predicted = new Array(n), spikes = new Array(n);
@@ -65,12 +65,12 @@
         if (chance > 0) {
           for (var t = 0; t < T; t++) {
             var slot = ((i * T + t) * H + j) * 3;
-            if (uniform(seed, slot) < chance) {
+            if (uniform(stream, slot) < chance) {
               fired += 1;
               if (!settings.release) { arrived0 += 1; arrived1 += 1; }
               else {
-                if (uniform(seed, slot + 1) < settings.p) arrived0 += 1;
-                if (uniform(seed, slot + 2) < settings.p) arrived1 += 1;
+                if (uniform(stream, slot + 1) < settings.p) arrived0 += 1;
+                if (uniform(stream, slot + 2) < settings.p) arrived1 += 1;
               }
             }
           }
