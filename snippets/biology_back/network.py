@@ -18,8 +18,12 @@ Inference can then add three constraints, each on the hidden layer's output:
   to a Poisson process). The output reads each count back as an activity estimate.
   Without spikes the output gets min(h_j, h_max) itself and the spike count shown is
   the expected one.
-* unreliable release: each spike reaches each output with probability p, independently;
-  nothing rescales what arrives (without spikes, the drive is multiplied by p).
+* unreliable release: each spike reaches each output with probability p, independently,
+  through one release site per connection. The trained weight is read as the
+  connection's mean effect (weight = release probability x the effect of one release,
+  as in the quantal model), so each release that happens carries weight / p: release
+  leaves the expected drive, and its balance against the output bias, unchanged and adds
+  only noise. Without spikes there are no releases to fail, and the toggle changes nothing.
 * an energy budget: if the expected number of spikes in the window exceeds a cap, every
   rate is lowered by the same factor so that it does not; the readout knows the factor.
   Energy = spikes x the energy of a spike.
@@ -133,13 +137,13 @@ def infer(net, points, spikes=False, window_ms=DEFAULT_WINDOW_MS, release=False,
     if budget:
         gain = np.where(expected > cap, cap / np.where(expected > 0, expected, 1.0), 1.0)
     z = [np.full(n, b2[0]), np.full(n, b2[1])]
-    if not spikes:
-        scale = p if release else 1.0
+    if not spikes:                                 # release at its mean: the drive itself
         for j in range(N_HIDDEN):
             for k in (0, 1):
-                z[k] = z[k] + w2[j, k] * (activity[j] * scale)
+                z[k] = z[k] + w2[j, k] * activity[j]
         return (z[1] > z[0]).astype(int), expected * gain
     per_spike = h_max / ((R_MAX * gain) * BIN_S * window_ms)      # activity one spike stands for
+    per_arrival = per_spike / p if release else per_spike         # one release stands for 1/p spikes
     bins = np.arange(n, dtype=np.int64)[:, None] * window_ms + np.arange(window_ms)   # (point, bin)
     fired = np.zeros(n, dtype=np.int64)
     for j in range(N_HIDDEN):
@@ -149,7 +153,7 @@ def infer(net, points, spikes=False, window_ms=DEFAULT_WINDOW_MS, release=False,
         fired += spike.sum(1)
         arrived = [(spike & (uniforms(seed, slot + 1 + k) < p) if release else spike).sum(1) for k in (0, 1)]
         for k in (0, 1):
-            z[k] = z[k] + w2[j, k] * (arrived[k] * per_spike)
+            z[k] = z[k] + w2[j, k] * (arrived[k] * per_arrival)
     return (z[1] > z[0]).astype(int), fired
 
 

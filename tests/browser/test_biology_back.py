@@ -130,9 +130,16 @@ def test_sliders_are_disabled_while_their_toggle_is_off(widget):
     assert widget.locator(f"{WIDGET}-p").is_disabled() and widget.locator(f"{WIDGET}-cap").is_disabled()
     assert widget.locator(f"{WIDGET}-window").is_disabled()
     widget.locator(f"{WIDGET}-release").check()
-    assert widget.locator(f"{WIDGET}-p").is_enabled()
+    assert widget.locator(f"{WIDGET}-p").is_disabled(), "without spikes release is at its mean: p does nothing"
     widget.locator(f"{WIDGET}-spikes").check()
-    assert widget.locator(f"{WIDGET}-window").is_enabled()
+    assert widget.locator(f"{WIDGET}-window").is_enabled() and widget.locator(f"{WIDGET}-p").is_enabled()
+
+
+def test_the_cap_is_labelled_as_an_expected_count(widget):
+    """The budget caps the expected number of spikes; the counts drawn may exceed it."""
+    value = widget.locator(f"{WIDGET}-cap-value").text_content()
+    assert value == f"{network.DEFAULT_CAP}\u202fexpected spikes"
+    assert widget.locator(f"{WIDGET}-cap").get_attribute("aria-valuetext") == value
 
 
 def test_controls_are_labelled_and_announced(widget):

@@ -10,7 +10,8 @@
  *   rate = R_MAX (a / h_max); with the budget, every rate times gain = min(1, cap / expected);
  *   spikes: in each 1-ms bin a spike with probability rate gain BIN_S; release: each spike
  *   reaches output k with probability p; the output reads a spike as h_max / (R_MAX gain
- *   BIN_S T) of activity. Without spikes the output gets a (times p with release).
+ *   BIN_S T) of activity, and with release an arriving one as that divided by p (the
+ *   weight is the connection's mean effect). Without spikes the output gets a.
  */
 (function () {
   "use strict";
@@ -48,16 +49,16 @@
       var gain = settings.budget && expected > settings.cap ? settings.cap / expected : 1;
       var z0 = net.b2[0], z1 = net.b2[1];
       if (!settings.spikes) {
-        var scale = settings.release ? settings.p : 1;
-        for (j = 0; j < H; j++) {
-          z0 = z0 + net.W2[j][0] * (activity[j] * scale);
-          z1 = z1 + net.W2[j][1] * (activity[j] * scale);
+        for (j = 0; j < H; j++) {   // release at its mean: the drive itself
+          z0 = z0 + net.W2[j][0] * activity[j];
+          z1 = z1 + net.W2[j][1] * activity[j];
         }
         predicted[i] = z1 > z0 ? 1 : 0;
         spikes[i] = expected * gain;
         continue;
       }
       var perSpike = net.h_max / ((c.R_MAX * gain) * c.BIN_S * T);
+      var perArrival = settings.release ? perSpike / settings.p : perSpike;
       var fired = 0;
       for (j = 0; j < H; j++) {
         var chance = (rate[j] * gain) * c.BIN_S;
@@ -75,8 +76,8 @@
             }
           }
         }
-        z0 = z0 + net.W2[j][0] * (arrived0 * perSpike);
-        z1 = z1 + net.W2[j][1] * (arrived1 * perSpike);
+        z0 = z0 + net.W2[j][0] * (arrived0 * perArrival);
+        z1 = z1 + net.W2[j][1] * (arrived1 * perArrival);
       }
       predicted[i] = z1 > z0 ? 1 : 0;
       spikes[i] = fired;
@@ -136,7 +137,7 @@
                                  step: 0.05, value: c.P_RELEASE, digits: 2 });
     var budget = toggle(controls, uid + "-budget", "energy budget", false);
     var cap = P.slider(controls, { id: uid + "-cap", label: "at most", min: 1, max: 60, step: 1,
-                                   value: c.DEFAULT_CAP, digits: 0, unit: "spikes" });
+                                   value: c.DEFAULT_CAP, digits: 0, unit: "expected spikes" });
 
     var readout = P.el("div", { "class": "nn-readout" }, root, true);
     var accuracy = P.el("output", { id: uid + "-accuracy" }, readout, true);
@@ -158,10 +159,13 @@
                p: Number(p.value), budget: budget.checked, cap: Number(cap.value) };
     }
 
-    /** A slider is usable only while its toggle is on (the window also sets the budget's expectation). */
+    /**
+     * A slider is usable only while it acts: the window with spikes or the budget (it sets the
+     * expected count), p with release and spikes (without spikes release is at its mean).
+     */
     function enable() {
       windowMs.disabled = !spikes.checked && !budget.checked;
-      p.disabled = !release.checked;
+      p.disabled = !release.checked || !spikes.checked;
       cap.disabled = !budget.checked;
     }
 
