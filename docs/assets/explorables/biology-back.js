@@ -28,6 +28,20 @@
   }
 
   /**
+   * value with `digits` decimals, a tie rounded to even as Python's format() does, so the
+   * readouts match the page's table: accuracies are multiples of 0.25 %, so ties such as
+   * 72.25 occur, and toFixed() would round them up. A tie is read from the exact decimal
+   * expansion of the double, which toFixed() gives to 100 places.
+   */
+  function fixed(value, digits) {
+    var exact = Math.abs(value).toFixed(Math.min(100, digits + 60));
+    var cut = exact.indexOf(".") + 1 + digits;
+    var kept = exact.slice(0, cut).replace(/\.$/, "");
+    if (!/^50*$/.test(exact.slice(cut)) || Number(kept.charAt(kept.length - 1)) % 2) return P.human(value, digits);
+    return (value < 0 && Number(kept) !== 0 ? "\u2212" : "") + kept;
+  }
+
+  /**
    * Predicted classes and spikes per point (expected spikes without spikes) for one network.
    * settings: {spikes, windowMs, release, p, budget, cap}; stream: the mulberry32 stream.
    */
@@ -179,11 +193,11 @@
       root.dataset.accuracy = String(result.accuracy);
       root.dataset.spikes = String(result.spikes);
       var word = s.spikes ? "spikes" : "expected spikes";
-      accuracy.innerHTML = "test accuracy <b>" + P.human(result.accuracy, 1) + "\u202f%</b>";
-      count.innerHTML = word + " per inference <b>" + P.human(result.spikes, 1) + "</b>";
-      energy.innerHTML = "energy per inference <b>" + P.human(result.energy / 1000, 2) + "\u202fnJ</b>";
-      root.dataset.summary = "Network " + key + ": test accuracy " + P.human(result.accuracy, 1) + " percent, " +
-        P.human(result.spikes, 1) + " " + word + " and " + P.human(result.energy / 1000, 2) + " nanojoules per inference.";
+      accuracy.innerHTML = "test accuracy <b>" + fixed(result.accuracy, 1) + "\u202f%</b>";
+      count.innerHTML = word + " per inference <b>" + fixed(result.spikes, 1) + "</b>";
+      energy.innerHTML = "energy per inference <b>" + fixed(result.energy / 1000, 2) + "\u202fnJ</b>";
+      root.dataset.summary = "Network " + key + ": test accuracy " + fixed(result.accuracy, 1) + " percent, " +
+        fixed(result.spikes, 1) + " " + word + " and " + fixed(result.energy / 1000, 2) + " nanojoules per inference.";
       announce();
       draw(boundary, result, key, s);
     }
