@@ -150,8 +150,8 @@
     var p = P.slider(controls, { id: uid + "-p", label: "release probability <var>p</var>", min: 0.05, max: 1,
                                  step: 0.05, value: c.P_RELEASE, digits: 2 });
     var budget = toggle(controls, uid + "-budget", "energy budget", false);
-    var cap = P.slider(controls, { id: uid + "-cap", label: "at most", min: 1, max: 60, step: 1,
-                                   value: c.DEFAULT_CAP, digits: 0, unit: "expected spikes" });
+    var cap = P.slider(controls, { id: uid + "-cap", label: "expected count at most", min: 1, max: 60,
+                                   step: 1, value: c.DEFAULT_CAP, digits: 0, unit: "spikes" });
 
     var readout = P.el("div", { "class": "nn-readout" }, root, true);
     var accuracy = P.el("output", { id: uid + "-accuracy" }, readout, true);
