@@ -784,6 +784,7 @@ def test_answer_as_written_matches_its_computation(page, n, pattern, compute, to
 # below ("test_name") or one in another test file ("test_file.py::test_name").
 CHECKED_BY_TEST = {
     ("xor.md", 1): "test_xor_by_hand_computes_xor",
+    ("biology-back.md", 1): "test_biology_back.py::test_exercise_answers_on_page_are_computed",
     ("attractors.md", 1): "test_attractors.py::test_exercise_answer_on_page_is_computed",
     **{("continuous-attractors.md", n): "test_continuous_attractors.py::test_exercise_answers_are_computed"
        for n in range(1, 6)},

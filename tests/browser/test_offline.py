@@ -115,7 +115,7 @@ def test_every_link_works_from_disk(unzipped):
     assert checked > 100 and not broken, report(broken)
 
 
-@pytest.mark.parametrize("name", ["playground.html", "spiking-playground.html"])
+@pytest.mark.parametrize("name", ["playground.html", "spiking-playground.html", "biology-back.html"])
 def test_explorables_run_from_disk(browser, unzipped, name):
     context = browser.new_context(color_scheme="light")
     page = context.new_page()

@@ -1,0 +1,239 @@
+"""The "Add the biology back" page without a browser: its network, its generator, its claims.
+
+The browser test (tests/browser/test_biology_back.py) checks that the explorable's
+JavaScript gives exactly what network.py's infer() gives; these tests check the Python
+side itself: the counter-based mulberry32 against the ordinary stateful one, the shipped
+weights against a fresh training run, the spiking readout against the rate network it
+approximates, and the numbers and comparisons the page states.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, load_snippet, run_snippet
+from helpers import page_text
+
+network = load_snippet("biology_back/network.py")
+DATA_FILE = ROOT / "docs" / "assets" / "explorables" / "biology-back-weights.js"
+PAGE = ROOT / "docs" / "biology-back.md"
+
+
+def shipped() -> dict:
+    """The data file the explorable loads: JSON behind one assignment."""
+    text = DATA_FILE.read_text(encoding="utf-8")
+    match = re.search(r"window\.NNBioBackData = (\{.*\});\s*$", text, flags=re.S)
+    assert match, f"{DATA_FILE}: no 'window.NNBioBackData = {{...}};'"
+    return json.loads(match[1])
+
+
+@functools.cache
+def trained():
+    return network.trained()
+
+
+def mulberry32(seed: int, count: int) -> list[float]:
+    """The generator as usually written: a state advanced by a constant, then hashed."""
+    out, state = [], seed
+    for _ in range(count):
+        state = (state + 0x6D2B79F5) & 0xFFFFFFFF
+        t = state
+        t = ((t ^ (t >> 15)) * (t | 1)) & 0xFFFFFFFF
+        t = (((t + (((t ^ (t >> 7)) * (t | 61)) & 0xFFFFFFFF)) & 0xFFFFFFFF) ^ t)
+        out.append(((t ^ (t >> 14)) & 0xFFFFFFFF) / 4294967296)
+    return out
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 0xDEADBEEF])
+def test_counter_form_is_the_stateful_generator(seed):
+    """network.uniforms(seed, n) is the (n + 1)-th number of the ordinary mulberry32 stream."""
+    assert network.uniforms(seed, np.arange(500)).tolist() == mulberry32(seed, 500)
+
+
+def test_mulberry32_known_values():
+    """The first numbers for seed 0, as the reference JavaScript implementation gives them."""
+    # Math.imul arithmetic done by hand for the first draw: state 0x6D2B79F5.
+    a = 0x6D2B79F5
+    t = ((a ^ (a >> 15)) * (a | 1)) & 0xFFFFFFFF
+    t = ((t + (((t ^ (t >> 7)) * (t | 61)) & 0xFFFFFFFF)) & 0xFFFFFFFF) ^ t
+    assert network.uniforms(0, [0])[0] == ((t ^ (t >> 14)) & 0xFFFFFFFF) / 4294967296
+    draws = network.uniforms(7, np.arange(100_000))
+    assert 0 <= draws.min() and draws.max() < 1
+    assert draws.mean() == pytest.approx(0.5, abs=0.005)
+
+
+def test_shipped_weights_are_what_the_snippet_trains():
+    nets, x_test, y_test = trained()
+    data = shipped()
+    assert set(data["nets"]) == set(network.VARIANTS)
+    for key, net in nets.items():
+        for name in ("W1", "b1", "W2", "b2", "h_max"):
+            # Exact on the machine that wrote the file; a different BLAS may differ in the last bits.
+            np.testing.assert_allclose(data["nets"][key][name], net[name], rtol=1e-9, atol=1e-12, err_msg=f"{key} {name}")
+    assert data["test"]["x"] == x_test.tolist() and data["test"]["y"] == y_test.tolist()
+    constants = data["constants"]
+    for name, value in constants.items():
+        assert getattr(network, name) == value, name
+    assert data["grid"] == network.GRID
+
+
+def test_dale_networks_keep_their_signs():
+    nets, _, _ = trained()
+    for key in ("bp-dale", "fa-dale"):
+        w2 = np.asarray(nets[key]["W2"])
+        assert (w2[: network.N_EXCITATORY] >= 0).all() and (w2[network.N_EXCITATORY:] <= 0).all()
+        assert (w2[: network.N_EXCITATORY] > 0).any() and (w2[network.N_EXCITATORY:] < 0).any()
+    w2 = np.asarray(nets["bp"]["W2"])
+    assert ((w2 > 0).any(axis=1) & (w2 < 0).any(axis=1)).any(), "without Dale some unit has both signs"
+
+
+def test_rates_are_the_ordinary_network_when_nothing_saturates():
+    """Without spikes, infer() is the ReLU network itself wherever no unit passes h_max."""
+    nets, x_test, _ = trained()
+    for net in nets.values():
+        w1, b1, w2, b2 = (np.asarray(net[k]) for k in ("W1", "b1", "W2", "b2"))
+        h = np.maximum(x_test @ w1 + b1, 0)
+        inside = (h <= net["h_max"]).all(axis=1)
+        logits = h @ w2 + b2
+        predicted, _ = network.infer(net, x_test)
+        assert inside.mean() > 0.95
+        assert (predicted[inside] == logits[inside].argmax(1)).all()
+
+
+def test_spike_counts_have_the_expected_mean():
+    """Bernoulli bins: the mean count is rate x window, and the budget caps the expectation."""
+    nets, x_test, _ = trained()
+    net = nets["bp"]
+    _, expected = network.infer(net, x_test, window_ms=200)
+    _, counts = network.infer(net, x_test, spikes=True, window_ms=200)
+    assert counts.mean() == pytest.approx(expected.mean(), rel=0.02)
+    _, capped = network.infer(net, x_test, budget=True, cap=5, window_ms=200)
+    assert capped.max() == pytest.approx(5) and (capped <= 5 + 1e-9).all()
+    _, capped_counts = network.infer(net, x_test, spikes=True, budget=True, cap=5, window_ms=200)
+    assert capped_counts.mean() == pytest.approx(capped.mean(), rel=0.05)
+
+
+def test_long_windows_recover_the_rate_network():
+    """The spiking readout estimates the activity: the longer the window, the closer the answers."""
+    nets, x_test, y_test = trained()
+    net = nets["bp"]
+    rates = network.evaluate(net, x_test, y_test)[0]
+    short = network.evaluate(net, x_test, y_test, spikes=True, window_ms=10)[0]
+    long = network.evaluate(net, x_test, y_test, spikes=True, window_ms=2000)[0]
+    assert short < long <= rates + 1
+    assert long > rates - 3
+
+
+@functools.cache
+def table() -> dict:
+    nets, x_test, y_test = trained()
+    return {(key, name): network.evaluate(nets[key], x_test, y_test, **settings)
+            for key in network.VARIANTS for name, settings in network.CONSTRAINTS.items()}
+
+
+def test_printed_table_is_the_evaluation():
+    result = run_snippet("biology_back/network.py")
+    assert result.returncode == 0, result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and "%" in line]
+    assert len(rows) == 16
+    for (key, name), (accuracy, spikes, energy) in table().items():
+        assert f"| {key} | {name} | {accuracy:.1f} % | {spikes:.1f} | {energy / 1000:.2f} |" in rows
+
+
+def cost_range(step: int, keys) -> tuple[int, int]:
+    """The page's rounded range of what inference step `step` (1 spikes, 2 release, 3 budget) costs."""
+    t = table()
+    names = list(network.CONSTRAINTS)
+    costs = [t[key, names[step - 1]][0] - t[key, names[step]][0] for key in keys]
+    return round(min(costs)), round(max(costs))
+
+
+def test_page_claims_about_the_table():
+    """'The training constraints cost nothing here', 'spikes alone lose 12 to 17 points', 'release
+    4 to 6 more ... 10 to 11 for the two with it', 'a budget ... 6 to 13 more', 'within three points'."""
+    t = table()
+    rates = [t[key, "rates"][0] for key in network.VARIANTS]
+    assert max(rates) - min(rates) <= 0.5
+    for key in network.VARIANTS:
+        assert t[key, "spikes + release + budget"][1] == pytest.approx(network.DEFAULT_CAP, abs=0.2)
+    text = " ".join(PAGE.read_text(encoding="utf-8").split())
+    low, high = cost_range(1, network.VARIANTS)
+    assert f"spikes alone lose {low} to {high} points" in text
+    low, high = cost_range(2, ("bp", "fa"))
+    dale_low, dale_high = cost_range(2, ("bp-dale", "fa-dale"))
+    assert f"release {low} to {high} more for the networks without Dale's principle but {dale_low} to {dale_high}" in text
+    assert dale_low > high, "release costs the Dale networks more"
+    low, high = cost_range(3, network.VARIANTS)
+    assert f"spikes {low} to {high} more again" in text
+    final = [t[key, "spikes + release + budget"][0] for key in network.VARIANTS]
+    assert max(final) - min(final) < 3, "'within three points of each other'"
+
+
+def test_release_at_its_mean_leaves_the_rate_network_unchanged():
+    """Each release carries weight / p, so without spikes the toggle and p change nothing."""
+    nets, x_test, _ = trained()
+    for net in nets.values():
+        plain, _ = network.infer(net, x_test)
+        for p in (0.05, 0.25, 1.0):
+            assert (network.infer(net, x_test, release=True, p=p)[0] == plain).all()
+
+
+def test_release_keeps_the_expected_drive_with_spikes():
+    """Counted over a long window, release with weight / p per release gives the spiking answers."""
+    nets, x_test, _ = trained()
+    net = nets["bp"]
+    spiking, _ = network.infer(net, x_test, spikes=True, window_ms=4000)
+    released, _ = network.infer(net, x_test, spikes=True, window_ms=4000, release=True, p=0.5)
+    assert (spiking == released).mean() > 0.95
+
+
+def test_a_shared_output_weight_changes_no_rate_answer():
+    """The softmax invariance behind 'Dale cannot cost anything here': adding the same amount to
+    both of a unit's output weights leaves every answer, so each row can take either sign."""
+    nets, x_test, _ = trained()
+    net = dict(nets["bp"])
+    w2 = np.asarray(net["W2"])
+    shift = (2 * np.abs(w2).max(axis=1, keepdims=True) + 0.1) * np.where(np.arange(network.N_HIDDEN) < 10, 1, -1)[:, None]
+    net["W2"] = (w2 + shift).tolist()
+    assert ((np.asarray(net["W2"]) > 0).all(axis=1) | (np.asarray(net["W2"]) < 0).all(axis=1)).all()
+    assert (network.infer(net, x_test)[0] == network.infer(nets["bp"], x_test)[0]).all()
+
+
+def test_dale_networks_carry_a_large_shared_output_weight():
+    """Why release costs the Dale networks more: their shared weight rivals the difference."""
+    nets, _, _ = trained()
+    for key in network.VARIANTS:
+        w2 = np.asarray(nets[key]["W2"])
+        shared, difference = np.abs(w2.sum(1)).sum(), np.abs(w2[:, 1] - w2[:, 0]).sum()
+        assert (shared > 0.8 * difference) == key.endswith("dale"), key
+
+
+def test_boundaries_snippet_prints_the_accuracies_in_its_alt_text():
+    result = run_snippet("biology_back/boundaries.py")
+    assert result.returncode == 0, result.stderr
+    accuracies = re.findall(r"test accuracy (\d+\.\d) %", result.stdout)
+    assert accuracies == [f"{table()[key, 'rates'][0]:.1f}" for key in network.VARIANTS]
+    alt = PAGE.read_text(encoding="utf-8")
+    assert "each reach 95.8 percent, feedback alignment with Dale's principle 96.0 percent" in alt
+    assert accuracies == ["95.8", "95.8", "95.8", "96.0"]
+
+
+def test_exercise_answers_on_page_are_computed():
+    text = PAGE.read_text(encoding="utf-8").split("## Exercises", 1)[1]
+    _, spikes, energy = table()["bp", "rates"]
+    assert f"expects\n   {spikes:.1f} spikes per answer" in text
+    assert f"${spikes:.1f} \\times {network.SPIKE_ENERGY_PJ}\\ \\text{{pJ}} \\approx {energy / 1000:.2f}\\ \\text{{nJ}}$" in text
+    per_joule = 1 / (energy * 1e-12)
+    match = re.search(r"\\approx (\d\.\d) \\times\s+10\^\{(\d+)\}\$\s+answers", text)
+    assert match and float(match[1]) * 10 ** int(match[2]) == pytest.approx(per_joule, rel=0.05)
+
+
+def test_page_states_the_defaults_it_uses():
+    html_free = page_text(PAGE.read_text(encoding="utf-8"))
+    assert f"a window of\n{network.DEFAULT_WINDOW_MS} time bins" in html_free
+    assert f"a cap\nof {network.DEFAULT_CAP} spikes" in html_free
