@@ -1,6 +1,6 @@
 """Long tasks while a page loads and is scrolled through, CPU throttled 4x (`make long-tasks`).
 
-    python scripts/long_tasks.py                         # the representative pages
+    python scripts/long_tasks.py                  # the pages make bench measures (lighthouse.py)
     python scripts/long_tasks.py hodgkin-huxley/ --detail  # + where layout is forced, by whom
 
 Each page is opened in headless Chromium at a phone's size (Lighthouse's mobile screen,
@@ -31,8 +31,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PHONE = {"width": 412, "height": 823}
 THROTTLE = 4
 GOAL_MS = 200
-CATEGORIES = "blink.user_timing,devtools.timeline,disabled-by-default-devtools.timeline,disabled-by-default-devtools.timeline.stack"
-REPRESENTATIVE = ["", "hodgkin-huxley/", "attractors/", "gradient-descent/", "ledger/", "spiking-playground/"]
+CATEGORIES = ",".join(
+    [
+        "blink.user_timing",  # the scroll-start mark
+        "devtools.timeline",  # tasks, layouts, style recalculations
+        "disabled-by-default-devtools.timeline",
+        "disabled-by-default-devtools.timeline.stack",  # the script that forced a layout
+    ]
+)
 
 
 def trace_visit(browser, url: str) -> tuple[list[dict], int]:
@@ -73,10 +79,13 @@ def scroll_mark(events: list[dict]) -> dict:
 
 
 def frame_of(event: dict) -> str:
+    """The script frame that forced a layout or style recalculation ("" if none did):
+    function, file, line and column (the trace counts both from 1)."""
     stack = (event.get("args", {}).get("beginData") or {}).get("stackTrace") or []
     for frame in stack:
+        name = frame.get("functionName") or "(anonymous)"
         url = frame.get("url", "").rsplit("/", 1)[-1]
-        return f"{frame.get('functionName') or '(anonymous)'} {url}:{frame.get('lineNumber', 0) + 1}:{frame.get('columnNumber', 0) + 1}"
+        return f"{name} {url}:{frame.get('lineNumber', 0)}:{frame.get('columnNumber', 0)}"
     return ""
 
 
@@ -123,13 +132,18 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     base = lighthouse.serve(args.site)
-    pages = args.pages or REPRESENTATIVE
-    header = f"{'page':<32} {'load max':>8} {'scroll max':>10} {'layouts':>7} {'objects':>7} {'recalcs':>7} {'elements':>8} {'forced':>6} {'DOM':>6}"
-    print(f"CPU {THROTTLE}x slower, {PHONE['width']} x {PHONE['height']} px; times in ms; goal: scroll max <= {GOAL_MS}")
+    pages = args.pages or lighthouse.representative_pages(args.site)
+    columns = ["load max", "scroll max", "layouts", "objects", "recalcs", "elements", "forced", "DOM"]
+    header = f"{'page':<32} " + " ".join(f"{name:>{max(6, len(name))}}" for name in columns)
+    print(
+        f"CPU {THROTTLE}x slower, {PHONE['width']} x {PHONE['height']} px; times in ms; goal: scroll max <= {GOAL_MS}"
+    )
     print(header)
     worst = 0.0
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=lighthouse.CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=lighthouse.CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
         for path in pages:
             events, dom = trace_visit(browser, base + path)
             if args.save:
