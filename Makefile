@@ -17,11 +17,12 @@ READER     := $(VENV)/.reader-installed
 TESTER     := $(VENV)/.tester-installed
 ENGINE     := $(VENV)/.engine-installed
 RUN        := NO_MKDOCS_2_WARNING=1
+LIGHTHOUSE := $(TOOLS)/lighthouse/.installed
 # pytest-xdist: one test process per core; the site is built once, and a module whose tests
 # share a costly fixture runs whole on one worker (tests/conftest.py).
 PARALLEL   := -n auto
 
-.PHONY: serve build test quick lint bench bench-setup offline pdf slides-pdf lock math-font release deploy clean lighthouse
+.PHONY: serve build test quick lint bench bench-setup offline pdf slides-pdf lock math-font release deploy clean lighthouse long-tasks
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -63,7 +64,7 @@ quick: $(TESTER) $(ENGINE)  ## the inner loop: no browser, no double builds (one
 lint: $(TESTER)  ## ruff: lint everything, check the engine's format (make test runs it: tests/test_lint.py)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-bench: $(TESTER) $(ENGINE)  ## cold build, warm rebuild, and the same pages without the hook: prints ratios
+bench: $(TESTER) $(ENGINE) $(LIGHTHOUSE)  ## cold build, warm rebuild, the same pages without the hook (ratios); Lighthouse on the representative pages
 	$(RUN) $(BIN)/python scripts/bench.py
 
 bench-setup:  ## fresh clone -> reader's install -> first page served: prints the times
@@ -108,7 +109,6 @@ math-font:  ## re-fetch the self-hosted math font (docs/assets/fonts/) from npm;
 # Lighthouse (Node, pinned with its dependency tree in scripts/lighthouse/package-lock.json)
 # in .tools/, like uv; not part of the reader's install nor of `make test` (timings are not
 # assertions). Needs Node >= 18 and npm.
-LIGHTHOUSE := $(TOOLS)/lighthouse/.installed
 $(LIGHTHOUSE): scripts/lighthouse/package-lock.json
 	mkdir -p $(TOOLS)/lighthouse
 	cp scripts/lighthouse/package.json scripts/lighthouse/package-lock.json $(TOOLS)/lighthouse/
@@ -117,6 +117,11 @@ $(LIGHTHOUSE): scripts/lighthouse/package-lock.json
 
 lighthouse: $(LIGHTHOUSE) build  ## Lighthouse mobile + desktop scores of every page (PAGES="a/ b/" RUNS=3), median of RUNS
 	$(BIN)/python scripts/lighthouse.py --runs $(or $(RUNS),3) $(PAGES)
+
+# The longest main-thread task while each page loads and is scrolled through at 4x CPU
+# throttle (issue 34: none over 200 ms while scrolling), with what forced layout (DETAIL=1).
+long-tasks: $(TESTER) build  ## longest tasks, layouts and forced layouts per page at 4x throttle (PAGES="a/ b/" DETAIL=1)
+	$(BIN)/python scripts/long_tasks.py $(if $(DETAIL),--detail) $(PAGES)
 
 clean:
 	rm -rf site site-offline .cache neural-neuronal-offline.zip dist

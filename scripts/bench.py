@@ -17,8 +17,10 @@
 
 Each build is a fresh `mkdocs build` process, as a reader runs it; warm and bare take
 the median of several runs. Timings vary with machine load: read the ratios. Then the
-page-weight report of the built site (``scripts/page_weight.py``), and the CPU time of
-each part's snippets (a nav section) beside the budget a part has (``PART_BUDGETS``).
+page-weight report of the built site (``scripts/page_weight.py``), the CPU time of
+each part's snippets (a nav section) beside the budget a part has (``PART_BUDGETS``), and
+Lighthouse's scores of the representative pages (``scripts/lighthouse.py``: the pages of
+issue 34 and the largest ones; median of ``BENCH_LIGHTHOUSE_RUNS``, 3 unless set).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pathlib import Path
 from nn_site.paths import ROOT
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "3"))
+LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "3"))
 # The bare build: the site's hooks (nn_site/hooks.py) without the snippet engine (nn_site.build),
 # on the pages written out by write_static_pages, and without the course data, which is made
 # from what the engine loads (hooks.NEEDS). Derived from hooks.py, so every other concern
@@ -170,6 +173,13 @@ DECKS_LOG = re.compile(r"Slides: \d+ decks[^,]*, \d+ slides, in ([\d.]+) s")  # 
 
 
 def main() -> None:
+    with tempfile.TemporaryDirectory() as kept:
+        measure(Path(kept) / "site")
+
+
+def measure(built: Path) -> None:
+    """Everything above; ``built`` keeps the cold build's site for Lighthouse, run last."""
+    import lighthouse
     import page_weight
 
     from nn_site.engine.fence import snippets_used
@@ -200,6 +210,7 @@ def main() -> None:
             decks_warm = statistics.median(decks) if decks else float("nan")
             weights = page_weight.report(tmp / "site")
             print_ready = print_page_ready(tmp / "site")
+            shutil.copytree(tmp / "site", built)
             write_static_pages(tmp / "docs", tmp / "cache")
             bare = statistics.median(
                 build(bare_config, tmp / "cache-bare", tmp / "site-bare")[0] for _ in range(REPEATS)
@@ -233,6 +244,8 @@ def main() -> None:
     print(
         f"\nprint page DOMContentLoaded: {', '.join(f'{t:.0f}' for t in print_ready)} ms   goal <= 2000 (idle machine)"
     )
+    print(f"\nLighthouse, the representative pages (median of {LIGHTHOUSE_RUNS}; goal: mobile >= 90, desktop >= 95):")
+    lighthouse.report(built, lighthouse.representative_pages(built), runs=LIGHTHOUSE_RUNS)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
     make lighthouse                       # every page, mobile and desktop, median of 3
     make lighthouse PAGES="hodgkin-huxley/ ledger/" RUNS=1
+    python scripts/lighthouse.py --representative   # the set `make bench` measures
 
 For each page and preset (mobile: Lighthouse's default, a mid-range phone on slow 4G;
 desktop), Lighthouse runs RUNS times in a fresh headless Chromium; the table gives the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import html.parser
 import http.server
 import json
 import statistics
@@ -34,6 +36,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".woff")
+# The pages issue 34 measured (the home page is what the theme alone costs), to which
+# representative_pages adds the largest ones by element count.
+REPRESENTATIVE = ["", "hodgkin-huxley/", "attractors/", "gradient-descent/", "ledger/", "spiking-playground/"]
+LARGEST = 3
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -88,12 +94,36 @@ def serve(site: Path, compress: bool = True) -> str:
 def pages_of(site: Path) -> list[str]:
     """Every page of the site, as URL paths ('' is the home page), versions' copies excluded."""
     found = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.parent.relative_to(site).as_posix()
+    for page in sorted(site.rglob("index.html")):
+        rel = page.parent.relative_to(site).as_posix()
         if rel.startswith(("v/", "search")):
             continue
         found.append("" if rel == "." else rel + "/")
     return found
+
+
+class _ElementCounter(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.count += 1
+
+
+def element_count(site: Path, path: str) -> int:
+    """Elements in the page's HTML as served (before its scripts run: the theme adds ~1 %)."""
+    counter = _ElementCounter()
+    counter.feed((site / path / "index.html").read_text(encoding="utf-8"))
+    return counter.count
+
+
+def representative_pages(site: Path) -> list[str]:
+    """REPRESENTATIVE, then the LARGEST other pages by element count (the print page, every
+    page in one, is not a page a phone opens)."""
+    others = [path for path in pages_of(site) if path not in REPRESENTATIVE and not path.startswith("print_page")]
+    largest = sorted(others, key=lambda path: -element_count(site, path))[:LARGEST]
+    return [path for path in REPRESENTATIVE if (site / path / "index.html").exists()] + largest
 
 
 def run_once(url: str, preset: str) -> dict:
@@ -126,24 +156,17 @@ def median_of(runs: list[dict]) -> dict:
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, default=ROOT / "site")
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--presets", default="mobile,desktop")
-    parser.add_argument("pages", nargs="*", help="URL paths (e.g. ledger/); default: every page")
-    args = parser.parse_args()
+def report(site: Path, pages: list[str], runs: int = 3, presets: str = "mobile,desktop") -> dict:
+    """Print the table (one row per page and preset, as each is measured) and the lowest
+    score; return the medians by (page, preset)."""
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} not found: run `make lighthouse` (it installs Lighthouse first)")
-    if not (args.site / "index.html").exists():
-        sys.exit(f"{args.site}/index.html not found: build the site first (make build)")
-    base = serve(args.site)
-    pages = args.pages or pages_of(args.site)
+    base = serve(site)
     print(f"{'page':<40} {'preset':<8} {'perf':>5} {'a11y':>5} {'TBT ms':>7} {'LCP ms':>7} {'DOM':>6}")
     results = {}
     for path in pages:
-        for preset in args.presets.split(","):
-            m = median_of([run_once(base + path, preset) for _ in range(args.runs)])
+        for preset in presets.split(","):
+            m = median_of([run_once(base + path, preset) for _ in range(runs)])
             results[(path, preset)] = m
             print(
                 f"{path or '(home)':<40} {preset:<8} {m['performance']:>5.0f} {m['accessibility']:>5.0f} "
@@ -152,6 +175,21 @@ def main() -> None:
             )
     worst = min(results.items(), key=lambda item: item[1]["performance"])
     print(f"\nlowest performance: {worst[0][0] or '(home)'} {worst[0][1]} {worst[1]['performance']:.0f}")
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--presets", default="mobile,desktop")
+    parser.add_argument("--representative", action="store_true", help="the pages `make bench` measures")
+    parser.add_argument("pages", nargs="*", help="URL paths (e.g. ledger/); default: every page")
+    args = parser.parse_args()
+    if not (args.site / "index.html").exists():
+        sys.exit(f"{args.site}/index.html not found: build the site first (make build)")
+    pages = representative_pages(args.site) if args.representative else args.pages or pages_of(args.site)
+    report(args.site, pages, args.runs, args.presets)
 
 
 if __name__ == "__main__":

@@ -43,3 +43,15 @@ def test_pages_are_every_page_but_the_versions_copies(tmp_path):
         (tmp_path / rel).mkdir(parents=True, exist_ok=True)
         (tmp_path / rel / "index.html").write_text("<p>x</p>", encoding="utf-8")
     assert lighthouse.pages_of(tmp_path) == ["", "ledger/"]
+
+
+def test_the_representative_pages_are_issue_34s_and_the_three_largest(tmp_path):
+    """make bench measures the pages issue 34 named and the three largest others by element
+    count (the print page, every page in one, is not one of them)."""
+    sizes = {"": 1, "ledger/": 1, "hodgkin-huxley/": 1, "a/": 50, "b/": 5, "c/": 40, "d/": 30, "print_page/": 900}
+    for rel, paragraphs in sizes.items():
+        (tmp_path / rel).mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel / "index.html").write_text("<p>x</p>" * paragraphs, encoding="utf-8")
+    assert lighthouse.element_count(tmp_path, "c/") == 40
+    # issue 34's pages that exist, in its order, then the largest first
+    assert lighthouse.representative_pages(tmp_path) == ["", "hodgkin-huxley/", "ledger/", "a/", "c/", "d/"]

@@ -29,6 +29,15 @@ BOXES = """() => [...document.querySelectorAll('.math-display')].filter(box => b
 })"""
 
 
+# math-scroll.js measures a box when it first nears the screen (issue 34): the page is
+# scrolled through, a frame rendered at each step, before its boxes are read.
+SCROLL_THROUGH = """async () => {
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await frame(); }
+  scrollTo(0, 0); await frame();
+}"""
+
+
 def faded(box: dict) -> tuple[bool, bool]:
     """Whether the box's mask fades its left and its right end (alpha of its outer stops)."""
     stops = re.findall(r"rgba?\(([^)]*)\)", box["mask"])
@@ -43,6 +52,7 @@ def test_wide_equations_fit_or_fade_where_they_go_on(browser, base_url, scheme):
     try:
         page.goto(base_url + "activation-functions/")
         page.evaluate("document.fonts.ready.then(() => true)")
+        page.evaluate(SCROLL_THROUGH)
         page.wait_for_function("document.querySelectorAll('.math-display--more-right').length > 0")
         boxes = page.evaluate(BOXES)
         fitted = [b for b in boxes if b["fitted"]]
@@ -70,6 +80,7 @@ def test_equations_on_a_desktop_neither_shrink_nor_scroll(browser, base_url):
     try:
         page.goto(base_url + "hodgkin-huxley/")
         page.evaluate("document.fonts.ready.then(() => true)")
+        page.evaluate(SCROLL_THROUGH)
         boxes = page.evaluate(BOXES)
     finally:
         context.close()
@@ -106,6 +117,7 @@ def test_an_equation_written_in_lines_shows_one_copy_that_fits(browser, base_url
         for path in PAGES_IN_LINES:
             page.goto(base_url + path)
             page.evaluate("document.fonts.ready.then(() => true)")
+            page.evaluate(SCROLL_THROUGH)
             for eq in page.evaluate(COPIES):
                 seen += 1
                 if not eq["pairedWith"] or (eq["oneLine"], eq["inLines"]) != (not in_lines, in_lines):
