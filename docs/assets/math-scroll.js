@@ -39,30 +39,20 @@
       box.removeAttribute("aria-label");
     }
   }
-  // A box is first measured when it comes near the screen, not all at load: measuring one
-  // lays out its equation, and site.css keeps off-screen blocks out of layout until then
-  // (issue 34). From then on, a change of its size measures it again.
   function start() {
     var boxes = document.querySelectorAll(".math-display");
     if (!boxes.length) return;
-    if (!("ResizeObserver" in window && "IntersectionObserver" in window)) {
-      boxes.forEach(mark);
-      return;
-    }
-    var resized = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) { mark(entry.target); });
-    });
-    var near = new IntersectionObserver(function (entries) {
-      entries.forEach(function (entry) {
-        if (!entry.isIntersecting) return;
-        near.unobserve(entry.target);
-        resized.observe(entry.target);  // its first report marks it
+    if ("ResizeObserver" in window) {
+      var observer = new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) { mark(entry.target); });
       });
-    }, { rootMargin: "100% 0px" });
-    boxes.forEach(function (box) {
-      near.observe(box);
-      box.addEventListener("scroll", function () { ends(box); }, { passive: true });
-    });
+      boxes.forEach(function (box) { observer.observe(box); });
+      boxes.forEach(function (box) {
+        box.addEventListener("scroll", function () { ends(box); }, { passive: true });
+      });
+    } else {
+      boxes.forEach(mark);
+    }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -41,6 +41,10 @@ def test_no_empty_space_after_a_square_root(page, base_url, site, site_pages):
     problems, roots = [], 0
     for path in pages:
         page.goto(base_url + path)
+        # A root only inside a closed solution (<details>) is not drawn, so nothing asks for
+        # the math font on that page (biology-back: its one root is in a solution).
+        if not page.evaluate("[...document.querySelectorAll('msqrt')].some(m => m.getClientRects().length)"):
+            continue
         page.evaluate("document.fonts.ready.then(() => true)")
         assert page.evaluate("document.fonts.check('16px \"STIX Two Math\"')"), f"/{path}: math font not loaded"
         for root in page.evaluate(MEASURE):
