@@ -13,15 +13,13 @@ whose answers are known in advance.
 
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
-from metric_table import scores
+from metric_table import scores, show
 from similarity import rsa_noise_ceiling, split_half_ceiling
 
 DATA = Path(__file__).parent / "data" / "learned_codes.npz"
 N_SESSIONS = 4
 NOISE = 0.5  # s.d. of the recording noise in one session, in units of the code's s.d.
-TITLES = {"RSA": "RSA (Spearman)", "predictivity": "linear predictivity", "CKA": "linear CKA"}
 
 
 def load_codes():
@@ -55,32 +53,4 @@ def table(seed=0):
 
 
 if __name__ == "__main__":
-    results, rsa_ceiling, predictivity_ceiling = table()
-    metrics = list(next(iter(results.values())))
-    print("| model | " + " | ".join(metrics) + " |")
-    print("|---|" + "---:|" * len(metrics))
-    for name, row in results.items():
-        print(f"| {name} | " + " | ".join(f"{row[m]:.3f}".replace("-", "−") for m in metrics) + " |")
-    print(f"| noise ceiling | {rsa_ceiling[0]:.3f} to {rsa_ceiling[1]:.3f} | {predictivity_ceiling:.3f} | – | – |")
-
-    names = list(results)
-    y = np.arange(len(names))[::-1]
-    fig, axes = plt.subplots(2, 2, figsize=(7, 5.6), sharey=True)
-    for ax, metric, colour in zip(axes.flat, metrics, ("C0", "C1", "C2", "C4")):
-        values = [results[n][metric] for n in names]
-        ax.barh(y, values, color=colour, height=0.6)
-        if metric == "RSA":
-            for bound, style in zip(rsa_ceiling, (":", "--")):  # the ceiling's lower and upper bounds
-                ax.axvline(bound, color="C6", lw=2, ls=style, zorder=3)
-        if metric == "predictivity":
-            ax.axvline(predictivity_ceiling, color="C6", lw=2, ls="--", zorder=3)
-        if metric == "Procrustes angle":
-            ax.set_xlim(0, np.pi / 2)
-            ax.set_xticks([0, np.pi / 4, np.pi / 2], ["0", r"$\pi/4$", r"$\pi/2$"])
-            ax.set_title("Procrustes angle (0 = same)")
-        else:
-            ax.set_xlim(0, 1)
-            ax.set_title(TITLES[metric])
-    for ax in axes[:, 0]:
-        ax.set_yticks(y, names)
-    plt.show()
+    show(*table(), height=5.6)

@@ -72,8 +72,8 @@ def table(seed=0):
     return {name: scores(m, sessions) for name, m in models.items()}, rsa_noise_ceiling(sessions), split_half_ceiling(sessions)
 
 
-if __name__ == "__main__":
-    results, rsa_ceiling, predictivity_ceiling = table()
+def show(results, rsa_ceiling, predictivity_ceiling, height=6.4):
+    """Print the scores as a table and draw them as bars, one panel a metric, with the ceilings."""
     metrics = list(next(iter(results.values())))
     print("| model | " + " | ".join(metrics) + " |")
     print("|---|" + "---:|" * len(metrics))
@@ -84,7 +84,7 @@ if __name__ == "__main__":
 
     names = list(results)
     y = np.arange(len(names))[::-1]
-    fig, axes = plt.subplots(2, 2, figsize=(7, 6.4), sharey=True)
+    fig, axes = plt.subplots(2, 2, figsize=(7, height), sharey=True)
     for ax, metric, colour in zip(axes.flat, metrics, ("C0", "C1", "C2", "C4")):
         values = [results[n][metric] for n in names]
         ax.barh(y, values, color=colour, height=0.6)
@@ -103,3 +103,7 @@ if __name__ == "__main__":
     for ax in axes[:, 0]:
         ax.set_yticks(y, names)
     plt.show()
+
+
+if __name__ == "__main__":
+    show(*table())
