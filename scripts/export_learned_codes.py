@@ -51,7 +51,7 @@ def codes_and_stimuli() -> tuple[np.ndarray, np.ndarray]:
     """(codes (dictionary, stimulus, unit), indices of the stimulus patches)."""
     sparse, gabor = receptive_field_modules()
     X, size = sparse.whitened_patches()
-    D, _ = sparse.learn_dictionary(X)
+    D, _ = sparse.saved_dictionary()  # the learned dictionary, relearned only if stale
     params, _ = gabor.fit_gabors(D.T.reshape(-1, size, size))
     fitted = gabor.gabor(params, size).reshape(len(params), -1).T
     rng = np.random.default_rng(SEED)
