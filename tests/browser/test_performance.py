@@ -5,7 +5,8 @@ measured as they near it (math-scroll.js). That must be invisible to a reader: n
 while a page is scrolled (no layout shift), a link to a section lands on it, and a page's
 element count stays under a limit. (Leaving off-screen blocks out of the first layout with
 content-visibility was tried and taken out: its estimated heights made pages grow as they
-were scrolled and links land short; site.css, section "performance", says more.)
+were scrolled and links land short; site.css, section "performance", says more. It stays
+only on the ledger's phone cards, whose heights are known: the last test below.)
 Timings are measured by commands (scripts/long_tasks.py, scripts/lighthouse.py), not here.
 """
 
@@ -105,3 +106,43 @@ def test_a_link_to_a_section_lands_on_it(browser, base_url, path, width):
         assert not missed, f"/{path} at {width} px: " + ", ".join(missed)
     finally:
         context.close()
+
+
+def test_the_ledgers_cards_are_contained_and_a_link_past_them_lands(phone_page, base_url):
+    """The one place with content-visibility (site.css, "performance"): the ledger's cards on a
+    phone. It is safe because their estimated height is the cards' median real one, and a link
+    to the one section after the table (its references) lands on it, or on the page's end."""
+    phone_page.goto(base_url + "ledger/", wait_until="load")
+    phone_page.wait_for_function("document.fonts.status === 'loaded'")
+    found = phone_page.evaluate("""() => {
+      const rows = [...document.querySelectorAll('.ledger-table tbody tr')];
+      const table = document.querySelector('.ledger-table');
+      const after = [...document.querySelectorAll('.md-content article h2[id]')]
+        .filter(h => table.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const style = getComputedStyle(rows[0]);
+      const estimate = parseFloat(style.containIntrinsicHeight.replace('auto ', ''))
+        + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      // draw every card once, then compare its real height with the estimate
+      const real = rows.map(r => { r.scrollIntoView(); return r.getBoundingClientRect().height; });
+      real.sort((a, b) => a - b);
+      return {modes: [...new Set(rows.map(r => getComputedStyle(r).contentVisibility))],
+              after: after.map(h => h.id), median: real[real.length >> 1], estimate, rows: rows.length};
+    }""")
+    assert found["rows"] > 80 and found["modes"] == ["auto"], found
+    assert abs(found["estimate"] - found["median"]) < 0.1 * found["median"], found
+    assert found["after"] == ["references"], found
+    for target in found["after"]:  # a fresh load: no card drawn yet but those near the target
+        phone_page.goto(f"{base_url}ledger/#{target}", wait_until="load")
+        phone_page.wait_for_timeout(300)
+        top, at_end = phone_page.evaluate(f"""() => [document.getElementById({target!r}).getBoundingClientRect().top,
+          scrollY + innerHeight >= document.documentElement.scrollHeight - 2]""")
+        assert 0 <= top <= 150 or (at_end and 0 <= top < innerHeight(phone_page)), (target, top, at_end)
+    # on a wide screen, where rows are table rows, nothing is contained
+    phone_page.set_viewport_size({"width": 1280, "height": 800})
+    modes = phone_page.evaluate("[...new Set([...document.querySelectorAll('.ledger-table tbody tr')]"
+                                ".map(r => getComputedStyle(r).contentVisibility))]")
+    assert modes == ["visible"], modes
+
+
+def innerHeight(page) -> int:  # noqa: N802 - the DOM's name
+    return page.viewport_size["height"]
