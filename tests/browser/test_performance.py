@@ -139,8 +139,10 @@ def test_the_ledgers_cards_are_contained_and_a_link_past_them_lands(phone_page, 
         assert 0 <= top <= 150 or (at_end and 0 <= top < innerHeight(phone_page)), (target, top, at_end)
     # on a wide screen, where rows are table rows, nothing is contained
     phone_page.set_viewport_size({"width": 1280, "height": 800})
-    modes = phone_page.evaluate("[...new Set([...document.querySelectorAll('.ledger-table tbody tr')]"
-                                ".map(r => getComputedStyle(r).contentVisibility))]")
+    modes = phone_page.evaluate(
+        "[...new Set([...document.querySelectorAll('.ledger-table tbody tr')]"
+        ".map(r => getComputedStyle(r).contentVisibility))]"
+    )
     assert modes == ["visible"], modes
 
 
