@@ -184,9 +184,10 @@ def test_page_is_grouped_by_release_newest_first(tmp_path):
     md = corrections.page_markdown(loaded, root / "docs", "0.2.0", "corrections.md",
                                    "https://github.com/o/r/commit/")
     headings = re.findall(r"^## (.*)$", md, re.M)
-    assert re.findall(r"\{#(\w+)\}$", md, re.M) == ["c", "b", "a"]
+    assert re.findall(r'^<h4 id="(\w+)">', md, re.M) == ["c", "b", "a"]
     assert headings == ["Not yet released (after 0.2.0)", "Release 0.2.0", "Release 0.1.0"]
-    assert "### [XOR](xor.md)\n\n#### Clarification: c {#c}\n\n2027-01-02, commit" in md
+    assert ('### [XOR](xor.md)\n\n<h4 id="c">Clarification: c<a class="headerlink" href="#c" '
+            'title="Permanent link">&para;</a></h4>\n\n2027-01-02, commit') in md
     assert md.count("### [XOR](xor.md)") == 3      # one page group in each release
     assert "[`71e754e`](https://github.com/o/r/commit/71e754e)" in md
     foot = corrections.footer_markdown(loaded, "xor.md", "0.2.0")
@@ -222,8 +223,8 @@ def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):
     loaded = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
     md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
     assert re.findall(r"^### \[(.*?)\]", md, re.M) == ["Hodgkin–Huxley", "XOR"]
-    assert re.findall(r"^#### (.*) \{#", md, re.M) == ["Correction: second fix", "Correction: third fix",
-                                                      "Correction: first fix"]
+    entries = re.findall(r'^<h4 id="[\w-]+">(.*?)<a class="headerlink"', md, re.M)
+    assert entries == ["Correction: second fix", "Correction: third fix", "Correction: first fix"]
 
 
 # --- the built site ---------------------------------------------------------------------
