@@ -253,18 +253,19 @@ def test_mapping_table_has_five_rows_each_with_verdict_and_citation(site):
     tables = page.select(".ledger-table table")
     assert len(tables) == 1
     header = [th.get_text(strip=True) for th in tables[0].select("thead th")]
-    assert header == ["#", "Analogy or claim", "Verdict", "Why"]
+    assert header == ["Analogy or claim", "Verdict", "Why"]
     shown = tables[0].select("tbody tr")
     assert len(shown) == 5
-    for tr, want in zip(shown, expected):
-        for label in tr.select(".ledger-label"):   # the column names shown only on phones
-            label.decompose()
+    for n, (tr, want) in enumerate(zip(shown, expected), 1):
         cells = tr.find_all("td")
-        assert " ".join(cells[1].get_text().split()) == want["analogy"]
-        verdict = cells[2].select_one("strong.verdict")
+        number = cells[0].select_one("span.ledger-number")  # the page's text says "row 2"
+        assert number is not None and number.get_text() == str(n)
+        number.decompose()
+        assert " ".join(cells[0].get_text().split()) == want["analogy"]
+        verdict = cells[1].select_one("strong.verdict")
         assert verdict is not None and verdict.get_text(strip=True) == want["verdict"]
         assert f"verdict-{want['verdict']}" in verdict["class"]
-        assert cells[3].select("span.citation a[href^='#ref-']"), tr.get_text()
+        assert cells[2].select("span.citation a[href^='#ref-']"), tr.get_text()
     assert [r["analogy"].split(" ↔ ")[0] for r in expected] == [
         "Dendrites", "Synaptic efficacy", "Soma integration", "Firing threshold", "Axon signal"]
 

@@ -149,6 +149,7 @@ def test_every_reason_is_one_short_plain_line():
     ("rows: [synapse-weight]\npage: mapping.md", "exactly one of"),
     ("rows: [synapse-weight]\ncolumns: [analogy, colour]", "'columns' must be"),
     ("all: true\ncompact: true\ncolumns: [analogy]", "'compact' sets its own columns"),
+    ("rows: [synapse-weight]\ncolumns: [analogy, why]", "'columns' must include analogy and verdict"),
     ("all: true\nfilter: yes please", "'filter' must be true or false"),
 ])
 def test_a_bad_block_is_a_clear_error(body, message):
@@ -169,7 +170,8 @@ def test_block_renders_rows_with_their_data():
 
 
 def _keys_per_row(markdown: str) -> list[list[str]]:
-    return [re.findall(r"@([\w:-]+)", line) for line in markdown.splitlines() if line.startswith("| <span")]
+    return [re.findall(r"@([\w:-]+)", line) for line in markdown.splitlines()
+            if line.startswith("| ") and not line.startswith("| Analogy or claim |")]  # rows, not the header
 
 
 @pytest.mark.parametrize("options", ["", "compact: true"])

@@ -68,6 +68,9 @@ COLUMNS = {
 }
 DEFAULT_COLUMNS = ["analogy", "verdict", "why", "sources"]
 COMPACT_COLUMNS = ["analogy", "verdict", "why"]
+# Cells a phone's card shows without their column's name: the claim and its badge lead the
+# card, the why (or reason) is the text under them.
+UNLABELLED = ("analogy", "verdict", "why")
 CITED = re.compile(r"@([\w:-]+)")
 FENCE = re.compile(r"^```ledger[ \t]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE = re.compile(r"\[\[verdict:(?P<id>[^\]\s]*)\]\]")
@@ -209,11 +212,14 @@ def parse_block(body: str, where: str, rows: list[dict]) -> tuple[list[dict], di
     columns = COMPACT_COLUMNS if compact else options.get("columns", DEFAULT_COLUMNS)
     if not isinstance(columns, list) or not columns or any(c not in COLUMNS for c in columns):
         raise LedgerError(f"{where}: 'columns' must be a list drawn from {', '.join(COLUMNS)}")
+    if not {"analogy", "verdict"} <= set(columns):
+        raise LedgerError(f"{where}: 'columns' must include analogy and verdict (a row's claim and its badge)")
     return selected, {
         "columns": columns,
         "tally": options.get("tally", False),
         "compact": compact,
         "filter": options.get("filter", False),
+        "whole": "all" in options,
     }
 
 
@@ -271,25 +277,36 @@ def table(
     *,
     compact: bool = False,
     parts: dict[str, str] | None = None,
+    whole: bool = False,
 ) -> str:
-    """The rows as a Markdown table inside a <div class="ledger-table"> (site.css stacks it on
-    narrow screens, one card per row, each cell led by its column's name).
+    """The rows as a Markdown table inside a <div class="ledger-table">. Every such table is
+    laid out alike (site.css): the claim, then the verdict, then the other columns; on a
+    desktop the claim a third of the width; on a phone one card per row, the claim and its
+    badge on one line and the rest below, a cell other than the why led by its column's name.
 
     A compact table has no row numbers (a filter would leave gaps in them) and its why cell
     is a closed <details>: the row's one-line ``reason`` as the summary, then the full why, the
-    sources it does not cite, the origin and the page that treats the row."""
+    sources it does not cite, the origin and the page that treats the row. Another table
+    numbers its rows in the claim's cell (a page's text may say "row 2")."""
     shown = [c for c in columns if not (c == "sources" and "why" in columns)]
-    number = not compact
-    head = "| " + ("# | " if number else "") + " | ".join(COLUMNS[c] for c in shown) + " |"
-    lines = [head, "|" + "---|" * (len(shown) + number)]
+    shown = ["analogy", "verdict", *(c for c in shown if c not in ("analogy", "verdict"))]
+    head = "| " + " | ".join(COLUMNS[c] for c in shown) + " |"
+    lines = [head, "|" + "---|" * len(shown)]
     for n, row in enumerate(selected, 1):
-        cells = [_label(COLUMNS[c]) + _content(row, c, here, docs_dir, compact, "sources" in columns) for c in shown]
+        cells = [
+            (_label(COLUMNS[c]) if c not in UNLABELLED else "")
+            + _content(row, c, here, docs_dir, compact, "sources" in columns)
+            for c in shown
+        ]
+        if not compact:
+            cells[0] = f'<span class="ledger-number">{n}</span> ' + cells[0]
         if parts is not None:  # what ledger-filter.js reads; the span itself shows nothing
             part = html.escape(parts.get(row["page"], "Other"))
             cells[0] = f'<span class="ledger-row" data-verdict="{row["verdict"]}" data-part="{part}"></span>' + cells[0]
-        lead = f"| {_label('Row')}{n} | " if number else "| "
-        lines.append(lead + " | ".join(cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     kind = "ledger-table ledger-table--compact" if compact else "ledger-table"
+    if whole:
+        kind += " ledger-table--whole"
     return f'<div class="{kind}" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
 
 
@@ -403,7 +420,15 @@ def render_fences(
         except LedgerError as exc:
             raise PluginError(str(exc)) from None
         parts = nav_parts(nav) if options["filter"] else None
-        out = table(selected, options["columns"], page, docs_dir, compact=options["compact"], parts=parts)
+        out = table(
+            selected,
+            options["columns"],
+            page,
+            docs_dir,
+            compact=options["compact"],
+            parts=parts,
+            whole=options["whole"],
+        )
         if parts is not None:
             out = filter_form(selected, parts) + "\n\n" + out
         return out + ("\n\n" + tally(selected) if options["tally"] else "")

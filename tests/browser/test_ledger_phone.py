@@ -1,7 +1,9 @@
 """The analogy ledger's tables on a phone (390 px) and a desktop (1280 px).
 
-Content pages: stacked on a phone, one labelled card per row, nothing to scroll sideways;
-on a desktop an ordinary table with its header row. The ledger page (a compact table): one
+Every verdict table, on a content page or the ledger page, is laid out alike: on a phone a
+card per row (claim and badge on one line, the reason or why below; a cell other than
+those led by its column's name), nothing to scroll sideways; on a desktop the compact
+table, the claim a third of its width. The ledger page (a compact table): one
 short card per row (claim, verdict badge, the row's written reason, shown whole: at most two
 lines on a desktop and on a phone; on a desktop the claim column about a third of the table
 and "Verdict" and every badge on one line), the whole page at most 12 000 px tall on a phone;
@@ -83,16 +85,92 @@ def _open(browser, base_url, path, viewport, **options):
     return context, page
 
 
-@pytest.mark.parametrize("path", ["mapping/", "", "comparing-representations/"])
-def test_content_page_ledger_table_stacks_on_a_phone(browser, base_url, path):
-    context, page = _open(browser, base_url, path, PHONE)
-    try:
-        m = page.evaluate(MEASURE)
-    finally:
-        context.close()
-    assert m["tableWidth"] <= m["boxWidth"] + 1 and not m["scrollable"], m
-    assert not m["headShown"] and m["stacked"], m
-    assert m["labelsShown"] == m["cells"] >= 4, m
+# A verdict table's first card as a phone draws it: the card's box and type, where the claim,
+# the badge and the text below sit in it, which column names show, and whether the card is
+# contained (site.css, "performance": only the ledger page's).
+CARD = """() => {
+  const tr = document.querySelector('.ledger-table tbody tr');
+  const [claim, verdict, below] = tr.querySelectorAll('td');
+  const badge = verdict.querySelector('.verdict');
+  const s = getComputedStyle(tr), t = getComputedStyle(claim);
+  const box = e => e.getBoundingClientRect();
+  const card = box(tr), column = box(tr.closest('.ledger-table'));
+  const claimLine = parseFloat(t.lineHeight);
+  return {
+    style: {display: s.display, border: s.borderTopWidth + ' ' + s.borderTopStyle + ' ' + s.borderTopColor,
+            radius: s.borderTopLeftRadius, padding: s.padding, marginBottom: s.marginBottom,
+            columnGap: s.columnGap, fontSize: t.fontSize, lineHeight: t.lineHeight, cellPadding: t.padding,
+            badgeFont: getComputedStyle(badge).fontSize + ' ' + getComputedStyle(badge).fontWeight,
+            belowFont: getComputedStyle(below).fontSize, belowMargin: getComputedStyle(below).marginTop,
+            headShown: getComputedStyle(tr.closest('table').querySelector('thead')).display !== 'none'},
+    geometry: {
+      cardLeft: Math.round(card.left - column.left), cardRight: Math.round(column.right - card.right),
+      columnWidth: Math.round(column.width),
+      claimLeftInCard: Math.round(box(claim).left - card.left),
+      badgeRightInCard: Math.round(card.right - box(badge).right),
+      badgeOnClaimFirstLine: box(badge).top < box(claim).top + claimLine && box(badge).bottom > box(claim).top,
+      badgeRightOfClaim: box(badge).left >= box(claim).right,
+      belowUnderClaim: box(below).top >= box(claim).bottom - 1 && box(below).top >= box(badge).bottom - 1,
+      belowLeftInCard: Math.round(box(below).left - card.left),
+      belowSpansCard: Math.round(card.right - box(below).right),
+      sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    },
+    contained: s.contentVisibility,
+    labelsShown: [...tr.querySelectorAll('.ledger-label')].filter(l => getComputedStyle(l).display !== 'none')
+      .map(l => l.dataset.label),
+  };
+}"""
+
+
+@pytest.mark.parametrize("path", ["mapping/", "", "limits/", "comparing-representations/"])
+def test_content_page_verdict_table_is_the_ledgers_cards_on_a_phone(browser, base_url, path):
+    """At 390 px a content page's verdict table is drawn as the ledger page's cards: the same
+    card box and type, the claim and its badge on one line, the reason or why under them the
+    card's width; only the ledger page's cards are contained (content-visibility)."""
+    cards = {}
+    for where in ("ledger/", path):
+        context, page = _open(browser, base_url, where, PHONE)
+        try:
+            cards[where] = page.evaluate(CARD)
+            m = page.evaluate(MEASURE)
+        finally:
+            context.close()
+        assert m["tableWidth"] <= m["boxWidth"] + 1 and not m["scrollable"] and not m["headShown"], (where, m)
+        g = cards[where]["geometry"]
+        assert g["badgeOnClaimFirstLine"] and g["badgeRightOfClaim"] and g["belowUnderClaim"], (where, g)
+        # the claim, its badge and the why need no name; an origin, sources or page do
+        assert not g["sideways"], (where, g)
+        assert set(cards[where]["labelsShown"]) <= {"Origin", "Sources", "Treated in"}, (where, cards[where])
+    ledger, here = cards["ledger/"], cards[path]
+    assert here["style"] == ledger["style"], (here["style"], ledger["style"])
+    assert here["geometry"] == ledger["geometry"], (here["geometry"], ledger["geometry"])
+    assert (ledger["contained"], here["contained"]) == ("auto", "visible")
+
+
+DESKTOP_STYLE = """() => {
+  const table = document.querySelector('.ledger-table table'), td = table.querySelector('tbody td');
+  return {layout: getComputedStyle(table).tableLayout, padding: getComputedStyle(td).padding,
+          font: getComputedStyle(td).fontSize, align: getComputedStyle(td).verticalAlign};
+}"""
+
+
+@pytest.mark.parametrize("path", ["mapping/", "limits/"])
+def test_content_page_verdict_table_is_the_ledgers_compact_table_on_a_desktop(browser, base_url, path):
+    """At 1280 px the same table style: its header row, the claim a third of the width, the
+    "Verdict" header on one line, the ledger's cell padding and type."""
+    measured = {}
+    for where in ("ledger/", path):
+        context, page = _open(browser, base_url, where, DESKTOP)
+        try:
+            columns = page.evaluate(COLUMNS)
+            m = page.evaluate(MEASURE)
+            measured[where] = page.evaluate(DESKTOP_STYLE)
+        finally:
+            context.close()
+        assert m["headShown"] and not m["stacked"] and m["labelsShown"] == 0, (where, m)
+        assert 0.30 <= columns["claim"] / columns["table"] <= 0.38, (where, columns)
+        assert columns["verdictHeadLines"] == 1, (where, columns)
+    assert measured[path] == measured["ledger/"], measured
 
 
 def test_ledger_page_is_short_on_a_phone(browser, base_url):
@@ -128,9 +206,9 @@ def test_ledger_page_is_a_table_on_a_desktop(browser, base_url):
     assert columns["verdictHeadLines"] == 1 and all(r["badgeLines"] == 1 for r in rows), columns
 
 
-# The compact table's column widths and how many lines its "Verdict" header takes.
+# A verdict table's column widths and how many lines its "Verdict" header takes.
 COLUMNS = """() => {
-  const table = document.querySelector('.ledger-table--compact table');
+  const table = document.querySelector('.ledger-table table');
   const [claim, verdict] = table.querySelectorAll('thead th');
   return {table: table.getBoundingClientRect().width, claim: claim.getBoundingClientRect().width,
           verdictHeadLines: Math.round(
