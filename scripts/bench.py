@@ -18,7 +18,8 @@
 Each build is a fresh `mkdocs build` process, as a reader runs it; warm and bare take
 the median of several runs. Timings vary with machine load: read the ratios. Then the
 page-weight report of the built site (``scripts/page_weight.py``), the CPU time of
-each part's snippets (a nav section) beside the budget a part has (``PART_BUDGETS``), and
+each part's snippets (a nav section) beside the budget a part has (``PART_BUDGETS``) and
+of a set of pages' snippets beside theirs (``PAGE_BUDGETS``), and
 Lighthouse's scores of the representative pages (``scripts/lighthouse.py``: the pages of
 issue 34 and the largest ones; median of ``BENCH_LIGHTHOUSE_RUNS``, 3 unless set).
 """
@@ -53,6 +54,24 @@ globals().update({name: event for name, event in vars(hooks.without("build", "co
 # seconds of its snippets, each run alone, summed (an upper bound on what the part adds to a
 # cold build, whose snippet phase costs less than the same snippets run alone).
 PART_BUDGETS = {"Populations, codes and decisions": 30.0}
+# Pages whose snippets share a budget across nav sections: name -> (pages, CPU seconds). The
+# representations issue (32) asked for its pages' snippets to cost under 30 s cold on 2 cores.
+PAGE_BUDGETS = {
+    "representations (issue 32)": (
+        ("receptive-fields.md", "predictive-coding.md", "comparing-representations.md", "biology-back.md"),
+        30.0,
+    ),
+}
+
+
+def pages_cpu(runs: dict[str, float], where_used: dict[str, list[str]], pages) -> tuple[int, float]:
+    """(snippets, CPU seconds summed) of the snippets used on any of ``pages``, each counted once.
+
+    ``runs``: snippet -> CPU seconds run alone; ``where_used``: snippet -> ["page.md:line", ...]
+    (the engine keeps no per-snippet time: a worker reports only its running total).
+    """
+    mine = [name for name, places in where_used.items() if any(p.split(":")[0] in pages for p in places)]
+    return len(mine), sum(runs[name] for name in mine)
 
 
 def nav_parts(config: Path) -> dict[str, str]:
@@ -239,6 +258,10 @@ def measure(built: Path) -> None:
     for part, cpu in sorted(part_cpu.items(), key=lambda item: -item[1]):
         budget = PART_BUDGETS.get(part)
         print(f"  {part:40s} {cpu:6.2f} s" + (f"   goal < {budget:.0f} s" if budget else ""))
+    cpu_of = {name: cpu for name, (_, cpu) in zip(used, runs)}
+    for title, (pages, budget) in PAGE_BUDGETS.items():
+        count, cpu = pages_cpu(cpu_of, where_used, pages)
+        print(f"  {title:40s} {cpu:6.2f} s   goal < {budget:.0f} s  ({count} snippets of {len(pages)} pages)")
     print("\npage weight, compressed transfer (scripts/page_weight.py):")
     print(weights)
     print(

@@ -20,6 +20,7 @@ from conftest import ROOT, load_snippet, run_snippet
 from helpers import page_text
 
 network = load_snippet("biology_back/network.py")
+dale_cost = load_snippet("biology_back/dale_cost.py")
 DATA_FILE = ROOT / "docs" / "assets" / "explorables" / "biology-back-weights.js"
 PAGE = ROOT / "docs" / "biology-back.md"
 
@@ -154,7 +155,7 @@ def cost_range(step: int, keys) -> tuple[int, int]:
 
 
 def test_page_claims_about_the_table():
-    """'The training constraints cost nothing here', 'spikes alone lose 12 to 17 points', 'release
+    """'The training constraints cost almost nothing here', 'spikes alone lose 12 to 17 points', 'release
     4 to 6 more ... 10 to 11 for the two with it', 'a budget ... 6 to 13 more', 'within three points'."""
     t = table()
     rates = [t[key, "rates"][0] for key in network.VARIANTS]
@@ -237,3 +238,40 @@ def test_page_states_the_defaults_it_uses():
     html_free = page_text(PAGE.read_text(encoding="utf-8"))
     assert f"a window of\n{network.DEFAULT_WINDOW_MS} time bins" in html_free
     assert f"a cap\nof {network.DEFAULT_CAP} spikes" in html_free
+
+
+def test_training_moves_only_the_difference_of_each_output_pair():
+    """The softmax's errors sum to zero, so a unit's two output gradients (and Adam steps) are
+    opposite: without Dale's principle no unit's mean outgoing weight moves; with it, the
+    projection moves it (up, on average, to a large shared weight)."""
+    x, y, _, _ = network.data()
+    for fa in (False, True):
+        start, end = (dale_cost.mean_weight(network.train(x, y, fa, False, steps=s)) for s in (0, 300))
+        assert np.abs(end - start).max() < 1e-12
+        start, end = (dale_cost.mean_weight(network.train(x, y, fa, True, steps=s)) for s in (0, 1500))
+        assert np.abs(end).mean() > 3 * np.abs(start).mean()
+
+
+def test_page_states_what_dale_costs_as_printed():
+    """The Dale paragraph's numbers are dale_cost.py's printed output."""
+    result = run_snippet("biology_back/dale_cost.py")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    wrong = re.findall(r"(\d+) of 40 output weights have the sign", out)
+    moved = [float(m.replace(" × 10⁻", "e-").translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
+             for m in re.findall(r"mean outgoing weight (\S+ × 10⁻\S+)", out)]
+    rows = dict(re.findall(r"^(\S+): training cross-entropy (.*)$", out, flags=re.M))
+    numbers = {key: re.match(r"(\S+), test accuracy (\S+) %, (\d+) output weights at zero, "
+                             r"mean \|mean outgoing weight\| (\S+) → (\S+)$", rows[key]).groups() for key in network.VARIANTS}
+    differ = re.findall(r"answer differently on (\d+) of 400", out)
+    assert len(wrong) == 2 and all(m < 1e-14 for m in moved) and len(differ) == 2
+    text = " ".join(PAGE.read_text(encoding="utf-8").split())
+    assert f"{wrong[0]} and {wrong[1]} of the 40 output weights have the sign it forbids" in text
+    assert "by more than about $10^{-15}$, rounding" in text
+    bp, fa, bpd, fad = (numbers[k] for k in ("bp", "fa", "bp-dale", "fa-dale"))
+    assert f"{bpd[2]} and {fad[2]} of the 40 output weights end at exactly zero" in text
+    assert bp[2] == fa[2] == "0" and bpd[3] == fad[3]
+    assert f"from {bpd[3]} at the start to {bpd[4]} and {fad[4]}" in text
+    assert f"rises from {bp[0]} to {bpd[0]} with backprop and from {fa[0]} to {fad[0]} with feedback" in text
+    assert f"answer differently from the unconstrained ones on {differ[0]} and {differ[1]} of the 400 test points" in text
+    assert (bp[1], fa[1], bpd[1], fad[1]) == ("95.8", "95.8", "95.8", "96.0")

@@ -81,3 +81,13 @@ def test_bench_reads_the_decks_line_the_build_logs():
 
     line = site.decks_log_line(35, 236, 5.84)
     assert bench.DECKS_LOG.search("INFO    -  " + line)[1] == "5.8"
+
+
+def test_bench_sums_the_snippets_of_a_page_budget_once_each():
+    """make bench's line for the representations pages: a snippet on two of the pages counts once,
+    one on another page not at all (what the engine keeps is only a worker's running total)."""
+    runs = {"a/x.py": 1.5, "b/y.py": 2.0, "c/z.py": 7.0}
+    where = {"a/x.py": ["one.md:3", "two.md:9"], "b/y.py": ["two.md:20"], "c/z.py": ["three.md:1"]}
+    assert bench.pages_cpu(runs, where, ("one.md", "two.md")) == (2, 3.5)
+    pages, budget = bench.PAGE_BUDGETS["representations (issue 32)"]
+    assert budget == 30.0 and "biology-back.md" in pages and len(pages) == 4

@@ -157,11 +157,15 @@ def infer(net, points, spikes=False, window_ms=DEFAULT_WINDOW_MS, release=False,
     return (z[1] > z[0]).astype(int), fired
 
 
+def data():
+    """The task: 300 training and 400 test points, (x, y, x_test, y_test)."""
+    rng = np.random.default_rng(0)
+    return (*moons(300, 0.2, rng), *moons(400, 0.2, rng))
+
+
 def trained():
     """Train the four variants: (networks, test points, test labels)."""
-    rng = np.random.default_rng(0)
-    x, y = moons(300, 0.2, rng)
-    x_test, y_test = moons(400, 0.2, rng)
+    x, y, x_test, y_test = data()
     nets = {key: train(x, y, fa, dale) for key, (fa, dale) in VARIANTS.items()}
     return nets, x_test, y_test
 
