@@ -83,6 +83,8 @@ for part, name in parts:
 ax.set_xlim(0, 5.8)
 ax.set_ylim(0.2, 7.95)
 ax.set_aspect("equal")
+# Top of its cell: centred, a drawing as wide as its cell pushed its title off the figure.
+ax.set_anchor("N")
 ax.axis("off")
 ax.set_title("a neuron (schematic)")
 
@@ -145,6 +147,7 @@ for text, point, where, shrink in [
 zoom.set_xlim(-2.9, 2.95)
 zoom.set_ylim(-3.3, 3.9)
 zoom.set_aspect("equal")
+zoom.set_anchor("N")
 zoom.axis("off")
 zoom.set_title("a chemical synapse")
 
