@@ -1,123 +1,92 @@
-"""A schematic of a neuron, its parts numbered and named in a list, and a close-up of
-one chemical synapse.
+"""A schematic of a neuron, each part named beside it, and a close-up of one chemical
+synapse.
 
-Drawn with matplotlib patches, not to scale. Colours follow the site's convention:
-dendrites C0, synapses C1, soma C2, axon initial segment (where the spike starts,
-the "threshold" site) C3, axon and terminals C4; myelin and the nucleus in grey C6.
+Drawn with matplotlib patches, not to scale, as the site draws every neuron: the signal
+flows down, from the dendrites at the top to the axon terminals at the bottom, and each
+part is named on its own row, after a disc in the part's colour holding its number, 1
+to 6 in the order a signal passes them. Colours follow the site's convention: dendrites
+C0, synapses C1, soma C2, axon hillock and initial segment (where the spike starts, the
+"threshold" site) C3, axon and terminals C4; myelin and the nucleus in grey C6.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.patches import Circle, ConnectionPatch, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
 
-fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 5.8))
-TAG_R = {1: 0.62, 2: 0.8}  # a numbered disc's radius (data units), by the number's digits
-
-
-def tag(number, x, y, colour, point=None):
-    """A numbered disc at (x, y), with a thin leader to ``point`` (the part it names);
-    a two-digit number gets a larger disc, so that it stays inside it."""
-    radius = TAG_R[len(str(number))]
-    if point is not None:
-        dx, dy = point[0] - x, point[1] - y
-        edge = radius / np.hypot(dx, dy)
-        ax.plot([x + edge * dx, point[0]], [y + edge * dy, point[1]], color="C6", linewidth=0.8, zorder=4)
-    ax.add_patch(Circle((x, y), radius, facecolor=colour, alpha=0.3, zorder=5))
-    ax.add_patch(Circle((x, y), radius, fill=False, edgecolor=colour, linewidth=1.5, zorder=5))
-    ax.text(x, y, str(number), ha="center", va="center", fontweight="bold", zorder=6)
+fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 4.7))
+# the row of each part, top to bottom, in the order a signal passes them
+ROWS = {"dendrites": 7.35, "synapses": 6.35, "soma": 5.0, "initial segment": 3.7, "axon": 2.2, "terminals": 0.5}
+COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "initial segment": "C3", "axon": "C4", "terminals": "C4"}
+LIFT = 0.1  # labels sit on their part's row, like the rows of a table
+KEY = {part: number for number, part in enumerate(ROWS, start=1)}
+# A digit's colour, for >= 4.5:1 on its disc: white on the dark blue, near-black on the
+# lighter ones (white on them is 3.1-3.9:1). In the dark copy both become the page's
+# slate (nn_site/engine/palette.py), dark on the lighter dark-mode discs.
+DIGIT = {"C0": "white", "C1": "#0d1117", "C2": "#0d1117", "C3": "#0d1117", "C4": "#0d1117"}
+LABEL_X = 3.05
 
 
-# --- the whole neuron ---------------------------------------------------------------
-soma_x, soma_r = 4.6, 1.1
+def labelled(part, text):
+    """The part's name on its row, after a disc in the part's colour holding its number."""
+    y = ROWS[part] + LIFT
+    ax.annotate(str(KEY[part]), (LABEL_X, y), xytext=(-7, 0), textcoords="offset points",
+                ha="right", va="bottom", color=DIGIT[COLOUR[part]], fontweight="bold",
+                bbox={"boxstyle": "circle,pad=0.22", "facecolor": COLOUR[part], "edgecolor": "none"})
+    ax.text(LABEL_X, y, text, ha="left", va="bottom", linespacing=1.2)
 
 
-def branch(x, y, angle, length, width, depth):
-    """A dendrite: a line that forks in two, depth times. Returns the tips."""
-    x2 = x + length * np.cos(np.radians(angle))
-    y2 = y + length * np.sin(np.radians(angle))
-    ax.plot([x, x2], [y, y2], color="C0", linewidth=width, solid_capstyle="round")
-    if depth == 0:
-        return [(x2, y2)]
-    return branch(x2, y2, angle + 24, 0.65 * length, 0.65 * width, depth - 1) + branch(
-        x2, y2, angle - 24, 0.65 * length, 0.65 * width, depth - 1
-    )
-
-
-tips = []
-for angle in (120, 155, 185, 215, 245):
-    start = (soma_x + soma_r * np.cos(np.radians(angle)), soma_r * np.sin(np.radians(angle)))
-    tips += branch(*start, angle, 1.5, 4.0, 2)
-synapses = tips[1::3]  # synapses from other neurons' axons, on some dendrite tips
-for x, y in synapses:
-    ax.add_patch(Circle((x, y), 0.16, color="C1", zorder=3))
-lowest_synapse = min(synapses, key=lambda tip: tip[1])
-
-ax.add_patch(Circle((soma_x, 0), soma_r, facecolor="C2", alpha=0.3, zorder=2))
-ax.add_patch(Circle((soma_x, 0), soma_r, fill=False, edgecolor="C2", linewidth=2.5, zorder=2))
-ax.add_patch(Circle((soma_x - 0.25, 0.2), 0.42, facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
-
-# axon hillock (tapering out of the soma), then the axon initial segment
-hillock_end, ais_end = 6.25, 7.3
-ax.add_patch(
-    Polygon(
-        [(soma_x + soma_r - 0.1, 0.42), (hillock_end, 0.09), (hillock_end, -0.09), (soma_x + soma_r - 0.1, -0.42)],
-        closed=True,
-        color="C3",
-        zorder=3,
-    )
-)
-ax.plot([hillock_end, ais_end], [0, 0], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
-
-# myelinated axon: sheaths with gaps (nodes of Ranvier) between them
-axon_end = 13.3
-ax.plot([ais_end, axon_end], [0, 0], color="C4", linewidth=2.5, zorder=2)
-sheath_starts = np.arange(ais_end + 0.2, axon_end - 1.0, 1.3)
-for x in sheath_starts:
-    ax.add_patch(
-        FancyBboxPatch(
-            (x, -0.28),
-            1.05,
-            0.56,
-            boxstyle="round,pad=0,rounding_size=0.25",
-            facecolor="C6",
-            alpha=0.35,
-            edgecolor="C6",
-            zorder=3,
-        )
-    )
-
-# axon terminals with their boutons; the middle one is enlarged in the second panel
-boutons = [(14.6, 1.15), (14.9, 0.0), (14.6, -1.15)]
+# --- the whole neuron, signal flowing down ---------------------------------------------
+soma = np.array([1.35, ROWS["soma"]])
+for angle in (62, 80, 100, 118):  # dendrites fork once; synapses sit along them
+    a = np.radians(angle)
+    start = soma + 0.45 * np.array([np.cos(a), np.sin(a)])
+    fork = start + 1.45 * np.array([np.cos(a), np.sin(a)])
+    ax.plot(*zip(start, fork), color="C0", linewidth=3, solid_capstyle="round", zorder=2)
+    for turn in (-20, 20):
+        b = np.radians(angle + turn)
+        tip = fork + 0.55 * np.array([np.cos(b), np.sin(b)])
+        ax.plot(*zip(fork, tip), color="C0", linewidth=2, solid_capstyle="round", zorder=2)
+    on_branch = start + (ROWS["synapses"] - start[1]) / np.sin(a) * np.array([np.cos(a), np.sin(a)])
+    ax.add_patch(Circle(on_branch, 0.13, color="C1", zorder=3))  # a synapse from another neuron
+ax.add_patch(Circle(soma, 0.45, facecolor="C2", edgecolor="C2", linewidth=2.5, zorder=3))
+ax.add_patch(Circle(soma + (-0.08, 0.06), 0.19, color="C6", zorder=4))  # the nucleus
+# the axon hillock tapers out of the soma; the narrow axon initial segment beyond it is
+# where the spike starts
+x0 = soma[0]
+hillock_top, hillock_end, segment_end = soma[1] - 0.35, soma[1] - 0.7, soma[1] - 1.6
+ax.add_patch(Polygon([(x0 - 0.25, hillock_top), (x0 + 0.25, hillock_top), (x0 + 0.07, hillock_end),
+                      (x0 - 0.07, hillock_end)], color="C3", zorder=3))
+ax.plot([x0, x0], [hillock_end + 0.02, segment_end], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
+# the axon, wrapped in grey myelin sheaths with bare nodes of Ranvier between them
+axon_end = 0.95
+ax.plot([x0, x0], [segment_end, axon_end], color="C4", linewidth=3, zorder=2)
+for top in (segment_end - 0.15, segment_end - 0.8, segment_end - 1.45):
+    ax.add_patch(FancyBboxPatch((x0 - 0.15, top - 0.5), 0.3, 0.5, boxstyle="round,pad=0,rounding_size=0.12",
+                                facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
+# the terminals and their boutons; the middle one, circled, is enlarged in the second panel
+boutons = [(x0 + dx, ROWS["terminals"]) for dx in (-0.45, 0.0, 0.45)]
 for x, y in boutons:
-    ax.plot([axon_end, x], [0, y], color="C4", linewidth=2, zorder=2)
-    ax.add_patch(Circle((x, y), 0.2, color="C4", zorder=3))
-ax.add_patch(Circle(boutons[1], 0.45, fill=False, edgecolor="C1", linewidth=1.5, linestyle="--"))
+    ax.plot([x0, x], [axon_end, y], color="C4", linewidth=2, zorder=2)
+    ax.add_patch(Circle((x, y), 0.1, color="C4", zorder=3))
+ax.add_patch(Circle(boutons[1], 0.24, fill=False, edgecolor="C1", linewidth=1.5, linestyle="--", zorder=3))
 
-# Numbered discs on the drawing, named in the list under it (numbers, not labels: the
-# names would crowd a drawing this size). Six, one for each stage a signal passes, set
-# well apart; the smaller parts are named with the part they belong to, by colour.
-parts = [  # name, colour, disc position, the point it names
-    ("dendrites", "C0", (4.7, 4.4), (3.55, 1.9)),
-    ("synapses from other neurons", "C1", (1.2, -4.9), lowest_synapse),
-    ("soma (cell body), with its\nnucleus (grey)", "C2", (5.2, -2.9), (soma_x + 0.4, -0.75)),
-    ("axon hillock and axon initial\nsegment (spike starts)", "C3", (7.6, 2.6), (6.8, 0.15)),
-    ("axon: grey myelin sheaths,\nwith nodes of Ranvier between", "C4", (10.6, -2.6), (9.97, -0.1)),
-    ("axon terminals (boutons)", "C4", (15.9, -1.9), (14.6, -1.15)),
+parts = [  # part, its name beside the drawing
+    ("dendrites", "dendrites"),
+    ("synapses", "synapses from\nother neurons"),
+    ("soma", "soma (cell body)\nwith its nucleus"),
+    ("initial segment", "axon hillock and\ninitial segment:\nspike starts"),
+    ("axon", "axon: grey myelin,\nnodes of Ranvier\nbetween sheaths"),
+    ("terminals", "terminals\n(boutons)"),
 ]
-row_y = -9.0
-for number, (name, colour, at, point) in enumerate(parts, start=1):
-    tag(number, *at, colour, point)
-    tag(number, 0.55, row_y, colour)
-    ax.text(1.6, row_y + 0.55, name, ha="left", va="top", linespacing=1.3)
-    row_y -= 1.9 + 1.05 * name.count("\n")
-ax.add_patch(FancyArrowPatch((0.0, -7.0), (16.5, -7.0), arrowstyle="-|>", mutation_scale=16, linewidth=1.2, color="C6"))
-ax.text(0.0, -6.8, "signals flow: dendrites → soma → axon", ha="left", va="bottom")
-ax.set_xlim(-0.3, 16.8)
-ax.set_ylim(row_y + 0.6, 5.2)
+for part, name in parts:
+    labelled(part, name)
+ax.set_xlim(0, 5.8)
+ax.set_ylim(0.2, 7.95)
 ax.set_aspect("equal")
+# Top of its cell: centred, a drawing as wide as its cell pushed its title off the figure.
 ax.set_anchor("N")
 ax.axis("off")
-ax.set_title("a neuron (schematic, not to scale)")
+ax.set_title("a neuron (schematic)")
 
 # --- one chemical synapse, enlarged ---------------------------------------------------
 # Each compartment is a pale fill and, as a second patch without alpha, its outline:
@@ -175,33 +144,12 @@ for text, point, where, shrink in [
         va="center",
         arrowprops=dict(arrowstyle="-", linewidth=0.8, shrinkA=2, shrinkB=shrink),
     )
-zoom.set_xlim(-2.9, 2.7)
+zoom.set_xlim(-2.9, 2.95)
 zoom.set_ylim(-3.3, 3.9)
 zoom.set_aspect("equal")
-zoom.axis("off")
 zoom.set_anchor("N")
+zoom.axis("off")
 zoom.set_title("a chemical synapse")
 
 
-class BesideOnly(ConnectionPatch):
-    """A connector drawn only while the close-up is beside the neuron: where a phone
-    stacks the close-up under the list, a line to it would cross the list."""
-
-    def draw(self, renderer):
-        if zoom.get_window_extent(renderer).x0 > ax.get_window_extent(renderer).x0 + 1:
-            super().draw(renderer)
-
-
-# The circled bouton's edge, to the terminal's upper-left corner in the close-up.
-fig.add_artist(
-    BesideOnly(
-        xyA=(boutons[1][0] + 0.45, boutons[1][1]),
-        coordsA=ax.transData,
-        xyB=(-1.5, 0.55),
-        coordsB=zoom.transData,
-        color="C1",
-        linestyle="--",
-        linewidth=1.2,
-    )
-)
 plt.show()

@@ -11,7 +11,8 @@ function (C3), 5 axon / output (C4), the same colours as on every page of the si
 synapses sit along the dendrites, as most synapses on a real neuron do, so that they
 are level with the weights; the tapering axon hillock is drawn in the threshold colour
 too, as in the site's neuron schematic, but the threshold is labelled on the narrow
-segment beyond it.
+segment beyond it. Both panels put the drawing on the left and its labels on the right,
+as the site's other neuron drawings do, so that stacked on a phone the two read alike.
 """
 
 import matplotlib.pyplot as plt
@@ -45,7 +46,7 @@ for ax in (bio, art):
     ax.axis("off")
 
 # --- biological neuron, signal flowing down ----------------------------------------------
-soma = np.array([1.45, ROWS["soma"]])
+soma = np.array([1.35, ROWS["soma"]])
 for angle in (62, 80, 100, 118):  # dendrites fork once; synapses sit along them
     a = np.radians(angle)
     start = soma + 0.45 * np.array([np.cos(a), np.sin(a)])
@@ -70,12 +71,12 @@ for dx in (-0.45, 0.0, 0.45):
     bio.plot([x0, x0 + dx], [0.55, 0.2], color="C4", linewidth=2, zorder=2)
     bio.add_patch(Circle((x0 + dx, 0.2), 0.1, color="C4", zorder=3))
 for part, text in [("dendrites", "dendrites"), ("synapses", "synapses"), ("soma", "soma"),
-                   ("initial segment", "axon initial segment:\nthreshold"), ("axon", "axon")]:
-    labelled(bio, part, 2.85, text)
+                   ("initial segment", "axon initial\nsegment:\nthreshold"), ("axon", "axon")]:
+    labelled(bio, part, 3.0, text)
 bio.set_title("biological neuron")
 
 # --- artificial neuron, y = f(w·x + b) ----------------------------------------------------
-centre = 3.9
+centre = x0  # the same column as the biological neuron, labels to its right
 inputs = [(centre + dx, ROWS["dendrites"]) for dx in (-0.62, 0.0, 0.62)]
 for i, xy in enumerate(inputs, start=1):
     art.add_patch(Circle(xy, 0.27, facecolor="white", edgecolor="C0", linewidth=2.5, zorder=3))
@@ -84,9 +85,9 @@ for i, xy in enumerate(inputs, start=1):
                                   mutation_scale=12, color="C1", linewidth=2, zorder=2))
 art.add_patch(Circle((centre, ROWS["soma"]), 0.42, facecolor="white", edgecolor="C2", linewidth=2.5, zorder=3))
 art.text(centre, ROWS["soma"], r"$\Sigma$", ha="center", va="center", zorder=4)
-art.add_patch(FancyArrowPatch((4.95, ROWS["soma"]), (centre + 0.42, ROWS["soma"]), arrowstyle="-|>",
+art.add_patch(FancyArrowPatch((0.05, ROWS["soma"]), (centre - 0.42, ROWS["soma"]), arrowstyle="-|>",
                               mutation_scale=12, color="C2", linewidth=2, clip_on=False, zorder=2))
-art.text(4.85, ROWS["soma"] + 0.12, "$b$", ha="center", va="bottom")
+art.text(0.2, ROWS["soma"] + 0.12, "$b$", ha="center", va="bottom")
 art.add_patch(FancyArrowPatch((centre, ROWS["soma"] - 0.42), (centre, ROWS["initial segment"] + 0.33),
                               arrowstyle="-|>", mutation_scale=12, color="C2", linewidth=2, zorder=2))
 art.add_patch(FancyBboxPatch((centre - 0.45, ROWS["initial segment"] - 0.33), 0.9, 0.66, zorder=3,
@@ -101,7 +102,7 @@ art.text(centre + 0.15, ROWS["axon"], "$y$", ha="left", va="center")
 for part, text in [("dendrites", "inputs $x_i$"), ("synapses", "weights $w_i$"),
                    ("soma", "weighted sum\n$z = \\mathbf{w}\\cdot\\mathbf{x} + b$"),
                    ("initial segment", "activation $f$"), ("axon", "output $y = f(z)$")]:
-    labelled(art, part, 0.55, text)
+    labelled(art, part, 3.0, text)
 art.set_title("artificial neuron")
 
 plt.show()

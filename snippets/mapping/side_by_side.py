@@ -1,147 +1,109 @@
 """A biological neuron and an artificial neuron, corresponding parts in matching colours.
 
-Left, a schematic neuron; right, the artificial neuron y = f(w . x + b). The
-numbers pair the parts of the usual mapping, listed under each drawing: 1 dendrites /
-inputs (C0), 2 synapses / weights (C1), 3 soma / weighted sum plus bias (C2), 4 spike
-initiation at the axon initial segment / activation function (C3), 5 axon / output (C4).
+Left, a schematic neuron; right, the artificial neuron y = f(w . x + b). Both are drawn
+as the site draws every neuron: the signal flows down, and each part is named on its
+own row beside the drawing, after a disc in the part's colour holding its number. The
+numbers pair the parts of the usual mapping: 1 dendrites / inputs (C0), 2 synapses /
+weights (C1), 3 soma / weighted sum plus bias (C2), 4 spike initiation at the axon
+initial segment / activation function (C3), 5 axon / output (C4). Here the drawings
+carry two details more than the home page's: the myelin sheaths of the axon (grey)
+and the sum z of the model.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon
 
-fig, (bio, art) = plt.subplots(1, 2, figsize=(7, 3.75))
-TAG_R = 0.36  # radius of a numbered disc, in data units
+fig, (bio, art) = plt.subplots(1, 2, figsize=(7, 4.6))
+ROWS = {"dendrites": 5.15, "synapses": 4.2, "soma": 3.0, "initial segment": 1.85, "axon": 0.75}
+COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "initial segment": "C3", "axon": "C4"}
+LIFT = 0.1  # labels sit on their part's row, like the rows of a table
+KEY = {part: number for number, part in enumerate(ROWS, start=1)}
+# A digit's colour, for >= 4.5:1 on its disc: white on the dark blue, near-black on the
+# lighter four (white on them is 3.1-3.9:1). In the dark copy both become the page's
+# slate (nn_site/engine/palette.py), dark on the lighter dark-mode discs.
+DIGIT = {"C0": "white", "C1": "#0d1117", "C2": "#0d1117", "C3": "#0d1117", "C4": "#0d1117"}
+LABEL_X = 3.0  # where the names start, right of both drawings
 
 
-def tag(ax, number, x, y, colour, point=None):
-    """A numbered disc that pairs a part of one neuron with its counterpart in the other,
-    with a thin leader to ``point``, the part it names (a disc beside two parts would
-    otherwise seem to name the nearer one)."""
-    if point is not None:
-        dx, dy = point[0] - x, point[1] - y
-        edge = TAG_R / np.hypot(dx, dy)
-        ax.plot([x + edge * dx, point[0]], [y + edge * dy, point[1]], color="C6", linewidth=1, zorder=4)
-    ax.add_patch(Circle((x, y), TAG_R, facecolor=colour, alpha=0.3, zorder=5))
-    ax.add_patch(Circle((x, y), TAG_R, fill=False, edgecolor=colour, linewidth=2, zorder=5))
-    ax.text(x, y, str(number), ha="center", va="center", fontweight="bold", zorder=6)
+def labelled(ax, part, text):
+    """The part's name on its row, after a disc in the part's colour holding the part's
+    number: the same disc marks its counterpart in the other panel."""
+    y = ROWS[part] + LIFT
+    ax.annotate(str(KEY[part]), (LABEL_X, y), xytext=(-7, 0), textcoords="offset points",
+                ha="right", va="bottom", color=DIGIT[COLOUR[part]], fontweight="bold",
+                bbox={"boxstyle": "circle,pad=0.22", "facecolor": COLOUR[part], "edgecolor": "none"})
+    ax.text(LABEL_X, y, text, ha="left", va="bottom")
 
-
-def key(ax, entries):
-    """The list under a drawing: each part's disc and name, one per row, 1 to 5."""
-    for row, (text, colour) in enumerate(entries):
-        y = -3.5 - 0.95 * row
-        tag(ax, row + 1, 0.0, y, colour)
-        ax.text(0.6, y, text, ha="left", va="center")
-
-
-COLOURS = ["C0", "C1", "C2", "C3", "C4"]
-
-# --- biological ------------------------------------------------------------------------
-soma = (3.4, 0.0)
-for angle in (125, 160, 200, 235):  # dendrites, each forking once, a synapse on each tip
-    a = np.radians(angle)
-    x0, y0 = soma[0] + 0.8 * np.cos(a), 0.8 * np.sin(a)
-    x1, y1 = x0 + 1.3 * np.cos(a), y0 + 1.3 * np.sin(a)
-    bio.plot([x0, x1], [y0, y1], color="C0", linewidth=3, solid_capstyle="round")
-    for fork in (-25, 25):
-        b = np.radians(angle + fork)
-        x2, y2 = x1 + 0.8 * np.cos(b), y1 + 0.8 * np.sin(b)
-        bio.plot([x1, x2], [y1, y2], color="C0", linewidth=2, solid_capstyle="round")
-        bio.add_patch(Circle((x2, y2), 0.14, color="C1", zorder=3))
-bio.add_patch(Circle(soma, 0.8, facecolor="C2", alpha=0.3))
-bio.add_patch(Circle(soma, 0.8, fill=False, edgecolor="C2", linewidth=2.5))
-bio.add_patch(Polygon([(4.15, 0.3), (4.8, 0.08), (4.8, -0.08), (4.15, -0.3)], color="C3"))
-bio.plot([4.8, 5.6], [0, 0], color="C3", linewidth=6, solid_capstyle="butt")
-bio.plot([5.6, 8.6], [0, 0], color="C4", linewidth=2.5)
-for x in (5.8, 6.75, 7.7):
-    bio.add_patch(
-        FancyBboxPatch(
-            (x, -0.2), 0.75, 0.4, boxstyle="round,pad=0,rounding_size=0.18", facecolor="C6", alpha=0.35, edgecolor="C6"
-        )
-    )
-for y in (0.7, 0.0, -0.7):
-    bio.plot([8.6, 9.3], [0, y], color="C4", linewidth=2)
-    bio.add_patch(Circle((9.3, y), 0.14, color="C4"))
-along = np.array([np.cos(np.radians(235)), np.sin(np.radians(235))])
-tag(bio, 1, 3.5, -2.2, "C0", soma + 1.5 * along)  # below the soma, led to the lowest dendrite
-tag(bio, 2, 0.45, 2.3, "C1", (1.38, 2.05))  # led to the edge of the nearest synapse
-tag(bio, 3, soma[0], 1.45, "C2", (soma[0], 0.8))
-tag(bio, 4, 5.1, 0.9, "C3", (5.2, 0.12))
-tag(bio, 5, 7.3, 0.9, "C4", (7.6, 0.05))  # the bare axon at a node, between two sheaths
-key(bio, zip(["dendrites", "synapses", "soma", "axon initial segment", "axon and terminals"], COLOURS))
-bio.set_title("biological neuron (schematic)")
-
-# --- artificial ------------------------------------------------------------------------
-sum_at, f_at = (4.8, 0.0), (7.0, 0.0)
-for i, y in enumerate((1.6, 0.0, -1.6), start=1):
-    art.add_patch(Circle((1.0, y), 0.45, facecolor="C0", alpha=0.3, edgecolor="C0", linewidth=2))
-    art.text(1.0, y, f"$x_{i}$", ha="center", va="center")
-    art.add_patch(
-        FancyArrowPatch(
-            (1.5, y),
-            (sum_at[0] - 0.6, sum_at[1] + 0.25 * np.sign(y)),
-            arrowstyle="-|>",
-            mutation_scale=12,
-            color="C1",
-            linewidth=2,
-        )
-    )
-    art.text(2.75, 0.62 * y + 0.3, f"$w_{i}$", ha="center", va="bottom", color="C1")
-art.add_patch(Circle(sum_at, 0.6, facecolor="C2", alpha=0.3, edgecolor="C2", linewidth=2.5))
-art.text(*sum_at, r"$\Sigma$", ha="center", va="center", fontsize=16)
-art.add_patch(
-    FancyArrowPatch((sum_at[0], 1.9), (sum_at[0], 0.62), arrowstyle="-|>", mutation_scale=12, color="C2", linewidth=1.5)
-)
-art.text(sum_at[0], 1.95, "bias $b$", ha="center", va="bottom")
-art.add_patch(
-    FancyArrowPatch(
-        (sum_at[0] + 0.6, 0), (f_at[0] - 0.6, 0), arrowstyle="-|>", mutation_scale=12, color="C2", linewidth=2
-    )
-)
-art.text((sum_at[0] + f_at[0]) / 2, 0.12, "$z$", ha="center", va="bottom")
-art.add_patch(
-    FancyBboxPatch(
-        (f_at[0] - 0.6, -0.6),
-        1.2,
-        1.2,
-        boxstyle="round,pad=0,rounding_size=0.15",
-        facecolor="C3",
-        alpha=0.25,
-        edgecolor="C3",
-        linewidth=2,
-    )
-)
-s = np.linspace(-1, 1, 50)
-art.plot(f_at[0] + 0.45 * s, -0.4 + 0.8 / (1 + np.exp(-5 * s)), color="C3", linewidth=2)
-art.add_patch(
-    FancyArrowPatch((f_at[0] + 0.6, 0), (9.4, 0), arrowstyle="-|>", mutation_scale=14, color="C4", linewidth=2.5)
-)
-art.text(9.5, 0, "$y$", ha="left", va="center")
-tag(art, 1, 0.0, 2.5, "C0", (1.0 - 0.32, 1.6 + 0.32))  # to x1's edge
-tag(art, 2, 2.45, 2.25, "C1", (2.0, 1.35))  # to the w1 arrow, left of its label
-# up and right of the w1 arrowhead, well clear of it, led to the sum's edge
-tag(art, 3, sum_at[0] - 0.65, 1.3, "C2", (sum_at[0] - 0.42, 0.42))
-tag(art, 4, f_at[0], 1.2, "C3", (f_at[0], 0.6))
-tag(art, 5, 8.6, 0.75, "C4", (8.6, 0.08))
-key(
-    art,
-    zip(
-        [
-            "inputs $x_i$",
-            "weights $w_i$",
-            r"sum $z = \mathbf{w}\cdot\mathbf{x} + b$",
-            "activation $f$",
-            "output $y = f(z)$",
-        ],
-        COLOURS,
-    ),
-)
-art.set_title("artificial neuron")
 
 for ax in (bio, art):
-    ax.set_xlim(-0.5, 10.1)
-    ax.set_ylim(-8.1, 3.0)
+    ax.set_xlim(0, 5)
+    ax.set_ylim(0, 6.1)
     ax.set_aspect("equal")
     ax.axis("off")
+
+# --- biological neuron, signal flowing down ----------------------------------------------
+soma = np.array([1.35, ROWS["soma"]])
+for angle in (62, 80, 100, 118):  # dendrites fork once; synapses sit along them
+    a = np.radians(angle)
+    start = soma + 0.45 * np.array([np.cos(a), np.sin(a)])
+    fork = start + 1.45 * np.array([np.cos(a), np.sin(a)])
+    bio.plot(*zip(start, fork), color="C0", linewidth=3, solid_capstyle="round", zorder=2)
+    for turn in (-20, 20):
+        b = np.radians(angle + turn)
+        tip = fork + 0.55 * np.array([np.cos(b), np.sin(b)])
+        bio.plot(*zip(fork, tip), color="C0", linewidth=2, solid_capstyle="round", zorder=2)
+    on_branch = start + (ROWS["synapses"] - start[1]) / np.sin(a) * np.array([np.cos(a), np.sin(a)])
+    bio.add_patch(Circle(on_branch, 0.13, color="C1", zorder=3))
+bio.add_patch(Circle(soma, 0.45, facecolor="C2", edgecolor="C2", linewidth=2.5, zorder=3))
+# the axon hillock tapers out of the soma; the narrow axon initial segment beyond it is
+# where the spike starts
+x0 = soma[0]
+hillock_end, segment_end = 2.3, 1.4
+bio.add_patch(Polygon([(x0 - 0.25, 2.65), (x0 + 0.25, 2.65), (x0 + 0.07, hillock_end), (x0 - 0.07, hillock_end)],
+                      color="C3", zorder=3))
+bio.plot([x0, x0], [hillock_end + 0.02, segment_end], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
+bio.plot([x0, x0], [segment_end, 0.55], color="C4", linewidth=3, zorder=2)
+for top in (1.3, 0.95):  # grey myelin sheaths, a bare node of Ranvier between them
+    bio.add_patch(FancyBboxPatch((x0 - 0.13, top - 0.28), 0.26, 0.28, boxstyle="round,pad=0,rounding_size=0.08",
+                                 facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
+for dx in (-0.45, 0.0, 0.45):
+    bio.plot([x0, x0 + dx], [0.55, 0.2], color="C4", linewidth=2, zorder=2)
+    bio.add_patch(Circle((x0 + dx, 0.2), 0.1, color="C4", zorder=3))
+for part, text in [("dendrites", "dendrites"), ("synapses", "synapses"), ("soma", "soma"),
+                   ("initial segment", "axon initial\nsegment"), ("axon", "axon and\nterminals")]:
+    labelled(bio, part, text)
+bio.set_title("biological neuron (schematic)")
+
+# --- artificial neuron, y = f(w·x + b) ----------------------------------------------------
+centre = x0  # the same column as the biological neuron
+for i, dx in enumerate((-0.62, 0.0, 0.62), start=1):
+    xy = (centre + dx, ROWS["dendrites"])
+    art.add_patch(Circle(xy, 0.27, facecolor="white", edgecolor="C0", linewidth=2.5, zorder=3))
+    art.text(*xy, f"$x_{i}$", ha="center", va="center", zorder=4)
+    art.add_patch(FancyArrowPatch(xy, (centre, ROWS["soma"]), shrinkA=14, shrinkB=22, arrowstyle="-|>",
+                                  mutation_scale=12, color="C1", linewidth=2, zorder=2))
+art.add_patch(Circle((centre, ROWS["soma"]), 0.42, facecolor="white", edgecolor="C2", linewidth=2.5, zorder=3))
+art.text(centre, ROWS["soma"], r"$\Sigma$", ha="center", va="center", zorder=4)
+art.add_patch(FancyArrowPatch((0.05, ROWS["soma"]), (centre - 0.42, ROWS["soma"]), arrowstyle="-|>",
+                              mutation_scale=12, color="C2", linewidth=2, zorder=2))
+art.text(0.2, ROWS["soma"] + 0.12, "$b$", ha="center", va="bottom")
+art.add_patch(FancyArrowPatch((centre, ROWS["soma"] - 0.42), (centre, ROWS["initial segment"] + 0.33),
+                              arrowstyle="-|>", mutation_scale=12, color="C2", linewidth=2, zorder=2))
+art.text(centre + 0.12, (ROWS["soma"] + ROWS["initial segment"]) / 2 + 0.05, "$z$", ha="left", va="center")
+art.add_patch(FancyBboxPatch((centre - 0.45, ROWS["initial segment"] - 0.33), 0.9, 0.66, zorder=3,
+                             boxstyle="round,pad=0,rounding_size=0.1", facecolor="white",
+                             edgecolor="C3", linewidth=2.5))
+s = np.linspace(-1, 1, 40)
+art.plot(centre + 0.35 * s, ROWS["initial segment"] - 0.22 + 0.44 / (1 + np.exp(-6 * s)), color="C3", linewidth=2,
+         zorder=4)
+art.add_patch(FancyArrowPatch((centre, ROWS["initial segment"] - 0.33), (centre, ROWS["axon"] - 0.3),
+                              arrowstyle="-|>", mutation_scale=14, color="C4", linewidth=2.5, zorder=2))
+art.text(centre + 0.15, ROWS["axon"], "$y$", ha="left", va="center")
+for part, text in [("dendrites", "inputs $x_i$"), ("synapses", "weights $w_i$"),
+                   ("soma", "sum $z$ of\n$\\mathbf{w}\\cdot\\mathbf{x} + b$"),
+                   ("initial segment", "activation $f$"), ("axon", "output\n$y = f(z)$")]:
+    labelled(art, part, text)
+art.set_title("artificial neuron")
+
 plt.show()
