@@ -414,7 +414,59 @@ def test_built_page_shows_the_learned_filters_figure_and_table(site, learned_mea
     assert "Figure 2." in section and "learned_filters-phone.svg" in section
     assert 'href="../receptive-fields/"' in section
     table = re.search(r"<table>.*?</table>", section[section.index("Figure 2.") :], re.S)[0]
+    # marked as a printed result, which a wide screen draws across the column (site.css)
+    assert '<div class="snippet-table">' in section[section.index("Figure 2.") : section.index(table)]
     rows = re.findall(r"<tr>\s*<td>([^<]+)</td>", table)
     results = learned_measured[0]
     assert rows[: len(results)] == list(results) and rows[-1] == "noise ceiling"
     assert f"{results['Gabor fits']['CKA']:.3f}" in table
+
+
+# --- The figures: neutral bars, named ceilings (the second visual review) ----------------
+
+
+@pytest.fixture(scope="module", params=["metric_table", "learned_filters"])
+def drawn(request, measured, learned_measured):
+    """A figure as the page shows it, with the ceilings its snippet computes."""
+    import matplotlib.pyplot as plt
+    from test_figure_review import main_figure
+
+    _, rsa_ceiling, predictivity_ceiling = measured if request.param == "metric_table" else learned_measured
+    fig = main_figure(f"comparing_representations/{request.param}.py")
+    yield fig, {"RSA": list(rsa_ceiling), "linear predictivity": [predictivity_ceiling]}
+    plt.close(fig)
+
+
+def test_every_bar_is_one_neutral_grey(drawn):
+    """The site's other colours stand for parts of a neuron: a model's bar is plain grey."""
+    from matplotlib.patches import Rectangle
+    from test_figure_review import colour
+
+    fig, _ = drawn
+    bars = [p for ax in fig.axes for p in ax.patches if isinstance(p, Rectangle)]
+    assert len(bars) >= 4 * 6, len(bars)
+    assert {colour(p.get_facecolor()) for p in bars} == {colour("C6")}
+
+
+def test_the_noise_ceilings_are_drawn_and_named_in_the_figure(drawn):
+    """Each ceiling is a line at the snippet's value, and "noise ceiling" is written beside
+    it: left of the line, above the bars (the review found the lines unlabelled)."""
+    from matplotlib.patches import Rectangle
+
+    fig, ceilings = drawn
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        title = ax.get_title(loc="left")
+        metric = next((m for m in ceilings if title.startswith(m)), None)
+        vertical = [line for line in ax.lines if len(set(line.get_xdata())) == 1]
+        labels = [t for t in ax.texts if t.get_text() == "noise ceiling"]
+        if metric is None:  # CKA and the Procrustes angle have no ceiling
+            assert not vertical and not labels, title
+            continue
+        assert sorted(line.get_xdata()[0] for line in vertical) == pytest.approx(sorted(ceilings[metric]))
+        assert len(labels) == 1, title
+        box = labels[0].get_window_extent(renderer)
+        left_line = ax.transData.transform((min(ceilings[metric]), 0))[0]
+        top_bar = max(p.get_window_extent(renderer).y1 for p in ax.patches if isinstance(p, Rectangle))
+        assert box.x1 < left_line, f"{title}: the label runs into its line"
+        assert box.y0 > top_bar, f"{title}: the label sits on the bars"

@@ -8,6 +8,10 @@ the snippets draw (run as the build runs them, in the site's style):
   the fixed random ones feedback alignment uses;
 - predictive coding's figure 2 draws its four output-error weights so that a reader can
   tell them apart: a line style and a marker each, and the small ones a decade apart.
+- Hodgkin–Huxley shows the action potential right after its opening claim, before the
+  equations it then writes out; the dendrites open with the synaptic potential that arrives
+  smaller and later from further out, the claim of their first paragraph, before the
+  cable theory that explains it.
 
 (Where a browser lays the figures out is in tests/browser/test_figure_first.py.)
 """
@@ -150,3 +154,37 @@ def test_the_small_gammas_end_a_decade_apart_on_a_log_axis(gamma_figure):
     # a cosine of 1 on a linear axis, as the review found them)
     small = np.log10(ends[1:])
     assert np.all(np.diff(small) < -1), ends
+
+
+# --- Hodgkin–Huxley and dendrites: the central figure after the opening claim -------------
+
+
+def _flat(page: str) -> str:
+    return " ".join(page.split())
+
+
+def test_hodgkin_huxley_shows_the_action_potential_before_the_equations():
+    page = _page("hodgkin-huxley")
+    headings = re.findall(r"^## (.+)$", page, re.MULTILINE)
+    assert headings[:2] == ["An action potential", "The equations"], headings
+    # model.py is the shown module (no figure); the first figure is the action potential
+    assert _snippets(page)[:2] == ["hodgkin_huxley/action_potential.py", "hodgkin_huxley/model.py"]
+    flat = _flat(page)
+    claim = flat.index("shows the threshold emerging from it")
+    figure = flat.index("file: hodgkin_huxley/action_potential.py")
+    assert claim < figure < flat.index("## The equations")
+    # the gates it shows are named before it, as the equations later define them
+    gates = flat.index("activation gates $m$ and close through an inactivation gate $h$")
+    assert claim < gates < figure
+
+
+def test_the_dendrites_open_with_the_input_that_arrives_smaller_and_later():
+    page = _page("dendrites")
+    assert _snippets(page)[0] == "dendrites/epsp.py"
+    flat = _flat(page)
+    claim = flat.index("it arrives smaller, later and smeared out in time")
+    figure = flat.index("file: dendrites/epsp.py")
+    assert claim < figure < flat.index("## The cable equation")
+    # the section that reads the figure's numbers comes after the cable theory and points back
+    section = flat[flat.index("## Far away means smaller and later") : flat.index("## Active dendrites")]
+    assert "Figure 1, at the top of the page" in section and "table printed under it" in section

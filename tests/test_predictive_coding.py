@@ -108,3 +108,38 @@ def test_page_states_the_measured_relative_errors(measured):
     assert row[pc.ITERATIONS.index(200)] - row[-1] > 1e-4  # ... but not yet at 200
     page = " ".join((ROOT / "docs" / "predictive-coding.md").read_text(encoding="utf-8").split())
     assert f"{at[100]} at 100 steps, it levels off at {at[500]} by about 500 steps" in page
+
+
+def test_the_printed_table_is_the_sweep_and_holds_what_the_page_reads(measured):
+    """One compact table follows figure 2 (the figure shows every T): each cell is the
+    sweep's number at the row's T, rounded as printed, and the sentences that quote it
+    (cosine before inference, at equilibrium, the first T above 0.99, the relative errors
+    at 100 steps and at equilibrium) say what it says."""
+    from helpers import run_snippet
+
+    result = run_snippet("predictive_coding/pc_vs_backprop.py")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.replace("\u00a0", " ").strip().splitlines()  # no-break spaces keep 'T = 100' whole
+    assert len(lines) == 2 + 5, "one table: header, rule and five rows, not one row per T"
+    rows = {cells[0]: cells[1:] for cells in ([c.strip() for c in line.strip("|").split("|")] for line in lines[2:])}
+    cosines, rel_errors = measured
+    assert [c.strip() for c in lines[0].strip("|").split("|")][1:] == [f"γ = {g:g}" for g in pc.GAMMAS]
+
+    assert rows["cosine before inference, T = 0"] == [f"{c:.4f}" for c in cosines[:, 0]]
+    assert rows["cosine at T = 1000"] == [f"{c:.4f}" for c in cosines[:, pc.ITERATIONS.index(1000)]]
+    above = [next((str(T) for T, c in zip(pc.ITERATIONS, row) if c > 0.99), "–") for row in cosines]
+    assert rows["first T with a cosine above 0.99"] == above == ["–", "–", "50", "50"]
+    for T in (100, 1000):
+        printed = [float(v) for v in rows[f"relative error at T = {T}"]]
+        # three decimals, four below 0.01: within half a unit of the last digit shown
+        np.testing.assert_allclose(printed, rel_errors[:, pc.ITERATIONS.index(T)], atol=5e-4)
+        assert abs(printed[-1] - rel_errors[-1, pc.ITERATIONS.index(T)]) <= (5e-5 if printed[-1] < 0.01 else 5e-4)
+
+    page = " ".join((ROOT / "docs" / "predictive-coding.md").read_text(encoding="utf-8").split())
+    gamma_001 = pc.GAMMAS.index(0.01)
+    assert f"is {rows['cosine at T = 1000'][gamma_001]} from about 100 steps on" in page
+    assert f"{rows['relative error at T = 100'][gamma_001]} at 100 steps" in page
+    assert f"levels off at {rows['relative error at T = 1000'][gamma_001]}" in page
+    assert f"the table gives {rows['relative error at T = 1000'][-1]}" in page
+    assert f"as a cosine of {rows['cosine before inference, T = 0'][0]}" in page
+    assert "passes 0.99 between 20 and 50 steps" in page  # the first T above 0.99 is 50, not 20

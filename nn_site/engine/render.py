@@ -105,7 +105,10 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
     if output.figures:
         parts.append(_figure(options, name, page, where, docs_relative))
     if printed and options["output"] == "table":
-        parts.append(printed_table(output.stdout, where, name))
+        # marked as a snippet's result: on a wide screen it spans the column (site.css)
+        parts.append(
+            f'<div class="snippet-table" markdown="block">\n\n{printed_table(output.stdout, where, name)}\n\n</div>'
+        )
     elif printed and (options["output"] == "result" or options["code"] == "hidden"):
         parts.append(result_block(printed, src))
     if options["code"] != "hidden":

@@ -84,15 +84,20 @@ def show(results, rsa_ceiling, predictivity_ceiling, height=6.4):
 
     names = list(results)
     y = np.arange(len(names))[::-1]
+    # Every bar is the same neutral grey: a model's place is read from its length, and the
+    # site's other colours stand for parts of a neuron. The ceilings are drawn in ink over
+    # them and named in a free row above the bars, left of their line.
+    ink = plt.rcParams["text.color"]
     fig, axes = plt.subplots(2, 2, figsize=(7, height), sharey=True)
-    for ax, metric, colour in zip(axes.flat, metrics, ("C0", "C1", "C2", "C4")):
+    for ax, metric in zip(axes.flat, metrics):
         values = [results[n][metric] for n in names]
-        ax.barh(y, values, color=colour, height=0.6)
-        if metric == "RSA":
-            for bound, style in zip(rsa_ceiling, (":", "--")):  # the ceiling's lower and upper bounds
-                ax.axvline(bound, color="C6", lw=2, ls=style, zorder=3)
-        if metric == "predictivity":
-            ax.axvline(predictivity_ceiling, color="C6", lw=2, ls="--", zorder=3)
+        ax.barh(y, values, color="C6", height=0.6)
+        ceilings = {"RSA": rsa_ceiling, "predictivity": (predictivity_ceiling,)}.get(metric, ())
+        # RSA: the lower bound dotted, the upper dashed; predictivity: one ceiling, dashed
+        for bound, style in zip(ceilings, (":", "--") if len(ceilings) == 2 else ("--",)):
+            ax.axvline(bound, color=ink, lw=1.5, ls=style, zorder=3)
+        if ceilings:
+            ax.text(min(ceilings) - 0.02, len(names) - 0.1, "noise ceiling", ha="right", va="center")
         if metric == "Procrustes angle":
             ax.set_xlim(0, np.pi / 2)
             ax.set_xticks([0, np.pi / 4, np.pi / 2], ["0", r"$\pi/4$", r"$\pi/2$"])
@@ -100,6 +105,7 @@ def show(results, rsa_ceiling, predictivity_ceiling, height=6.4):
         else:
             ax.set_xlim(min(0, min(values) - 0.05), 1)
             ax.set_title(TITLES[metric])
+    axes[0, 0].set_ylim(-0.6, len(names) + 0.4)  # a free row above the bars for the labels
     for ax in axes[:, 0]:
         ax.set_yticks(y, names)
     plt.show()

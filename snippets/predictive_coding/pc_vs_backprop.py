@@ -17,6 +17,8 @@ close it gets (cosine and relative error over all weights) as T grows, for
 several gamma.
 """
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -120,18 +122,39 @@ def sweep(seed=0, iterations=ITERATIONS, gammas=GAMMAS):
     return cosines, rel_errors
 
 
+def first_steps_above(cosine_row, level=0.99):
+    """The first T of ITERATIONS whose cosine exceeds `level`, or None if none does."""
+    return next((T for T, c in zip(ITERATIONS, cosine_row) if c > level), None)
+
+
+def key_numbers(cosines, rel_errors):
+    """The numbers the page reads, one row each: (label, one value per gamma as printed)."""
+    last, at_100 = len(ITERATIONS) - 1, ITERATIONS.index(100)
+
+    def error(value):  # 3 decimals, 4 below 0.01 so that the smallest keeps two digits
+        return f"{value:.3f}" if value >= 0.01 else f"{value:.4f}"
+
+    return [
+        ("cosine before inference, T = 0", [f"{c:.4f}" for c in cosines[:, 0]]),
+        ("first T with a cosine above 0.99", [str(first_steps_above(row) or "–") for row in cosines]),
+        (f"cosine at T = {ITERATIONS[last]}", [f"{c:.4f}" for c in cosines[:, last]]),
+        ("relative error at T = 100", [error(e) for e in rel_errors[:, at_100]]),
+        (f"relative error at T = {ITERATIONS[last]}", [error(e) for e in rel_errors[:, last]]),
+    ]
+
+
 if __name__ == "__main__":
     cosines, rel_errors = sweep()
-    # two Markdown tables at fixed precision, a blank line between them: the cosine with
-    # minus the gradient (4 decimals), then the relative error (3 decimals), per T and gamma
-    for quantity, values, digits in (("cosine", cosines, 4), ("relative error", rel_errors, 3)):
-        if quantity != "cosine":
-            print()
-        # plain-text headers (γ, not $\gamma$): a student's terminal shows them as the page does
-        print("| T | " + " | ".join(f"{quantity}, γ = {g:g}" for g in GAMMAS) + " |")
-        print("|---:|" + "---:|" * len(GAMMAS))
-        for j, T in enumerate(ITERATIONS):
-            print(f"| {T} | " + " | ".join(f"{values[i, j]:.{digits}f}" for i in range(len(GAMMAS))) + " |")
+    # One Markdown table of the numbers the page reads, a column per gamma; the figure
+    # shows every T. Plain-text headers (γ, not $\gamma$): a terminal shows them as the page
+    # does. "γ = 0.1" and "T = 1000" are joined by no-break spaces, so that a phone's
+    # narrow columns do not split them.
+    keep = str.maketrans({" ": "\u00a0"})
+    print("| measure | " + " | ".join(f"γ = {g:g}".translate(keep) for g in GAMMAS) + " |")
+    print("|---|" + "---:|" * len(GAMMAS))
+    for label, values in key_numbers(cosines, rel_errors):
+        label = re.sub(r"T = \d+", lambda m: m[0].translate(keep), label)
+        print(f"| {label} | " + " | ".join(values) + " |")
 
     steps = np.array(ITERATIONS)
     shown = steps > 0  # T = 0 cannot sit on a log axis; the printed table has it

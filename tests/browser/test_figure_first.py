@@ -1,5 +1,5 @@
-"""A figure within the first screens of the inhibition and weight-transport pages (issue 29),
-as a reader's browser lays them out. (What the figures draw, and the pages' order, are
+"""A figure within the first screens of the inhibition, weight-transport, Hodgkin–Huxley
+and dendrites pages (issue 29), as a reader's browser lays them out. (What the figures draw, and the pages' order, are
 checked in tests/test_figure_first.py.)"""
 
 from __future__ import annotations
@@ -12,11 +12,18 @@ from .test_figure_review import FIRST_FIGURE_BY_PX, _figures
 # transport) at 1280 px, about two screens of prose; they now come at ~780 and ~700 px.
 # On a 390-px phone they came at ~2,900 and ~2,190 px, now ~1,220 and ~980 px: within
 # about 1.5 screens of an 844-px-tall phone, with room for other fonts' line breaks.
+# A second review found none in the first 2,200 px on two more pages: Hodgkin–Huxley's
+# action potential came after the equations, the parameters and the model's code (~2,410 px
+# at 1280, ~3,570 at 390), the dendrites' first figure after the cable theory (~3,120 and
+# ~4,680 px). The action potential now follows the opening claim (~830 and ~1,360 px); the
+# dendrites open with the synaptic potential that arrives smaller and later (~500 and ~800 px).
 FIRST_FIGURE_ON_A_PHONE_BY_PX = 1400
 
 PAGES = {
     "inhibition/": ("shunting", 3),
     "weight-transport/": ("transport_schematic", 2),
+    "hodgkin-huxley/": ("action_potential", 3),
+    "dendrites/": ("epsp", 2),
 }
 
 
