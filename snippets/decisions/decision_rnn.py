@@ -246,26 +246,32 @@ if __name__ == "__main__":
     ideal = ideal_accuracy(COHERENCES).mean()
     fps, kinds = [], []
     print(f"accuracy on {T_TRAIN}-step trials; ideal observer {ideal:.3f}")
-    print("seed  accuracy  fixed points: readout z (leading |eigenvalue|, time constant\n"
-          "                in steps: to return if below 1, to escape if above)  class")
+    # Narrow columns (each fixed point on its own line) so the table reads at the page's
+    # code size on a desktop and at 12 px or more on a phone.
+    print("fixed points: readout z (leading |eigenvalue|, time constant\n"
+          "in steps, to return if below 1, to escape if above)")
+    print("seed  accuracy  class                     fixed points: z (|eigenvalue|, steps)")
     for i, s in enumerate(SEEDS):
         q = one(p, i)
         starts = h[i].reshape(-1, N)[rng.integers(0, h[i].shape[0] * h[i].shape[1], 200)]
         pts = fixed_points(q["W"], q["b"], starts)
         fps.append([(float(x @ q["w_out"] + q["c"]), lam) for x, lam in pts])
         kinds.append(classify(fps[-1]))
-        desc = ", ".join(f"{zz:+.2f} ({lam:.3f}, {time_constant(lam):.0f})"
-                         for zz, lam in sorted(fps[-1]))
-        print(f"{s:4d}  {acc[i]:.3f}     {desc}  {kinds[-1]}")
+        first, *more = [f"{zz:+.2f} ({lam:.3f}, {time_constant(lam):.0f})" for zz, lam in sorted(fps[-1])]
+        print(f"{s:4d}  {acc[i]:.3f}     {kinds[-1]:24s}  {first}")
+        for desc in more:
+            print(f"{'':42s}{desc}")
 
     mus = COHERENCES
     res = [reaction_times(p, mu, rng) for mu in mus]
     correct = np.array([np.nanmean(c, 1) for c, _ in res]).T        # (seed, coherence)
     mean_rt = np.array([np.nanmean(r, 1) for _, r in res]).T
-    print(f"\nreaction-time trials: bound |z| ≥ {THETA}, fitted DDM bound a, "
-          "then DDM mean time + delay")
-    print("seed    a   delay   P(correct) net / DDM           mean time net / DDM")
-    fits, worst_p, worst_t = [], 0.0, 0.0
+    print(f"\nreaction-time trials to the bound |z| ≥ {THETA}; the DDM's bound a is\n"
+          "fitted to the network's accuracy, then a delay to its mean time")
+    # Two narrow tables, P(correct) then mean time, rather than one row 107 characters wide.
+    drifts = "".join(f"{f'c = {mu:g}':>11s}" for mu in mus)
+    print(f"P(correct), network/DDM\nseed    a   delay {drifts}")
+    fits, worst_p, worst_t, time_rows = [], 0.0, 0.0, []
     for i, s in enumerate(SEEDS):
         a = fit_bound(mus, correct[i])
         pred = mean_time(mus, a, SIGMA)
@@ -273,9 +279,12 @@ if __name__ == "__main__":
         fits.append((a, t0))
         worst_p = max(worst_p, np.abs(correct[i] - p_correct(mus, a, SIGMA)).max())
         worst_t = max(worst_t, np.abs(mean_rt[i] - pred - t0).max())
-        print(f"{s:4d} {a:5.2f} {t0:6.1f}   "
-              + " ".join(f"{c:.2f}/{d:.2f}" for c, d in zip(correct[i], p_correct(mus, a, SIGMA)))
-              + "   " + " ".join(f"{r:4.1f}/{d + t0:4.1f}" for r, d in zip(mean_rt[i], pred)))
+        print(f"{s:4d} {a:5.2f} {t0:6.1f} "
+              + "".join(f"  {c:.2f}/{d:.2f}" for c, d in zip(correct[i], p_correct(mus, a, SIGMA))))
+        time_rows.append(f"{s:4d} "
+                         + "".join(f"  {r:4.1f}/{d + t0:4.1f}" for r, d in zip(mean_rt[i], pred)))
+    print(f"mean time in steps, network/(DDM + delay)\nseed {drifts}")
+    print("\n".join(time_rows))
 
     print(f"largest difference, network - DDM: {worst_p:.3f} in P(correct), "
           f"{worst_t:.1f} steps in mean time")

@@ -3,8 +3,9 @@ labelled "Result" (the file that printed it a small "from x.py", its path the la
 title), in the caption's muted colour with no grey block behind them, as wide
 as the figure column on a desktop. Lines read across wrap, whole on screen at every
 width; lines printed in columns never wrap (a wrapped row broke the columns at 390 px,
-issue 29): they are set smaller to fit, down to 11 px, and what still does not fit
-scrolls in its own box with the tables' fading edge."""
+issue 29): they are set smaller to fit, down to 12 px, and what still does not fit
+scrolls in its own focusable box with a shadow at each edge that hides more. No printed
+output, result or the output inside a code listing, is set below 12 px on a phone."""
 
 from __future__ import annotations
 
@@ -86,24 +87,109 @@ def test_a_result_keeps_its_columns(browser, base_url, width):
     for r in results:
         assert "mono" in r["font"].lower() and r["columns"] and r["whiteSpace"] == "pre", r
         assert r["rows"] == r["lines"], r
-        assert 11 <= r["fontSize"] <= 14 and r["hidden"] <= 1, r
+        assert 12 <= r["fontSize"] <= 14 and r["hidden"] <= 1, r
 
 
-def test_wide_columns_scroll_in_their_own_box_with_a_cue_on_a_phone(browser, base_url):
-    """Spike energy's table of sources is 71 characters wide: at 11 px it still does not
-    fit 390 px, so it scrolls inside its own focusable box, its rows whole, with the
-    fading edge; the page itself never scrolls sideways."""
-    context = browser.new_context(viewport={"width": 390, "height": 900})
+# Brightness of the page behind a printed result, and of the scroll cue over it: the
+# shadow is 30 % black (light) or white (dark) at the edge, so an edge column of pixels
+# that shows it is well away from the page's own colour.
+CUE_LEVELS = 40
+
+
+def _edges(page, selector: str) -> tuple[float, float]:
+    """Median brightness (0-255) of the leftmost and rightmost 3-px columns of the element,
+    over its height: the text is thin, so the median is the background, or the cue."""
+    import io
+    import statistics
+
+    from PIL import Image
+
+    box = page.locator(selector)
+    shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
+    edge = max(1, round(3 * shot.width / box.evaluate("e => e.getBoundingClientRect().width")))
+
+    def median(x0: int) -> float:
+        return statistics.median(shot.getpixel((x, y)) for x in range(x0, x0 + edge) for y in range(shot.height))
+
+    return median(0), median(shot.width - edge)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_wide_columns_scroll_in_their_own_box_with_a_visible_cue_on_a_phone(browser, base_url, scheme):
+    """The decision networks' table is 79 characters wide: at 12 px it still does not fit
+    390 px, so it scrolls inside its own focusable box, its rows whole, and the edge that
+    hides more is shaded (read from the pixels, so a cue drawn too faint or masked away
+    fails); the page itself never scrolls sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(base_url + "spike-energy/")
-        [wide, *_] = [r for r in page.evaluate(MEASURE) if r["columns"] and r["hidden"] > 1]
-        assert wide["fontSize"] == 11 and wide["rows"] == wide["lines"], wide
-        assert wide["focusable"] and "linear-gradient" in wide["mask"], wide
-        assert wide["left"] >= 0 and wide["right"] <= wide["viewport"], wide
+        page.goto(base_url + "decisions/")
+        wide = [r for r in page.evaluate(MEASURE) if r["columns"] and r["hidden"] > 1]
+        assert wide, "no printed table scrolls at 390 px on the decisions page"
+        for r in wide:
+            assert r["fontSize"] == 12 and r["rows"] == r["lines"], r
+            assert r["focusable"] and r["left"] >= 0 and r["right"] <= r["viewport"], r
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        selector = "pre.result-columns >> nth=-1"
+        box = page.locator(selector)
+        box.scroll_into_view_if_needed()
+        # At the left end: that edge shows the page's own colour, the right edge the cue.
+        box.evaluate("e => { e.scrollLeft = 0; }")
+        left, right = _edges(page, selector)
+        background = left
+        assert abs(right - background) >= CUE_LEVELS, (scheme, left, right)
+        # At the right end: the cue has moved to the left edge.
+        box.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+        left, right = _edges(page, selector)
+        assert abs(left - background) >= CUE_LEVELS and abs(right - background) < 8, (scheme, left, right)
+        # A keyboard reaches the box, and the arrow keys then scroll it.
+        box.evaluate("e => { e.scrollLeft = 0; }")
+        box.focus()
+        page.keyboard.press("ArrowRight")
+        assert box.evaluate("e => document.activeElement === e")
+        # (the scroll may be smooth: wait for it to start rather than read it at once)
+        page.wait_for_function("e => e.scrollLeft > 0", arg=box.element_handle(), timeout=3000)
     finally:
         context.close()
+
+
+PRINTED = """() => [...document.querySelectorAll('.snippet-result pre, .highlight')]
+  .filter(e => e.matches('pre')
+    || (e.querySelector(':scope > .filename')?.textContent || '').startsWith('Output of'))
+  .map(e => {
+    const pre = e.matches('pre') ? e : e.querySelector('pre');
+    return {
+      what: e.matches('pre') ? 'result' : e.querySelector('.filename').textContent,
+      fontSize: parseFloat(getComputedStyle(pre.querySelector('samp, code') || pre).fontSize),
+      hidden: pre.scrollWidth - pre.clientWidth, focusable: pre.tabIndex === 0,
+    };
+  })"""
+
+
+def test_no_printed_output_is_below_12_px_on_a_phone(browser, base_url, site):
+    """Every printed-output block on every page, a result or the output inside a code
+    listing, in text of at least 12 CSS px at 390 px; a result wider than its column is a
+    keyboard tab stop (it scrolls)."""
+    pages = []
+    for html in sorted(site.rglob("index.html")):
+        text = html.read_text(encoding="utf-8")
+        if html.parent != site and ('class="snippet-result"' in text or "Output of" in text):
+            pages.append(f"{html.parent.relative_to(site).as_posix()}/")
+    assert "decisions/" in pages and "spike-energy/" in pages, pages
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    seen = 0
+    try:
+        page = context.new_page()
+        for path in pages:
+            page.goto(base_url + path)
+            for block in page.evaluate(PRINTED):
+                seen += 1
+                assert block["fontSize"] >= 12, (path, block)
+                if block["what"] == "result" and block["hidden"] > 1:
+                    assert block["focusable"], (path, block)
+    finally:
+        context.close()
+    assert seen >= 20, seen
 
 
 @pytest.mark.parametrize("path", ["xor/", "population-codes/"])
