@@ -18,17 +18,17 @@ if __name__ == "__main__":
     gx = np.linspace(*GRID["x"], GRID["n"])
     gy = np.linspace(*GRID["y"], GRID["n"])
     mesh = np.array([[x, y] for y in gy for x in gx])
-    fig, axes = plt.subplots(2, 2, figsize=(7, 6), sharex=True, sharey=True)
+    fig, axes = plt.subplots(2, 2, figsize=(7, 6.8))
     for ax, key in zip(axes.flat, VARIANTS):
         regions, _ = infer(nets[key], mesh)
         ax.contourf(gx, gy, regions.reshape(GRID["n"], GRID["n"]), levels=[-0.5, 0.5, 1.5], colors=["C0", "C1"], alpha=0.25)
         for label, marker in ((0, "o"), (1, "s")):
             ax.plot(*x_test[y_test == label].T, marker, color=f"C{label}", markersize=2.5, linestyle="none")
         accuracy, spikes, _ = evaluate(nets[key], x_test, y_test)
-        ax.set_title(f"{NAMES[key]}: {accuracy:.1f} %")
-        print(f"{NAMES[key]}: test accuracy {accuracy:.1f} %, {spikes:.1f} expected spikes per inference")
-    for ax in axes[1]:
+        ax.set_title(f"{NAMES[key]}\ntest accuracy {accuracy:.1f} %")   # on one line the longest is wider than its panel
+        # Every panel carries its own axis labels: on a phone the panels are stacked.
         ax.set_xlabel(r"input $x_1$")
-    for ax in axes[:, 0]:
         ax.set_ylabel(r"input $x_2$")
+        ax.set_yticks([-1, 0, 1])   # whole numbers, as in the explorable
+        print(f"{NAMES[key]}: test accuracy {accuracy:.1f} %, {spikes:.1f} expected spikes per inference")
     plt.show()

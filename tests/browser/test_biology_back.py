@@ -13,6 +13,8 @@ another host and logs no error.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -142,6 +144,42 @@ def test_the_cap_is_labelled_as_an_expected_count(widget):
     assert widget.locator(f"{WIDGET}-cap-value").text_content() == f"{network.DEFAULT_CAP}\u202fspikes"
 
 
+def test_on_a_phone_each_slider_has_a_row_of_its_own(browser, base_url):
+    """A review measured the sliders at 75 px on a 390-px phone (label, slider and value in
+    three columns). There each slider spans the control column under its label and value:
+    at least 200 px wide and 24 px high (a finger's target), and still moved by the keys."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        problems = open_page(page, base_url, "biology-back")
+        page.locator(WIDGET).wait_for(state="visible")
+        page.locator(f"{WIDGET}-spikes").check()
+        for name in ("window", "p", "cap"):
+            slider = page.locator(f"{WIDGET}-{name}")
+            box = slider.bounding_box()
+            label = page.locator(f"label[for='{WIDGET[1:]}-{name}']").bounding_box()
+            value = page.locator(f"{WIDGET}-{name}-value").bounding_box()
+            assert box["width"] >= 200 and box["height"] >= 24, (name, box)
+            assert label["y"] + label["height"] <= box["y"] + 1, (name, "the label is above the slider", label, box)
+            assert abs(value["y"] - label["y"]) < 4 and value["x"] > label["x"] + label["width"], (name, value, label)
+        window = page.locator(f"{WIDGET}-window")
+        window.focus()
+        page.keyboard.press("ArrowRight")
+        assert window.input_value() == str(network.DEFAULT_WINDOW_MS + 5)
+        assert page.locator(f"{WIDGET}-window-value").text_content() == f"{network.DEFAULT_WINDOW_MS + 5}\u202fms"
+        assert problems == []
+    finally:
+        context.close()
+
+
+def test_every_panel_of_the_phone_figure_keeps_its_axis_labels(site):
+    """On a phone the engine stacks the four panels; with labels on the outer panels only
+    the stacked panels lost them. Each of the four carries both labels in both copies."""
+    for name in ("boundaries.svg", "boundaries-phone.svg", "boundaries-phone-dark.svg"):
+        texts = re.findall(r"<!-- (.*?) -->", (site / "figures" / "biology_back" / name).read_text())
+        assert texts.count("input $x_1$") == 4 and texts.count("input $x_2$") == 4, (name, texts)
+
+
 def test_no_sideways_scroll_on_a_phone(widget):
     """The controls' labels and values fit a 390-px column."""
     widget.set_viewport_size({"width": 390, "height": 800})
@@ -163,7 +201,7 @@ def test_controls_are_labelled_and_announced(widget):
     widget.wait_for_function(f"document.querySelector('{WIDGET} [aria-live]').textContent.includes('spikes')")
 
 
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [320, 390, 1280])   # 320: the count's readout must not wrap there
 def test_playing_never_moves_the_page(browser, base_url, width):
     phone = width < 600
     context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone)
@@ -209,6 +247,77 @@ def test_colours_follow_the_palette(browser, base_url):
         assert problems == []
     finally:
         context.close()
+
+
+def _rgb(css: str, under: tuple[float, ...] = (1.0, 1.0, 1.0)) -> tuple[float, ...]:
+    """An sRGB colour (0-1) from "rgb(r, g, b)" or "rgba(r, g, b, a)", composited on ``under``."""
+    values = [float(v) for v in re.findall(r"[\d.]+", css)]
+    alpha = values[3] if len(values) == 4 else 1.0
+    return tuple(alpha * v / 255 + (1 - alpha) * u for v, u in zip(values[:3], under))
+
+
+def _luminance(rgb: tuple[float, ...]) -> float:
+    """WCAG 2 relative luminance."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["dark", "light"])
+def test_wrong_answers_are_ringed_at_3_to_1_against_background_and_classes(browser, base_url, scheme):
+    """A review found the rings around wrong answers invisible in the dark palette (a 1-px
+    stroke in the text colour, half of it over a light class colour). Each ring is now
+    drawn over every dot, in black or white on a casing of the page colour. Read as drawn
+    (the topmost element on the ring, and its computed colours): the ring against the
+    shaded background of either class, and the casing between the ring and any dot against
+    both class colours, are at least 3:1 (WCAG 1.4.11); so is the ring against its casing."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        problems = open_page(page, base_url, "biology-back")
+        page.locator(WIDGET).wait_for(state="visible")
+        drawn = page.evaluate(f"""() => {{
+            const root = document.querySelector('{WIDGET}');
+            const rings = root.querySelectorAll('circle.nn-ring');
+            rings[0].scrollIntoView({{block: 'center'}});
+            const box = rings[0].getBoundingClientRect();   // the circle's geometry: its stroke's centre line
+            const hit = document.elementFromPoint(box.left + box.width / 2, box.top);
+            const style = e => getComputedStyle(e);
+            return {{
+                rings: rings.length, casings: root.querySelectorAll('circle.nn-ring-casing').length,
+                topmost: hit.getAttribute('class'),
+                ring: style(rings[0]).stroke, casing: style(root.querySelector('.nn-ring-casing')).stroke,
+                page: style(document.body).backgroundColor,
+                dots: [0, 1].map(k => style(root.querySelector('circle.nn-dot.nn-class-' + k)).fill),
+                cells: [0, 1].map(k => style(root.querySelector('rect.nn-cell.nn-class-' + k)).fill),
+                cellOpacity: Number(style(root.querySelector('.nn-cells')).opacity),
+            }};
+        }}""")
+        assert problems == []
+    finally:
+        context.close()
+    wrong = round(400 * (1 - network.evaluate(DATA["nets"]["bp"], np.asarray(DATA["test"]["x"]),
+                                               np.asarray(DATA["test"]["y"]))[0] / 100))
+    assert drawn["rings"] == drawn["casings"] == wrong > 0, drawn
+    assert drawn["topmost"] == "nn-ring", "a ring is covered where it is drawn"
+    page_colour = _rgb(drawn["page"])
+    assert _rgb(drawn["casing"], page_colour) == page_colour, "the casing is the page colour"
+    ring, casing = _rgb(drawn["ring"], page_colour), page_colour
+    dots = [_rgb(fill, page_colour) for fill in drawn["dots"]]
+    # The shading: the class colour at the cells' group opacity over the page.
+    shades = [tuple(drawn["cellOpacity"] * c + (1 - drawn["cellOpacity"]) * p
+                    for c, p in zip(_rgb(fill, page_colour), page_colour)) for fill in drawn["cells"]]
+    if scheme == "dark":
+        assert dots[0] == _rgb("rgb(92, 179, 255)"), drawn   # C0 of the dark pair: the palette really is dark
+    for shade in shades:
+        assert _contrast(ring, shade) >= 3, (scheme, drawn, _contrast(ring, shade))
+    for dot in dots:
+        assert _contrast(casing, dot) >= 3, (scheme, drawn, _contrast(casing, dot))
+    assert _contrast(ring, casing) >= 3
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

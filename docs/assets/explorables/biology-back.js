@@ -228,10 +228,20 @@
         });
       }
       var dots = P.el("g", { "class": "nn-dots" }, ax.data);
+      // Each wrong answer gets a ring drawn over all the dots (none hides it): an ink-coloured
+      // ring on a casing of the page colour. In the dark palette no single colour reaches 3:1
+      // against both the dark background and the light class colours; the casing gives the
+      // ring 3:1 against the background on its outside and the class colours on its inside.
+      // All casings go under all rings, so that a neighbour's casing never cuts a ring.
+      var casings = P.el("g", { "class": "nn-ring-casings" }, ax.data);
+      var rings = P.el("g", { "class": "nn-rings" }, ax.data);
       data.test.x.forEach(function (pt, index) {
-        var wrong = result && result.predicted[index] !== data.test.y[index];
-        P.el("circle", { "class": "nn-dot nn-class-" + data.test.y[index] + (wrong ? " nn-wrong" : ""),
-                         cx: ax.sx(pt[0]).toFixed(2), cy: ax.sy(pt[1]).toFixed(2), r: wrong ? 3.2 : 2.2 }, dots);
+        var cx = ax.sx(pt[0]).toFixed(2), cy = ax.sy(pt[1]).toFixed(2);
+        P.el("circle", { "class": "nn-dot nn-class-" + data.test.y[index], cx: cx, cy: cy, r: 2.2 }, dots);
+        if (result && result.predicted[index] !== data.test.y[index]) {
+          P.el("circle", { "class": "nn-ring-casing", cx: cx, cy: cy, r: 3.9 }, casings);
+          P.el("circle", { "class": "nn-ring", cx: cx, cy: cy, r: 3.9 }, rings);
+        }
       });
       if (!result) return;
       var errors = Math.round(data.test.x.length * (1 - result.accuracy / 100));
@@ -240,7 +250,7 @@
         (s.spikes ? ", and with spikes the boundary is ragged, because each grid point is one noisy inference." : "."));
       // One wording for every setting: a caption that changed length would move the page.
       caption.textContent = "Shaded: the class the network answers at each point of a 41 \u00D7 41 grid " +
-        "(with spikes, one noisy inference per point). Dots: the test points by true class; larger dots are answered wrongly.";
+        "(with spikes, one noisy inference per point). Dots: the test points by true class; ringed dots are answered wrongly.";
     }
 
     [dale, fa, spikes, release, budget, windowMs, p, cap].forEach(function (control) {
