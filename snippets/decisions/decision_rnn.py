@@ -250,7 +250,7 @@ if __name__ == "__main__":
     # code size on a desktop and at 12 px or more on a phone.
     print("fixed points: readout z (leading |eigenvalue|, time constant\n"
           "in steps, to return if below 1, to escape if above)")
-    print("seed  accuracy  class                     fixed points: z (|eigenvalue|, steps)")
+    print("seed  accuracy  class                     z (|eigenvalue|, steps)")
     for i, s in enumerate(SEEDS):
         q = one(p, i)
         starts = h[i].reshape(-1, N)[rng.integers(0, h[i].shape[0] * h[i].shape[1], 200)]

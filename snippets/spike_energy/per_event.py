@@ -43,7 +43,7 @@ if __name__ == "__main__":
     print(f"ATP per spike, rodent: (1 - 0.13) × 3.29 × 10⁹ / 4 = {sci(atp_per_spike_rodent())}")
     print(f"synapses per neocortical neuron: {synapses_per_neuron():.0f}")
     for name, lo, hi, *_ in ROWS:
-        print(f"{name:26s} {short(lo):>7s} – {short(hi)} pJ")
+        print(f"{name:26s} {short(lo):>7s} – {short(hi)} pJ" if hi > lo else f"{name:26s} {short(lo):>7s} pJ")
     print(f"one spike = {rodent[0] / mac_pj():.0f}-{rodent[1] / mac_pj():.0f} MACs (rodent), "
           f"{human[0] / mac_pj():.0f}-{human[1] / mac_pj():.0f} MACs (human), ATP basis")
     print(f"as glucose: one human spike = {human_fuel[0]:.0f}-{human_fuel[1]:.0f} pJ = "
