@@ -194,7 +194,7 @@ def test_release_keeps_the_expected_drive_with_spikes():
 
 
 def test_a_shared_output_weight_changes_no_rate_answer():
-    """The softmax invariance behind 'Dale cannot cost anything here': adding the same amount to
+    """The softmax invariance behind 'not what the network can compute': adding the same amount to
     both of a unit's output weights leaves every answer, so each row can take either sign."""
     nets, x_test, _ = trained()
     net = dict(nets["bp"])
@@ -258,6 +258,8 @@ def test_page_states_what_dale_costs_as_printed():
     assert result.returncode == 0, result.stderr
     out = result.stdout
     wrong = re.findall(r"(\d+) of 40 output weights have the sign", out)
+    wrong_start = re.findall(r"forbids \((\d+) at the start\)", out)
+    before = re.search(r"before training: (\S+) from the random start, (\S+) from the start with Dale's signs", out)
     moved = [float(m.replace(" × 10⁻", "e-").translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")))
              for m in re.findall(r"mean outgoing weight (\S+ × 10⁻\S+)", out)]
     rows = dict(re.findall(r"^(\S+): training cross-entropy (.*)$", out, flags=re.M))
@@ -265,13 +267,22 @@ def test_page_states_what_dale_costs_as_printed():
                              r"mean \|mean outgoing weight\| (\S+) → (\S+)$", rows[key]).groups() for key in network.VARIANTS}
     differ = re.findall(r"answer differently on (\d+) of 400", out)
     assert len(wrong) == 2 and all(m < 1e-14 for m in moved) and len(differ) == 2
+    assert len(wrong_start) == 2 and wrong_start[0] == wrong_start[1]
     text = " ".join(PAGE.read_text(encoding="utf-8").split())
-    assert f"{wrong[0]} and {wrong[1]} of the 40 output weights have the sign it forbids" in text
-    assert "by more than about $10^{-15}$, rounding" in text
+    assert (f"{wrong[0]} and {wrong[1]} of the 40 output weights have the sign it forbids, "
+            f"about as many as their random start gives ({wrong_start[0]}), since training never moves") in text
+    assert "by more than a rounding error of order $10^{-15}$" in text
     bp, fa, bpd, fad = (numbers[k] for k in ("bp", "fa", "bp-dale", "fa-dale"))
     assert f"{bpd[2]} and {fad[2]} of the 40 output weights end at exactly zero" in text
     assert bp[2] == fa[2] == "0" and bpd[3] == fad[3]
-    assert f"from {bpd[3]} at the start to {bpd[4]} and {fad[4]}" in text
-    assert f"rises from {bp[0]} to {bpd[0]} with backprop and from {fa[0]} to {fad[0]} with feedback" in text
+    assert f"from {bpd[3]} at the start with Dale's signs ({bp[3]} at the random start) to {bpd[4]} and {fad[4]}" in text
+    assert f"of {before[2]} before any step, against {before[1]} from the random start" in text
+    bps, fas = (re.match(r"(\S+), test accuracy (\S+) %, (\d+) output weights at zero, "
+                         r"mean \|mean outgoing weight\| (\S+) → (\S+)$", rows[k]).groups() for k in ("bp-signed", "fa-signed"))
+    assert bps[2] == fas[2] == "0" and bps[3] == bps[4] == bpd[3], "no projection: the signed start's mean stays"
+    assert (f"reach a training cross-entropy of {bps[0]} with backprop and {fas[0]} with feedback alignment; "
+            f"the projection raises it to {bpd[0]} and {fad[0]}.") in text
+    assert float(bps[0]) < float(bpd[0]) and float(fas[0]) < float(fad[0]), "the projection costs"
+    assert f"trained from the random start ({bp[0]} and {fa[0]})" in text
     assert f"answer differently from the unconstrained ones on {differ[0]} and {differ[1]} of the 400 test points" in text
     assert (bp[1], fa[1], bpd[1], fad[1]) == ("95.8", "95.8", "95.8", "96.0")

@@ -6,11 +6,19 @@ outgoing weights are equal and opposite; so are Adam's steps, whose running aver
 for the pair start equal (at zero) and stay so. Training therefore moves only the
 difference of the pair, which is all the answer depends on, and never their sum. Under
 Dale's principle, a weight that would cross zero is set to zero instead, and that
-projection is the only thing that changes the sum. This prints, for each pair of
-networks trained without and with Dale's principle from the same start: how far each
-unit's mean outgoing weight (half the pair's sum) moved, how many output weights ended
-at exactly zero, the training cross-entropy, the test accuracy and on how many of the
-400 test points the two networks answer differently.
+projection is the only thing that changes the sum.
+
+The Dale networks do not start where the unconstrained ones do: their output weights
+start with Dale's signs (sign * |W2|), which already computes a different function. A
+third network per learning rule therefore starts there too but trains without the
+projection ("-signed"), so that the different start and the projection can be told
+apart. For each learning rule this prints: how many output weights of the unconstrained
+network have the sign Dale's principle forbids (at the start and after training) and how
+far each unit's mean outgoing weight (half the pair's sum) moved; the training
+cross-entropy before training from each start; and for each of the three networks the
+training cross-entropy, the test accuracy, how many output weights ended at exactly zero
+and the mean size of a unit's mean outgoing weight at the start and at the end; last, on
+how many of the 400 test points the unconstrained and the Dale network answer differently.
 """
 
 import numpy as np
@@ -47,14 +55,20 @@ if __name__ == "__main__":
     for key, (fa, dale) in VARIANTS.items():
         nets[key] = train(x, y, fa, dale)
         starts[key] = train(x, y, fa, dale, steps=0)          # the initial weights
+    for key in ("bp", "fa"):                                   # Dale's start, no projection
+        nets[key + "-signed"] = train(x, y, key == "fa", False, signed_start=True)
+        starts[key + "-signed"] = train(x, y, key == "fa", False, steps=0, signed_start=True)
     for key in ("bp", "fa"):
-        wrong = int(np.sum(sign * np.asarray(nets[key]["W2"]) < 0))
+        wrong, wrong_start = (int(np.sum(sign * np.asarray(net["W2"]) < 0)) for net in (nets[key], starts[key]))
         moved = np.abs(mean_weight(nets[key]) - mean_weight(starts[key])).max()
-        print(f"{key}: {wrong} of {2 * N_HIDDEN} output weights have the sign Dale's principle forbids; "
+        print(f"{key}: {wrong} of {2 * N_HIDDEN} output weights have the sign Dale's principle forbids "
+              f"({wrong_start} at the start); "
               f"largest change of a unit's mean outgoing weight {power_of_ten(moved)}")
+    print(f"training cross-entropy before training: {cross_entropy(starts['bp'], x, y):.3f} from the random start, "
+          f"{cross_entropy(starts['bp-dale'], x, y):.3f} from the start with Dale's signs")
     for key in ("bp", "fa"):
         dale = key + "-dale"
-        for k in (key, dale):
+        for k in (key, key + "-signed", dale):
             zeros = int(np.sum(np.asarray(nets[k]["W2"]) == 0))
             start, end = np.abs(mean_weight(starts[k])).mean(), np.abs(mean_weight(nets[k])).mean()
             accuracy = 100 * np.mean((logits(nets[k], x_test).argmax(1)) == y_test)

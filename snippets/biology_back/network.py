@@ -67,8 +67,11 @@ def moons(n, noise, rng):
     return points + rng.normal(0, noise, (n, 2)), labels
 
 
-def train(x, y, feedback_alignment, dale, steps=1500, eta=0.01, seed=0):
-    """One variant: dict of W1 (2 x 20), b1, W2 (20 x 2), b2 and h_max (lists)."""
+def train(x, y, feedback_alignment, dale, steps=1500, eta=0.01, seed=0, signed_start=None):
+    """One variant: dict of W1 (2 x 20), b1, W2 (20 x 2), b2 and h_max (lists).
+
+    signed_start (default: dale) gives the output weights Dale's signs at the start; with
+    dale=False it makes the baseline that separates the sign-given start from the projection."""
     rng = np.random.default_rng(seed)         # the same start for every variant
     w1 = rng.normal(0, 1.0, (2, N_HIDDEN))
     b1 = rng.normal(0, 0.5, N_HIDDEN)
@@ -76,7 +79,7 @@ def train(x, y, feedback_alignment, dale, steps=1500, eta=0.01, seed=0):
     b2 = np.zeros(2)
     feedback = rng.normal(0, 1 / np.sqrt(N_HIDDEN), (N_HIDDEN, 2))   # fixed, never learned
     sign = np.where(np.arange(N_HIDDEN) < N_EXCITATORY, 1.0, -1.0)[:, None]
-    if dale:
+    if dale if signed_start is None else signed_start:
         w2 = sign * np.abs(w2)
     params = [w1, b1, w2, b2]
     moments = [np.zeros_like(p) for p in params]
