@@ -470,3 +470,63 @@ def test_the_noise_ceilings_are_drawn_and_named_in_the_figure(drawn):
         top_bar = max(p.get_window_extent(renderer).y1 for p in ax.patches if isinstance(p, Rectangle))
         assert box.x1 < left_line, f"{title}: the label runs into its line"
         assert box.y0 > top_bar, f"{title}: the label sits on the bars"
+
+
+def test_the_rsa_ceiling_is_a_band_and_each_label_keeps_clear_of_its_line(drawn):
+    """The third visual review: the two RSA bounds (0.943 and 0.968 in Figure 1) could not be
+    told apart as two lines, and "noise ceiling" touched them. The RSA ceiling is now a
+    shaded band from the lower bound (dotted) to the upper (dashed), and each label ends at
+    least 4 px (at the desktop's 100 dpi) left of its line."""
+    fig, ceilings = drawn
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        title = ax.get_title(loc="left")
+        if title.startswith("RSA"):
+            lower, upper = ceilings["RSA"]
+            styles = {line.get_xdata()[0]: line.get_linestyle() for line in ax.lines}
+            assert styles == {lower: ":", upper: "--"}, styles
+            (band,) = [c for c in ax.collections if c.get_alpha()]
+            xs = band.get_paths()[0].vertices[:, 0]
+            assert (xs.min(), xs.max()) == pytest.approx((lower, upper))
+        for label in (t for t in ax.texts if t.get_text() == "noise ceiling"):
+            line = ax.transData.transform((min(ceilings["RSA" if title.startswith("RSA") else "linear predictivity"]), 0))[0]
+            assert line - label.get_window_extent(renderer).x1 >= 4, title
+
+
+def test_only_panels_with_a_ceiling_keep_a_row_for_its_label(drawn):
+    """The free row above the bars holds the "noise ceiling" label; CKA and the Procrustes
+    angle have none, so their first bar is as close to the top as the last to the bottom."""
+    from matplotlib.patches import Rectangle
+
+    fig, _ = drawn
+    for ax in fig.axes:
+        bars = [p for p in ax.patches if isinstance(p, Rectangle)]
+        top = max(p.get_y() + p.get_height() for p in bars)
+        bottom = min(p.get_y() for p in bars)
+        room_above, room_below = ax.get_ylim()[1] - top, bottom - ax.get_ylim()[0]
+        if any(t.get_text() == "noise ceiling" for t in ax.texts):
+            assert room_above > room_below + 0.5, ax.get_title(loc="left")
+        else:
+            assert room_above == pytest.approx(room_below), ax.get_title(loc="left")
+
+
+def test_both_figures_use_the_same_three_ticks(drawn):
+    """0, 0.5 and 1 on every similarity, 0, π/4 and π/2 on the angle, in both figures (the
+    review found 0.0/0.5/1.0 on one panel, 0.00/0.25/... on the others)."""
+    fig, _ = drawn
+    for ax in fig.axes:
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        expected = ["0", r"$\pi/4$", r"$\pi/2$"] if ax.get_title(loc="left").startswith("Procrustes") else ["0", "0.5", "1"]
+        assert labels == expected, (ax.get_title(loc="left"), labels)
+
+
+def test_figure_1_follows_the_opening_claim():
+    """The third visual review found the first figure after the four metrics' definitions and
+    the noise ceilings (2,487 px at 1280): Figure 1 now follows a one-paragraph setup, before
+    the definitions it is read with (where a browser places it: tests/browser/test_figure_first.py)."""
+    page = PAGE.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", page, re.MULTILINE)
+    assert headings[:3] == ["Seven models of one brain", "Four metrics", "Noise ceilings"], headings
+    figure = page.index("file: comparing_representations/metric_table.py")
+    assert page.index("## Seven models of one brain") < figure < page.index("## Four metrics")
+    assert page.index("Figure 1 scores each model") < figure

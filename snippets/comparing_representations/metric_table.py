@@ -86,26 +86,43 @@ def show(results, rsa_ceiling, predictivity_ceiling, height=6.4):
     y = np.arange(len(names))[::-1]
     # Every bar is the same neutral grey: a model's place is read from its length, and the
     # site's other colours stand for parts of a neuron. The ceilings are drawn in ink over
-    # them and named in a free row above the bars, left of their line.
+    # them and named in a free row above the bars, left of their line; only the top row's
+    # panels (RSA, predictivity) have ceilings, so only that row keeps the free row.
     ink = plt.rcParams["text.color"]
-    fig, axes = plt.subplots(2, 2, figsize=(7, height), sharey=True)
+    fig, axes = plt.subplots(2, 2, figsize=(7, height), sharey="row")
+    # room between the rows, so that a title does not sit on the ticks of the panel above
+    # (also when the panels are stacked on a phone), and a little at the figure's edges
+    fig.get_layout_engine().set(h_pad=0.1, w_pad=0.08)
     for ax, metric in zip(axes.flat, metrics):
         values = [results[n][metric] for n in names]
         ax.barh(y, values, color="C6", height=0.6)
+        if metric == "RSA":
+            # a band from the lower bound (its left edge, dotted) to the upper bound (its
+            # right edge, dashed), shaded over the bars: a score inside it is as high as
+            # the noise allows
+            lower, upper = rsa_ceiling
+            whole_height = ax.get_xaxis_transform()  # x in data, y from the axes' bottom (0) to top (1)
+            ax.fill_betweenx([0, 1], lower, upper, transform=whole_height, color=ink, alpha=0.2, lw=0, zorder=2)
+            ax.axvline(lower, color=ink, lw=1.2, ls=":", zorder=3)
+            ax.axvline(upper, color=ink, lw=1.2, ls="--", zorder=3)
+        elif metric == "predictivity":
+            ax.axvline(predictivity_ceiling, color=ink, lw=1.2, ls="--", zorder=3)
         ceilings = {"RSA": rsa_ceiling, "predictivity": (predictivity_ceiling,)}.get(metric, ())
-        # RSA: the lower bound dotted, the upper dashed; predictivity: one ceiling, dashed
-        for bound, style in zip(ceilings, (":", "--") if len(ceilings) == 2 else ("--",)):
-            ax.axvline(bound, color=ink, lw=1.5, ls=style, zorder=3)
         if ceilings:
-            ax.text(min(ceilings) - 0.02, len(names) - 0.1, "noise ceiling", ha="right", va="center")
+            # offset in points, so the label keeps clear of the line at any size
+            label_at = (min(ceilings), len(names) - 0.1)
+            ax.annotate("noise ceiling", label_at, xytext=(-6, 0), textcoords="offset points", ha="right", va="center")
         if metric == "Procrustes angle":
             ax.set_xlim(0, np.pi / 2)
             ax.set_xticks([0, np.pi / 4, np.pi / 2], ["0", r"$\pi/4$", r"$\pi/2$"])
-            ax.set_title("Procrustes angle (0 = same)")
+            ax.set_title("Procrustes angle")
+            ax.set_xlabel("radians (0 = same shape)")
         else:
             ax.set_xlim(min(0, min(values) - 0.05), 1)
+            ax.set_xticks([0, 0.5, 1], ["0", "0.5", "1"])  # as on the angle's axis: three ticks
             ax.set_title(TITLES[metric])
     axes[0, 0].set_ylim(-0.6, len(names) + 0.4)  # a free row above the bars for the labels
+    axes[1, 0].set_ylim(-0.6, len(names) - 0.4)
     for ax in axes[:, 0]:
         ax.set_yticks(y, names)
     plt.show()

@@ -17,6 +17,9 @@ from .test_figure_review import FIRST_FIGURE_BY_PX, _figures
 # at 1280, ~3,570 at 390), the dendrites' first figure after the cable theory (~3,120 and
 # ~4,680 px). The action potential now follows the opening claim (~830 and ~1,360 px); the
 # dendrites open with the synaptic potential that arrives smaller and later (~500 and ~800 px).
+# A third review found comparing-representations' first figure after the metrics' definitions
+# and the noise ceilings (~2,490 px at 1280, ~4,180 at 390); its scores of the seven models
+# now follow the opening claim and a one-paragraph setup.
 FIRST_FIGURE_ON_A_PHONE_BY_PX = 1400
 
 PAGES = {
@@ -24,6 +27,7 @@ PAGES = {
     "weight-transport/": ("transport_schematic", 2),
     "hodgkin-huxley/": ("action_potential", 3),
     "dendrites/": ("epsp", 2),
+    "comparing-representations/": ("metric_table", 2),
 }
 
 
