@@ -21,7 +21,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_rgba  # noqa: E402
-from matplotlib.patches import Circle, Polygon  # noqa: E402
+from matplotlib.patches import Circle, FancyBboxPatch, Polygon  # noqa: E402
 from matplotlib.text import Annotation  # noqa: E402
 from matplotlib.transforms import Bbox  # noqa: E402
 
@@ -195,3 +195,105 @@ def test_the_schematic_names_six_parts_in_signal_order_and_fills_its_figure():
             assert ax.get_window_extent().height >= 0.85 * fig_height, ax.get_title(loc="left")
     finally:
         plt.close(module.fig)
+
+
+def _name(ax, disc) -> matplotlib.text.Text:
+    """The name a disc marks: the text in the names' column on the disc's row."""
+    (name,) = [t for t in ax.texts if t not in _discs(ax) and t.get_position() == tuple(disc.xy)]
+    return name
+
+
+@pytest.mark.parametrize("on_phone", [False, True], ids=["desktop", "phone"])
+@pytest.mark.parametrize("relative", sorted(DRAWINGS))
+def test_each_disc_is_centred_on_its_whole_name(relative, on_phone):
+    # The discs once sat level with the last line of a two-line name ("4" beside
+    # "segment", "5" beside "terminals"): a disc must sit at the middle of the block.
+    module = _load(relative)
+    try:
+        if on_phone:
+            with matplotlib.style.context(ROOT / "snippets" / "site.mplstyle"):
+                phone.relayout(module.fig)
+                module.fig.canvas.draw()
+        renderer = module.fig.canvas.get_renderer()
+        several_lines = 0
+        for panel in DRAWINGS[relative]:
+            ax = getattr(module, panel)
+            for disc in _discs(ax):
+                name = _name(ax, disc)
+                block = name.get_window_extent(renderer)
+                circle = disc.get_bbox_patch().get_window_extent(renderer)
+                middle = (circle.y0 + circle.y1) / 2
+                assert middle == pytest.approx((block.y0 + block.y1) / 2, abs=1.0), (panel, name.get_text())
+                several_lines += "\n" in name.get_text()
+        assert several_lines >= 1  # the check met at least one name of two or more lines
+    finally:
+        plt.close(module.fig)
+
+
+def test_the_three_drawings_are_one_neuron_named_alike():
+    # A visual review found three variants: different titles, 0, 2 or 3 myelin sheaths, a
+    # nucleus on one page only, differently worded parts 4 and 5, and a smaller soma on
+    # the biological-neuron page. Now only that page's sixth part (the terminals) differs.
+    modules = {relative: _load(relative) for relative in sorted(DRAWINGS)}
+    try:
+        shared = ["dendrites", "synapses", "soma", "initial segment", "axon"]
+        scales = {}
+        for relative, module in modules.items():
+            bio = getattr(module, DRAWINGS[relative][0])
+            assert list(module.ROWS)[:5] == shared and [module.ROWS[p] for p in shared] == [5.15, 4.2, 3.0, 1.85, 0.75]
+            # the names as drawn, read off the panel, by the number in their disc
+            drawn = {int(d.get_text()): _name(bio, d).get_text() for d in _discs(bio)}
+            assert [drawn[module.KEY[p]] for p in shared] == [
+                "dendrites", "synapses", "soma", "axon initial\nsegment:\nthreshold", "axon"
+            ], relative
+            assert bio.get_title(loc="left") == "biological neuron" and not bio.get_title()
+            circles = [p for p in bio.patches if isinstance(p, Circle)]
+            soma = next(c for c in circles if _same(c.get_facecolor(), "C2"))
+            nuclei = [c for c in circles if _same(c.get_facecolor(), "C6")]
+            assert len(nuclei) == 1 and nuclei[0].radius == 0.19
+            assert np.hypot(*(np.subtract(nuclei[0].center, soma.center))) + 0.19 < soma.radius  # inside it
+            # two grey (translucent) myelin sheaths on the axon, a node of Ranvier between them
+            sheaths = [
+                p for p in bio.patches if isinstance(p, FancyBboxPatch) and p.get_edgecolor()[:3] == SITE["C6"][:3]
+            ]
+            spans = sorted((p.get_y(), p.get_y() + p.get_height()) for p in sheaths)
+            assert np.allclose(spans, [(0.67, 0.95), (1.02, 1.3)]), (relative, spans)
+            # the same scale: pixels per unit of the drawing at the desktop column width
+            to_px = bio.transData.transform
+            scales[relative] = to_px((1, 0))[0] - to_px((0, 0))[0]
+            assert bio.get_xlim() == (0, 5) and bio.get_ylim() == (-0.55, 5.55)
+        assert max(scales.values()) / min(scales.values()) < 1.005, scales
+        # the two side-by-side figures draw the model alike and name its parts alike
+        home, mapping = modules["home/at_a_glance.py"], modules["mapping/side_by_side.py"]
+        assert home.MODEL_LABELS == mapping.MODEL_LABELS
+        assert [_name(home.art, d).get_text() for d in _discs(home.art)] == list(home.MODEL_LABELS.values())
+        assert home.art.get_title(loc="left") == mapping.art.get_title(loc="left") == "artificial neuron"
+        assert home.LABELS == mapping.LABELS
+    finally:
+        for module in modules.values():
+            plt.close(module.fig)
+
+
+def test_on_a_phone_the_model_title_sits_nearer_its_own_drawing():
+    # Stacked on a phone, "artificial neuron" once sat about 15 px under the cell's
+    # terminals and 40 px over its own inputs, and read as a caption of the cell.
+    for relative in ("home/at_a_glance.py", "mapping/side_by_side.py"):
+        module = _load(relative)
+        try:
+            with matplotlib.style.context(ROOT / "snippets" / "site.mplstyle"):
+                phone.relayout(module.fig)
+                module.fig.canvas.draw()
+            renderer = module.fig.canvas.get_renderer()
+            title = module.art.title.get_window_extent(renderer)
+            above = min(b.y0 for b in _drawn_extents(module.bio, renderer))
+            below = max(b.y1 for b in _drawn_extents(module.art, renderer))
+            assert above > below  # stacked: the cell above the model
+            gap_up, gap_down = above - title.y1, title.y0 - below
+            assert gap_up >= 1.5 * gap_down > 0, (relative, gap_up, gap_down)
+        finally:
+            plt.close(module.fig)
+
+
+def _drawn_extents(ax, renderer) -> list[Bbox]:
+    """Every patch's and line's extent, and every text's, in display coordinates."""
+    return [a.get_window_extent(renderer) for a in (*ax.patches, *ax.lines, *ax.texts)]

@@ -6,38 +6,49 @@ flows down, from the dendrites at the top to the axon terminals at the bottom, a
 part is named on its own row, after a disc in the part's colour holding its number, 1
 to 6 in the order a signal passes them. Colours follow the site's convention: dendrites
 C0, synapses C1, soma C2, axon hillock and initial segment (where the spike starts, the
-"threshold" site) C3, axon and terminals C4; myelin and the nucleus in grey C6.
+"threshold" site) C3, axon and terminals C4; myelin and the nucleus in grey C6. Parts 1
+to 5 are the cell of the home and mapping pages, drawn alike, at the same scale and
+with the same names; this page adds the terminals as a sixth.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch, Polygon, Wedge
 
-fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 4.7))
-# the row of each part, top to bottom, in the order a signal passes them
-ROWS = {"dendrites": 7.35, "synapses": 6.35, "soma": 5.0, "initial segment": 3.7, "axon": 2.2, "terminals": 0.5}
+# the neuron's cell a little wider than the close-up's: its axes then spans the 5 units of
+# the home and mapping drawings' width in as many pixels (68 px a unit at 700 px)
+fig, (ax, zoom) = plt.subplots(1, 2, figsize=(7, 4.6), width_ratios=(1.045, 1))
+# the row of each part, top to bottom, in the order a signal passes them; the first five
+# are the rows of the home and mapping pages' drawing of the same cell
+ROWS = {"dendrites": 5.15, "synapses": 4.2, "soma": 3.0, "initial segment": 1.85, "axon": 0.75, "terminals": 0.05}
 COLOUR = {"dendrites": "C0", "synapses": "C1", "soma": "C2", "initial segment": "C3", "axon": "C4", "terminals": "C4"}
-LIFT = 0.1  # labels sit on their part's row, like the rows of a table
+LIFT = 0.0  # each name and its disc are centred on their part's row, like the rows of a table
 KEY = {part: number for number, part in enumerate(ROWS, start=1)}
 # A digit's colour, for >= 4.5:1 on its disc: white on the dark blue, near-black on the
 # lighter ones (white on them is 3.1-3.9:1). In the dark copy both become the page's
 # slate (nn_site/engine/palette.py), dark on the lighter dark-mode discs.
 DIGIT = {"C0": "white", "C1": "#0d1117", "C2": "#0d1117", "C3": "#0d1117", "C4": "#0d1117"}
-LABEL_X = 3.05
+LABEL_X = 3.0  # where the names start, right of the drawing
+# the names of the parts, the first five worded as on the home and mapping pages
+LABELS = {"dendrites": "dendrites", "synapses": "synapses", "soma": "soma",
+          "initial segment": "axon initial\nsegment:\nthreshold", "axon": "axon",
+          "terminals": "terminals\n(boutons)"}
 
 
 def labelled(part, text):
-    """The part's name on its row, after a disc in the part's colour holding its number."""
+    """The part's name on its row, after a disc in the part's colour holding its number.
+    Disc and name are both centred on the row, so a disc sits level with the middle of
+    a name of several lines."""
     y = ROWS[part] + LIFT
     ax.annotate(str(KEY[part]), (LABEL_X, y), xytext=(-7, 0), textcoords="offset points",
-                ha="right", va="bottom", color=DIGIT[COLOUR[part]], fontweight="bold",
+                ha="right", va="center", color=DIGIT[COLOUR[part]], fontweight="bold",
                 bbox={"boxstyle": "circle,pad=0.22", "facecolor": COLOUR[part], "edgecolor": "none"})
-    ax.text(LABEL_X, y, text, ha="left", va="bottom", linespacing=1.2)
+    ax.text(LABEL_X, y, text, ha="left", va="center", linespacing=1.2)
 
 
-# --- the whole neuron, signal flowing down ---------------------------------------------
+# --- the whole neuron, signal flowing down: the home and mapping pages' cell -------------
 soma = np.array([1.35, ROWS["soma"]])
-for angle in (62, 80, 100, 118):  # dendrites fork once; synapses sit along them
+for angle in (66, 82, 98, 114):  # dendrites fork once; synapses sit along them
     a = np.radians(angle)
     start = soma + 0.45 * np.array([np.cos(a), np.sin(a)])
     fork = start + 1.45 * np.array([np.cos(a), np.sin(a)])
@@ -53,40 +64,31 @@ ax.add_patch(Circle(soma + (-0.08, 0.06), 0.19, color="C6", zorder=4))  # the nu
 # the axon hillock tapers out of the soma; the narrow axon initial segment beyond it is
 # where the spike starts
 x0 = soma[0]
-hillock_top, hillock_end, segment_end = soma[1] - 0.35, soma[1] - 0.7, soma[1] - 1.6
-ax.add_patch(Polygon([(x0 - 0.25, hillock_top), (x0 + 0.25, hillock_top), (x0 + 0.07, hillock_end),
-                      (x0 - 0.07, hillock_end)], color="C3", zorder=3))
+hillock_end, segment_end = 2.3, 1.4
+ax.add_patch(Polygon([(x0 - 0.25, 2.65), (x0 + 0.25, 2.65), (x0 + 0.07, hillock_end), (x0 - 0.07, hillock_end)],
+                     color="C3", zorder=3))
 ax.plot([x0, x0], [hillock_end + 0.02, segment_end], color="C3", linewidth=6, solid_capstyle="butt", zorder=3)
-# the axon, wrapped in grey myelin sheaths with bare nodes of Ranvier between them
-axon_end = 0.95
-ax.plot([x0, x0], [segment_end, axon_end], color="C4", linewidth=3, zorder=2)
-for top in (segment_end - 0.15, segment_end - 0.8, segment_end - 1.45):
-    ax.add_patch(FancyBboxPatch((x0 - 0.15, top - 0.5), 0.3, 0.5, boxstyle="round,pad=0,rounding_size=0.12",
+ax.plot([x0, x0], [segment_end, 0.55], color="C4", linewidth=3, zorder=2)
+for top in (1.3, 0.95):  # grey myelin sheaths, a bare node of Ranvier between them
+    ax.add_patch(FancyBboxPatch((x0 - 0.13, top - 0.28), 0.26, 0.28, boxstyle="round,pad=0,rounding_size=0.08",
                                 facecolor="C6", alpha=0.35, edgecolor="C6", zorder=3))
 # the terminals and their boutons; the middle one, circled, is enlarged in the second panel
-boutons = [(x0 + dx, ROWS["terminals"]) for dx in (-0.45, 0.0, 0.45)]
+boutons = [(x0 + dx, 0.2) for dx in (-0.45, 0.0, 0.45)]
 for x, y in boutons:
-    ax.plot([x0, x], [axon_end, y], color="C4", linewidth=2, zorder=2)
+    ax.plot([x0, x], [0.55, y], color="C4", linewidth=2, zorder=2)
     ax.add_patch(Circle((x, y), 0.1, color="C4", zorder=3))
 ax.add_patch(Circle(boutons[1], 0.24, fill=False, edgecolor="C1", linewidth=1.5, linestyle="--", zorder=3))
 
-parts = [  # part, its name beside the drawing
-    ("dendrites", "dendrites"),
-    ("synapses", "synapses from\nother neurons"),
-    ("soma", "soma (cell body)\nwith its nucleus"),
-    ("initial segment", "axon hillock and\ninitial segment:\nspike starts"),
-    ("axon", "axon: grey myelin,\nnodes of Ranvier\nbetween sheaths"),
-    ("terminals", "terminals\n(boutons)"),
-]
+parts = list(LABELS.items())  # part, its name beside the drawing
 for part, name in parts:
     labelled(part, name)
-ax.set_xlim(0, 5.8)
-ax.set_ylim(0.2, 7.95)
+ax.set_xlim(0, 5)
+ax.set_ylim(-0.55, 5.55)  # the home and mapping pages' limits: the cell at their scale
 ax.set_aspect("equal")
 # Top of its cell: centred, a drawing as wide as its cell pushed its title off the figure.
 ax.set_anchor("N")
 ax.axis("off")
-ax.set_title("a neuron (schematic)")
+ax.set_title("biological neuron")
 
 # --- one chemical synapse, enlarged ---------------------------------------------------
 # Each compartment is a pale fill and, as a second patch without alpha, its outline:
@@ -149,7 +151,7 @@ zoom.set_ylim(-3.3, 3.9)
 zoom.set_aspect("equal")
 zoom.set_anchor("N")
 zoom.axis("off")
-zoom.set_title("a chemical synapse")
+zoom.set_title("chemical synapse")
 
 
 plt.show()
