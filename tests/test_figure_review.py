@@ -58,7 +58,7 @@ def colour(name_or_value) -> str:
 def _tex(text: str) -> str:
     """TeX without the spacing and sizing that do not change what it says."""
     text = re.sub(r"\\(big|Big|left|right)\b", "", text)
-    return re.sub(r"\\[,;!]|\s|\$", "", text)
+    return re.sub(r"\\[,;!]|\\q?quad\b|\s|\$", "", text)  # spacing only (a drawn rule's indent)
 
 
 # --- predictive coding: the schematic ---------------------------------------------------

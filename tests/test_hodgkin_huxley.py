@@ -96,3 +96,5 @@ def test_page(site):
     text = page_text((site / "hodgkin-huxley" / "index.html").read_text())
     assert "Checked against Brian2" in text and "Exercises" in text
     assert "resting potential" in text and "-65.0 mV" in text and "rheobase" in text
+    # The result block names the sodium reversal potential readably, not as ASCII E_Na.
+    assert "mV (E(Na) = +50 mV)" in text and "(E_Na =" not in text

@@ -189,9 +189,9 @@ def test_the_math_font_subset_is_the_same_bytes_every_time(tmp_path):
 def test_a_result_printed_in_columns_is_told_from_one_read_across():
     """Columns (two or more lines padded to line up) never wrap and carry their longest
     line's length for the CSS that fits them; sentences wrap (issue 29)."""
-    table = "resting potential       -65.0 mV\nspike peak               39.1 mV (E_Na = +50 mV)\nend"
+    table = "resting potential       -65.0 mV\nspike peak               39.1 mV (E(Na) = +50 mV)\nend"
     block = render.result_block(table, "snippets/x/y.py")
-    assert '<pre tabindex="0" class="result-columns" style="--nn-result-chars: 48">' in block
+    assert '<pre tabindex="0" class="result-columns" style="--nn-result-chars: 49">' in block
     sentences = "loss 0.742 → 0.0013; all four right:  True\nother random starts: 8 of 10 solve XOR"
     assert '<pre tabindex="0"><samp>' in render.result_block(sentences, "snippets/x/y.py")
     assert not render.has_columns(["a  b"]) and render.has_columns(["a  b", "  c   d"])

@@ -30,7 +30,7 @@ if __name__ == "__main__":
     t, v, m, h, n = simulate(pulse, t_max=25.0, dt=0.01)
     peak, width = spike_shape(t, v)
     print(f"resting potential      {resting_potential():6.1f} mV")
-    print(f"spike peak             {peak:6.1f} mV (E_Na = +50 mV)")
+    print(f"spike peak             {peak:6.1f} mV (E(Na) = +50 mV)")  # E(Na): Na's reversal potential, readable in plain text
     print(f"width at half height   {width:6.2f} ms")
     print(f"spike time (V crosses 0 mV upwards): {spike_times(t, v)[0]:.2f} ms")
     print(f"most negative V after the spike: {v.min():.1f} mV")

@@ -10,7 +10,8 @@ Delta v_l = beta (-pi_l e_l + W_{l+1}^T (pi_{l+1} e_{l+1} * f'(W_{l+1} v_l))): a
 node uses its own error and the errors of the layer it projects to. Right, learning:
 the values stay where they settled and each weight changes once,
 Delta W_l ~ (pi_l e_l * f'(W_l v_{l-1})) v_{l-1}^T, the error after the weight times the
-value before it. Colours: values C0, errors C3, weights and predictions C1.
+value before it. Colours: values C0, errors C3, weights and predictions C1; the labels
+beside the arrows are in the text colour, since C1 and C3 text reads poorly on white.
 """
 
 import matplotlib.pyplot as plt
@@ -20,6 +21,7 @@ from matplotlib.patches import Circle, FancyArrowPatch
 VALUE_X, ERROR_X = 1.6, 7.6  # columns of the value and the error nodes (data units)
 LAYER_Y = {-1: 1.0, 0: 5.6, 1: 10.2}  # layers l-1, l, l+1, from the input up
 NODE_R = 1.1
+NODE_FONT = 16  # pt: a node's subscript (0.7 of it) is 15 CSS px, not the 11 of a 12-pt one
 INDEX = {-1: "l-1", 0: "l", 1: "l+1"}
 
 
@@ -27,7 +29,7 @@ def node(ax, x, y, text, colour, changes=False):
     """A node: a tinted disc with its symbol; a thick rim marks what changes in this phase."""
     ax.add_patch(Circle((x, y), NODE_R, facecolor=colour, alpha=0.25, linewidth=0))
     ax.add_patch(Circle((x, y), NODE_R, fill=False, edgecolor=colour, linewidth=4 if changes else 1.5))
-    ax.text(x, y, text, ha="center", va="center")
+    ax.text(x, y, text, ha="center", va="center", fontsize=NODE_FONT)
 
 
 def rim(centre, towards, offset=0.0):
@@ -69,22 +71,23 @@ def network(ax, phase):
         ax.text((VALUE_X + ERROR_X) / 2, y + 0.55, "+", ha="center", va="bottom")
         weight = not inference and layer == 0
         arrow(ax, (VALUE_X, LAYER_Y[layer - 1]), (ERROR_X, y), "C1", width=5 if weight else 1.8)
-        ax.text(ERROR_X + 0.2, y - NODE_R - 0.2, rf"$-\boldsymbol{{\mu}}_{{{i}}}$", ha="left", va="top", color="C1")
+        ax.text(ERROR_X + 0.2, y - NODE_R - 0.2, rf"$-\boldsymbol{{\mu}}_{{{i}}}$", ha="left", va="top")
     if inference:
         # What v_l moves by: its own error, and the errors one layer up sent back through W^T.
         arrow(ax, (ERROR_X, LAYER_Y[0]), (VALUE_X, LAYER_Y[0]), "C3", offset=0.45, dashed=True)
         ax.text((VALUE_X + ERROR_X) / 2, LAYER_Y[0] - 0.55, r"$-\pi_l\,\boldsymbol{\varepsilon}_l$",
-                ha="center", va="top", color="C3")
+                ha="center", va="top")
         arrow(ax, (ERROR_X, LAYER_Y[1]), (VALUE_X, LAYER_Y[0]), "C3", offset=-0.5, dashed=True)
-        ax.text(5.9, 8.0, r"$W_{l+1}^\top$", ha="left", va="center", color="C3")
+        ax.text(5.9, 8.0, r"$W_{l+1}^\top$", ha="left", va="center")
         rule = (
             r"$\Delta\mathbf{v}_l = \beta\,(-\pi_l\,\boldsymbol{\varepsilon}_l$" "\n"
-            r"$+\,W_{l+1}^\top(\pi_{l+1}\boldsymbol{\varepsilon}_{l+1} \odot f'(W_{l+1}\mathbf{v}_l)))$"
+            r"$\qquad+\,W_{l+1}^\top(\pi_{l+1}\boldsymbol{\varepsilon}_{l+1} \odot f'(W_{l+1}\mathbf{v}_l)))$"
         )
     else:
-        ax.text(3.9, 3.6, r"$W_l$", ha="right", va="bottom", color="C1")
+        ax.text(3.9, 3.6, r"$W_l$", ha="right", va="bottom")
         rule = r"$\Delta W_l \propto (\pi_l\,\boldsymbol{\varepsilon}_l \odot f'(W_l\mathbf{v}_{l-1}))\,\mathbf{v}_{l-1}^\top$"
-    ax.text(5.35, -0.6, rule, ha="center", va="top", linespacing=1.6)
+    # A two-line rule is one block, its lines aligned left (the second indented), not each centred.
+    ax.text(5.35, -0.6, rule, ha="center", va="top", linespacing=1.6, multialignment="left")
     ax.set_xlim(0.3, 10.4)
     ax.set_ylim(-2.5, 11.5)
     ax.set_aspect("equal")

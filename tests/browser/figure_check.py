@@ -37,13 +37,15 @@ SVG_JS = r"""
     return [r.left - root.left, r.top - root.top, r.right - root.left, r.bottom - root.top]; };
   const inside = (el, sel) => el.closest(sel) !== null;
   const scale = m => Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
-  const texts = [];
+  const texts = [], unmeasured = [];
   for (const g of svg.querySelectorAll('g[id^="text_"]')) {
     const uses = [...g.querySelectorAll("use")];
-    if (!uses.length) continue;
-    const px = Math.min(...uses.map(u => 100 * scale(u.getScreenCTM())));
     const label = (g.firstChild && g.firstChild.nodeType === 8 ? g.firstChild.data
                    : [...g.childNodes].find(n => n.nodeType === 8)?.data || "").trim();
+    // A text drawn without glyph outlines (an SVG <text>, svg.fonttype "none") has no
+    // glyph scale to read: reported, never skipped as if it passed.
+    if (!uses.length) { if (label || g.querySelector("text")) unmeasured.push(label || g.id); continue; }
+    const px = Math.min(...uses.map(u => 100 * scale(u.getScreenCTM())));
     texts.push({id: g.id, label, px, box: box(g),
                 tick: inside(g, '[id^="xtick_"], [id^="ytick_"]'),
                 legend: inside(g, '[id^="legend_"]')});
@@ -103,7 +105,7 @@ SVG_JS = r"""
     if (c && (p[0] < c[0] || p[0] > c[2] || p[1] < c[1] || p[1] > c[3])) continue;  // clipped away
     points.push(p);
   }
-  return {width: root.width, height: root.height, texts, legends, segments, points};
+  return {width: root.width, height: root.height, texts, unmeasured, legends, segments, points};
 }
 """
 
@@ -173,6 +175,8 @@ def analyse(data: dict, path: str) -> Figure:
         if x0 < -0.5 or y0 < -0.5 or x1 > w + 0.5 or y1 > h + 0.5:
             fig.problems.append(f"text {t['label']!r} is cut by the figure edge "
                                 f"(box {x0:.0f},{y0:.0f}–{x1:.0f},{y1:.0f} in {w:.0f}×{h:.0f})")
+    for label in data.get("unmeasured", []):
+        fig.problems.append(f"text {label!r} has no glyph outlines: its size cannot be measured")
     texts = data["texts"]
     for i, a in enumerate(texts):
         for b in texts[i + 1:]:
