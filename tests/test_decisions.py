@@ -320,13 +320,16 @@ def test_rnn_printed_results_are_the_pages(site):
     from helpers import built_output
 
     out = built_output(site, "decisions/decision_rnn.py")
+    # At most 48 characters a line: 12-px monospace in a 390-px phone's column, unscrolled.
+    assert max(len(line) for line in out.splitlines()) <= 48
     accs = [float(a) for a in re.findall(r"^\s+\d\s+(0\.\d{3})\s", out, re.M)]
     assert len(accs) == 5
     assert f"{min(accs):.3f} to {max(accs):.3f} against 0.760" in PAGE_FLAT
     assert "ideal observer 0.760" in out
-    worst = re.search(r"network - DDM: (\S+) in P\(correct\), (\S+) steps", out)
+    worst = re.search(r"network - DDM:\s+(\S+) in P\(correct\), (\S+) steps", out)
     assert f"to within {worst[1]}" in PAGE_FLAT and f"to within {worst[2]} steps" in PAGE_FLAT
-    delays = [float(d) for d in re.findall(r"^\s+\d\s+\d+\.\d\d\s+(\d+\.\d)\s", out, re.M)]
+    # (the fit table: seed, bound a, delay)
+    delays = [float(d) for d in re.findall(r"^\s+\d\s+\d+\.\d\d\s+(\d+\.\d)$", out, re.M)]
     assert len(delays) == 5
     assert f"the delay ({min(delays):g} to {max(delays):g} steps" in PAGE_FLAT
     assert out.count("two attractors") == 1 and out.count("line attractor (approx.)") == 3

@@ -12,6 +12,9 @@ the snippets draw (run as the build runs them, in the site's style):
   equations it then writes out; the dendrites open with the synaptic potential that arrives
   smaller and later from further out, the claim of their first paragraph, before the
   cable theory that explains it.
+- decisions shows the drift-diffusion model right after defining it, ahead of its closed
+  forms, its four panels in a 2 x 2 grid (one narrow column of four was ~1,000 px tall),
+  the paths each in a colour of their own and ending in a dot on the bound they reach.
 
 (Where a browser lays the figures out is in tests/browser/test_figure_first.py.)
 """
@@ -188,3 +191,46 @@ def test_the_dendrites_open_with_the_input_that_arrives_smaller_and_later():
     # the section that reads the figure's numbers comes after the cable theory and points back
     section = flat[flat.index("## Far away means smaller and later") : flat.index("## Active dendrites")]
     assert "Figure 1, at the top of the page" in section and "table printed under it" in section
+
+
+# --- decisions: the drift-diffusion model, right after its definition, in a 2 x 2 grid ----
+
+
+def test_decisions_show_the_model_after_defining_it_and_before_its_closed_forms():
+    page = _page("decisions")
+    assert _snippets(page)[0] == "decisions/decision_ddm.py"
+    defined = page.index("until it first reaches a bound $+a$")
+    figure = page.index("file: decisions/decision_ddm.py")
+    closed_forms = page.index(r"P(\text{correct}) = \frac{1}{1 + e^{-2\mu a/\sigma^2}}")
+    assert page.index("## The drift-diffusion model") < defined < figure < closed_forms
+
+
+@pytest.fixture(scope="module")
+def ddm_figure():
+    fig = main_figure("decisions/decision_ddm.py")
+    yield fig
+    plt.close(fig)
+
+
+def test_the_drift_diffusion_figure_is_a_two_by_two_grid_of_its_four_panels(ddm_figure):
+    axes = ddm_figure.axes
+    assert len(axes) == 4
+    assert {ax.get_subplotspec().get_gridspec().get_geometry() for ax in axes} == {(2, 2)}
+    # reading order: paths, accuracy, mean time, the trade-off (the caption's order)
+    assert axes[0].get_title(loc="left").startswith("paths")
+    assert [ax.get_ylabel() for ax in axes[1:]] == ["P(correct)", "mean time (s)", "P(correct)"]
+    assert axes[3].get_title(loc="left") == "bound $a$ varied"
+    width, height = ddm_figure.get_size_inches()
+    assert width == 7 and height < width
+
+
+def test_each_path_has_its_own_colour_and_a_dot_where_it_meets_a_bound(ddm_figure):
+    paths = [line for line in ddm_figure.axes[0].lines if len(line.get_xdata()) > 2]
+    ends = [line for line in ddm_figure.axes[0].lines if len(line.get_xdata()) == 1]
+    assert len(paths) == 5 and len({colour(line.get_color()) for line in paths}) == 5
+    assert len(ends) == len(paths)  # every path of 3 s reaches a bound at mu = 1
+    for path, end in zip(paths, ends):
+        assert colour(end.get_color()) == colour(path.get_color())
+        assert abs(end.get_ydata()[0]) == 1.0  # on the bound a = 1
+        assert end.get_xdata()[0] == path.get_xdata()[-1]
+        assert abs(path.get_ydata()[-1]) == 1.0

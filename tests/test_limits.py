@@ -177,8 +177,33 @@ def test_scale_page_shows_the_derivation_and_the_printed_dram_ratios(site):
     assert "86.1" in text and "175 billion" in text
 
 
+def test_spike_codes_result_is_the_pages_numbers_and_fits_a_phone(site):
+    """What spike_codes.py printed in the build: one row per group, the numbers the next
+    paragraphs read (count 0 to 8, Fano factor about 1 and 0, P(none) 82 %)."""
+    from helpers import built_output
+
+    out = built_output(site, "limits/spike_codes.py")
+    # At most 48 characters a line: 12-px monospace in a 390-px phone's column, unscrolled.
+    assert max(len(line) for line in out.splitlines()) <= 48
+    rows = {name: rest for name, *rest in re.findall(
+        r"^(Poisson|timed)\s+(\d+\.\d) Hz\s+(\d+)-(\d+)\s+(\d\.\d\d)$", out, re.MULTILINE)}
+    assert set(rows) == {"Poisson", "timed"}, out
+    rate, low, high, fano = rows["timed"]
+    assert (float(rate), int(low), int(high), fano) == (20.0, 4, 4, "0.00")
+    rate, low, high, fano = rows["Poisson"]
+    assert float(rate) == pytest.approx(20.0, abs=1.0) and float(fano) == pytest.approx(1.0, abs=0.2)
+    window = re.search(r"(\d\.\d) spikes expected, P\(none\) = (\d\.\d\d)", out)
+    assert window and (float(window[1]), float(window[2])) == (0.2, round(float(np.exp(-0.2)), 2))
+    page = page_text((site / "limits" / "index.html").read_text(encoding="utf-8"))
+    flat = " ".join(page.split())
+    # The page shows the result, and its prose quotes it.
+    assert all(line in page for line in out.splitlines()), out
+    assert f"from {low} to {high} spikes (Fano factor about 1" in flat
+    assert f"on average {window[1]} spikes in a 10 ms window" in flat
+    assert f"silent in {round(float(window[2]) * 100)}% of such windows" in flat
+
+
 def test_limits_page_prints_the_worked_examples(site):
     text = page_text((site / "limits" / "index.html").read_text(encoding="utf-8"))
-    assert "Fano factor 0.00" in text
     assert "1.00 × 10⁹ synaptic updates per second" in text
     assert "largest output difference over 1000 inputs" in text

@@ -85,15 +85,21 @@ if __name__ == "__main__":
         print(f"{mu:5.2f}        {p_correct(mu, a_eff):.3f}   {up.mean():.3f}"
               f"           {mean_time(mu, a_eff):.3f}   {t.mean():.3f} ± {t.std() / np.sqrt(n):.3f}")
 
-    fig, axs = plt.subplots(4, 1, figsize=(4.8, 10.4))
+    # A 2 x 2 grid: on a phone the build stacks it in reading order (nn_site/engine/phone.py).
+    fig, axs = plt.subplots(2, 2, figsize=(7, 5.6))
+    axs = axs.ravel()
     ax = axs[0]
     steps = 1.0 * DT + SIGMA * np.sqrt(DT) * rng.standard_normal((5, 3000))
-    for path in np.cumsum(steps, 1):
+    # One colour per path, and a dot where it meets a bound, so the tangled paths can be
+    # followed to their ends.
+    for path, col in zip(np.cumsum(steps, 1), ("C0", "C1", "C2", "C3", "C4")):
         out = np.flatnonzero(np.abs(path) >= A)
         end = out[0] + 1 if out.size else path.size
-        ax.plot(np.arange(1, end + 1) * DT, np.clip(path[:end], -A, A), color="C0", lw=1)
-    ax.axhline(A, color="C3")
-    ax.axhline(-A, color="C3")
+        ax.plot(np.arange(1, end + 1) * DT, np.clip(path[:end], -A, A), color=col, lw=1)
+        if out.size:
+            ax.plot(end * DT, np.sign(path[end - 1]) * A, "o", color=col, ms=6, zorder=3)
+    ax.axhline(A, color="C6")
+    ax.axhline(-A, color="C6")
     ax.set_xlabel("time (s)")
     ax.set_ylabel("evidence $x$")
     ax.set_title(r"paths, $\mu = 1$")

@@ -246,11 +246,12 @@ if __name__ == "__main__":
     ideal = ideal_accuracy(COHERENCES).mean()
     fps, kinds = [], []
     print(f"accuracy on {T_TRAIN}-step trials; ideal observer {ideal:.3f}")
-    # Narrow columns (each fixed point on its own line) so the table reads at the page's
-    # code size on a desktop and at 12 px or more on a phone.
-    print("fixed points: readout z (leading |eigenvalue|, time constant\n"
-          "in steps, to return if below 1, to escape if above)")
-    print("seed  accuracy  class                     z (|eigenvalue|, steps)")
+    # At most 48 characters a line: the result fits a 390-px phone at 12 px unscrolled.
+    # Each network's fixed points go on their own lines under its row.
+    print("fixed points: readout z (leading |eigenvalue|,\n"
+          "time constant in steps: to return if below 1,\n"
+          "to escape if above)")
+    print("seed  accuracy  class")
     for i, s in enumerate(SEEDS):
         q = one(p, i)
         starts = h[i].reshape(-1, N)[rng.integers(0, h[i].shape[0] * h[i].shape[1], 200)]
@@ -258,20 +259,21 @@ if __name__ == "__main__":
         fps.append([(float(x @ q["w_out"] + q["c"]), lam) for x, lam in pts])
         kinds.append(classify(fps[-1]))
         first, *more = [f"{zz:+.2f} ({lam:.3f}, {time_constant(lam):.0f})" for zz, lam in sorted(fps[-1])]
-        print(f"{s:4d}  {acc[i]:.3f}     {kinds[-1]:24s}  {first}")
-        for desc in more:
-            print(f"{'':42s}{desc}")
+        print(f"{s:4d}  {acc[i]:.3f}     {kinds[-1]}")
+        for desc in (first, *more):
+            print(f"{'':16s}z {desc}")
 
     mus = COHERENCES
     res = [reaction_times(p, mu, rng) for mu in mus]
     correct = np.array([np.nanmean(c, 1) for c, _ in res]).T        # (seed, coherence)
     mean_rt = np.array([np.nanmean(r, 1) for _, r in res]).T
-    print(f"\nreaction-time trials to the bound |z| ≥ {THETA}; the DDM's bound a is\n"
-          "fitted to the network's accuracy, then a delay to its mean time")
-    # Two narrow tables, P(correct) then mean time, rather than one row 107 characters wide.
+    print(f"\nreaction-time trials to the bound |z| ≥ {THETA};\n"
+          "the DDM's bound a is fitted to the network's\n"
+          "accuracy, then a delay (steps) to its mean time")
+    # Three narrow tables (the fit, P(correct), mean time) rather than one row 107
+    # characters wide: each at most 48.
     drifts = "".join(f"{f'c = {mu:g}':>11s}" for mu in mus)
-    print(f"P(correct), network/DDM\nseed    a   delay {drifts}")
-    fits, worst_p, worst_t, time_rows = [], 0.0, 0.0, []
+    fits, worst_p, worst_t, fit_rows, p_rows, time_rows = [], 0.0, 0.0, [], [], []
     for i, s in enumerate(SEEDS):
         a = fit_bound(mus, correct[i])
         pred = mean_time(mus, a, SIGMA)
@@ -279,14 +281,19 @@ if __name__ == "__main__":
         fits.append((a, t0))
         worst_p = max(worst_p, np.abs(correct[i] - p_correct(mus, a, SIGMA)).max())
         worst_t = max(worst_t, np.abs(mean_rt[i] - pred - t0).max())
-        print(f"{s:4d} {a:5.2f} {t0:6.1f} "
-              + "".join(f"  {c:.2f}/{d:.2f}" for c, d in zip(correct[i], p_correct(mus, a, SIGMA))))
-        time_rows.append(f"{s:4d} "
+        fit_rows.append(f"{s:4d}  {a:5.2f}  {t0:5.1f}")
+        p_rows.append(f"{s:4d}"
+                      + "".join(f"  {c:.2f}/{d:.2f}" for c, d in zip(correct[i], p_correct(mus, a, SIGMA))))
+        time_rows.append(f"{s:4d}"
                          + "".join(f"  {r:4.1f}/{d + t0:4.1f}" for r, d in zip(mean_rt[i], pred)))
-    print(f"mean time in steps, network/(DDM + delay)\nseed {drifts}")
+    print("seed      a  delay")
+    print("\n".join(fit_rows))
+    print(f"\nP(correct), network/DDM\nseed{drifts}")
+    print("\n".join(p_rows))
+    print(f"\nmean time in steps, network/(DDM + delay)\nseed{drifts}")
     print("\n".join(time_rows))
 
-    print(f"largest difference, network - DDM: {worst_p:.3f} in P(correct), "
+    print(f"largest difference, network - DDM:\n{worst_p:.3f} in P(correct), "
           f"{worst_t:.1f} steps in mean time")
 
     colours = {"line attractor (approx.)": "C2", "two attractors": "C1", "leaky integrator": "C0"}

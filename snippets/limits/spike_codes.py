@@ -45,14 +45,17 @@ if __name__ == "__main__":
     poisson = poisson_trains(RATE, DURATION, n_trials, rng)
     timed = timed_trains(PATTERN, JITTER, n_trials, rng)
 
-    for name, trains in (("Poisson", poisson), ("timed  ", timed)):
+    # One row per group and short lines (at most 48 characters): the result fits a
+    # 390-px phone at 12 px without scrolling.
+    print(f"{n_trials} trials  mean rate  count range  Fano factor")
+    for name, trains in (("Poisson", poisson), ("timed", timed)):
         c = counts(trains)
-        print(f"{name}: mean rate {c.mean() / DURATION:5.1f} Hz, "
-              f"count range {c.min()}-{c.max()}, Fano factor {fano_factor(trains):.2f}")
+        print(f"{name:9s}  {c.mean() / DURATION:6.1f} Hz  {f'{c.min()}-{c.max()}':>11s}"
+              f"  {fano_factor(trains):11.2f}")
     window = 0.010
     mean_in_window = RATE * window
-    print(f"one 20 Hz neuron, {window * 1e3:.0f} ms window: {mean_in_window:.1f} spikes expected, "
-          f"P(none) = {np.exp(-mean_in_window):.2f}")
+    print(f"one 20 Hz neuron, {window * 1e3:.0f} ms window:\n"
+          f"{mean_in_window:.1f} spikes expected, P(none) = {np.exp(-mean_in_window):.2f}")
 
     fig, axes = plt.subplots(3, 1, figsize=(7, 6.2), sharex=True,
                              gridspec_kw={"height_ratios": [3, 3, 2]})

@@ -1,5 +1,5 @@
-"""A figure within the first screens of the inhibition, weight-transport, Hodgkin–Huxley
-and dendrites pages (issue 29), as a reader's browser lays them out. (What the figures draw, and the pages' order, are
+"""A figure within the first screens of the inhibition, weight-transport, Hodgkin–Huxley,
+dendrites and decisions pages (issue 29), as a reader's browser lays them out. (What the figures draw, and the pages' order, are
 checked in tests/test_figure_first.py.)"""
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from .test_figure_review import FIRST_FIGURE_BY_PX, _figures
 # A third review found comparing-representations' first figure after the metrics' definitions
 # and the noise ceilings (~2,490 px at 1280, ~4,180 at 390); its scores of the seven models
 # now follow the opening claim and a one-paragraph setup.
+# A visual review found decisions' first figure at ~1,215 px (1280) and ~1,906 px (390),
+# after the introduction, the model, its closed forms and three paragraphs; it now follows
+# the model's definition (~710 and ~1,070 px).
 FIRST_FIGURE_ON_A_PHONE_BY_PX = 1400
 
 PAGES = {
@@ -28,6 +31,7 @@ PAGES = {
     "hodgkin-huxley/": ("action_potential", 3),
     "dendrites/": ("epsp", 2),
     "comparing-representations/": ("metric_table", 2),
+    "decisions/": ("decision_ddm", 3),
 }
 
 

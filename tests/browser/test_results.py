@@ -62,7 +62,9 @@ def test_a_result_is_labelled_and_light(browser, base_url, path):
         assert abs(r["width"] - r["figureWidth"]) <= 1, r  # the figure column's width
 
 
-@pytest.mark.parametrize("path", PAGES)
+# decisions and limits printed lines cut on a phone (the networks' table at 78 characters,
+# the spike counts' Fano factors and P(none) at 67): they now print at most 48 a line.
+@pytest.mark.parametrize("path", PAGES + ["decisions/", "limits/"])
 def test_a_result_is_whole_on_a_phone(browser, base_url, path):
     for r in _measure(browser, base_url, path, 390):
         assert r["hidden"] <= 1, f"{path}: {r['hidden']} px of a printed line off screen: {r}"
@@ -116,16 +118,16 @@ def _edges(page, selector: str) -> tuple[float, float]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_wide_columns_scroll_in_their_own_box_with_a_visible_cue_on_a_phone(browser, base_url, scheme):
-    """The decision networks' table is 79 characters wide: at 12 px it still does not fit
-    390 px, so it scrolls inside its own focusable box, its rows whole, and the edge that
-    hides more is shaded (read from the pixels, so a cue drawn too faint or masked away
-    fails); the page itself never scrolls sideways."""
+    """Population dynamics prints tables some 80 characters wide: at 12 px they still do
+    not fit 390 px, so each scrolls inside its own focusable box, its rows whole, and the
+    edge that hides more is shaded (read from the pixels, so a cue drawn too faint or
+    masked away fails); the page itself never scrolls sideways."""
     context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(base_url + "decisions/")
+        page.goto(base_url + "population-dynamics/")
         wide = [r for r in page.evaluate(MEASURE) if r["columns"] and r["hidden"] > 1]
-        assert wide, "no printed table scrolls at 390 px on the decisions page"
+        assert wide, "no printed table scrolls at 390 px on the population-dynamics page"
         for r in wide:
             assert r["fontSize"] == 12 and r["rows"] == r["lines"], r
             assert r["focusable"] and r["left"] >= 0 and r["right"] <= r["viewport"], r
