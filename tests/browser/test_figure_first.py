@@ -1,6 +1,7 @@
 """A figure within the first screens of the inhibition, weight-transport, Hodgkin–Huxley,
-dendrites and decisions pages (issue 29), as a reader's browser lays them out. (What the figures draw, and the pages' order, are
-checked in tests/test_figure_first.py.)"""
+dendrites, comparing-representations and decisions pages (issue 29), as a reader's browser
+lays them out. (What the figures draw, and the pages' order, are checked in
+tests/test_figure_first.py.)"""
 
 from __future__ import annotations
 
