@@ -250,15 +250,15 @@ def measure(built: Path) -> None:
     print(f"snippet phase / alone:      {phase / alone:6.2f}   goal <= 0.45 (wall time: depends on load)")
     print(f"  the same in CPU time:     {phase_cpu / alone_cpu:6.2f}   (what the engine costs, whatever the load)")
     parts = nav_parts(ROOT / "mkdocs.yml")
+    cpu_of = {name: cpu for name, (_, cpu) in zip(used, runs)}
     part_cpu: dict[str, float] = {}
-    for name, (_, cpu) in zip(used, runs):
+    for name, cpu in cpu_of.items():
         for part in {parts.get(where.split(":")[0], "(not in the nav)") for where in where_used[name]}:
             part_cpu[part] = part_cpu.get(part, 0.0) + cpu
     print("\nsnippets of each part, each run alone, CPU summed:")
     for part, cpu in sorted(part_cpu.items(), key=lambda item: -item[1]):
         budget = PART_BUDGETS.get(part)
         print(f"  {part:40s} {cpu:6.2f} s" + (f"   goal < {budget:.0f} s" if budget else ""))
-    cpu_of = {name: cpu for name, (_, cpu) in zip(used, runs)}
     for title, (pages, budget) in PAGE_BUDGETS.items():
         count, cpu = pages_cpu(cpu_of, where_used, pages)
         print(f"  {title:40s} {cpu:6.2f} s   goal < {budget:.0f} s  ({count} snippets of {len(pages)} pages)")

@@ -23,11 +23,9 @@ from __future__ import annotations
 
 import re
 
-import matplotlib.pyplot as plt
 import numpy as np
-import pytest
 from matplotlib.patches import Rectangle
-from test_figure_review import colour, main_figure
+from test_figure_review import colour, figure_fixture
 
 from helpers import ROOT
 
@@ -57,11 +55,7 @@ def test_inhibition_opens_with_shunting_and_its_figure_follows_the_claim():
 # --- weight transport: the schematic ------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def schematic():
-    fig = main_figure("weight_transport/transport_schematic.py")
-    yield fig
-    plt.close(fig)
+schematic = figure_fixture("weight_transport/transport_schematic.py")
 
 
 def _hinton(ax) -> tuple[np.ndarray, np.ndarray]:
@@ -123,11 +117,7 @@ def test_the_schematic_follows_the_naming_of_the_problem_and_leads_the_page():
 # --- predictive coding, figure 2: four gammas told apart ----------------------------------
 
 
-@pytest.fixture(scope="module")
-def gamma_figure():
-    fig = main_figure("predictive_coding/pc_vs_backprop.py")
-    yield fig
-    plt.close(fig)
+gamma_figure = figure_fixture("predictive_coding/pc_vs_backprop.py")
 
 
 def _gamma_lines(ax):
@@ -205,11 +195,7 @@ def test_decisions_show_the_model_after_defining_it_and_before_its_closed_forms(
     assert page.index("## The drift-diffusion model") < defined < figure < closed_forms
 
 
-@pytest.fixture(scope="module")
-def ddm_figure():
-    fig = main_figure("decisions/decision_ddm.py")
-    yield fig
-    plt.close(fig)
+ddm_figure = figure_fixture("decisions/decision_ddm.py")
 
 
 def test_the_drift_diffusion_figure_is_a_two_by_two_grid_of_its_four_panels(ddm_figure):

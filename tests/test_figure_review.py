@@ -49,6 +49,19 @@ def main_figure(relative: str):
         sys.path.remove(str(path.parent))
 
 
+def figure_fixture(relative: str):
+    """A module-scoped fixture: the figure ``main_figure(relative)`` draws, closed afterwards.
+    Assign it to the fixture's name: ``ddm_figure = figure_fixture("decisions/decision_ddm.py")``."""
+
+    @pytest.fixture(scope="module")
+    def drawn():
+        fig = main_figure(relative)
+        yield fig
+        plt.close(fig)
+
+    return drawn
+
+
 def colour(name_or_value) -> str:
     """A colour as hex; "C0".."C6" resolved in the site's own cycle."""
     with matplotlib.style.context(SNIPPETS / "site.mplstyle"):
@@ -64,11 +77,7 @@ def _tex(text: str) -> str:
 # --- predictive coding: the schematic ---------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def schematic():
-    fig = main_figure("predictive_coding/pc_schematic.py")
-    yield fig
-    plt.close(fig)
+schematic = figure_fixture("predictive_coding/pc_schematic.py")
 
 
 def test_the_schematic_draws_the_pages_update_rules_as_the_page_writes_them(schematic):

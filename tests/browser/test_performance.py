@@ -136,7 +136,7 @@ def test_the_ledgers_cards_are_contained_and_a_link_past_them_lands(phone_page, 
         phone_page.wait_for_timeout(300)
         top, at_end = phone_page.evaluate(f"""() => [document.getElementById({target!r}).getBoundingClientRect().top,
           scrollY + innerHeight >= document.documentElement.scrollHeight - 2]""")
-        assert 0 <= top <= 150 or (at_end and 0 <= top < innerHeight(phone_page)), (target, top, at_end)
+        assert 0 <= top <= 150 or (at_end and 0 <= top < phone_page.viewport_size["height"]), (target, top, at_end)
     # on a wide screen, where rows are table rows, nothing is contained
     phone_page.set_viewport_size({"width": 1280, "height": 800})
     modes = phone_page.evaluate(
@@ -145,6 +145,3 @@ def test_the_ledgers_cards_are_contained_and_a_link_past_them_lands(phone_page, 
     )
     assert modes == ["visible"], modes
 
-
-def innerHeight(page) -> int:  # noqa: N802 - the DOM's name
-    return page.viewport_size["height"]
