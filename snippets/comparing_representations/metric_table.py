@@ -89,7 +89,7 @@ def show(results, rsa_ceiling, predictivity_ceiling, height=6.4):
     # them and named in a free row above the bars, left of their line; only the top row's
     # panels (RSA, predictivity) have ceilings, so only that row keeps the free row.
     ink = plt.rcParams["text.color"]
-    fig, axes = plt.subplots(2, 2, figsize=(7, height), sharey="row")
+    fig, axes = plt.subplots(2, 2, figsize=(7, height), sharey="row", layout="constrained")
     # room between the rows, so that a title does not sit on the ticks of the panel above
     # (also when the panels are stacked on a phone), and a little at the figure's edges
     fig.get_layout_engine().set(h_pad=0.1, w_pad=0.08)

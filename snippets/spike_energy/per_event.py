@@ -59,7 +59,7 @@ if __name__ == "__main__":
     print(f"one DRAM read = {DRAM_READ.low / human[1]:.1f}-{DRAM_READ.high / human[0]:.1f} human spikes")
     print(f"one MAC = {mac_pj() / per_synapse[1]:.0f}-{mac_pj() / per_synapse[0]:.0f} synaptic events")
 
-    fig, ax = plt.subplots(figsize=(7, 4.3))
+    fig, ax = plt.subplots(figsize=(7, 4.3), layout="constrained")
     fig.get_layout_engine().set(w_pad=9 / 72)  # 12 CSS px between the texts and the figure's sides
     y = np.arange(len(ROWS))
     for yi, (name, lo, hi, group, checked) in zip(y, ROWS):
