@@ -224,6 +224,21 @@ def test_gabor_fit_agrees_with_scipy_on_synthetic_gabors():
         np.testing.assert_allclose(gabor.shape_numbers(best[None]), gabor.shape_numbers(ours[None]), rtol=1e-3)
 
 
+def test_dc_to_peak_is_one_only_for_even_gabors_narrower_than_a_sixth_of_a_cycle():
+    """An even Gabor's spectrum peaks at zero frequency (low-pass) for n_x below 1/(2 pi),
+    as the page says; an odd Gabor never responds to uniform light."""
+    def ratio(n_x, phi):
+        params = np.array([[5.5, 5.5, 0.0, np.log(n_x / 0.1), 0.0, np.log(0.1), phi, 1.0]])
+        return gabor.dc_to_peak(params)[0]
+
+    edge = 1 / (2 * np.pi)
+    assert ratio(edge - 0.01, 0.0) == pytest.approx(1.0)
+    assert ratio(edge + 0.01, 0.0) < 1 - 1e-4
+    assert ratio(0.2, 0.0) == pytest.approx(0.865, abs=0.002)
+    assert ratio(0.1, np.pi / 2) == pytest.approx(0.0, abs=1e-12)
+    assert "below $1/(2\\pi) \\approx 0.16$" in PAGE
+
+
 def test_selection_drops_odd_narrow_fits_and_fits_at_the_length_ceiling():
     """An odd Gabor much narrower than a cycle is an edge whose f is not measured, and a
     sigma_y at the fit's ceiling is not measured either: well_fitted drops both, and keeps
@@ -253,9 +268,11 @@ def test_page_states_the_snippets_shape_statistics(fitted):
     excluded = len(filters) - keep.sum()
     assert f"{excluded} of {len(filters)} ({excluded / len(filters):.0%})".replace("%", " %") + " are excluded" in PAGE
     assert f"{excluded} of the {len(filters)} elements ({excluded / len(filters):.0%})".replace("%", " %") in PAGE
-    # "no kept element is low-pass or blob-like" must stay true of the run
-    assert n_x.min() > 0.1 and "No kept element is low-pass or blob-like" in PAGE
-    assert f"the smallest $n_x$ is {n_x.min():.2f}" in PAGE
+    # "no kept element is low-pass" must stay true of the run, by the spectral criterion
+    ratio = gabor.dc_to_peak(params[keep]).max()
+    assert ratio < 0.9 and "No kept element is low-pass." in PAGE
+    assert f"with more than {ratio:.2f} of its peak response" in PAGE
+    assert f"The smallest $n_x$ kept is {n_x.min():.2f}" in PAGE
     assert f"$2\\pi\\sigma_x f < {gabor.NARROW_ENVELOPE:g}$" in PAGE
 
 

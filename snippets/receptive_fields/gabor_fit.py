@@ -153,6 +153,25 @@ def shape_numbers(params):
     return np.exp(params[:, 3]) * f, np.exp(params[:, 4]) * f
 
 
+def dc_to_peak(params):
+    """Response to uniform light (zero frequency) relative to the best response, per fit.
+
+    Across the bars a Gabor's spectrum is two Gaussians at -f and +f,
+    (exp(i phi) G(k - f) + exp(-i phi) G(k + f)) / 2 with G(k) = exp(-2 pi^2 sigma_x^2 k^2),
+    and along the bars it peaks at zero. A field is low-pass when its spectrum peaks at
+    zero frequency (ratio 1): it then responds best to uniform light. Whether it does
+    depends on n_x and on the phase together: an even Gabor (phi = 0) has its maximum at
+    zero frequency once n_x is below about 0.17, an odd one (phi = pi/2) never responds
+    to uniform light at all."""
+    n_x, _ = shape_numbers(params)
+    phi = params[:, 6, None]
+    u = np.linspace(0, 3, 601)[None, :]  # frequency across the bars, in units of f
+    a = np.exp(-2 * np.pi**2 * n_x[:, None] ** 2 * (u - 1) ** 2)
+    b = np.exp(-2 * np.pi**2 * n_x[:, None] ** 2 * (u + 1) ** 2)
+    amplitude = np.abs(np.exp(1j * phi) * a + np.exp(-1j * phi) * b) / 2
+    return amplitude[:, 0] / amplitude.max(axis=1)
+
+
 def well_fitted(params, r_squared, size):
     """Fits that explain the filter and whose shape numbers are measured.
 
@@ -207,6 +226,6 @@ if __name__ == "__main__":
           f"n_y quartiles {np.percentile(n_y, 25):.2f}–{np.percentile(n_y, 75):.2f}")
     print(f"share with n_y > n_x (longer than wide): {np.mean(n_y > n_x):.0%}")
     print(f"share with n_x < 0.5 (an envelope narrower than half a cycle: few subfields): {np.mean(n_x < 0.5):.0%}")
-    print(f"kept fits with n_x < 0.1 (low-pass or blob-like): {np.sum(n_x < 0.1)}")
+    print(f"largest zero-frequency response over the peak (1 = low-pass): {dc_to_peak(params[keep]).max():.2f}")
     print(f"smallest n_x {n_x.min():.2f}; largest n_x {n_x.max():.2f}, largest n_y {n_y.max():.2f}")
     plt.show()
