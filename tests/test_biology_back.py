@@ -228,7 +228,10 @@ def test_exercise_answers_on_page_are_computed():
     text = PAGE.read_text(encoding="utf-8").split("## Exercises", 1)[1]
     _, spikes, energy = table()["bp", "rates"]
     assert f"expects\n   {spikes:.1f} spikes per answer" in text
-    assert f"${spikes:.1f} \\times {network.SPIKE_ENERGY_PJ}\\ \\text{{pJ}} \\approx {energy / 1000:.2f}\\ \\text{{nJ}}$" in text
+    # the worked product uses the rounded count; the table, the unrounded one
+    rounded = float(f"{spikes:.1f}") * network.SPIKE_ENERGY_PJ / 1000
+    assert f"${spikes:.1f} \\times {network.SPIKE_ENERGY_PJ}\\ \\text{{pJ}} \\approx {rounded:.2f}\\ \\text{{nJ}}$" in text
+    assert f"the table\n        prints {energy / 1000:.2f} nJ because it multiplies the unrounded spike count" in text
     per_joule = 1 / (energy * 1e-12)
     match = re.search(r"\\approx (\d\.\d) \\times\s+10\^\{(\d+)\}\$\s+answers", text)
     assert match and float(match[1]) * 10 ** int(match[2]) == pytest.approx(per_joule, rel=0.05)
