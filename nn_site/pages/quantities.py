@@ -31,6 +31,8 @@ on a page that types a registered number in its own words (``phrasings``).
 from __future__ import annotations
 
 import ast
+import copy
+import functools
 import itertools
 import math
 import operator
@@ -67,6 +69,15 @@ class QuantityError(Exception):
     """The register or a [[q:...]] is wrong; the message names file and entry or line."""
 
 
+@functools.lru_cache(maxsize=2)
+def _parse(text: str):
+    """The register's YAML, parsed once per text: every page's Markdown expands its
+    [[q:...]] against the register, so a build asks for it once per page (48 times), and
+    parsing was most of each ask. Keyed on the text, so an edit under `mkdocs serve` is
+    read afresh; ``load`` checks a deep copy, so nothing a caller changes is kept."""
+    return yaml.safe_load(text)
+
+
 def load(root: Path, bib_keys=None) -> dict[str, dict]:
     """Every entry of ``<root>/includes/quantities.yml``, checked, by key; derived entries get
     their computed ``value`` and ``range``. Each entry gains ``row`` (its number in the file)."""
@@ -75,7 +86,7 @@ def load(root: Path, bib_keys=None) -> dict[str, dict]:
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = copy.deepcopy(_parse(path.read_text(encoding="utf-8")))
     except yaml.YAMLError as exc:
         raise QuantityError(f"{where}: not valid YAML: {exc}") from None
     entry_checks.entry_list(data, where, QuantityError, "entries", "key")
