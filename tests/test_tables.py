@@ -45,3 +45,13 @@ def test_a_last_column_of_links_makes_cards_labelled_by_heading():
 def test_a_last_column_with_words_besides_links_is_no_card():
     words = LINKS.replace('<a href="../c/">C</a>', '<a href="../c/">C</a> (dark)')
     assert "nn-table-cards" not in wrap_tables(words)
+
+
+def test_a_table_with_a_sentence_makes_cards():
+    """A column of sentences (data-long) keeps 15 rem on a phone, so such a table scrolled
+    with its content off screen (visual review C): it is a stack of cards instead."""
+    long = PLAIN.replace("<td>two</td>", "<td data-long>a cell that holds a whole sentence</td>")
+    out = wrap_tables(long)
+    assert out.startswith('<div class="nn-table-scroll nn-table-cards" tabindex="0"')
+    assert 'data-label="A"' in out and 'data-label="B" data-long' not in out and 'data-long data-label="B"' in out
+    assert "nn-table-cards" not in wrap_tables(PLAIN.replace("<td>two</td>", '<td data-longer="x">two</td>'))

@@ -13,6 +13,14 @@ A table whose last column holds only links (the instructors' "Pages" columns) ha
 exactly what a reader came for off screen on a phone. Such a table is marked
 ``nn-table-cards`` and each cell gets its column's heading (``data-label``): on a
 phone site.css stacks each row as a card, every cell under its heading.
+
+So is a table with a cell that holds a sentence (``data-long``, from reading.py), as
+the ledger's are. Such a column keeps 15 rem on a phone, so with any other column beside
+it the table scrolled, and a visual review found the content of eleven such tables off
+screen at 390 px (the register of quantities showed 358 of its 974 px, the chips table
+on spiking-networks 358 of 695) with a cue too faint to see. Cards never scroll. A
+table of words and numbers stays a table: it fits, or it scrolls a little, with the
+edge shadow (site.css).
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ BODY = re.compile(r"<tbody>.*?</tbody>", re.DOTALL)
 ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
 CELL = re.compile(r"<td(?P<attrs>[^>]*)>(?P<body>.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
+LONG_ATTR = re.compile(r"\sdata-long\b")
 ONLY_LINKS = re.compile(r"\s*<a\b[^>]*>.*?</a>(?:\s*[,;]\s*<a\b[^>]*>.*?</a>)*\s*", re.DOTALL)
 # Each box is a region landmark, so each needs a name of its own on the page (axe's
 # landmark-unique): the table's number. A card table does not scroll on a phone.
@@ -34,13 +43,17 @@ SCROLL_BOX = '<div class="{kind}" tabindex="0" role="region" aria-label="{label}
 
 def _as_cards(table: str) -> str | None:
     """The table with each cell labelled by its column's heading, if its last column
-    holds only links in every row; None otherwise."""
+    holds only links in every row or any cell holds a sentence; None otherwise."""
     heads = [html_lib.escape(TAG.sub("", h).strip()) for h in HEAD_CELL.findall(table)]
     body = BODY.search(table)
     if not heads or body is None:
         return None
     rows = [CELL.findall(row) for row in ROW.findall(body[0])]
-    if not rows or not all(cells and ONLY_LINKS.fullmatch(cells[-1][1]) for cells in rows):
+    if not rows:
+        return None
+    links_last = all(cells and ONLY_LINKS.fullmatch(cells[-1][1]) for cells in rows)
+    sentences = any(LONG_ATTR.search(attrs) for cells in rows for attrs, _ in cells)
+    if not (links_last or sentences):
         return None
 
     def label_row(row: re.Match) -> str:

@@ -127,12 +127,15 @@ if __name__ == "__main__":
     ann_class = ann[-1].argmax(1)
     print(f"ReLU network test accuracy: {np.mean(ann_class == y_test):.3f}")
     errors = []                                       # one row per T, one column per layer
-    print("      T   mean |rate - activation|: hidden 1, hidden 2, output;  classified differently")
+    # at most 48 characters a line: a printed result fits a 390-px phone whole
+    print("mean |rate - activation| per layer, and the")
+    print("share of test inputs classified differently:")
+    print(f"{'T':>5}" + "".join(f"{name:>10}" for name in ("hidden 1", "hidden 2", "output", "differ")))
     for steps in T_VALUES:
         snn = snn_rates(ws, x_test, steps)
         errors.append([np.mean(np.abs(s - h)) for s, h in zip(snn, ann)])
         disagree = np.mean(snn[-1].argmax(1) != ann_class)
-        print(f"{steps:7d}   " + "  ".join(f"{e:.4f}" for e in errors[-1]) + f"   {disagree:.3f}")
+        print(f"{steps:5d}" + "".join(f"{e:10.4f}" for e in errors[-1]) + f"{disagree:10.3f}")
     errors = np.array(errors)
 
     fig, (ax_r, ax_e) = plt.subplots(1, 2, figsize=(7, 3.4))

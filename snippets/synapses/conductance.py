@@ -61,8 +61,9 @@ def mg_block(v, mg=1.0):
 if __name__ == "__main__":
     for g in (0.01, 0.1, 1.0):
         matched = R * g * (E_EXC - E_L)              # the current with the same effect at rest, mV
-        print(f"g = {g:4.2f} µS: V_inf = {v_inf_conductance(g):5.1f} mV, τ_eff = {tau_eff(g):4.2f} ms"
-              f" (current: {v_inf_current(matched / R):5.1f} mV)")
+        # at most 48 characters a line: a printed result fits a 390-px phone whole
+        print(f"g = {g:4.2f} µS: V_inf = {v_inf_conductance(g):5.1f} mV, τ_eff = {tau_eff(g):4.2f} ms")
+        print(f"  as a current instead: V_inf = {v_inf_current(matched / R):5.1f} mV")
     for v in (-70.0, -50.0, -20.0, 0.0):
         print(f"Mg block, 1 mM, V = {v:3.0f} mV: fraction open {mg_block(v):.3f}")
 

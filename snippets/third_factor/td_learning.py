@@ -56,10 +56,13 @@ def closed_form_values(reward=1.0):
 
 if __name__ == "__main__":
     v, history = learn(200)
-    print("learned V:     ", np.round(v, 3))
-    print("closed form V: ", np.round(closed_form_values(), 3))
-    print(f"after learning: δ at cue {history[-1][0]:.3f} (γᴰ = {GAMMA ** D:.3f}), "
-          f"at reward {reader(history[-1][-1])}")
+    # at most 48 characters a line: a printed result fits a 390-px phone whole
+    for name, values in ((f"learned V, t = 0..{D - 1}:", v), ("closed form V:", closed_form_values())):
+        print(name)
+        for half in (values[:5], values[5:]):
+            print("  " + "  ".join(f"{x:.3f}" for x in half))
+    print(f"after learning: δ at cue {history[-1][0]:.3f} (γᴰ = {GAMMA ** D:.3f}),")
+    print(f"  at reward {reader(history[-1][-1])}")
     omitted = td_errors(v, reward=0.0)
     print(f"reward omitted: δ at the reward time {omitted[-1]:.3f}")
 

@@ -313,16 +313,16 @@ return [...document.querySelectorAll("article table")].map(t => {
     holder = holder.parentElement;
   const scrolls = holder && holder !== document.body;
   const box = (scrolls ? holder : t.parentElement).getBoundingClientRect();
-  // The cue that a table scrolls (site.css, nn_site/pages/tables.py): its scroll box is
-  // named and focusable, and at scroll position 0 its right end fades out.
+  // A table that scrolls (site.css, nn_site/pages/tables.py): its scroll box is named and
+  // focusable. A cell that holds a sentence (data-long) makes the table cards on a phone.
   const style = scrolls ? getComputedStyle(holder) : null;
   return {head: (t.rows[0]?.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40),
           tallest: Math.max(0, ...rows), width: t.getBoundingClientRect().width,
           room: Math.min(box.width, document.documentElement.clientWidth), scrolls,
           hidden: scrolls ? holder.scrollWidth - holder.clientWidth : 0,
           focusable: scrolls && holder.tabIndex === 0, name: scrolls ? holder.getAttribute("aria-label") : null,
-          fadeRight: style ? style.getPropertyValue("--nn-table-fade-right").trim() : "",
-          mask: style ? style.maskImage : "none"};
+          sentences: !!t.querySelector("td[data-long]"),
+          cards: getComputedStyle(t).display === "block"};
 });
 }
 """
@@ -361,6 +361,26 @@ OVERFLOW_JS = """
 }
 """
 
+# Text on screen in the article, below 11 CSS px (figures' SVG text and MathML are checked
+# elsewhere), with every disclosure open: the code in "Show the code" counts.
+SMALL_TEXT_JS = """
+() => {
+  document.querySelectorAll("article details").forEach(d => { d.open = true; });
+  const small = [], seen = new Set();
+  const walk = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const el = walk.currentNode.parentElement;
+    if (!walk.currentNode.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    if (el.closest("svg, math") || !el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 11) small.push(`<${el.tagName.toLowerCase()}> ${size.toFixed(2)} px: ` +
+                              `"${el.textContent.trim().slice(0, 40)}"`);
+  }
+  return small;
+}
+"""
+
 PHONE = {"width": 390, "height": 844}  # the site's phone: every page must read well at 390 px
 
 
@@ -372,6 +392,7 @@ class PhoneView:
     shifts: list[str] = field(default_factory=list)
     tables: list[dict] = field(default_factory=list)
     overflow: dict = field(default_factory=dict)
+    small_text: list[str] = field(default_factory=list)
 
 
 # Two rendered frames, then a task: the explorables mount on DOMContentLoaded and redraw
@@ -404,7 +425,9 @@ def phone(browser, base_url: str, quality_summary):
         if path not in cache:
             page_.goto(base_url + path, wait_until="load")
             cls, shifts = settle_and_read_cls(page_)
-            cache[path] = PhoneView(cls, shifts, page_.evaluate(TABLES_JS), page_.evaluate(OVERFLOW_JS))
+            tables, overflow = page_.evaluate(TABLES_JS), page_.evaluate(OVERFLOW_JS)
+            # last: it opens the page's disclosures
+            cache[path] = PhoneView(cls, shifts, tables, overflow, page_.evaluate(SMALL_TEXT_JS))
             quality_summary["mobile pages"] += 1
         return cache[path]
 
