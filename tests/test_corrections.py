@@ -12,8 +12,8 @@ import markdown
 import pytest
 import yaml
 
-from nn_site.pages import corrections
-from nn_site.pages.citations import iter_citations
+from nn_site.pages import corrections, typography
+from nn_site.pages.citations import curly_quotes, iter_citations
 
 from conftest import ROOT
 from helpers import page_text
@@ -21,7 +21,7 @@ from helpers import page_text
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "docs" / "references.bib").read_text(encoding="utf-8"), re.M))
 RELEASE = re.search(r"^  release: *(\S+)", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 ENTRIES = corrections.load(ROOT, ROOT / "docs", BIB_KEYS, corrections.releases(ROOT, RELEASE))
-GOOD = {"id": "x-fix", "page": "xor.md", "kind": "correction", "wrong": "It said 2.",
+GOOD = {"id": "x-fix", "title": "It says 3, not 2", "page": "xor.md", "kind": "correction", "wrong": "It said 2.",
         "right": "It says 3.", "source": "block1962", "release": "unreleased",
         "commit": "71e754e", "date": "2026-11-29"}
 # The site's inline Markdown: what a field meets when the page is converted.
@@ -34,6 +34,10 @@ def test_the_log_has_the_errata_from_the_history():
     assert {e["kind"] for e in ENTRIES} == set(corrections.KINDS)
     ids = [e["id"] for e in ENTRIES]
     assert len(ids) == len(set(ids))
+    # each heading tells its entry apart from the others in words, not by its slug
+    titles = [e["title"].lower() for e in ENTRIES]
+    assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1]
+    assert all(e["title"].lower() != e["id"].replace("-", " ") for e in ENTRIES)
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e["id"] for e in ENTRIES])
@@ -117,6 +121,64 @@ def test_a_malformed_entry_names_the_file_the_entry_and_the_cause(tmp_path, chan
     assert cause in message, message
 
 
+# A title's fault names the file and the title's line (the entry's, if it has none), as a
+# ledger reason's does: entry 2 starts on line 12 of this file, its title is line 13.
+TITLED = """\
+- id: fine
+  title: The first fix
+  page: xor.md
+  kind: correction
+  wrong: It said 2.
+  right: It says 3.
+  source: block1962
+  release: unreleased
+  commit: 71e754e
+  date: 2026-11-29
+
+- id: x-fix
+  title: It says 3, not 2
+  page: xor.md
+  kind: correction
+  wrong: It said 2.
+  right: It says 3.
+  source: block1962
+  release: unreleased
+  commit: 71e754e
+  date: 2026-11-29
+"""
+
+
+@pytest.mark.parametrize(("title_line", "line", "cause"), [
+    (None, 12, "missing title (a short heading naming what was corrected)"),
+    ("  title:", 13, "missing title"),
+    ("  title: '  '", 13, "missing title"),
+    ("  title: " + "x" * 71, 13, "title has 71 characters, more than 70; shorten it"),
+    ("  title: It says 3.", 13, "title ends with a period"),
+    ("  title: It says $3$", 13, "title must be plain text, but '$' makes math"),
+    ("  title: As [@block1962] says", 13, "title must be plain text, but '[@' makes a citation"),
+    ("  title: [a, b]", 13, "title must be text, one line, not ['a', 'b']"),
+    ("  title: |\n    It says 3,\n    not 2", 13, "title must be one line"),
+])
+def test_a_missing_or_bad_title_names_the_file_its_line_and_the_entry(tmp_path, title_line, line, cause):
+    text = TITLED.replace("  title: It says 3, not 2\n", "" if title_line is None else title_line + "\n")
+    assert text != TITLED
+    root = _write(tmp_path, text)
+    with pytest.raises(corrections.CorrectionsError) as caught:
+        corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
+    message = str(caught.value)
+    assert message.startswith(f"includes/corrections.yml:{line}: entry 2 (id 'x-fix'): "), message
+    assert cause in message, message
+    # and the build stops on it, with the same message
+    from mkdocs.exceptions import PluginError
+    with pytest.raises(PluginError, match=re.escape(f"corrections: {message}")):
+        corrections.load_checked(root, root / "docs", BIB_KEYS, "0.1.0")
+
+
+def test_a_title_of_70_characters_is_accepted(tmp_path):
+    root = _write(tmp_path, TITLED.replace("It says 3, not 2", "x" * 70))
+    assert corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})[1]["title"] == "x" * 70
+
+
 @pytest.mark.parametrize(("text", "cause"), [
     ("- id: [unclosed\n", "not valid YAML"),
     ("id: one\n", "must be a YAML list of entries"),
@@ -149,7 +211,8 @@ def test_releases_come_from_the_changelog_the_tags_and_the_config(tmp_path):
 # --- rendering: fields are inline Markdown, never raw HTML ------------------------------
 
 
-HOSTILE = GOOD | {"wrong": 'It said <script>alert("x")</script> and <img src=x onerror=alert(1)> & more.',
+HOSTILE = GOOD | {"title": 'A <script>alert("t")</script> & <b>title</b>',
+                  "wrong": 'It said <script>alert("x")</script> and <img src=x onerror=alert(1)> & more.',
                   "right": "It says $a < b$, `<b>code</b>`, *emphasis* and [@block1962]."}
 
 
@@ -167,6 +230,8 @@ def test_raw_html_in_a_field_comes_out_as_text(tmp_path):
         assert "<script" not in out and "<img" not in out and "<b>" not in out, out
         text = page_text(out)
         assert "It says" in text and "<b>code</b>" in text  # the code span shows the tags as text
+        if "A <script>" in text:                    # the title, on the Corrections page
+            assert "A <script>alert(“t”)</script> & <b>title</b>" in text  # quotes set curly
         if "It said" in text:
             assert '<script>alert("x")</script>' in text and "<img src=x onerror=alert(1)>" in text
             assert "& more" in text
@@ -186,7 +251,7 @@ def test_page_is_grouped_by_release_newest_first(tmp_path):
     headings = re.findall(r"^## (.*)$", md, re.M)
     assert re.findall(r'^<h4 id="(\w+)">', md, re.M) == ["c", "b", "a"]
     assert headings == ["Not yet released (after 0.2.0)", "Release 0.2.0", "Release 0.1.0"]
-    assert ('### [XOR](xor.md)\n\n<h4 id="c">Clarification: c<a class="headerlink" href="#c" '
+    assert ('### [XOR](xor.md)\n\n<h4 id="c">Clarification: It says 3, not 2<a class="headerlink" href="#c" '
             'title="Permanent link">&para;</a></h4>\n\n2027-01-02, commit') in md
     assert md.count("### [XOR](xor.md)") == 3      # one page group in each release
     assert "[`71e754e`](https://github.com/o/r/commit/71e754e)" in md
@@ -212,19 +277,23 @@ def test_a_fix_before_first_publication_says_so_and_no_release_carried_the_error
 
 
 def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):
-    """Within a release, one group per page; each entry's heading is its id in words, so
-    the contents list tells the entries apart (not five times 'Correction: <page>')."""
+    """Within a release, one group per page; each entry's heading is its title, so the
+    list tells the entries apart (not five times 'Correction: <page>'), and its anchor is
+    its id, so links to an entry outlive a reworded title."""
     (tmp_path / "docs").mkdir(parents=True, exist_ok=True)
     (tmp_path / "docs" / "hodgkin-huxley.md").write_text("# Hodgkin–Huxley\n", encoding="utf-8")
-    entries = [GOOD | {"id": "first-fix", "date": "2026-11-20"},
-               GOOD | {"id": "second-fix", "page": "hodgkin-huxley.md", "date": "2026-11-21"},
-               GOOD | {"id": "third-fix", "date": "2026-11-22"}]
+    entries = [GOOD | {"id": "first-fix", "title": "The first fix", "date": "2026-11-20"},
+               GOOD | {"id": "second-fix", "title": "Rest at −65 mV", "page": "hodgkin-huxley.md",
+                       "date": "2026-11-21"},
+               GOOD | {"id": "third-fix", "title": "Dale's rule & its <sign>", "date": "2026-11-22"}]
     root = _write(tmp_path, entries)
     loaded = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
     md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
     assert re.findall(r"^### \[(.*?)\]", md, re.M) == ["Hodgkin–Huxley", "XOR"]
-    entries = re.findall(r'^<h4 id="[\w-]+">(.*?)<a class="headerlink"', md, re.M)
-    assert entries == ["Correction: second fix", "Correction: third fix", "Correction: first fix"]
+    entries = re.findall(r'^<h4 id="([\w-]+)">(.*?)<a class="headerlink" href="#([\w-]+)"', md, re.M)
+    assert entries == [("second-fix", "Correction: Rest at −65 mV", "second-fix"),
+                       ("third-fix", "Correction: Dale’s rule &amp; its &lt;sign&gt;", "third-fix"),
+                       ("first-fix", "Correction: The first fix", "first-fix")]
 
 
 # --- the built site ---------------------------------------------------------------------
@@ -240,6 +309,9 @@ def test_built_corrections_page_lists_every_entry(site):
     text = page_text(page)
     for entry in ENTRIES:
         assert f'id="{entry["id"]}"' in page, entry["id"]
+        # the title, as the site's typography sets numbers in prose (1,000 as 1000, 1 kHz unbroken)
+        heading = typography.typeset(curly_quotes(f'{entry["kind"].capitalize()}: {entry["title"]}'))
+        assert heading in text, entry["id"]
         assert entry["commit"][:7] in text
         assert f'href="../{_page_dir(entry["page"])}"' in page, entry["page"]
     assert text.count("It said:") == len(ENTRIES) and text.count("It says:") == len(ENTRIES)

@@ -471,6 +471,7 @@ def test_serve_shows_any_build_error_in_the_page_then_recovers(project):
 
 CORRECTION = """\
 - id: planted
+  title: A planted fix
   page: index.md
   kind: correction
   wrong: 'It said <script>alert("x")</script> & <img src=x onerror=alert(1)>.'

@@ -4,7 +4,8 @@ One file, ``includes/corrections.yml``, lists every correction since release 0.1
 (and the errata fixed before it, with the release that first carried the fix). Each
 entry is a mapping::
 
-    - id: synapses-per-neuron          # stable lowercase slug, unique
+    - id: synapses-per-neuron          # stable lowercase slug, unique (the entry's anchor)
+      title: Synapses per neuron from one region, the neocortex, not two   # its heading
       page: biological-neuron.md       # docs-relative page that was wrong
       kind: correction                 # correction (a definite error) |
                                        # clarification (a misleading statement made precise)
@@ -19,6 +20,12 @@ entry is a mapping::
       date: 2026-11-29                 # the day of that commit
       before_publication: true         # optional: the fix was made, after an independent
                                        # review, before the page was first published
+
+``title`` is the entry's heading on the Corrections page ("Correction: <title>"), naming
+what was corrected in a reader's words, not the id's: one line of plain text, at most 70
+characters (``TITLE_MAX``), sentence case, no trailing period, no Markdown (it is escaped
+and shown as written, its quotes set curly). The id stays the heading's anchor, so links to an entry outlive a
+reworded title.
 
 ``wrong`` and ``right`` are inline Markdown with ``$math$`` and ``[@key]`` citations;
 any raw HTML in them is escaped, never passed through (a ``<script>`` shows as text),
@@ -36,7 +43,8 @@ The build renders the log (``nn_site/pages/courses.py``) as
 
 and ``scripts/release.py`` turns "unreleased" into the new version and lists the
 entries in that release's CHANGELOG section (:func:`release_unreleased`). A malformed
-file fails the build with the file, the entry and the cause (:class:`CorrectionsError`).
+file fails the build with the file, the entry and the cause (:class:`CorrectionsError`);
+a fault in a title also names its line (``includes/corrections.yml:25: entry 2 (id 'x')``).
 ``tests/test_corrections.py`` also checks that every commit exists in the history.
 """
 
@@ -52,14 +60,18 @@ from pathlib import Path
 import yaml
 
 from nn_site.pages import entry_checks
+from nn_site.pages.citations import curly_quotes
 
 CORRECTIONS_FILE = Path("includes") / "corrections.yml"
 CORRECTIONS_PAGE = "corrections.md"
 MARKER = "<!-- corrections -->"
 UNRELEASED = "unreleased"
 KINDS = ("correction", "clarification")
-REQUIRED = ("id", "page", "kind", "wrong", "right", "release", "commit", "date")
+REQUIRED = ("id", "title", "page", "kind", "wrong", "right", "release", "commit", "date")
 FIELDS = (*REQUIRED, "source", "computed", "before_publication")
+TITLE_MAX = 70  # characters: a heading, not a summary (the entry's text follows it)
+# A title is plain text: these would show as typed, not as markup (the heading is HTML).
+TITLE_MARKUP = (("[@", "a citation"), ("](", "a link"), ("`", "code"), ("*", "emphasis"), ("$", "math"))
 COMMIT = re.compile(r"^[0-9a-f]{7,40}$")
 VERSION = re.compile(r"^\d+\.\d+\.\d+$")
 # Inline text is split into code spans and $math$ (left to Markdown and arithmatex, which
@@ -104,6 +116,33 @@ def _text(value, at: str, name: str) -> str:
     return text
 
 
+def _entry_line(text: str, n: int, field: str) -> int:
+    """The 1-based line of entry ``n``'s ``field`` in the corrections file's ``text`` (already
+    loaded, so valid YAML), or of the entry itself if it has no such field."""
+    entry = yaml.compose(text, Loader=yaml.SafeLoader).value[n - 1]
+    keys = [key for key, _ in entry.value] if isinstance(entry, yaml.MappingNode) else []
+    node = next((key for key in keys if key.value == field), entry)
+    return node.start_mark.line + 1
+
+
+def _title_fault(value) -> str | None:
+    """What is wrong with an entry's ``title`` (see the module docstring), or None."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "missing title (a short heading naming what was corrected)"
+    if not isinstance(value, str):
+        return f"title must be text, one line, not {value!r}"
+    if "\n" in value.strip() or "\r" in value.strip():
+        return "title must be one line"
+    if len(value) > TITLE_MAX:
+        return f"title has {len(value)} characters, more than {TITLE_MAX}; shorten it: {value!r}"
+    if value.rstrip().endswith("."):
+        return f"title ends with a period; a heading has none: {value!r}"
+    for mark, what in TITLE_MARKUP:
+        if mark in value:
+            return f"title must be plain text, but {mark!r} makes {what}: {value!r}"
+    return None
+
+
 def sources_of(entry: dict) -> list[str]:
     """The entry's sources as 'key' or 'key, locator' strings."""
     source = entry.get("source")
@@ -118,8 +157,9 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
     if not path.is_file():
         return []
     where = CORRECTIONS_FILE.as_posix()
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise CorrectionsError(f"{where}: not valid YAML: {exc}") from None
     if data is None:
@@ -130,6 +170,11 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
         if not isinstance(entry, dict):
             raise CorrectionsError(f"{where}: entry {n} is not a mapping of {', '.join(FIELDS)}")
         at = f"{where}: entry {n} (id {entry.get('id')!r})"
+        fault = _title_fault(entry.get("title"))
+        if fault:  # with the title's line (the entry's, if it has none): where to write it
+            raise CorrectionsError(
+                f"{where}:{_entry_line(text, n, 'title')}: entry {n} (id {entry.get('id')!r}): {fault}"
+            )
         entry_checks.check_fields(entry, at, CorrectionsError, REQUIRED, FIELDS)
         entry_checks.check_slug(entry["id"], at, CorrectionsError, "id", "synapses-per-neuron")
         if entry["id"] in seen:
@@ -187,6 +232,7 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None, known_releases
                 "release": release,
                 "commit": commit,
                 "date": date.isoformat(),
+                "title": " ".join(entry["title"].split()),
                 "wrong": wrong,
                 "right": right,
                 "sources": [s.strip() for s in sources],
@@ -249,12 +295,6 @@ def _link(page: str, from_page: str) -> str:
     return posixpath.relpath(page, posixpath.dirname(from_page) or ".")
 
 
-def _topic(entry_id: str) -> str:
-    """An entry's id read as words, its heading on the Corrections page ("eif-credit" ->
-    "eif credit"): the ids name what was corrected, so the contents list tells them apart."""
-    return entry_id.replace("-", " ")
-
-
 def page_markdown(
     entries: list[dict], docs_dir: Path, current: str, from_page: str, commit_url: str | None = None
 ) -> str:
@@ -288,13 +328,16 @@ def page_markdown(
                     if e.get("before_publication")
                     else ""
                 )
-                # Each entry's heading is written as HTML, so that the table of contents
-                # lists releases and pages but not every entry: 150 entries made a sidebar
-                # of 435 links that the theme re-measured as the page scrolled (issue 34:
-                # Lighthouse mobile 79 on this page). Same markup as Markdown's, permalink too.
+                # Each entry's heading is its kind and title (the id is only its anchor,
+                # so links made before titles existed still work), written as HTML, so
+                # that the table of contents lists releases and pages but not every
+                # entry: 150 entries made a sidebar of 435 links that the theme
+                # re-measured as the page scrolled (issue 34: Lighthouse mobile 79 on
+                # this page). Same markup as Markdown's, permalink too; the title's quotes
+                # set curly, as smarty sets the Markdown around it.
                 out.append(
                     f'<h4 id="{e["id"]}">{html.escape(e["kind"].capitalize())}: '
-                    f'{html.escape(_topic(e["id"]))}<a class="headerlink" href="#{e["id"]}" '
+                    f'{curly_quotes(html.escape(e["title"], quote=False))}<a class="headerlink" href="#{e["id"]}" '
                     'title="Permanent link">&para;</a></h4>\n\n'
                     f"{e['date']}, commit {commit}{found}.\n\n"
                     f"- It said: {inline(e['wrong'])}\n"
