@@ -16,6 +16,15 @@ the snippets draw (run as the build runs them, in the site's style):
   forms, its four panels in a 2 x 2 grid (one narrow column of four was ~1,000 px tall),
   the paths each in a colour of their own and ending in a dot on the bound they reach.
 
+- on every page, no code comes before the figure it draws: a module that a figure's
+  snippet imports, shown as code only (no figure, no result of its own), follows the
+  first figure that uses it, as the figure's own code does (claim -> figure -> caption ->
+  code). The checks above name six pages and their first figures, so a collapsed module
+  ahead of Figure 1 on any other page went unseen (visual review B, X3: firing-patterns'
+  adex.py and integrate-and-fire's lif.py; the same held for spiking-networks and noise).
+  Prose right after a snippet does not point to a table that only its closed disclosure
+  shows (depth: "The table is the point").
+
 (Where a browser lays the figures out is in tests/browser/test_figure_first.py.)
 """
 
@@ -24,6 +33,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
+import yaml
 from matplotlib.patches import Rectangle
 from test_figure_review import colour, figure_fixture
 
@@ -220,3 +231,84 @@ def test_each_path_has_its_own_colour_and_a_dot_where_it_meets_a_bound(ddm_figur
         assert abs(end.get_ydata()[0]) == 1.0  # on the bound a = 1
         assert end.get_xdata()[0] == path.get_xdata()[-1]
         assert abs(path.get_ydata()[-1]) == 1.0
+
+
+# --- every page: claim -> figure -> caption -> code, also for the modules figures import ---
+
+SNIPPET_BLOCK = re.compile(r"^(?P<indent>[ \t]*)```snippet\n(?P<body>.*?)^(?P=indent)```", re.S | re.M)
+
+
+def _blocks(page: str) -> list[tuple[int, int, dict]]:
+    """(start, end, options) of each snippet block of a page's Markdown, in order."""
+    found = []
+    for block in SNIPPET_BLOCK.finditer(page):
+        body = "\n".join(line[len(block["indent"]):] for line in block["body"].splitlines())
+        found.append((block.start(), block.end(), yaml.safe_load(body)))
+    return found
+
+
+def _code_only(options: dict) -> bool:
+    """Shown as nothing but a closed code disclosure: no figure, no result, no table."""
+    return "caption" not in options and options.get("output", "text") == "text" and options.get("code") != "hidden"
+
+
+def _imports(importer: str, module: str) -> bool:
+    """Whether snippets/<importer> imports its sibling snippets/<module>."""
+    if (ROOT / "snippets" / importer).parent != (ROOT / "snippets" / module).parent:
+        return False
+    name = module.rsplit("/", 1)[-1].removesuffix(".py")
+    source = (ROOT / "snippets" / importer).read_text(encoding="utf-8")
+    return re.search(rf"^\s*(?:from {name} import|import {name}\b)", source, re.M) is not None
+
+
+PAGES = sorted(path for path in (ROOT / "docs").rglob("*.md") if "```snippet" in path.read_text(encoding="utf-8"))
+
+
+def _code_before_its_figure(page: str) -> list[str]:
+    """Each code-only module shown before the first figure that imports it (in its section
+    or the next: firing-patterns' adex.py closed one section, its Figure 1 opened the next)."""
+    blocks, found = _blocks(page), []
+    for at, (_, _, module) in enumerate(blocks):
+        if not _code_only(module):
+            continue
+        users = [i for i, (_, _, options) in enumerate(blocks)
+                 if "caption" in options and _imports(options["file"], module["file"])]
+        if users and users[0] > at:  # a figure uses it, and none came before it
+            found.append(f"{module['file']} before {blocks[users[0]][2]['file']}")
+    return found
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path.stem)
+def test_no_module_is_shown_before_the_figure_that_uses_it(path):
+    page = path.read_text(encoding="utf-8")
+    assert not _code_before_its_figure(page), (
+        f"{path.name}: code comes before the figure it draws (move it under the figure's caption): "
+        + "; ".join(_code_before_its_figure(page))
+    )
+
+
+def test_the_check_finds_a_module_before_its_figure():
+    """The order integrate-and-fire had: the model's module, then Figure 1, which imports it."""
+    page = (
+        "```snippet\nfile: integrate_and_fire/lif.py\n```\n\n"
+        "```snippet\nfile: integrate_and_fire/trace.py\ncaption: A trace.\nalt: A trace.\n```\n"
+    )
+    assert _code_before_its_figure(page) == ["integrate_and_fire/lif.py before integrate_and_fire/trace.py"]
+    shown_after = page.split("\n\n")[1] + "\n\n" + page.split("\n\n")[0] + "\n"
+    assert _code_before_its_figure(shown_after) == []
+
+
+# Prose that points to a table, right after a snippet that shows no table (its output only
+# inside the closed disclosure).
+POINTS_TO_A_TABLE = re.compile(r"\b(?:the table|this table|table (?:printed|above|below))\b", re.I)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path.stem)
+def test_prose_points_only_to_a_table_the_reader_sees(path):
+    page = path.read_text(encoding="utf-8")
+    hidden = []
+    for _, end, options in _blocks(page):
+        after = page[end:].lstrip("\n").split("\n\n", 1)[0]
+        if options.get("output", "text") == "text" and POINTS_TO_A_TABLE.search(after):
+            hidden.append(f"{options['file']}: '{after[:60]}'")
+    assert not hidden, f"{path.name}: the prose reads a table only the closed code shows: {hidden}"

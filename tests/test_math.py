@@ -84,11 +84,21 @@ def test_a_gather_keeps_the_rows_and_columns_of_what_it_contains():
     tex = r"\begin{gather} a = \begin{cases} 0, & z < 1,\\ 1, & z \ge 1, \end{cases} \qquad \\ z = x + y . \end{gather}"
     one_line, lines = mathml.split_for_phone(tex)
     assert one_line.split() == r"a = \begin{cases} 0, & z < 1,\\ 1, & z \ge 1, \end{cases} \qquad z = x + y .".split()
+    # Each line after an '&': the lines share the left edge, where amsmath's gathered would
+    # centre each (lines of different widths: a ragged staircase on a phone).
     assert lines.splitlines() == [
-        r"\begin{gathered}", r"a = \begin{cases} 0, & z < 1,\\ 1, & z \ge 1, \end{cases} \\", "z = x + y .", r"\end{gathered}"
+        r"\begin{aligned}", r"&a = \begin{cases} 0, & z < 1,\\ 1, & z \ge 1, \end{cases} \\", "&z = x + y .", r"\end{aligned}"
     ]
     rendered = re.sub(r"\s+", "", copies(mathml.to_mathml(tex, "block"))["lines"])
-    assert rendered.count("<mtable") == 2, rendered  # the gathered lines, and the cases inside
+    assert rendered.count("<mtable") == 2, rendered  # the lines, and the cases inside
+    # Every line in the left-aligned column, none in the (empty) right-aligned one.
+    assert rendered.count('<mtdclass="tml-right"style="padding-left:0em;padding-right:0em;"><mrow></mrow></mtd>') == 2
+
+
+def test_an_align_is_in_lines_aligned_at_its_relations():
+    one_line, lines = mathml.split_for_phone(r"\begin{align} V(x) &= a, \qquad \\ R_\infty &= b . \end{align}")
+    assert one_line.split() == r"V(x) = a, \qquad R_\infty = b .".split()
+    assert lines.splitlines() == [r"\begin{aligned}", r"V(x) &= a, \\", r"R_\infty &= b .", r"\end{aligned}"]
 
 
 def test_an_empty_group_makes_a_continuations_operator_binary_only_in_lines():
@@ -98,7 +108,8 @@ def test_an_empty_group_makes_a_continuations_operator_binary_only_in_lines():
 
 
 def test_gather_star_is_gather():
-    assert mathml.split_for_phone(r"\begin{gather*} a = 1, \\ b = 2 \end{gather*}")[1].startswith(r"\begin{gathered}")
+    assert mathml.split_for_phone(r"\begin{gather*} a = 1, \\ b = 2 \end{gather*}")[1].splitlines()[:2] == [
+        r"\begin{aligned}", r"&a = 1, \\"]
 
 
 def test_other_display_math_is_not_split():

@@ -12,12 +12,19 @@ subset to the glyphs the site uses by nn_site/pages/math_font.py).
 A display equation too wide for a phone is written once, broken where it may break, as
 the whole of its ``$$...$$``: ``\\begin{split} ... \\end{split}`` for one equation (an
 ``&`` before what the next lines align with, ``&\\quad`` to indent a continuation) or
-``\\begin{gather} ... \\end{gather}`` for a list of equations, one a line. Both are
-amsmath's own forms for exactly this, so the Markdown still reads as TeX. The build
-typesets it twice: on one line for wider screens (the same TeX with the ``\\\\``, the
-``&`` and a continuation's indent taken out, so the desktop rendering is what a one-line
-source gave) and in lines (``aligned``/``gathered``) for a phone; site.css shows one of
-the two, so a screen reader reads one (``split_for_phone``).
+``\\begin{gather} ... \\end{gather}`` for a list of equations, one a line, or
+``\\begin{align} ... \\end{align}`` for a list aligned at their relations (an ``&``
+before each ``=``). All three are amsmath's own forms for exactly this, so the Markdown
+still reads as TeX. The build typesets it twice: on one line for wider screens (the same
+TeX with the ``\\\\``, the ``&`` and a continuation's indent taken out, so the desktop
+rendering is what a one-line source gave) and in lines (``aligned``) for a phone; site.css
+shows one of the two, so a screen reader reads one (``split_for_phone``).
+
+The lines of a phone's copy start at one left edge, or hang from a relation sign: a
+gather's lines are set flush left, each after an ``&`` (amsmath's ``gathered`` centres
+each line, and lines of different widths, flush left as a whole, read as a ragged
+staircase: visual review A, dendrites). tests/browser/test_wide_equations.py measures
+every multi-line display on the site at 390 px.
 
 Bad TeX fails the build with Temml's own cause (``\\sigmaa`` is an unknown command, an
 unclosed ``\\mathbf{w`` lacks its '}'), and `locate` finds the line in the page source.
@@ -56,12 +63,13 @@ UNMARKED_ACCENT = re.compile(
 # A '$' that survived conversion, or a TeX command in running text: TeX the build missed.
 RAW_TEX = re.compile(r"\$[^$\s]|\\(?:frac|mathrm|mathbf|left|right|sum|int|tau|sigma|alpha|beta|text)\b")
 
-# The two forms of an equation written in lines for a phone (split_for_phone): which
-# environment in the Markdown becomes which in the phone's copy.
-PHONE_FORMS = {"split": "aligned", "gather": "gathered"}
-PHONE_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:split|gather)\*?\}")
+# The forms of an equation written in lines for a phone (split_for_phone: split, align,
+# gather). Each becomes an ``aligned`` in the phone's copy; a gather's lines each get an
+# ``&`` first, so that they share the left edge.
+FLUSH_LEFT = {"gather"}
+PHONE_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{(?:split|align|gather)\*?\}")
 WHOLE_PHONE_FORM = re.compile(
-    r"\A\s*\\begin\{(?P<env>split|gather)(?P<star>\*?)\}(?P<body>.*)\\end\{(?P=env)(?P=star)\}\s*\Z", re.DOTALL
+    r"\A\s*\\begin\{(?P<env>split|align|gather)(?P<star>\*?)\}(?P<body>.*)\\end\{(?P=env)(?P=star)\}\s*\Z", re.DOTALL
 )
 # TeX's tokens as far as finding the top level needs: a command, an escaped character
 # (\\ and \{ among them), a brace, an '&', or a run of anything else.
@@ -132,14 +140,14 @@ def _top_level_lines(body: str) -> list[list[str]]:
 
 
 def split_for_phone(tex: str) -> tuple[str, str] | None:
-    """(one line, in lines) for a display equation written as a whole ``split`` or
-    ``gather``; None for any other equation. A ``split``/``gather`` that is only part of
-    an equation is a MathError: it would be set in lines on every screen."""
+    """(one line, in lines) for a display equation written as a whole ``split``,
+    ``align`` or ``gather``; None for any other equation. One that is only part of an
+    equation is a MathError: it would be set in lines on every screen."""
     whole = WHOLE_PHONE_FORM.match(tex)
     if whole is None:
         if PHONE_ENVIRONMENT.search(tex):
             raise MathError(
-                f"math ${tex.strip()}$ uses split or gather inside a larger formula: "
+                f"math ${tex.strip()}$ uses split, align or gather inside a larger formula: "
                 "either must be the whole display equation (it is set on one line on a wide screen)"
             )
         return None
@@ -153,9 +161,9 @@ def split_for_phone(tex: str) -> tuple[str, str] | None:
         # A continuation's indent ("&\\quad - ...", "&{}+ ...") only means something
         # beside the line above.
         one_line.append(LEADING_SPACE.sub("", flat) if aligned_at_start else flat)
-        phone.append(TRAILING_SPACE.sub("", LEADING_SPACE.sub("", text)))
-    environment = PHONE_FORMS[whole["env"]]
-    return " ".join(one_line), f"\\begin{{{environment}}}\n" + " \\\\\n".join(phone) + f"\n\\end{{{environment}}}"
+        line = TRAILING_SPACE.sub("", LEADING_SPACE.sub("", text))
+        phone.append("&" + line if whole["env"] in FLUSH_LEFT else line)
+    return " ".join(one_line), "\\begin{aligned}\n" + " \\\\\n".join(phone) + "\n\\end{aligned}"
 
 
 def _cause(exc: Exception) -> str:

@@ -76,17 +76,19 @@ if __name__ == "__main__":
     print(f"|w| Oja  = {np.linalg.norm(w_oja[-1]):.3f},  |cos(w, e1)| = {cos_oja:.5f}")
     print(f"|w| Hebb = {reader(np.linalg.norm(w_hebb[-1]), 3)},  |cos(w, e1)| = {cos_hebb:.5f}")
 
-    fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.8))
-    left.scatter(x[:500, 0], x[:500, 1], s=4, alpha=0.3, color="C0", label="inputs x (first 500)")
+    fig, (left, right) = plt.subplots(1, 2, figsize=(7, 3.8), width_ratios=(1.4, 1))
+    shown = x[:500]
+    left.scatter(shown[:, 0], shown[:, 1], s=4, alpha=0.3, color="C0", label="inputs x (first 500)")
     left.plot([-4 * e1[0], 4 * e1[0]], [-4 * e1[1], 4 * e1[1]], color="C6", linewidth=6,
               label="top eigenvector (numpy)", zorder=3)
     w_end = np.sign(w_oja[-1] @ e1) * w_oja[-1]
     left.annotate("", xy=3 * w_end, xytext=(0, 0),
                   arrowprops=dict(arrowstyle="-|>", color="C1", linewidth=2.5), zorder=4)
-    left.plot([], [], color="C1", label="Oja's w (x3)")
+    left.plot([], [], color="C1", label="Oja's w (×3)")
     left.set_aspect("equal")
-    left.set_xlim(-5, 5)
-    left.set_ylim(-4, 5)
+    reach = np.ceil(2 * (np.abs(shown).max(axis=0) + 0.3)) / 2  # every point inside the axes
+    left.set_xlim(-reach[0], reach[0])
+    left.set_ylim(-reach[1], reach[1])
     left.set_xlabel("input $x_1$")
     left.set_ylabel("input $x_2$")
     left.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)

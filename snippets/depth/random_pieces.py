@@ -41,7 +41,7 @@ def count_pieces(layers, x):
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     x = np.linspace(-3, 3, 10001)
-    shapes = {"1 layer x 32 units": [32], "4 layers x 8 units": [8, 8, 8, 8]}
+    shapes = {"1 layer × 32 units": [32], "4 layers × 8 units": [8, 8, 8, 8]}
     counts = {name: [count_pieces(random_net(rng, w), x) for _ in range(50)]
               for name, w in shapes.items()}
     for name, c in counts.items():

@@ -38,10 +38,11 @@ def count_pieces(y, x):
 
 if __name__ == "__main__":
     x = np.linspace(0, 1, 2 ** 12 + 1)   # dyadic grid: contains every breakpoint k / 2^depth
-    print("depth  ReLU units  linear pieces  one-hidden-layer units needed")
+    print("| layers | ReLU units | linear pieces | units one hidden layer needs |")
+    print("|---:|---:|---:|---:|")
     for depth in range(1, 9):
         pieces = count_pieces(deep_sawtooth(x, depth), x)
-        print(f"{depth:5d}  {2 * depth:10d}  {pieces:13d}  {pieces - 1:29d}")
+        print(f"| {depth} | {2 * depth} | {pieces} | {pieces - 1} |")
 
     fig, axes = plt.subplots(2, 2, figsize=(7, 4.6), sharex=True, sharey=True)
     for ax, depth in zip(axes.flat, (1, 2, 3, 4)):

@@ -77,9 +77,10 @@ if __name__ == "__main__":
     ax_p.set_ylim(-1.0, 2.0)
     ax_p.set_xlabel("v (fast, voltage-like)")
     ax_p.set_ylabel("w (slow recovery)")
-    ax_p.legend(loc="upper left")
+    # Above the panels, as on the site's other figures: inside, the legend sat on the v-nullcline.
+    ax_p.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=3)
     ax_t.set_xlabel("time")
     ax_t.set_ylabel("v")
-    ax_t.legend(loc="upper right")
+    ax_t.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
     ax_t.set_ylim(-2.3, 2.8)
     plt.show()

@@ -41,12 +41,25 @@ if __name__ == "__main__":
     w0, steps = -1.0, 20
     runs = {0.05: "C0", 0.4: "C2", 1.05: "C3"}
     fig, ax = plt.subplots()
+    low, high = -6, 12
     for eta, colour in runs.items():
         ws = descend(w0, eta, steps)
         print(f"eta = {eta:4.2f}: w after {steps} steps = {ws[-1]:+9.3f}, loss = {reader(loss(ws[-1]), 3):>9}")
-        ax.plot(ws, "o-", markersize=3, color=colour, label=f"learning rate $\\eta$ = {eta}")
+        # A run that leaves the axes is drawn up to its last step inside them, then an arrow
+        # along the step that leaves, to the edge: no line cut off at the frame.
+        outside = np.flatnonzero((ws < low) | (ws > high))
+        shown = ws if outside.size == 0 else ws[: outside[0]]
+        ax.plot(shown, "o-", markersize=3, color=colour, label=f"learning rate $\\eta$ = {eta}")
+        if outside.size:
+            k = outside[0]
+            edge = high if ws[k] > high else low
+            x_edge = k - 1 + (edge - ws[k - 1]) / (ws[k] - ws[k - 1])
+            ax.annotate("", xy=(x_edge, edge), xytext=(k - 1, ws[k - 1]), annotation_clip=False,
+                        arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2, shrinkA=0, shrinkB=0))
+            ax.annotate(f"$\\eta$ = {eta} diverges:\nthe error grows ×{abs(1 - 2 * eta):g} a step",
+                        xy=(x_edge, edge), xytext=(k + 0.6, edge - 1.2), va="top", color=colour)
     ax.axhline(3.0, color="C6", linestyle="--", linewidth=1, label="minimum, w = 3")
-    ax.set_ylim(-6, 12)
+    ax.set_ylim(low, high)
     ax.set_xlabel("step")
     ax.set_ylabel("weight w")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)

@@ -134,3 +134,81 @@ def test_an_equation_written_in_lines_shows_one_copy_that_fits(browser, base_url
         context.close()
     assert seen >= 14, seen
     assert not problems, f"at {width} px:\n" + "\n".join(problems)
+
+
+# A display set in lines (a phone's copy of a split, align or gather, or an aligned the page
+# wrote): each row's first column (what the others align under, empty when they share the
+# left edge), whether a relation sign is in it, and where the row's ink starts (its first
+# glyph, from the text's own boxes: an mo's box includes its spacing).
+RELATIONS = "=≈≤≥<>∝≡≠←→∼≃"
+ROWS = """(relations) => [...document.querySelectorAll('.math-display')]
+  .filter(box => box.getClientRects().length && getComputedStyle(box).display !== 'none')
+  .flatMap(box => {
+    const math = box.querySelector('math');
+    const table = math.querySelector(':scope > mtable, :scope > mrow > mtable');
+    if (!table) return [];
+    const ink = el => {
+      let left = Infinity;
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+        if (!node.data.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) if (rect.width > 0) left = Math.min(left, rect.left);
+      }
+      return left;
+    };
+    const rows = [...table.children].filter(row => row.localName === 'mtr').map(row => {
+      const cells = [...row.children].filter(cell => cell.localName === 'mtd');
+      const first = cells.length > 1 ? cells[0] : null;
+      return {
+        left: ink(row),
+        aligned: first !== null && Number.isFinite(ink(first)),
+        relationBefore: first !== null && [...first.querySelectorAll('mo')].some(mo => relations.includes(mo.textContent.trim())),
+      };
+    });
+    return [{ em: parseFloat(getComputedStyle(math).fontSize), rows,
+              text: box.textContent.replace(/\\s+/g, '').slice(0, 40) }];
+  })"""
+
+
+def staircase(display: dict) -> str | None:
+    """Why the rows of `display` read as ragged, or None. Rows either align at a column
+    (a relation, or an operator before the first relation) or all start at one left edge
+    (within 0.4 em: a relation sign that starts a line keeps its own space); never a line
+    aligned inside the right-hand side of an equation, never rows each centred."""
+    rows = display["rows"]
+    if any(row["relationBefore"] for row in rows):
+        return "its lines align after a relation sign, so a continuation hangs inside the right-hand side"
+    if any(row["aligned"] for row in rows):
+        return None
+    lefts = [row["left"] for row in rows]
+    if max(lefts) - min(lefts) > 0.4 * display["em"]:
+        return f"its rows start at {', '.join(f'{x - min(lefts):.0f}' for x in lefts)} px from its left edge"
+    return None
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_lines_of_a_display_share_a_left_edge_or_align_at_a_relation(browser, base_url, site, site_pages, width):
+    """An equation set in lines reads as one block: its lines start at one left edge, or
+    align at a relation sign (visual review A: dendrites' centred lines and predictive
+    coding's continuation hanging inside the bracket read as a staircase on a phone)."""
+    pages = [path for path in site_pages if not path.startswith("print_page")
+             and re.search(r'class="tml-display"><mtable', (site / path / "index.html").read_text(encoding="utf-8"))]
+    assert {"dendrites/", "predictive-coding/", "spike-energy/", "decisions/"} <= set(pages), pages
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    seen, problems = 0, []
+    try:
+        for path in pages:
+            page.goto(base_url + path)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            for display in page.evaluate(ROWS, RELATIONS):
+                seen += 1
+                why = staircase(display)
+                if why:
+                    problems.append(f"/{path} '{display['text']}': {why}")
+    finally:
+        context.close()
+    assert seen >= (20 if width < 720 else 8), seen
+    assert not problems, f"at {width} px:\n" + "\n".join(problems)
