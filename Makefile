@@ -55,8 +55,8 @@ serve: $(READER) $(ENGINE)  ## build and serve the site on http://127.0.0.1:8000
 build: $(READER) $(ENGINE)  ## build the site into site/
 	$(RUN) $(BIN)/mkdocs build
 
-test: $(TESTER) $(ENGINE)  ## the whole test suite (what CI runs)
-	$(RUN) $(BIN)/python -m pytest $(PARALLEL)
+test: $(TESTER) $(ENGINE)  ## the whole test suite (what CI runs); ends with its 30 slowest steps
+	$(RUN) $(BIN)/python -m pytest $(PARALLEL) --durations=30
 
 quick: $(TESTER) $(ENGINE)  ## the inner loop: no browser, no double builds (one warm build of the site)
 	$(RUN) $(BIN)/python -m pytest $(PARALLEL) -m "not browser and not slow" -q
