@@ -71,6 +71,9 @@ def colour(name_or_value) -> str:
 def _tex(text: str) -> str:
     """TeX without the spacing and sizing that do not change what it says."""
     text = re.sub(r"\\(big|Big|left|right)\b", "", text)
+    # a display written in aligned lines ("&=", "\\\\"), and braces that only group (a unary
+    # minus kept as one: "{-\\pi_l}"), say the same as the drawn one-line rule
+    text = re.sub(r"\\(begin|end)\{(split|aligned)\}|&|\\\\|[{}]", "", text)
     return re.sub(r"\\[,;!]|\\q?quad\b|\s|\$", "", text)  # spacing only (a drawn rule's indent)
 
 
@@ -94,11 +97,11 @@ def test_the_schematic_draws_the_pages_update_rules_as_the_page_writes_them(sche
 def test_the_schematic_names_value_and_error_nodes_in_the_pages_notation(schematic):
     texts = {_tex(t.get_text()) for ax in schematic.axes for t in ax.texts}
     for layer in ("l-1", "l", "l+1"):
-        assert rf"\mathbf{{v}}_{{{layer}}}" in texts
+        assert _tex(rf"\mathbf{{v}}_{{{layer}}}") in texts
     for layer in ("l", "l+1"):
-        assert rf"\boldsymbol{{\varepsilon}}_{{{layer}}}" in texts
-        assert rf"-\boldsymbol{{\mu}}_{{{layer}}}" in texts  # each error node: value minus prediction
-    assert r"W_{l+1}^\top" in texts  # errors go back through the transposed weights
+        assert _tex(rf"\boldsymbol{{\varepsilon}}_{{{layer}}}") in texts
+        assert _tex(rf"-\boldsymbol{{\mu}}_{{{layer}}}") in texts  # each error node: value minus prediction
+    assert _tex(r"W_{l+1}^\top") in texts  # errors go back through the transposed weights
 
 
 def test_the_schematic_follows_the_introduction_of_value_and_error_units():
