@@ -98,6 +98,7 @@ if __name__ == "__main__":
     ax_d.set_xscale("log")
     ax_d.set_xlabel(r"inverse temperature $\beta$")
     ax_d.set_ylabel("distance of retrieved vector")
+    fig.get_layout_engine().set(w_pad=0.12)   # the right panel's label clear of the left panel
     ax_d.set_ylim(0, 6.2)
     ax_d.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, title="distance to")
     plt.show()

@@ -98,6 +98,8 @@ if __name__ == "__main__":
         ax_h.hist(isi, bins=np.arange(0, 400, 10), color=colour, density=True)
         ax_h.set_title(f"CV = {cv(isi):.2f}")
         ax_h.set_yticks([])
+        ax_h.set_ylabel("ISIs")
     axes[1, 0].set_xlabel("time (ms)")
     axes[1, 1].set_xlabel("interspike interval (ms)")
+    fig.get_layout_engine().set(w_pad=0.1)   # each trace's last tick clear of its histogram
     plt.show()
