@@ -82,7 +82,7 @@ if __name__ == "__main__":
         print(f"beta = {b:6.3f}: distance to pattern 0 {np.linalg.norm(r - x[:, 0]):.2f}, "
               f"to the mean {np.linalg.norm(r - x.mean(axis=1)):.2f}")
 
-    fig, (ax_w, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4))
+    fig, (ax_w, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
     width = 0.27
     for j, (b, colour) in enumerate(((0.01, "C0"), (1 / np.sqrt(d), "C1"), (1.0, "C4"))):
         label = r"$\beta = 1/\sqrt{d}$" if j == 1 else rf"$\beta = {b:g}$"

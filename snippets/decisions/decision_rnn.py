@@ -298,7 +298,7 @@ if __name__ == "__main__":
 
     colours = {"line attractor (approx.)": "C2", "two attractors": "C1", "leaky integrator": "C0"}
     # Side by side on a desktop; a phone shows the three panels stacked (the site's engine).
-    fig, axs = plt.subplot_mosaic([["fp", "psy", "chr"]], figsize=(7, 3.6))
+    fig, axs = plt.subplot_mosaic([["fp", "psy", "chr"]], figsize=(7, 3.6), layout="constrained")
     ax = axs["fp"]
     for sgn in (-1, 1):
         ax.axhline(sgn * THETA, color="C3", ls="--", lw=1)      # the decision bound

@@ -43,7 +43,7 @@ if __name__ == "__main__":
         pieces = count_pieces(deep_sawtooth(x, depth), x)
         print(f"{depth:5d}  {2 * depth:10d}  {pieces:13d}  {pieces - 1:29d}")
 
-    fig, axes = plt.subplots(2, 2, figsize=(7, 4.6), sharex=True, sharey=True)
+    fig, axes = plt.subplots(2, 2, figsize=(7, 4.6), sharex=True, sharey=True, layout="constrained")
     for ax, depth in zip(axes.flat, (1, 2, 3, 4)):
         ax.plot(x, deep_sawtooth(x, depth), color=f"C{depth - 1}")
         ax.set_title(f"{depth} layer{'s' if depth > 1 else ''}: {2 ** depth} pieces")

@@ -81,7 +81,7 @@ if __name__ == "__main__":
     silent = simulate(np.full((steps, 1), DT / TAU * mean_drive), t_max)[1][0]
     print(f"constant {mean_drive / R:.1f} nA (the balanced input's mean): {len(silent)} spikes")
 
-    fig, axes = plt.subplots(2, 2, figsize=(7, 4.8), width_ratios=[2, 1])
+    fig, axes = plt.subplots(2, 2, figsize=(7, 4.8), width_ratios=[2, 1], layout="constrained")
     t = np.arange(1, steps + 1) * DT
     shown = t <= 1000.0
     for row, (trace, spikes, isi, colour, name) in enumerate((

@@ -55,7 +55,7 @@ if __name__ == "__main__":
         print(f"K = {k:5d}: m_E = {m[0]:.3f}, m_I = {m[1]:.3f} Hz; "
               f"input to E: +{exc:.0f} excitatory, {-np.sqrt(k) * J_E * m[1]:.0f} inhibitory")
 
-    fig, (ax_r, ax_i) = plt.subplots(2, 1, figsize=(4.8, 6.0), sharex=True)
+    fig, (ax_r, ax_i) = plt.subplots(2, 1, figsize=(4.8, 6.0), sharex=True, layout="constrained")
     k_fine = np.logspace(1, 4, 200)
     exact = np.array([fixed_point(k) for k in k_fine])
     for col, colour, name in ((0, "C2", "E"), (1, "C1", "I")):
