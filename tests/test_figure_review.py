@@ -311,6 +311,9 @@ def test_each_noise_curve_has_its_own_style_marker_and_end_label():
             assert name in labels, f"{name} has no label on the plot"
             assert to_hex(labels[name].get_color()) == to_hex(line.get_color())
             assert labels[name].xy[0] == line.get_xdata()[-1]  # at the curve's end
+        # The end labels are the key: a legend repeating them took a phone's plot height
+        # (a six-row legend over a 110-px plot; visual review B, item 3).
+        assert ax.get_legend() is None and not fig.legends
     finally:
         plt.close(fig)
 

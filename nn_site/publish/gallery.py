@@ -14,9 +14,11 @@ For each figure the build writes, next to its SVGs in ``site/``:
 * ``<name>.py``: a copy of the script that draws it (``snippets/<name>.py``); a
   notebook's figure links to the notebook itself, copied beside its page.
 
-:func:`gallery_html` lays them out grouped by page, each card titled "Figure N · Page"
-(a link to its place), with its code, the four downloads and a one-line CC BY attribution
-(``nn_site/publish/cite.py``), which is where the caption's first sentence appears: once.
+:func:`gallery_html` lays them out grouped by page, under an index of the pages, each card
+titled "Figure N · Page" (a link to its place), with its code, the four downloads and a
+one-line CC BY attribution (``nn_site/publish/cite.py``), which is where the caption's first
+sentence appears: once. A card is sized by its figure's width (the CSS draws a thumbnail at
+no less than 70 % of it), and a phone is served the figure's phone layout, as on its page.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nn_site.engine import cache as cache_module
+from nn_site.engine import render
 from nn_site.pages import panel_words
 from nn_site.paths import ROOT
 from nn_site.publish import cite
@@ -323,8 +326,43 @@ def _size(site_dir: Path | None, svg: str) -> str:
     return f' width="{round(width)}" height="{round(height)}"'
 
 
+def _thumb(img: str, svg: str, rel_src: str, site_dir: Path | None) -> str:
+    """A thumbnail ``<img>``, in a ``<picture>`` whose phone source is the figure's phone
+    layout when it has one (as on its page: nn_site/engine/render.py), with that layout's
+    proportions (``--phone-aspect``) so that the phone copy shifts nothing as it loads."""
+    phone = render.phone_src(svg)
+    if site_dir is None or not (site_dir / phone).is_file():
+        return img
+    rel_phone = render.phone_src(rel_src)
+    return (
+        f'<picture><source media="{render.PHONE_MEDIA}" srcset="{html.escape(rel_phone, quote=True)}">'
+        f"{render.phone_aspect(img, site_dir / phone)}</picture>"
+    )
+
+
+def _index(figures: list[Figure], anchor_of) -> str:
+    """A short index above the cards: each page's name, linked to its section, and its
+    number of figures (the gallery is tens of thousands of pixels long)."""
+    counts: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    for fig in figures:
+        counts[fig.page] = counts.get(fig.page, 0) + 1
+        titles.setdefault(fig.page, fig.page_title)
+    items = "".join(
+        f'<li><a href="#{anchor_of(page)}">{html.escape(titles[page])}</a> <span class="gallery-index__count">'
+        f"({n})</span></li>"
+        for page, n in counts.items()
+    )
+    return f'<nav class="gallery-index" aria-label="Pages in the gallery"><ul>{items}</ul></nav>'
+
+
+def _anchor(page: str) -> str:
+    return "gallery-" + re.sub(r"[^a-z0-9]+", "-", page.rsplit(".", 1)[0].lower()).strip("-")
+
+
 def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, site_dir: Path | None = None) -> str:
-    """The gallery: one section per page (in the order given), one card per figure."""
+    """The gallery: an index of the pages, then one section per page (in the order
+    given), one card per figure."""
     here = posixpath.dirname(gallery_dest) or "."
 
     def rel(path: str) -> str:
@@ -339,7 +377,7 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
                 out.append("</div>")
             current = fig.page
             place = rel(page_url(fig.page_dest))
-            anchor = "gallery-" + re.sub(r"[^a-z0-9]+", "-", fig.page.rsplit(".", 1)[0].lower()).strip("-")
+            anchor = _anchor(fig.page)
             # A plain heading (a heading styled as a link was noise above every group); the
             # page's link follows it, and every card title links to its figure there.
             out.append(f'<h2 id="{anchor}">{e(fig.page_title)}</h2>')
@@ -357,11 +395,17 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
             if fig.code_source.is_file()
             else ""
         )
+        light_img = f'<img src="{e(rel(fig.light))}#only-light" alt="{e(fig.alt)}" loading="lazy"{size}>'
+        dark_img = f'<img src="{e(rel(dark))}#only-dark" alt="{e(fig.alt)}" loading="lazy"{size}>'
+        # The figure's own width (px) sizes its card (docs: courses.css, "gallery"): never
+        # drawn smaller than its text can be read.
+        natural = re.search(r'width="(\d+)"', size)
+        style = f' style="--figure-width: {natural[1]}"' if natural else ""
         out.append(
-            f'<figure class="gallery-card" id="gallery-{e(fig.anchor)}">\n'
+            f'<figure class="gallery-card" id="gallery-{e(fig.anchor)}"{style}>\n'
             f'<a href="{e(where)}" class="gallery-card__thumb">'
-            f'<img src="{e(rel(fig.light))}#only-light" alt="{e(fig.alt)}" loading="lazy"{size}>'
-            f'<img src="{e(rel(dark))}#only-dark" alt="{e(fig.alt)}" loading="lazy"{size}></a>\n'
+            f"{_thumb(light_img, fig.light, rel(fig.light), site_dir)}"
+            f"{_thumb(dark_img, dark, rel(dark), site_dir)}</a>\n"
             f'<figcaption><a class="gallery-card__title" href="{e(where)}">'
             f"Figure {fig.number} · {e(fig.page_title)}</a>\n"
             f'<span class="gallery-card__links">'
@@ -375,6 +419,8 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
         )
     if current is not None:
         out.append("</div>")
+    if figures:
+        out.insert(0, _index(figures, _anchor))
     if release.root is None:
         # Said once here, not on every card: each credit line then simply has no address.
         # A quiet line, not a bold notice (issue 29): every link on this page works in

@@ -82,7 +82,7 @@ if __name__ == "__main__":
         print(f"beta = {b:6.3f}: distance to pattern 0 {np.linalg.norm(r - x[:, 0]):.2f}, "
               f"to the mean {np.linalg.norm(r - x.mean(axis=1)):.2f}")
 
-    fig, (ax_w, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4))
+    fig, (ax_w, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
     width = 0.27
     for j, (b, colour) in enumerate(((0.01, "C0"), (1 / np.sqrt(d), "C1"), (1.0, "C4"))):
         label = r"$\beta = 1/\sqrt{d}$" if j == 1 else rf"$\beta = {b:g}$"
@@ -98,6 +98,7 @@ if __name__ == "__main__":
     ax_d.set_xscale("log")
     ax_d.set_xlabel(r"inverse temperature $\beta$")
     ax_d.set_ylabel("distance of retrieved vector")
+    fig.get_layout_engine().set(w_pad=0.12)   # the right panel's label clear of the left panel
     ax_d.set_ylim(0, 6.2)
     ax_d.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, title="distance to")
     plt.show()

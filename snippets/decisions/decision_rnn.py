@@ -297,7 +297,8 @@ if __name__ == "__main__":
           f"{worst_t:.1f} steps in mean time")
 
     colours = {"line attractor (approx.)": "C2", "two attractors": "C1", "leaky integrator": "C0"}
-    fig, axs = plt.subplot_mosaic([["fp"], ["psy"], ["chr"]], figsize=(4.8, 9.6))
+    # Side by side on a desktop; a phone shows the three panels stacked (the site's engine).
+    fig, axs = plt.subplot_mosaic([["fp", "psy", "chr"]], figsize=(7, 3.6), layout="constrained")
     ax = axs["fp"]
     for sgn in (-1, 1):
         ax.axhline(sgn * THETA, color="C3", ls="--", lw=1)      # the decision bound
@@ -305,13 +306,10 @@ if __name__ == "__main__":
         for zz, lam in pts:
             ax.plot(i, zz, "o", ms=9 if lam < 1 else 11, mew=2, color=colours[kind],
                     markerfacecolor=colours[kind] if lam < 1 else "none", zorder=2 if lam < 1 else 3)
-    for kind, col in colours.items():
-        ax.plot([], [], "o", color=col, label=kind)
     ax.set_xticks(range(len(SEEDS)), [str(s) for s in SEEDS])
     ax.set_xlabel("random seed")
-    ax.set_ylabel("readout $z$ at\nfixed point")
+    ax.set_ylabel("readout $z$ at fixed point")
     ax.set_xlim(-0.5, len(SEEDS) - 0.5)
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=1, frameon=False)
     fine = np.linspace(0.02, 0.45, 100)
     for i, kind in enumerate(kinds):
         a, t0 = fits[i]
@@ -322,6 +320,10 @@ if __name__ == "__main__":
     axs["psy"].set_xlabel("coherence $m$")
     axs["psy"].set_ylabel("P(correct)")
     axs["chr"].set_xlabel("coherence $m$")
-    axs["chr"].set_ylabel("mean decision\ntime (steps)")
-    axs["psy"].set_title("dots: network\nlines: DDM")
+    axs["chr"].set_ylabel("mean decision time (steps)")
+    # One key above the panels: the colours (what each network learned), then the marks.
+    handles = [plt.Line2D([], [], ls="none", marker="o", color=col, label=kind) for kind, col in colours.items()]
+    handles += [plt.Line2D([], [], ls="none", marker="o", color="C6", label="dots: network"),
+                plt.Line2D([], [], color="C6", lw=1, label="lines: DDM fit")]
+    fig.legend(handles=handles, loc="outside upper center", ncol=3, frameon=False)
     plt.show()

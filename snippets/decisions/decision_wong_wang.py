@@ -121,29 +121,34 @@ if __name__ == "__main__":
     if np.isnan(t_dec).any():
         print(f"undecided trials (left out above): {np.isnan(t_dec).sum()}")
 
-    fig, axs = plt.subplot_mosaic([["pp"], ["acc"], ["rt"]], figsize=(4.8, 8.8),
-                                  height_ratios=[2.3, 1, 1])
+    # Side by side on a desktop; a phone shows the three panels stacked (the site's engine).
+    fig, axs = plt.subplot_mosaic([["pp", "acc", "rt"]], figsize=(7, 2.9),
+                                  width_ratios=[1.2, 1, 1])
     ax = axs["pp"]
     g = np.linspace(0, 0.8, 161)
     s1, s2 = np.meshgrid(g, g)
     f = flow(np.stack([s1, s2], -1))
     ax.contour(s1, s2, f[..., 0], levels=[0], colors="C0")
     ax.contour(s1, s2, f[..., 1], levels=[0], colors="C1")
-    ax.text(0.12, 0.74, r"$\dot S_1 = 0$", color="C0")
-    ax.text(0.5, 0.17, r"$\dot S_2 = 0$", color="C1")
+    # Each label in an empty corner, clear of both curves.
+    ax.text(0.1, 0.76, r"$\dot S_1 = 0$", color="C0", va="top")
+    ax.text(0.29, 0.1, r"$\dot S_2 = 0$", color="C1", ha="right", va="bottom")
     for s, stable in fixed_points():
         ax.plot(*s, "o", ms=9 if stable else 11, mew=2, color="C6", zorder=3,
                 markerfacecolor="C6" if stable else "none")
     ax.set_xlabel("$S_1$")
     ax.set_ylabel("$S_2$")
+    ax.set_xticks([0, 0.4, 0.8])
+    ax.set_yticks([0, 0.4, 0.8])
     ax.set_aspect("equal")
     ax.set_title("nullclines, $c = 0$")
-    for key, values, label in (("acc", acc, "P(choice 1)"), ("rt", rts, "time (s)")):
+    # Coherences double from 3.2 %: equally spaced on this axis, with 0 a little apart.
+    # Every coherence has a tick; 0, 3.2, 12.8 and 51.2 have labels.
+    for key, values, label in (("acc", acc, "P(choice 1)"), ("rt", rts, "mean time (s)")):
         axs[key].plot(cohs, values, "o-", color="C2")
-        axs[key].set_xscale("symlog", linthresh=3)
-        axs[key].set_xticks(cohs, [f"{c:g}" for c in cohs])
+        axs[key].set_xscale("symlog", linthresh=3.2, linscale=0.35)
+        axs[key].set_xticks(cohs, [f"{c:g}" if i in (0, 1, 3, 5) else "" for i, c in enumerate(cohs)])
         axs[key].minorticks_off()
         axs[key].set_ylabel(label)
-    axs["acc"].set_xticklabels([])
-    axs["rt"].set_xlabel("coherence $c$ (%)")
+        axs[key].set_xlabel("coherence $c$ (%)")
     plt.show()

@@ -81,7 +81,7 @@ if __name__ == "__main__":
     silent = simulate(np.full((steps, 1), DT / TAU * mean_drive), t_max)[1][0]
     print(f"constant {mean_drive / R:.1f} nA (the balanced input's mean): {len(silent)} spikes")
 
-    fig, axes = plt.subplots(2, 2, figsize=(7, 4.8), width_ratios=[2, 1])
+    fig, axes = plt.subplots(2, 2, figsize=(7, 4.8), width_ratios=[2, 1], layout="constrained")
     t = np.arange(1, steps + 1) * DT
     shown = t <= 1000.0
     for row, (trace, spikes, isi, colour, name) in enumerate((
@@ -98,6 +98,8 @@ if __name__ == "__main__":
         ax_h.hist(isi, bins=np.arange(0, 400, 10), color=colour, density=True)
         ax_h.set_title(f"CV = {cv(isi):.2f}")
         ax_h.set_yticks([])
+        ax_h.set_ylabel("ISIs")
     axes[1, 0].set_xlabel("time (ms)")
     axes[1, 1].set_xlabel("interspike interval (ms)")
+    fig.get_layout_engine().set(w_pad=0.1)   # each trace's last tick clear of its histogram
     plt.show()

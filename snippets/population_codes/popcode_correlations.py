@@ -96,31 +96,34 @@ if __name__ == "__main__":
         limited.append(linear_fisher(dmu, limited_range_cov(mu)))
         differential.append(linear_fisher(dmu, differential_cov(mu, dmu, EPS)))
     simulated = [1 / jittered_error(n, EPS, rng) for n in SIM_SIZES]
-    fig, ax = plt.subplots(figsize=(5.8, 4.8))
+    fig, ax = plt.subplots(figsize=(5.8, 4.2))
     # Independent and uniform curves lie almost on each other, and so do limited-range and
     # differential below ~50 neurons: each has its own line style and marker, and a label at
-    # its end, so a reader can tell them apart where they overlap (and in grey print).
+    # its end, so a reader can tell them apart where they overlap (and in grey print). The
+    # labels are the key (no legend, which took a phone's plot height); the caption gives
+    # each kind's parameter and names the dots.
     curves = [
-        (indep, "C0", "-", "o", "independent", -8),
-        (uniform, "C4", "-.", "s", f"uniform, $c$ = {C}", 8),
-        (limited, "C5", "--", "D", rf"limited-range, $\rho$ = {RHO}", -8),
-        (differential, "C1", (0, (6, 1.5, 1, 1.5, 1, 1.5)), "^", r"differential, $\varepsilon$ = $10^{-3}$", 2),
+        (indep, "C0", "-", "o", "independent", -9),
+        (uniform, "C4", "-.", "s", "uniform", 9),
+        (limited, "C5", "--", "D", "limited-range", -8),
+        (differential, "C1", (0, (6, 1.5, 1, 1.5, 1, 1.5)), "^", "differential", 2),
     ]
     for values, colour, style, marker, label, label_offset in curves:
         ax.plot(SIZES, values, color=colour, linestyle=style, marker=marker, markersize=6,
                 markerfacecolor="none", markeredgewidth=1.4, label=label)
-        # the end label names the kind; the legend above gives its parameter
-        ax.annotate(label.split(",")[0], (SIZES[-1], values[-1]), xytext=(8, label_offset),
+        ax.annotate(label, (SIZES[-1], values[-1]), xytext=(8, label_offset),
                     textcoords="offset points", va="center", color=colour)
-    ax.plot(SIM_SIZES, simulated, "o", color="C2", markersize=9, label="1 / error, simulated")
+    ax.plot(SIM_SIZES, simulated, "o", color="C2", markersize=9)
     # the ceiling spans the data only, so it stops short of the curves' end labels
-    ax.plot([SIZES[0], SIZES[-1]], [1 / EPS] * 2, color="C3", linestyle=":", label=r"ceiling $1/\varepsilon$")
+    ax.plot([SIZES[0], SIZES[-1]], [1 / EPS] * 2, color="C3", linestyle=":")
+    ax.annotate(r"ceiling $1/\varepsilon$", (SIZES[0], 1 / EPS), xytext=(0, -4),
+                textcoords="offset points", va="top", color="C3")
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlim(right=SIZES[-1] * 1.4)
+    ax.set_ylim(top=2e4)  # room above the top end label
     ax.set_xlabel(r"neurons $N$")
     ax.set_ylabel(r"Fisher information (rad$^{-2}$)")
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2)
     print("     N   independent   uniform c=0.1   limited-range   differential")
     for n, a, b, lr, d in zip(SIZES, indep, uniform, limited, differential):
         if n in (4, 64, 256, 1024):

@@ -55,7 +55,7 @@ if __name__ == "__main__":
         print(f"K = {k:5d}: m_E = {m[0]:.3f}, m_I = {m[1]:.3f} Hz; "
               f"input to E: +{exc:.0f} excitatory, {-np.sqrt(k) * J_E * m[1]:.0f} inhibitory")
 
-    fig, (ax_r, ax_i) = plt.subplots(2, 1, figsize=(4.8, 6.0), sharex=True)
+    fig, (ax_r, ax_i) = plt.subplots(2, 1, figsize=(4.8, 6.0), sharex=True, layout="constrained")
     k_fine = np.logspace(1, 4, 200)
     exact = np.array([fixed_point(k) for k in k_fine])
     for col, colour, name in ((0, "C2", "E"), (1, "C1", "I")):
@@ -65,7 +65,10 @@ if __name__ == "__main__":
     ax_r.set_xscale("log")
     ax_r.set_ylabel("rate (Hz)")
     ax_r.set_title("rates approach the balanced limit (dashed)")
-    ax_r.legend(loc="center right", ncol=2)
+    # Each rate named at its curve (a legend there sat in the middle of the plot).
+    for col, colour, name in ((0, "C2", "E"), (1, "C1", "I")):
+        ax_r.annotate(rf"$m_\mathrm{{{name}}}$", (k_fine[-1], exact[-1, col]), xytext=(0, 6),
+                      textcoords="offset points", ha="right", va="bottom", color=colour)
     exc = np.sqrt(k_fine) * (E_EXT * M0 + exact[:, 0])
     inh = np.sqrt(k_fine) * J_E * exact[:, 1]
     ax_i.plot(k_fine, exc, color="C2", label="excitatory input to E")
@@ -76,4 +79,5 @@ if __name__ == "__main__":
     ax_i.set_xlabel("number of inputs per neuron K")
     ax_i.set_ylabel("input (Hz)")
     ax_i.legend(loc="upper left")
+    fig.get_layout_engine().set(h_pad=0.15)   # the panels apart: no tick on the next axis
     plt.show()
