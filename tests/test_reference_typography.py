@@ -16,11 +16,11 @@ BIB = (ROOT / "docs" / "references.bib").read_text(encoding="utf-8")
 
 
 def test_curly_quotes_set_apostrophes_and_quotes_but_leave_links_alone():
-    entry = ("Dale's principle. &quot;Quoted&quot; and 'single'. "
+    entry = ("Dale's principle. &quot;Quoted&quot; and 'single'. LeCun et al.'s rule. "
              '<a href="https://example.org/it\'s">https://example.org/it\'s</a> '
              '<a href="https://doi.org/10.1/x">doi:10.1/x\'y</a>')
     out = curly_quotes(entry)
-    assert out.startswith("Dale\u2019s principle. \u201cQuoted\u201d and \u2018single\u2019. ")
+    assert out.startswith("Dale\u2019s principle. \u201cQuoted\u201d and \u2018single\u2019. LeCun et al.\u2019s rule. ")
     assert 'href="https://example.org/it\'s">https://example.org/it\'s</a>' in out
     assert "doi:10.1/x'y</a>" in out
 

@@ -125,7 +125,8 @@ def _check_links(data, path: Path) -> None:
 ENTRY_TOKEN = re.compile(r"(<[^>]*>)")
 URL_TEXT = re.compile(r"://|www\.|\bdoi:|^10\.\d{4,}/", re.IGNORECASE)
 CURLY_QUOTES = (
-    (re.compile(r"(?<=\w)(?:'|&#x27;|&#39;)"), "\u2019"),  # apostrophe or closing single quote
+    # apostrophe or closing single quote: after a letter, or after closing punctuation ("et al.'s")
+    (re.compile(r"(?<=[\w.,;:!?)\]])(?:'|&#x27;|&#39;)"), "\u2019"),
     (re.compile(r"(?:'|&#x27;|&#39;)(?=\w)"), "\u2018"),
     (re.compile(r"(?:\"|&quot;|&#34;)(?=\w)"), "\u201c"),
     (re.compile(r"\"|&quot;|&#34;"), "\u201d"),
