@@ -75,6 +75,9 @@ SHARED_LOADS = [
      "each page on a 390-px phone (phone)"),
     ("tests/browser/test_offline.py", "", "", "the offline zip, built and unzipped once"),
     ("tests/browser/test_print.py", "", "", "the print page, loaded once"),
+    # test_reading_order.py's module fixture reads each page once per width and scheme; split
+    # by test across two workers, both loaded every page (about 180 s of loads, 50 s grouped).
+    ("tests/browser/test_reading_order.py", "", "", "each page read for its reading order"),
     # Costly module-scoped fixtures (each worker would compute its own copy): the receptive-
     # field page's learned dictionary and its Gabor fits; the decision page's five trained RNNs.
     ("tests/test_receptive_fields.py", "", "", "the learned dictionary and its Gabor fits"),
@@ -120,6 +123,7 @@ LONGEST_FIRST = [
     "tests/browser/test_figures.py::test_every_figure_is_legible_at_both_widths_in_both_palettes",
     "tests/test_faults.py::test_notebook_faults_are_short_and_the_output_is_stable",
     "tests/test_courses.py::test_every_page_has_a_citation_with_its_stable_url",
+    "each page read for its reading order",
     "each page on a 390-px phone (phone)",
     "the learned dictionary and its Gabor fits",
     "the trained decision networks",
