@@ -442,3 +442,22 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+
+
+def edge_brightness(box) -> tuple[float, float]:
+    """Median brightness (0-255) of the leftmost and rightmost 3-px columns of an element
+    (a Playwright locator or element handle), over its height: text is thin, so the median
+    is the background, or a scroll cue's shadow drawn over it. Read from a screenshot, so
+    a cue that CSS declares but the reader cannot see does not pass."""
+    import io
+    import statistics
+
+    from PIL import Image
+
+    shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
+    edge = max(1, round(3 * shot.width / box.evaluate("e => e.getBoundingClientRect().width")))
+
+    def median(x0: int) -> float:
+        return statistics.median(shot.getpixel((x, y)) for x in range(x0, x0 + edge) for y in range(shot.height))
+
+    return median(0), median(shot.width - edge)

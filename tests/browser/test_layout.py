@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import edge_brightness
+
 pytestmark = pytest.mark.browser
 
 CLS_LIMIT = 0.1
@@ -77,22 +79,6 @@ def test_a_table_that_scrolls_on_a_phone_is_a_named_tab_stop(phone, site_pages, 
 CUE_LEVELS = 25
 
 
-def _edges(page, box) -> tuple[float, float]:
-    """Median brightness (0-255) of the leftmost and rightmost 3-px columns of the box."""
-    import io
-    import statistics
-
-    from PIL import Image
-
-    shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
-    edge = max(1, round(3 * shot.width / box.evaluate("e => e.getBoundingClientRect().width")))
-
-    def median(x0: int) -> float:
-        return statistics.median(shot.getpixel((x, y)) for x in range(x0, x0 + edge) for y in range(shot.height))
-
-    return median(0), median(shot.width - edge)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_a_scrolling_table_shows_a_shadow_you_can_see(browser, base_url, scheme):
     """Read from the pixels: the old cue (a fade over the table's end, masking the
@@ -104,11 +90,11 @@ def test_a_scrolling_table_shows_a_shadow_you_can_see(browser, base_url, scheme)
         box = page.locator(".nn-table-scroll >> nth=0")
         box.scroll_into_view_if_needed()
         assert box.evaluate("e => e.scrollWidth - e.clientWidth") > 1, "the table no longer scrolls: pick another"
-        left, right = _edges(page, box)
+        left, right = edge_brightness(box)
         assert abs(right - left) >= CUE_LEVELS, (scheme, "no shadow at the right end", left, right)
         box.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
         page.wait_for_function("e => e.scrollLeft > 0", arg=box.element_handle())
-        left2, right2 = _edges(page, box)
+        left2, right2 = edge_brightness(box)
         assert abs(left2 - left) >= CUE_LEVELS and abs(right2 - left) < 8, (scheme, left2, right2)
     finally:
         context.close()

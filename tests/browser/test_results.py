@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import edge_brightness
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["hodgkin-huxley/", "xor/"]
@@ -98,24 +100,6 @@ def test_a_result_keeps_its_columns(browser, base_url, width):
 CUE_LEVELS = 40
 
 
-def _edges(page, selector: str) -> tuple[float, float]:
-    """Median brightness (0-255) of the leftmost and rightmost 3-px columns of the element,
-    over its height: the text is thin, so the median is the background, or the cue."""
-    import io
-    import statistics
-
-    from PIL import Image
-
-    box = page.locator(selector)
-    shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
-    edge = max(1, round(3 * shot.width / box.evaluate("e => e.getBoundingClientRect().width")))
-
-    def median(x0: int) -> float:
-        return statistics.median(shot.getpixel((x, y)) for x in range(x0, x0 + edge) for y in range(shot.height))
-
-    return median(0), median(shot.width - edge)
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_wide_columns_scroll_in_their_own_box_with_a_visible_cue_on_a_phone(browser, base_url, scheme):
     """Population dynamics prints tables some 80 characters wide: at 12 px they still do
@@ -137,12 +121,12 @@ def test_wide_columns_scroll_in_their_own_box_with_a_visible_cue_on_a_phone(brow
         box.scroll_into_view_if_needed()
         # At the left end: that edge shows the page's own colour, the right edge the cue.
         box.evaluate("e => { e.scrollLeft = 0; }")
-        left, right = _edges(page, selector)
+        left, right = edge_brightness(page.locator(selector))
         background = left
         assert abs(right - background) >= CUE_LEVELS, (scheme, left, right)
         # At the right end: the cue has moved to the left edge.
         box.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
-        left, right = _edges(page, selector)
+        left, right = edge_brightness(page.locator(selector))
         assert abs(left - background) >= CUE_LEVELS and abs(right - background) < 8, (scheme, left, right)
         # A keyboard reaches the box, and the arrow keys then scroll it.
         box.evaluate("e => { e.scrollLeft = 0; }")
