@@ -150,3 +150,17 @@ def test_a_forked_run_gives_a_snippets_output_and_failures_as_python_does(tmp_pa
     with pytest.raises(subprocess.TimeoutExpired):
         student_run.run(tmp_path / "hangs.py", timeout=1)
     assert student_run.run(tmp_path / "exits.py").returncode == 3  # the runner goes on after a kill
+
+
+def test_a_hanging_test_fails_with_its_stack_and_the_run_goes_on(tmp_path):
+    """pytest.ini's per-test timeout (pytest-timeout) is on: a test that never returns is
+    failed, with the stack it hung in, and the next test still runs."""
+    (tmp_path / "test_hangs.py").write_text(
+        "import time\n\ndef test_hangs():\n    time.sleep(60)\n\ndef test_next():\n    pass\n")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(ROOT / "pytest.ini"),
+                          "--rootdir", str(tmp_path), "-o", "timeout=2", str(tmp_path / "test_hangs.py")],
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "Timeout (>2.0s)" in run.stdout and "time.sleep(60)" in run.stdout, run.stdout[-2000:]
+    assert "1 failed, 1 passed" in run.stdout, run.stdout[-500:]
+    ini = (ROOT / "pytest.ini").read_text()
+    assert any(line.startswith("timeout = ") and int(line.split("=")[1]) >= 600 for line in ini.splitlines()), ini
