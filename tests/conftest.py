@@ -62,22 +62,42 @@ def published_site(tmp_path_factory, site) -> tuple[Path, str]:
 # page again, or build the offline zip twice. Each row: module, test name ("" = every
 # test of the module), parameter ("" = any), and the group's name, which says what its
 # tests share. Every other test goes to whichever worker is free.
+LIGHT, DARK = "each page at 1280 px, light (audit)", "each page at 1280 px, dark (audit)"
+PHONE = "each page on a 390-px phone (phone)"
 SHARED_LOADS = [
-    ("tests/browser/test_site_quality.py", "", "light", "each page at 1280 px, light (audit)"),
-    ("tests/browser/test_layout.py", "test_no_layout_shift_while_a_page_loads", "1280",
-     "each page at 1280 px, light (audit)"),
-    ("tests/browser/test_site_quality.py", "", "dark", "each page at 1280 px, dark (audit)"),
-    ("tests/browser/test_layout.py", "test_no_layout_shift_while_a_page_loads", "390",
-     "each page on a 390-px phone (phone)"),
-    ("tests/browser/test_layout.py", "test_tables_are_readable_on_a_phone", "",
-     "each page on a 390-px phone (phone)"),
-    ("tests/browser/test_site_quality.py", "test_mobile_viewport_has_no_horizontal_scroll", "",
-     "each page on a 390-px phone (phone)"),
+    ("tests/browser/test_site_quality.py", "", "light", LIGHT),
+    ("tests/browser/test_layout.py", "test_no_layout_shift_while_a_page_loads", "1280", LIGHT),
+    ("tests/browser/test_site_quality.py", "", "dark", DARK),
+    ("tests/browser/test_layout.py", "test_no_layout_shift_while_a_page_loads", "390", PHONE),
+    ("tests/browser/test_layout.py", "test_tables_are_readable_on_a_phone", "", PHONE),
+    ("tests/browser/test_layout.py", "test_a_table_that_scrolls_on_a_phone_is_a_named_tab_stop", "", PHONE),
+    ("tests/browser/test_layout.py", "test_no_text_below_11_px_on_a_phone", "", PHONE),
+    ("tests/browser/test_site_quality.py", "test_mobile_viewport_has_no_horizontal_scroll", "", PHONE),
+    # Tests that read what their module's probes read from those same loads
+    # (tests/browser/conftest.py, ``probe``): in the view's group, so that one worker loads
+    # each page once per view however many modules check it.
+    ("tests/browser/test_typography.py", "test_text_is_set_in_two_families_and_math_in_the_math_font", "", LIGHT),
+    ("tests/browser/test_typography.py", "test_glossary_marks_only_in_prose_once_per_term_and_focusable", "", LIGHT),
+    ("tests/browser/test_typography.py", "test_every_math_glyph_comes_from_the_math_font", "", LIGHT),
+    ("tests/browser/test_reading_order.py", "test_every_figure_precedes_its_code_and_the_code_is_closed", "", LIGHT),
+    ("tests/browser/test_reading_order.py", "test_code_summaries_name_no_path_and_the_path_is_the_first_line_inside",
+     "", LIGHT),
+    ("tests/browser/test_reading_order.py", "test_captions_are_smaller_muted_legible_and_numbered_in_bold", "default",
+     LIGHT),
+    ("tests/browser/test_reading_order.py", "test_captions_are_smaller_muted_legible_and_numbered_in_bold", "slate",
+     DARK),
+    ("tests/browser/test_reading_order.py", "test_page_titles_are_at_the_body_texts_full_contrast", "default", LIGHT),
+    ("tests/browser/test_reading_order.py", "test_page_titles_are_at_the_body_texts_full_contrast", "slate", DARK),
+    ("tests/browser/test_reading_order.py", "test_no_display_equation_is_cut_off", "1280", LIGHT),
+    ("tests/browser/test_reading_order.py", "test_no_display_equation_is_cut_off", "390", PHONE),
+    ("tests/browser/test_reading_order.py", "test_code_titles_do_not_break_inside_a_word_on_a_phone", "", PHONE),
+    ("tests/browser/test_reading_order.py", "test_on_a_phone_no_display_equation_scrolls_but_the_listed_exceptions",
+     "", PHONE),
+    ("tests/browser/test_heading_permalinks.py", "test_no_heading_has_an_empty_line_on_a_phone", "", PHONE),
+    ("tests/browser/test_performance.py", "test_every_page_stays_under_the_element_limit", "", PHONE),
+    ("tests/browser/test_results.py", "test_no_printed_output_is_below_12_px_on_a_phone", "", PHONE),
     ("tests/browser/test_offline.py", "", "", "the offline zip, built and unzipped once"),
     ("tests/browser/test_print.py", "", "", "the print page, loaded once"),
-    # test_reading_order.py's module fixture reads each page once per width and scheme; split
-    # by test across two workers, both loaded every page (about 180 s of loads, 50 s grouped).
-    ("tests/browser/test_reading_order.py", "", "", "each page read for its reading order"),
     # Costly module-scoped fixtures (each worker would compute its own copy): the receptive-
     # field page's learned dictionary and its Gabor fits; the decision page's five trained RNNs.
     ("tests/test_receptive_fields.py", "", "", "the learned dictionary and its Gabor fits"),
@@ -116,6 +136,7 @@ LONGEST_FIRST = [
     "tests/test_engine.py::test_clean_builds_and_a_warm_rebuild_are_byte_identical",
     "each page at 1280 px, light (audit)",
     "each page at 1280 px, dark (audit)",
+    "each page on a 390-px phone (phone)",
     "tests/browser/test_versions.py::test_mike_keeps_each_release_and_the_selector_switches",
     "the print page, loaded once",
     "tests/test_faults.py::test_notebook_outputs_are_bounded_plain_and_free_of_tracebacks",
@@ -123,8 +144,6 @@ LONGEST_FIRST = [
     "tests/browser/test_figures.py::test_every_figure_is_legible_at_both_widths_in_both_palettes",
     "tests/test_faults.py::test_notebook_faults_are_short_and_the_output_is_stable",
     "tests/test_courses.py::test_every_page_has_a_citation_with_its_stable_url",
-    "each page read for its reading order",
-    "each page on a 390-px phone (phone)",
     "the learned dictionary and its Gabor fits",
     "the trained decision networks",
 ]

@@ -8,7 +8,11 @@ Fixtures (session-scoped unless noted):
 - ``site_pages`` every page of the built site, discovered from its HTML files;
 - ``audit``      ``audit(path, scheme)`` loads a page once per colour scheme and returns
                  what happened (console errors, requests, images, axe-core results);
-                 the result is cached, so several tests read one page load.
+                 the result is cached, so several tests read one page load;
+- ``phone``      ``phone(path)`` the same for a 390-px phone (light);
+- ``probe``      (a decorator, not a fixture) registers what another module reads from
+                 those same loads: each page is opened once per view (desktop light,
+                 desktop dark, phone), however many modules check it.
 
 At the end of the run, a summary of the site checks (pages, requests, violations,
 links, validator messages) is printed; tests add to it with ``quality_summary``.
@@ -22,7 +26,7 @@ import shutil
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -125,6 +129,54 @@ def stay_on_site(context, base_url: str) -> None:
                   else route.abort("blockedbyclient"))
 
 
+# --- probes: what other modules read from the audit's and the phone's loads ------------
+
+# A page load costs Chromium about half a CPU-second, more than most checks that read it;
+# when each module opened every page itself, the suite loaded each page about 18 times
+# (issue 30). Now a module registers a probe for a view, and the view's one load of each
+# page runs every registered probe after its own checks: ``audit(path, scheme).probes``,
+# ``phone(path).probes``. A test that reads a view's probes belongs to that view's
+# SHARED_LOADS group (tests/conftest.py), so that one worker loads each page once.
+VIEWS = ("desktop-light", "desktop-dark", "phone-light")
+
+
+@dataclass(frozen=True)
+class Probe:
+    """``read(page, path)`` -> anything JSON-like, run on the view's loaded page. It must
+    leave the page as it found it (a later probe reads the same page); ``print_page``:
+    whether it reads the print page too (every page in one document: most probes skip it)."""
+    name: str
+    read: Callable
+    print_page: bool = False
+
+
+PROBES: dict[str, list[Probe]] = {view: [] for view in VIEWS}
+
+
+def probe(view: str, name: str, *, print_page: bool = False) -> Callable:
+    """Decorator: run ``read(page, path)`` on every load of ``view``; the result is the
+    view's ``.probes[name]`` (registered at import, when pytest collects the module)."""
+    if view not in PROBES:
+        raise ValueError(f"unknown view {view!r}: one of {VIEWS}")
+
+    def register(read: Callable) -> Callable:
+        if any(p.name == name for p in PROBES[view]):
+            raise ValueError(f"a probe named {name!r} is already registered for {view}")
+        PROBES[view].append(Probe(name, read, print_page))
+        return read
+
+    return register
+
+
+def js_probe(view: str, name: str, script: str, **options) -> None:
+    """A probe that evaluates ``script`` (a JavaScript function) in the page."""
+    probe(view, name, **options)(lambda page, _path: page.evaluate(script))
+
+
+def run_probes(view: str, page, path: str) -> dict:
+    return {p.name: p.read(page, path) for p in PROBES[view] if p.print_page or path != PRINT_PAGE}
+
+
 # JavaScript run in the loaded page: every <img> that is rendered (not display:none — each
 # figure has a light and a dark copy, one of them hidden), after forcing it to load if it
 # is lazy. The hidden copy is left alone: the other palette's load shows and checks it.
@@ -184,6 +236,7 @@ class PageAudit:
     seconds: float = 0.0
     cls: float | None = None  # layout shift while it loaded (light scheme: test_layout.py)
     shifts: list[str] = field(default_factory=list)
+    probes: dict = field(default_factory=dict)  # what registered probes read (``probe``)
 
 
 @pytest.fixture(scope="session")
@@ -256,6 +309,7 @@ def audit(browser, base_url: str, site_pages: list[str]):
         if path == PRINT_PAGE:
             page_.evaluate(DROP_PRINTED_PAGES)
         result.violations = axe.run(page_, options=axe_options(scheme)).response["violations"]
+        result.probes = run_probes(f"desktop-{scheme}", page_, path)
         # A request that starts after this point (none should) is recorded with the next page.
         result.off_host = [u for u in result.requests if not is_local(u, base_url)]
         result.seconds = time.perf_counter() - start
@@ -393,6 +447,7 @@ class PhoneView:
     tables: list[dict] = field(default_factory=list)
     overflow: dict = field(default_factory=dict)
     small_text: list[str] = field(default_factory=list)
+    probes: dict = field(default_factory=dict)  # what registered probes read (``probe``)
 
 
 # Two rendered frames, then a task: the explorables mount on DOMContentLoaded and redraw
@@ -426,8 +481,9 @@ def phone(browser, base_url: str, quality_summary):
             page_.goto(base_url + path, wait_until="load")
             cls, shifts = settle_and_read_cls(page_)
             tables, overflow = page_.evaluate(TABLES_JS), page_.evaluate(OVERFLOW_JS)
+            probes = run_probes("phone-light", page_, path)
             # last: it opens the page's disclosures
-            cache[path] = PhoneView(cls, shifts, tables, overflow, page_.evaluate(SMALL_TEXT_JS))
+            cache[path] = PhoneView(cls, shifts, tables, overflow, page_.evaluate(SMALL_TEXT_JS), probes)
             quality_summary["mobile pages"] += 1
         return cache[path]
 

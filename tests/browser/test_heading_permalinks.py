@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from .conftest import PHONE, js_probe
 
-PHONE = {"width": 390, "height": 844}
+pytestmark = pytest.mark.browser
 
 # Each heading's lines (its height over its line height) against the lines its own text
 # takes (the permalink left out).
@@ -26,23 +26,21 @@ HEADINGS = """() => [...document.querySelectorAll('.md-content :is(h1, h2, h3, h
   })"""
 
 
-def test_no_heading_has_an_empty_line_on_a_phone(browser, base_url, site_pages):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
+# Read on the phone view's load of each page (tests/browser/conftest.py, probes).
+js_probe("phone-light", "heading lines", f"() => ({{headings: ({HEADINGS})(), width: document.documentElement.scrollWidth}})")
+
+
+def test_no_heading_has_an_empty_line_on_a_phone(phone, site_pages):
     problems, measured = [], 0
-    try:
-        for path in site_pages:
-            if path.startswith("print_page"):
-                continue
-            page.goto(base_url + path)
-            for h in page.evaluate(HEADINGS):
-                measured += 1
-                if h["lines"] > h["own"]:
-                    problems.append(f"/{path}: {h['text']!r} takes {h['lines']} lines, its text {h['own']}")
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > PHONE["width"]:
-                problems.append(f"/{path}: the page is {width} px wide at {PHONE['width']} px")
-    finally:
-        context.close()
+    for path in site_pages:
+        if path.startswith("print_page"):
+            continue
+        found = phone(path).probes["heading lines"]
+        for h in found["headings"]:
+            measured += 1
+            if h["lines"] > h["own"]:
+                problems.append(f"/{path}: {h['text']!r} takes {h['lines']} lines, its text {h['own']}")
+        if found["width"] > PHONE["width"]:
+            problems.append(f"/{path}: the page is {found['width']} px wide at {PHONE['width']} px")
     assert measured > 200, f"only {measured} headings measured"
     assert not problems, "\n".join(problems[:30])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import CLS_INIT, PHONE, READ_CLS, stay_on_site
+from .conftest import CLS_INIT, PHONE, READ_CLS, js_probe, stay_on_site
 
 pytestmark = pytest.mark.browser
 
@@ -57,19 +57,12 @@ def test_scrolling_through_a_page_shifts_nothing(phone_page, base_url, path):
     assert cls == 0, shifts
 
 
-def test_every_page_stays_under_the_element_limit(browser, base_url, site_pages):
-    context = browser.new_context(viewport=PHONE)
-    stay_on_site(context, base_url)
-    page = context.new_page()
-    sizes = {}
-    try:
-        for path in site_pages:
-            if path.startswith("print_page"):
-                continue
-            page.goto(base_url + path, wait_until="load")
-            sizes[path] = page.evaluate("document.getElementsByTagName('*').length")
-    finally:
-        context.close()
+js_probe("phone-light", "elements", "() => document.getElementsByTagName('*').length")
+
+
+def test_every_page_stays_under_the_element_limit(phone, site_pages):
+    """Elements once the page's scripts have run, on the phone view's load (conftest: probes)."""
+    sizes = {path: phone(path).probes["elements"] for path in site_pages if not path.startswith("print_page")}
     assert len(sizes) > 30
     over = {path: n for path, n in sizes.items() if n > DOM_LIMIT}
     assert not over, f"pages over {DOM_LIMIT} elements: {over}"

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from .conftest import stay_on_site
+from .conftest import js_probe, stay_on_site
 
 pytestmark = pytest.mark.browser
 
@@ -126,27 +126,24 @@ def test_contrast_of_known_pairs():
     assert contrast("rgba(0, 0, 0, 0.54)", "#ffffff") == pytest.approx(4.6, abs=0.1)  # Material's light grey
 
 
+# READ_JS runs on the audit's desktop loads (light and dark) and the phone's load of each
+# page (tests/browser/conftest.py, probes): no load of its own.
+for _view in ("desktop-light", "desktop-dark", "phone-light"):
+    js_probe(_view, "reading order", READ_JS)
+VIEW = {(1280, "default"): ("audit", "light"), (1280, "slate"): ("audit", "dark"), (390, "default"): ("phone", None)}
+
+
 @pytest.fixture(scope="module")
-def reading(browser, base_url: str, site_pages: list[str]):
-    """``reading(path, width, scheme)`` -> what READ_JS found; each load made once."""
-    contexts, cache = {}, {}
+def reading(audit, phone):
+    """``reading(path, width, scheme)`` -> what READ_JS found at 1280 px (the audit's
+    loads, light or dark) or on the 390-px phone (light)."""
 
     def read(path: str, width: int, scheme: str = "default") -> dict:
-        if (width, scheme) not in contexts:
-            context = browser.new_context(viewport={"width": width, "height": 900})
-            stay_on_site(context, base_url)
-            contexts[width, scheme] = context.new_page()
-        if (path, width, scheme) not in cache:
-            page = contexts[width, scheme]
-            page.goto(base_url + path, wait_until="load")
-            page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-            page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-            cache[path, width, scheme] = page.evaluate(READ_JS)
-        return cache[path, width, scheme]
+        view, palette = VIEW[width, scheme]
+        loaded = audit(path, palette) if view == "audit" else phone(path)
+        return loaded.probes["reading order"]
 
-    yield read
-    for page in contexts.values():
-        page.context.close()
+    return read
 
 
 def content_pages(site_pages: list[str]) -> list[str]:

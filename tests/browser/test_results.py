@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import edge_brightness
+from .conftest import edge_brightness, js_probe
 
 pytestmark = pytest.mark.browser
 
@@ -152,29 +152,26 @@ PRINTED = """() => [...document.querySelectorAll('.snippet-result pre, .highligh
   })"""
 
 
-def test_no_printed_output_is_below_12_px_on_a_phone(browser, base_url, site):
+js_probe("phone-light", "printed output", PRINTED, print_page=True)  # the phone view's loads (conftest: probes)
+
+
+def test_no_printed_output_is_below_12_px_on_a_phone(phone, site):
     """Every printed-output block on every page, a result or the output inside a code
-    listing, in text of at least 12 CSS px at 390 px; a result wider than its column is a
-    keyboard tab stop (it scrolls)."""
+    listing, in text of at least 12 CSS px on a 390-px phone; a result wider than its
+    column is a keyboard tab stop (it scrolls)."""
     pages = []
     for html in sorted(site.rglob("index.html")):
         text = html.read_text(encoding="utf-8")
         if html.parent != site and ('class="snippet-result"' in text or "Output of" in text):
             pages.append(f"{html.parent.relative_to(site).as_posix()}/")
     assert "decisions/" in pages and "spike-energy/" in pages, pages
-    context = browser.new_context(viewport={"width": 390, "height": 900})
     seen = 0
-    try:
-        page = context.new_page()
-        for path in pages:
-            page.goto(base_url + path)
-            for block in page.evaluate(PRINTED):
-                seen += 1
-                assert block["fontSize"] >= 12, (path, block)
-                if block["what"] == "result" and block["hidden"] > 1:
-                    assert block["focusable"], (path, block)
-    finally:
-        context.close()
+    for path in pages:
+        for block in phone(path).probes["printed output"]:
+            seen += 1
+            assert block["fontSize"] >= 12, (path, block)
+            if block["what"] == "result" and block["hidden"] > 1:
+                assert block["focusable"], (path, block)
     assert seen >= 20, seen
 
 

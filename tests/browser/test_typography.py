@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, stay_on_site
+from .conftest import js_probe, probe
 
 pytestmark = pytest.mark.browser
 
@@ -78,17 +78,53 @@ def text_pages(site_pages: list[str]) -> list[str]:
     return [path for path in site_pages if not path.startswith("print_page")]
 
 
+@probe("desktop-light", "font families")
+def read_families(page, _path: str) -> dict:
+    """FAMILIES_JS on screen, then as printed (the page is set back to screen)."""
+    found = {"screen": page.evaluate(FAMILIES_JS)}
+    page.emulate_media(media="print")
+    try:
+        found["print"] = page.evaluate(FAMILIES_JS)
+    finally:
+        page.emulate_media(media="screen")
+    return found
+
+
+js_probe("desktop-light", "glossary marks", MARKS_JS)
+
+
+@probe("desktop-light", "math glyph fonts")
+def read_math_fonts(page, _path: str) -> dict:
+    """What Chromium drew each MathML token with (DevTools' platform fonts): family ->
+    glyph count, and up to 10 tokens drawn in another family than the math font's."""
+    if not page.evaluate("document.querySelector('math') !== null"):
+        return {"glyphs": 0, "others": []}
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    devtools = page.context.new_cdp_session(page)
+    try:
+        devtools.send("DOM.enable")
+        devtools.send("CSS.enable")
+        root = devtools.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        tokens = devtools.send("DOM.querySelectorAll", {"nodeId": root, "selector": "math mi, math mo, math mn"})
+        glyphs, others = 0, []
+        for node in tokens["nodeIds"]:
+            for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+                glyphs += font["glyphCount"]
+                if font["familyName"] != "STIX Two Math" and len(others) < 10:
+                    element = devtools.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
+                    others.append(f"{font['familyName']} for {element}")
+        devtools.send("CSS.disable")
+        devtools.send("DOM.disable")
+    finally:
+        devtools.detach()
+    return {"glyphs": glyphs, "others": others}
+
+
 @pytest.mark.parametrize("media", ["screen", "print"])
-def test_text_is_set_in_two_families_and_math_in_the_math_font(browser, base_url, site_pages, media,
-                                                               quality_summary):
-    context = browser.new_context(viewport=DESKTOP)
-    stay_on_site(context, base_url)
-    page = context.new_page()
-    page.emulate_media(media=media)
+def test_text_is_set_in_two_families_and_math_in_the_math_font(audit, site_pages, media, quality_summary):
     problems, families = [], set()
     for path in text_pages(site_pages):
-        page.goto(base_url + path, wait_until="load")
-        found = page.evaluate(FAMILIES_JS)
+        found = audit(path, "light").probes["font families"][media]
         allowed = {found["text"], found["code"], MATH_FAMILY}
         families.update(found["used"])
         for family, where in found["used"].items():
@@ -96,55 +132,33 @@ def test_text_is_set_in_two_families_and_math_in_the_math_font(browser, base_url
                 problems.append(f"/{path}: {family!r} on {', '.join(where)}")
         if set(found["faces"]) - {"STIX Two Math"}:  # a web font: the site serves none but math
             problems.append(f"/{path}: font faces {found['faces']}")
-    context.close()
     quality_summary[f"font families ({media})"] = len(families)
     assert len(families) >= 2, families  # the walk saw text and code at least
     assert not problems, f"fonts ({media}), only text, code and MathML's math font:\n" + "\n".join(problems[:30])
 
 
-def test_glossary_marks_only_in_prose_once_per_term_and_focusable(browser, base_url, site_pages, quality_summary):
-    context = browser.new_context(viewport=DESKTOP)
-    stay_on_site(context, base_url)
-    page = context.new_page()
+def test_glossary_marks_only_in_prose_once_per_term_and_focusable(audit, site_pages, quality_summary):
     problems, total = [], 0
     for path in text_pages(site_pages):
-        page.goto(base_url + path, wait_until="domcontentloaded")
-        found = page.evaluate(MARKS_JS)
+        found = audit(path, "light").probes["glossary marks"]
         total += found["count"]
         for what in ("misplaced", "unfocusable", "repeated"):
             if found[what]:
                 problems.append(f"/{path}: {what}: {found[what][:5]}")
-    context.close()
     quality_summary["glossary marks"] = total
     assert total > 100, total  # the site's pages use the glossary's terms
     assert not problems, "glossary marks:\n" + "\n".join(problems)
 
 
-def test_every_math_glyph_comes_from_the_math_font(browser, base_url, site_pages, quality_summary):
-    """What Chromium drew each MathML token with (DevTools' platform fonts): the self-hosted
-    STIX Two Math subset, never a system font standing in for a glyph the subset lacks
-    (a one-letter <mi> such as ∂ or ϕ is drawn in its italic form: nn_site/pages/math_font.py)."""
-    context = browser.new_context(viewport=DESKTOP)
-    stay_on_site(context, base_url)
-    page = context.new_page()
-    devtools = context.new_cdp_session(page)
+def test_every_math_glyph_comes_from_the_math_font(audit, site_pages, quality_summary):
+    """Every MathML token drawn from the self-hosted STIX Two Math subset, never a system
+    font standing in for a glyph the subset lacks (a one-letter <mi> such as ∂ or ϕ is
+    drawn in its italic form: nn_site/pages/math_font.py)."""
     problems, glyphs = [], 0
     for path in text_pages(site_pages):
-        page.goto(base_url + path, wait_until="load")
-        if not page.evaluate("document.querySelector('math') !== null"):
-            continue
-        page.wait_for_function("document.fonts.status === 'loaded'")
-        devtools.send("DOM.enable")
-        devtools.send("CSS.enable")
-        root = devtools.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
-        tokens = devtools.send("DOM.querySelectorAll", {"nodeId": root, "selector": "math mi, math mo, math mn"})
-        for node in tokens["nodeIds"]:
-            for font in devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
-                glyphs += font["glyphCount"]
-                if font["familyName"] != "STIX Two Math":
-                    element = devtools.send("DOM.getOuterHTML", {"nodeId": node})["outerHTML"]
-                    problems.append(f"/{path}: {font['familyName']} for {element}")
-    context.close()
+        found = audit(path, "light").probes["math glyph fonts"]
+        glyphs += found["glyphs"]
+        problems += [f"/{path}: {other}" for other in found["others"]]
     quality_summary["math glyphs in the math font"] = glyphs
     assert glyphs > 1000, glyphs  # the site's formulas were read
     assert not problems, "math glyphs from another font:\n" + "\n".join(sorted(set(problems))[:30])
