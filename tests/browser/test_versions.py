@@ -69,15 +69,20 @@ def versions_root(tmp_path_factory, site) -> Path:
         else:
             shutil.copy(source, repo / name)
     reduce_to(repo / "mkdocs.yml", PAGES)
-    # The builds use the engine's cache (.cache/build beside the installed nn_site, warm
-    # after ``site``; NN_CACHE_DIR is left unset, as a reader's `mike deploy` has it).
+    # A copy of the engine's cache (.cache/build beside the installed nn_site, warm after
+    # ``site``), the releases' own: a build prunes its cache to what it used, and a build of
+    # 3 pages pruning the repository's cache would leave every later build of the run cold.
+    cache = repo / ".cache" / "build"
+    warm = Path(os.environ.get("NN_CACHE_DIR") or ROOT / ".cache" / "build")
+    if warm.is_dir():
+        shutil.copytree(warm, cache)
     (repo / ".gitignore").write_text(".cache/\nsite/\n")
     bin_dir = str(Path(sys.executable).parent)
     env = {**os.environ, "PATH": bin_dir + os.pathsep + os.environ.get("PATH", ""),
            "NO_MKDOCS_2_WARNING": "1", "NN_SITE_URL": PUBLIC_ROOT, "NN_RELEASE": "1",
            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@t"}
-    env.pop("NN_CACHE_DIR", None)
+    env["NN_CACHE_DIR"] = str(cache)
     git = functools.partial(_run, repo, "git", env=env)
     mike = functools.partial(_run, repo, str(Path(bin_dir) / "mike"), env=env)
     git("init", "-q", "-b", "main")
