@@ -42,7 +42,7 @@ def memory_time_constant(lam):
 
 
 if __name__ == "__main__":
-    fig, (ax_p, ax_t) = plt.subplots(2, 1, figsize=(5.8, 7.6))
+    fig, (ax_p, ax_t) = plt.subplots(1, 2, figsize=(7, 3.8))
     line = np.linspace(-1.2, 1.2, 2)
     ax_p.plot(line, line, color="C2", lw=3)
     ax_p.text(-1.15, 1.05, "line of\nfixed points", color="C2", ha="left", va="bottom")

@@ -119,11 +119,12 @@ if __name__ == "__main__":
     for g, s in zip(gammas, speeds):
         print(f"γ = {g:+.2f}: speed {s:+.4f} per τ (closed form {g:+.4f})")
 
-    fig, axes = plt.subplot_mosaic([["path"], ["shape"], ["speed"]], figsize=(5.8, 9.6))
+    fig, axes = plt.subplot_mosaic([["path", "shape", "speed"]], figsize=(7, 3.4), width_ratios=(1.3, 1, 1),
+                                  layout="constrained")
     ax = axes["path"]
     ax.plot(t, np.degrees(path), color="C4", lw=2)
     for start, stop, text in ((0, 5, "cue"), (40, 70, "turn"), (100, 130, "turn")):
-        ax.axvspan(start, stop, color="C0", alpha=0.15, lw=0)
+        ax.axvspan(start, stop, color="C0", alpha=0.22, lw=0)  # seen on the dark page too
         ax.text((start + stop) / 2, 1.02, text, transform=ax.get_xaxis_transform(),
                 ha="center", va="bottom")
     ax.set_xlabel(r"time ($\tau$)")
@@ -135,12 +136,12 @@ if __name__ == "__main__":
     ax.plot(deg[order][::4], bump[order][::4], "o", color="C4", ms=4, label="network")
     ax.set_xlabel("preferred angle (°)")
     ax.set_ylabel("rate $r$")
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=1, frameon=False)
     ax = axes["speed"]
     g_line = np.linspace(-0.22, 0.22, 2)
     ax.plot(g_line, g_line, color="C2", lw=2, label=r"$\gamma/\tau$")
     ax.plot(gammas, speeds, "o", color="C4", ms=6, label="network")
     ax.set_xlabel(r"velocity signal $\gamma$")
     ax.set_ylabel(r"speed (rad per $\tau$)")
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, frameon=False)
+    # one key for the last two panels: a line is the closed form, dots are the network
+    fig.legend(*axes["shape"].get_legend_handles_labels(), loc="outside upper right", ncol=2, frameon=False)
     plt.show()

@@ -62,7 +62,7 @@ def variance_slope(times, angles):
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     bump = make_bump(0.0, rng)
-    fig, (ax_p, ax_v) = plt.subplots(2, 1, figsize=(5.8, 6.6))
+    fig, (ax_p, ax_v) = plt.subplots(1, 2, figsize=(7, 3.4))
     for colour, s in (("C4", 0.1), ("C3", 0.2)):
         times, angles = noisy_positions(bump, s, rng)
         slope, var = variance_slope(times, angles)

@@ -57,7 +57,7 @@ def tanh_fixed_point(w):
 if __name__ == "__main__":
     rng = np.random.default_rng(0)
     t = np.arange(STEPS + 1)
-    fig, (ax_h, ax_v) = plt.subplots(2, 1, figsize=(5.8, 6.8))
+    fig, (ax_h, ax_v) = plt.subplots(1, 2, figsize=(7, 3.8))
     ax_h.plot(t, linear_rnn(1.0, 0.6), color="C2", lw=2.5, label="$a = 1$, $f = 1$")
     ax_h.plot(t, linear_rnn(0.98, 0.6), color="C0", lw=2, label="$a = 0.98$")
     ax_h.plot(t, tanh_rnn(1.0, 0.6), color="C3", lw=2, label=r"tanh, $w = 1$")
@@ -82,7 +82,8 @@ if __name__ == "__main__":
               f"(closed form {closed[-1]:.3f})")
     ax_v.set_xlabel("step $t$")
     ax_v.set_ylabel("variance of $c_t$")
-    ax_v.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, frameon=False)
+    # two rows, as the left panel's key: the two plot areas start at the same height
+    ax_v.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=1, frameon=False)
     print(f"tanh RNN, w = 1: h_200 = {tanh_rnn(1.0, 0.6)[-1]:.4f}, sqrt(3/(2*200)) = {np.sqrt(3 / 400):.4f}")
     print(f"tanh RNN, w = 1.5: fixed point h* = {tanh_fixed_point(1.5):.4f}; "
           f"from 0.2 and 0.6 after {STEPS} steps: {tanh_rnn(1.5, 0.2)[-1]:.4f}, {tanh_rnn(1.5, 0.6)[-1]:.4f}")

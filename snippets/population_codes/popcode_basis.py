@@ -47,14 +47,15 @@ if __name__ == "__main__":
     grid = np.linspace(-np.pi, np.pi, 360, endpoint=False)
     curves = rates(grid, preferred(N))              # (grid, neurons)
     mixed = curves @ q.T                            # each unit: a weighted sum of all neurons
-    fig, (ax_n, ax_u) = plt.subplots(2, 1, figsize=(5.8, 6.4), sharex=True)
+    fig, (ax_n, ax_u) = plt.subplots(1, 2, figsize=(7, 3.4), sharex=True)
     for k, i in enumerate((0, 16, 32, 48)):
         ax_n.plot(np.degrees(grid), curves[:, i], color=f"C{k}")
         ax_u.plot(np.degrees(grid), mixed[:, i], color=f"C{k}")
     ax_n.set_title("neurons: one bump each", loc="left")
-    ax_u.set_title("rotated units: the same information", loc="left")
+    ax_u.set_title("rotated: the same information", loc="left")
     ax_n.set_ylabel("rate (spikes/s)")
     ax_u.set_ylabel("activity")
+    ax_n.set_xlabel(r"stimulus direction $\theta$ (degrees)")
     ax_u.set_xlabel(r"stimulus direction $\theta$ (degrees)")
     ax_u.set_xticks([-180, -90, 0, 90, 180])
     for theta in (0.3, 2.0):

@@ -96,7 +96,7 @@ if __name__ == "__main__":
         limited.append(linear_fisher(dmu, limited_range_cov(mu)))
         differential.append(linear_fisher(dmu, differential_cov(mu, dmu, EPS)))
     simulated = [1 / jittered_error(n, EPS, rng) for n in SIM_SIZES]
-    fig, ax = plt.subplots(figsize=(5.8, 4.2))
+    fig, ax = plt.subplots(figsize=(7, 4.2))
     # Independent and uniform curves lie almost on each other, and so do limited-range and
     # differential below ~50 neurons: each has its own line style and marker, and a label at
     # its end, so a reader can tell them apart where they overlap (and in grey print). The

@@ -37,7 +37,7 @@ if __name__ == "__main__":
     rng = np.random.default_rng(0)
     by_size = np.array([errors(n, T, rng) for n in SIZES])
     by_window = np.array([errors(64, t, rng) for t in WINDOWS])
-    fig, (ax_n, ax_t) = plt.subplots(2, 1, figsize=(5.8, 6.8))
+    fig, (ax_n, ax_t) = plt.subplots(1, 2, figsize=(7, 3.6), layout="constrained")
     for ax, x, res in ((ax_n, SIZES, by_size), (ax_t, WINDOWS, by_window)):
         ax.plot(x, res[:, 2], color="C3", linestyle="--", label=r"bound $1/I$")
         ax.plot(x, res[:, 0], "o-", color="C1", label="population vector")
@@ -47,7 +47,7 @@ if __name__ == "__main__":
         ax.set_ylabel(r"squared error (rad$^2$)")
     ax_n.set_xticks(SIZES, [str(n) for n in SIZES])
     ax_n.set_xlabel(rf"neurons $N$ (window $T$ = {T} s)")
-    ax_n.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2)
+    fig.legend(*ax_n.get_legend_handles_labels(), loc="outside upper center", ncol=3)  # one key for both panels
     ax_t.set_xticks(WINDOWS, ["0.01", "0.03", "0.1", "0.3", "1"])
     ax_t.set_xlabel(r"counting window $T$ (s), $N$ = 64")
     print("  N    T (s)  spikes/trial  PV / bound  ML / bound")

@@ -55,7 +55,7 @@ if __name__ == "__main__":
         print(f"K = {k:5d}: m_E = {m[0]:.3f}, m_I = {m[1]:.3f} Hz; "
               f"input to E: +{exc:.0f} excitatory, {-np.sqrt(k) * J_E * m[1]:.0f} inhibitory")
 
-    fig, (ax_r, ax_i) = plt.subplots(2, 1, figsize=(4.8, 6.0), sharex=True, layout="constrained")
+    fig, (ax_r, ax_i) = plt.subplots(1, 2, figsize=(7, 3.6), sharex=True, layout="constrained")
     k_fine = np.logspace(1, 4, 200)
     exact = np.array([fixed_point(k) for k in k_fine])
     for col, colour, name in ((0, "C2", "E"), (1, "C1", "I")):
@@ -64,7 +64,8 @@ if __name__ == "__main__":
         ax_r.axhline(limit[col], ls="--", color=colour, lw=1)
     ax_r.set_xscale("log")
     ax_r.set_ylabel("rate (Hz)")
-    ax_r.set_title("rates approach the balanced limit (dashed)")
+    ax_r.set_xlabel("number of inputs per neuron K")
+    ax_r.set_title("rates; balanced limit dashed")
     # Each rate named at its curve (a legend there sat in the middle of the plot).
     for col, colour, name in ((0, "C2", "E"), (1, "C1", "I")):
         ax_r.annotate(rf"$m_\mathrm{{{name}}}$", (k_fine[-1], exact[-1, col]), xytext=(0, 6),
@@ -79,5 +80,5 @@ if __name__ == "__main__":
     ax_i.set_xlabel("number of inputs per neuron K")
     ax_i.set_ylabel("input (Hz)")
     ax_i.legend(loc="upper left")
-    fig.get_layout_engine().set(h_pad=0.15)   # the panels apart: no tick on the next axis
+    fig.get_layout_engine().set(w_pad=0.15)   # the panels apart: no tick against the next axis
     plt.show()

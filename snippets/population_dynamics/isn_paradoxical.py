@@ -55,7 +55,7 @@ def simulate(w_ee, t_max=400.0, dt=0.05, step=STEP):
 
 
 if __name__ == "__main__":
-    fig, axes = plt.subplots(2, 1, figsize=(4.8, 5.8), sharex=True)
+    fig, axes = plt.subplots(1, 2, figsize=(7, 3.6), sharex=True)
     for ax, w_ee, name in zip(axes, (W_EE_ISN, W_EE_NON), ("ISN", "non-ISN")):
         before = steady_state(w_ee)
         after = steady_state(w_ee, h_i=H_I + STEP)
@@ -69,7 +69,7 @@ if __name__ == "__main__":
             ax.axhline(value, ls=":", color="C6", lw=1)
         ax.axvline(T_STEP, ls="--", color="C0", lw=1)
         ax.set_ylabel("rate (Hz)")
+        ax.set_xlabel("time (ms)")
         ax.set_title(rf"{name}: $W_\mathrm{{EE}}$ = {w_ee}")
     fig.legend(*axes[0].get_legend_handles_labels(), loc="outside upper center", ncol=2)
-    axes[1].set_xlabel("time (ms); input to I raised at 100 ms")
     plt.show()

@@ -66,11 +66,12 @@ if __name__ == "__main__":
         if ti in (5.0, 6.0, 7.0, 8.0, 10.0):
             print(f"τ_I = {ti:4.1f} ms: amplitude of E {a:.3f}")
 
-    fig, (ax_l, ax_a) = plt.subplots(2, 1, figsize=(4.8, 5.4), sharex=True)
+    fig, (ax_l, ax_a) = plt.subplots(1, 2, figsize=(7, 3.4), sharex=True)
     ax_l.plot(taus, re_lam, color="C6")
     ax_l.axhline(0, color="C6", lw=0.8)
     ax_l.axvline(tau_c, ls="--", color="C3")
     ax_l.set_ylabel(r"Re $\lambda$ (per ms)")
+    ax_l.set_xlabel(r"inhibitory time constant $\tau_\mathrm{I}$ (ms)")
     ax_l.set_title("stability of the fixed point")
     ax_a.plot(sim_taus, amp, "o-", color="C4", markersize=4)
     ax_a.axvline(tau_c, ls="--", color="C3")

@@ -105,15 +105,15 @@ if __name__ == "__main__":
     t_up = t[up] + (e_star - e[up]) / (e[up + 1] - e[up]) * (t[1] - t[0])
     print(f"simulated period {np.mean(np.diff(t_up)):.1f} ms")
 
-    fig, (ax_p, ax_t) = plt.subplots(2, 1, figsize=(4.8, 6.6))
+    fig, (ax_p, ax_t) = plt.subplots(1, 2, figsize=(7, 3.6))
     es = np.linspace(0.002, 0.4, 400)
     ax_p.plot(es, e_nullcline(es), color="C2", label=r"$dE/dt = 0$")
     is_ = np.linspace(0.001, 0.999, 400)
     ax_p.plot(i_nullcline(is_), is_, color="C1", label=r"$dI/dt = 0$")
     ax_p.plot(e, i, color="C4", lw=1.2)
     ax_p.plot(e_star, i_star, "o", color="C6", markersize=6)
-    ax_p.set_xlim(0, 0.4)
-    ax_p.set_ylim(0, 0.4)
+    ax_p.set_xlim(0.12, 0.32)  # zoomed on the fixed point: the spiral fills the plane
+    ax_p.set_ylim(0.04, 0.28)
     ax_p.set_xlabel("excitatory activity E")
     ax_p.set_ylabel("inhibitory activity I")
     ax_p.legend(loc="lower left", bbox_to_anchor=(0, 1), ncol=2, handlelength=1.0)

@@ -266,3 +266,41 @@ def test_playing_with_the_current_never_moves_the_page(browser, base_url, width)
         assert problems == []
     finally:
         context.close()
+
+
+LIVE_PLOTS = {"playground": "#nn-neuron", "spiking-playground": "#nn-lif", "biology-back": "#nn-bioback"}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", sorted(LIVE_PLOTS))
+def test_live_plot_text_is_set_like_the_static_figures(browser, base_url, name, width):
+    """A live plot's text is the static figures' font at their size: DejaVu Sans (the
+    site's subset, or the system's own), 16 CSS px at 1280 and at 390 px (a figure's
+    12-pt text on a desktop; a phone figure's is 15.8 px). It was the system sans at
+    12 px on a phone. Every text stays inside its plot (a key ran past the right edge)."""
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    try:
+        problems = open_page(page, base_url, name)
+        page.locator(LIVE_PLOTS[name]).wait_for(state="visible")
+        page.evaluate("document.fonts.ready")
+        texts = page.evaluate(
+            """() => [...document.querySelectorAll('.nn-plot')].flatMap(svg => {
+                 const box = svg.getBoundingClientRect(), scale = box.width / svg.viewBox.baseVal.width;
+                 return [...svg.querySelectorAll('text')].map(t => {
+                   const r = t.getBoundingClientRect(), style = getComputedStyle(t);
+                   return {text: t.textContent, px: parseFloat(style.fontSize) * scale, family: style.fontFamily,
+                           inside: r.left >= box.left - 1 && r.right <= box.right + 1};
+                 });
+               })"""
+        )
+        assert texts, f"{name}: no live plot text"
+        for t in texts:
+            assert 15.5 <= t["px"] <= 16.5, f"{name} at {width} px: {t['text']!r} is {t['px']:.1f} px, not 16"
+            assert t["family"].startswith('"NN Figure Sans"'), f"{name}: {t['text']!r} set in {t['family']}"
+            assert t["inside"], f"{name} at {width} px: {t['text']!r} runs past the plot"
+        assert page.evaluate("document.fonts.check('12px \"NN Figure Sans\"')"), "the figure font did not load"
+        assert problems == []
+    finally:
+        context.close()

@@ -30,7 +30,8 @@
 
   function build(root) {
     var uid = root.id || "nn-neuron";
-    P.el("p", { "class": "nn-title", text: "Interactive neuron: y = f(w\u2081x\u2081 + w\u2082x\u2082 + w\u2083x\u2083 + b)" }, root, true);
+    // The formula is typeset just above the widget: the title only names it.
+    P.el("p", { "class": "nn-title", text: "Interactive neuron" }, root, true);
 
     var controls = P.el("div", { "class": "nn-controls" }, root, true);
     var inputs = [], weights = [];
@@ -68,7 +69,11 @@
     var svg = P.el("svg", { "class": "nn-plot", role: "img", id: uid + "-plot" }, figure);
     var caption = P.el("figcaption", {}, figure, true);
 
-    P.el("p", { "class": "nn-caption", text: "The same numbers, printed the way snippets/artificial_neuron/forward_pass.py prints them:" }, root, true);
+    var printed = P.el("p", { "class": "nn-caption", text: "The same numbers, printed the way " }, root, true);
+    var path = P.el("code", { text: "snippets/artificial_neuron/" }, printed, true);  // breaks after the "/"
+    P.el("wbr", {}, path, true);
+    path.appendChild(document.createTextNode("forward_pass.py"));
+    printed.appendChild(document.createTextNode(" prints them:"));
     var printout = P.el("pre", { "class": "nn-printout", id: uid + "-printout" }, root, true);
 
     var reset = P.el("button", { type: "button", "class": "nn-button", text: "Back to the worked example" }, root, true);
@@ -108,9 +113,11 @@
 
     function draw(z, y, act) {
       P.clear(svg);
+      var width = P.plotWidth(figure);
       var ax = P.axes(svg, {
-        width: P.plotWidth(figure), height: 270, margin: { left: 48, right: 14, top: 12, bottom: 40 },
-        x: Z_RANGE, y: act.y, xticks: [-8, -6, -4, -2, 0, 2, 4, 6, 8], yticks: act.yticks,
+        width: width, height: 270, margin: { left: 48, right: 14, top: 12, bottom: 40 },
+        // every 4th z on a phone: nine labels of 16-px text there left no space between them
+        x: Z_RANGE, y: act.y, xticks: width < 360 ? [-8, -4, 0, 4, 8] : [-8, -6, -4, -2, 0, 2, 4, 6, 8], yticks: act.yticks,
         ydigits: act.ydigits, xlabel: "weighted sum plus bias, z", ylabel: "output, y"
       });
       var zs = [], ys = [];
@@ -129,7 +136,7 @@
                          " " + ax.left + "," + ax.sy(y) }, ax.data);
       P.el("circle", { "class": "nn-point", cx: ax.sx(z), cy: ax.sy(y), r: 6 }, ax.data);
       var right = z > 2;
-      P.el("text", { x: ax.sx(z) + (right ? -10 : 10), y: Math.max(ax.top + 12, Math.min(ax.bottom - 8, ax.sy(y) + (y > act.y[1] - 0.25 * (act.y[1] - act.y[0]) ? 20 : -10))),
+      P.el("text", { "class": "nn-point-label", x: ax.sx(z) + (right ? -10 : 10), y: Math.max(ax.top + 12, Math.min(ax.bottom - 8, ax.sy(y) + (y > act.y[1] - 0.25 * (act.y[1] - act.y[0]) ? 20 : -10))),
                      "text-anchor": right ? "end" : "start",
                      text: "(" + P.human(z, 2) + ", " + P.human(y, 4) + ")" }, svg);
       var description = "The " + act.title + " activation plotted for z from \u22128 to 8, with the operating point at z = " +

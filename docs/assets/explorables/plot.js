@@ -124,12 +124,14 @@
   }
 
   /**
-   * The viewBox width for a plot in this container: its width in CSS pixels, kept
-   * between 300 and 480, so that 12-unit text is about 12 px on a phone as on a desktop.
+   * The viewBox width for a plot in this container: 3/4 of its width in CSS pixels, so
+   * that 12-unit text is 16 px at any width, the size of a static figure's 12-pt text
+   * (explorables.css sets the figures' font). Never under 240 units (a 320-px column).
    */
+  var TEXT_SCALE = 16 / 12;  // CSS px per viewBox unit
   function plotWidth(container) {
     var width = container.getBoundingClientRect().width;
-    return Math.round(Math.max(300, Math.min(480, width || 480)));
+    return Math.round(Math.max(240, (width || 640) / TEXT_SCALE));
   }
 
   /** Run fn again whenever the container's width changes (debounced). */

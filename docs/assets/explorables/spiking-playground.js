@@ -148,8 +148,9 @@
 
     function drawRate(i, rate) {
       P.clear(svgRate);
+      var width = P.plotWidth(figRate);
       var ax = P.axes(svgRate, {
-        width: P.plotWidth(figRate), height: 290, margin: { left: 48, right: 14, top: 12, bottom: 40 },
+        width: width, height: 290, margin: { left: 48, right: 14, top: 12, bottom: 40 },
         x: [0, I_MAX], y: [0, 300], xticks: [0, 2, 4, 6, 8, 10], yticks: [0, 100, 200, 300],
         xlabel: "input current I (nA)", ylabel: "firing rate (Hz)"
       });
@@ -161,9 +162,11 @@
       // legend
       var lx = ax.left + 12, ly = ax.top + 14;
       P.el("line", { "class": "nn-curve nn-rate", x1: lx, x2: lx + 26, y1: ly - 4, y2: ly - 4 }, svgRate);
-      P.el("text", { x: lx + 32, y: ly, text: "LIF: spikes in 1 s" }, svgRate);
+      P.el("text", { "class": "nn-point-label", x: lx + 32, y: ly, text: "LIF: spikes in 1 s" }, svgRate);
       P.el("line", { "class": "nn-curve nn-relu", x1: lx, x2: lx + 26, y1: ly + 14, y2: ly + 14 }, svgRate);
-      P.el("text", { x: lx + 32, y: ly + 18, text: "ReLU: " + P.human(slope, 1) + " Hz/nA above 2 nA" }, svgRate);
+      // On a phone the threshold is left to the caption: the whole line ran past the plot.
+      P.el("text", { "class": "nn-point-label", x: lx + 32, y: ly + 18,
+                     text: "ReLU: " + P.human(slope, 1) + " Hz/nA" + (width < 360 ? "" : " above 2 nA") }, svgRate);
       svgRate.setAttribute("aria-label", "Firing rate against input current from 0 to 10 nA. The LIF rate is zero up to 2 nA, " +
         "jumps up steeply just above it and then bends over, reaching " + P.human(top, 0) + " Hz at 10 nA; the ReLU is a straight " +
         "line from zero at 2 nA to the same rate at 10 nA. The dot marks the current setting, " + P.human(i, 2) + " nA and " +
