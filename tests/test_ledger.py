@@ -206,6 +206,32 @@ def test_compact_rows_show_claim_verdict_and_a_one_line_reason():
     assert all(f'<option value="{v}">{v} ({n})</option>' in out for v, n in counts.items())
 
 
+def _numbers(out: str) -> dict[str, str]:
+    """A rendered table's rows: the claim (its text, without the number) -> its number."""
+    found = re.findall(r'<span class="ledger-number">(\d+)</span> ([^|]+?) \|', out)
+    return {claim.strip(): number for number, claim in found}
+
+
+def test_a_row_has_one_number_on_every_page():
+    # A visual review found the home page's row 1 ("input combination") was unnumbered on
+    # the ledger and the mapping page's row 1 was another claim: a row's number is now its
+    # place in the ledger, on the ledger page and in every page's table alike.
+    everywhere = _numbers(ledger.render_fences("```ledger\nall: true\ncompact: true\n```\n", "ledger.md", ROWS, DOCS))
+    assert list(everywhere.values()) == [str(n) for n in range(1, len(ROWS) + 1)]
+    for page in ("index.md", "mapping.md", "dendrites.md", "limits.md"):
+        text = (DOCS / page).read_text(encoding="utf-8")
+        shown = _numbers(ledger.render_fences(text, page, ROWS, DOCS))
+        assert len(shown) >= 3, page
+        assert {claim: everywhere[claim] for claim in shown} == shown, page
+        assert sorted(map(int, shown.values())) == list(map(int, shown.values())), page  # rising
+    home = _numbers(ledger.render_fences((DOCS / "index.md").read_text(encoding="utf-8"), "index.md", ROWS, DOCS))
+    assert list(home.values()) != [str(n) for n in range(1, len(home) + 1)]  # not counted from 1 on the page
+    assert "row 1" not in (DOCS / "index.md").read_text(encoding="utf-8").lower()
+    # the mapping page's text reads its table as rows 1 to 5: they are the ledger's first five
+    mapping = _numbers(ledger.render_fences((DOCS / "mapping.md").read_text(encoding="utf-8"), "mapping.md", ROWS, DOCS))
+    assert list(mapping.values()) == ["1", "2", "3", "4", "5"]
+
+
 def test_nav_parts_are_top_level_sections():
     nav = [{"Home": "index.md"}, {"Learning": [{"XOR": "xor.md"}, {"Deeper": [{"D": "depth.md"}]}]}, "loose.md"]
     assert ledger.nav_parts(nav) == {"xor.md": "Learning", "depth.md": "Learning"}

@@ -278,16 +278,22 @@ def table(
     compact: bool = False,
     parts: dict[str, str] | None = None,
     whole: bool = False,
+    numbers: dict[str, int] | None = None,
 ) -> str:
     """The rows as a Markdown table inside a <div class="ledger-table">. Every such table is
     laid out alike (site.css): the claim, then the verdict, then the other columns; on a
     desktop the claim a third of the width; on a phone one card per row, the claim and its
     badge on one line and the rest below, a cell other than the why led by its column's name.
 
-    A compact table has no row numbers (a filter would leave gaps in them) and its why cell
-    is a closed <details>: the row's one-line ``reason`` as the summary, then the full why, the
-    sources it does not cite, the origin and the page that treats the row. Another table
-    numbers its rows in the claim's cell (a page's text may say "row 2")."""
+    Every row carries its number in the ledger (``numbers``: id -> its place in the ledger's
+    files, in order, from 1), in the claim's cell, so one row has one number on every page
+    (a visual review found row 1 of the home page's table was row 6 of the ledger): the
+    mapping page's five rows are the ledger's first five, and its text says "row 2".
+    render_fences sets a table's rows in the ledger's order, so the numbers rise down the
+    table; where they skip, the rows are a selection. Without ``numbers`` a table counts
+    its own rows from 1. A compact table's why cell is a closed <details>: the
+    row's one-line ``reason`` as the summary, then the full why, the sources it does not
+    cite, the origin and the page that treats the row."""
     shown = [c for c in columns if not (c == "sources" and "why" in columns)]
     shown = ["analogy", "verdict", *(c for c in shown if c not in ("analogy", "verdict"))]
     head = "| " + " | ".join(COLUMNS[c] for c in shown) + " |"
@@ -298,8 +304,8 @@ def table(
             + _content(row, c, here, docs_dir, compact, "sources" in columns)
             for c in shown
         ]
-        if not compact:
-            cells[0] = f'<span class="ledger-number">{n}</span> ' + cells[0]
+        number = numbers[row["id"]] if numbers is not None else n
+        cells[0] = f'<span class="ledger-number">{number}</span> ' + cells[0]
         if parts is not None:  # what ledger-filter.js reads; the span itself shows nothing
             part = html.escape(parts.get(row["page"], "Other"))
             cells[0] = f'<span class="ledger-row" data-verdict="{row["verdict"]}" data-part="{part}"></span>' + cells[0]
@@ -412,6 +418,7 @@ def render_fences(
     if nav is None and config is not None:
         nav = config["nav"]
     by_id = {r["id"]: r for r in rows}
+    numbers = {r["id"]: n for n, r in enumerate(rows, 1)}  # a row's number, the same on every page
 
     def block(match: re.Match) -> str:
         where = f"{page}:{markdown.count(chr(10), 0, match.start()) + 1}"
@@ -420,14 +427,16 @@ def render_fences(
         except LedgerError as exc:
             raise PluginError(str(exc)) from None
         parts = nav_parts(nav) if options["filter"] else None
+        # in the ledger's order, so a table's numbers rise down the page
         out = table(
-            selected,
+            sorted(selected, key=lambda row: numbers[row["id"]]),
             options["columns"],
             page,
             docs_dir,
             compact=options["compact"],
             parts=parts,
             whole=options["whole"],
+            numbers=numbers,
         )
         if parts is not None:
             out = filter_form(selected, parts) + "\n\n" + out
