@@ -189,9 +189,13 @@ def test_the_dendrites_open_with_the_input_that_arrives_smaller_and_later():
     claim = flat.index("it arrives smaller, later and smeared out in time")
     figure = flat.index("file: dendrites/epsp.py")
     assert claim < figure < flat.index("## The cable equation")
-    # the section that reads the figure's numbers comes after the cable theory and points back
+    # the figure is read right under it (visual review A: its reading sat about 2,500 px
+    # lower, in "Far away means smaller and later"), and that section points back to it
+    reading = flat[figure : flat.index("## The cable equation")]
+    for point in ("**Attenuation.**", "**Delay.**", "**Late convergence.**", "table printed under it"):
+        assert point in reading, point
     section = flat[flat.index("## Far away means smaller and later") : flat.index("## Active dendrites")]
-    assert "Figure 1, at the top of the page" in section and "table printed under it" in section
+    assert "Figure 1, at the top of the page" in section and "**Attenuation.**" not in section
 
 
 # --- decisions: the drift-diffusion model, right after its definition, in a 2 x 2 grid ----
