@@ -313,3 +313,11 @@ def test_the_three_articles_the_ledger_collects_are_cited_and_listed(site):
                        ("rightandwrong", "Right and wrong n.d."), ("liora2026", "Liora 2026")):
         assert f'<li id="ref-{key}"' in text, key
         assert f'href="#ref-{key}"' in text and label in text, key
+
+
+def test_the_verdict_counts_come_before_the_rows():
+    # Visual review A: "6 hold, 50 partly, 30 break" sat under 86 rows (8,500 px of cards
+    # on a phone); a reader sees the counts before scrolling.
+    out = ledger.render_fences((DOCS / "ledger.md").read_text(encoding="utf-8"), "ledger.md", ROWS, DOCS)
+    counted = out.index(f"Of the {len(ROWS)} rows,")
+    assert counted < out.index('<form class="ledger-filter"') < out.index("| Analogy or claim |")

@@ -440,7 +440,9 @@ def render_fences(
         )
         if parts is not None:
             out = filter_form(selected, parts) + "\n\n" + out
-        return out + ("\n\n" + tally(selected) if options["tally"] else "")
+        # the counts come before the rows (visual review A: on a phone the summary sat
+        # under 8,500 px of cards)
+        return (tally(selected) + "\n\n" if options["tally"] else "") + out
 
     def inline(match: re.Match) -> str:
         if match["id"] not in by_id:
