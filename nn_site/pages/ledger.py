@@ -289,13 +289,16 @@ def table(
     files, in order, from 1), in the claim's cell, so one row has one number on every page
     (a visual review found row 1 of the home page's table was row 6 of the ledger): the
     mapping page's five rows are the ledger's first five, and its text says "row 2".
-    render_fences sets a table's rows in the ledger's order, so the numbers rise down the
-    table; where they skip, the rows are a selection. Without ``numbers`` a table counts
+    A page's table keeps the order its block gives (limits' table follows its sections);
+    where the numbers skip, the rows are a selection. Without ``numbers`` a table counts
     its own rows from 1. A compact table's why cell is a closed <details>: the
     row's one-line ``reason`` as the summary, then the full why, the sources it does not
     cite, the origin and the page that treats the row."""
     shown = [c for c in columns if not (c == "sources" and "why" in columns)]
-    shown = ["analogy", "verdict", *(c for c in shown if c not in ("analogy", "verdict"))]
+    # An origin is a line under the claim, not a column of its own (visual review A: on
+    # limits' desktop table it took the width the why needed, which ran 12-15 lines).
+    origin = "origin" in shown
+    shown = ["analogy", "verdict", *(c for c in shown if c not in ("analogy", "verdict", "origin"))]
     head = "| " + " | ".join(COLUMNS[c] for c in shown) + " |"
     lines = [head, "|" + "---|" * len(shown)]
     for n, row in enumerate(selected, 1):
@@ -304,6 +307,8 @@ def table(
             + _content(row, c, here, docs_dir, compact, "sources" in columns)
             for c in shown
         ]
+        if origin:
+            cells[0] += f'<span class="ledger-origin">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
         number = numbers[row["id"]] if numbers is not None else n
         cells[0] = f'<span class="ledger-number">{number}</span> ' + cells[0]
         if parts is not None:  # what ledger-filter.js reads; the span itself shows nothing
@@ -427,9 +432,8 @@ def render_fences(
         except LedgerError as exc:
             raise PluginError(str(exc)) from None
         parts = nav_parts(nav) if options["filter"] else None
-        # in the ledger's order, so a table's numbers rise down the page
         out = table(
-            sorted(selected, key=lambda row: numbers[row["id"]]),
+            selected,
             options["columns"],
             page,
             docs_dir,
