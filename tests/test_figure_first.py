@@ -221,6 +221,8 @@ def test_the_drift_diffusion_figure_is_a_two_by_two_grid_of_its_four_panels(ddm_
     assert axes[0].get_title(loc="left").startswith("paths")
     assert [ax.get_ylabel() for ax in axes[1:]] == ["P(correct)", "mean time (s)", "P(correct)"]
     assert axes[3].get_title(loc="left") == "bound $a$ varied"
+    # every panel has a title (visual review A: the middle two had none)
+    assert [ax.get_title(loc="left") for ax in axes[1:3]] == ["accuracy", "decision time"]
     width, height = ddm_figure.get_size_inches()
     assert width == 7 and height < width
 
