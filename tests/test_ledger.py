@@ -209,7 +209,7 @@ def test_compact_rows_show_claim_verdict_and_a_one_line_reason():
 def _numbers(out: str) -> dict[str, str]:
     """A rendered table's rows: the claim (its text, without the number) -> its number."""
     found = re.findall(r'<span class="ledger-number">(\d+)</span> ([^|]+?) \|', out)
-    return {claim.strip(): number for number, claim in found}
+    return {claim.split('<span class="ledger-origin">')[0].strip(): number for number, claim in found}
 
 
 def test_a_row_has_one_number_on_every_page():
@@ -320,3 +320,12 @@ def test_the_verdict_counts_come_before_the_rows():
     out = ledger.render_fences((DOCS / "ledger.md").read_text(encoding="utf-8"), "ledger.md", ROWS, DOCS)
     counted = out.index(f"Of the {len(ROWS)} rows,")
     assert counted < out.index('<form class="ledger-filter"') < out.index("| Analogy or claim |")
+
+
+def test_an_origin_is_a_line_under_the_claim_not_a_column():
+    # Visual review A: limits' "Origin" column left its "Why" about 130 px at 1280 px.
+    out = ledger.render_fences((DOCS / "limits.md").read_text(encoding="utf-8"), "limits.md", ROWS, DOCS)
+    head = next(line for line in out.splitlines() if line.startswith("| Analogy or claim"))
+    assert head == "| Analogy or claim | Verdict | Why |"
+    rows = [line for line in out.splitlines() if line.startswith("| <span class=\"ledger-number\">")]
+    assert len(rows) == 7 and all(row.split(" | ")[0].count('<span class="ledger-origin">Origin: ') == 1 for row in rows)
