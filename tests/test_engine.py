@@ -102,7 +102,8 @@ def test_an_unknown_output_mode_names_page_and_line(project):
     block = fence("demo/figure.py").replace("```snippet\n", "```snippet\noutput: terminal\n")
     result, _ = project(GOOD, "# Page\n\n" + block)
     assert result.returncode != 0
-    assert "index.md:4: snippet 'output' must be one of ['result', 'table', 'text']" in result.stderr, result.stderr[-2000:]
+    want = "index.md:4: snippet 'output' must be one of ['result', 'summary', 'table', 'text']"
+    assert want in result.stderr, result.stderr[-2000:]
 
 
 def test_unknown_citation_fails_build_and_known_one_links(project):

@@ -189,9 +189,13 @@ def test_the_dendrites_open_with_the_input_that_arrives_smaller_and_later():
     claim = flat.index("it arrives smaller, later and smeared out in time")
     figure = flat.index("file: dendrites/epsp.py")
     assert claim < figure < flat.index("## The cable equation")
-    # the section that reads the figure's numbers comes after the cable theory and points back
+    # the figure is read right under it (visual review A: its reading sat about 2,500 px
+    # lower, in "Far away means smaller and later"), and that section points back to it
+    reading = flat[figure : flat.index("## The cable equation")]
+    for point in ("**Attenuation.**", "**Delay.**", "**Late convergence.**", "table printed under it"):
+        assert point in reading, point
     section = flat[flat.index("## Far away means smaller and later") : flat.index("## Active dendrites")]
-    assert "Figure 1, at the top of the page" in section and "table printed under it" in section
+    assert "Figure 1, at the top of the page" in section and "**Attenuation.**" not in section
 
 
 # --- decisions: the drift-diffusion model, right after its definition, in a 2 x 2 grid ----
@@ -217,6 +221,8 @@ def test_the_drift_diffusion_figure_is_a_two_by_two_grid_of_its_four_panels(ddm_
     assert axes[0].get_title(loc="left").startswith("paths")
     assert [ax.get_ylabel() for ax in axes[1:]] == ["P(correct)", "mean time (s)", "P(correct)"]
     assert axes[3].get_title(loc="left") == "bound $a$ varied"
+    # every panel has a title (visual review A: the middle two had none)
+    assert [ax.get_title(loc="left") for ax in axes[1:3]] == ["accuracy", "decision time"]
     width, height = ddm_figure.get_size_inches()
     assert width == 7 and height < width
 

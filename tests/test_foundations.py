@@ -30,7 +30,7 @@ FIGURES = [
     "artificial_neuron/perceptron_and",
     "biological_neuron/neuron_schematic",
     "biological_neuron/summation",
-    "mapping/side_by_side",
+    "home/at_a_glance",
 ]
 PAGES = ["terminology", "biological-neuron", "artificial-neuron", "mapping"]
 

@@ -206,6 +206,31 @@ def test_compact_rows_show_claim_verdict_and_a_one_line_reason():
     assert all(f'<option value="{v}">{v} ({n})</option>' in out for v, n in counts.items())
 
 
+def _numbers(out: str) -> dict[str, str]:
+    """A rendered table's rows: the claim (its text, without the number) -> its number."""
+    found = re.findall(r'<span class="ledger-number">(\d+)</span> ([^|]+?) \|', out)
+    return {claim.split('<span class="ledger-origin">')[0].strip(): number for number, claim in found}
+
+
+def test_a_row_has_one_number_on_every_page():
+    # A visual review found the home page's row 1 ("input combination") was unnumbered on
+    # the ledger and the mapping page's row 1 was another claim: a row's number is now its
+    # place in the ledger, on the ledger page and in every page's table alike.
+    everywhere = _numbers(ledger.render_fences("```ledger\nall: true\ncompact: true\n```\n", "ledger.md", ROWS, DOCS))
+    assert list(everywhere.values()) == [str(n) for n in range(1, len(ROWS) + 1)]
+    for page in ("index.md", "mapping.md", "dendrites.md", "limits.md"):
+        text = (DOCS / page).read_text(encoding="utf-8")
+        shown = _numbers(ledger.render_fences(text, page, ROWS, DOCS))
+        assert len(shown) >= 3, page
+        assert {claim: everywhere[claim] for claim in shown} == shown, page
+    home = _numbers(ledger.render_fences((DOCS / "index.md").read_text(encoding="utf-8"), "index.md", ROWS, DOCS))
+    assert list(home.values()) != [str(n) for n in range(1, len(home) + 1)]  # not counted from 1 on the page
+    assert "row 1" not in (DOCS / "index.md").read_text(encoding="utf-8").lower()
+    # the mapping page's text reads its table as rows 1 to 5: they are the ledger's first five
+    mapping = _numbers(ledger.render_fences((DOCS / "mapping.md").read_text(encoding="utf-8"), "mapping.md", ROWS, DOCS))
+    assert list(mapping.values()) == ["1", "2", "3", "4", "5"]
+
+
 def test_nav_parts_are_top_level_sections():
     nav = [{"Home": "index.md"}, {"Learning": [{"XOR": "xor.md"}, {"Deeper": [{"D": "depth.md"}]}]}, "loose.md"]
     assert ledger.nav_parts(nav) == {"xor.md": "Learning", "depth.md": "Learning"}
@@ -287,3 +312,20 @@ def test_the_three_articles_the_ledger_collects_are_cited_and_listed(site):
                        ("rightandwrong", "Right and wrong n.d."), ("liora2026", "Liora 2026")):
         assert f'<li id="ref-{key}"' in text, key
         assert f'href="#ref-{key}"' in text and label in text, key
+
+
+def test_the_verdict_counts_come_before_the_rows():
+    # Visual review A: "6 hold, 50 partly, 30 break" sat under 86 rows (8,500 px of cards
+    # on a phone); a reader sees the counts before scrolling.
+    out = ledger.render_fences((DOCS / "ledger.md").read_text(encoding="utf-8"), "ledger.md", ROWS, DOCS)
+    counted = out.index(f"Of the {len(ROWS)} rows,")
+    assert counted < out.index('<form class="ledger-filter"') < out.index("| Analogy or claim |")
+
+
+def test_an_origin_is_a_line_under_the_claim_not_a_column():
+    # Visual review A: limits' "Origin" column left its "Why" about 130 px at 1280 px.
+    out = ledger.render_fences((DOCS / "limits.md").read_text(encoding="utf-8"), "limits.md", ROWS, DOCS)
+    head = next(line for line in out.splitlines() if line.startswith("| Analogy or claim"))
+    assert head == "| Analogy or claim | Verdict | Why |"
+    rows = [line for line in out.splitlines() if line.startswith("| <span class=\"ledger-number\">")]
+    assert len(rows) == 7 and all(row.split(" | ")[0].count('<span class="ledger-origin">Origin: ') == 1 for row in rows)

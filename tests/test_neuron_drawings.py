@@ -1,5 +1,5 @@
-"""The site's three neuron drawings speak one visual language (snippets/home/at_a_glance.py,
-snippets/mapping/side_by_side.py, snippets/biological_neuron/neuron_schematic.py).
+"""The site's neuron drawings speak one visual language (snippets/home/at_a_glance.py, shown
+on the home and mapping pages, and snippets/biological_neuron/neuron_schematic.py).
 
 A visual review found them three different drawings of the same cell (one vertical, one
 horizontal and pastel, one small in a blank band). Each stays a standalone script, so
@@ -34,7 +34,6 @@ MARGIN_PX = 12  # the old home figure's "axon initial segment:" ended 6 px from 
 # snippet -> the names of its panels that draw a neuron, the biological one first
 DRAWINGS = {
     "home/at_a_glance.py": ("bio", "art"),
-    "mapping/side_by_side.py": ("bio", "art"),
     "biological_neuron/neuron_schematic.py": ("ax",),
 }
 
@@ -230,7 +229,7 @@ def test_each_disc_is_centred_on_its_whole_name(relative, on_phone):
         plt.close(module.fig)
 
 
-def test_the_three_drawings_are_one_neuron_named_alike():
+def test_the_drawings_are_one_neuron_named_alike():
     # A visual review found three variants: different titles, 0, 2 or 3 myelin sheaths, a
     # nucleus on one page only, differently worded parts 4 and 5, and a smaller soma on
     # the biological-neuron page. Now only that page's sixth part (the terminals) differs.
@@ -263,12 +262,10 @@ def test_the_three_drawings_are_one_neuron_named_alike():
             scales[relative] = to_px((1, 0))[0] - to_px((0, 0))[0]
             assert bio.get_xlim() == (0, 5) and bio.get_ylim() == (-0.55, 5.55)
         assert max(scales.values()) / min(scales.values()) < 1.005, scales
-        # the two side-by-side figures draw the model alike and name its parts alike
-        home, mapping = modules["home/at_a_glance.py"], modules["mapping/side_by_side.py"]
-        assert home.MODEL_LABELS == mapping.MODEL_LABELS
+        # the side-by-side figure names the model's parts as its table says
+        home = modules["home/at_a_glance.py"]
         assert [_name(home.art, d).get_text() for d in _discs(home.art)] == list(home.MODEL_LABELS.values())
-        assert home.art.get_title(loc="left") == mapping.art.get_title(loc="left") == "artificial neuron"
-        assert home.LABELS == mapping.LABELS
+        assert home.art.get_title(loc="left") == "artificial neuron"
     finally:
         for module in modules.values():
             plt.close(module.fig)
@@ -277,7 +274,7 @@ def test_the_three_drawings_are_one_neuron_named_alike():
 def test_on_a_phone_the_model_title_sits_nearer_its_own_drawing():
     # Stacked on a phone, "artificial neuron" once sat about 15 px under the cell's
     # terminals and 40 px over its own inputs, and read as a caption of the cell.
-    for relative in ("home/at_a_glance.py", "mapping/side_by_side.py"):
+    for relative in ("home/at_a_glance.py",):
         module = _load(relative)
         try:
             with matplotlib.style.context(ROOT / "snippets" / "site.mplstyle"):

@@ -196,3 +196,20 @@ def test_a_result_printed_in_columns_is_told_from_one_read_across():
     assert '<pre tabindex="0"><samp>' in render.result_block(sentences, "snippets/x/y.py")
     assert not render.has_columns(["a  b"]) and render.has_columns(["a  b", "  c   d"])
     assert not render.has_columns(["   indented", "   only"])  # leading spaces are no gap
+
+
+def test_a_summary_result_shows_its_first_paragraph_and_closes_the_rest():
+    """output: summary (visual review A: decisions' 47-line result filled 700 px after
+    its figure): the first paragraph is the result; the rest, in a closed disclosure that
+    says how long it is, each part laid out on its own (columns or sentences)."""
+    printed = "seed  accuracy\n   0  0.765\n   1  0.748\n\nfit table\nseed  a\n   0  4.95\n   1  5.16"
+    block = render.result_block(printed, "snippets/x/y.py", summary=True)
+    shown, _, closed = block.partition('<details class="result-rest">')
+    assert "0.748" in shown and "fit table" not in shown
+    assert closed.startswith("<summary>The rest of what it printed (4 lines)</summary>") and "5.16" in closed
+    assert "<details" not in closed.split("</summary>", 1)[1] and " open" not in block.split("<details", 1)[1][:30]
+    assert shown.count('class="result-columns"') == 1 and closed.count('class="result-columns"') == 1
+    # a result with nothing after its first paragraph has no disclosure; output: result shows all
+    assert "<details" not in render.result_block("a\nb", "snippets/x/y.py", summary=True)
+    whole = render.result_block(printed, "snippets/x/y.py")
+    assert "<details" not in whole and "5.16" in whole

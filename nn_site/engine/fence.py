@@ -20,7 +20,7 @@ A page shows a snippet with a block like this (what it becomes:
     caption: What the figure shows, one sentence.  # required if it draws a figure
     alt: What a reader who cannot see it needs.    # required if it draws a figure
     code: collapsed     # collapsed (default) | open (the disclosure starts open) | hidden
-    output: text        # text (default: inside the code's disclosure) | result | table
+    output: text        # text (default: inside the code's disclosure) | result | table | summary
     ```
 """
 
@@ -173,7 +173,9 @@ def check_languages(markdown: str, page: str, config: MkDocsConfig) -> None:
 # --- the snippet block: its options, checked, and where it is ------------------------------
 
 CODE_MODES = {"open", "collapsed", "hidden"}  # open: the disclosure starts open (short code only)
-OUTPUT_MODES = {"text", "result", "table"}  # printed output: with the code, shown as a result, a Markdown table
+# printed output: with the code, shown as a result, a Markdown table, or a result whose first
+# paragraph (up to its first blank line) is shown and the rest waits in a closed disclosure
+OUTPUT_MODES = {"text", "result", "table", "summary"}
 OPTIONS = {"file", "caption", "alt", "code", "output"}
 MAX_CAPTION = 2000  # characters of a caption or alt text (the longest on the site: ~1000)
 

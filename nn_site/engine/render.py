@@ -109,8 +109,8 @@ def snippet_markdown(options: dict, page: Page, docs_relative: bool = False, lin
         parts.append(
             f'<div class="snippet-table" markdown="block">\n\n{printed_table(output.stdout, where, name)}\n\n</div>'
         )
-    elif printed and (options["output"] == "result" or options["code"] == "hidden"):
-        parts.append(result_block(printed, src))
+    elif printed and (options["output"] in ("result", "summary") or options["code"] == "hidden"):
+        parts.append(result_block(printed, src, summary=options["output"] == "summary"))
     if options["code"] != "hidden":
         listing = [code]
         with_output = bool(printed) and options["output"] == "text"
@@ -150,13 +150,8 @@ def _figure(options: dict, name: str, page: Page, where: str, docs_relative: boo
     )
 
 
-def result_block(printed: str, src: str) -> str:
-    """``output: result``: what the snippet printed, when the prose reads its numbers,
-    shown after the figure as a result (not inside the closed code), still verbatim:
-    columns line up, so it stays preformatted text. Its label says it is a result, so it
-    does not read as a terminal between caption and code; the file that printed it is a
-    small muted "from x.py" (the code below names it in full) and the whole path is the
-    label's title (issue 29: "printed by snippets/…/x.py" was noise in a heading)."""
+def _printed(printed: str) -> str:
+    """Printed lines as preformatted text: columns set smaller to fit, other lines wrapped."""
     text = html.escape(printed, quote=False)
     lines = printed.splitlines()
     # Columns are read down, so their lines never wrap: the text is set smaller to fit
@@ -167,10 +162,36 @@ def result_block(printed: str, src: str) -> str:
         if has_columns(lines)
         else ""
     )
+    return f'<pre tabindex="0"{layout}><samp>{text}</samp></pre>'
+
+
+def result_block(printed: str, src: str, summary: bool = False) -> str:
+    """``output: result``: what the snippet printed, when the prose reads its numbers,
+    shown after the figure as a result (not inside the closed code), still verbatim:
+    columns line up, so it stays preformatted text. Its label says it is a result, so it
+    does not read as a terminal between caption and code; the file that printed it is a
+    small muted "from x.py" (the code below names it in full) and the whole path is the
+    label's title (issue 29: "printed by snippets/…/x.py" was noise in a heading).
+
+    ``summary`` (``output: summary``): only the first paragraph, up to the first blank
+    line, is shown; the rest waits in a closed disclosure inside the panel that says how
+    many lines it holds (visual review A: decisions' 47-line result filled 700 px between
+    the figure and the prose). The print page prints it open (print.css)."""
+    head, rest = printed, ""
+    if summary:
+        head, _, rest = printed.partition("\n\n")
+        rest = rest.strip("\n")
+    body = _printed(head)
+    if rest:
+        count = len(rest.splitlines())
+        body += (
+            f'<details class="result-rest"><summary>The rest of what it printed ({count} lines)</summary>'
+            f"{_printed(rest)}</details>"
+        )
     return (
         f'<div class="snippet-result"><span class="filename" title="Printed by {html.escape(src)}">'
         f'<strong>Result</strong> <small class="result-source">from {html.escape(posixpath.basename(src))}</small></span>'
-        f'<pre tabindex="0"{layout}><samp>{text}</samp></pre></div>'
+        f"{body}</div>"
     )
 
 

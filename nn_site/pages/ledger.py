@@ -278,18 +278,27 @@ def table(
     compact: bool = False,
     parts: dict[str, str] | None = None,
     whole: bool = False,
+    numbers: dict[str, int] | None = None,
 ) -> str:
     """The rows as a Markdown table inside a <div class="ledger-table">. Every such table is
     laid out alike (site.css): the claim, then the verdict, then the other columns; on a
     desktop the claim a third of the width; on a phone one card per row, the claim and its
     badge on one line and the rest below, a cell other than the why led by its column's name.
 
-    A compact table has no row numbers (a filter would leave gaps in them) and its why cell
-    is a closed <details>: the row's one-line ``reason`` as the summary, then the full why, the
-    sources it does not cite, the origin and the page that treats the row. Another table
-    numbers its rows in the claim's cell (a page's text may say "row 2")."""
+    Every row carries its number in the ledger (``numbers``: id -> its place in the ledger's
+    files, in order, from 1), in the claim's cell, so one row has one number on every page
+    (a visual review found row 1 of the home page's table was row 6 of the ledger): the
+    mapping page's five rows are the ledger's first five, and its text says "row 2".
+    A page's table keeps the order its block gives (limits' table follows its sections);
+    where the numbers skip, the rows are a selection. Without ``numbers`` a table counts
+    its own rows from 1. A compact table's why cell is a closed <details>: the
+    row's one-line ``reason`` as the summary, then the full why, the sources it does not
+    cite, the origin and the page that treats the row."""
     shown = [c for c in columns if not (c == "sources" and "why" in columns)]
-    shown = ["analogy", "verdict", *(c for c in shown if c not in ("analogy", "verdict"))]
+    # An origin is a line under the claim, not a column of its own (visual review A: on
+    # limits' desktop table it took the width the why needed, which ran 12-15 lines).
+    origin = "origin" in shown
+    shown = ["analogy", "verdict", *(c for c in shown if c not in ("analogy", "verdict", "origin"))]
     head = "| " + " | ".join(COLUMNS[c] for c in shown) + " |"
     lines = [head, "|" + "---|" * len(shown)]
     for n, row in enumerate(selected, 1):
@@ -298,8 +307,10 @@ def table(
             + _content(row, c, here, docs_dir, compact, "sources" in columns)
             for c in shown
         ]
-        if not compact:
-            cells[0] = f'<span class="ledger-number">{n}</span> ' + cells[0]
+        if origin:
+            cells[0] += f'<span class="ledger-origin">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
+        number = numbers[row["id"]] if numbers is not None else n
+        cells[0] = f'<span class="ledger-number">{number}</span> ' + cells[0]
         if parts is not None:  # what ledger-filter.js reads; the span itself shows nothing
             part = html.escape(parts.get(row["page"], "Other"))
             cells[0] = f'<span class="ledger-row" data-verdict="{row["verdict"]}" data-part="{part}"></span>' + cells[0]
@@ -412,6 +423,7 @@ def render_fences(
     if nav is None and config is not None:
         nav = config["nav"]
     by_id = {r["id"]: r for r in rows}
+    numbers = {r["id"]: n for n, r in enumerate(rows, 1)}  # a row's number, the same on every page
 
     def block(match: re.Match) -> str:
         where = f"{page}:{markdown.count(chr(10), 0, match.start()) + 1}"
@@ -428,10 +440,13 @@ def render_fences(
             compact=options["compact"],
             parts=parts,
             whole=options["whole"],
+            numbers=numbers,
         )
         if parts is not None:
             out = filter_form(selected, parts) + "\n\n" + out
-        return out + ("\n\n" + tally(selected) if options["tally"] else "")
+        # the counts come before the rows (visual review A: on a phone the summary sat
+        # under 8,500 px of cards)
+        return (tally(selected) + "\n\n" if options["tally"] else "") + out
 
     def inline(match: re.Match) -> str:
         if match["id"] not in by_id:

@@ -207,16 +207,19 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         if GALLERY_MARKER not in (page.content or ""):
             raise PluginError(f"docs/{GALLERY_PAGE}: the marker {GALLERY_MARKER} is missing")
         order = [p.file.src_uri for p in nav.pages]
-        ordered = [
-            fig
-            for uri in sorted(state.current().figures, key=lambda u: order.index(u) if u in order else len(order))
-            for fig in state.current().figures[uri]
-        ]
+        # A figure two pages show (home's and mapping's comparison: one snippet) is one
+        # card, under the first of them in the navigation.
+        ordered, seen = [], set()
+        for uri in sorted(state.current().figures, key=lambda u: order.index(u) if u in order else len(order)):
+            for fig in state.current().figures[uri]:
+                if fig.light not in seen:
+                    seen.add(fig.light)
+                    ordered.append(fig)
         try:
             grid = gallery.gallery_html(ordered, state.current().release, page.file.dest_uri, Path(config.site_dir))
         except gallery.GalleryError as exc:
             raise PluginError(f"docs/{GALLERY_PAGE}: {exc}") from exc
-        count = f"{len(ordered)} figures from {len(state.current().figures)} pages"
+        count = f"{len(ordered)} figures from {len({fig.page for fig in ordered})} pages"
         page.content = page.content.replace(GALLERY_MARKER, f'<p class="gallery-count">{count}.</p>\n{grid}')
     return context
 

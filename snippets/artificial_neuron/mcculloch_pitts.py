@@ -36,7 +36,8 @@ def truth_table(name):
 
 if __name__ == "__main__":
     tables = {name: truth_table(name) for name in UNITS}
-    print("x1 x2 | " + " | ".join(f"{name:^13}" for name in UNITS))
-    for row, (x1, x2) in enumerate(PAIRS):
-        cells = [f"{tables[name][row]:^13}" for name in UNITS]
-        print(f" {x1}  {x2} | " + " | ".join(cells))
+    # One row per unit, one column per input pair: at most 48 characters a line, so
+    # the result fits a 390-px phone unscrolled.
+    print(f"{'inputs x1 x2':14s}" + "".join(f"  {x1} {x2}" for x1, x2 in PAIRS))
+    for name in UNITS:
+        print(f"{name:14s}" + "".join(f"{out:>4d} " for out in tables[name]).rstrip())

@@ -111,10 +111,12 @@ if __name__ == "__main__":
     axs[1].set_xlabel(r"drift $\mu$")
     axs[1].set_ylabel("P(correct)")
     axs[1].legend(loc="lower right")
+    axs[1].set_title("accuracy")  # every panel titled, in the caption's order
     axs[2].plot(fine, mean_time(fine), color="C2")
     axs[2].plot(DRIFTS, sims[:, 1], "o", color="C4")
     axs[2].set_xlabel(r"drift $\mu$")
     axs[2].set_ylabel("mean time (s)")
+    axs[2].set_title("decision time")
 
     bounds = np.linspace(0.05, 2.5, 200)
     for mu, col in ((0.5, "C0"), (1.0, "C1"), (2.0, "C2")):

@@ -61,11 +61,22 @@ if __name__ == "__main__":
     print(f"peak from 1000 µm / peak from 0 µm = {peaks[-1] / peaks[0]:.3f}")
 
     fig, (ax_v, ax_p) = plt.subplots(1, 2, figsize=(7, 3.6))
-    # Distance fades the line and thins it; the faintest is still 3:1 against the page in
-    # light and dark mode (0.72 opacity), so the thinning carries most of the ramp.
-    ramp = zip(SITES_UM, soma.T, np.linspace(1.0, 0.72, len(sites)), np.linspace(3.0, 1.0, len(sites)))
+    # A sequential ramp: the further out the input, the thinner and fainter its trace (the
+    # faintest still 3:1 against the page in light and dark mode, 0.72 opacity), each
+    # trace's peak a dot on it, so six peaks are six points; the ramp's two ends are named
+    # on the traces themselves, the legend keys the four between. The 800- and 1000-um
+    # traces nearly coincide: the sealed end sends the current back.
+    ramp = zip(SITES_UM, soma.T, np.linspace(1.0, 0.72, len(sites)), np.linspace(3.2, 0.8, len(sites)))
     for d, trace, alpha, width in ramp:
         ax_v.plot(t * 1e3, trace, color="C0", alpha=alpha, linewidth=width, label=f"{d} µm")
+        k = trace.argmax()
+        ax_v.plot(t[k] * 1e3, trace[k], "o", color="C0", alpha=alpha, markersize=2 + width)
+    k0, k1 = soma[:, 0].argmax(), soma[:, -1].argmax()
+    ax_v.annotate(f"{SITES_UM[0]} µm", (t[k0] * 1e3, soma[k0, 0]), xytext=(10, 0),
+                  textcoords="offset points", va="center")
+    ax_v.annotate(f"{SITES_UM[-1]} µm", (t[k1] * 1e3, soma[k1, -1]), xytext=(2, -42),
+                  textcoords="offset points", va="top",
+                  arrowprops={"arrowstyle": "-", "color": "C6", "linewidth": 0.8, "shrinkA": 2, "shrinkB": 4})
     ax_v.set_xlim(0, 25)
     ax_v.set_xlabel("time (ms)")
     ax_v.set_ylabel("voltage at the soma end (mV)")

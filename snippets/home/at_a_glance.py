@@ -10,8 +10,9 @@ threshold is crossed and the spike starts (Kole & Stuart 2012; Bean 2007) / acti
 function (C3), 5 axon / output (C4), the same colours as on every page of the site. The
 synapses sit along the dendrites, as most synapses on a real neuron do, so that they
 are level with the weights; the tapering axon hillock is drawn in the initial segment's
-colour, the nucleus and two myelin sheaths in grey. The cell is the same drawing, at the
-same scale and with the same names, as on the mapping and biological-neuron pages.
+colour, the nucleus and two myelin sheaths in grey. The home and mapping pages both show
+this figure; the cell is the same drawing, at the same scale and with the same names, as
+on the biological-neuron page.
 """
 
 import matplotlib.pyplot as plt

@@ -197,10 +197,10 @@ def test_the_mapping_figure_fits_a_desktop_screen_and_stacks_on_a_phone(browser,
         finally:
             context.close()
     desktop, phone = sizes[1280], sizes[390]
-    assert "side_by_side" in desktop["src"] and "-phone" not in desktop["src"], desktop
+    assert "at_a_glance" in desktop["src"] and "-phone" not in desktop["src"], desktop
     assert desktop["height"] <= 520, f"{desktop['height']:.0f} px tall at 1280 px"
     assert desktop["width"] > desktop["height"], desktop  # side by side
-    assert phone["src"].split("#")[0].endswith("side_by_side-phone.svg"), phone
+    assert phone["src"].split("#")[0].endswith("at_a_glance-phone.svg"), phone
     assert phone["height"] > 1.5 * phone["width"], phone  # stacked
 
 

@@ -55,3 +55,58 @@ def test_no_empty_space_after_a_square_root(page, base_url, site, site_pages):
                 problems.append(f"/{path}: √{root['text']} starts its radicand {root['sign']:.3f} em after the root")
     assert roots > 20, f"only {roots} square roots measured"
     assert not problems, "square roots:\n" + "\n".join(problems)
+
+
+# Every glyph of a math token a reader can see (with every <details> open: exercise answers
+# are set in 12.8-px text), its computed font size in CSS px, and what it is.
+SMALLEST = """() => {
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+  let least = {size: Infinity, text: '', count: 0};
+  for (const el of document.querySelectorAll('math mi, math mn, math mo, math mtext')) {
+    if (!el.textContent.trim() || !el.getClientRects().length || !el.getBoundingClientRect().width) continue;
+    least.count += 1;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < least.size) least = {...least, size, text: el.closest('math').textContent.replace(/\\s+/g, '').slice(0, 40)};
+  }
+  return least;
+}"""
+# Pages whose math had the smallest scripts (visual review of issue 29: 9.7-10.8 px; a
+# script of a script in an exercise answer, 7.7 px): answers, captions, tables, and a
+# script on a script.
+SMALL_SCRIPT_PAGES = ["third-factor/", "predictive-coding/", "noise/", "artificial-neuron/", "ledger/",
+                      "gradient-descent/", "dendrites/", "decisions/", "activation-functions/"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_math_glyph_is_smaller_than_11_px(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    problems, tokens = [], 0
+    try:
+        for path in SMALL_SCRIPT_PAGES:
+            page.goto(base_url + path)
+            least = page.evaluate(SMALLEST)
+            tokens += least["count"]
+            if least["size"] < 11:
+                problems.append(f"/{path}: {least['size']:.2f} px in {least['text']}")
+    finally:
+        context.close()
+    assert tokens > 2000, tokens  # the pages' math was measured, answers and all
+    assert not problems, f"at {width} px:\n" + "\n".join(problems)
+
+
+def test_a_script_above_the_floor_keeps_the_size_mathml_gives_it(page, base_url):
+    # The floor only lifts: body text's inline math (17.6 px) has 12.32-px scripts (70 %),
+    # and a display equation's (18.4 px) 12.88-px ones, as before the floor.
+    page.goto(base_url + "hodgkin-huxley/")
+    sizes = page.evaluate("""() => {
+      const size = sel => [...document.querySelectorAll(sel)].filter(el => el.getClientRects().length)
+        .map(el => parseFloat(getComputedStyle(el).fontSize));
+      return {inline: size('.md-content p > math msub > :last-child'),
+              display: size('.math-display math msub > :last-child')};
+    }""")
+    assert sizes["inline"] and sizes["display"], sizes
+    for kind, want in (("inline", 12.32), ("display", 12.88)):  # most scripts are first-level ones
+        most = max(set(sizes[kind]), key=sizes[kind].count)
+        assert most == pytest.approx(want, abs=0.02), (kind, sorted(sizes[kind]))
+        assert min(sizes[kind]) >= 11, (kind, sorted(sizes[kind]))

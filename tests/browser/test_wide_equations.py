@@ -212,3 +212,41 @@ def test_the_lines_of_a_display_share_a_left_edge_or_align_at_a_relation(browser
         context.close()
     assert seen >= (20 if width < 720 else 8), seen
     assert not problems, f"at {width} px:\n" + "\n".join(problems)
+
+
+# Each visible display equation: the space between its box's edges and its MathML's.
+PLACES = """() => [...document.querySelectorAll('.math-display')].filter(box => box.getClientRects().length).map(box => {
+  const outer = box.getBoundingClientRect(), math = box.querySelector('math').getBoundingClientRect();
+  return {left: math.left - outer.left, right: outer.right - math.right, over: box.scrollWidth - box.clientWidth,
+          text: box.textContent.replace(/\\s+/g, '').slice(0, 40)};
+})"""
+CENTRED_PAGES = ["artificial-neuron/", "hodgkin-huxley/", "dendrites/", "decisions/", "spike-energy/",
+                 "predictive-coding/"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_display_equations_are_centred_on_a_desktop_and_start_at_the_left_on_a_phone(browser, base_url, width):
+    """Visual review A (issue 29): display equations sat flush left at 1280 px and read as
+    stray lines of text. From 720 px they are centred in the column (Distill, d2l); on a
+    phone they start at the column's left edge, as one that scrolls must (all of it within
+    reach: its start never before the box's)."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 600)
+    page = context.new_page()
+    problems, seen = [], 0
+    try:
+        for path in CENTRED_PAGES:
+            page.goto(base_url + path)
+            page.evaluate("document.fonts.ready.then(() => true)")
+            page.evaluate(SCROLL_THROUGH)
+            for eq in page.evaluate(PLACES):
+                seen += 1
+                if eq["left"] < -0.5:
+                    problems.append(f"/{path} '{eq['text']}': starts {-eq['left']:.0f} px before its box")
+                elif width >= 720 and eq["over"] <= 1 and abs(eq["left"] - eq["right"]) > 1.5:
+                    problems.append(f"/{path} '{eq['text']}': {eq['left']:.0f} px left, {eq['right']:.0f} px right")
+                elif width < 720 and eq["left"] > 0.5:
+                    problems.append(f"/{path} '{eq['text']}': {eq['left']:.0f} px from the left edge on a phone")
+    finally:
+        context.close()
+    assert seen >= 25, seen
+    assert not problems, f"at {width} px:\n" + "\n".join(problems)
