@@ -1,8 +1,8 @@
 """Neurons, synapses, units and parameters on one logarithmic axis.
 
-Every bar comes from the table in data.py (shown above); the caption gives each
-source. The error bar is the range the source gives, where it gives one, drawn in
-ink with caps. Each label gives the value in powers of ten.
+Every bar comes from the table in data.py (printed at the end of the page); the
+caption gives each source. The error bar is the range the source gives, where it
+gives one, drawn in ink with caps. Each label gives the value in powers of ten.
 """
 
 import matplotlib.pyplot as plt
