@@ -57,7 +57,7 @@ if __name__ == "__main__":
     ax_h.plot(steps, history[:, 1], color="C0", label="response to pattern 2")
     ax_h.set_xlabel("presentations")
     ax_h.set_ylabel(r"response $y$")
-    ax_h.set_ylim(0, 4.6)
+    ax_h.set_ylim(0, 5.6)  # room above the data for the legend inside
     ax_h.legend(loc="upper left")  # inside, in the empty top: both legends at one height
     y = np.linspace(0, 3, 200)
     for th, style in ((1.0, ":"), (2.0, "-")):
