@@ -202,9 +202,7 @@ REFERENCES_HEADING = (
 
 def add_references(html: str, cited: list[str], page: Page, locators: dict[str, list[str]]) -> str:
     if BIBLIOGRAPHY_MARKER in html:
-        return html.replace(
-            BIBLIOGRAPHY_MARKER, state.current().bibliography.entries_html(state.current().bibliography.entries)
-        )
+        return html.replace(BIBLIOGRAPHY_MARKER, _bibliography_by_letter(page))
     if not cited:
         return html
     toc = page.toc.items if page.toc is not None else []
@@ -212,6 +210,30 @@ def add_references(html: str, cited: list[str], page: Page, locators: dict[str, 
     if not any(item.id == "references" for item in parent):
         parent.append(AnchorLink("References", "references", 2))
     return html + "\n" + REFERENCES_HEADING + state.current().bibliography.entries_html(cited, locators)
+
+
+def _bibliography_by_letter(page: Page) -> str:
+    """The whole bibliography (the references page), under a heading per first letter of
+    the first author, with a strip of letter links above: some 200 entries need a way in.
+    The letters join the page's table of contents."""
+    bibliography = state.current().bibliography
+    groups: dict[str, list[str]] = {}
+    for key in bibliography.sorted_keys(bibliography.entries):
+        first = bibliography.label(key)[:1].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(key)
+    anchor = lambda letter: "letter-" + ("other" if letter == "#" else letter.lower())  # noqa: E731
+    strip = " ".join(f'<a href="#{anchor(letter)}">{letter}</a>' for letter in groups)
+    parts = [f'<nav class="glossary-letters" aria-label="Sources by first author">{strip}</nav>']
+    toc = page.toc.items if page.toc is not None else []
+    parent = toc[-1].children if toc and toc[-1].level < 2 else toc  # under the page's h1
+    for letter, keys in groups.items():
+        parts.append(
+            f'<h2 id="{anchor(letter)}">{letter}<a class="headerlink" href="#{anchor(letter)}" '
+            f'title="Permanent link">&para;</a></h2>\n' + bibliography.entries_html(keys)
+        )
+        if not any(item.id == anchor(letter) for item in parent):
+            parent.append(AnchorLink(letter, anchor(letter), 2))
+    return "\n".join(parts)
 
 
 MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">\\[(\[](?P<tex>.*?)\\[)\]]</(?P=tag)>', re.DOTALL)

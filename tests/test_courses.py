@@ -161,6 +161,22 @@ def test_references_page_lists_the_whole_bibliography(site):
     assert 'href="../references.bib"' in text and (site / "references.bib").is_file()
 
 
+def test_references_and_glossary_are_grouped_by_letter_with_a_letter_strip(site):
+    # Visual review C: ~200 sources and ~130 terms had no way in. Each page has a strip of
+    # letter links, and every letter heading it links holds only entries of that letter.
+    for page, entry in (("references", r'<li id="ref-([^"]+)" class="reference">'),  # keys are surname + year
+                        ("glossary", r'<dt id="term-[^"]+">([^<]*)</dt>')):
+        text = html.unescape((site / page / "index.html").read_text(encoding="utf-8"))
+        strip = re.search(r'<nav class="glossary-letters"[^>]*>(.*?)</nav>', text, re.S)
+        letters = re.findall(r'href="#letter-([a-z])"', strip[1])
+        assert len(letters) >= 15 and letters == sorted(letters), (page, letters)
+        sections = re.split(r'<h2 id="letter-([a-z]+)"', text)[1:]
+        assert [s for s in sections[0::2] if s != "other"] == letters, page
+        for letter, body in zip(sections[0::2], sections[1::2]):
+            names = re.findall(entry, body.split("<h2", 1)[0])
+            assert names and all(n.strip()[0].lower() == letter for n in names if letter != "other"), (page, letter)
+
+
 def test_instructors_page_covers_the_course(site):
     source = (ROOT / "docs" / "instructors.md").read_text(encoding="utf-8")
     for page in nav_pages():

@@ -39,6 +39,8 @@ assert abs(rate_closed_form(3.224) - 100) < 0.5                         # exerci
 assert rate_closed_form(np.array([1e6]))[0] < 1000 / T_REF              # the 500-Hz ceiling
 assert noisy[np.isclose(currents, 1.6)][0] > 5                          # noise: firing below rheobase
 assert np.all(np.diff(noisy[currents <= 2.0]) >= -3)                    # ... rising smoothly
+assert spreads[0] > 4 * spreads[-1] and spreads[-1] < 5               # a short window: a noisy rate
+assert all(abs(m - 50) < 15 for m in means[2:])                         # ... around 50 Hz
 print(sys.executable)
 """,
 }
@@ -124,6 +126,31 @@ def test_warm_rebuild_uses_the_cache(site):
     assert len(entries) >= len(NAMES), "mkdocs-jupyter cache: executed HTML is reused"
     for entry in entries:
         assert "jp-Cell" in json.loads(entry.read_text(encoding="utf-8"))["content"], entry
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_page_looks_like_the_content_pages(pages, name):
+    # Visual review C: every figure numbered and captioned as on the Markdown pages (from
+    # the "**Figure.**" cell after it), solutions in the pages' green "success" box, and no
+    # code line wider than the 1280-px code box (74 characters at the site's code size).
+    page = pages[name]
+    figures = re.findall(r'<figure class="snippet-figure notebook-figure" id="([^"]+)">(.*?)</figure>', page, re.S)
+    assert len(figures) >= 3
+    for number, (anchor, body) in enumerate(figures, start=1):
+        assert anchor.endswith(f"-{number}")
+        caption = re.search(r'<figcaption><span class="caption-number">Figure (\d+)\.</span> (.+?)</figcaption>', body, re.S)
+        assert caption and caption[1] == str(number) and len(caption[2]) > 40, anchor
+        assert "<strong>Figure" not in caption[2]
+    assert "<strong>Figure.</strong>" not in page and 'class="notebook-caption"' not in page
+    solutions = re.findall(r"<details([^>]*)>\s*<summary>Solution</summary>", page)
+    assert solutions and all('class="success"' in attrs for attrs in solutions), solutions
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=NAMES)
+def test_code_lines_fit_the_code_box(path):
+    nb = nbformat.read(path, as_version=4)
+    long = [line for cell in nb.cells if cell.cell_type == "code" for line in cell.source.splitlines() if len(line) > 74]
+    assert not long, long
 
 
 def test_math_closed_form_matches_text():

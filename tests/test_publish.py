@@ -47,7 +47,9 @@ def test_no_url_or_a_placeholder_gives_no_address_in_a_local_build():
     for url in (None, "", "https://neural-neuronal.example.org/", "http://x.invalid/"):
         r = publish.resolve("N", "A", EXTRA, url, environ={})
         assert r.root is None and r.url_of("page/") is None, url
-        assert cite.NO_URL in cite.for_page(r, "page.md", "Page").text
+        # no placeholder in the citation: it ends at the version (a quiet note beside it says why)
+        text = cite.for_page(r, "page.md", "Page").text
+        assert text.endswith("(Version 0.3.0).") and "URL" not in text and "address" not in text, text
 
 
 def test_a_release_build_needs_a_real_url():
@@ -72,7 +74,10 @@ def test_under_mike_the_versioned_url_is_not_doubled():
 
 def test_local_build_says_plainly_it_has_no_url(site):
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "This copy has no public URL" in home
+    assert '<p class="cite-page__no-url">This copy was built without a public address' in home
+    cite_page = (site / "cite" / "index.html").read_text(encoding="utf-8")
+    assert cite_page.count('class="cite-page__no-url"') == 2  # the whole work's, and the page's block
+    assert "no public URL" not in cite_page and "<strong>This copy" not in cite_page
     assert "og:url" not in home and 'rel="canonical"' not in home
     for page in pages_of(site):
         text = page.read_text(encoding="utf-8")
@@ -261,6 +266,25 @@ def test_gallery_cards_are_titled_by_number_and_page_and_name_their_figure_once(
     assert text.count('<p class="gallery-page"><a href=') == len(headings)
 
 
+def test_gallery_thumbnails_have_a_phone_copy_where_their_figure_has_one(site):
+    # Every figure that shows a phone layout on its page (snippet or notebook figure) shows
+    # it in the gallery too: a notebook's figures are written after the gallery page.
+    text = (site / "gallery" / "index.html").read_text(encoding="utf-8")
+    cards = re.findall(r'<figure class="gallery-card" id="gallery-([^"]+)"[^>]*>(.*?)</figure>', text, re.DOTALL)
+    with_phone = set()
+    for page in pages_of(site):
+        for anchor, body in re.findall(r'<figure\b[^>]*\bid="([^"]+)"[^>]*>(.*?)</figure>',
+                                       page.read_text(encoding="utf-8"), re.DOTALL):
+            if "-phone.svg" in body:
+                with_phone.add(anchor)
+    assert {"fig-build-a-neuron-1", "fig-spiking-vs-rate-1"} <= with_phone
+    for anchor, card in cards:
+        phones = re.findall(r'<source media="[^"]*" srcset="([^"]+-phone(?:-dark)?\.svg)"', card)
+        assert (len(phones) == 2) == (anchor in with_phone), anchor
+        for src in phones:
+            assert (site / "gallery" / html.unescape(src)).resolve().is_file(), src
+
+
 def test_gallery_finds_figures_in_either_markup():
     # The snippet engine may switch to <picture> (one theme's copy downloaded): both count.
     page = ('<figure class="snippet-figure" id="fig-a"><picture><source media="(prefers-color-scheme: dark)" '
@@ -292,7 +316,8 @@ def test_gallery_names_a_captionless_notebook_figure_by_the_section_it_illustrat
 
 def test_gallery_cards_of_the_built_notebooks_name_their_sections(site):
     text = (site / "gallery" / "index.html").read_text()
-    assert "Spiking vs rate neurons – The f–I curve," in text
+    # a notebook figure with a caption cell is named by its caption, as any figure
+    assert "The f–I curve: firing rate against input current" in text
     assert not re.search(r"(Spiking vs rate neurons|Build a neuron from scratch), figure \d", text)
     assert "add the address of the page where you found the figure" in text and "page's address" not in text
 

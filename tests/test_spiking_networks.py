@@ -198,3 +198,27 @@ def test_reset_to_zero_falls_below_the_relu_where_subtraction_does_not():
     assert count(0.625, steps, False) / steps == 0.5
     assert count(0.625, steps, True) / steps == 0.625
     assert 0.625 - count(0.625, steps, False) / steps > 10 / steps   # far outside the 1/T bound
+
+
+surr = load_snippet("spiking_networks/surrogate.py")
+
+
+@pytest.mark.parametrize("k", [2.0, 5.0, 10.0])
+def test_surrogate_derivative_is_the_sigmoids_derivative_with_the_closed_form_peak_width_and_area(k):
+    # The figure's surrogate is d/dV sig(k(V - 1)) (finite differences), peaks at k/4 on
+    # the threshold, is half as high half_width(k)/2 away, and encloses area 1 (as the
+    # step's derivative does): the numbers the page and the printed result state.
+    v = np.linspace(-8.0, 10.0, 180001)
+    eps = 1e-6
+    numeric = (snn.sig(k * (v + eps - 1.0)) - snn.sig(k * (v - eps - 1.0))) / (2 * eps)
+    assert surr.surrogate(v, k) == pytest.approx(numeric, abs=1e-6)
+    assert surr.surrogate(1.0, k) == pytest.approx(k / 4)
+    assert v[np.argmax(surr.surrogate(v, k))] == pytest.approx(1.0, abs=1e-4)
+    for side in (-1, 1):
+        assert surr.surrogate(1.0 + side * surr.half_width(k) / 2, k) == pytest.approx(k / 8, rel=1e-9)
+    assert np.trapezoid(surr.surrogate(v, k), v) == pytest.approx(1.0, rel=1e-6)
+    assert surr.half_width(k) == pytest.approx(3.5255 / k, rel=1e-4)
+
+
+def test_surrogate_figure_uses_the_networks_slope():
+    assert surr.K == snn.K == 5.0 and snn.K in surr.SLOPES

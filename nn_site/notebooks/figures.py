@@ -33,7 +33,9 @@ from nn_site.engine.svg import compact
 # nbconvert writes an SVG output as an <img> with a base64 data: URL.
 SVG_OUTPUT = re.compile(
     r'<div class="jp-RenderedSVG jp-OutputArea-output[^"]*"[^>]*>\s*'
-    r'<img [^>]*?src="data:image/svg\+xml;base64,(?P<b64>[A-Za-z0-9+/=\s]+)"[^>]*>\s*</div>',
+    r'<img [^>]*?src="data:image/svg\+xml;base64,(?P<b64>[A-Za-z0-9+/=\s]+)"[^>]*>\s*</div>'
+    # its caption, from the Markdown cell after it (nn_site/notebooks/pages.py: _captions)
+    r'(?:\s*<div class="notebook-caption">(?P<caption>.*?)</div>)?',
     re.DOTALL,
 )
 SVG_SIZE = re.compile(r'<svg[^>]*?\bwidth="(?P<w>[\d.]+)pt"[^>]*?\bheight="(?P<h>[\d.]+)pt"')
@@ -169,10 +171,15 @@ def finish(page_html: str, stem: str, notebook: str) -> tuple[str, dict[str, str
                 f'<picture><source media="{PHONE_MEDIA}" srcset="{src}">{phone_aspect(tag, phone_svg)}</picture>'
                 for src, tag in zip((phone_light, phone_dark), shown)
             ]
+        caption = (
+            f'<figcaption><span class="caption-number">Figure {number}.</span> {match["caption"].strip()}</figcaption>'
+            if match["caption"]
+            else ""
+        )
         return (
             f'<figure class="snippet-figure notebook-figure" id="{figure_id(notebook, number)}">'
             f'<a class="figure-zoom" href="{light}" '
-            f'title="Open the figure full size">{"".join(shown)}</a></figure>'
+            f'title="Open the figure full size">{"".join(shown)}</a>{caption}</figure>'
         )
 
     return SVG_OUTPUT.sub(figure, page_html), files

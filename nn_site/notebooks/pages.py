@@ -87,6 +87,9 @@ def clean_notebook(content: str, page: Page, files: Files) -> str:
             text = DISPLAY_MATH.sub(lambda m: _mathml(m[1], "block", where), html.escape(text, quote=False))
             text = INLINE_MATH.sub(lambda m: _mathml(m[1], "inline", where), text)
             node.replace_with(BeautifulSoup(text, "html.parser"))
+    _captions(soup, where)
+    _solutions(soup)
+    _exercise_lists(soup)
     result = str(soup)
     locators: dict[str, list[str]] = {}
     result, cited = cite_html(state.current().notebook_bibliography, result, where, locators=locators)
@@ -96,6 +99,93 @@ def clean_notebook(content: str, page: Page, files: Files) -> str:
             'title="Permanent link">¶</a></h2>\n' + state.current().notebook_bibliography.entries_html(cited, locators)
         )
     return result
+
+
+CAPTION_LEAD = re.compile(r"^\s*Figure[.:]\s*$")
+
+
+def _captions(soup, where: str) -> None:
+    """A Markdown cell that opens with **Figure.** right after a cell that draws a figure
+    is that figure's caption (so it reads as one in Jupyter too): its paragraph goes into
+    a ``div.notebook-caption`` after the figure's output, which ``figures.finish`` makes
+    the ``<figcaption>`` ("Figure N." as on every page); the cell itself goes."""
+    for cell in soup.select("div.jp-MarkdownCell"):
+        body = cell.select_one(".jp-MarkdownOutput")
+        first = body.find(["p", "h1", "h2", "h3", "h4", "ul", "ol", "div", "details"]) if body else None
+        lead = first.find(True) if first is not None and first.name == "p" else None
+        if lead is None or lead.name != "strong" or not CAPTION_LEAD.match(lead.get_text()):
+            continue
+        opening = next((c for c in first.contents if not (isinstance(c, str) and not c.strip())), None)
+        if opening is not lead:
+            continue  # the bold word does not open the paragraph
+        before = cell.find_previous_sibling("div", class_="jp-Cell")
+        outputs = before.select("div.jp-RenderedSVG") if before is not None else []
+        if not outputs:
+            raise PluginError(f"{where}: a '**Figure.**' caption cell follows no cell that draws a figure")
+        if len(body.find_all(recursive=False)) != 1:
+            raise PluginError(f"{where}: a figure's caption cell holds one paragraph, not more")
+        lead.decompose()
+        caption = soup.new_tag("div", attrs={"class": "notebook-caption"})
+        for child in list(first.contents):
+            caption.append(child.extract())
+        if caption.contents and isinstance(caption.contents[0], str):
+            caption.contents[0].replace_with(caption.contents[0].lstrip())
+        outputs[-1].insert_after(caption)
+        cell.decompose()
+
+
+def _solutions(soup) -> None:
+    """A notebook's ``<details><summary>Solution</summary>`` is drawn as on every other
+    page (``??? success "Solution"``: Material's green "success" admonition), not as the
+    theme's default blue "note" of a bare <details>."""
+    for details in soup.select(".jp-MarkdownOutput details"):
+        summary = details.find("summary")
+        if details.get("class") or summary is None:
+            continue
+        details["class"] = ["success"] if summary.get_text(strip=True) == "Solution" else ["note"]
+
+
+EXERCISE_NUMBER = re.compile(r"^\s*(\d+)\.\s*$")
+
+
+def _exercise_number(node) -> int | None:
+    """N for a paragraph that opens with a bold "N." (a notebook's exercise), else None."""
+    if getattr(node, "name", None) != "p":
+        return None
+    opening = next((c for c in node.contents if not (isinstance(c, str) and not c.strip())), None)
+    if getattr(opening, "name", None) != "strong":
+        return None
+    match = EXERCISE_NUMBER.match(opening.get_text())
+    return int(match[1]) if match else None
+
+
+def _exercise_lists(soup) -> None:
+    """Exercises written as "**1.** question" paragraphs, each with its solution after it,
+    become one numbered list, as the Markdown pages' exercises are (the bold number goes:
+    the list numbers them)."""
+    for body in soup.select(".jp-MarkdownOutput"):
+        items: list[list] = []
+        for node in list(body.children):
+            number = _exercise_number(node)
+            if number is not None and number == len(items) + 1:
+                items.append([node])
+            elif items and getattr(node, "name", None) in ("h1", "h2", "h3", "h4"):
+                break
+            elif items:
+                items[-1].append(node)
+        if len(items) < 2:
+            continue
+        listing = soup.new_tag("ol")
+        items[0][0].insert_before(listing)
+        for nodes in items:
+            lead = next(c for c in nodes[0].contents if not (isinstance(c, str) and not c.strip()))
+            lead.decompose()
+            if nodes[0].contents and isinstance(nodes[0].contents[0], str):
+                nodes[0].contents[0].replace_with(nodes[0].contents[0].lstrip())
+            item = soup.new_tag("li")
+            for node in nodes:
+                item.append(node.extract())
+            listing.append(item)
 
 
 def cached_clean_notebook(content: str, page: Page, files: Files, config: MkDocsConfig) -> str:

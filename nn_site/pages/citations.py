@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import unquote
 
 from nn_site.engine import cache
 
@@ -153,9 +154,19 @@ def _format(path: Path) -> dict[str, dict[str, str]]:
     _check_links(data, path)
     style = find_plugin("pybtex.style.formatting", "unsrt")()
     return {
-        e.key: {"label": _label(data.entries[e.key]), "html": curly_quotes(e.text.render_as("html"))}
+        e.key: {"label": _label(data.entries[e.key]), "html": readable_doi(curly_quotes(e.text.render_as("html")))}
         for e in style.format_entries(data.entries.values())
     }
+
+
+DOI_TEXT = re.compile(r"(>doi:)([^<]*%[0-9A-Fa-f]{2}[^<]*)(</a>)")
+
+
+def readable_doi(entry_html: str) -> str:
+    """A DOI shown as its reader writes it: the link text of an old Wiley DOI read
+    "…384:2%3C312::AID-CNE10%3E…"; it reads "…384:2<312::AID-CNE10>…" now, while
+    the href keeps the percent-encoding a URL needs."""
+    return DOI_TEXT.sub(lambda m: m[1] + html.escape(unquote(html.unescape(m[2])), quote=False) + m[3], entry_html)
 
 
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*[{(]\s*(?P<key>[^,\s]*)", re.MULTILINE)

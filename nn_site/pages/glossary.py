@@ -86,7 +86,17 @@ def untooltip_headings(html_: str) -> str:
 
 
 def glossary_html(terms: dict[str, str]) -> str:
-    items = []
+    """The terms in alphabetical order under a heading per letter ("## A", so the page's
+    table of contents lists the letters), after a strip of links to the letters: some 130
+    terms need a way in. Markdown, spliced into the page before it is converted."""
+    groups: dict[str, list[str]] = {}
     for term in sorted(terms, key=str.casefold):
-        items.append(f'<dt id="{term_anchor(term)}">{html.escape(term)}</dt>\n<dd>{html.escape(terms[term])}</dd>')
-    return '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>"
+        first = term[0].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(term)
+    strip = " ".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in groups if letter != "#")
+    parts = [f'<nav class="glossary-letters" aria-label="Terms by first letter">{strip}</nav>']
+    for letter, group in groups.items():
+        anchor = "letter-" + ("other" if letter == "#" else letter.lower())
+        items = [f'<dt id="{term_anchor(t)}">{html.escape(t)}</dt>\n<dd>{html.escape(terms[t])}</dd>' for t in group]
+        parts.append(f"## {letter} {{#{anchor}}}\n\n" + '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>")
+    return "\n\n".join(parts)

@@ -7,18 +7,30 @@ print page (the same block, open) and by the figure gallery's attribution lines.
 
 Everything comes from :class:`publish.Release` (name, author, release number and date,
 the versioned public URL, or none when the build has no public URL). A build without a
-configured URL says so in the citation instead of inventing an address.
+configured URL gives no address: its citations end at the version, and one quiet line
+beside them (:data:`NO_URL_NOTE`) asks the reader to add the address they read it at.
 """
 
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 
 from nn_site.publish.versions import Release
 
 LICENCE_NOTE = "Text and figures CC BY 4.0, code MIT"
-NO_URL = "(no public URL: this copy was built without one)"
+NO_URL_NOTE = (
+    "This copy was built without a public address, so the citation ends at the version: "
+    "add the address where you read {what}."
+)
+NO_URL = "no public address in this copy"  # where a slide's footer would give the address
+BIBTEX_WIDTH = 64  # a BibTeX field's line, wrapped so the block fits the column (no sideways scroll)
+
+
+def _ended(title: str) -> str:
+    """A title as a sentence: "Is a synapse a weight?" keeps its question mark, no period after it."""
+    return title if title.endswith(("?", "!", ".")) else title + "."
 
 
 @dataclass(frozen=True)
@@ -33,21 +45,21 @@ class Citation:
     def text(self) -> str:
         """APA-like plain text: Author. (Year). Title. In *Site* (Version v). URL"""
         r = self.release
-        where = self.url or NO_URL
+        where = f" {self.url}" if self.url else ""
         if self.whole_work:
-            return f"{r.author}. ({r.year}). {r.name} (Version {r.version}). {where}"
-        return f"{r.author}. ({r.year}). {self.title}. In {r.name} (Version {r.version}). {where}"
+            return f"{r.author}. ({r.year}). {r.name} (Version {r.version}).{where}"
+        return f"{r.author}. ({r.year}). {_ended(self.title)} In {r.name} (Version {r.version}).{where}"
 
     @property
     def html_text(self) -> str:
         """:attr:`text` with the site's name in italics, escaped for HTML."""
         r = self.release
         name = f"<em>{html.escape(r.name)}</em>"
-        where = html.escape(self.url or NO_URL)
+        where = f" {html.escape(self.url)}" if self.url else ""
         head = f"{html.escape(r.author)}. ({r.year}). "
         if self.whole_work:
-            return f"{head}{name} (Version {html.escape(r.version)}). {where}"
-        return f"{head}{html.escape(self.title)}. In {name} (Version {html.escape(r.version)}). {where}"
+            return f"{head}{name} (Version {html.escape(r.version)}).{where}"
+        return f"{head}{html.escape(_ended(self.title))} In {name} (Version {html.escape(r.version)}).{where}"
 
     @property
     def bibtex(self) -> str:
@@ -61,7 +73,14 @@ class Citation:
             fields.append(("url", self.url))
         fields.append(("note", f"Version {r.version}, released {r.date}. {LICENCE_NOTE}"))
         width = max(len(name) for name, _ in fields)
-        body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)
+        lines = []
+        for name, value in fields:
+            head = f"  {name.ljust(width)} = {{"
+            # a long value (the note) goes on several lines, each under the first; a URL never
+            if len(head) + len(value) > BIBTEX_WIDTH and not value.startswith("http"):
+                value = f"\n{' ' * len(head)}".join(textwrap.wrap(value, BIBTEX_WIDTH - len(head)))
+            lines.append(f"{head}{value}}}")
+        body = ",\n".join(lines)
         return f"@misc{{{self.key},\n{body}\n}}"
 
 
@@ -97,9 +116,9 @@ def block_html(release: Release, src_uri: str, title: str) -> str:
         ""
         if c.url
         else (
-            '<p class="cite-page__no-url"><strong>This copy has no public URL.</strong> It was '
-            "built without <code>site_url</code> (mkdocs.yml) or <code>NN_SITE_URL</code>, so "
-            "its citations give none; cite the published site's address instead.</p>"
+            '<p class="cite-page__no-url">'
+            + html.escape(NO_URL_NOTE.format(what="the site" if c.whole_work else "this page"), quote=False)
+            + "</p>\n"
         )
     )
     return (
@@ -108,8 +127,8 @@ def block_html(release: Release, src_uri: str, title: str) -> str:
         '<p>Text and figures are licensed <a href="https://creativecommons.org/licenses/by/4.0/">'
         "CC BY 4.0</a>, code MIT: reuse them with this attribution. "
         f"Version {html.escape(c.release.version)}, released {html.escape(c.release.date)}.</p>\n"
-        f"{no_url}"
         f'<p class="cite-page__text">{c.html_text}</p>\n'
+        f"{no_url}"
         '<div class="highlight"><pre><code class="language-bibtex">'
         f"{html.escape(c.bibtex, quote=False)}</code></pre></div>\n"
         "</details>\n"
@@ -121,7 +140,9 @@ def work_markdown(release: Release) -> str:
     """The whole work's citation for the Cite page: plain text and a BibTeX block."""
     c = for_work(release)
     r = release
-    text = f"{r.author}. ({r.year}). *{r.name}* (Version {r.version}). {c.url or NO_URL}"
+    text = f"{r.author}. ({r.year}). *{r.name}* (Version {r.version})." + (f" {c.url}" if c.url else "")
+    if not c.url:  # a quiet line under the citation, as the gallery's (no bold notice)
+        text += f'\n\n<p class="cite-page__no-url" markdown>{NO_URL_NOTE.format(what="the site")}</p>'
     return f"{text}\n\n```bibtex\n{c.bibtex}\n```"
 
 

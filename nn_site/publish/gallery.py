@@ -326,17 +326,23 @@ def _size(site_dir: Path | None, svg: str) -> str:
     return f' width="{round(width)}" height="{round(height)}"'
 
 
-def _thumb(img: str, svg: str, rel_src: str, site_dir: Path | None) -> str:
+def _thumb(img: str, svg: str, rel_src: str, site_dir: Path | None, pending: dict[str, str] | None = None) -> str:
     """A thumbnail ``<img>``, in a ``<picture>`` whose phone source is the figure's phone
     layout when it has one (as on its page: nn_site/engine/render.py), with that layout's
-    proportions (``--phone-aspect``) so that the phone copy shifts nothing as it loads."""
+    proportions (``--phone-aspect``) so that the phone copy shifts nothing as it loads.
+    ``pending``: files the build writes after the gallery (a notebook's figures, by
+    site-relative path, as text), whose phone layouts count too."""
     phone = render.phone_src(svg)
-    if site_dir is None or not (site_dir / phone).is_file():
+    if pending and phone in pending:
+        phone_svg: Path | str = pending[phone]
+    elif site_dir is not None and (site_dir / phone).is_file():
+        phone_svg = site_dir / phone
+    else:
         return img
     rel_phone = render.phone_src(rel_src)
     return (
         f'<picture><source media="{render.PHONE_MEDIA}" srcset="{html.escape(rel_phone, quote=True)}">'
-        f"{render.phone_aspect(img, site_dir / phone)}</picture>"
+        f"{render.phone_aspect(img, phone_svg)}</picture>"
     )
 
 
@@ -360,9 +366,16 @@ def _anchor(page: str) -> str:
     return "gallery-" + re.sub(r"[^a-z0-9]+", "-", page.rsplit(".", 1)[0].lower()).strip("-")
 
 
-def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, site_dir: Path | None = None) -> str:
+def gallery_html(
+    figures: list[Figure],
+    release: Release,
+    gallery_dest: str,
+    site_dir: Path | None = None,
+    pending: dict[str, str] | None = None,
+) -> str:
     """The gallery: an index of the pages, then one section per page (in the order
-    given), one card per figure."""
+    given), one card per figure. ``pending``: the notebooks' figure files by site path,
+    written after the gallery page (nn_site/pages/reading.py), for their phone copies."""
     here = posixpath.dirname(gallery_dest) or "."
 
     def rel(path: str) -> str:
@@ -404,8 +417,8 @@ def gallery_html(figures: list[Figure], release: Release, gallery_dest: str, sit
         out.append(
             f'<figure class="gallery-card" id="gallery-{e(fig.anchor)}"{style}>\n'
             f'<a href="{e(where)}" class="gallery-card__thumb">'
-            f"{_thumb(light_img, fig.light, rel(fig.light), site_dir)}"
-            f"{_thumb(dark_img, dark, rel(dark), site_dir)}</a>\n"
+            f"{_thumb(light_img, fig.light, rel(fig.light), site_dir, pending)}"
+            f"{_thumb(dark_img, dark, rel(dark), site_dir, pending)}</a>\n"
             f'<figcaption><a class="gallery-card__title" href="{e(where)}">'
             f"Figure {fig.number} · {e(fig.page_title)}</a>\n"
             f'<span class="gallery-card__links">'

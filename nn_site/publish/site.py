@@ -216,7 +216,13 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
                     seen.add(fig.light)
                     ordered.append(fig)
         try:
-            grid = gallery.gallery_html(ordered, state.current().release, page.file.dest_uri, Path(config.site_dir))
+            grid = gallery.gallery_html(
+                ordered,
+                state.current().release,
+                page.file.dest_uri,
+                Path(config.site_dir),
+                pending=state.current().notebook_files,
+            )
         except gallery.GalleryError as exc:
             raise PluginError(f"docs/{GALLERY_PAGE}: {exc}") from exc
         count = f"{len(ordered)} figures from {len({fig.page for fig in ordered})} pages"

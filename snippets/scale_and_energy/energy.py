@@ -24,11 +24,12 @@ for c in POWER[1:]:
 
 fig, (left, right) = plt.subplots(2, 1, figsize=(7, 6.4), gridspec_kw={"height_ratios": [4, 6]})
 y = np.arange(len(power_rows))
+ink = plt.rcParams["text.color"]  # error bars in the text's ink, with caps: seen on every bar colour
 left.barh(y, [r[1] for r in power_rows], color=["C0", "C0", "C0", "C4"], height=0.6)
 for yi, (name, v, lo, hi, key) in zip(y, power_rows):
     if hi > lo:
-        left.errorbar(v, yi, xerr=[[v - lo], [hi - v]], color="C6", capsize=4)
-    left.text(v * 1.5 if hi == lo else hi * 1.5, yi, f"{v:.2g} W", va="center")
+        left.errorbar(v, yi, xerr=[[v - lo], [hi - v]], color=ink, capsize=7, capthick=1.6, linewidth=1.6)
+    left.text(v * 1.5 if hi == lo else hi * 2.2, yi, f"{v:.2g} W", va="center")
 left.set_yticks(y, [r[0] for r in power_rows])
 left.set_xscale("log")
 left.set_xlim(1e-2, 1e4)
@@ -41,8 +42,9 @@ right.barh(y2, [c.value for c in ENERGY_PER_OP],
            hatch=[None if c.checked else "//" for c in ENERGY_PER_OP], height=0.6)
 for yi, c in zip(y2, ENERGY_PER_OP):
     if c.high > c.low:
-        right.errorbar(c.value, yi, xerr=[[c.value - c.low], [c.high - c.value]], color="C6", capsize=4)
-    right.text(c.high * 1.5, yi, f"{c.value:g} pJ" + ("" if c.checked else " (unchecked)"),
+        right.errorbar(c.value, yi, xerr=[[c.value - c.low], [c.high - c.value]], color=ink,
+                       capsize=7, capthick=1.6, linewidth=1.6)
+    right.text(c.high * (2.2 if c.high > c.low else 1.5), yi, f"{c.value:g} pJ" + ("" if c.checked else " (unchecked)"),
                va="center")
 right.set_yticks(y2, [c.name for c in ENERGY_PER_OP])
 right.set_xscale("log")

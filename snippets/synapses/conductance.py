@@ -67,7 +67,8 @@ if __name__ == "__main__":
     for v in (-70.0, -50.0, -20.0, 0.0):
         print(f"Mg block, 1 mM, V = {v:3.0f} mV: fraction open {mg_block(v):.3f}")
 
-    fig, (ax_s, ax_iv) = plt.subplots(1, 2, figsize=(7, 3.6))
+    fig, (ax_s, ax_iv) = plt.subplots(1, 2, figsize=(7, 3.6), layout="constrained")
+    fig.get_layout_engine().set(wspace=0.08)  # the right panel's y-label clear of the left's last tick
     g = np.linspace(0.0, 0.3, 301)                       # µS
     drive = R * g * (E_EXC - E_L)                        # mV, matched current R I
     ax_s.plot(drive, v_inf_current(drive / R) - E_L, color="C0", linestyle="--",

@@ -53,7 +53,7 @@ if __name__ == "__main__":
     t = np.arange(0.0, 200.0, 0.01)
     t_log = np.geomspace(0.1, 200.0, 2000)
     fig, (ax_one, ax_train) = plt.subplots(2, 1, figsize=(7, 5.6))
-    for (name, taus), colour in zip((("fast", FAST), ("slow", SLOW)), ("C1", "C4")):
+    for (name, taus), colour in zip((("fast", FAST), ("slow", SLOW)), ("C1", "C0")):
         tp = peak_time(**taus)
         g = dual_exponential(t, **taus)
         print(f"{name}: τ_r = {taus['tau_r']:g} ms, τ_d = {taus['tau_d']:g} ms, "
@@ -70,8 +70,8 @@ if __name__ == "__main__":
 
     spikes = np.arange(10.0, 60.0, 10.0)     # five spikes at 100 Hz
     ax_train.plot(t, train(t, spikes, **FAST), color="C1")
-    ax_train.plot(t, train(t, spikes, **SLOW), color="C4")
-    ax_train.plot(spikes, np.full(spikes.shape, -0.3), "|", color="C0", markersize=12)
+    ax_train.plot(t, train(t, spikes, **SLOW), color="C0")  # blue: never confused with the fast vermillion
+    ax_train.plot(spikes, np.full(spikes.shape, -0.3), "|", color="C6", markersize=12)
     ax_train.set_xlabel("time (ms)")
     ax_train.set_ylabel(r"$g / g_\mathrm{max}$")
     ax_train.set_ylim(-0.6, None)

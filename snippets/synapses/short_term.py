@@ -54,9 +54,10 @@ def steady_state(rate_hz, U, tau_d, tau_f):
 
 if __name__ == "__main__":
     train = np.arange(10) * 50.0            # ten spikes at 20 Hz
-    fig, (ax_t, ax_f) = plt.subplots(1, 2, figsize=(7, 3.6))
+    fig, (ax_t, ax_f) = plt.subplots(1, 2, figsize=(7, 3.6), layout="constrained")
+    fig.get_layout_engine().set(wspace=0.08)  # the right panel's y-label clear of the left's last tick
     for name, params, colour, marker in (("depressing", DEPRESSING, "C1", "o"),
-                                         ("facilitating", FACILITATING, "C4", "s")):
+                                         ("facilitating", FACILITATING, "C0", "s")):
         resp = respond(train, **params)[0]
         steady = steady_state(20.0, **params)[0]
         print(f"{name}: first five {np.round(resp[:5], 3)}")

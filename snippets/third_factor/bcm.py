@@ -50,18 +50,20 @@ if __name__ == "__main__":
     print(f"⟨y²⟩ over the two patterns {P * y1 ** 2 + P * y2 ** 2:.3f}; predicted y1 = 1/p = {1 / P:.1f}")
     fig, (ax_h, ax_p) = plt.subplots(1, 2, figsize=(7, 3.2))
     steps = np.arange(1, len(history) + 1)
-    ax_h.plot(steps, history[:, 2], color="C3", linewidth=1.2, label=r"threshold $\theta$")
+    # theta thin and half transparent: it fluctuates with every presentation, and the
+    # response it follows must stay visible beneath it
+    ax_h.plot(steps, history[:, 2], color="C3", linewidth=0.8, alpha=0.5, label=r"threshold $\theta$")
     ax_h.plot(steps, history[:, 0], color="C4", label="response to pattern 1")
     ax_h.plot(steps, history[:, 1], color="C0", label="response to pattern 2")
     ax_h.set_xlabel("presentations")
     ax_h.set_ylabel(r"response $y$")
-    ax_h.set_ylim(0, 4.6)
-    ax_h.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
+    ax_h.set_ylim(0, 5.6)  # room above the data for the legend inside
+    ax_h.legend(loc="upper left")  # inside, in the empty top: both legends at one height
     y = np.linspace(0, 3, 200)
     for th, style in ((1.0, ":"), (2.0, "-")):
         ax_p.plot(y, y * (y - th), color="C3", linestyle=style, label=rf"$\theta = {th:g}$")
     ax_p.axhline(0, color="C6", linewidth=1)
     ax_p.set_xlabel(r"response $y$")
     ax_p.set_ylabel(r"$\phi(y) = y\,(y - \theta)$")
-    ax_p.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=2)
+    ax_p.legend(loc="upper left")
     plt.show()

@@ -74,8 +74,13 @@ if __name__ == "__main__":
         ax.axvline(0, color="C0", linestyle=":", linewidth=1)
         ax.axvline(D, color="C3", linestyle=":", linewidth=1)
         ax.set_title(title)
-        ax.set_xlabel("steps after cue")
         ax.set_xticks([0, D], ["cue", "reward"])
+        # each word set inwards from its tick, so one panel's "reward" and the next
+        # panel's "cue" do not run together
+        cue, reward = ax.get_xticklabels()
+        cue.set_horizontalalignment("left")
+        reward.set_horizontalalignment("right")
+    fig.supxlabel("steps after cue", fontsize=plt.rcParams["axes.labelsize"])  # once, under all three
     axes[0].set_ylabel(r"TD error $\delta(t)$")
     axes[0].set_ylim(-1.1, 1.1)
     plt.show()

@@ -74,6 +74,6 @@ if __name__ == "__main__":
     right.axhline(90, color="C6", linestyle="--", linewidth=1, label="90°: orthogonal")
     right.set_ylim(0, 100)
     right.set_xlabel("training step")
-    right.set_ylabel("angle to backprop update (deg)")
+    right.set_ylabel("angle to backprop (°)")
     right.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)
     plt.show()

@@ -60,7 +60,9 @@ def panel(ax, feedback, name, note, copied):
     ax.text(right, 6.7, name, ha="right", va="bottom", color="C1")
     ax.text(right, 6.4 - 3 * CELL - 0.3, note, ha="right", va="top")
     # What arrives at layer k: the error of layer k+1 through the feedback weights.
-    ax.text(8.6, 2.1, name + r"$\,\boldsymbol{\delta}_{k+1}$", ha="right", va="bottom", color="C3")
+    # In the text's ink, not the arrow's pink: a label this small needs the full contrast.
+    ax.text(8.6, 2.1, name + r"$\,\boldsymbol{\delta}_{k+1}$", ha="right", va="bottom",
+            color=plt.rcParams["text.color"])
     if copied:
         # The transport itself: each feedback weight is set from a forward one.
         ax.add_patch(FancyArrowPatch((1.5 + 3 * CELL + 0.15, 5.2), (right - 2 * CELL - 0.15, 5.2),
