@@ -96,6 +96,8 @@ SHARED_LOADS = [
     ("tests/browser/test_heading_permalinks.py", "test_no_heading_has_an_empty_line_on_a_phone", "", PHONE),
     ("tests/browser/test_performance.py", "test_every_page_stays_under_the_element_limit", "", PHONE),
     ("tests/browser/test_results.py", "test_no_printed_output_is_below_12_px_on_a_phone", "", PHONE),
+    ("tests/browser/test_figures.py", "test_every_figure_is_legible_at_both_widths_in_both_palettes", "1280", LIGHT),
+    ("tests/browser/test_figures.py", "test_every_figure_is_legible_at_both_widths_in_both_palettes", "390", PHONE),
     ("tests/browser/test_offline.py", "", "", "the offline zip, built and unzipped once"),
     ("tests/browser/test_print.py", "", "", "the print page, loaded once"),
     # Costly module-scoped fixtures (each worker would compute its own copy): the receptive-
@@ -141,7 +143,6 @@ LONGEST_FIRST = [
     "the print page, loaded once",
     "tests/test_faults.py::test_notebook_outputs_are_bounded_plain_and_free_of_tracebacks",
     "the offline zip, built and unzipped once",
-    "tests/browser/test_figures.py::test_every_figure_is_legible_at_both_widths_in_both_palettes",
     "tests/test_faults.py::test_notebook_faults_are_short_and_the_output_is_stable",
     "tests/test_courses.py::test_every_page_has_a_citation_with_its_stable_url",
     "the learned dictionary and its Gabor fits",

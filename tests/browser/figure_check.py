@@ -247,14 +247,34 @@ def figure_pages(site: Path) -> tuple[list[str], list[str]]:
     return pages, sorted(svgs)
 
 
-def report(browser, base_url: str, site: Path, scaled_on_phones: frozenset[str] = frozenset()
-           ) -> tuple[dict[str, Figure], dict, list[str]]:
+def read_widths(page, _path: str = "") -> dict[str, list]:
+    """On a loaded page: palette -> PAGE_JS's figures, drawn in each palette in turn (the
+    page's own palette is set back after)."""
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    found = {}
+    for scheme in ("default", "slate"):
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        found[scheme] = page.evaluate(PAGE_JS)
+    page.evaluate("s => s === null ? document.body.removeAttribute('data-md-color-scheme')"
+                  " : document.body.setAttribute('data-md-color-scheme', s)", shown)
+    return found
+
+
+def report(browser, base_url: str, site: Path, scaled_on_phones: frozenset[str] = frozenset(),
+           widths: dict | None = None) -> tuple[dict[str, Figure], dict, list[str]]:
     """Every figure's problems and, per width and palette, its smallest rendered text.
     ``scaled_on_phones``: figures (URL paths) without a phone layout, whose text on a phone
-    is the desktop copy's scaled (reported in the smallest sizes, not as problems)."""
+    is the desktop copy's scaled (reported in the smallest sizes, not as problems).
+    ``widths``: what ``rendered_widths`` returns, for some widths (the browser tests read it
+    from their views' loads of each page); then only the figures those widths show are
+    measured."""
     pages, svgs = figure_pages(site)
+    if widths is None:
+        widths = rendered_widths(browser, base_url, pages)
+    else:
+        shown = {src for uses in widths.values() for src in uses}
+        svgs = [svg for svg in svgs if svg in shown]
     figures = measure_figures(browser, base_url, svgs)
-    widths = rendered_widths(browser, base_url, pages)
     problems = []
     for name, fig in figures.items():
         problems += [f"{name}: {p}" for p in fig.problems]

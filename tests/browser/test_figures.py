@@ -8,19 +8,38 @@ import re
 
 import pytest
 
-from .figure_check import MIN_PX, report
+from .conftest import probe
+from .figure_check import MIN_PX, figure_pages, read_widths, report
 
 pytestmark = pytest.mark.browser
 
 
-def test_every_figure_is_legible_at_both_widths_in_both_palettes(browser, base_url, site, quality_summary):
+# Each figure's rendered width in both palettes, read on the audit's desktop load and the
+# phone's load of each page (tests/browser/conftest.py, probes).
+probe("desktop-light", "figure widths")(read_widths)
+probe("phone-light", "figure widths")(read_widths)
+
+
+@pytest.mark.parametrize("width", sorted(MIN_PX, reverse=True))
+def test_every_figure_is_legible_at_both_widths_in_both_palettes(browser, base_url, site, audit, phone, width,
+                                                                quality_summary):
+    """At 1280 px the desktop copies, on a 390-px phone the phone copies (and any desktop
+    copy a phone is shown), each measured once, in the light and the dark palette."""
     scaled = frozenset(f"/figures/{name}.svg" for name in SCALED_ON_PHONES)
-    figures, smallest, problems = report(browser, base_url, site, scaled)
-    assert len(figures) >= 30, f"only {len(figures)} figures found under site/figures/"
-    assert set(smallest) == {(w, s) for w in MIN_PX for s in ("default", "slate")}, smallest
-    quality_summary["figures measured"] = len(figures)
-    for (width, scheme), (px, _) in smallest.items():
-        quality_summary[f"min figure text px @{width} {scheme}"] = round(px, 1)
+    pages, _ = figure_pages(site)
+    widths = {}
+    for path in pages:
+        loaded = audit(path, "light") if width == 1280 else phone(path)
+        for scheme, items in loaded.probes["figure widths"].items():
+            for item in items:
+                src = item["src"].replace("-dark.svg", ".svg")
+                widths.setdefault((width, scheme), {}).setdefault(src, []).append((path, item["width"]))
+    figures, smallest, problems = report(browser, base_url, site, scaled, widths)
+    assert len(figures) >= 30, f"only {len(figures)} figures measured"
+    assert set(smallest) == {(width, s) for s in ("default", "slate")}, smallest
+    quality_summary[f"figures measured @{width}"] = len(figures)
+    for (w, scheme), (px, _) in smallest.items():
+        quality_summary[f"min figure text px @{w} {scheme}"] = round(px, 1)
     assert not problems, f"{len(problems)} figure problem(s):\n" + "\n".join(problems)
 
 
