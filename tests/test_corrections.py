@@ -251,9 +251,11 @@ def test_page_is_grouped_by_release_newest_first(tmp_path):
     headings = re.findall(r"^## (.*)$", md, re.M)
     assert re.findall(r'^<h4 id="(\w+)">', md, re.M) == ["c", "b", "a"]
     assert headings == ["Not yet released (after 0.2.0)", "Release 0.2.0", "Release 0.1.0"]
-    assert ('### [XOR](xor.md)\n\n<h4 id="c">Clarification: It says 3, not 2<a class="headerlink" href="#c" '
-            'title="Permanent link">&para;</a></h4>\n\n2027-01-02, commit') in md
+    assert ('### [XOR](xor.md) {#unreleased-xor}\n\n1 clarification, the latest on 2027-01-02.\n\n'
+            '<details class="corrections-group" markdown>\n<summary>Show the entry</summary>\n\n'
+            '<h4 id="c">Clarification: It says 3, not 2</h4>\n\n2027-01-02, commit') in md
     assert md.count("### [XOR](xor.md)") == 3      # one page group in each release
+    assert md.count('<details class="corrections-group" markdown>') == md.count("</details>") == 3
     assert "[`71e754e`](https://github.com/o/r/commit/71e754e)" in md
     foot = corrections.footer_markdown(loaded, "xor.md", "0.2.0")
     assert "Corrected in 0.1.0: It says 3 [@block1962]. [See all corrections](corrections.md#a)." in foot
@@ -274,6 +276,12 @@ def test_a_fix_before_first_publication_says_so_and_no_release_carried_the_error
     md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
     assert "commit `71e754e`, found by an independent review before the page was first published." in md
     assert md.count("found by an independent review") == 1
+    assert "2 corrections, the latest on" in md
+    # a page whose every entry was found before publication says so once, above its entries
+    only_early = corrections.load(_write(tmp_path, entries[:1]), root / "docs", BIB_KEYS, {"0.1.0"})
+    md = corrections.page_markdown(only_early, root / "docs", "0.1.0", "corrections.md")
+    assert "1 correction, the latest on 2026-11-29; found by an independent review before the page was first published." in md
+    assert md.count("found by an independent review") == 1
 
 
 def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):
@@ -290,10 +298,10 @@ def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):
     loaded = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
     md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
     assert re.findall(r"^### \[(.*?)\]", md, re.M) == ["Hodgkin–Huxley", "XOR"]
-    entries = re.findall(r'^<h4 id="([\w-]+)">(.*?)<a class="headerlink" href="#([\w-]+)"', md, re.M)
-    assert entries == [("second-fix", "Correction: Rest at −65 mV", "second-fix"),
-                       ("third-fix", "Correction: Dale’s rule &amp; its &lt;sign&gt;", "third-fix"),
-                       ("first-fix", "Correction: The first fix", "first-fix")]
+    entries = re.findall(r'^<h4 id="([\w-]+)">(.*?)</h4>', md, re.M)
+    assert entries == [("second-fix", "Correction: Rest at −65 mV"),
+                       ("third-fix", "Correction: Dale’s rule &amp; its &lt;sign&gt;"),
+                       ("first-fix", "Correction: The first fix")]
 
 
 # --- the built site ---------------------------------------------------------------------

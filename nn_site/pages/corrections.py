@@ -295,10 +295,38 @@ def _link(page: str, from_page: str) -> str:
     return posixpath.relpath(page, posixpath.dirname(from_page) or ".")
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _group_summary(ones: list[dict]) -> str:
+    """'2 corrections and 1 clarification, the latest on 2026-12-07', and whether an
+    independent review found them all before the page was first published."""
+    kinds = [e["kind"] for e in ones]
+    counts = [_count(kinds.count(kind), kind) for kind in ("correction", "clarification") if kind in kinds]
+    latest = max(e["date"] for e in ones)
+    line = f"{' and '.join(counts)}, the latest on {latest}"
+    if all(e.get("before_publication") for e in ones):
+        line += (
+            "; "
+            + ("found" if len(ones) == 1 else "all found")
+            + (" by an independent review before the page was first published")
+        )
+    return line + "."
+
+
 def page_markdown(
     entries: list[dict], docs_dir: Path, current: str, from_page: str, commit_url: str | None = None
 ) -> str:
-    """The Corrections page's list: one section per release, newest first."""
+    """The Corrections page's list: one section per release, newest first; in each, a
+    table of the corrected pages, then per page a heading, a line that counts its entries,
+    and the entries in a closed disclosure (a link to an entry opens it: the browser, or
+    docs/assets/open-target.js).
+
+    Grouped and closed (visual review, issue 29): 150 entries one after another made a
+    page of 54,000 px of the same pattern, with no overview; and the entries' 3,000
+    elements were laid out and restyled as the page started (issue 34: Lighthouse mobile
+    82 on this page). A closed disclosure's content is neither."""
     if not entries:
         return "No correction has been made yet."
     out = []
@@ -315,36 +343,69 @@ def page_markdown(
         # on one date the entry written later in the file first
         mine = [(n, e) for n, e in enumerate(entries) if e["release"] == release]
         titles = {e["page"]: page_title(docs_dir, e["page"]) for _, e in mine}
-        for page in sorted(titles, key=lambda p: titles[p].lower()):
+        pages = sorted(titles, key=lambda p: titles[p].lower())
+        rows = ["| Page | Corrections | Clarifications | Latest |", "|---|--:|--:|---|"]
+        for page in pages:
+            ones = [e for _, e in mine if e["page"] == page]
+            kinds = [e["kind"] for e in ones]
+            title = html.escape(titles[page], quote=False).replace("[", "\\[").replace("|", "\\|")
+            rows.append(
+                f"| [{title}](#{_slug(release, titles[page])}) | {kinds.count('correction')} | "
+                f"{kinds.count('clarification')} | {max(e['date'] for e in ones)} |"
+            )
+        if len(pages) > 1:
+            out.append("\n".join(rows) + "\n")
+        for page in pages:
             title = html.escape(titles[page], quote=False).replace("[", "\\[")
-            out.append(f"### [{title}]({_link(page, from_page)})\n")
+            out.append(f"### [{title}]({_link(page, from_page)}) {{#{_slug(release, titles[page])}}}\n")
             ones = [(n, e) for n, e in mine if e["page"] == page]
+            out.append(_group_summary([e for _, e in ones]) + "\n")
+            every_one_early = all(e.get("before_publication") for _, e in ones)
+            shown = "the entry" if len(ones) == 1 else f"the {len(ones)} entries"
+            out.append(f'<details class="corrections-group" markdown>\n<summary>Show {shown}</summary>\n')
             for _, e in sorted(ones, key=lambda ne: (ne[1]["date"], ne[0]), reverse=True):
                 commit = f"`{e['commit'][:7]}`"
                 if commit_url:
                     commit = f"[{commit}]({commit_url}{e['commit']})"
                 found = (
                     ", found by an independent review before the page was first published"
-                    if e.get("before_publication")
+                    if e.get("before_publication") and not every_one_early
                     else ""
                 )
                 # Each entry's heading is its kind and title (the id is only its anchor,
-                # so links made before titles existed still work), written as HTML, so
-                # that the table of contents lists releases and pages but not every
-                # entry: 150 entries made a sidebar of 435 links that the theme
-                # re-measured as the page scrolled (issue 34: Lighthouse mobile 79 on
-                # this page). Same markup as Markdown's, permalink too; the title's quotes
-                # set curly, as smarty sets the Markdown around it.
+                # so links made before titles existed still work); the title's quotes set
+                # curly, as smarty sets the Markdown around it. The table of contents lists
+                # releases and pages, not every entry (150 entries made a sidebar of 435
+                # links): ``untoc_entries`` takes them out after the page is rendered.
                 out.append(
                     f'<h4 id="{e["id"]}">{html.escape(e["kind"].capitalize())}: '
-                    f'{curly_quotes(html.escape(e["title"], quote=False))}<a class="headerlink" href="#{e["id"]}" '
-                    'title="Permanent link">&para;</a></h4>\n\n'
+                    f"{curly_quotes(html.escape(e['title'], quote=False))}</h4>\n\n"
                     f"{e['date']}, commit {commit}{found}.\n\n"
                     f"- It said: {inline(e['wrong'])}\n"
                     f"- It says: {inline(e['right'])}\n"
                     f"- Source: {citation(e)}\n"
                 )
+            out.append("</details>\n")
     return "\n".join(out)
+
+
+def untoc_entries(page, entries: list[dict]) -> None:
+    """Take the entries' headings (h4, inside each page's closed group) out of the page's
+    table of contents: it lists the releases and the corrected pages."""
+    ids = {e["id"] for e in entries}
+
+    def keep(items) -> None:
+        items[:] = [item for item in items if item.id not in ids]
+        for item in items:
+            keep(item.children)
+
+    if page.toc is not None:
+        keep(page.toc.items)
+
+
+def _slug(release: str, title: str) -> str:
+    """The anchor of a page's group in a release: 'unreleased-xor', '0-1-0-xor'."""
+    return re.sub(r"[^a-z0-9]+", "-", f"{release} {title}".lower()).strip("-")
 
 
 def footer_markdown(entries: list[dict], page: str, current: str) -> str:

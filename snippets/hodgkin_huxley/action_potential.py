@@ -41,7 +41,7 @@ if __name__ == "__main__":
     # The rest line runs through the trace's flat start and end: dashed, thin and drawn
     # behind it, so that it never covers the trace.
     ax_v.axhline(v[0], color="C6", linestyle="--", linewidth=1, zorder=1, label="rest")
-    ax_v.axvspan(5.0, 6.0, color="C0", alpha=0.55, linewidth=0, label="current pulse")  # visible on dark too (0.35 read as navy)
+    ax_v.axvspan(5.0, 6.0, color="C0", alpha=0.45, linewidth=0, label="current pulse")  # a region, not data; seen on dark too (0.35 read as navy)
     ax_v.set_ylabel("$V$ (mV)")
     ax_v.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2, ncol=3)
     # One colour per quantity on the whole page: current C0, V C2, m C1, h C3, n C5, and

@@ -50,9 +50,9 @@ if __name__ == "__main__":
     print(f"⟨y²⟩ over the two patterns {P * y1 ** 2 + P * y2 ** 2:.3f}; predicted y1 = 1/p = {1 / P:.1f}")
     fig, (ax_h, ax_p) = plt.subplots(1, 2, figsize=(7, 3.2))
     steps = np.arange(1, len(history) + 1)
-    # theta thin and half transparent: it fluctuates with every presentation, and the
-    # response it follows must stay visible beneath it
-    ax_h.plot(steps, history[:, 2], color="C3", linewidth=0.8, alpha=0.5, label=r"threshold $\theta$")
+    # theta thin and drawn first: it fluctuates with every presentation, and the response
+    # it follows must stay visible over it (opaque: a translucent line fell below 3:1)
+    ax_h.plot(steps, history[:, 2], color="C3", linewidth=0.7, label=r"threshold $\theta$")
     ax_h.plot(steps, history[:, 0], color="C4", label="response to pattern 1")
     ax_h.plot(steps, history[:, 1], color="C0", label="response to pattern 2")
     ax_h.set_xlabel("presentations")
