@@ -95,7 +95,6 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     if page.file.src_uri == corrections.CORRECTIONS_PAGE:
         corrections.untoc_entries(page, list(config.extra.get("corrections", ())))
     html_ = search_index.exclude_code(html_)
-    page.html = print_page.prefix_figure_ids(html_, page)  # what mkdocs-print-site puts on the print page
     return html_
 
 

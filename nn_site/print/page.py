@@ -150,7 +150,7 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
-        fixed = every_image_lazy(typeset_sections(fixed))  # the explorables' static figures too
+        fixed = unique_ids(every_image_lazy(typeset_sections(fixed)))  # the explorables' static figures too
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -260,12 +260,18 @@ def install() -> None:
     print_site_urls.update_anchor_ids = _update_anchor_ids
 
 
-FIGURE_ID = re.compile(r'(<figure\b[^>]*\bid=")(fig-[^"]*")')
+ELEMENT_ID = re.compile(r'(<[a-zA-Z][^>]*?\sid=")([^"]+)(")')
 
 
-def prefix_figure_ids(page_html: str, page) -> str:
-    """Figure ids (``fig-<snippet>``) made unique on the print page, where every page
-    stands together and one snippet may appear on two pages: mkdocs-print-site prefixes
-    only headings', footnotes' and list items' ids. Same scheme as the plugin's own."""
-    key = re.sub(r"[^a-z0-9]+", "-", page.file.src_uri.rsplit(".", 1)[0].lower()).strip("-")
-    return FIGURE_ID.sub(lambda m: f"{m[1]}{key}-{m[2]}", page_html)
+def unique_ids(print_html: str) -> str:
+    """Every id once on the print page, where all pages stand together: a figure two pages
+    show (home's and the mapping's drawing) would carry one id twice. A later copy's id
+    gets -2, -3 ...; a link to it lands on the first, the same figure. (mkdocs-print-site
+    prefixes only headings', footnotes' and list items' ids.)"""
+    seen: dict[str, int] = {}
+
+    def rename(m: re.Match) -> str:
+        seen[m[2]] = seen.get(m[2], 0) + 1
+        return m[0] if seen[m[2]] == 1 else f"{m[1]}{m[2]}-{seen[m[2]]}{m[3]}"
+
+    return ELEMENT_ID.sub(rename, print_html)

@@ -221,10 +221,11 @@ def test_explorables_print_as_their_static_figure_and_address(print_page):
 
 def test_each_page_ends_with_its_references(print_page):
     """A page's reference list is the last thing in its section (before the corrections
-    note and the printed citation, which are about the page itself)."""
+    note and the printed citation, which are about the page itself). The references page
+    is lists of references, one per letter, throughout: it is not such a page."""
     page, _ = print_page
     tails = page.eval_on_selector_all(
-        SITE_PAGES + ":has(ul.references)",
+        SITE_PAGES + ":has(ul.references):not(#references)",
         """els => els.map(s => {
             const list = s.querySelector('ul.references');
             const after = [...s.querySelectorAll('h2, h3, p, figure')].filter(e =>
