@@ -274,13 +274,13 @@ def test_a_fix_before_first_publication_says_so_and_no_release_carried_the_error
     assert "Corrected before first publication: It says 3 [@block1962]." in foot
     assert "Corrected since 0.1.0 (in the next release): It says 3" in foot  # the other one
     md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
-    assert "commit `71e754e`, found by an independent review before the page was first published." in md
+    assert "commit `71e754e`, found by an independent review before its text was first published." in md
     assert md.count("found by an independent review") == 1
     assert "2 corrections, the latest on" in md
     # a page whose every entry was found before publication says so once, above its entries
     only_early = corrections.load(_write(tmp_path, entries[:1]), root / "docs", BIB_KEYS, {"0.1.0"})
     md = corrections.page_markdown(only_early, root / "docs", "0.1.0", "corrections.md")
-    assert "1 correction, the latest on 2026-11-29; found by an independent review before the page was first published." in md
+    assert "1 correction, the latest on 2026-11-29; found by an independent review before its text was first published." in md
     assert md.count("found by an independent review") == 1
 
 

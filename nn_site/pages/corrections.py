@@ -19,7 +19,7 @@ entry is a mapping::
       commit: 71e754e                  # the commit that made the fix (7 to 40 hex digits)
       date: 2026-11-29                 # the day of that commit
       before_publication: true         # optional: the fix was made, after an independent
-                                       # review, before the page was first published
+                                       # review, before its text was first published
 
 ``title`` is the entry's heading on the Corrections page ("Correction: <title>"), naming
 what was corrected in a reader's words, not the id's: one line of plain text, at most 70
@@ -301,7 +301,7 @@ def _count(n: int, word: str) -> str:
 
 def _group_summary(ones: list[dict]) -> str:
     """'2 corrections and 1 clarification, the latest on 2026-12-07', and whether an
-    independent review found them all before the page was first published."""
+    independent review found them all before its text was first published."""
     kinds = [e["kind"] for e in ones]
     counts = [_count(kinds.count(kind), kind) for kind in ("correction", "clarification") if kind in kinds]
     latest = max(e["date"] for e in ones)
@@ -310,7 +310,7 @@ def _group_summary(ones: list[dict]) -> str:
         line += (
             "; "
             + ("found" if len(ones) == 1 else "all found")
-            + (" by an independent review before the page was first published")
+            + (" by an independent review before its text was first published")
         )
     return line + "."
 
@@ -368,7 +368,7 @@ def page_markdown(
                 if commit_url:
                     commit = f"[{commit}]({commit_url}{e['commit']})"
                 found = (
-                    ", found by an independent review before the page was first published"
+                    ", found by an independent review before its text was first published"
                     if e.get("before_publication") and not every_one_early
                     else ""
                 )

@@ -16,10 +16,10 @@ rows = [next(c for c in COUNTS if c.name == name) for name in order]
 colours = ["C2" if c.unit in ("cells", "units", "neurons") else "C1" for c in rows]
 
 def powers_of_ten(value):
-    """1.5e14 -> '1.5 × 10¹⁴' (mathtext), as a reader writes it."""
+    """1.5e14 -> '1.5 × 10¹⁴', 1.75e11 -> '1.75 × 10¹¹' (mathtext), as a reader writes it."""
     exponent = int(np.floor(np.log10(value)))
     mantissa = value / 10 ** exponent
-    return rf"${mantissa:.2g} \times 10^{{{exponent}}}$"
+    return rf"${mantissa:.3g} \times 10^{{{exponent}}}$"  # 3 digits: GPT-3's 1.75
 
 
 fig, ax = plt.subplots(figsize=(7, 4.4))
@@ -31,7 +31,6 @@ for yi, c in zip(y, rows):
         ax.errorbar(c.value, yi, xerr=[[c.value - c.low], [c.high - c.value]], color=ink,
                     capsize=7, capthick=1.6, linewidth=1.6)
 labels = [f"{c.name}: {powers_of_ten(c.value)}" for c in rows]
-labels[-1] = labels[-1].replace(": $", r": $\geq ", 1)  # a lower bound for the whole brain (one token)
 ax.set_yticks(y, labels)
 ax.set_xscale("log")
 ax.set_xlim(1e5, 1e15)

@@ -29,7 +29,7 @@ def half_width(k):
 
 if __name__ == "__main__":
     v = np.linspace(-1.2, 2.5, 3701)
-    print("k   peak   width at half height")
+    print("k   peak   full width at half height")
     for k in SLOPES:
         print(f"{k:<3g} {surrogate(1.0, k):.3f}  {half_width(k):.2f}")
     fig, (ax_f, ax_b) = plt.subplots(1, 2, figsize=(7, 3.2))
