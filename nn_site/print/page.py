@@ -150,6 +150,7 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
+        fixed = sources_beside_their_image(fixed)
         fixed = unique_ids(every_image_lazy(typeset_sections(fixed)))  # the explorables' static figures too
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
@@ -258,6 +259,28 @@ def add_explorable_addresses(print_html: str, site_dir: Path, print_file: Path) 
 def install() -> None:
     """Use ``_update_anchor_ids`` in mkdocs-print-site (same result, ~30x faster)."""
     print_site_urls.update_anchor_ids = _update_anchor_ids
+
+
+PICTURE = re.compile(r"<picture>.*?</picture>", re.DOTALL)
+IMG_SRC = re.compile(r'<img\b[^>]*\ssrc="([^"#]*)')
+SRCSET = re.compile(r'(<source\b[^>]*\ssrcset=")([^"#]*)')
+
+
+def sources_beside_their_image(print_html: str) -> str:
+    """A figure's phone copy (<source srcset>) in the folder of its desktop copy (<img src>):
+    mkdocs-print-site rewrites an <img>'s src for the print page's folder but not a
+    <source>'s srcset, so on a phone the print page asked for the home page's and the
+    notebooks' phone copies in the wrong folder: broken images (visual review C). A phone
+    copy always sits beside its desktop copy (its name plus -phone)."""
+
+    def fix(picture: re.Match) -> str:
+        img = IMG_SRC.search(picture[0])
+        if img is None:
+            return picture[0]
+        folder = img[1].rpartition("/")[0]
+        return SRCSET.sub(lambda m: m[1] + (folder + "/" if folder else "") + m[2].rpartition("/")[2], picture[0])
+
+    return PICTURE.sub(fix, print_html)
 
 
 ELEMENT_ID = re.compile(r'(<[a-zA-Z][^>]*?\sid=")([^"]+)(")')

@@ -260,3 +260,19 @@ def test_the_predictive_coding_labels_reach_text_contrast_in_both_palettes(site)
             high, low = sorted((_relative_luminance(fill), background), reverse=True)
             contrast = (high + 0.05) / (low + 0.05)
             assert contrast >= 4.5, f"{svg.name}: {text!r} in {fill} is {contrast:.2f}:1"
+
+
+def test_every_phone_copy_a_page_offers_exists_the_print_page_included(site):
+    """Each <source srcset> resolves, from its page's folder, to a file of the built site:
+    on the print page (a folder below the home page) the home page's phone copies once
+    pointed into print_page/figures/, a broken image on a phone (visual review C)."""
+    import re
+
+    missing, checked = [], 0
+    for html in sorted(site.rglob("*.html")):
+        for src in re.findall(r'<source\b[^>]*\ssrcset="([^"#]+)', html.read_text(encoding="utf-8")):
+            checked += 1
+            if not (html.parent / src).resolve().is_file():
+                missing.append(f"{html.relative_to(site)}: {src}")
+    assert checked > 200, checked
+    assert not missing, "\n".join(missing[:20])
