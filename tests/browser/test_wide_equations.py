@@ -38,6 +38,14 @@ SCROLL_THROUGH = """async () => {
 }"""
 
 
+def open_scrolled_through(page, url: str) -> None:
+    """``url`` loaded, its math font in, and scrolled through once, so that every display
+    equation has been measured and fitted (math-scroll.js does it as they near the screen)."""
+    page.goto(url)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.evaluate(SCROLL_THROUGH)
+
+
 def faded(box: dict) -> tuple[bool, bool]:
     """Whether the box's mask fades its left and its right end (alpha of its outer stops)."""
     stops = re.findall(r"rgba?\(([^)]*)\)", box["mask"])
@@ -50,9 +58,7 @@ def test_wide_equations_fit_or_fade_where_they_go_on(browser, base_url, scheme):
     context = browser.new_context(viewport=PHONE, color_scheme=scheme)
     page = context.new_page()
     try:
-        page.goto(base_url + "activation-functions/")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        page.evaluate(SCROLL_THROUGH)
+        open_scrolled_through(page, base_url + "activation-functions/")
         page.wait_for_function("document.querySelectorAll('.math-display--more-right').length > 0")
         boxes = page.evaluate(BOXES)
         fitted = [b for b in boxes if b["fitted"]]
@@ -78,9 +84,7 @@ def test_equations_on_a_desktop_neither_shrink_nor_scroll(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
-        page.goto(base_url + "hodgkin-huxley/")
-        page.evaluate("document.fonts.ready.then(() => true)")
-        page.evaluate(SCROLL_THROUGH)
+        open_scrolled_through(page, base_url + "hodgkin-huxley/")
         boxes = page.evaluate(BOXES)
     finally:
         context.close()
@@ -115,9 +119,7 @@ def test_an_equation_written_in_lines_shows_one_copy_that_fits(browser, base_url
     seen, problems = 0, []
     try:
         for path in PAGES_IN_LINES:
-            page.goto(base_url + path)
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.evaluate(SCROLL_THROUGH)
+            open_scrolled_through(page, base_url + path)
             for eq in page.evaluate(COPIES):
                 seen += 1
                 if not eq["pairedWith"] or (eq["oneLine"], eq["inLines"]) != (not in_lines, in_lines):
@@ -235,9 +237,7 @@ def test_display_equations_are_centred_on_a_desktop_and_start_at_the_left_on_a_p
     problems, seen = [], 0
     try:
         for path in CENTRED_PAGES:
-            page.goto(base_url + path)
-            page.evaluate("document.fonts.ready.then(() => true)")
-            page.evaluate(SCROLL_THROUGH)
+            open_scrolled_through(page, base_url + path)
             for eq in page.evaluate(PLACES):
                 seen += 1
                 if eq["left"] < -0.5:
