@@ -104,6 +104,18 @@ def clean_notebook(content: str, page: Page, files: Files) -> str:
 CAPTION_LEAD = re.compile(r"^\s*Figure[.:]\s*$")
 
 
+def _opening(node):
+    """The first child of ``node`` that is not blank text (a paragraph's lead), or None."""
+    return next((c for c in node.contents if not (isinstance(c, str) and not c.strip())), None)
+
+
+def _drop_lead(node, lead) -> None:
+    """``lead`` (the bold word that opens ``node``) removed, and the space after it."""
+    lead.decompose()
+    if node.contents and isinstance(node.contents[0], str):
+        node.contents[0].replace_with(node.contents[0].lstrip())
+
+
 def _captions(soup, where: str) -> None:
     """A Markdown cell that opens with **Figure.** right after a cell that draws a figure
     is that figure's caption (so it reads as one in Jupyter too): its paragraph goes into
@@ -115,8 +127,7 @@ def _captions(soup, where: str) -> None:
         lead = first.find(True) if first is not None and first.name == "p" else None
         if lead is None or lead.name != "strong" or not CAPTION_LEAD.match(lead.get_text()):
             continue
-        opening = next((c for c in first.contents if not (isinstance(c, str) and not c.strip())), None)
-        if opening is not lead:
+        if _opening(first) is not lead:
             continue  # the bold word does not open the paragraph
         before = cell.find_previous_sibling("div", class_="jp-Cell")
         outputs = before.select("div.jp-RenderedSVG") if before is not None else []
@@ -124,12 +135,10 @@ def _captions(soup, where: str) -> None:
             raise PluginError(f"{where}: a '**Figure.**' caption cell follows no cell that draws a figure")
         if len(body.find_all(recursive=False)) != 1:
             raise PluginError(f"{where}: a figure's caption cell holds one paragraph, not more")
-        lead.decompose()
+        _drop_lead(first, lead)
         caption = soup.new_tag("div", attrs={"class": "notebook-caption"})
         for child in list(first.contents):
             caption.append(child.extract())
-        if caption.contents and isinstance(caption.contents[0], str):
-            caption.contents[0].replace_with(caption.contents[0].lstrip())
         outputs[-1].insert_after(caption)
         cell.decompose()
 
@@ -152,7 +161,7 @@ def _exercise_number(node) -> int | None:
     """N for a paragraph that opens with a bold "N." (a notebook's exercise), else None."""
     if getattr(node, "name", None) != "p":
         return None
-    opening = next((c for c in node.contents if not (isinstance(c, str) and not c.strip())), None)
+    opening = _opening(node)
     if getattr(opening, "name", None) != "strong":
         return None
     match = EXERCISE_NUMBER.match(opening.get_text())
@@ -178,10 +187,7 @@ def _exercise_lists(soup) -> None:
         listing = soup.new_tag("ol")
         items[0][0].insert_before(listing)
         for nodes in items:
-            lead = next(c for c in nodes[0].contents if not (isinstance(c, str) and not c.strip()))
-            lead.decompose()
-            if nodes[0].contents and isinstance(nodes[0].contents[0], str):
-                nodes[0].contents[0].replace_with(nodes[0].contents[0].lstrip())
+            _drop_lead(nodes[0], _opening(nodes[0]))
             item = soup.new_tag("li")
             for node in nodes:
                 item.append(node.extract())
