@@ -44,6 +44,7 @@ from nn_site.notebooks import execution as notebook_execution
 from nn_site.notebooks import kernel as notebook_kernel
 from nn_site.pages import ledger, mathml, quantities
 from nn_site.pages.citations import CitationError, cite_html, describe_error, site_bibliography
+from nn_site.pages.glossary import by_first_letter, letter_anchor
 from nn_site.pages.mathml import MathError, error_message, to_mathml
 
 log = logging.getLogger("mkdocs.hooks.snippets")
@@ -217,22 +218,18 @@ def _bibliography_by_letter(page: Page) -> str:
     the first author, with a strip of letter links above: some 200 entries need a way in.
     The letters join the page's table of contents."""
     bibliography = state.current().bibliography
-    groups: dict[str, list[str]] = {}
-    for key in bibliography.sorted_keys(bibliography.entries):
-        first = bibliography.label(key)[:1].upper()
-        groups.setdefault(first if first.isalpha() else "#", []).append(key)
-    anchor = lambda letter: "letter-" + ("other" if letter == "#" else letter.lower())  # noqa: E731
-    strip = " ".join(f'<a href="#{anchor(letter)}">{letter}</a>' for letter in groups)
+    groups = by_first_letter(bibliography.sorted_keys(bibliography.entries), bibliography.label)
+    strip = " ".join(f'<a href="#{letter_anchor(letter)}">{letter}</a>' for letter in groups)
     parts = [f'<nav class="glossary-letters" aria-label="Sources by first author">{strip}</nav>']
     toc = page.toc.items if page.toc is not None else []
     parent = toc[-1].children if toc and toc[-1].level < 2 else toc  # under the page's h1
     for letter, keys in groups.items():
         parts.append(
-            f'<h2 id="{anchor(letter)}">{letter}<a class="headerlink" href="#{anchor(letter)}" '
+            f'<h2 id="{letter_anchor(letter)}">{letter}<a class="headerlink" href="#{letter_anchor(letter)}" '
             f'title="Permanent link">&para;</a></h2>\n' + bibliography.entries_html(keys)
         )
-        if not any(item.id == anchor(letter) for item in parent):
-            parent.append(AnchorLink(letter, anchor(letter), 2))
+        if not any(item.id == letter_anchor(letter) for item in parent):
+            parent.append(AnchorLink(letter, letter_anchor(letter), 2))
     return "\n".join(parts)
 
 

@@ -85,18 +85,32 @@ def untooltip_headings(html_: str) -> str:
     return HEADING.sub(lambda m: ABBR.sub(r"\1", m[0]) if "<abbr" in m[0] else m[0], html_)
 
 
+def by_first_letter(items, name) -> dict[str, list]:
+    """``items`` (in their order) grouped by the first letter of ``name(item)``, upper case;
+    an item whose name starts with anything else goes under "#". The glossary's terms and
+    the references page's sources (nn_site/build.py) are listed this way."""
+    groups: dict[str, list] = {}
+    for item in items:
+        first = name(item)[:1].upper()
+        groups.setdefault(first if first.isalpha() else "#", []).append(item)
+    return groups
+
+
+def letter_anchor(letter: str) -> str:
+    """The id of a letter's heading: "letter-a", and "letter-other" for "#"."""
+    return "letter-" + ("other" if letter == "#" else letter.lower())
+
+
 def glossary_html(terms: dict[str, str]) -> str:
     """The terms in alphabetical order under a heading per letter ("## A", so the page's
     table of contents lists the letters), after a strip of links to the letters: some 130
     terms need a way in. Markdown, spliced into the page before it is converted."""
-    groups: dict[str, list[str]] = {}
-    for term in sorted(terms, key=str.casefold):
-        first = term[0].upper()
-        groups.setdefault(first if first.isalpha() else "#", []).append(term)
-    strip = " ".join(f'<a href="#letter-{letter.lower()}">{letter}</a>' for letter in groups if letter != "#")
+    groups = by_first_letter(sorted(terms, key=str.casefold), str)
+    strip = " ".join(f'<a href="#{letter_anchor(letter)}">{letter}</a>' for letter in groups if letter != "#")
     parts = [f'<nav class="glossary-letters" aria-label="Terms by first letter">{strip}</nav>']
     for letter, group in groups.items():
-        anchor = "letter-" + ("other" if letter == "#" else letter.lower())
         items = [f'<dt id="{term_anchor(t)}">{html.escape(t)}</dt>\n<dd>{html.escape(terms[t])}</dd>' for t in group]
-        parts.append(f"## {letter} {{#{anchor}}}\n\n" + '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>")
+        parts.append(
+            f"## {letter} {{#{letter_anchor(letter)}}}\n\n" + '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>"
+        )
     return "\n\n".join(parts)
