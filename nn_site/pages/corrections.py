@@ -344,21 +344,21 @@ def page_markdown(
         mine = [(n, e) for n, e in enumerate(entries) if e["release"] == release]
         titles = {e["page"]: page_title(docs_dir, e["page"]) for _, e in mine}
         pages = sorted(titles, key=lambda p: titles[p].lower())
+        by_page = {page: [(n, e) for n, e in mine if e["page"] == page] for page in pages}
         rows = ["| Page | Corrections | Clarifications | Latest |", "|---|--:|--:|---|"]
         for page in pages:
-            ones = [e for _, e in mine if e["page"] == page]
-            kinds = [e["kind"] for e in ones]
+            kinds = [e["kind"] for _, e in by_page[page]]
             title = html.escape(titles[page], quote=False).replace("[", "\\[").replace("|", "\\|")
             rows.append(
                 f"| [{title}](#{_slug(release, titles[page])}) | {kinds.count('correction')} | "
-                f"{kinds.count('clarification')} | {max(e['date'] for e in ones)} |"
+                f"{kinds.count('clarification')} | {max(e['date'] for _, e in by_page[page])} |"
             )
         if len(pages) > 1:
             out.append("\n".join(rows) + "\n")
         for page in pages:
             title = html.escape(titles[page], quote=False).replace("[", "\\[")
             out.append(f"### [{title}]({_link(page, from_page)}) {{#{_slug(release, titles[page])}}}\n")
-            ones = [(n, e) for n, e in mine if e["page"] == page]
+            ones = by_page[page]
             out.append(_group_summary([e for _, e in ones]) + "\n")
             every_one_early = all(e.get("before_publication") for _, e in ones)
             shown = "the entry" if len(ones) == 1 else f"the {len(ones)} entries"

@@ -278,7 +278,7 @@ def table(
     compact: bool = False,
     parts: dict[str, str] | None = None,
     whole: bool = False,
-    numbers: dict[str, int] | None = None,
+    numbers: dict[str, int],
 ) -> str:
     """The rows as a Markdown table inside a <div class="ledger-table">. Every such table is
     laid out alike (site.css): the claim, then the verdict, then the other columns; on a
@@ -290,8 +290,8 @@ def table(
     (a visual review found row 1 of the home page's table was row 6 of the ledger): the
     mapping page's five rows are the ledger's first five, and its text says "row 2".
     A page's table keeps the order its block gives (limits' table follows its sections);
-    where the numbers skip, the rows are a selection. Without ``numbers`` a table counts
-    its own rows from 1. A compact table's why cell is a closed <details>: the
+    where the numbers skip, the rows are a selection. A compact table's why cell is a
+    closed <details>: the
     row's one-line ``reason`` as the summary, then the full why, the sources it does not
     cite, the origin and the page that treats the row."""
     shown = [c for c in columns if not (c == "sources" and "why" in columns)]
@@ -301,7 +301,7 @@ def table(
     shown = ["analogy", "verdict", *(c for c in shown if c not in ("analogy", "verdict", "origin"))]
     head = "| " + " | ".join(COLUMNS[c] for c in shown) + " |"
     lines = [head, "|" + "---|" * len(shown)]
-    for n, row in enumerate(selected, 1):
+    for row in selected:
         cells = [
             (_label(COLUMNS[c]) if c not in UNLABELLED else "")
             + _content(row, c, here, docs_dir, compact, "sources" in columns)
@@ -309,8 +309,7 @@ def table(
         ]
         if origin:
             cells[0] += f'<span class="ledger-origin">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
-        number = numbers[row["id"]] if numbers is not None else n
-        cells[0] = f'<span class="ledger-number">{number}</span> ' + cells[0]
+        cells[0] = f'<span class="ledger-number">{numbers[row["id"]]}</span> ' + cells[0]
         if parts is not None:  # what ledger-filter.js reads; the span itself shows nothing
             part = html.escape(parts.get(row["page"], "Other"))
             cells[0] = f'<span class="ledger-row" data-verdict="{row["verdict"]}" data-part="{part}"></span>' + cells[0]
