@@ -50,7 +50,6 @@ NEEDS = {"course_data": ("build",)}  # concern -> the concerns whose build state
 
 def on_startup(command: str, dirty: bool) -> None:
     build.on_startup(command, dirty)  # serve shows a snippet's error in its page
-    publish.on_startup(command, dirty)  # serve renders the gallery's slides in the background
 
 
 @event_priority(100)  # before every plugin (see above)

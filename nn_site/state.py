@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 class Session:
     """The process: set by ``on_startup``, once, before the first build."""
 
-    serving: bool = False  # `mkdocs serve`: a failing snippet shows in its page; slides render later
+    serving: bool = False  # `mkdocs serve`: a failing snippet shows in its page
     dirty: bool = False  # `--dirty`: no partial site folder swapped in
     building: bool = False  # `mkdocs build` itself, not a tool that only loads the configuration
     lock_file: Any = None  # nn_site.engine.build_guard: the cache's lock, held until the process ends

@@ -16,7 +16,6 @@ wheels in its cache (~/.cache/uv): the first run on a machine downloads everythi
 from __future__ import annotations
 
 import os
-import re
 import signal
 import socket
 import subprocess
@@ -53,7 +52,7 @@ def main() -> int:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        installed = first_page = slides_ready = None
+        installed = first_page = None
         try:
             while time.perf_counter() - start < 900:
                 if installed is None and (clone / ".venv" / ".reader-installed").exists():
@@ -66,20 +65,6 @@ def main() -> int:
                     if server.poll() is not None:
                         break
                     time.sleep(0.2)
-            # The gallery's slide PNGs, rendered in the background under `mkdocs serve`:
-            # wait for the last one the gallery page links to.
-            last = None
-            if first_page is not None:
-                gallery = urllib.request.urlopen(f"http://127.0.0.1:{port}/gallery/", timeout=10).read().decode()
-                links = re.findall(r'href="\.\./([^"]+-slide\.png)"', gallery)
-                last = links[-1] if links else None
-            while last is not None and time.perf_counter() - start < 900:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/{last}", timeout=2).read()
-                    slides_ready = time.perf_counter() - start
-                    break
-                except OSError:
-                    time.sleep(0.5)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
@@ -91,8 +76,6 @@ def main() -> int:
         packages = sum(1 for _ in (clone / ".venv").glob("lib/python*/site-packages/*.dist-info"))
     print(f"reader's install:  {installed:6.1f} s  ({packages} packages, {size:.0f} MB)   goal <= 15 s")
     print(f"first page served: {first_page:6.1f} s   goal <= 45 s")
-    if slides_ready is not None:
-        print(f"gallery slide PNGs: {slides_ready:6.1f} s   (rendered in the background after the first page)")
     return 0
 
 

@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import html
-import logging
 import multiprocessing
 import os
 import posixpath
 import re
 import shutil
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +40,6 @@ from nn_site.pages import panel_words
 from nn_site.paths import ROOT
 from nn_site.publish import cite
 from nn_site.publish.versions import Release
-
-log = logging.getLogger("mkdocs.hooks.gallery")
 
 SLIDE_WIDTH = 1600  # px: sharp on a projected slide
 BACKGROUND = {"light": "#ffffff", "dark": "#1e2129"}  # Material default / slate
@@ -272,11 +268,9 @@ def _render_all(jobs: list[tuple[Path, str, Path]]) -> list[bytes]:
         return list(pool.map(render_png, *zip(*jobs)))
 
 
-def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None, background: bool = False) -> int:
+def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = None) -> int:
     """Write every figure's slide PNGs and code copy into the built site; returns the
-    number of PNGs written. ``background`` (``mkdocs serve`` only): the PNGs not yet in
-    the cache are rendered in a thread after the build returns, so the first page is
-    served without waiting for them (a published build always waits)."""
+    number of PNGs written (those not in the cache rendered on every core: _render_all)."""
     cache = cache or cache_dir()
     jobs, targets = [], []
     for fig in figures:
@@ -289,30 +283,16 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
                 raise GalleryError(f"{fig.page}: figure '{fig.anchor}' shows {svg}, which the build did not write")
             target = site_dir / png
             if not target.is_file():
-                # Marked here, before any rendering (in workers, or after the build under
-                # serve): the cache keeps what this build uses when it is pruned.
+                # Marked here, before any rendering (in workers): the cache keeps what this
+                # build uses when it is pruned.
                 cache_module.mark_used(_cached(source.read_bytes(), theme, cache))
                 jobs.append((source, theme, cache))
                 targets.append(target)
         if fig.code_source.is_file():
             shutil.copyfile(fig.code_source, site_dir / fig.code)
 
-    def render() -> None:
-        for target, png in zip(targets, _render_all(jobs)):
-            target.write_bytes(png)
-
-    if background and jobs:
-
-        def render_logged() -> None:
-            try:
-                render()
-                log.info(f"Gallery: {len(targets)} slide PNGs rendered in the background")
-            except GalleryError as exc:  # serve only: the build already finished
-                log.error(str(exc))
-
-        threading.Thread(target=render_logged, name="gallery-slides", daemon=True).start()
-    else:
-        render()
+    for target, png in zip(targets, _render_all(jobs)):
+        target.write_bytes(png)
     return len(targets)
 
 

@@ -97,8 +97,8 @@ DECK_DIR = "decks"
 
 
 def figure_png(fig: DeckFigure, site_dir: Path, theme: Theme = LIGHT) -> bytes:
-    """The figure's slide PNG, as the gallery left it in the site, or made now (the
-    gallery renders them in the background while ``mkdocs serve`` runs)."""
+    """The figure's slide PNG, as the gallery left it in the site (nn_site/publish/site.py
+    writes every figure's PNGs before the decks), or made now for a figure it did not list."""
     png = site_dir / fig.png
     if png.is_file():
         return png.read_bytes()
