@@ -165,3 +165,54 @@ def test_a_source_is_key_or_key_and_locator_from_the_bibliography():
         entry_checks.source_key("kandel2021, somewhere", "at", EntryError, None, LOCATOR)
     with pytest.raises(EntryError, match="unknown bibliography key 'hebb1949'"):
         entry_checks.source_key("hebb1949", "at", EntryError, {"kandel2021"})
+
+
+SHARED_MATHTEXT_CHECK = r"""
+import io, sys
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib import mathtext
+from nn_site.engine import mathtext_cache
+from nn_site.paths import ROOT
+
+def figure_svg():
+    matplotlib.rcdefaults()
+    matplotlib.style.use(ROOT / "snippets" / "site.mplstyle")
+    matplotlib.rcParams["svg.hashsalt"] = "test"
+    fig, ax = plt.subplots(figsize=(3, 2))
+    ax.plot([1e-3, 2e6], [0, 1], label=r"$V_\mathrm{th}$")
+    ax.set_xscale("log")
+    ax.set_xlabel(r"$\tau_m\,dV/dt$")
+    ax.legend()
+    out = io.BytesIO()
+    fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    fig.draw_without_rendering()  # a raster parse of every label too
+    plt.close(fig)
+    return out.getvalue()
+
+before = figure_svg()
+assert mathtext_cache.share() and mathtext_cache.share()  # once, then already shared
+after = figure_svg()
+cache = mathtext.MathTextParser._parse_cached.cache
+misses = cache.cache_info().misses
+again = figure_svg()  # new renderers, new parsers: every label from the shared cache
+info = cache.cache_info()
+one = mathtext.MathTextParser("path").parse(r"$\alpha^{2}$", 72)
+two = mathtext.MathTextParser("path").parse(r"$\alpha^{2}$", 72)
+print(before == after == again, misses > 5, info.misses == misses, one is two)
+"""
+
+
+def test_the_shared_mathtext_cache_parses_once_and_changes_no_byte(tmp_path: Path):
+    """nn_site/engine/mathtext_cache.py: a figure's SVG is the same bytes with the cache
+    shared between parsers; a second drawing with new renderers parses nothing again; two
+    parser objects get one parse. (In a fresh interpreter: the cache is process-wide.)"""
+    import subprocess
+    import sys
+
+    script = tmp_path / "check.py"
+    script.write_text(SHARED_MATHTEXT_CHECK, encoding="utf-8")
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["True"] * 4, run.stdout

@@ -54,7 +54,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from nn_site.engine import figure_checks, phone, processes
+from nn_site.engine import figure_checks, mathtext_cache, phone, processes
 from nn_site.engine.protocol import Failed, Hung, Job, Ran, Ready, Result, decode, encode
 from nn_site.engine.svg import compact
 from nn_site.paths import ROOT
@@ -303,6 +303,7 @@ def run_one(path: Path, out_dir: Path, salt: str, timeout: float) -> Result:
 def warm_up() -> None:
     """Draw once in the parent, so every forked child inherits loaded fonts, the mathtext
     parser and matplotlib's caches instead of paying for them on its first figure."""
+    mathtext_cache.share()  # each label parsed once per process, not once per renderer
     matplotlib.style.use(STYLE)
     fig, (left, right) = plt.subplots(1, 2)
     left.plot([0, 1], [0, 1], label=r"$V_\mathrm{th}$ (mV)")
