@@ -96,6 +96,7 @@ SHARED_LOADS = [
     ("tests/browser/test_heading_permalinks.py", "test_no_heading_has_an_empty_line_on_a_phone", "", PHONE),
     ("tests/browser/test_performance.py", "test_every_page_stays_under_the_element_limit", "", PHONE),
     ("tests/browser/test_results.py", "test_no_printed_output_is_below_12_px_on_a_phone", "", PHONE),
+    ("tests/browser/test_results.py", "test_no_printed_result_scrolls_sideways_on_a_phone", "", PHONE),
     ("tests/browser/test_figures.py", "test_every_figure_is_legible_at_both_widths_in_both_palettes", "1280", LIGHT),
     ("tests/browser/test_figures.py", "test_every_figure_is_legible_at_both_widths_in_both_palettes", "390", PHONE),
     ("tests/browser/test_offline.py", "", "", "the offline zip, built and unzipped once"),

@@ -64,3 +64,10 @@ def test_a_sources_column_lists_citations_without_parentheses(site):
         assert re.match(r"^[A-Z][^()]* \d{4}", text) and not text.startswith("("), text
     # A citation in a sentence keeps its parentheses.
     assert re.search(r'<span class="citation">\(<a href="#ref-', home)
+
+
+def test_a_citation_in_prose_has_the_reference_lists_apostrophe(site):
+    """An author's name reaches a sentence's citation from references.bib, past smarty:
+    the typography step sets its apostrophe as the reference list does (issue 29)."""
+    text = (site / "attractors" / "index.html").read_text(encoding="utf-8")
+    assert "Feigel\u2019man 1988" in text and "Feigel'man" not in html.unescape(re.sub(r"<[^>]+>", "", text))

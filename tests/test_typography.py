@@ -123,6 +123,32 @@ def test_the_print_page_sets_each_section_as_its_page_is_set():
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "set_as"),
+    [
+        # an opening bracket stays with the inline equation it opens, and the closing
+        # punctuation after the equation with it (issue 29, fifth review: "(" at a line end)
+        ("<p>set (<math><mi>a</mi></math>), then</p>",
+         '<p>set <span class="nn-nowrap">(<math><mi>a</mi></math>),</span> then</p>'),
+        ("<p>[<math><mi>b</mi></math><sup>2</sup>]</p>",
+         '<p><span class="nn-nowrap">[<math><mi>b</mi></math></span><sup>2</sup>]</p>'),
+        ("<p>(<math><mi>a</mi></math> and b)</p>", '<p><span class="nn-nowrap">(<math><mi>a</mi></math></span> and b)</p>'),
+        # left as written: a display equation, a bracket in code, a bracket after a space
+        ('<p>(<math display="block"><mi>a</mi></math>)</p>', '<p>(<math display="block"><mi>a</mi></math>)</p>'),
+        ("<p><code>f(</code><math><mi>a</mi></math></p>", "<p><code>f(</code><math><mi>a</mi></math></p>"),
+        ("<p>( <math><mi>a</mi></math></p>", "<p>( <math><mi>a</mi></math></p>"),
+        # a per cent sign and a power of ten never break from their number
+        ("<p>90.3 % of 6.5 × 10⁵</p>", f"<p>90.3{NNBSP}% of 6.5{NBSP}×{NBSP}10⁵</p>"),
+        # apostrophes and paired quotes curly, in prose only
+        ("<p>Dale's units' \"rate\"</p>", "<p>Dale\u2019s units\u2019 \u201crate\u201d</p>"),
+        ("<p>Feigel&#x27;man 1988</p>", "<p>Feigel\u2019man 1988</p>"),
+        ("<p><code>a's \"b\"</code></p>", "<p><code>a's \"b\"</code></p>"),
+    ],
+)
+def test_brackets_per_cent_powers_and_quotes(written, set_as):
+    assert typeset(written) == set_as
+
+
 def test_thousands_grouping():
     assert grouped("1500") == "1500"
     assert grouped("10000") == f"10{NNBSP}000"
@@ -168,6 +194,59 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
     assert not problems, "\n".join(problems[:30])
 
 
+def built_pages(site: Path):
+    """(relative path, HTML) of every page of the built site, notebooks and print page included."""
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        if not relative.startswith("assets/"):
+            yield relative, file.read_text(encoding="utf-8")
+
+
+# Each fault of the fifth review (issue 29), looked for on every page.
+INLINE_MATH = re.compile(r'<math(?![^>]*display="block")[^>]*>(.*?)</math>', re.S)
+BRACKET_BEFORE_MATH = re.compile(r'(?<!<span class="nn-nowrap">)[(\[{]<math(?![^>]*display="block")')
+NUMBER_AS_EQUATION = re.compile(r"[−-]?(?:\d+(?:\.\d+)?×)?10[−-]?\d+")
+
+
+def test_built_prose_keeps_brackets_with_their_equations(site: Path):
+    # A "(" at a line's end, the inline equation it opened on the next line.
+    problems = [f"{relative}: {html_[m.start() - 40 : m.start() + 8]!r}"
+                for relative, html_ in built_pages(site) for m in BRACKET_BEFORE_MATH.finditer(html_)]
+    assert not problems, "\n".join(problems[:30])
+    assert 'class="nn-nowrap">(<math' in (site / "dendrites" / "index.html").read_text(encoding="utf-8")
+
+
+def test_built_prose_writes_a_power_of_ten_one_way(site: Path):
+    """10⁶ in the text's font, as the register and the printed results write it; not an
+    equation whose raised 10 beside it is in the math font (nn_site/pages/mathml.py)."""
+    problems = []
+    for relative, html_ in built_pages(site):
+        for m in INLINE_MATH.finditer(html_):
+            text = re.sub(r"<[^>]+>|\s", "", m[1])
+            if "<msup>" in m[1] and NUMBER_AS_EQUATION.fullmatch(text):
+                problems.append(f"{relative}: {text}")
+    assert not problems, "\n".join(problems[:30])
+    scale = (site / "scale-and-energy" / "index.html").read_text(encoding="utf-8")
+    assert f"1.75{NBSP}×{NBSP}10¹¹" in scale  # written $1.75 \times 10^{11}$ in the page
+
+
+def test_built_prose_has_curly_apostrophes_math_subscripts_and_whole_percentages(site: Path):
+    problems = []
+    for relative, html_ in built_pages(site):
+        text = html.unescape(prose_text(html_))
+        for pattern, what in (
+            (r"[^\W\d_]'[^\W\d_]|s'(?=\s)", "a straight apostrophe"),
+            (r'"', "a straight double quote"),
+            (r"(?<![^\W\d_])[a-z][₀-₉]", "a Unicode subscript where math is meant"),
+            (r"\d[ \u00a0]%", "a space that breaks before a per cent sign"),
+        ):
+            problems += [f"{relative}: {what}: {text[max(0, m.start() - 25) : m.end() + 5]!r}"
+                         for m in re.finditer(pattern, text)]
+    assert not problems, "\n".join(problems[:30])
+    glossary = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Dale\u2019s principle</dt>" in glossary and "neuron\u2019s" in glossary
+
+
 RESULT_BLOCK = re.compile(r'<div class="snippet-result">(.*?)</div>', re.S)
 # What a terminal forces and a page need not: a name without its accent, a power as ^2 or
 # **4, a micro as u, a Greek letter spelled out, an arrow as ->.
@@ -187,7 +266,7 @@ def test_result_blocks_print_names_and_units_as_typeset(site: Path):
     population = (site / "population-codes" / "index.html").read_text(encoding="utf-8")
     assert "600 per rad², so the Cramér–Rao bound" in population
     activation = (site / "activation-functions" / "index.html").read_text(encoding="utf-8")
-    assert "(bound 0.25¹⁰ = 9.54 × 10⁻⁷)" in activation
+    assert "bound 0.25ⁿ" in activation and "3.88 × 10⁻⁷        9.54 × 10⁻⁷" in activation
 
 
 # A number as a terminal prints it (1e-06, 2.3e+04, 5.1E-10) and a page need not: a

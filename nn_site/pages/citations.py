@@ -102,6 +102,8 @@ def _label(entry) -> str:
         who = f"{names[0]} & {names[1]}"
     else:
         who = f"{names[0]} et al."
+    # An apostrophe in a name set as the page sets one (Feigel’man), in prose and in tables.
+    who = who.replace("'", "\u2019")
     return html.escape(f"{who} {entry.fields.get('year', 'n.d.')}")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from nn_site.pages import quantities
+from nn_site.pages.citations import curly_quotes
 
 GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
 GLOSSARY_MARKER = "<!-- glossary -->"
@@ -52,7 +53,9 @@ def read_glossary(path: Path) -> dict[str, str]:
             raise PluginError(f"quantities: {exc}") from None
         if term in terms:
             raise PluginError(f"{path}:{number}: '{term}' is defined twice")
-        terms[term] = definition
+        # Quotes and apostrophes set curly, as smarty sets the pages' (mkdocs.yml): a
+        # definition reaches the glossary and its tooltips as plain text, past smarty.
+        terms[term] = curly_quotes(definition)
     return terms
 
 
@@ -109,7 +112,10 @@ def glossary_html(terms: dict[str, str]) -> str:
     strip = " ".join(f'<a href="#{letter_anchor(letter)}">{letter}</a>' for letter in groups if letter != "#")
     parts = [f'<nav class="glossary-letters" aria-label="Terms by first letter">{strip}</nav>']
     for letter, group in groups.items():
-        items = [f'<dt id="{term_anchor(t)}">{html.escape(t)}</dt>\n<dd>{html.escape(terms[t])}</dd>' for t in group]
+        items = [
+            f'<dt id="{term_anchor(t)}">{html.escape(curly_quotes(t), quote=False)}</dt>\n<dd>{html.escape(terms[t])}</dd>'
+            for t in group
+        ]
         parts.append(
             f"## {letter} {{#{letter_anchor(letter)}}}\n\n" + '<dl class="glossary">\n' + "\n".join(items) + "\n</dl>"
         )

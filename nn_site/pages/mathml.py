@@ -26,6 +26,11 @@ each line, and lines of different widths, flush left as a whole, read as a ragge
 staircase: visual review A, dendrites). tests/browser/test_wide_equations.py measures
 every multi-line display on the site at 390 px.
 
+One notation for a power of ten in prose (issue 29, fifth review): inline math that is
+only a number, ``$10^{-6}$`` or ``$1.75 \\times 10^{11}$``, is set as the register and the
+printed results set it, 10⁻⁶ and 1.75 × 10¹¹ in the text's own font (``reader_number``),
+not as an equation with its raised 10 in the math font beside 10⁶ from the register.
+
 Bad TeX fails the build with Temml's own cause (``\\sigmaa`` is an unknown command, an
 unclosed ``\\mathbf{w`` lacks its '}'), and `locate` finds the line in the page source.
 Conversions are kept between builds in one JSON file beside the snippet cache, keyed by
@@ -174,9 +179,32 @@ def _cause(exc: Exception) -> str:
     return first.rstrip(":").strip()
 
 
+# Inline TeX that is only a number with a power of ten: "10^{-6}", "1.75 \times 10^{11}".
+POWER_OF_TEN = re.compile(
+    r"\A\s*(?:(?P<mantissa>-?\d+(?:\.\d+)?)\s*\\times\s*)?10\^(?:\{\s*(?P<braced>-?\d+)\s*\}|(?P<digit>\d))\s*\Z"
+)
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+NBSP, MINUS = "\u00a0", "\u2212"
+
+
+def reader_number(tex: str) -> str | None:
+    """``10^{-6}`` -> '10⁻⁶', ``1.75 \\times 10^{11}`` -> '1.75 × 10¹¹' (no-break spaces,
+    as nn_site/pages/quantities.py writes the register's values); None for anything else."""
+    match = POWER_OF_TEN.match(tex)
+    if match is None:
+        return None
+    power = "10" + (match["braced"] or match["digit"]).translate(SUPERSCRIPT)
+    if match["mantissa"] is None:
+        return power
+    mantissa = match["mantissa"].replace("-", MINUS)
+    return f"{mantissa}{NBSP}×{NBSP}{power}"
+
+
 def _convert(tex: str, display: str) -> str:
     if not tex.strip():
         raise MathError("empty math between the dollar signs")
+    if display != "block" and (number := reader_number(tex)) is not None:
+        return number
     forms = split_for_phone(tex) if display == "block" else None
     if forms is not None:
         one_line, lines = (_typeset(form, display) for form in forms)

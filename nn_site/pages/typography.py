@@ -5,11 +5,22 @@ Python-Markdown's ``smarty`` extension (mkdocs.yml) sets curly quotes, apostroph
 set numbers (and a spaced hyphen between words, or between a word and a number or
 inline math, a dash): a real minus sign before a number (−70 mV, not -70 mV), an en dash in a
 numeric range (10–20), one thousands convention (a narrow no-break space, U+202F, in
-numbers of five digits or more: 20 000; none in four: 1500) and a no-break space between
-a number and its unit (70 mV). This module does that, on the text between tags of the
+numbers of five digits or more: 20 000; none in four: 1500), a no-break space between
+a number and its unit (70 mV) and a narrow one before a per cent sign (90.3 %, never
+split at a line's end). This module does that, on the text between tags of the
 page's HTML only: never inside code, preformatted text, keyboard or sample text, math,
 scripts, styles, tables of data, the reference list, a URL, or any attribute (a glossary
 tooltip or an alt text keeps its markup and its bytes).
+
+An opening bracket never ends a line: an inline equation is laid out as one box, and a
+browser breaks before that box even after a "(" (the rule that keeps a bracket with the
+word after it does not reach it), so "(" and the equation it opens, with the closing
+punctuation right after the equation, are wrapped in a ``span.nn-nowrap`` (site.css).
+
+Apostrophes and quotes curly, also in text that reaches the page past smarty: a
+glossary term marked in prose (the ``abbr`` extension's text is atomic), an author's
+name in a citation (Feigel’man), a notebook's Markdown. An apostrophe between letters
+or after a plural's s, and a pair of double quotes within one run of text.
 
 One dash convention in prose: the spaced en dash (" – "), which is what a spaced hyphen
 becomes here. An em dash, spaced or not, as Markdown's ``---`` or written as such, is set
@@ -45,6 +56,15 @@ UNITS = (
     "nm|µm|mm|cm|km|mW|kW|MW|W|fJ|pJ|nJ|µJ|mJ|kJ|J|°C|kWh|TWh|mM|µM|nM|dB|TB|GB|MB|kB"
 )
 NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{UNITS})(?![\w]))")
+PERCENT = re.compile(r"(?<=\d) (?=%)")
+# A power of ten in reader notation (6.5 × 10⁵, as the register and the printed results
+# write it): one unbreakable unit, as the register sets it (nn_site/pages/quantities.py).
+TIMES_POWER = re.compile(r"(?<=\d) × (?=10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹])")
+# An opening bracket right before an inline equation, and the closing punctuation right
+# after one: kept on the equation's line.
+OPENS_MATH = re.compile(r"[(\[{]$")
+CLOSES_MATH = re.compile(r"^[)\]}]*[.,;:!?]?")
+NOWRAP = '<span class="nn-nowrap">'
 # A hyphen before a number that stands alone (after a space, a bracket, '=' or the
 # start): a minus sign. Not after a letter or digit (x-1, 2026-01), a dot or a slash.
 NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[=≈<>±:;]))-(?=\d)")
@@ -61,6 +81,9 @@ HYPHEN_AFTER_MATH = re.compile(r"^ - (?=[^\W\d_]{2})")
 # An em dash between words (spaced or not; the character or smarty's entity): the
 # site's one parenthetical dash, the spaced en dash.
 EM_DASH = re.compile(r"[ \t]*(?:\u2014|&mdash;|&#8212;|&#x2014;)[ \t]*")
+QUOTE = r"(?:'|&#x27;|&#39;)"  # as written, or as html.escape writes it (a citation's author)
+APOSTROPHE = re.compile(rf"(?<=[^\W\d_]){QUOTE}(?=[^\W\d_])|(?<=s){QUOTE}(?=[\s,.;:)])")
+DOUBLE_QUOTED = re.compile(r'(?<![\w"])"(\S[^"]*?)"(?![\w"])')
 LONG_NUMBER = re.compile(r"(?<![\w.,/\-#])(\d{5,})(?!\w|[.,]\d)")
 
 
@@ -73,7 +96,9 @@ def grouped(digits: str) -> str:
 
 
 def set_dashes(text: str) -> str:
-    """The dash rule, on one run of prose: every em dash a spaced en dash."""
+    """The dash and quote rules, on one run of prose: every em dash a spaced en dash,
+    apostrophes and paired double quotes curly."""
+    text = DOUBLE_QUOTED.sub("\u201c\\1\u201d", APOSTROPHE.sub("\u2019", text))
     return EM_DASH.sub(f" {EN_DASH} ", text)
 
 
@@ -86,6 +111,8 @@ def set_numbers(text: str) -> str:
     text = RANGE.sub(lambda m: f"{m[1]}{EN_DASH}{m[2]}", text)
     text = NEGATIVE.sub(MINUS, text)
     text = SPACED_HYPHEN.sub(f" {EN_DASH} ", text)
+    text = PERCENT.sub(NARROW_NBSP, text)
+    text = TIMES_POWER.sub(f"{NBSP}×{NBSP}", text)
     return NUMBER_UNIT.sub(NBSP, text)
 
 
@@ -97,6 +124,7 @@ def typeset(html: str, numbers: bool = True) -> str:
     skipping: list[str] = []  # the open elements whose text is left alone (their tag names)
     position = 0
     after_math = False  # the previous token closed an inline <math> in prose
+    bracketed = False  # the inline <math> open now follows an opening bracket (span.nn-nowrap)
     for match in TOKEN.finditer(html):
         text = html[position : match.start()]
         token = match[0]
@@ -106,6 +134,13 @@ def typeset(html: str, numbers: bool = True) -> str:
                 text = HYPHEN_BEFORE_MATH.sub(f" {EN_DASH} ", text)
             if after_math:
                 text = HYPHEN_AFTER_MATH.sub(f" {EN_DASH} ", text)
+        if after_math and bracketed:  # the span ends after the punctuation that follows
+            end = CLOSES_MATH.match(text).end() if not skipping else 0
+            text = text[:end] + "</span>" + text[end:]
+            bracketed = False
+        if not skipping and token.startswith("<math") and 'display="block"' not in token and OPENS_MATH.search(text):
+            text = text[:-1] + NOWRAP + text[-1]
+            bracketed = True
         out.append(text)
         after_math = False
         out.append(token)
@@ -129,5 +164,8 @@ def typeset(html: str, numbers: bool = True) -> str:
         tail = prose(tail)
         if after_math:
             tail = HYPHEN_AFTER_MATH.sub(f" {EN_DASH} ", tail)
+    if after_math and bracketed:
+        end = CLOSES_MATH.match(tail).end()
+        tail = tail[:end] + "</span>" + tail[end:]
     out.append(tail)
     return "".join(out)

@@ -65,12 +65,13 @@ def scientific(x: float, digits: int = 2) -> str:
 
 
 if __name__ == "__main__":
+    print("sigmoids  derivative of chain  bound 0.25ⁿ")
     for depth in (1, 5, 10, 20):
-        print(f"chain of {depth:2d} sigmoids: derivative {scientific(chain_of_sigmoids(depth))}"
-              f"  (bound 0.25{str(depth).translate(SUPERSCRIPT)} = {scientific(0.25 ** depth)})")
+        print(f"{depth:8d}  {scientific(chain_of_sigmoids(depth)):<19s}{scientific(0.25 ** depth)}")
     results = {name: gradient_norms(name) for name in ACTIVATIONS}
+    print(f"\ngradient at layer 1 / at layer {LAYERS}:")
     for name, norms in results.items():
-        print(f"{name:8s} gradient at layer 1 / at layer {LAYERS}: {scientific(norms[0] / norms[-1], 1)}")
+        print(f"  {name:8s} {scientific(norms[0] / norms[-1], 1)}")
 
     fig, ax = plt.subplots()
     layers = np.arange(1, LAYERS + 1)

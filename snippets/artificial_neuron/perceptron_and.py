@@ -51,9 +51,10 @@ if __name__ == "__main__":
     rng = np.random.default_rng(0)
     w, b, history = train_perceptron(X, T, rng)
     w0, b0, _ = history[0]
-    print(f"start:   w = ({w0[0]:+.3f}, {w0[1]:+.3f}), b = {b0:+.3f}")
+    print("epoch      w1      w2       b  corrections")
+    print(f"start  {w0[0]:+.3f}  {w0[1]:+.3f}  {b0:+.3f}")
     for epoch, (w_e, b_e, corrections) in enumerate(history[1:], start=1):
-        print(f"epoch {epoch}: w = ({w_e[0]:+.3f}, {w_e[1]:+.3f}), b = {b_e:+.3f}   ({corrections} correction(s))")
+        print(f"{epoch:5d}  {w_e[0]:+.3f}  {w_e[1]:+.3f}  {b_e:+.3f}  {corrections:11d}")
     for x, t in zip(X, T):
         z = x @ w + b
         print(f"x = ({x[0]:.0f}, {x[1]:.0f}): z = {z:+.3f}, y = {predict(w, b, x)}, target {t}")

@@ -65,22 +65,24 @@ if __name__ == "__main__":
     xi = x[:, 0] + 0.8 * rng.normal(size=d)
     same = hopfield_update(x, xi, 1 / np.sqrt(d))
     as_attention = attention(xi[None, :], x.T, x.T, 1 / np.sqrt(d))[0]
-    print(f"Hopfield update vs attention, largest difference: {reader(np.max(np.abs(same - as_attention)))}")
+    print(f"largest |Hopfield update - attention|: {reader(np.max(np.abs(same - as_attention)))}")
 
     state, energies = xi, [energy(x, xi, 1 / np.sqrt(d))]
     for _ in range(4):
         state = hopfield_update(x, state, 1 / np.sqrt(d))
         energies.append(energy(x, state, 1 / np.sqrt(d)))
-    print("energy over four updates at beta = 1/sqrt(d): " + ", ".join(f"{e:.3f}" for e in energies))
+    print("energy over four updates at beta = 1/sqrt(d):")
+    print("  " + ", ".join(f"{e:.3f}" for e in energies))
 
     betas = np.geomspace(1e-3, 10, 200)
     out = np.array([hopfield_update(x, xi, b) for b in betas])
     to_pattern0 = np.linalg.norm(out - x[:, 0], axis=1)
     to_mean = np.linalg.norm(out - x.mean(axis=1), axis=1)
+    print("distance after one update")
+    print("  beta  to pattern 0  to the mean")
     for b in (1e-3, 1 / np.sqrt(d), 10.0):
         r = hopfield_update(x, xi, b)
-        print(f"beta = {b:6.3f}: distance to pattern 0 {np.linalg.norm(r - x[:, 0]):.2f}, "
-              f"to the mean {np.linalg.norm(r - x.mean(axis=1)):.2f}")
+        print(f"{b:6.3f}  {np.linalg.norm(r - x[:, 0]):12.2f}  {np.linalg.norm(r - x.mean(axis=1)):11.2f}")
 
     fig, (ax_w, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
     width = 0.27

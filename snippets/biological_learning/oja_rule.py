@@ -71,7 +71,7 @@ if __name__ == "__main__":
 
     cos_oja = abs(w_oja[-1] @ e1) / np.linalg.norm(w_oja[-1])
     cos_hebb = abs(w_hebb[-1] @ e1) / np.linalg.norm(w_hebb[-1])
-    print(f"top eigenvector of the covariance: ({e1[0]:+.3f}, {e1[1]:+.3f})")
+    print(f"top eigenvector e1 of cov(x): ({e1[0]:+.3f}, {e1[1]:+.3f})")
     print(f"Oja's w after {len(x)} samples:   ({w_oja[-1][0]:+.3f}, {w_oja[-1][1]:+.3f})")
     print(f"|w| Oja  = {np.linalg.norm(w_oja[-1]):.3f},  |cos(w, e1)| = {cos_oja:.5f}")
     print(f"|w| Hebb = {reader(np.linalg.norm(w_hebb[-1]), 3)},  |cos(w, e1)| = {cos_hebb:.5f}")

@@ -73,9 +73,9 @@ def max_error(n, length=L):
 
 if __name__ == "__main__":
     print(f"length constant λ = {LAMBDA * 1e6:.0f} µm, τ = {TAU * 1e3:.0f} ms")
-    print(f"input resistance: closed form {R_INF / np.tanh(L / LAMBDA) / 1e6:.1f} MΩ, "
-          f"so {I0 * 1e9:g} nA gives V(0) = {closed_form(0.0) * 1e3:.2f} mV")
+    print(f"input resistance (closed form): {R_INF / np.tanh(L / LAMBDA) / 1e6:.1f} MΩ,")
+    print(f"so {I0 * 1e9:g} nA gives V(0) = {closed_form(0.0) * 1e3:.2f} mV")
+    print("compartments  V(soma end)  largest error")
     for n in (10, 20, 40, 80, 160):
         x, v = steady_state(n)
-        print(f"  N = {n:3d}: V(soma end) = {v[0] * 1e3:6.3f} mV, "
-              f"largest error {max_error(n):.4f} mV")
+        print(f"{n:12d}  {v[0] * 1e3:8.3f} mV  {max_error(n):10.4f} mV")

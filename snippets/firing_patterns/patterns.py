@@ -13,11 +13,13 @@ from adex import PATTERNS, adaptation_ratio, classify, simulate
 if __name__ == "__main__":
     names = list(PATTERNS)
     spikes, t, v = simulate(names, keep_trace=True)
-    print("pattern         spikes   first ISI   last ISI   last/first   classified as")
+    print("                     interval (ms)")
+    print("pattern        spikes  first   last  last/first")
     for name, s in zip(names, spikes):
         isi = np.diff(s)
-        print(f"{name:14s} {len(s):7d} {isi[0]:9.1f} ms {isi[-1]:7.1f} ms "
-              f"{adaptation_ratio(s):9.2f}      {classify(s)}")
+        print(f"{name:13s}  {len(s):6d}  {isi[0]:5.1f}  {isi[-1]:5.1f}  {adaptation_ratio(s):10.2f}")
+    named = sum(classify(s) == name for name, s in zip(names, spikes))
+    print(f"classified as the pattern named: {named} of {len(names)}")
 
     fig, axes = plt.subplots(len(names), 1, figsize=(7, 7.5), sharex=True)
     shown = t <= 400

@@ -27,10 +27,10 @@ def initial_and_adapted_rates(currents, name="adapting", t_max=1000.0):
 if __name__ == "__main__":
     first, late = initial_and_adapted_rates(CURRENTS)
     print(f"rheobase from the equations: {rheobase('adapting'):.1f} pA")
+    print("I (pA)  initial rate  adapted rate  ratio")
     for i in (300, 500, 1000):
         k = np.flatnonzero(CURRENTS == i)[0]
-        print(f"I = {i:4d} pA: initial rate {first[k]:5.1f} Hz, adapted rate {late[k]:5.1f} Hz "
-              f"(ratio {first[k] / late[k]:.1f})")
+        print(f"{i:6d}  {first[k]:9.1f} Hz  {late[k]:9.1f} Hz  {first[k] / late[k]:5.1f}")
     onset = CURRENTS[np.flatnonzero(late > 0)[0]]
     print(f"repetitive firing from {onset:g} pA on this grid")
 

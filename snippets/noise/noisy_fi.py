@@ -54,13 +54,13 @@ if __name__ == "__main__":
     fig, (ax_lin, ax_log) = plt.subplots(1, 2, figsize=(7, 3.6))
     for ax in (ax_lin, ax_log):
         ax.plot(currents, closed_form_rate(currents), color="C3", label="no noise")
+    print("σ (mV)  I (nA)  simulated (Hz)  Siegert (Hz)")
     for sigma, colour in zip(SIGMAS, ("C0", "C2")):
         theory = np.array([siegert_rate(E_L + R * i, sigma) for i in currents])
         simulated = simulate_rates(sim_currents, sigma, neurons=100, t_max=1000.0, rng=rng)
         for i, f in zip(sim_currents, simulated):
             if i in (1.0, 1.5, 2.0, 3.0):
-                print(f"σ {sigma:g} mV, I = {i:.1f} nA: simulated {f:6.2f} Hz, "
-                      f"Siegert {siegert_rate(E_L + R * i, sigma):6.2f} Hz")
+                print(f"{sigma:6g}  {i:6.1f}  {f:14.2f}  {siegert_rate(E_L + R * i, sigma):12.2f}")
         label = r"$\sigma$ = " + f"{sigma:g} mV"
         for ax in (ax_lin, ax_log):
             ax.plot(currents, theory, color=colour, label=label)

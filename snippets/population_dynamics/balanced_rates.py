@@ -46,14 +46,15 @@ def simulate(ks, h=H, m0=M0, t_max=200.0, dt=0.005):
 
 if __name__ == "__main__":
     limit = balanced_limit()
-    print(f"balanced limit: m_E = {limit[0]:.2f} Hz, m_I = {limit[1]:.2f} Hz "
-          f"(E/I = {E_EXT / I_EXT:.2f} > J_E/J_I = {J_E / J_I:.2f} > 1)")
+    print(f"balanced limit: m_E = {limit[0]:.2f} Hz, m_I = {limit[1]:.2f} Hz")
+    print(f"  (E/I = {E_EXT / I_EXT:.2f} > J_E/J_I = {J_E / J_I:.2f} > 1)")
     ks = np.array([10, 30, 100, 300, 1000, 3000, 10000])
     sim = simulate(ks)
+    print("        rates (Hz)         input to E")
+    print("    K    m_E    m_I  excitatory  inhibitory")
     for k, m in zip(ks, sim):
         exc = np.sqrt(k) * (E_EXT * M0 + m[0])
-        print(f"K = {k:5d}: m_E = {m[0]:.3f}, m_I = {m[1]:.3f} Hz; "
-              f"input to E: +{exc:.0f} excitatory, {-np.sqrt(k) * J_E * m[1]:.0f} inhibitory")
+        print(f"{k:5d}  {m[0]:5.3f}  {m[1]:5.3f}  {exc:+10.0f}  {-np.sqrt(k) * J_E * m[1]:+10.0f}")
 
     fig, (ax_r, ax_i) = plt.subplots(1, 2, figsize=(7, 3.6), sharex=True, layout="constrained")
     k_fine = np.logspace(1, 4, 200)

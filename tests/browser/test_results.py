@@ -98,24 +98,58 @@ def test_a_result_keeps_its_columns(browser, base_url, width):
 # shadow is 30 % black (light) or white (dark) at the edge, so an edge column of pixels
 # that shows it is well away from the page's own colour.
 CUE_LEVELS = 40
+NARROW_PHONE = 320  # at 390 px every printed result fits (test_no_printed_result_scrolls_sideways_on_a_phone)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_result_that_does_not_scroll_shows_no_cue_at_its_edges(browser, base_url, scheme):
+    """A printed result in columns that fits its column shows the page's own colour at
+    both edges, to the last pixel: the covers of its scroll cue once left a 1-px grey line
+    at the right edge of a box whose width was not a whole number of pixels (672.2 px at
+    1280; issue 29, fifth review). A column of pixels is read by its median: the text
+    crosses it here and there, the line ran from top to bottom."""
+    import io
+    import statistics
+
+    from PIL import Image
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "spiking-networks/")
+        boxes = page.locator("pre.result-columns")
+        widths = [boxes.nth(n).evaluate("e => e.getBoundingClientRect().width") for n in range(boxes.count())]
+        assert widths and any(w != round(w) for w in widths), widths  # the case that drew the line
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        for n in range(boxes.count()):
+            box = boxes.nth(n)
+            box.scroll_into_view_if_needed()
+            assert box.evaluate("e => e.scrollWidth <= e.clientWidth"), n  # it fits: no cue due
+            shot = Image.open(io.BytesIO(box.screenshot())).convert("L")
+            middle = statistics.median(shot.getpixel((x, y)) for x in range(shot.width) for y in range(shot.height))
+            for x in (0, shot.width - 1):
+                edge = statistics.median(shot.getpixel((x, y)) for y in range(shot.height))
+                assert abs(edge - middle) <= 2, (n, x, edge, middle, background)
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_wide_columns_scroll_in_their_own_box_with_a_visible_cue_on_a_phone(browser, base_url, scheme):
-    """Population dynamics prints tables some 80 characters wide: at 12 px they still do
-    not fit 390 px, so each scrolls inside its own focusable box, its rows whole, and the
-    edge that hides more is shaded (read from the pixels, so a cue drawn too faint or
-    masked away fails); the page itself never scrolls sideways."""
-    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme)
+    """Population dynamics prints a table 43 characters wide: whole at 390 px, but on a
+    320-px phone, at 12 px, it still does not fit, so it scrolls inside its own focusable
+    box, its rows whole, and the edge that hides more is shaded (read from the pixels, so
+    a cue drawn too faint or masked away fails); the page itself never scrolls sideways."""
+    context = browser.new_context(viewport={"width": NARROW_PHONE, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
         page.goto(base_url + "population-dynamics/")
         wide = [r for r in page.evaluate(MEASURE) if r["columns"] and r["hidden"] > 1]
-        assert wide, "no printed table scrolls at 390 px on the population-dynamics page"
+        assert wide, f"no printed table scrolls at {NARROW_PHONE} px on the population-dynamics page"
         for r in wide:
             assert r["fontSize"] == 12 and r["rows"] == r["lines"], r
             assert r["focusable"] and r["left"] >= 0 and r["right"] <= r["viewport"], r
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_PHONE
         selector = "pre.result-columns >> nth=-1"
         box = page.locator(selector)
         box.scroll_into_view_if_needed()
@@ -146,6 +180,7 @@ PRINTED = """() => [...document.querySelectorAll('.snippet-result pre, .highligh
     const pre = e.matches('pre') ? e : e.querySelector('pre');
     return {
       what: e.matches('pre') ? 'result' : e.querySelector('.filename').textContent,
+      source: e.closest('.snippet-result')?.querySelector('.filename').title.replace('Printed by ', '') || null,
       fontSize: parseFloat(getComputedStyle(pre.querySelector('samp, code') || pre).fontSize),
       hidden: pre.scrollWidth - pre.clientWidth, focusable: pre.tabIndex === 0,
     };
@@ -173,6 +208,32 @@ def test_no_printed_output_is_below_12_px_on_a_phone(phone, site):
             if block["what"] == "result" and block["hidden"] > 1:
                 assert block["focusable"], (path, block)
     assert seen >= 20, seen
+
+
+# A printed result that may scroll sideways on a 390-px phone: snippet path -> why it
+# cannot be printed narrower (48 characters a line fit at 12 px). Empty: every result
+# fits (issue 29, fifth review: eleven results on ten pages scrolled; their snippets now
+# print at most 48 characters a line, as tables where they print columns).
+MAY_SCROLL_ON_A_PHONE: dict[str, str] = {}
+
+
+def test_no_printed_result_scrolls_sideways_on_a_phone(phone, site):
+    """Every printed result (output: result or summary) on every page is whole on a
+    390-px phone: nothing of it hidden to the side, to be scrolled to. Read from the
+    phone view's own loads (the "printed output" probe)."""
+    pages = [f"{html.parent.relative_to(site).as_posix()}/" for html in sorted(site.rglob("index.html"))
+             if html.parent != site and 'class="snippet-result"' in html.read_text(encoding="utf-8")]
+    assert "spiking-networks/" in pages and "population-dynamics/" in pages, pages
+    results, scrolling = 0, []
+    for path in pages:
+        for block in phone(path).probes["printed output"]:
+            if block["what"] != "result":
+                continue
+            results += 1
+            if block["hidden"] > 1 and block["source"] not in MAY_SCROLL_ON_A_PHONE:
+                scrolling.append(f"{path} {block['source']}: {block['hidden']} px to the side")
+    assert results >= 40, results  # the check reads every result, not a few
+    assert not scrolling, "printed results that scroll sideways at 390 px:\n" + "\n".join(scrolling)
 
 
 @pytest.mark.parametrize("path", ["xor/", "population-codes/"])
