@@ -73,6 +73,7 @@ SHARED_LOADS = [
     ("tests/browser/test_layout.py", "test_a_table_that_scrolls_on_a_phone_is_a_named_tab_stop", "", PHONE),
     ("tests/browser/test_layout.py", "test_no_text_below_11_px_on_a_phone", "", PHONE),
     ("tests/browser/test_site_quality.py", "test_mobile_viewport_has_no_horizontal_scroll", "", PHONE),
+    ("tests/browser/test_site_quality.py", "test_touch_targets_are_large_enough_on_a_phone", "", PHONE),
     # Tests that read what their module's probes read from those same loads
     # (tests/browser/conftest.py, ``probe``): in the view's group, so that one worker loads
     # each page once per view however many modules check it.

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import PRINT_PAGE, probe
+
 pytestmark = pytest.mark.browser
 
 SCHEMES = ("light", "dark")
@@ -109,6 +111,32 @@ def test_accessibility_axe(audit, site_pages, scheme, quality_summary):
             problems.append(f"/{path}: {violation['id']} ({violation['impact']}): "
                             f"{violation['help']} — {_fmt_nodes(violation)}")
     assert not problems, f"axe-core violations ({scheme} mode):\n" + "\n".join(problems)
+
+
+# Touch targets on a phone (WCAG 2.2 2.5.8, axe `target-size`, which Lighthouse's mobile
+# accessibility score runs): the desktop audit runs it at 1280 px, where a phone's card
+# layouts (the home page's verdict cards, tables as cards, the ledger's rows) are not drawn.
+PHONE_AXE_RULES = ["target-size"]
+
+
+@probe("phone-light", "axe on a phone")
+def _phone_axe(page_, _path: str) -> list[dict]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    options = {"runOnly": {"type": "rule", "values": PHONE_AXE_RULES}, "resultTypes": ["violations"]}
+    return Axe().run(page_, options=options).response["violations"]
+
+
+def test_touch_targets_are_large_enough_on_a_phone(phone, site_pages, quality_summary):
+    """axe's target-size on every page at 390 px (the ``phone`` load): every link and
+    button is 24 × 24 CSS px, or has that much room around it. (Not on the print page:
+    every page in one document, each checked on its own.)"""
+    problems = []
+    for path in [p for p in site_pages if p != PRINT_PAGE]:
+        for violation in _real_violations(phone(path).probes["axe on a phone"]):
+            quality_summary["axe violations on a phone"] += len(violation["nodes"])
+            problems.append(f"/{path}: {violation['id']}: {violation['help']} — {_fmt_nodes(violation)}")
+    assert not problems, "touch targets too small on a phone:\n" + "\n".join(problems)
 
 
 def test_mobile_viewport_has_no_horizontal_scroll(phone, site_pages, quality_summary):
