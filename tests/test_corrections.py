@@ -251,10 +251,10 @@ def test_page_is_grouped_by_release_newest_first(tmp_path):
     headings = re.findall(r"^## (.*)$", md, re.M)
     assert re.findall(r'^<h4 id="(\w+)">', md, re.M) == ["c", "b", "a"]
     assert headings == ["Not yet released (after 0.2.0)", "Release 0.2.0", "Release 0.1.0"]
-    assert ('### [XOR](xor.md) {#unreleased-xor}\n\n1 clarification, the latest on 2027-01-02.\n\n'
+    assert ('### XOR {#unreleased-xor}\n\n1 clarification, the latest on 2027-01-02. [Open the page](xor.md).\n\n'
             '<details class="corrections-group" markdown>\n<summary>Show the entry</summary>\n\n'
             '<h4 id="c">Clarification: It says 3, not 2</h4>\n\n2027-01-02, commit') in md
-    assert md.count("### [XOR](xor.md)") == 3      # one page group in each release
+    assert md.count("### XOR {#") == 3             # one page group in each release
     assert md.count('<details class="corrections-group" markdown>') == md.count("</details>") == 3
     assert "[`71e754e`](https://github.com/o/r/commit/71e754e)" in md
     foot = corrections.footer_markdown(loaded, "xor.md", "0.2.0")
@@ -297,7 +297,17 @@ def test_page_groups_a_release_by_page_and_names_each_entry(tmp_path):
     root = _write(tmp_path, entries)
     loaded = corrections.load(root, root / "docs", BIB_KEYS, {"0.1.0"})
     md = corrections.page_markdown(loaded, root / "docs", "0.1.0", "corrections.md")
-    assert re.findall(r"^### \[(.*?)\]", md, re.M) == ["Hodgkin–Huxley", "XOR"]
+    # a group's heading is the page's title, not a link (visual review 5); the line under it links the page
+    assert re.findall(r"^### (.*?) \{#", md, re.M) == ["Hodgkin–Huxley", "XOR"]
+    assert "[Open the page](hodgkin-huxley.md)." in md and "[Open the page](xor.md)." in md
+    # the summary table: numbers in columns, and on a phone the words after them (site.css)
+    table = md.split('<div class="corrections-summary" markdown>\n\n', 1)[1].split("\n\n</div>", 1)[0]
+    rows = table.splitlines()
+    assert rows[0] == "| Page | Corrections | Clarifications | Latest |" and len(rows) == 4
+    assert rows[3] == ('| [XOR](#unreleased-xor) | <span>2<span class="corrections-words"> corrections</span></span> | '
+                       '<span class="corrections-none">0<span class="corrections-words"> clarifications</span></span> | '
+                       '<span class="corrections-words">latest </span>2026-11-22 |')
+    assert '<span>1<span class="corrections-words"> correction</span></span>' in rows[2]
     entries = re.findall(r'^<h4 id="([\w-]+)">(.*?)</h4>', md, re.M)
     assert entries == [("second-fix", "Correction: Rest at −65 mV"),
                        ("third-fix", "Correction: Dale’s rule &amp; its &lt;sign&gt;"),

@@ -821,7 +821,7 @@ def test_an_include_is_checked_on_its_resolved_path(warm_project):
 EVIL_LEDGER = '''\
 - id: evil-row
   analogy: "An <script>alert(1)</script> *row* with $x^2$"
-  origin: "<iframe src=\\"javascript:alert(2)\\"></iframe>"
+  origin: "right-and-wrong article: <iframe src=\\"javascript:alert(2)\\"></iframe>"
   verdict: holds
   page: index.md
   sources: [hebb1949]
@@ -837,6 +837,9 @@ def test_captions_and_ledger_fields_are_markdown_never_html(warm_project):
     project = warm_project
     (project.root / "includes" / "ledger").mkdir()
     (project.root / "includes" / "ledger" / "10-x.yml").write_text(EVIL_LEDGER)
+    bib = project.root / "docs" / "references.bib"  # the article an origin names (nn_site/pages/ledger.py)
+    bib.write_text(bib.read_text(encoding="utf-8") + "@misc{rightandwrong, key = {Right and wrong},\n"
+                   "  title = {Right and wrong}, howpublished = {Online article}}\n", encoding="utf-8")
     block = ('```snippet\nfile: demo/figure.py\n'
              'caption: "A <img src=x onerror=alert(5)> line, *em*, $V_\\\\mathrm{th}$ [@hebb1949]."\n'
              'alt: "Alt <img src=x onerror=alert(6)> \\" q"\n```\n')

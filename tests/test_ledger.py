@@ -328,4 +328,29 @@ def test_an_origin_is_a_line_under_the_claim_not_a_column():
     head = next(line for line in out.splitlines() if line.startswith("| Analogy or claim"))
     assert head == "| Analogy or claim | Verdict | Why |"
     rows = [line for line in out.splitlines() if line.startswith("| <span class=\"ledger-number\">")]
-    assert len(rows) == 7 and all(row.split(" | ")[0].count('<span class="ledger-origin">Origin: ') == 1 for row in rows)
+    assert len(rows) == 7
+    # A referee: "Origin: site" carried nothing, and the articles' labels were neither cited
+    # nor defined there. A row of the site's own has no origin line; any other names its
+    # article with a citation, and where in it.
+    by_id = {r["id"]: r for r in ROWS}
+    ids = re.search(r"rows: \[(.*?)\]", (DOCS / "limits.md").read_text(encoding="utf-8"))[1].split(", ")
+    for rid, row in zip(ids, rows):
+        claim = row.split(" | ")[0]
+        if by_id[rid]["origin"] == "site":
+            assert "ledger-origin" not in claim and "Origin" not in claim, rid
+        else:
+            label, where = by_id[rid]["origin"].split(" article: ")
+            line = f'<span class="ledger-origin">Origin: the {label} article [@{ledger.ARTICLES[label]}], {where}</span>'
+            assert claim.count("ledger-origin") == 1 and line in claim, (rid, claim)
+    assert sum(by_id[rid]["origin"] == "site" for rid in ids) == 2  # both cases are exercised
+
+
+@pytest.mark.parametrize("origin", ["site-ish", "a blog article: point 1", "right-and-wrong article:", "right-and-wrong"])
+def test_an_origin_names_a_known_article_or_the_site(tmp_path, origin):
+    shutil.copytree(ROOT / "includes" / "ledger", tmp_path / "includes" / "ledger")
+    path = tmp_path / "includes" / "ledger" / "10-structure.yml"
+    text = path.read_text(encoding="utf-8")
+    first = re.search(r"^  origin: .*$", text, re.M)
+    path.write_text(text[: first.start()] + f'  origin: "{origin}"' + text[first.end() :], encoding="utf-8")
+    with pytest.raises(ledger.LedgerError, match=r"10-structure\.yml:\d+: row 1 .*origin"):
+        ledger.load(tmp_path, DOCS)

@@ -189,3 +189,32 @@ def test_builds_on_names_pages_of_the_navigation(tmp_path):
     (root / "includes" / "builds_on.yml").write_text("a.md: [b.md]\nb.md: [c.md]\n")
     with pytest.raises(lesson_plans.LessonPlanError, match=r"includes/builds_on.yml:2: 'c.md' is not a page"):
         lesson_plans.load(root, root / "docs", {"a.md": "A", "b.md": "B"})
+
+
+
+def _page_of(href: str) -> str:
+    """The page a link of the instructors' page shows: ../mapping/ and
+    ../mapping/mapping-slides.pptx are both 'mapping'; ../ is the home page, ''."""
+    parts = [p for p in urlsplit(href).path.split("/") if p not in ("", "..", ".")]
+    return parts[0].removesuffix("-slides.pptx") if parts else ""
+
+
+def _table_rows(html: str) -> list[list[list[str]]]:
+    """Each table of a built page: per body row, the pages it links."""
+    tables = []
+    for table in re.findall(r"<table>.*?</table>", html, re.S):
+        body = re.search(r"<tbody>(.*?)</tbody>", table, re.S)
+        rows = re.findall(r"<tr>(.*?)</tr>", body[1], re.S) if body else []
+        tables.append([[_page_of(h) for h in re.findall(r'href="([^"#]*)', row)] for row in rows])
+    return tables
+
+
+def test_no_table_on_the_instructors_page_repeats_another(site):
+    """A visual review found the one-lecture sequence twice, as a hand-written table and as
+    the 90-minute lecture plan. No table's rows (three or more) appear, in order, in another."""
+    tables = [t for t in _table_rows((site / "instructors" / "index.html").read_text(encoding="utf-8")) if len(t) >= 3]
+    assert len(tables) >= 5
+    for i, a in enumerate(tables):
+        for j, b in enumerate(tables):
+            if i != j:
+                assert not any(b[k : k + len(a)] == a for k in range(len(b) - len(a) + 1)), (a, b)

@@ -144,16 +144,21 @@ def test_a_wrong_snippet_copy_is_caught():
 
 @pytest.mark.parametrize("fault, message", [
     ("- key: brain-neurons\n  value: 86.1e9\n", r"entry 1 \(key 'brain-neurons'\): missing name"),
-    ("- key: a\n  name: A\n  derive: b * 2\n  unit: ''\n  region: r\n  note: ''\n  digits: 2\n  phrasings: []\n",
+    ("- key: a\n  name: A\n  derive: b * 2\n  unit: ''\n  region: r\n  note: ''\n  digits: 2\n  phrasings: []\n  topic: counts\n",
      r"entry 1 \(key 'a'\): derive names 'b', which is not a key"),
     ("- key: a\n  name: A\n  value: 3\n  range: [4, 5]\n  unit: W\n  region: r\n  source: [kety1948]\n"
-     "  note: ''\n  digits: 2\n  phrasings: []\n", r"entry 1 \(key 'a'\): value 3.0 is outside its range"),
+     "  note: ''\n  digits: 2\n  phrasings: []\n  topic: counts\n", r"entry 1 \(key 'a'\): value 3.0 is outside its range"),
     ("- key: a\n  name: A\n  value: 3\n  unit: W\n  region: r\n  source: [nokey2000]\n"
-     "  note: ''\n  digits: 2\n  phrasings: []\n", r"entry 1 \(key 'a'\): unknown bibliography key 'nokey2000'"),
+     "  note: ''\n  digits: 2\n  phrasings: []\n  topic: counts\n", r"entry 1 \(key 'a'\): unknown bibliography key 'nokey2000'"),
     ("- key: a\n  name: A\n  value: 3\n  unit: W\n  region: r\n  source: [\"kety1948, page 3\"]\n"
-     "  note: ''\n  digits: 2\n  phrasings: []\n", r"entry 1 .*locator is not like"),
-    ("- key: a\n  name: A\n  derive: 2 * 3\n  unit: W\n  region: r\n  note: ''\n  phrasings: []\n",
+     "  note: ''\n  digits: 2\n  phrasings: []\n  topic: counts\n", r"entry 1 .*locator is not like"),
+    ("- key: a\n  name: A\n  derive: 2 * 3\n  unit: W\n  region: r\n  note: ''\n  phrasings: []\n  topic: counts\n",
      r"entry 1 \(key 'a'\): a derived entry needs 'round' or 'digits'"),
+    ("- key: a\n  name: A\n  value: 3\n  unit: W\n  region: r\n  source: [kety1948]\n"
+     "  note: ''\n  digits: 2\n  phrasings: []\n", r"entry 1 \(key 'a'\): missing topic"),
+    ("- key: a\n  name: A\n  value: 3\n  unit: W\n  region: r\n  source: [kety1948]\n"
+     "  note: ''\n  digits: 2\n  phrasings: []\n  topic: energy\n",
+     r"entry 1 \(key 'a'\): topic 'energy' is not one of counts, "),
 ])
 def test_a_malformed_register_names_file_and_entry(tmp_path, fault, message):
     (tmp_path / "includes").mkdir()
@@ -216,3 +221,21 @@ def test_register_fields_are_text_never_html(tmp_path):
     assert "<script>" not in table and "<img src=x" not in table
     assert "&lt;script&gt;" in table and "&lt;img src=x onerror=alert(1)&gt;" in table
     assert "*this*" in table  # Markdown is still Markdown
+
+
+def test_the_page_groups_the_register_by_its_topics():
+    """A visual review: one table of 44 rows had no landmarks. The page has one table per
+    topic, under its heading, in TOPICS' order; the grouping is each entry's topic field,
+    every entry is in exactly one table, with its key as its row's anchor."""
+    md = q.table(REGISTER)
+    headings = re.findall(r"^## (.*) \{#topic-([a-z-]+)\}$", md, re.M)
+    used = [t for t in q.TOPICS if any(e["topic"] == t for e in REGISTER.values())]
+    assert [t for _, t in headings] == used and [h for h, _ in headings] == [q.TOPICS[t] for t in used]
+    assert len(used) >= 5
+    sections = re.split(r"^## .*$", md, flags=re.M)[1:]
+    for (_, topic), section in zip(headings, sections):
+        keys = re.findall(r'<span class="register-anchor" id="([a-z0-9-]+)"></span>', section)
+        assert keys == [e["key"] for e in sorted(REGISTER.values(), key=lambda e: e["row"]) if e["topic"] == topic]
+    anchors = re.findall(r'id="([a-z0-9-]+)"></span>', md)
+    assert sorted(anchors) == sorted(REGISTER) and len(anchors) == len(set(anchors))
+    assert md.count("| Quantity | Value | Region, species | Source |") == len(used)

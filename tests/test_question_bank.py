@@ -502,3 +502,14 @@ def test_a_preamble_and_the_line_to_the_page_come_first(tmp_path):
     assert [q["category"] for q in xml] == ["$course$/top/Course/A page", "$course$/top/Course/A page/needs the page"]
     assert '<a href="https://example.org/0.1.0/p/">' in xml[1]["question"]
     assert [q["category"] for q in parse_gift(files[bank.FILES["gift"]])] == [q["category"] for q in xml]
+
+
+def test_the_course_category_is_the_sites_name(built, site):
+    """The bank's course is named as the site is everywhere else (mkdocs.yml site_name: the
+    header, the print cover, the slides, CITATION.cff); it once read "Neural and Neuronal"."""
+    name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
+    assert name == "Neural & Neuronal"
+    for q in built["xml"]:
+        assert q["category"].startswith(f"$course$/top/{name}/"), q["category"]
+    first = (site / "data" / "question-bank.gift.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith(f"// {name}:")

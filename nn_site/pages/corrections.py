@@ -345,21 +345,15 @@ def page_markdown(
         titles = {e["page"]: page_title(docs_dir, e["page"]) for _, e in mine}
         pages = sorted(titles, key=lambda p: titles[p].lower())
         by_page = {page: [(n, e) for n, e in mine if e["page"] == page] for page in pages}
-        rows = ["| Page | Corrections | Clarifications | Latest |", "|---|--:|--:|---|"]
-        for page in pages:
-            kinds = [e["kind"] for _, e in by_page[page]]
-            title = html.escape(titles[page], quote=False).replace("[", "\\[").replace("|", "\\|")
-            rows.append(
-                f"| [{title}](#{_slug(release, titles[page])}) | {kinds.count('correction')} | "
-                f"{kinds.count('clarification')} | {max(e['date'] for _, e in by_page[page])} |"
-            )
         if len(pages) > 1:
-            out.append("\n".join(rows) + "\n")
+            out.append(_summary_table(release, pages, titles, by_page))
         for page in pages:
+            # The group's heading is the page's title as a heading, not a link (a visual
+            # review: link-blue headings read as links); the line under it links the page.
             title = html.escape(titles[page], quote=False).replace("[", "\\[")
-            out.append(f"### [{title}]({_link(page, from_page)}) {{#{_slug(release, titles[page])}}}\n")
+            out.append(f"### {title} {{#{_slug(release, titles[page])}}}\n")
             ones = by_page[page]
-            out.append(_group_summary([e for _, e in ones]) + "\n")
+            out.append(_group_summary([e for _, e in ones]) + f" [Open the page]({_link(page, from_page)}).\n")
             every_one_early = all(e.get("before_publication") for _, e in ones)
             shown = "the entry" if len(ones) == 1 else f"the {len(ones)} entries"
             out.append(f'<details class="corrections-group" markdown>\n<summary>Show {shown}</summary>\n')
@@ -387,6 +381,35 @@ def page_markdown(
                 )
             out.append("</details>\n")
     return "\n".join(out)
+
+
+SUMMARY_CLASS = "corrections-summary"  # nn_site/pages/tables.py leaves it out of the scroll boxes
+
+
+def _summary_table(release: str, pages: list[str], titles: dict[str, str], by_page: dict) -> str:
+    """A release's table of the corrected pages: the page (a link to its group below), its
+    corrections, its clarifications and the date of the latest. On a desktop four columns;
+    on a phone (site.css, "The corrections log's summary") each row is two lines, the page,
+    then "8 corrections · 5 clarifications · latest 2026-12-07" with a count of none left
+    out: squeezed into four columns at 390 px each title wrapped over three lines and each
+    date over two (a visual review). The words after a number are in the cell, shown only
+    on a phone, so the numbers stay a column on a desktop."""
+    rows = ["| Page | Corrections | Clarifications | Latest |", "|---|--:|--:|---|"]
+    for page in pages:
+        kinds = [e["kind"] for _, e in by_page[page]]
+        title = html.escape(titles[page], quote=False).replace("[", "\\[").replace("|", "\\|")
+        counts = []
+        for kind in KINDS:
+            n = kinds.count(kind)
+            words = _count(n, kind).split(" ", 1)[1]
+            zero = ' class="corrections-none"' if n == 0 else ""
+            counts.append(f'<span{zero}>{n}<span class="corrections-words"> {words}</span></span>')
+        latest = max(e["date"] for _, e in by_page[page])
+        rows.append(
+            f"| [{title}](#{_slug(release, titles[page])}) | {' | '.join(counts)} | "
+            f'<span class="corrections-words">latest </span>{latest} |'
+        )
+    return f'<div class="{SUMMARY_CLASS}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
 def untoc_entries(page, entries: list[dict]) -> None:

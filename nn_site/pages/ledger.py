@@ -4,12 +4,20 @@ Each file (read in file-name order) is a YAML list of rows::
 
     - id: synapse-weight            # stable slug, unique across all files
       analogy: Synaptic efficacy ↔ trainable weight
-      origin: site                  # or "widely shared article: ..." (where the claim comes from)
+      origin: site                  # or "<label> article: <where in it>" (where the claim comes from)
       verdict: partly               # holds | partly | breaks
       page: mapping.md              # docs-relative page that treats it
       sources: [bliss1973, "kandel2021, ch. 13"]   # bibliography keys, each with an optional locator
       reason: Strength changes with experience, but varies spike to spike; a filter
       why: One or two sentences that justify the verdict, citations as [@key].
+
+``origin`` is ``site`` for a comparison the site makes itself, or the widely shared article
+that makes the claim, by its label (``ARTICLES``: technical-perspective, right-and-wrong,
+neural-vs-neuronal) and where in it: ``"right-and-wrong article: what it gets wrong #2"``.
+A table shows such an origin as a line naming the article with its citation ("Origin: the
+right-and-wrong article [@rightandwrong], what it gets wrong #2"); a row of the site's own
+has no origin line, which would carry nothing (a referee: "Origin: site" read as noise, and
+the labels were neither cited nor defined on the page that showed them).
 
 ``reason`` is what a compact table shows for the row before the full ``why``: one line of
 plain text (at most 72 characters: it must fit one line of a phone's table cell; no
@@ -58,6 +66,13 @@ FIELDS = ("id", "analogy", "origin", "verdict", "page", "sources", "reason", "wh
 REASON_MAX = 72
 # What would make a reason not plain text once the table's Markdown is rendered.
 REASON_MARKUP = (("[@", "a citation"), ("](", "a link"), ("`", "code"), ("*", "emphasis"), ("$", "math"), ("<", "HTML"))
+# The widely shared articles an origin may name, by label, with each one's bibliography key.
+ARTICLES = {
+    "technical-perspective": "technicalperspective2025",
+    "right-and-wrong": "rightandwrong",
+    "neural-vs-neuronal": "liora2026",
+}
+ORIGIN = re.compile(r"^(?P<label>[a-z-]+) article: (?P<where>\S.*)$")
 COLUMNS = {
     "analogy": "Analogy or claim",
     "origin": "Origin",
@@ -128,6 +143,15 @@ def load(root: Path, docs_dir: Path | None = None, bib_keys=None) -> list[dict]:
                     inline_field.markdown(str(row[text_field]))
                 except ValueError as exc:
                     raise LedgerError(f"{at}: {text_field}: {exc}") from None
+            if row["origin"] != "site":
+                m = ORIGIN.match(str(row["origin"]))
+                if m is None or m["label"] not in ARTICLES:
+                    raise LedgerError(
+                        f"{at}: origin {row['origin']!r} is neither 'site' nor '<label> article: <where in it>' "
+                        f"with a label of {', '.join(ARTICLES)}"
+                    )
+                if bib_keys is not None and ARTICLES[m["label"]] not in bib_keys:
+                    raise LedgerError(f"{at}: origin's article key {ARTICLES[m['label']]!r} is not in the bibliography")
             _check_reason(row["reason"], f"{where}:{lines[n - 1]['reason']}: row {n} (id {rid!r})")
             for key in re.findall(r"@([\w:-]+)", str(row["why"])):
                 if bib_keys is not None and key not in bib_keys:
@@ -307,8 +331,8 @@ def table(
             + _content(row, c, here, docs_dir, compact, "sources" in columns)
             for c in shown
         ]
-        if origin:
-            cells[0] += f'<span class="ledger-origin">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
+        if origin and row["origin"] != "site":
+            cells[0] += f'<span class="ledger-origin">{origin_line(row)}</span>'
         cells[0] = f'<span class="ledger-number">{numbers[row["id"]]}</span> ' + cells[0]
         if parts is not None:  # what ledger-filter.js reads; the span itself shows nothing
             part = html.escape(parts.get(row["page"], "Other"))
@@ -337,9 +361,7 @@ def _content(row: dict, c: str, here: str, docs_dir: Path, compact: bool = False
         why, also = _cite_on_references_page(why, here), _cite_on_references_page(also, here)
         details = [f'<span class="ledger-more">{why}{also}</span>']
         if row["origin"] != "site":
-            details.append(
-                f'<span class="ledger-more">Origin: {_cell(inline_field.markdown(str(row["origin"])))}</span>'
-            )
+            details.append(f'<span class="ledger-more">{_cite_on_references_page(origin_line(row), here)}</span>')
         details.append(f'<span class="ledger-more">Treated in {_page_link(row, here, docs_dir)}</span>')
         summary = _cell(html.escape(row["reason"], quote=False))
         return (
@@ -350,6 +372,14 @@ def _content(row: dict, c: str, here: str, docs_dir: Path, compact: bool = False
             + "</details>"
         )
     return _cell(inline_field.markdown(str(row[c])))
+
+
+def origin_line(row: dict) -> str:
+    """'Origin: the right-and-wrong article [@rightandwrong], what it gets wrong #2' for a
+    row taken from a widely shared article (never called for the site's own rows)."""
+    m = ORIGIN.match(str(row["origin"]))
+    where = _cell(inline_field.markdown(m["where"]))
+    return f"Origin: the {m['label']} article [@{ARTICLES[m['label']]}], {where}"
 
 
 def _cite_on_references_page(text: str, here: str) -> str:

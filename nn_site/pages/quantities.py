@@ -12,6 +12,7 @@ A measured entry::
       note: What the value and range mean.
       digits: 2                        # significant digits shown
       phrasings: ['\\b1\\.5\\s*(?:×|\\\\times)\\s*10\\^?\\{?14']   # typed words that state it
+      topic: counts                    # its group on the register's page (TOPICS)
 
 A derived entry has ``derive: neocortex_synapses / neocortex_neurons`` (other keys, hyphens
 as underscores; + - * / ** and parentheses, numbers for unit conversions) instead of value,
@@ -45,8 +46,19 @@ import yaml
 from nn_site.pages import entry_checks, inline_field
 
 REGISTER = Path("includes") / "quantities.yml"
-MEASURED = ("key", "name", "value", "unit", "region", "source", "note", "digits", "phrasings")
-DERIVED = ("key", "name", "derive", "unit", "region", "note", "phrasings")
+MEASURED = ("key", "name", "value", "unit", "region", "source", "note", "digits", "phrasings", "topic")
+DERIVED = ("key", "name", "derive", "unit", "region", "note", "phrasings", "topic")
+# The register's page groups its entries by topic, one table under a heading each, in this
+# order (a visual review: one table of 44 rows had no landmarks). Every entry names its topic.
+TOPICS = {
+    "counts": "Neurons, synapses and parameters",
+    "cell": "Membrane, synapses and timing",
+    "brain-power": "The brain's power",
+    "spike-energy": "The energy of a spike",
+    "silicon": "The energy of a digital operation",
+    "spikes-and-operations": "Spikes against operations",
+    "fuel": "Fuel: glucose, ATP and the brain's budget",
+}
 OPTIONAL = frozenset({"range", "vary", "round", "digits"})
 MAY_BE_EMPTY = frozenset({"note", "phrasings", "unit"})  # present, but "" or [] is fine
 # [[q:key]] or [[q:key|options]]; the | may be escaped (\|) inside a Markdown table cell.
@@ -122,6 +134,8 @@ def _number(x, at: str, field: str) -> float:
 def _check_entry(entry: dict, at: str, bib_keys) -> None:
     from nn_site.pages.citations import LOCATOR  # nn_site/pages/citations.py: the locator syntax pages use
 
+    if entry["topic"] not in TOPICS:
+        raise QuantityError(f"{at}: topic {entry['topic']!r} is not one of {', '.join(TOPICS)}")
     if "derive" not in entry:
         entry["value"] = _number(entry["value"], at, "value")
         if not isinstance(entry["source"], list):
@@ -343,12 +357,24 @@ def expand_page(markdown: str, page: str, root: Path, bib_keys) -> str:
 
 
 def table(entries: dict) -> str:
-    """The register as a Markdown table (docs/quantities.md, marker <!-- quantities -->).
+    """The register as Markdown (docs/quantities.md, marker <!-- quantities -->): one table
+    per topic (``TOPICS``, in that order), each under its heading, the entries of a topic in
+    the file's order. Each row's quantity carries the entry's key as its anchor
+    (quantities/#brain-neurons), the id the data files and a citation of a row use.
 
-    Four columns, so it fits a 720-px column and stays readable on a phone: the note goes
-    under the quantity's name, the range and unit with the value."""
+    Four columns, so a table fits a 720-px column and stays readable on a phone: the note
+    goes under the quantity's name, the range and unit with the value."""
+    out = []
+    for topic, heading in TOPICS.items():
+        mine = sorted((e for e in entries.values() if e["topic"] == topic), key=lambda e: e["row"])
+        if mine:
+            out.append(f"## {heading} {{#topic-{topic}}}\n\n" + _topic_table(mine))
+    return "\n\n".join(out)
+
+
+def _topic_table(mine: list[dict]) -> str:
     lines = ["| Quantity | Value | Region, species | Source |", "|---|---|---|---|"]
-    for entry in sorted(entries.values(), key=lambda e: e["row"]):
+    for entry in mine:
         unit = f" {entry['unit']}" if entry["unit"] else ""
         value = reader(entry["value"], entry) + unit
         if "range" in entry:
@@ -367,7 +393,9 @@ def table(entries: dict) -> str:
             name, note, region = (inline_field.markdown(str(entry[f] or "")) for f in ("name", "note", "region"))
         except ValueError as exc:
             raise QuantityError(f"includes/quantities.yml: entry {entry['key']!r}: {exc}") from None
-        name = f"**{name}**" + (f"<br><small>{note}</small>" if note else "")
+        name = f'<span class="register-anchor" id="{entry["key"]}"></span>**{name}**' + (
+            f"<br><small>{note}</small>" if note else ""
+        )
         cells = [name, value, region, source]
         lines.append("| " + " | ".join(" ".join(str(c).split()).replace("|", "\\|") for c in cells) + " |")
     return "\n".join(lines)

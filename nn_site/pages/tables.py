@@ -28,7 +28,11 @@ from __future__ import annotations
 import html as html_lib
 import re
 
-TABLE = re.compile(r"(?P<before><div class=\"ledger-table[^\"]*\">\s*)?<table>.*?</table>", re.DOTALL)
+# A table inside one of these divs keeps its own phone layout and is left as it is: the
+# ledger's (cards) and the corrections log's summary (two lines a row).
+TABLE = re.compile(
+    r"(?P<before><div class=\"(?:ledger-table|corrections-summary)[^\"]*\">\s*)?<table>.*?</table>", re.DOTALL
+)
 HEAD_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 BODY = re.compile(r"<tbody>.*?</tbody>", re.DOTALL)
 ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)

@@ -25,7 +25,6 @@ from nn_site.pages import citations, ledger, quantities
 from nn_site.publish import bank, datasets
 
 log = logging.getLogger("mkdocs.hooks.course_data")
-COURSE = "Neural and Neuronal"
 LICENSE = "CC BY 4.0"
 
 
@@ -70,7 +69,10 @@ def make(config: MkDocsConfig, root: Path, pages: list[str]) -> dict:
             build.bibliography, register, build.ledger_rows, build.release.versioned_root, config.use_directory_urls
         )
         questions = bank.collect(docs_dir, root, texts, pages)
-        written.update(bank.render(questions, COURSE))
+        # the bank's course category is the site's name (mkdocs.yml site_name), as on every
+        # page, the print cover, the slides and CITATION.cff ("Neural and Neuronal" here was
+        # the one place that spelt it otherwise)
+        written.update(bank.render(questions, config.site_name))
     except (bank.BankError, datasets.DataError, quantities.QuantityError) as exc:
         raise PluginError(str(exc)) from exc
     kinds = ", ".join(f"{sum(q.type == kind for q in questions)} {kind}" for kind in bank.TYPES)
@@ -96,6 +98,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         release.version,
         release.date,
         release.versioned_root or "",
+        config.site_name,  # the bank's course category
         str(config.use_directory_urls),
         version("markdown"),
     )

@@ -220,12 +220,15 @@ def markdown(plans: list[dict], here_dest: str, dests: dict[str, str], titles: d
         out.append(f"### {plan['title']} {{#plan-{plan['id']}}}\n\n{' '.join(plan['summary'].split())}\n")
         out.append("**Prerequisites**\n\n" + "\n".join(f"- {p}" for p in plan["prerequisites"]) + "\n")
         head = ("When | " if weeks else "") + "Time | Activity | Materials"
+        # div.lesson-table: compact cards on a phone (site.css, "Lesson tables on a phone")
+        out.append('<div class="lesson-table" markdown>\n')
         out.append(f"| {head} |\n|{'---|' * (4 if weeks else 3)}")
         for step in plan["steps"]:
             time = f"homework, about {step['minutes']} min" if step.get("homework") else f"{step['minutes']} min"
             materials = ", ".join(_material(m, here_dest, dests, titles, deck_file) for m in step["materials"])
             when = f"{step.get('when', '')} | " if weeks else ""
             out.append(f"| {when}{time} | {step['activity']} | {materials} |")
+        out.append("\n</div>")
         extra = f", and about {duration(homework)} of homework" if homework else ""
         out.append(f"\nTotal: {duration(total)} in class{extra}.\n")
         if weeks:

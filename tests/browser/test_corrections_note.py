@@ -59,3 +59,44 @@ def test_a_link_to_an_entry_opens_its_page_group_and_lands_on_it(browser, base_u
     assert closed, "the page groups are closed when the log opens"
     assert landed["open"] and landed["visible"], landed
     assert 0 <= landed["top"] < 200, landed  # under the header, at the top of the screen
+
+
+SUMMARY = """() => {
+  const table = document.querySelector('.corrections-summary table');
+  const rows = [...table.querySelectorAll('tbody tr')].map(tr => {
+    const cells = [...tr.children].filter(td => td.checkVisibility());
+    return {height: tr.getBoundingClientRect().height, text: cells.map(td => td.innerText.trim()),
+            first: cells[0].getBoundingClientRect().width / tr.getBoundingClientRect().width};
+  });
+  const h3 = document.querySelector('.md-typeset h3');
+  return {rows, overflow: table.scrollWidth - document.querySelector('.md-content__inner').clientWidth,
+          heading: getComputedStyle(h3).color, link: getComputedStyle(document.querySelector('.md-typeset p a')).color,
+          headingLinks: h3.querySelectorAll('a:not(.headerlink)').length};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_summary_reads_on_a_phone_and_the_page_headings_are_not_links(browser, base_url, width):
+    """Visual review 5: at 390 px the four-column summary wrapped each title over three lines
+    and each date over two; on a phone a row is the page's link, then its counts in words
+    (a count of none left out); on a desktop the counts are columns of numbers. A page
+    group's heading is a heading in the text's colour, not link-blue."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + "corrections/")
+        got = page.evaluate(SUMMARY)
+    finally:
+        context.close()
+    assert got["overflow"] <= 0, got["overflow"]
+    assert got["headingLinks"] == 0 and got["heading"] != got["link"], got
+    assert len(got["rows"]) >= 10
+    for row in got["rows"]:
+        if width == 390:
+            assert row["first"] > 0.95, row                       # the page's link on a line of its own
+            assert row["height"] < 75, row                        # ... and one line of counts under it
+            assert all(re.fullmatch(r"[1-9]\d* (corrections?|clarifications?)", t) for t in row["text"][1:-1]), row
+            assert re.fullmatch(r"latest \d{4}-\d\d-\d\d", row["text"][-1]), row
+        else:
+            assert len(row["text"]) == 4 and all(re.fullmatch(r"\d+", t) for t in row["text"][1:3]), row
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", row["text"][3]), row

@@ -93,3 +93,27 @@ def test_published_page_offers_the_release_pdf_beside_the_pptx(page, published_u
     page.goto(f"{published_url}instructors/")
     pdfs = page.locator('.slide-decks td a[href$="-slides.pdf"]')
     assert pdfs.count() >= 30 and page.evaluate("document.scrollingElement.scrollWidth <= window.innerWidth")
+
+
+CARDS = """() => [...document.querySelectorAll('.lesson-table tbody tr')].map(tr => {
+  const [first, second] = tr.children;
+  const links = [...tr.children].filter(td => td.querySelector('a'));
+  return {height: tr.getBoundingClientRect().height, text: tr.innerText.replace(/\\s+/g, ' ').slice(0, 60),
+          oneLine: first.getBoundingClientRect().top === second.getBoundingClientRect().top,
+          linkLines: links.length};
+})"""
+
+
+def test_lesson_tables_are_compact_cards_on_a_phone(page, base_url):
+    """A visual review: each step's card stacked every cell under its column's name
+    (150-200 px for a step of two lines). Now a step's time and activity share its first
+    line, and each cell of links follows on a line of its own."""
+    page.set_viewport_size(PHONE)
+    page.goto(f"{base_url}/instructors/")
+    cards = page.evaluate(CARDS)
+    assert len(cards) >= 25
+    for card in cards:
+        assert card["oneLine"], card
+        # the first line (with at most one wrap) and each cell of links in at most three lines
+        assert card["height"] < 20 + 20 * (2 + 3 * card["linkLines"]), card
+    assert sorted(c["height"] for c in cards)[len(cards) // 2] < 110
