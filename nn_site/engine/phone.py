@@ -361,8 +361,9 @@ def _above_under_title(legend: Legend, box: Bbox) -> None:
     legend.set_loc("lower left")
     if not _titled(legend.axes):
         # The layout counts a title's box, never an empty one's (zero size): a blank
-        # title marks the top of the legend for it.
-        legend.axes.set_title(" ", loc="left", fontsize=1)
+        # title marks the top of the legend for it (at the text size: its space is
+        # drawn, and measured by the figure check, as a glyph).
+        legend.axes.set_title(" ", loc="left", fontsize=matplotlib.rcParams["font.size"])
     _raise_title(legend, box)
     # The raised title keeps the legend's height in the layout; the legend's width may
     # run past the axes' right edge up to the figure's (no narrower axes for it).
