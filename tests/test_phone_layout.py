@@ -214,3 +214,107 @@ def test_stacked_drawings_of_different_heights_leave_no_gap_under_the_short_one(
     heights = [ax.get_subplotspec().get_position(fig).height for ax in axes]
     assert heights[0] == pytest.approx(heights[1])
     plt.close(fig)
+
+
+def stacked_with_titles():
+    """Two panels side by side, each with a title, an x label and tick labels: stacked on a
+    phone, the second title sits under the first panel's x label."""
+    matplotlib.rcdefaults()
+    matplotlib.style.use(STYLE)
+    fig, axes = plt.subplots(1, 2, figsize=(7, 3.2))
+    for k, ax in enumerate(axes):
+        ax.plot([0, 1000], [0, k + 1])
+        ax.set_title(f"panel {k + 1}: a title")
+        ax.set_xlabel("time (ms)")
+    return fig, axes
+
+
+def test_a_stacked_title_keeps_clear_of_the_ticks_and_x_label_above_it():
+    """Issue 29: the title of a stacked panel read as a label of the tick labels above it
+    (6-10 px between them). The phone layout keeps PANEL_GAP_PX between a title's box and
+    the boxes of the previous panel's tick labels and x label, measured on the Figure."""
+    fig, axes = stacked_with_titles()
+    assert phone.relayout(fig) is None
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    gaps = phone.title_gaps(fig, renderer)
+    assert [title for title, _ in gaps] == ["panel 2: a title"]  # the top panel has none above it
+    assert gaps[0][1] >= phone.PANEL_GAP_PX - 0.5
+    title = axes[1].title if axes[1].title.get_text() else axes[1]._left_title
+    xlabel = axes[0].xaxis.label.get_window_extent(renderer)  # the lowest text of the panel above
+    clear = (xlabel.y0 - title.get_window_extent(renderer).y1) / fig.dpi * phone.CSS_PX_PER_IN
+    assert clear == pytest.approx(gaps[0][1], abs=0.01)
+    assert not phone.problems(fig, renderer)
+    plt.close(fig)
+
+
+def test_the_title_check_finds_a_title_on_the_ticks_above_it():
+    """The same figure with the second title on the x label above it: title_gaps measures
+    the overlap (a negative gap) and problems() refuses the layout."""
+    fig, axes = stacked_with_titles()
+    assert phone.relayout(fig) is None
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    # The second title moved up onto the first panel's x label (as a title too close would
+    # be), the panels left where the layout put them.
+    fig.set_layout_engine("none")
+    xlabel = axes[0].xaxis.label.get_window_extent(renderer)
+    y = axes[1].transAxes.inverted().transform((0, (xlabel.y0 + xlabel.y1) / 2))[1]
+    axes[1].set_title(axes[1].get_title(loc="left"), loc="left", y=y)
+    fig.canvas.draw()
+    (title, gap), = phone.title_gaps(fig, renderer)
+    assert gap < 0, gap
+    assert any("under the tick labels of the panel above" in p for p in phone.problems(fig, renderer))
+    plt.close(fig)
+
+
+def test_a_panel_under_a_legend_moved_above_it_keeps_a_readable_height():
+    """Two short stacked panels whose legends beside them move above them on a phone
+    (the Hodgkin-Huxley threshold figure): each plotting area stays MIN_PLOT_PX tall,
+    the figure grows instead."""
+    matplotlib.rcdefaults()
+    matplotlib.style.use(STYLE)
+    fig, axes = plt.subplots(2, 1, figsize=(7, 5.6))
+    x = np.linspace(0, 1, 50)
+    for ax in axes:
+        for k in range(4):
+            ax.plot(x, np.sin(6 * x + k), label=f"{k + 6} µA/cm²")
+        ax.set_title("1-ms pulses (shaded)")
+        ax.legend(loc="upper left", bbox_to_anchor=(1, 1))
+    assert phone.relayout(fig) is None
+    fig.canvas.draw()
+    for ax in axes:
+        assert ax.bbox.height / fig.dpi * phone.CSS_PX_PER_IN >= phone.MIN_PLOT_PX - 1
+    assert fig.get_size_inches()[1] > 5.6
+    plt.close(fig)
+
+
+def test_no_phone_figure_of_the_build_has_a_title_on_the_ticks_above_it(site):
+    """Every phone figure the build made from a snippet, measured by the engine on the
+    phone Figure it saved (phone.title_gaps, kept in the snippet's cached result): each
+    stacked panel's title keeps PANEL_GAP_PX clear of the tick labels, tick marks and x
+    label of the panel above it. (A layout that does not is refused by phone.problems and
+    the page shows the desktop copy scaled: no figure may be refused for it either.)"""
+    from nn_site import config
+    from nn_site.engine import cache, runner
+
+    from helpers import SNIPPETS
+
+    figures, titles, problems = 0, 0, []
+    for snippet in sorted(SNIPPETS.rglob("*.py")):
+        entry = config.load().cache_dir / "snippets" / runner.cache_key(snippet, SNIPPETS) / "result.json"
+        if not entry.is_file():
+            continue  # a module other snippets import: the build runs only what pages show
+        result = cache.read_json(entry)
+        name = snippet.relative_to(SNIPPETS).as_posix()
+        for figure, why in result["phone"].items():
+            if why and "panel above" in why:
+                problems.append(f"{name} {figure}: no phone layout: {why}")
+        for figure, gaps in result["phone_gaps"].items():
+            figures += 1
+            titles += len(gaps)
+            problems += [f"{name} {figure}: a title {gap:.1f} px under the panel above" for gap in gaps
+                         if gap < phone.PANEL_GAP_PX - 0.5]
+    assert figures >= 80, f"only {figures} phone figures found in the build's results"
+    assert titles >= 40, f"only {titles} stacked titles measured"
+    assert not problems, "\n".join(problems)

@@ -42,6 +42,18 @@ def test_a_last_column_of_links_makes_cards_labelled_by_heading():
     assert "<th>Time</th>" in out  # the head row is not labelled
 
 
+def test_a_last_column_of_citations_makes_cards():
+    """scale-and-energy's register: Quantity, Value, Unit, Range, Source; at 390 px the
+    Source column was cut mid-name. A column of citations is what a reader came for."""
+    cite = '<span class="citation">(<a href="#ref-a">A et al. 2009</a>)</span>'
+    sources = LINKS.replace('<a href="../a/">A</a>, <a href="../b/">B</a>', cite).replace('<a href="../c/">C</a>', cite)
+    out = wrap_tables(sources)
+    assert out.startswith('<div class="nn-table-scroll nn-table-cards" tabindex="0"')
+    assert out.count('data-label="Pages"') == 2
+    said = sources.replace(cite, f"{cite} (reviewed)", 1)  # a cell with more than its source
+    assert "nn-table-cards" not in wrap_tables(said)
+
+
 def test_a_last_column_with_words_besides_links_is_no_card():
     words = LINKS.replace('<a href="../c/">C</a>', '<a href="../c/">C</a> (dark)')
     assert "nn-table-cards" not in wrap_tables(words)

@@ -32,11 +32,15 @@ figure in place:
   (matplotlib's loc="best") or above its axes; numeric tick labels that touch are
   thinned to every 2nd (3rd, ...) one, long category names are wrapped and a crowded
   list of them makes the figure taller; a title or label cut by the figure's edge is
-  wrapped at spaces outside $math$.
+  wrapped at spaces outside $math$; stacked rows move apart until each panel's title is
+  ``PANEL_GAP_PX`` clear of the tick labels, tick marks and x label above it
+  (``title_gaps``); a plot shorter than ``MIN_PLOT_PX`` (a legend moved above it), or a
+  square plane narrowed by its row's height, makes its row and the figure taller.
 
 A figure this cannot lay out (an axes placed by hand with ``add_axes``, an axes over
 several grid cells, nested grids), or whose texts still overlap or are cut after
-fitting, keeps its desktop layout and the reason is returned: the page then shows the
+fitting, or whose stacked titles still sit on the ticks above them, keeps its desktop
+layout and the reason is returned: the page then shows the
 desktop copy scaled to the phone, and the build log names the figure and the reason.
 """
 
@@ -55,6 +59,7 @@ from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.gridspec import GridSpec, SubplotSpec
+from matplotlib.layout_engine import ConstrainedLayoutEngine, TightLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.mathtext import MathTextParser
 from matplotlib.text import Text
@@ -68,7 +73,15 @@ ROW_HEIGHT_IN = (2.4, 3.6)  # a stacked panel's height on a phone, at least / at
 # A fixed-aspect axes fills this share of the phone's width, plus this many inches of
 # height for its title and x label (ticks and labels beside it take the rest of the width).
 FIXED_ASPECT_FILL, FIXED_ASPECT_MARGIN_IN = 0.75, 1.0
-FIT_ROUNDS = 5  # draws spent making legends, long texts and crowded ticks fit
+# A stacked panel's title is read with its own panel, not as a label of the ticks above it:
+# at least this much clear space (CSS px) between it and the tick labels or x label of the
+# panel above (constrained layout alone left 6-10 px; visual review 5, issue 29).
+PANEL_GAP_PX = 16.0
+# The plotting area of a panel (an axes whose aspect follows its box) is at least this tall
+# (CSS px): a legend moved above it or long tick labels must not leave a strip of data.
+MIN_PLOT_PX = 150.0
+CSS_PX_PER_IN = 96.0
+FIT_ROUNDS = 8  # draws spent making legends, long texts, crowded ticks and short panels fit
 _MATH = MathTextParser("path")
 
 
@@ -197,6 +210,39 @@ def relayout(fig: Figure) -> str | None:
     return None
 
 
+def _grid_rows(fig: Figure) -> GridSpec | None:
+    """The one grid the figure's (restacked) axes sit in, or None."""
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is not None:
+            return spec.get_topmost_subplotspec().get_gridspec()
+    return None
+
+
+def _widen_row_gaps(fig: Figure, inches: float) -> None:
+    """Add ``inches`` between stacked rows, on top of what the layout engine keeps around
+    each panel's decorations: constrained layout's ``hspace`` (a share of the figure's
+    height, spread over the gaps), tight layout's ``h_pad`` (in font sizes)."""
+    grid = _grid_rows(fig)
+    rows = grid.get_geometry()[0] if grid is not None else 1
+    if rows < 2 or inches <= 0:
+        return
+    engine = fig.get_layout_engine()
+    height = fig.get_size_inches()[1]
+    if isinstance(engine, ConstrainedLayoutEngine):
+        share = inches * (rows - 1) / height
+        if grid.hspace is not None:  # the snippet's own spacing (gridspec_kw) wins over the engine's
+            grid.update(hspace=grid.hspace + share)
+        else:
+            engine.set(hspace=engine.get()["hspace"] + share)
+        return
+    pad_pt = inches * 72 / matplotlib.rcParams["font.size"]  # tight layout pads in font sizes
+    if isinstance(engine, TightLayoutEngine):
+        engine.set(h_pad=(engine.get()["h_pad"] or engine.get()["pad"]) + pad_pt)
+    else:  # laid out once (plt.tight_layout()): lay out once again with the wider gaps
+        fig.tight_layout(h_pad=1.08 + pad_pt)
+
+
 def _stacked_row_height(axes: list[Axes], width: float, row_height: float) -> float:
     """The height (in) of one stacked row holding ``axes`` (a panel and its twins): its
     drawings' own height if every one has a fixed aspect, else the common ``row_height``."""
@@ -273,6 +319,8 @@ def _fit_legends(fig: Figure, renderer: RendererBase) -> bool:
     changed = False
     for legend in _legends(fig):
         box = _bbox(legend, renderer)
+        if hasattr(legend, "_phone_title_offset"):  # above its axes: wrapped labels made it taller
+            changed |= _raise_title(legend, box)
         inside = legend.isaxes and legend.get_bbox_to_anchor() == legend.axes.bbox
         # Inside its axes a legend has the axes' width; outside, it ends at the figure's edge.
         room = legend.axes.bbox.width - 4 if inside else min(fig.bbox.width, fig.bbox.x1 - box.x0) - 4
@@ -285,9 +333,8 @@ def _fit_legends(fig: Figure, renderer: RendererBase) -> bool:
             # legend starts at the axes' left edge and the title goes above it.
             _above_under_title(legend, box)
             changed = True
-        elif inside and box.width > room and not legend.axes.get_title(loc="left") + legend.axes.get_title():
-            legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)  # above, full width
-            legend.set_loc("lower left")
+        elif inside and box.width > room and not _titled(legend.axes):
+            _above_under_title(legend, box)  # above, from the axes' left edge to the figure's right
             changed = True
         elif box.width > room:
             if legend._ncols > 1:
@@ -302,11 +349,7 @@ def _fit_legends(fig: Figure, renderer: RendererBase) -> bool:
         elif inside and _covers_data(legend, renderer):
             if legend._loc != 0:
                 legend.set_loc("best")
-            elif not legend.axes.get_title(loc="left") + legend.axes.get_title():
-                # Even the emptiest place covers data: above the axes instead.
-                legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
-                legend.set_loc("lower left")
-            else:  # above, under its raised title
+            else:  # even the emptiest place covers data: above the axes, under its raised title
                 _above_under_title(legend, box)
             changed = True
     return changed
@@ -316,11 +359,30 @@ def _above_under_title(legend: Legend, box: Bbox) -> None:
     """Place ``legend`` above its axes from the left edge, the axes' titles above it."""
     legend.set_bbox_to_anchor((0, 1), transform=legend.axes.transAxes)
     legend.set_loc("lower left")
-    fig = legend.axes.get_figure(root=True)
-    legend.axes._set_title_offset_trans(matplotlib.rcParams["axes.titlepad"] + box.height * 72 / fig.dpi + 2)
+    if not _titled(legend.axes):
+        # The layout counts a title's box, never an empty one's (zero size): a blank
+        # title marks the top of the legend for it (at the text size: its space is
+        # drawn, and measured by the figure check, as a glyph).
+        legend.axes.set_title(" ", loc="left", fontsize=matplotlib.rcParams["font.size"])
+    _raise_title(legend, box)
     # The raised title keeps the legend's height in the layout; the legend's width may
     # run past the axes' right edge up to the figure's (no narrower axes for it).
     legend.set_in_layout(False)
+
+
+def _titled(ax: Axes) -> bool:
+    return any(title.get_text().strip() for title in (ax.title, ax._left_title, ax._right_title))
+
+
+def _raise_title(legend: Legend, box: Bbox) -> bool:
+    """Raise the titles of ``legend``'s axes above the legend's ``box``; True if they moved."""
+    fig = legend.axes.get_figure(root=True)
+    offset = matplotlib.rcParams["axes.titlepad"] + box.height * 72 / fig.dpi + 2
+    if abs(getattr(legend, "_phone_title_offset", 0.0) - offset) <= 0.5:
+        return False
+    legend.axes._set_title_offset_trans(offset)
+    legend._phone_title_offset = offset  # the legend is above its axes, under the titles
+    return True
 
 
 def _hits_title(legend: Legend, renderer: RendererBase) -> bool:
@@ -468,6 +530,99 @@ def _overlap(a: Bbox, b: Bbox, gap: float = 0.0) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > -gap and min(a.y1, b.y1) - max(a.y0, b.y0) > -gap
 
 
+def _css_px(fig: Figure, display: float) -> float:
+    """A length in display units (pixels at the figure's dpi) in CSS px at natural size."""
+    return display / fig.dpi * CSS_PX_PER_IN
+
+
+def title_gaps(fig: Figure, renderer: RendererBase) -> list[tuple[str, float]]:
+    """Each title of a panel that has a panel above it, and the clear space (CSS px)
+    between the title's box and the lowest box of that panel's x tick labels, x label,
+    offset text and tick marks (anywhere across the panel's width); negative if they
+    overlap. What a reader sees as a title colliding with the ticks of the panel above."""
+    found = []
+    boxes = {ax: ax.get_window_extent(renderer) for ax in fig.axes if ax.get_visible()}
+    for ax, frame in boxes.items():
+        for title in (ax.title, ax._left_title, ax._right_title):
+            if not (title.get_visible() and title.get_text().strip()):
+                continue
+            box = _bbox(title, renderer)
+            above = [
+                box_above
+                for other, other_frame in boxes.items()
+                if other_frame.y0 >= frame.y1 - 1 and min(other_frame.x1, frame.x1) > max(other_frame.x0, frame.x0)
+                for box_above in _x_decorations(other, renderer)
+            ]
+            # Across the panel's width: a title at the left edge under an x label in the
+            # middle is as cramped as one right under it.
+            gaps = [b.y0 - box.y1 for b in above if b.y1 > box.y0]
+            if gaps:
+                found.append((title.get_text(), _css_px(fig, min(gaps))))
+    return found
+
+
+def _x_decorations(ax: Axes, renderer: RendererBase) -> list[Bbox]:
+    """The boxes of what an axes draws under itself: its x tick labels, x label, offset
+    text and, labelled or not (a shared axis), its tick marks below the frame."""
+    ticks = [*ax.xaxis.get_major_ticks(), *ax.xaxis.get_minor_ticks()]
+    texts = [label for tick in ticks for label in (tick.label1, tick.label2)]
+    texts += [ax.xaxis.label, ax.xaxis.get_offset_text()]
+    boxes = [_bbox(t, renderer) for t in texts if t.get_visible() and t.get_text().strip()]
+    marks = [tick.tick1line for tick in ticks if tick.tick1line.get_visible() and tick.get_visible()]
+    if ax.axison and marks and ax.xaxis.get_ticks_position() != "top":
+        length = max(tick.get_tick_padding() for tick in ticks) * ax.get_figure(root=True).dpi / 72
+        frame = ax.get_window_extent(renderer)
+        boxes.append(Bbox.from_extents(frame.x0, frame.y0 - length, frame.x1, frame.y0))
+    return boxes
+
+
+def _fit_row_gaps(fig: Figure, renderer: RendererBase) -> bool:
+    """A stacked title closer than PANEL_GAP_PX to the ticks or x label above it: the
+    rows move apart by what is missing."""
+    short = min((gap for _, gap in title_gaps(fig, renderer)), default=PANEL_GAP_PX)
+    if short >= PANEL_GAP_PX - 0.5:
+        return False
+    _widen_row_gaps(fig, (PANEL_GAP_PX - short + 1) / CSS_PX_PER_IN)
+    return True
+
+
+def _fit_heights(fig: Figure, renderer: RendererBase) -> bool:
+    """A plotting area shorter than MIN_PLOT_PX (a legend moved above it, tick labels and
+    titles taking its row), or a fixed-aspect one narrower than FIXED_ASPECT_FILL of the
+    width because its row is too short: its row, and the figure, grow by what is missing."""
+    grid = _grid_rows(fig)
+    if grid is None:
+        return False
+    rows = grid.get_geometry()[0]
+    missing = [0.0] * rows
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is None or not ax.get_visible() or not ax.axison:
+            continue  # colorbars, insets, drawings without a frame, hidden axes
+        row = spec.get_topmost_subplotspec().rowspan.start
+        box = ax.get_position(original=False).transformed(fig.transFigure)
+        if ax.get_aspect() == "auto":
+            short = 1.05 * (MIN_PLOT_PX - _css_px(fig, box.height))
+        else:  # a square plane narrowed by its row's height (a legend below took it)
+            # Not quite to FIXED_ASPECT_FILL: a square the width limits would push its
+            # y label off the figure (constrained layout keeps the margins of the last draw).
+            wanted = 0.95 * FIXED_ASPECT_FILL * fig.bbox.width
+            short = _css_px(fig, (wanted - box.width) * box.height / box.width) if box.width < 0.9 * wanted else 0
+        missing[row] = max(missing[row], short / CSS_PX_PER_IN)
+    if max(missing) <= 0.5 / CSS_PX_PER_IN:
+        return False
+    width, height = fig.get_size_inches()
+    ratios = grid.get_height_ratios() or [1.0] * rows
+    # Each row's share of the figure's height now, in inches, plus what it misses.
+    inches = [height * r / sum(ratios) + max(m, 0.0) for r, m in zip(ratios, missing)]
+    grid.set_height_ratios(inches)
+    fig.set_size_inches(width, height + sum(max(m, 0.0) for m in missing))
+    # Constrained layout sizes margins from the last draw: after a resize the y label of a
+    # fixed-aspect axes that widened is placed right only from the second draw on.
+    fig.canvas.draw()
+    return True
+
+
 def problems(fig: Figure, renderer: RendererBase) -> list[str]:
     """What the phone layout still gets wrong: a text cut by the figure edge, two texts
     on top of each other (the same checks as tests/browser/figure_check.py)."""
@@ -482,6 +637,9 @@ def problems(fig: Figure, renderer: RendererBase) -> list[str]:
         for b, box_b in texts[i + 1 :]:
             if _overlap(box_a, box_b, gap=-0.5):
                 found.append(f"texts {a.get_text()!r} and {b.get_text()!r} overlap")
+    for title, gap in title_gaps(fig, renderer):
+        if gap < PANEL_GAP_PX - 0.5:
+            found.append(f"title {title!r} is {gap:.0f} px under the tick labels of the panel above")
     return found
 
 
@@ -493,7 +651,13 @@ def fit(fig: Figure) -> list[str]:
         fig.draw_without_rendering()
         renderer = fig.canvas.get_renderer()
         # One kind of change per draw, legends first: a legend moved frees room for the rest.
-        changed = _fit_legends(fig, renderer) or _fit_ticks(fig, renderer) or _fit_texts(fig, renderer)
+        changed = (
+            _fit_legends(fig, renderer)
+            or _fit_ticks(fig, renderer)
+            or _fit_texts(fig, renderer)
+            or _fit_row_gaps(fig, renderer)
+            or _fit_heights(fig, renderer)
+        )
         if not changed:
             return problems(fig, renderer)
     fig.draw_without_rendering()

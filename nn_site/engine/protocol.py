@@ -59,6 +59,9 @@ class Ran:
     figure_problem: str | None  # why a figure cannot be published (engine/figure_checks.py)
     phone: dict[str, str | None]  # figure -> why it has no phone layout, or None
     phone_seconds: float  # CPU seconds spent on phone layouts (the build's log)
+    # figure -> the clear space (CSS px) above each stacked panel's title in its phone
+    # layout (nn_site/engine/phone.py, title_gaps), kept in the cache for the tests
+    phone_gaps: dict[str, tuple[float, ...]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)

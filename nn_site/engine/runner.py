@@ -284,6 +284,7 @@ def _store(result: Ran, tmp: Path, entry: Path, name: str, key: str) -> Output:
         "stdout": result.stdout,
         "figures": list(result.figures),
         "phone": result.phone,
+        "phone_gaps": result.phone_gaps,  # for tests/test_phone_layout.py
         "sha256": {p.name: _sha(p) for p in sorted(tmp.iterdir())},
     }
     cache.write_json(tmp / "result.json", stored)

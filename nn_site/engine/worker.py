@@ -172,6 +172,7 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report: Text
         faulthandler.cancel_dump_traceback_later()
         figures, figure_problem = [], None
         phone_layouts: dict[str, str | None] = {}  # figure -> why it has no phone layout, or None
+        phone_gaps: dict[str, tuple[float, ...]] = {}  # figure -> the space above each stacked title
         phone_seconds = 0.0
         for number in plt.get_fignums():
             target = out_dir / f"figure-{number}.svg"
@@ -186,7 +187,7 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report: Text
             figure_problem = figure_checks.blank(plt.figure(number))
             if not figure_problem:
                 phone_started = time.process_time()  # CPU seconds: the build log's cost of phone layouts
-                phone_layouts[target.name] = _save_phone(plt.figure(number), target)
+                phone_layouts[target.name] = _save_phone(plt.figure(number), target, phone_gaps)
                 phone_seconds += time.process_time() - phone_started
         written = sorted(p.relative_to(work).as_posix() for p in work.rglob("*"))
         result = Ran(
@@ -196,6 +197,7 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report: Text
             figure_problem=figure_problem,
             phone=phone_layouts,
             phone_seconds=phone_seconds,
+            phone_gaps=phone_gaps,
         )
     except BaseException as exc:  # noqa: BLE001 - a snippet may raise anything
         faulthandler.cancel_dump_traceback_later()
@@ -213,13 +215,17 @@ def run_child(path: Path, out_dir: Path, salt: str, timeout: float, report: Text
     report.flush()
 
 
-def _save_phone(fig: Figure, target: Path) -> str | None:
+def _save_phone(fig: Figure, target: Path, gaps: dict[str, tuple[float, ...]]) -> str | None:
     """Save the phone layout of ``fig`` (nn_site/engine/phone.py) beside ``target`` as
     ``<name>-phone.svg``, after the desktop copy: the same Figure, laid out again, no
-    re-run. Returns None, or why the figure keeps only its desktop layout."""
+    re-run, and note in ``gaps`` the space above each of its stacked titles, as drawn.
+    Returns None, or why the figure keeps only its desktop layout."""
     reason = phone.relayout(fig)
     if reason is not None:
         return reason
+    # relayout ended on a draw of the layout that is saved: measured without drawing again
+    measured = phone.title_gaps(fig, fig.canvas.get_renderer())
+    gaps[target.name.replace(".svg", "-phone.svg")] = tuple(round(float(gap), 2) for _, gap in measured)
     phone_target = target.with_name(target.stem + "-phone.svg")
     fig.savefig(phone_target, format="svg", metadata={"Date": None, "Creator": None})
     phone_target.write_text(compact(phone_target.read_text(encoding="utf-8")), encoding="utf-8")

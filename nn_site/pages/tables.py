@@ -9,8 +9,9 @@ it and a screen reader says what it is without any script. site.css ("Tables on 
 phone") draws the edge cue on it. The ledger's tables become cards on a phone and never
 scroll, so they are left as they are.
 
-A table whose last column holds only links (the instructors' "Pages" columns) had
-exactly what a reader came for off screen on a phone. Such a table is marked
+A table whose last column holds only links (the instructors' "Pages" columns) or only
+citations (scale-and-energy's "Source": at 390 px the column was cut mid-name, visual
+review 5) had exactly what a reader came for off screen on a phone. Such a table is marked
 ``nn-table-cards`` and each cell gets its column's heading (``data-label``): on a
 phone site.css stacks each row as a card, every cell under its heading.
 
@@ -40,6 +41,10 @@ CELL = re.compile(r"<td(?P<attrs>[^>]*)>(?P<body>.*?)</td>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 LONG_ATTR = re.compile(r"\sdata-long\b")
 ONLY_LINKS = re.compile(r"\s*<a\b[^>]*>.*?</a>(?:\s*[,;]\s*<a\b[^>]*>.*?</a>)*\s*", re.DOTALL)
+# A column of sources: one citation per cell, "(Author Year)" or "(A 2001; B 2002)".
+ONLY_CITATION = re.compile(
+    r'\s*<span class="citation">\(?<a\b[^>]*>.*?</a>(?:\s*[,;]\s*<a\b[^>]*>.*?</a>)*\)?</span>\s*', re.DOTALL
+)
 # Each box is a region landmark, so each needs a name of its own on the page (axe's
 # landmark-unique): the table's number. A card table does not scroll on a phone.
 SCROLL_BOX = '<div class="{kind}" tabindex="0" role="region" aria-label="{label}">'
@@ -47,7 +52,8 @@ SCROLL_BOX = '<div class="{kind}" tabindex="0" role="region" aria-label="{label}
 
 def _as_cards(table: str) -> str | None:
     """The table with each cell labelled by its column's heading, if its last column
-    holds only links in every row or any cell holds a sentence; None otherwise."""
+    holds only links (or one citation) in every row or any cell holds a sentence; None
+    otherwise."""
     heads = [html_lib.escape(TAG.sub("", h).strip()) for h in HEAD_CELL.findall(table)]
     body = BODY.search(table)
     if not heads or body is None:
@@ -55,7 +61,9 @@ def _as_cards(table: str) -> str | None:
     rows = [CELL.findall(row) for row in ROW.findall(body[0])]
     if not rows:
         return None
-    links_last = all(cells and ONLY_LINKS.fullmatch(cells[-1][1]) for cells in rows)
+    links_last = all(
+        cells and (ONLY_LINKS.fullmatch(cells[-1][1]) or ONLY_CITATION.fullmatch(cells[-1][1])) for cells in rows
+    )
     sentences = any(LONG_ATTR.search(attrs) for cells in rows for attrs, _ in cells)
     if not (links_last or sentences):
         return None

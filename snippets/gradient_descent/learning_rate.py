@@ -56,7 +56,9 @@ if __name__ == "__main__":
             x_edge = k - 1 + (edge - ws[k - 1]) / (ws[k] - ws[k - 1])
             ax.annotate("", xy=(x_edge, edge), xytext=(k - 1, ws[k - 1]), annotation_clip=False,
                         arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2, shrinkA=0, shrinkB=0))
-            ax.annotate(f"$\\eta$ = {eta} diverges:\nthe error grows ×{abs(1 - 2 * eta):g} a step",
+            # In three short lines, so the note stays inside the axes at a phone's width too
+            # (wider, it took the plot's width there).
+            ax.annotate(f"$\\eta$ = {eta} diverges:\nthe error grows\n×{abs(1 - 2 * eta):g} a step",
                         xy=(x_edge, edge), xytext=(k + 0.6, edge - 1.2), va="top", color=colour)
     ax.axhline(3.0, color="C6", linestyle="--", linewidth=1, label="minimum, w = 3")
     ax.set_ylim(low, high)

@@ -219,6 +219,22 @@ def test_without_javascript_the_static_figure_remains(browser, base_url, name, s
         context.close()
 
 
+def test_where_the_spiking_playground_runs_its_static_figure_is_left_to_print(spiking):
+    """Visual review 5: the snippet's figure of the playground at 3 nA repeated, just below
+    it, what the playground shows. Where the playground runs, the figure is not on screen;
+    on paper (print media) it is, as it is without JavaScript (the test above)."""
+    figure = spiking.locator("#fig-spiking-playground-lif-vs-relu")
+    assert spiking.locator("#nn-lif").is_visible()
+    assert figure.count() == 1 and figure.is_hidden()
+    assert spiking.locator("#fig-spiking-playground-lif-vs-relu + details.listing").is_visible()  # the code stays
+    spiking.emulate_media(media="print")
+    try:
+        assert figure.is_visible()
+        assert figure.locator("img").first.evaluate("i => i.getBoundingClientRect().width > 200")
+    finally:
+        spiking.emulate_media(media="screen")
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", ["playground", "spiking-playground"])
 def test_axe_finds_no_violations_in_the_widget(browser, base_url, name, scheme):

@@ -59,7 +59,7 @@ def test_tables_are_readable_on_a_phone(phone, site_pages):
 
 def test_a_table_that_scrolls_on_a_phone_is_a_named_tab_stop(phone, site_pages, quality_summary):
     # Issue 29: 23 tables scrolled sideways at 390 px with no sign (the instructors' links
-    # off screen); then 13 did, with a fade a reviewer did not see; now 3 do (tables of
+    # off screen); then 13 did, with a fade a reviewer did not see; now 2 do (tables of
     # numbers), with the shadow below; the rest fit or are cards.
     problems, scrolling = [], 0
     for path in site_pages:
@@ -86,7 +86,9 @@ def test_a_scrolling_table_shows_a_shadow_you_can_see(browser, base_url, scheme)
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
     try:
         page = context.new_page()
-        page.goto(base_url + "scale-and-energy/")
+        # The register on scale-and-energy, which this read, is cards on a phone now (its
+        # last column is sources); the firing-patterns table still scrolls, by 36 px.
+        page.goto(base_url + "firing-patterns/")
         box = page.locator(".nn-table-scroll >> nth=0")
         box.scroll_into_view_if_needed()
         assert box.evaluate("e => e.scrollWidth - e.clientWidth") > 1, "the table no longer scrolls: pick another"

@@ -177,6 +177,11 @@
 
     current.addEventListener("input", update);
     root.hidden = false;
+    // The snippet's figure of the starting state (data-static-figure) stands in for the
+    // playground where it cannot run: without scripts and on paper. Here it runs, and
+    // the figure would only repeat it: off screen, kept for print (site.css).
+    var fallback = document.getElementById("fig-" + (root.getAttribute("data-static-figure") || "").replace(/[_/]/g, "-"));
+    if (fallback) fallback.classList.add("nn-widget-fallback");
     update();
     P.onResize(plots, update);
   }
