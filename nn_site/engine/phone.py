@@ -619,7 +619,7 @@ def _fit_heights(fig: Figure, renderer: RendererBase) -> bool:
     fig.set_size_inches(width, height + sum(max(m, 0.0) for m in missing))
     # Constrained layout sizes margins from the last draw: after a resize the y label of a
     # fixed-aspect axes that widened is placed right only from the second draw on.
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     return True
 
 
