@@ -139,6 +139,8 @@ def test_the_print_page_sets_each_section_as_its_page_is_set():
         ("<p>( <math><mi>a</mi></math></p>", "<p>( <math><mi>a</mi></math></p>"),
         # a per cent sign and a power of ten never break from their number
         ("<p>90.3 % of 6.5 × 10⁵</p>", f"<p>90.3{NNBSP}% of 6.5{NBSP}×{NBSP}10⁵</p>"),
+        # nor does a unit from a power of ten (10⁻⁶ ms, 10⁻³ mV: superscript digits)
+        ("<p>10⁻⁶ ms and 10⁻³ mV, 10² %</p>", f"<p>10⁻⁶{NBSP}ms and 10⁻³{NBSP}mV, 10²{NNBSP}%</p>"),
         # apostrophes and paired quotes curly, in prose only
         ("<p>Dale's units' \"rate\"</p>", "<p>Dale\u2019s units\u2019 \u201crate\u201d</p>"),
         ("<p>Feigel&#x27;man 1988</p>", "<p>Feigel\u2019man 1988</p>"),

@@ -49,10 +49,10 @@ REGISTER = Path("includes") / "quantities.yml"
 MEASURED = ("key", "name", "value", "unit", "region", "source", "note", "digits", "phrasings", "topic")
 DERIVED = ("key", "name", "derive", "unit", "region", "note", "phrasings", "topic")
 # The register's page groups its entries by topic, one table under a heading each, in this
-# order (a visual review: one table of 44 rows had no landmarks). Every entry names its topic.
+# order (a visual review: one table of 46 rows had no landmarks). Every entry names its topic.
 TOPICS = {
     "counts": "Neurons, synapses and parameters",
-    "cell": "Membrane, synapses and timing",
+    "cell": "Membranes, synapses and response times",
     "brain-power": "The brain's power",
     "spike-energy": "The energy of a spike",
     "silicon": "The energy of a digital operation",

@@ -55,8 +55,9 @@ UNITS = (
     "mV|µV|V|ms|µs|ns|s|min|Hz|kHz|MHz|GHz|pA|nA|µA|mA|pS|nS|µS|mS|pF|nF|µF|MΩ|GΩ|kΩ|Ω|"
     "nm|µm|mm|cm|km|mW|kW|MW|W|fJ|pJ|nJ|µJ|mJ|kJ|J|°C|kWh|TWh|mM|µM|nM|dB|TB|GB|MB|kB"
 )
-NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{UNITS})(?![\w]))")
-PERCENT = re.compile(r"(?<=\d) (?=%)")
+# After a digit, a superscript digit included (10⁻⁶ ms: a power of ten in reader notation).
+NUMBER_UNIT = re.compile(rf"(?<=[\d⁰¹²³⁴⁵⁶⁷⁸⁹]) (?=(?:{UNITS})(?![\w]))")
+PERCENT = re.compile(r"(?<=[\d⁰¹²³⁴⁵⁶⁷⁸⁹]) (?=%)")
 # A power of ten in reader notation (6.5 × 10⁵, as the register and the printed results
 # write it): one unbreakable unit, as the register sets it (nn_site/pages/quantities.py).
 TIMES_POWER = re.compile(r"(?<=\d) × (?=10[⁻⁰¹²³⁴⁵⁶⁷⁸⁹])")

@@ -50,10 +50,10 @@ if __name__ == "__main__":
     print(f"1 Hz in every cortical neuron needs {sci(atp_demand(1.0))} ATP/s")
     for n in YIELDS:
         lo, hi = (atp_supply(p, n) for p in (BRAIN_POWER.low, BRAIN_POWER.high))
-        print(f"{n:.0f} ATP per glucose: the brain makes {sci(lo)}-{sci(hi)} ATP/s; 1 Hz takes "
-              f"{100 * share(1.0, BRAIN_POWER.high, n):.0f}-{100 * share(1.0, BRAIN_POWER.low, n):.0f}% "
+        print(f"{n:.0f} ATP per glucose: the brain makes {sci(lo)} to {sci(hi)} ATP/s; 1 Hz takes "
+              f"{100 * share(1.0, BRAIN_POWER.high, n):.0f}–{100 * share(1.0, BRAIN_POWER.low, n):.0f}% "
               f"({spike_power(1.0, n):.1f} W of glucose); mean rate at most "
-              f"{rate_limit(BRAIN_POWER.low, n):.1f}-{rate_limit(BRAIN_POWER.high, n):.1f} Hz")
+              f"{rate_limit(BRAIN_POWER.low, n):.1f}–{rate_limit(BRAIN_POWER.high, n):.1f} Hz")
     rates = np.geomspace(0.01, 100, 200)
     fig, ax = plt.subplots(figsize=(7, 3.4))
     ax.fill_between(rates, spike_power(rates, YIELDS[1]), spike_power(rates, YIELDS[0]),

@@ -52,12 +52,12 @@ if __name__ == "__main__":
     print(f"synapses per neocortical neuron: {synapses_per_neuron():.0f}")
     for name, lo, hi, *_ in ROWS:
         print(f"{name:26s} {short(lo):>7s} – {short(hi)} pJ" if hi > lo else f"{name:26s} {short(lo):>7s} pJ")
-    print(f"one spike = {rodent[0] / mac_pj():.0f}-{rodent[1] / mac_pj():.0f} MACs (rodent), "
-          f"{human[0] / mac_pj():.0f}-{human[1] / mac_pj():.0f} MACs (human), ATP basis")
-    print(f"as glucose: one human spike = {human_fuel[0]:.0f}-{human_fuel[1]:.0f} pJ = "
-          f"{human_fuel[0] / mac_pj():.0f}-{human_fuel[1] / mac_pj():.0f} MACs")
-    print(f"one DRAM read = {DRAM_READ.low / human[1]:.1f}-{DRAM_READ.high / human[0]:.1f} human spikes")
-    print(f"one MAC = {mac_pj() / per_synapse[1]:.0f}-{mac_pj() / per_synapse[0]:.0f} synaptic events")
+    print(f"one spike = {rodent[0] / mac_pj():.0f}–{rodent[1] / mac_pj():.0f} MACs (rodent), "
+          f"{human[0] / mac_pj():.0f}–{human[1] / mac_pj():.0f} MACs (human), ATP basis")
+    print(f"as glucose: one human spike = {human_fuel[0]:.0f}–{human_fuel[1]:.0f} pJ = "
+          f"{human_fuel[0] / mac_pj():.0f}–{human_fuel[1] / mac_pj():.0f} MACs")
+    print(f"one DRAM read = {DRAM_READ.low / human[1]:.1f}–{DRAM_READ.high / human[0]:.1f} human spikes")
+    print(f"one MAC = {mac_pj() / per_synapse[1]:.0f}–{mac_pj() / per_synapse[0]:.0f} synaptic events")
 
     fig, ax = plt.subplots(figsize=(7, 4.3), layout="constrained")
     fig.get_layout_engine().set(w_pad=9 / 72)  # 12 CSS px between the texts and the figure's sides
