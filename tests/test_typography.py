@@ -72,6 +72,8 @@ def test_code_math_tables_references_and_attributes_are_untouched():
         ("<p>rises <math><mi>m</mi></math> - and</p>", f"<p>rises <math><mi>m</mi></math> {EN} and</p>"),
         # between a word and a number
         ("<figcaption>Top - 1-ms pulses</figcaption>", f"<figcaption>Top {EN} 1-ms pulses</figcaption>"),
+        # before a one-letter word ("4 times - a network", and a gallery's flattened "it - m opens")
+        ("<figcaption>4 times - a network</figcaption>", f"<figcaption>4 times {EN} a network</figcaption>"),
         # left as written: math's own minus, a hyphen touching the math, arithmetic between letters
         ("<p>a <math><mi>x</mi><mo>-</mo><mn>1</mn></math> b</p>", "<p>a <math><mi>x</mi><mo>-</mo><mn>1</mn></math> b</p>"),
         ("<p>an <math><mi>m</mi></math>-gate and x - <math><mi>y</mi></math></p>",
@@ -164,6 +166,9 @@ PROSE_SKIP = re.compile(
 NOTEBOOK_SECTION = re.compile(r'<section class="print-page" id="notebooks-.*?(?=<section class="print-page" id=|\Z)', re.S)
 
 
+TITLE = re.compile(r"<title>.*?</title>", re.S)  # the theme's "Page - Site" in the browser's tab
+
+
 def prose_text(html: str) -> str:
     return re.sub(r"<[^>]+>", " ", PROSE_SKIP.sub(" ", html))
 
@@ -175,8 +180,10 @@ def test_built_prose_uses_one_dash_convention(site: Path):
         relative = file.relative_to(site).as_posix()
         if relative.startswith("assets/"):
             continue
-        text = prose_text(file.read_text(encoding="utf-8")).replace("&mdash;", "\u2014")
+        text = prose_text(TITLE.sub(" ", file.read_text(encoding="utf-8"))).replace("&mdash;", "\u2014")
         problems += [f"{relative}: {m[0]!r}" for m in re.finditer(r".{0,30}\u2014.{0,30}", text)]
+        # nor a hyphen with a space each side for a dash ("4 times - a network"): an en dash
+        problems += [f"{relative}: a spaced hyphen: {m[0]!r}" for m in re.finditer(r".{0,30}\w - \w.{0,30}", text)]
     assert not problems, "\n".join(problems[:30])
 
 
@@ -191,6 +198,7 @@ def test_built_prose_has_real_minus_signs_and_one_thousands_convention(site: Pat
             (r"(?:^|[\s(=])-\d", "a hyphen-minus before a number"),
             (r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\d,])", "comma thousands"),
             (r"\d \b(?:mV|ms|Hz|pA|nA)\b", "a breakable space before a unit"),
+            (r"(?<![\w.,])\d{1,3} \d{3}(?!\d)", "a thousands group after a breakable space (20 000)"),
         ):
             problems += [f"{relative}: {what}: {m[0]!r}" for m in re.finditer(pattern, text)]
     assert not problems, "\n".join(problems[:30])

@@ -74,7 +74,7 @@ RANGE = re.compile(r"(?<![\w.\-/–−])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\w\-/
 COMMA_GROUPED = re.compile(r"(?<![\w.,/\-])(\d{1,3}(?:,\d{3})+)(?!\w|,\d|\.\d)")
 # A hyphen with a space either side, between words: a parenthetical dash (an en dash,
 # spaced). Not between single letters, which is more likely arithmetic (w - 3).
-SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]{2}|\d)")
+SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]|\d)")
 # The same dash where inline math stands on one side: the run of prose ends before the
 # <math> ("below it - <math>m</math>") or begins after it ("<math>m</math> - opens").
 HYPHEN_BEFORE_MATH = re.compile(r"(?<=[^\W\d_]{2}) - $")

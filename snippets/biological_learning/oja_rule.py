@@ -84,7 +84,7 @@ if __name__ == "__main__":
     w_end = np.sign(w_oja[-1] @ e1) * w_oja[-1]
     left.annotate("", xy=3 * w_end, xytext=(0, 0),
                   arrowprops=dict(arrowstyle="-|>", color="C1", linewidth=2.5), zorder=4)
-    left.plot([], [], color="C1", label="Oja's w (×3)")
+    left.plot([], [], color="C1", label="Oja’s w (×3)")
     left.set_aspect("equal")
     reach = np.ceil(2 * (np.abs(shown).max(axis=0) + 0.3)) / 2  # every point inside the axes
     left.set_xlim(-reach[0], reach[0])
@@ -95,7 +95,7 @@ if __name__ == "__main__":
 
     steps = np.arange(len(w_oja))
     right.semilogy(steps, np.linalg.norm(w_hebb, axis=1), color="C3", label="plain Hebb")
-    right.semilogy(steps, np.linalg.norm(w_oja, axis=1), color="C1", label="Oja's rule")
+    right.semilogy(steps, np.linalg.norm(w_oja, axis=1), color="C1", label="Oja’s rule")
     right.set_xlabel("samples seen")
     right.set_ylabel("weight length |w|")
     right.legend(loc="lower left", bbox_to_anchor=(0, 1), borderaxespad=0.2)

@@ -55,7 +55,7 @@ if __name__ == "__main__":
         # Translucent fills show where the two overlap; the opaque outline carries the counts.
         ax.hist(c, bins=bins, color=colour, alpha=0.35)
         ax.hist(c, bins=bins, color=colour, histtype="step", linewidth=2, label=name)
-    ax.set_xlabel("linear pieces on [-3, 3]")
+    ax.set_xlabel("linear pieces on [−3, 3]")
     ax.set_ylabel("random networks (of 50)")
     ax.legend(loc="upper left")
     plt.show()

@@ -65,7 +65,7 @@ if __name__ == "__main__":
     ax.contour(gx, gy, prob.reshape(gx.shape), levels=[0.5], colors=["C3"], linewidths=2)
     ax.scatter(*X[T == 0].T, s=110, color="C0", zorder=3, label="XOR = 0")
     ax.scatter(*X[T == 1].T, s=130, color="C4", marker="s", zorder=3, label="XOR = 1")
-    ax.plot([], [], color="C3", linewidth=2, label="network's boundary")  # the contour's legend entry
+    ax.plot([], [], color="C3", linewidth=2, label="network’s boundary")  # the contour's legend entry
     ax.set_aspect("equal")
     ax.set_xticks(INPUT_TICKS)
     ax.set_yticks(INPUT_TICKS)
