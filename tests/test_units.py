@@ -4,6 +4,7 @@ same paths end to end; these say which function broke, in milliseconds."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,25 @@ def test_the_shared_mathtext_cache_parses_once_and_changes_no_byte(tmp_path: Pat
     run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split() == ["True"] * 4, run.stdout
+
+
+def test_clip_paths_are_named_by_what_they_hold():
+    """nn_site/engine/svg.py: matplotlib names a clip path by a hash of its unrounded
+    rectangle, which a layout solved twice can give in different last bits; compacted,
+    the two drawings are the same bytes, and two clip paths that hold the same rectangle
+    as written become one, every reference following its clip path."""
+    from nn_site.engine import svg
+
+    def drawing(first: str, second: str) -> str:
+        return (
+            f'<svg><path d="M0 0L1 1" clip-path="url(#{first})"/><path d="M0 0L2 2" clip-path="url(#{second})"/>'
+            f'<defs><clipPath id="{first}"><rect x="1.000001" y="2" width="3" height="4"/></clipPath>'
+            f'<clipPath id="{second}"><rect x="1.000002" y="2" width="3" height="4"/></clipPath>'
+            f'<clipPath id="pother"><rect x="5" y="2" width="3" height="4"/></clipPath></defs></svg>'
+        )
+
+    one, two = svg.compact(drawing("pa1", "pb2")), svg.compact(drawing("pc3", "pd4"))
+    assert one == two
+    ids = re.findall(r'<clipPath id="([^"]+)"', one)
+    assert len(ids) == 2 and len(set(ids)) == 2, one  # the two 1.00000x rectangles are one
+    assert set(re.findall(r"url\(#([^)]+)\)", one)) == {ids[0]}, one

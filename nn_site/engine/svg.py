@@ -12,7 +12,11 @@ as an outline in absolute font units. Here:
   exactly (integer steps);
 * other numbers (curves with decimals: round markers) are rounded to 0.01 pt;
   transforms are left exact (they scale the glyphs); indentation, line breaks and the
-  RDF metadata block go.
+  RDF metadata block go;
+* each clip path is named by what it holds, as written (``_stable_clip_ids``):
+  matplotlib names it by a hash of its rectangle's unrounded floats, which a layout
+  solved twice can give in different last bits (the phone layout's constrained-layout
+  passes did: two builds gave noise/reliability's phone figure two sets of ids).
 
 Against matplotlib's own SVG a figure is about 2x smaller on disk; against the
 previous version of this module (0.01-pt grid, every command written, glyphs absolute)
@@ -26,6 +30,7 @@ groups.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 
@@ -35,6 +40,8 @@ PATH_DATA = re.compile(r'(\sd=")([^"]*)(")')
 ATTR_NUMBER = re.compile(r'(\s(?:x|y|x1|x2|y1|y2|width|height)=")([^"]*)(")')
 INDENT = re.compile(r">\n\s+<")
 METADATA = re.compile(r"<metadata>.*?</metadata>", re.S)
+CLIP_PATH = re.compile(r'<clipPath id="([^"]+)">(.*?)</clipPath>', re.S)
+CLIP_REF = re.compile(r"url\(#([^)]+)\)")
 
 LINES_ONLY = re.compile(r"^[MLz\d\s.\-e]+$")
 INTEGER_OUTLINE = re.compile(r"^[MLQCz\d\s\-]+$")
@@ -116,8 +123,26 @@ def _numbers(match: re.Match) -> str:
     return match[1] + body + match[3]
 
 
+def _stable_clip_ids(svg: str) -> str:
+    """Each ``clipPath`` renamed by a hash of its (rounded) content, and the references to
+    it; two that hold the same shape become one."""
+    renamed: dict[str, str] = {}
+    kept: set[str] = set()
+
+    def rename(match: re.Match) -> str:
+        new = "p" + hashlib.sha256(match[2].encode("utf-8")).hexdigest()[:10]
+        renamed[match[1]] = new
+        if new in kept:
+            return ""
+        kept.add(new)
+        return f'<clipPath id="{new}">{match[2]}</clipPath>'
+
+    svg = CLIP_PATH.sub(rename, svg)
+    return CLIP_REF.sub(lambda m: f"url(#{renamed.get(m[1], m[1])})", svg)
+
+
 def compact(svg: str) -> str:
     svg = METADATA.sub("", svg)
     svg = PATH_DATA.sub(_numbers, svg)
     svg = ATTR_NUMBER.sub(_numbers, svg)
-    return INDENT.sub("><", svg)
+    return _stable_clip_ids(INDENT.sub("><", svg))
