@@ -116,6 +116,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # its dashes set as every page's are.
     numbers = not page.file.src_uri.endswith(".ipynb")
     output = typography.typeset(output, numbers=numbers)  # minus signs, ranges, 20 000, 70 mV, dashes
+    output = courses.on_post_page(output, page, config)  # last: the corrections log's entries deferred
     return output
 
 

@@ -98,6 +98,14 @@ def on_page_content(html_: str, page: Page, config: MkDocsConfig, files: Files) 
     return html_
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The Corrections page's entries parsed only when a reader opens them (after the
+    search plugin has indexed them, and after typography has set them)."""
+    if page.file.src_uri == corrections.CORRECTIONS_PAGE:
+        output = corrections.defer_groups(output)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     print_page.fix_print_page(Path(config.site_dir))
     if config.extra.get("offline"):

@@ -100,3 +100,40 @@ def test_the_summary_reads_on_a_phone_and_the_page_headings_are_not_links(browse
         else:
             assert len(row["text"]) == 4 and all(re.fullmatch(r"\d+", t) for t in row["text"][1:3]), row
             assert re.fullmatch(r"\d{4}-\d\d-\d\d", row["text"][3]), row
+
+
+ENTRIES = """() => ({elements: document.getElementsByTagName('*').length,
+  entries: document.querySelectorAll('details.corrections-group h4').length,
+  groups: document.querySelectorAll('details.corrections-group').length,
+  deferred: document.querySelectorAll('noscript.corrections-deferred').length})"""
+
+
+@pytest.mark.parametrize("scripts", [True, False], ids=["scripts", "no-scripts"])
+def test_the_logs_entries_are_parsed_when_a_group_opens_and_without_scripts_at_once(browser, base_url, site, scripts):
+    """Issue 34: the log's entries (nn_site/pages/corrections.py, ``defer_groups``) reach the
+    browser as each group's noscript text: with scripts, none of them is an element until
+    its group opens (then exactly that group's are, visible); without, all are, as before."""
+    expected = (site / "corrections" / "index.html").read_text(encoding="utf-8").count('<h4 id="')
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=scripts)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "corrections/")
+        before = page.evaluate(ENTRIES)
+        group = page.locator("details.corrections-group").nth(2)
+        in_group = group.locator("xpath=preceding-sibling::p[1]").inner_text()
+        group.locator("summary").click()
+        page.wait_for_function("document.querySelectorAll('details.corrections-group')[2].open")
+        after = page.evaluate(ENTRIES)
+        shown = group.locator("h4").evaluate_all("hs => hs.filter(h => h.checkVisibility()).length")
+    finally:
+        context.close()
+    assert expected >= 100 and before["groups"] >= 20, (expected, before)
+    # the line above the group counts its entries: "2 corrections and 1 clarification, ..."
+    count = sum(int(n) for n in re.findall(r"(\d+) (?:corrections?|clarifications?)\b", in_group))
+    assert shown == count >= 1, (shown, in_group)
+    if scripts:
+        assert before["entries"] == 0 and before["deferred"] == before["groups"], before
+        assert after["entries"] == shown >= 1 and after["deferred"] == before["groups"] - 1, after
+        assert before["elements"] < 2500, before  # 4,218 with every entry in the document
+    else:
+        assert before["entries"] == expected, before
