@@ -63,6 +63,10 @@ def published_site(tmp_path_factory, site) -> tuple[Path, str]:
 # test of the module), parameter ("" = any), and the group's name, which says what its
 # tests share. Every other test goes to whichever worker is free.
 LIGHT, DARK = "each page at 1280 px, light (audit)", "each page at 1280 px, dark (audit)"
+# The light desktop's probes have their own load of each page (tests/browser/conftest.py,
+# ``desktop``): with axe on the audit's loads, one chain of ~350 s on one worker, the
+# longest of a run (issue 30); as two, each runs on a worker of its own.
+DESKTOP = "each page at 1280 px, light (probes)"
 PHONE = "each page on a 390-px phone (phone)"
 SHARED_LOADS = [
     ("tests/browser/test_site_quality.py", "", "light", LIGHT),
@@ -77,19 +81,19 @@ SHARED_LOADS = [
     # Tests that read what their module's probes read from those same loads
     # (tests/browser/conftest.py, ``probe``): in the view's group, so that one worker loads
     # each page once per view however many modules check it.
-    ("tests/browser/test_typography.py", "test_text_is_set_in_two_families_and_math_in_the_math_font", "", LIGHT),
-    ("tests/browser/test_typography.py", "test_glossary_marks_only_in_prose_once_per_term_and_focusable", "", LIGHT),
-    ("tests/browser/test_typography.py", "test_every_math_glyph_comes_from_the_math_font", "", LIGHT),
-    ("tests/browser/test_reading_order.py", "test_every_figure_precedes_its_code_and_the_code_is_closed", "", LIGHT),
+    ("tests/browser/test_typography.py", "test_text_is_set_in_two_families_and_math_in_the_math_font", "", DESKTOP),
+    ("tests/browser/test_typography.py", "test_glossary_marks_only_in_prose_once_per_term_and_focusable", "", DESKTOP),
+    ("tests/browser/test_typography.py", "test_every_math_glyph_comes_from_the_math_font", "", DESKTOP),
+    ("tests/browser/test_reading_order.py", "test_every_figure_precedes_its_code_and_the_code_is_closed", "", DESKTOP),
     ("tests/browser/test_reading_order.py", "test_code_summaries_name_no_path_and_the_path_is_the_first_line_inside",
-     "", LIGHT),
+     "", DESKTOP),
     ("tests/browser/test_reading_order.py", "test_captions_are_smaller_muted_legible_and_numbered_in_bold", "default",
-     LIGHT),
+     DESKTOP),
     ("tests/browser/test_reading_order.py", "test_captions_are_smaller_muted_legible_and_numbered_in_bold", "slate",
      DARK),
-    ("tests/browser/test_reading_order.py", "test_page_titles_are_at_the_body_texts_full_contrast", "default", LIGHT),
+    ("tests/browser/test_reading_order.py", "test_page_titles_are_at_the_body_texts_full_contrast", "default", DESKTOP),
     ("tests/browser/test_reading_order.py", "test_page_titles_are_at_the_body_texts_full_contrast", "slate", DARK),
-    ("tests/browser/test_reading_order.py", "test_no_display_equation_is_cut_off", "1280", LIGHT),
+    ("tests/browser/test_reading_order.py", "test_no_display_equation_is_cut_off", "1280", DESKTOP),
     ("tests/browser/test_reading_order.py", "test_no_display_equation_is_cut_off", "390", PHONE),
     ("tests/browser/test_reading_order.py", "test_code_titles_do_not_break_inside_a_word_on_a_phone", "", PHONE),
     ("tests/browser/test_reading_order.py", "test_on_a_phone_no_display_equation_scrolls_but_the_listed_exceptions",
@@ -98,7 +102,7 @@ SHARED_LOADS = [
     ("tests/browser/test_performance.py", "test_every_page_stays_under_the_element_limit", "", PHONE),
     ("tests/browser/test_results.py", "test_no_printed_output_is_below_12_px_on_a_phone", "", PHONE),
     ("tests/browser/test_results.py", "test_no_printed_result_scrolls_sideways_on_a_phone", "", PHONE),
-    ("tests/browser/test_figures.py", "test_every_figure_is_legible_at_both_widths_in_both_palettes", "1280", LIGHT),
+    ("tests/browser/test_figures.py", "test_every_figure_is_legible_at_both_widths_in_both_palettes", "1280", DESKTOP),
     ("tests/browser/test_figures.py", "test_every_figure_is_legible_at_both_widths_in_both_palettes", "390", PHONE),
     ("tests/browser/test_offline.py", "", "", "the offline zip, built and unzipped once"),
     ("tests/browser/test_print.py", "", "", "the print page, loaded once"),
@@ -139,6 +143,7 @@ def shared_group(nodeid: str) -> str | None:
 LONGEST_FIRST = [
     "tests/test_engine.py::test_clean_builds_and_a_warm_rebuild_are_byte_identical",
     "each page at 1280 px, light (audit)",
+    "each page at 1280 px, light (probes)",
     "each page at 1280 px, dark (audit)",
     "each page on a 390-px phone (phone)",
     "tests/browser/test_versions.py::test_mike_keeps_each_release_and_the_selector_switches",

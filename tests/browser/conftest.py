@@ -10,9 +10,10 @@ Fixtures (session-scoped unless noted):
                  what happened (console errors, requests, images, axe-core results);
                  the result is cached, so several tests read one page load;
 - ``phone``      ``phone(path)`` the same for a 390-px phone (light);
+- ``desktop``    ``desktop(path)`` a page at 1280 px (light), loaded for the probes only;
 - ``probe``      (a decorator, not a fixture) registers what another module reads from
-                 those same loads: each page is opened once per view (desktop light,
-                 desktop dark, phone), however many modules check it.
+                 those loads: each page is opened once per view (desktop light, desktop
+                 dark, phone), however many modules check it.
 
 At the end of the run, a summary of the site checks (pages, requests, violations,
 links, validator messages) is printed; tests add to it with ``quality_summary``.
@@ -309,7 +310,8 @@ def audit(browser, base_url: str, site_pages: list[str]):
         if path == PRINT_PAGE:
             page_.evaluate(DROP_PRINTED_PAGES)
         result.violations = axe.run(page_, options=axe_options(scheme)).response["violations"]
-        result.probes = run_probes(f"desktop-{scheme}", page_, path)
+        if scheme != "light":  # the light desktop's probes read their own load: ``desktop``
+            result.probes = run_probes(f"desktop-{scheme}", page_, path)
         # A request that starts after this point (none should) is recorded with the next page.
         result.off_host = [u for u in result.requests if not is_local(u, base_url)]
         result.seconds = time.perf_counter() - start
@@ -434,6 +436,37 @@ SMALL_TEXT_JS = """
   return small;
 }
 """
+
+@dataclass
+class DesktopView:
+    """What the probes registered for the light desktop read from one load of a page."""
+    probes: dict = field(default_factory=dict)
+
+
+@pytest.fixture(scope="session")
+def desktop(browser, base_url: str):
+    """``desktop(path)`` → DesktopView: each page loaded once per run at 1280 px (light),
+    settled (fonts loaded, explorables drawn), and every "desktop-light" probe run on it.
+
+    Apart from the light audit's load (``audit``), which runs axe (most of its time): the
+    two are the longest chains of a test run, and as two SHARED_LOADS groups they run on
+    two workers at once (tests/conftest.py; issue 30: ``make test`` time)."""
+    context = browser.new_context(color_scheme="light", viewport=DESKTOP)
+    stay_on_site(context, base_url)
+    page_ = context.new_page()
+    cache: dict[str, DesktopView] = {}
+
+    def view(path: str) -> DesktopView:
+        if path not in cache:
+            page_.goto(base_url + path, wait_until="load")
+            page_.wait_for_function(SETTLED)
+            page_.evaluate(FRAMES)
+            cache[path] = DesktopView(run_probes("desktop-light", page_, path))
+        return cache[path]
+
+    yield view
+    context.close()
+
 
 PHONE = {"width": 390, "height": 844}  # the site's phone: every page must read well at 390 px
 

@@ -14,14 +14,14 @@ from .figure_check import MIN_PX, figure_pages, read_widths, report
 pytestmark = pytest.mark.browser
 
 
-# Each figure's rendered width in both palettes, read on the audit's desktop load and the
+# Each figure's rendered width in both palettes, read on the desktop view's load and the
 # phone's load of each page (tests/browser/conftest.py, probes).
 probe("desktop-light", "figure widths")(read_widths)
 probe("phone-light", "figure widths")(read_widths)
 
 
 @pytest.mark.parametrize("width", sorted(MIN_PX, reverse=True))
-def test_every_figure_is_legible_at_both_widths_in_both_palettes(browser, base_url, site, audit, phone, width,
+def test_every_figure_is_legible_at_both_widths_in_both_palettes(browser, base_url, site, desktop, phone, width,
                                                                 quality_summary):
     """At 1280 px the desktop copies, on a 390-px phone the phone copies (and any desktop
     copy a phone is shown), each measured once, in the light and the dark palette."""
@@ -29,7 +29,7 @@ def test_every_figure_is_legible_at_both_widths_in_both_palettes(browser, base_u
     pages, _ = figure_pages(site)
     widths = {}
     for path in pages:
-        loaded = audit(path, "light") if width == 1280 else phone(path)
+        loaded = desktop(path) if width == 1280 else phone(path)
         for scheme, items in loaded.probes["figure widths"].items():
             for item in items:
                 src = item["src"].replace("-dark.svg", ".svg")

@@ -126,21 +126,23 @@ def test_contrast_of_known_pairs():
     assert contrast("rgba(0, 0, 0, 0.54)", "#ffffff") == pytest.approx(4.6, abs=0.1)  # Material's light grey
 
 
-# READ_JS runs on the audit's desktop loads (light and dark) and the phone's load of each
-# page (tests/browser/conftest.py, probes): no load of its own.
+# READ_JS runs on the desktop view's loads (light), the audit's (dark) and the phone's load
+# of each page (tests/browser/conftest.py, probes): no load of its own.
 for _view in ("desktop-light", "desktop-dark", "phone-light"):
     js_probe(_view, "reading order", READ_JS)
-VIEW = {(1280, "default"): ("audit", "light"), (1280, "slate"): ("audit", "dark"), (390, "default"): ("phone", None)}
 
 
 @pytest.fixture(scope="module")
-def reading(audit, phone):
-    """``reading(path, width, scheme)`` -> what READ_JS found at 1280 px (the audit's
-    loads, light or dark) or on the 390-px phone (light)."""
+def reading(desktop, audit, phone):
+    """``reading(path, width, scheme)`` -> what READ_JS found at 1280 px (the desktop
+    view's load, light; the audit's, dark) or on the 390-px phone (light). A view loads
+    a page only when a test reads it (the fixtures' loads are lazy)."""
 
     def read(path: str, width: int, scheme: str = "default") -> dict:
-        view, palette = VIEW[width, scheme]
-        loaded = audit(path, palette) if view == "audit" else phone(path)
+        if width == 390:
+            loaded = phone(path)
+        else:
+            loaded = desktop(path) if scheme == "default" else audit(path, "dark")
         return loaded.probes["reading order"]
 
     return read

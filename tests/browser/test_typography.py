@@ -126,10 +126,10 @@ def read_math_fonts(page, _path: str) -> dict:
 
 
 @pytest.mark.parametrize("media", ["screen", "print"])
-def test_text_is_set_in_two_families_and_math_in_the_math_font(audit, site_pages, media, quality_summary):
+def test_text_is_set_in_two_families_and_math_in_the_math_font(desktop, site_pages, media, quality_summary):
     problems, families = [], set()
     for path in text_pages(site_pages):
-        found = audit(path, "light").probes["font families"][media]
+        found = desktop(path).probes["font families"][media]
         allowed = {found["text"], found["code"], MATH_FAMILY}
         families.update(found["used"])
         for family, where in found["used"].items():
@@ -143,10 +143,10 @@ def test_text_is_set_in_two_families_and_math_in_the_math_font(audit, site_pages
     assert not problems, f"fonts ({media}), only text, code and MathML's math font:\n" + "\n".join(problems[:30])
 
 
-def test_glossary_marks_only_in_prose_once_per_term_and_focusable(audit, site_pages, quality_summary):
+def test_glossary_marks_only_in_prose_once_per_term_and_focusable(desktop, site_pages, quality_summary):
     problems, total = [], 0
     for path in text_pages(site_pages):
-        found = audit(path, "light").probes["glossary marks"]
+        found = desktop(path).probes["glossary marks"]
         total += found["count"]
         for what in ("misplaced", "unfocusable", "repeated"):
             if found[what]:
@@ -156,13 +156,13 @@ def test_glossary_marks_only_in_prose_once_per_term_and_focusable(audit, site_pa
     assert not problems, "glossary marks:\n" + "\n".join(problems)
 
 
-def test_every_math_glyph_comes_from_the_math_font(audit, site_pages, quality_summary):
+def test_every_math_glyph_comes_from_the_math_font(desktop, site_pages, quality_summary):
     """Every MathML token drawn from the self-hosted STIX Two Math subset, never a system
     font standing in for a glyph the subset lacks (a one-letter <mi> such as ∂ or ϕ is
     drawn in its italic form: nn_site/pages/math_font.py)."""
     problems, glyphs = [], 0
     for path in text_pages(site_pages):
-        found = audit(path, "light").probes["math glyph fonts"]
+        found = desktop(path).probes["math glyph fonts"]
         glyphs += found["glyphs"]
         problems += [f"/{path}: {other}" for other in found["others"]]
     quality_summary["math glyphs in the math font"] = glyphs
