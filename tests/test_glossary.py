@@ -78,5 +78,5 @@ def test_tooltips_are_plain_text_everywhere(site):
     assert titles
     for title in titles:
         assert "[@" not in title and "$" not in title and "\\" not in title, title
-    assert any("max(0, z) " in t and "(LeCun et al. 2015)" in t for t in titles)
+    assert any("max(0, z)," in t and "(LeCun et al. 2015)" in t for t in titles)
     assert any("1/(1 + e⁻ᶻ)" in t for t in titles)

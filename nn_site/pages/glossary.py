@@ -73,6 +73,7 @@ PLAIN_TEX = {
     r"\cdot": "·",
     r"\leftarrow": "←",
     r"\eta": "η",
+    r"\partial ": "∂",  # set close to its letter: ∂L, not ∂ L
     r"\partial": "∂",
     r"\,": "",
 }
