@@ -22,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -34,6 +35,7 @@ from nn_site.pages.glossary import (  # noqa: F401 - tests read these names from
     GLOSSARY_MARKER,
     GLOSSARY_SOURCE,
     glossary_html,
+    plain_text,
     read_glossary,
     tooltip_forms,
     untooltip_headings,
@@ -48,10 +50,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state.current().root = Path(config.config_file_path).resolve().parent
     source = state.current().root / GLOSSARY_SOURCE
     state.current().terms = read_glossary(source)
-    abbr = config.mdx_configs.setdefault("abbr", {})
-    abbr["glossary"] = {**tooltip_forms(state.current().terms), **abbr.get("glossary", {})}
     bib = Path(config.docs_dir) / "references.bib"
     bibliography = site_bibliography(bib, cache_dir() / "bibliography")
+    abbr = config.mdx_configs.setdefault("abbr", {})
+    try:  # a tooltip is plain text: citations as "(Author Year)", math as text
+        plain = {t: plain_text(d, bibliography.label) for t, d in state.current().terms.items()}
+    except (KeyError, ValueError) as exc:
+        raise PluginError(f"{source}: {exc}") from None
+    abbr["glossary"] = {**tooltip_forms(plain), **abbr.get("glossary", {})}
     notebook_pages.use_bibliography(bibliography)
     config.extra["corrections"] = tuple(
         corrections.load_checked(

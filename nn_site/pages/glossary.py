@@ -6,6 +6,13 @@
 word appears in prose (never inside code: Python-Markdown stores code as atomic text).
 Each term also matches with a capital first letter and in the plural. The Glossary page
 replaces the marker ``<!-- glossary -->`` with the same terms as a definition list.
+
+A definition cites as a page does (``[@kandel2021, ch. 10]``) and may hold inline math
+(``$\\max(0, z)$``; issue 29, "Reading 2"). The Glossary page links the citations to its
+reference list and typesets the math as every page does; a tooltip, which is plain text,
+shows the citation as "(Kandel et al. 2021, ch. 10)" and the math as text ("max(0, z)"),
+through ``plain_text``. Only the few TeX commands in ``PLAIN_TEX`` may appear, so that a
+tooltip never shows a backslash.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from nn_site.pages import quantities
-from nn_site.pages.citations import curly_quotes
+from nn_site.pages.citations import CITATION, curly_quotes, parse_citation
 
 GLOSSARY_SOURCE = Path("includes") / "abbreviations.md"
 GLOSSARY_MARKER = "<!-- glossary -->"
@@ -57,6 +64,65 @@ def read_glossary(path: Path) -> dict[str, str]:
         # definition reaches the glossary and its tooltips as plain text, past smarty.
         terms[term] = curly_quotes(definition)
     return terms
+
+
+MATH = re.compile(r"\$(?P<tex>[^$]+)\$")
+# The TeX a definition may use, as a tooltip shows it.
+PLAIN_TEX = {
+    r"\max": "max",
+    r"\cdot": "·",
+    r"\leftarrow": "←",
+    r"\eta": "η",
+    r"\partial ": "∂",  # set close to its letter: ∂L, not ∂ L
+    r"\partial": "∂",
+    r"\,": "",
+}
+BOLD = re.compile(r"\\mathbf\{(?P<x>[^{}]*)\}")
+SUPERSCRIPT = re.compile(r"\^\{(?P<x>[^{}]*)\}")
+SUPERSCRIPT_CHARS = str.maketrans("-+0123456789z", "⁻⁺⁰¹²³⁴⁵⁶⁷⁸⁹ᶻ")
+
+
+def plain_math(tex: str) -> str:
+    """Inline TeX as a tooltip shows it: ``1/(1 + e^{-z})`` -> "1/(1 + e⁻ᶻ)". A command
+    not in ``PLAIN_TEX`` (or a superscript with other characters) is an error."""
+    text = BOLD.sub(r"\g<x>", tex)
+
+    def superscript(match: re.Match) -> str:
+        if set(match["x"]) - set("-+0123456789z"):
+            raise ValueError(f"superscript {match[0]!r} has no plain-text form")
+        return match["x"].translate(SUPERSCRIPT_CHARS)
+
+    text = SUPERSCRIPT.sub(superscript, text)
+    for command, plain in sorted(PLAIN_TEX.items(), key=lambda item: -len(item[0])):
+        text = text.replace(command, plain)
+    if "\\" in text or "{" in text or "^" in text or "_" in text:
+        raise ValueError(f"${tex}$ has TeX with no plain-text form (add it to glossary.PLAIN_TEX)")
+    return re.sub(r" {2,}", " ", text.replace("-", "\u2212")).strip()
+
+
+def plain_text(definition: str, label) -> str:
+    """A definition as its tooltip shows it: citations as "(Author Year, ch. 3)", with
+    ``label(key)`` the bibliography's label, and math as text (``plain_math``)."""
+
+    def citation(match: re.Match) -> str:
+        items = parse_citation(match["body"])
+        parts = []
+        for prefix, key, locator in items:
+            text = html.unescape(label(key)) + (f", {locator}" if locator else "")
+            parts.append(f"{prefix} {text}" if prefix else text)
+        return "(" + "; ".join(parts) + ")"
+
+    return MATH.sub(lambda m: plain_math(m["tex"]), CITATION.sub(citation, definition))
+
+
+def definition_html(definition: str) -> str:
+    """A definition as the Glossary page sets it: escaped, its math as arithmatex writes
+    inline math (the build typesets it), its citations left for the build to link."""
+    parts = MATH.split(definition)  # odd items: the TeX between $...$
+    return "".join(
+        f'<span class="arithmatex">\\({html.escape(part, quote=False)}\\)</span>' if i % 2 else html.escape(part)
+        for i, part in enumerate(parts)
+    )
 
 
 def plural(term: str) -> str:
@@ -113,7 +179,7 @@ def glossary_html(terms: dict[str, str]) -> str:
     parts = [f'<nav class="glossary-letters" aria-label="Terms by first letter">{strip}</nav>']
     for letter, group in groups.items():
         items = [
-            f'<dt id="{term_anchor(t)}">{html.escape(curly_quotes(t), quote=False)}</dt>\n<dd>{html.escape(terms[t])}</dd>'
+            f'<dt id="{term_anchor(t)}">{html.escape(curly_quotes(t), quote=False)}</dt>\n<dd>{definition_html(terms[t])}</dd>'
             for t in group
         ]
         parts.append(

@@ -320,3 +320,53 @@ def test_live_plot_text_is_set_like_the_static_figures(browser, base_url, name, 
         assert problems == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", sorted(LIVE_PLOTS))
+def test_sliders_captions_and_subscripts_as_a_reader_needs_them(browser, base_url, name, width):
+    """Issue 29, "Reading 2": a slider is a finger's target (the native track was 16 px):
+    24 px high at least, 44 px on a phone; a live plot is captioned as a static figure is,
+    "Figure 1a (live)." in bold and the text upright (it was unnumbered italic); a
+    subscript in a live plot is at least 11 px (it was 9)."""
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone)
+    page = context.new_page()
+    try:
+        problems = open_page(page, base_url, name)
+        page.locator(LIVE_PLOTS[name]).wait_for(state="visible")
+        heights = page.evaluate(
+            "() => [...document.querySelectorAll('.nn-controls input[type=range]')]"
+            ".map(e => e.getBoundingClientRect().height)"
+        )
+        assert heights and min(heights) >= (44 if phone else 24), f"{name} at {width} px: sliders {heights}"
+        static = page.evaluate(
+            "n => document.getElementById('fig-' + document.querySelector(n).dataset.staticFigure"
+            ".replace(/[_/]/g, '-')).querySelector('.caption-number').textContent",
+            LIVE_PLOTS[name],
+        )
+        captions = page.evaluate(
+            """() => [...document.querySelectorAll('.nn-plots figcaption')].map(c => {
+                 const n = c.querySelector('.caption-number');
+                 return {number: n && n.textContent, weight: n && getComputedStyle(n).fontWeight,
+                         style: getComputedStyle(c).fontStyle, text: c.textContent};
+               })"""
+        )
+        assert captions
+        letters = "abcdefgh" if len(captions) > 1 else [""] * len(captions)
+        for caption, letter in zip(captions, letters):
+            assert caption["number"] == static.rstrip(".") + letter + " (live).", caption
+            assert int(caption["weight"]) >= 700 and caption["style"] == "normal", caption
+            assert len(caption["text"]) > len(caption["number"]) + 20, caption
+        subscripts = page.evaluate(
+            """() => [...document.querySelectorAll('.nn-plot tspan[dy]')].map(t => {
+                 const svg = t.ownerSVGElement, scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                 return {text: t.textContent, units: parseFloat(getComputedStyle(t).fontSize),
+                         px: parseFloat(getComputedStyle(t).fontSize) * scale};
+               })"""
+        )
+        for sub in subscripts:
+            assert sub["units"] >= 11 and sub["px"] >= 11, f"{name} at {width} px: subscript {sub}"
+        assert problems == []
+    finally:
+        context.close()

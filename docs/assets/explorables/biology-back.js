@@ -162,7 +162,7 @@
     var plots = P.el("div", { "class": "nn-plots" }, root, true);
     var figure = P.el("figure", {}, plots, true);
     var svg = P.el("svg", { "class": "nn-plot nn-boundary", role: "img", id: uid + "-plot" }, figure);
-    var caption = P.el("figcaption", {}, figure, true);
+    var caption = P.captions(root, [P.el("figcaption", {}, figure, true)]);
 
     var grid = gridPoints(data.grid);
     var announce = P.debounce(function () { if (live.textContent !== root.dataset.summary) live.textContent = root.dataset.summary; }, 400);
@@ -249,8 +249,8 @@
         "points of the two moons coloured by their true class; " + errors + " of them fall in the wrong region" +
         (s.spikes ? ", and with spikes the boundary is ragged, because each grid point is one noisy inference." : "."));
       // One wording for every setting: a caption that changed length would move the page.
-      caption.textContent = "Shaded: the class the network answers at each point of a 41 \u00D7 41 grid " +
-        "(with spikes, one noisy inference per point). Dots: the test points by true class; ringed dots are answered wrongly.";
+      caption(0, "Shaded: the class the network answers at each point of a 41 \u00D7 41 grid " +
+        "(with spikes, one noisy inference per point). Dots: the test points by true class; ringed dots are answered wrongly.");
     }
 
     [dale, fa, spikes, release, budget, windowMs, p, cap].forEach(function (control) {

@@ -67,7 +67,7 @@
     var plots = P.el("div", { "class": "nn-plots" }, root, true);
     var figure = P.el("figure", {}, plots, true);
     var svg = P.el("svg", { "class": "nn-plot", role: "img", id: uid + "-plot" }, figure);
-    var caption = P.el("figcaption", {}, figure, true);
+    var caption = P.captions(root, [P.el("figcaption", {}, figure, true)]);
 
     var printed = P.el("p", { "class": "nn-caption", text: "The same numbers, printed the way " }, root, true);
     var path = P.el("code", { text: "snippets/artificial_neuron/" }, printed, true);  // breaks after the "/"
@@ -142,8 +142,8 @@
       var description = "The " + act.title + " activation plotted for z from \u22128 to 8, with the operating point at z = " +
         P.human(z, 2) + ", y = " + P.human(y, 4) + ".";
       svg.setAttribute("aria-label", description);
-      caption.textContent = "The " + act.title + " activation; the dot is where this neuron sits on it, at z = " +
-        P.human(z, 2) + ", y = " + P.human(y, 4) + ".";
+      caption(0, "The " + act.title + " activation; the dot is where this neuron sits on it, at z = " +
+        P.human(z, 2) + ", y = " + P.human(y, 4) + ".");
     }
 
     inputs.concat(weights, [bias]).forEach(function (s) { s.addEventListener("input", update); });

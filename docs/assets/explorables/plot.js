@@ -155,6 +155,33 @@
     else run();
   }
 
+  /**
+   * Captions for a widget's live plots, set as the static figures' are (issue 29, "Reading 2"):
+   * a bold number, then the text. A widget shows live the figure its snippet draws
+   * (data-static-figure), whose number the prose cites ("Figure 1"): its plots take that
+   * number, lettered when there are several ("Figure 1a (live)."). Returns
+   * set(index, text), which writes the caption of plot index.
+   */
+  function captions(root, figcaptions) {
+    var id = "fig-" + (root.getAttribute("data-static-figure") || "").replace(/[_/]/g, "-");
+    var fallback = document.getElementById(id);
+    var number = fallback && fallback.querySelector(".caption-number");
+    var base = number ? number.textContent.replace(/\.\s*$/, "") : "";
+    var several = figcaptions.length > 1;
+    return function (index, text) {
+      var caption = figcaptions[index];
+      var label = base && base + (several ? "abcdefgh".charAt(index) : "") + " (live).";
+      var first = caption.firstChild;
+      if (!(first && first.className === "caption-number") && label) {
+        caption.textContent = "";
+        el("span", { "class": "caption-number", text: label }, caption, true);
+        caption.appendChild(document.createTextNode(""));
+      }
+      if (label) caption.lastChild.textContent = " " + text;
+      else caption.textContent = text;
+    };
+  }
+
   window.NNPlot = { plotWidth: plotWidth, onResize: onResize, el: el, axes: axes, pathData: pathData, clear: clear, slider: slider,
-                    pyFixed: pyFixed, human: human, debounce: debounce, mountAll: mountAll };
+                    pyFixed: pyFixed, human: human, debounce: debounce, mountAll: mountAll, captions: captions };
 })();

@@ -80,6 +80,7 @@
     var figRate = P.el("figure", {}, plots, true);
     var svgRate = P.el("svg", { "class": "nn-plot", role: "img", id: uid + "-fi" }, figRate);
     var capRate = P.el("figcaption", {}, figRate, true);
+    var caption = P.captions(root, [capTrace, capRate]);
 
     var fi = fiCurve();
     var top = simulate(I_MAX, WINDOW).spikes.length * (1000.0 / WINDOW);
@@ -129,7 +130,7 @@
       [[V_TH, "th"], [V_RESET, "reset"]].forEach(function (pair) {
         var label = P.el("text", { x: ax.right + 4, y: ax.sy(pair[0]) + 4 }, svgTrace);
         P.el("tspan", { "font-style": "italic", text: "V" }, label);
-        P.el("tspan", { dy: 4, "font-size": "0.75em", text: pair[1] }, label);
+        P.el("tspan", { dy: 4, "font-size": "11px", text: pair[1] }, label);  // >= 11 px (issue 29)
       });
       P.el("path", { "class": "nn-curve nn-membrane", d: P.pathData(ts, vs, ax.sx, ax.sy) }, ax.data);
       var shown = run.spikes.filter(function (t) { return t <= SHOWN; });
@@ -142,8 +143,8 @@
         (shown.length ? shown.length + " spikes; after each, V is reset to \u221265 mV and climbs back to the \u221250 mV threshold."
                       : "no spike; V rises from \u221270 mV and levels off at " + P.human(vInf, 1) + " mV.");
       svgTrace.setAttribute("aria-label", description);
-      capTrace.textContent = "Membrane potential (first 200 ms) at " + P.human(i, 2) + " nA; ticks mark spikes, " +
-        "the dashed line is the threshold and the dotted line the reset potential.";
+      caption(0, "Membrane potential (first 200 ms) at " + P.human(i, 2) + " nA; ticks mark spikes, " +
+        "the dashed line is the threshold and the dotted line the reset potential.");
     }
 
     function drawRate(i, rate) {
@@ -171,8 +172,8 @@
         "jumps up steeply just above it and then bends over, reaching " + P.human(top, 0) + " Hz at 10 nA; the ReLU is a straight " +
         "line from zero at 2 nA to the same rate at 10 nA. The dot marks the current setting, " + P.human(i, 2) + " nA and " +
         P.human(rate, 0) + " Hz.");
-      capRate.textContent = "Rate against current: the LIF neuron (solid) and the ReLU " + P.human(slope, 1) +
-        " Hz/nA \u00D7 max(0, I \u2212 2 nA), with the same threshold and the LIF rate at 10 nA (dashed); the dot is the current setting.";
+      caption(1, "Rate against current: the LIF neuron (solid) and the ReLU " + P.human(slope, 1) +
+        " Hz/nA \u00D7 max(0, I \u2212 2 nA), with the same threshold and the LIF rate at 10 nA (dashed); the dot is the current setting.");
     }
 
     current.addEventListener("input", update);
