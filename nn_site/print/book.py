@@ -32,13 +32,13 @@ NEAR_BLANK_GLYPHS = 150
 # The contents list's entries (mkdocs-print-site copies the site's navigation into it)
 # link to their page's section; each gets the number of the sheet that section starts on.
 TOC_LINKS = "#print-page-toc a.md-nav__link[href^='#']"
-SET_TOC_PAGES = """numbers => document.querySelectorAll("%s").forEach(a => {
+SET_TOC_PAGES = """numbers => document.querySelectorAll("TOC_LINKS").forEach(a => {
     const id = a.getAttribute('href').slice(1);
     let span = a.querySelector(':scope > .toc-page');
     if (!(id in numbers)) { if (span) span.remove(); return; }
     if (!span) { span = document.createElement('span'); span.className = 'toc-page'; a.append(span); }
     span.textContent = String(numbers[id]);
-})""" % TOC_LINKS
+})""".replace("TOC_LINKS", TOC_LINKS)
 
 
 # A site page whose last sheet holds only a few lines ("a spill": its text ends within the
@@ -50,8 +50,8 @@ SPILL_FILL = 0.2
 FIT_LEVELS = 2
 SET_FIT = """levels => Object.entries(levels).forEach(([id, level]) => {
     const section = document.getElementById(id);
-    for (let n = 1; n <= %d; n++) section.classList.toggle('print-fit-' + n, n === level);
-})""" % FIT_LEVELS
+    for (let n = 1; n <= FIT_LEVELS; n++) section.classList.toggle('print-fit-' + n, n === level);
+})""".replace("FIT_LEVELS", str(FIT_LEVELS))
 
 
 def print_pdf(page) -> bytes:

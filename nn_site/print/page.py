@@ -151,7 +151,9 @@ def fix_print_page(site_dir: Path) -> None:
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
         fixed = sources_beside_their_image(corrections_notes_for_paper(fixed, site_dir, page))
-        fixed = running_heads(unique_ids(every_image_lazy(typeset_sections(fixed))))  # the explorables' static figures too
+        fixed = running_heads(
+            unique_ids(every_image_lazy(typeset_sections(fixed)))
+        )  # the explorables' static figures too
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -219,8 +221,7 @@ def corrections_notes_for_paper(print_html: str, site_dir: Path, print_file: Pat
         n = int(match[3])
         return (
             f'{match[1]}<p class="print-only corrections-print">Corrections to this page: {n}, '
-            f"{'each' if n > 1 else 'it'} listed with {'their' if n > 1 else 'its'} sources in the corrections log, "
-            f"{link}.</p>{match[2]}"
+            f"{'each ' if n > 1 else ''}listed with its sources in the corrections log, {link}.</p>{match[2]}"
         )
 
     return CORRECTIONS_NOTE.sub(short, print_html)
@@ -341,7 +342,8 @@ def unique_ids(print_html: str) -> str:
 # named page whose @top-center is its title. A group's title (a section of its own, kept
 # on the sheet of its first page) takes its first page's name, or a change of name would
 # force a sheet break between them. The cover and contents are unnamed: no head.
-CHAPTER = re.compile(r'<section class="print-page" id="([^"]+)"[^>]*>\s*<h1\b[^>]*>(.*?)</h1>', re.S)
+# A page's title is its first <h1> (a notebook's is inside its Jupyter wrapper).
+CHAPTER = re.compile(r'<section class="print-page" id="([^"]+)"[^>]*>(?:(?!<section\b).)*?<h1\b[^>]*>(.*?)</h1>', re.S)
 GROUP = re.compile(r"<section class='print-page md-section' id='([^']+)'")
 RUNNING_HEADS = "print-running-heads"
 
@@ -357,7 +359,8 @@ def running_heads(print_html: str) -> str:
         return print_html
     rules = []
     for match in CHAPTER.finditer(print_html):
-        title = html.unescape(re.sub(r"<[^>]+>", "", match[2].split('<a class="headerlink"')[0])).strip()
+        title = html.unescape(re.sub(r"<[^>]+>", "", match[2].split('<a class="headerlink"')[0]))
+        title = " ".join(title.replace("\u00b6", "").split())
         name = "nn-" + re.sub(r"[^A-Za-z0-9-]", "-", match[1])
         rules.append(f'#print-site-page section.print-page[id="{match[1]}"] {{ page: {name}; }}')
         rules.append(f"@page {name} {{ @top-center {{ content: {_css_string(title)}; }} }}")
@@ -365,6 +368,6 @@ def running_heads(print_html: str) -> str:
         first = CHAPTER.search(print_html, group.end())
         if first is not None:
             name = "nn-" + re.sub(r"[^A-Za-z0-9-]", "-", first[1])
-            rules.append(f"#print-site-page section.md-section[id=\"{group[1]}\"] > h1 {{ page: {name}; }}")
+            rules.append(f'#print-site-page section.md-section[id="{group[1]}"] > h1 {{ page: {name}; }}')
     style = f'<style id="{RUNNING_HEADS}">@media print {{\n' + "\n".join(rules) + "\n}</style>"
     return print_html.replace("</head>", style + "</head>", 1)
