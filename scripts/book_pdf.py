@@ -4,7 +4,7 @@ Chromium the browser tests use (/usr/bin/chromium), served from the built site o
 
     python scripts/book_pdf.py [--site site] [--out dist/neural-and-neuronal.pdf]
 
-Prints the number of sheets, near-blank sheets and sheets per site page. Not part of
+Prints the number of sheets, near-blank sheets, spills and sheets per site page. Not part of
 `make build` or `make serve`: a reader's install has no Chromium. The release workflow
 runs it and attaches the PDF (.github/workflows/publish.yml).
 """
@@ -60,9 +60,11 @@ def main() -> int:
     args.out.write_bytes(pdf)
     measured = book.sheets(pdf)
     blank = [sheet.number for sheet in measured if sheet.near_blank]
+    spills = [sheet.number for sheet in measured[1:] if sheet.spill and not sheet.near_blank]
     print(
         f"{args.out}: {len(measured)} A4 sheets for {site_pages} site pages "
         f"({len(measured) / max(site_pages, 1):.1f} a page), near-blank: {len(blank)} {blank}, "
+        f"spills (text ending in a sheet's first fifth): {len(spills)} {spills}, "
         f"{time.perf_counter() - started:.0f} s"
     )
     return 0

@@ -150,8 +150,10 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
         )
-        fixed = sources_beside_their_image(fixed)
-        fixed = unique_ids(every_image_lazy(typeset_sections(fixed)))  # the explorables' static figures too
+        fixed = sources_beside_their_image(corrections_notes_for_paper(fixed, site_dir, page))
+        fixed = running_heads(
+            unique_ids(every_image_lazy(typeset_sections(fixed)))
+        )  # the explorables' static figures too
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -189,6 +191,40 @@ def links_to_pages_not_printed(html: str, corrections_url: str) -> str:
         return f'href="{corrections_url}' + (f'#{match[1]}"' if match[1] else '"')
 
     return NOT_PRINTED_ENTRY.sub(online, html)
+
+
+# A page's corrections note (nn_site/pages/corrections.py) is a closed disclosure on
+# screen; Material opens every <details> to print, so the book printed each entry in full
+# in its box (5-15 lines a page; the reviewer of issue 29). The book prints one line in
+# its place: how many corrections, and where the log lists them with their sources (the
+# log itself is not printed: mkdocs.yml). A single page printed from the browser still
+# prints its entries (docs/assets/print.css scopes the short form to the print page).
+CORRECTIONS_NOTE = re.compile(
+    r'(<div class="corrections-note">)(\s*<details class="note">\s*<summary>Corrections to this page \((\d+)\)</summary>)'
+)
+
+
+def corrections_notes_for_paper(print_html: str, site_dir: Path, print_file: Path) -> str:
+    """Each corrections note with a print-only line: the number of corrections and the
+    log's address (its canonical URL when ``site_url`` is set, else relative)."""
+    if "corrections-print" in print_html:
+        return print_html
+    log = site_dir / "corrections" / "index.html"
+    canonical = CANONICAL.search(log.read_text(encoding="utf-8")) if log.is_file() else None
+    if canonical:
+        url = canonical[1]
+    else:
+        url = "../corrections/" if print_file.name == "index.html" else "corrections.html"
+    link = f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
+
+    def short(match: re.Match) -> str:
+        n = int(match[3])
+        return (
+            f'{match[1]}<p class="print-only corrections-print">Corrections to this page: {n}, '
+            f"{'each ' if n > 1 else ''}listed with its sources in the corrections log, {link}.</p>{match[2]}"
+        )
+
+    return CORRECTIONS_NOTE.sub(short, print_html)
 
 
 # An explorable (docs/assets/explorables/) needs a browser: printed, it was an empty frame.
@@ -298,3 +334,40 @@ def unique_ids(print_html: str) -> str:
         return m[0] if seen[m[2]] == 1 else f"{m[1]}{m[2]}-{seen[m[2]]}{m[3]}"
 
     return ELEMENT_ID.sub(rename, print_html)
+
+
+# Running heads: each sheet of the book carries its chapter's title at its head (its
+# number at its foot: docs/assets/print.css). Chromium prints no string-set/string(), but
+# it prints named pages with their own @page margin boxes: each site page's section is a
+# named page whose @top-center is its title. A group's title (a section of its own, kept
+# on the sheet of its first page) takes its first page's name, or a change of name would
+# force a sheet break between them. The cover and contents are unnamed: no head.
+# A page's title is its first <h1> (a notebook's is inside its Jupyter wrapper).
+CHAPTER = re.compile(r'<section class="print-page" id="([^"]+)"[^>]*>(?:(?!<section\b).)*?<h1\b[^>]*>(.*?)</h1>', re.S)
+GROUP = re.compile(r"<section class='print-page md-section' id='([^']+)'")
+RUNNING_HEADS = "print-running-heads"
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def running_heads(print_html: str) -> str:
+    """The print page with a print-only <style>: a named page per site page, headed by
+    its title."""
+    if RUNNING_HEADS in print_html or "</head>" not in print_html:
+        return print_html
+    rules = []
+    for match in CHAPTER.finditer(print_html):
+        title = html.unescape(re.sub(r"<[^>]+>", "", match[2].split('<a class="headerlink"')[0]))
+        title = " ".join(title.replace("\u00b6", "").split())
+        name = "nn-" + re.sub(r"[^A-Za-z0-9-]", "-", match[1])
+        rules.append(f'#print-site-page section.print-page[id="{match[1]}"] {{ page: {name}; }}')
+        rules.append(f"@page {name} {{ @top-center {{ content: {_css_string(title)}; }} }}")
+    for group in GROUP.finditer(print_html):
+        first = CHAPTER.search(print_html, group.end())
+        if first is not None:
+            name = "nn-" + re.sub(r"[^A-Za-z0-9-]", "-", first[1])
+            rules.append(f'#print-site-page section.md-section[id="{group[1]}"] > h1 {{ page: {name}; }}')
+    style = f'<style id="{RUNNING_HEADS}">@media print {{\n' + "\n".join(rules) + "\n}</style>"
+    return print_html.replace("</head>", style + "</head>", 1)

@@ -132,19 +132,82 @@ def test_book_is_short_and_has_no_near_blank_sheets(book):
     assert site_pages <= len(sheets) <= MAX_SHEETS_PER_PAGE * site_pages + 3, (len(sheets), site_pages)
     near_blank = [sheet for sheet in sheets if sheet.near_blank]
     assert len(near_blank) <= 2, near_blank
+    # No page ends with a few lines on a sheet of their own (a "spill": text ending in the
+    # sheet's first fifth); before copy-fitting (nn_site/print/book.py) there were 11.
+    spills = [sheet for sheet in sheets[1:] if sheet.spill]
+    assert len(spills) <= 2, spills
+    assert sum(0.2 < sheet.fill <= 1 for sheet in sheets) > 0.8 * len(sheets)  # the measure reads real text
     # the measure can fail: the cover is a sheet of few glyphs, with nothing drawn
     assert sheets[0].glyphs < 400 and any(sheet.glyphs > 2000 for sheet in sheets)
 
 
-def test_sheets_are_numbered(book):
+def test_sheets_are_numbered_and_headed_by_their_page(book):
     from pypdf import PdfReader
+
+    from nn_site.print import book as book_pdf
 
     pdf, sheets, _ = book
     reader = PdfReader(io.BytesIO(pdf))
-    for number in (2, len(sheets) // 2, len(sheets)):
-        # the number alone on its line (Chromium writes the margin boxes first)
+    starts = book_pdf.start_sheets(pdf)
+    # the contents has a number and no running head (Chromium writes the margin boxes first)
+    lines = [line.strip() for line in reader.pages[1].extract_text().splitlines() if line.strip()]
+    assert lines[:2] == ["2", "Contents"], lines[:3]
+    # a page's second sheet: its title at the head, then the number, each on its line
+    for section, title in (("hodgkin-huxley", "Hodgkin–Huxley: where the spike comes from"),
+                           ("notebooks-spiking-vs-rate", "Spiking vs rate neurons"), ("glossary", "Glossary")):
+        number = starts[section] + 1
         lines = [line.strip() for line in reader.pages[number - 1].extract_text().splitlines() if line.strip()]
-        assert lines[0] == str(number), (number, lines[:2])
+        assert lines[:2] == [title, str(number)], (section, number, lines[:3])
+    lines = [line.strip() for line in reader.pages[len(sheets) - 1].extract_text().splitlines() if line.strip()]
+    assert lines[1] == str(len(sheets)), lines[:3]
+
+
+def test_contents_gives_each_page_its_sheet(book, print_page):
+    """Each entry of the contents ends with the number of the sheet its page starts on, as
+    the PDF's own link targets (and bookmarks) have it."""
+    from pypdf import PdfReader
+
+    from nn_site.print import book as book_pdf
+
+    pdf, _, site_pages = book
+    page, _ = print_page
+    entries = page.eval_on_selector_all(
+        "#print-page-toc a.md-nav__link", "els => els.map(a => [a.getAttribute('href').slice(1), "
+        "a.querySelector('.toc-page') ? a.querySelector('.toc-page').textContent : null])")
+    starts = book_pdf.start_sheets(pdf)
+    assert len(entries) >= site_pages
+    assert [(key, shown) for key, shown in entries if shown != str(starts[key])] == []
+    assert int(entries[-1][1]) > 150  # the last page, far into the book
+    # the printed contents sheet shows them, in order, after its own number (2)
+    contents = PdfReader(io.BytesIO(pdf)).pages[1].extract_text().splitlines()
+    printed = [line.strip() for line in contents if re.fullmatch(r"\s*\d+\s*", line)]
+    assert printed == ["2"] + [shown for _, shown in entries], contents[:60]
+    # and the PDF's outline (bookmarks) has each page at its first sheet
+    reader = PdfReader(io.BytesIO(pdf))
+    top = {item.title: reader.get_destination_page_number(item) + 1
+           for item in reader.outline if not isinstance(item, list)}
+    assert top.get("Glossary") == starts["glossary"], top
+
+
+def test_table_rows_and_corrections_print_whole_and_short(print_page):
+    """On the book's paper a table row (the ledger's too) is never split between sheets, and
+    a page's corrections note is one line: how many, and where the log lists them."""
+    page, _ = print_page
+    page.emulate_media(media="print", color_scheme="light")
+    rows = page.eval_on_selector_all(".md-typeset table tr", "els => els.map(r => getComputedStyle(r).breakInside)")
+    assert len(rows) > 100 and set(rows) == {"avoid"}
+    notes = page.eval_on_selector_all(
+        "#print-site-page .corrections-note",
+        """els => els.map(n => ({entries: n.querySelectorAll('details li').length,
+                                 details: getComputedStyle(n.querySelector('details')).display,
+                                 line: (n.querySelector('p.corrections-print') || {}).textContent || '',
+                                 height: n.getBoundingClientRect().height}))""")
+    assert len(notes) >= 10
+    for note in notes:
+        assert note["details"] == "none", note
+        assert note["line"].startswith(f"Corrections to this page: {note['entries']},"), note
+        assert "corrections" in note["line"].split(",")[-1] and note["height"] < 40, note
+    page.emulate_media(media="screen", color_scheme="dark")
 
 
 def test_figures_stay_whole_with_their_captions(print_page):
