@@ -167,12 +167,27 @@ def work_rank(nodeid: str) -> int:
     return LONGEST_FIRST.index(unit) if unit in LONGEST_FIRST else len(LONGEST_FIRST)
 
 
+# Fixtures that train or simulate for seconds (module, fixture): a test that needs one is
+# ``slow``, left out of `make quick` (the inner loop; `make test` runs it). Each alone is
+# 5-20 s of CPU on one worker, together about half of what `make quick` spent in tests.
+COSTLY_FIXTURES = {
+    ("tests/test_receptive_fields.py", "learned"),  # the page's sparse dictionary, learned
+    ("tests/test_decisions.py", "trained"),  # five recurrent networks, trained
+    ("tests/test_continuous_attractors.py", "diffusion_runs"),  # the ring's drift, simulated
+    ("tests/test_comparing_representations.py", "learned_measured"),  # filters learned, then measured
+    ("tests/test_comparing_representations.py", "learned_systems"),
+}
+
+
 def pytest_collection_modifyitems(config, items):
-    """A test that needs ``published_site`` builds the site a second time: it is ``slow``
-    (left out of `make quick`, the inner loop). Tests are sorted as LONGEST_FIRST says (the
-    same order in every worker, as pytest-xdist requires)."""
+    """A test that needs ``published_site`` builds the site a second time, and one that
+    needs a COSTLY_FIXTURES fixture trains a model: both are ``slow`` (left out of `make
+    quick`, the inner loop). Tests are sorted as LONGEST_FIRST says (the same order in
+    every worker, as pytest-xdist requires)."""
     for item in items:
-        if "published_site" in getattr(item, "fixturenames", ()):
+        names = getattr(item, "fixturenames", ())
+        module = item.nodeid.partition("::")[0]
+        if "published_site" in names or any((module, name) in COSTLY_FIXTURES for name in names):
             item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: work_rank(item.nodeid))  # stable: the rest keep their order
 
