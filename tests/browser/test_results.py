@@ -297,14 +297,16 @@ def test_a_printed_result_never_breaks_a_number_at_390_px(browser, base_url, pat
 
 EDGES = """() => ({
   results: [...document.querySelectorAll('.snippet-result')].map(r => r.getBoundingClientRect().right),
+  texts: [...document.querySelectorAll('.snippet-result pre')].map(p => p.getBoundingClientRect().left),
   prose: Math.max(...[...document.querySelectorAll('.md-content__inner > p')].map(p => p.getBoundingClientRect().right)),
+  proseLeft: document.querySelector('.md-content__inner > h1').getBoundingClientRect().left,
 })"""
 
 
 @pytest.mark.parametrize("path", ["hodgkin-huxley/", "xor/"])
 def test_a_result_keeps_the_columns_side_margins_on_a_phone(browser, base_url, path):
     """Visual review 6: a result box reached x = 386 at 390 px, 12 px past the column
-    (374): it ends where the prose does."""
+    (374): it ends where the prose does, and its text starts where the prose does."""
     context = browser.new_context(viewport={"width": 390, "height": 900})
     try:
         page = context.new_page()
@@ -314,3 +316,5 @@ def test_a_result_keeps_the_columns_side_margins_on_a_phone(browser, base_url, p
         context.close()
     assert edges["results"], path
     assert all(abs(right - edges["prose"]) <= 1 for right in edges["results"]), edges
+    # its text starts where the prose does (the rule hangs in the margin)
+    assert all(abs(left - edges["proseLeft"]) <= 1 for left in edges["texts"]), edges
