@@ -24,6 +24,13 @@ figure in place:
   fixed-aspect) is as tall as its own drawing needs, so drawings of different heights
   (a short list beside a long one on a desktop) stack without gaps; a figure legend beside the panels
   ("outside right") moves below them and adds its height;
+- a figure those rows would make much taller than a phone screen (``TALL_PHONE_PX``) is
+  laid out tighter (issue 29, "Reading 2"): three or more small multiples (every panel
+  sharing an axis, or all with the same x and y ranges; no bars named on the y axis) go
+  two a row in reading order (``_two_columns``: a 1 x 3 grid becomes 2 x 2 with one cell
+  empty, a 2 x 2 stays 2 x 2), their titles' own lines kept; other panels stack in rows
+  of their share of ``PHONE_SCREEN_PX`` (at least ``SHORT_ROW_IN``), a square plane
+  among them spanning ``TALL_FIXED_ASPECT_FILL`` of the width;
 - the layout engine the figure used (constrained or tight) lays it out again;
 - then the figure is drawn and what does not fit is fixed, one kind of change per
   draw (``fit``): a legend wider than its room gets fewer columns, then wrapped labels;
