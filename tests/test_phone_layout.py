@@ -19,16 +19,17 @@ from nn_site.paths import ROOT  # noqa: E402
 STYLE = ROOT / "snippets" / "site.mplstyle"
 
 
-def one_by_three():
+def one_by_three(shared: bool = True):
     """A desktop figure as snippets draw one: three panels side by side, mathtext labels
-    with sub- and superscripts, shared y (inner tick labels hidden), a legend."""
+    with sub- and superscripts, shared y (inner tick labels hidden), a legend. Not
+    ``shared``: three kinds of plot (own y, own x ranges)."""
     matplotlib.rcdefaults()
     matplotlib.style.use(STYLE)
     matplotlib.rcParams["svg.hashsalt"] = "phone-test"
-    fig, axes = plt.subplots(1, 3, figsize=(7, 3.2), sharey=True)
+    fig, axes = plt.subplots(1, 3, figsize=(7, 3.2), sharey=shared)
     x = np.linspace(0, 1, 50)
     for k, ax in enumerate(axes):
-        ax.plot(x, x ** (k + 1), label=f"$x^{k + 1}$")
+        ax.plot(x * (1 if shared else k + 1), x ** (k + 1), label=f"$x^{k + 1}$")
         ax.set_xlabel(r"input $x_\mathrm{in}$")
         ax.set_title(f"power {k + 1}")
     axes[0].set_ylabel(r"output $y$ (10$^{3}$ units)")
@@ -43,7 +44,9 @@ def svg_bytes(fig) -> bytes:
 
 
 def test_a_one_by_three_grid_becomes_three_by_one_at_phone_width():
-    fig, axes = one_by_three()
+    """Three kinds of plot side by side are stacked, in shorter rows than a desktop row
+    would give them: the figure is about one phone screen tall (issue 29, "Reading 2")."""
+    fig, axes = one_by_three(shared=False)
     assert phone.relayout(fig) is None
     assert axes.shape == (3,)  # the snippet's array keeps its shape
     geometry = [ax.get_subplotspec().get_topmost_subplotspec().get_geometry() for ax in axes]
@@ -51,11 +54,68 @@ def test_a_one_by_three_grid_becomes_three_by_one_at_phone_width():
     assert [ax.get_subplotspec().rowspan.start for ax in axes] == [0, 1, 2]
     width, height = fig.get_size_inches()
     assert width * 72 * phone.PX_PER_PT == pytest.approx(phone.PHONE_WIDTH_PX)
-    assert height >= 3 * phone.ROW_HEIGHT_IN[0]
+    # about one screen: rows grow from the short ones only where a title or plot needs it
+    assert 3 * phone.SHORT_ROW_IN <= height and height * phone.CSS_PX_PER_IN <= phone.PHONE_SCREEN_PX + 60
+    assert height < 3 * 3.2  # a desktop row each, as before
     fig.canvas.draw()
     boxes = [ax.get_position() for ax in axes]
     assert boxes[0].y0 > boxes[1].y1 > boxes[1].y0 > boxes[2].y1  # one above the other
-    assert all(ax.yaxis.get_major_ticks()[1].label1.get_visible() for ax in axes)  # shared y: labels again
+    renderer = fig.canvas.get_renderer()
+    assert all(phone._css_px(fig, ax.get_window_extent(renderer).height) >= phone.MIN_PLOT_PX - 1 for ax in axes)
+    plt.close(fig)
+
+
+def test_small_multiples_one_by_three_go_two_a_row_on_a_phone():
+    """Three panels sharing their y axis (small multiples) stacked one a row were 860-1310
+    px tall at 390 px (issue 29, "Reading 2"): two a row, in reading order, they fit one
+    phone screen; the panel that starts the second row shows its y tick labels again."""
+    fig, axes = one_by_three()
+    assert phone.relayout(fig) is None
+    assert axes.shape == (3,)
+    spans = [(ax.get_subplotspec().rowspan.start, ax.get_subplotspec().colspan.start) for ax in axes]
+    assert spans == [(0, 0), (0, 1), (1, 0)]
+    assert [ax.get_subplotspec().get_gridspec().get_geometry() for ax in axes] == [(2, 2)] * 3
+    height = fig.get_size_inches()[1] * phone.CSS_PX_PER_IN
+    assert height <= phone.PHONE_SCREEN_PX, height
+    fig.canvas.draw()
+    assert axes[2].yaxis.get_major_ticks()[1].label1.get_visible()  # left column: labels again
+    assert not axes[1].yaxis.get_major_ticks()[1].label1.get_visible()  # the snippet's choice
+    renderer = fig.canvas.get_renderer()
+    assert not phone.problems(fig, renderer)
+    assert all(gap >= phone.PANEL_GAP_PX - 0.5 for _, gap in phone.title_gaps(fig, renderer))
+    plt.close(fig)
+
+
+def test_a_two_by_two_grid_of_small_multiples_keeps_two_columns_and_fits_a_screen():
+    """depth's sawtooth (2 x 2, shared x and y) was 922 px tall at 390 px, stacked."""
+    matplotlib.rcdefaults()
+    matplotlib.style.use(STYLE)
+    fig, axes = plt.subplots(2, 2, figsize=(7, 4.6), sharex=True, sharey=True, layout="constrained")
+    x = np.linspace(0, 1, 200)
+    for k, ax in enumerate(axes.flat):
+        ax.plot(x, np.abs(((2 ** k) * x) % 1 - 0.5))
+        ax.set_title(f"{k + 1} layers: {2 ** (k + 1)} pieces")
+    assert phone.relayout(fig) is None
+    assert axes.shape == (2, 2)
+    assert [ax.get_subplotspec().get_gridspec().get_geometry() for ax in axes.flat] == [(2, 2)] * 4
+    assert fig.get_size_inches()[1] * phone.CSS_PX_PER_IN <= phone.PHONE_SCREEN_PX
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    assert not phone.problems(fig, renderer)
+    plt.close(fig)
+
+
+def test_a_short_figure_is_stacked_as_before():
+    """Two panels whose stacked rows fit one screen are stacked one a row, at desktop
+    row heights: the two-column and short-row layouts are for tall figures only."""
+    matplotlib.rcdefaults()
+    matplotlib.style.use(STYLE)
+    fig, axes = plt.subplots(1, 2, figsize=(7, 2.8), sharey=True)
+    for ax in axes:
+        ax.plot([0, 1], [0, 1])
+    assert phone.relayout(fig) is None
+    assert [ax.get_subplotspec().get_gridspec().get_geometry() for ax in axes] == [(2, 1)] * 2
+    assert fig.get_size_inches()[1] == pytest.approx(2 * 2.8)
     plt.close(fig)
 
 

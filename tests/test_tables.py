@@ -67,3 +67,56 @@ def test_a_table_with_a_sentence_makes_cards():
     assert out.startswith('<div class="nn-table-scroll nn-table-cards" tabindex="0"')
     assert 'data-label="A"' in out and 'data-label="B" data-long' not in out and 'data-long data-label="B"' in out
     assert "nn-table-cards" not in wrap_tables(PLAIN.replace("<td>two</td>", '<td data-longer="x">two</td>'))
+
+
+def test_a_heading_with_math_labels_its_cards_in_plain_text():
+    """Visual review 6: synapses' "Weight w_i" heading (MathML) became the card label
+    "Weight w\\ni" (the MathML's text, its line breaks kept). A label is plain text: a
+    sub- or superscript becomes its Unicode character, or "_"/"^" where there is none."""
+    math = '<math xmlns="http://www.w3.org/1998/Math/MathML"><msub><mi>w</mi>\n<mi>i</mi>\n</msub>\n</math>'
+    heads = f"<th>Property</th><th>Weight {math}</th><th>x &amp; <math><msup><mi>x</mi><mn>2</mn></msup></math></th>"
+    table = (
+        f"<table>\n<thead><tr>{heads}</tr></thead>\n<tbody>\n"
+        "<tr><td>a</td><td data-long>a sentence</td><td>b</td></tr>\n</tbody>\n</table>"
+    )
+    out = wrap_tables(table)
+    assert 'data-label="Weight wᵢ"' in out and 'data-label="x &amp; x²"' in out
+    assert "&amp;amp;" not in out
+    from nn_site.pages.tables import label_text
+
+    assert label_text("<math><msub><mi>V</mi><mrow><mi>th</mi></mrow></msub></math>") == "Vₜₕ"
+    assert label_text("<math><msub><mi>w</mi><mi>q</mi></msub></math>") == "w_q"  # no Unicode subscript q
+
+
+def test_an_empty_cell_makes_no_labelled_row():
+    """scale-and-energy's register: a quantity with one value has an empty "Range": its
+    card showed a "Range" heading over nothing (24 cards of five rows). An empty cell gets
+    no data-label, and site.css hides a card cell without one."""
+    cite = '<span class="citation">(<a href="#ref-a">A 2009</a>)</span>'
+    table = (
+        "<table>\n<thead><tr><th>Quantity</th><th>Range</th><th>Source</th></tr></thead>\n<tbody>\n"
+        f'<tr><td>neurons</td><td style="text-align: right;">1 to 2</td><td>{cite}</td></tr>\n'
+        f'<tr><td>synapses</td><td style="text-align: right;"> </td><td>{cite}</td></tr>\n</tbody>\n</table>'
+    )
+    out = wrap_tables(table)
+    assert out.count('data-label="Range"') == 1 and out.count('data-label="Source"') == 2
+    assert '<td style="text-align: right;"></td>' in out
+
+
+LABELLED = re.compile(r'<td\b[^>]*\bdata-label="([^"]*)"[^>]*>(.*?)</td>', re.DOTALL)
+
+
+def test_built_card_labels_are_plain_one_line_text_over_content(site):
+    """Every card label of the built site is one line of text (no MathML's text broken
+    over lines, no markup), and no labelled cell is empty."""
+    problems, labels = [], set()
+    for html in sorted(site.rglob("index.html")):
+        text = html.read_text(encoding="utf-8")
+        for label, body in LABELLED.findall(text):
+            labels.add(label)
+            if "\n" in label or "<" in label or "&amp;amp;" in label or not label.strip():
+                problems.append(f"{html.parent.name}: label {label!r}")
+            if not re.sub(r"<[^>]+>", "", body).strip() and "<img" not in body:
+                problems.append(f"{html.parent.name}: empty cell labelled {label!r}")
+    assert "Weight wᵢ" in labels and "Range" in labels, sorted(labels)
+    assert not problems, "\n".join(problems[:20])

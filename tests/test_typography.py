@@ -135,6 +135,13 @@ def test_the_print_page_sets_each_section_as_its_page_is_set():
         ("<p>[<math><mi>b</mi></math><sup>2</sup>]</p>",
          '<p><span class="nn-nowrap">[<math><mi>b</mi></math></span><sup>2</sup>]</p>'),
         ("<p>(<math><mi>a</mi></math> and b)</p>", '<p><span class="nn-nowrap">(<math><mi>a</mi></math></span> and b)</p>'),
+        # and the punctuation right after an inline equation stays with it: a "." or ","
+        # never starts a line (visual review 6)
+        ("<p>weight <math><mi>w</mi></math>, and <math><mi>x</mi></math>.</p>",
+         '<p>weight <span class="nn-nowrap"><math><mi>w</mi></math>,</span> and '
+         '<span class="nn-nowrap"><math><mi>x</mi></math>.</span></p>'),
+        ("<p><math><mi>a</mi></math> is <math><mi>b</mi></math></p>",
+         "<p><math><mi>a</mi></math> is <math><mi>b</mi></math></p>"),
         # left as written: a display equation, a bracket in code, a bracket after a space
         ('<p>(<math display="block"><mi>a</mi></math>)</p>', '<p>(<math display="block"><mi>a</mi></math>)</p>'),
         ("<p><code>f(</code><math><mi>a</mi></math></p>", "<p><code>f(</code><math><mi>a</mi></math></p>"),
@@ -226,6 +233,29 @@ def test_built_prose_keeps_brackets_with_their_equations(site: Path):
                 for relative, html_ in built_pages(site) for m in BRACKET_BEFORE_MATH.finditer(html_)]
     assert not problems, "\n".join(problems[:30])
     assert 'class="nn-nowrap">(<math' in (site / "dendrites" / "index.html").read_text(encoding="utf-8")
+
+
+PUNCTUATION_AFTER_MATH = re.compile(r'<math(?![^>]*display="block")[^>]*>(?:(?!</math>).)*</math>[.,;:!?]', re.S)
+
+
+def test_built_prose_keeps_punctuation_with_its_equation(site: Path):
+    # A "." or "," after an inline equation, alone at the start of the next line: each
+    # such equation is in a span.nn-nowrap that ends after the punctuation.
+    problems, kept = [], 0
+    for relative, html_ in built_pages(site):
+        for m in PUNCTUATION_AFTER_MATH.finditer(html_):
+            before = html_[: m.start()]
+            if before.endswith('<span class="nn-nowrap">') or before.endswith('<span class="nn-nowrap">('):
+                kept += 1
+            elif not _in_skipped(before):
+                problems.append(f"{relative}: {html_[m.end() - 30 : m.end() + 10]!r}")
+    assert kept >= 100, kept
+    assert not problems, "\n".join(problems[:30])
+
+
+def _in_skipped(before: str) -> bool:
+    """Inside a table, code or the reference list: text the typography step leaves alone."""
+    return any(before.rfind(f"<{tag}") > before.rfind(f"</{tag}>") for tag in ("table", "code", "pre", "svg"))
 
 
 def test_built_prose_writes_a_power_of_ten_one_way(site: Path):

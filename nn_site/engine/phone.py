@@ -24,6 +24,13 @@ figure in place:
   fixed-aspect) is as tall as its own drawing needs, so drawings of different heights
   (a short list beside a long one on a desktop) stack without gaps; a figure legend beside the panels
   ("outside right") moves below them and adds its height;
+- a figure those rows would make much taller than a phone screen (``TALL_PHONE_PX``) is
+  laid out tighter (issue 29, "Reading 2"): three or more small multiples (every panel
+  sharing an axis, or all with the same x and y ranges; no bars named on the y axis) go
+  two a row in reading order (``_two_columns``: a 1 x 3 grid becomes 2 x 2 with one cell
+  empty, a 2 x 2 stays 2 x 2), their titles' own lines kept; other panels stack in rows
+  of their share of ``PHONE_SCREEN_PX`` (at least ``SHORT_ROW_IN``), a square plane
+  among them spanning ``TALL_FIXED_ASPECT_FILL`` of the width;
 - the layout engine the figure used (constrained or tight) lays it out again;
 - then the figure is drawn and what does not fit is fixed, one kind of change per
   draw (``fit``): a legend wider than its room gets fewer columns, then wrapped labels;
@@ -81,6 +88,18 @@ PANEL_GAP_PX = 16.0
 # (CSS px): a legend moved above it or long tick labels must not leave a strip of data.
 MIN_PLOT_PX = 150.0
 CSS_PX_PER_IN = 96.0
+# A phone figure fits about one phone screen, this tall (CSS px; issue 29, "Reading 2":
+# stacked figures of 860-1310 px at 390 px). A figure whose stacked panels would be much
+# taller (TALL_PHONE_PX) is laid out tighter: three or more small multiples (panels that
+# share an axis or show the same data range) in two columns; other panels stacked in
+# shorter rows, each plot still MIN_PLOT_PX tall (``_fit_heights``).
+PHONE_SCREEN_PX = 650.0
+# Only a figure taller than this (CSS px) stacked is laid out tighter: one a little over a
+# screen (three desktop rows of 2.4 in, 691 px) keeps its rows.
+TALL_PHONE_PX = 720.0
+TWO_COLUMN_ROW_IN = 2.5  # a row of two small multiples, at most
+SHORT_ROW_IN = 1.9  # a stacked row of a tall figure, at least
+TALL_FIXED_ASPECT_FILL = 0.6  # a square plane stacked with plots in a tall figure
 FIT_ROUNDS = 8  # draws spent making legends, long texts, crowded ticks and short panels fit
 _MATH = MathTextParser("path")
 
@@ -188,6 +207,31 @@ def relayout(fig: Figure) -> str | None:
         heights = [
             _stacked_row_height([ax for ax, c in placed if c == cell], phone_width, row_height) for cell in cells
         ]
+        if sum(heights) * CSS_PX_PER_IN > TALL_PHONE_PX:
+            if len(cells) >= 3 and _small_multiples(placed):
+                total_height = _two_columns(fig, placed, cells, phone_width, height / rows)
+                return _finish(fig, phone_width, total_height)
+            else:
+                # Other panels stack in shorter rows: each as tall as its share of one
+                # screen (a drawing as its own drawing needs), the plots kept readable.
+                # A square plane among plots spans TALL_FIXED_ASPECT_FILL of the width.
+                base = min(height / rows, ROW_HEIGHT_IN[1])
+                heights = [
+                    _stacked_row_height([ax for ax, c in placed if c == cell], phone_width, base) for cell in cells
+                ]
+                if base in heights:
+                    fig._phone_fill = TALL_FIXED_ASPECT_FILL  # read by _fit_heights
+                    heights = [
+                        _stacked_row_height(
+                            [ax for ax, c in placed if c == cell], phone_width, base, TALL_FIXED_ASPECT_FILL
+                        )
+                        for cell in cells
+                    ]
+                free = [h for h in heights if h == base]
+                room = PHONE_SCREEN_PX / CSS_PX_PER_IN - (sum(heights) - sum(free))
+                if free:
+                    short = min(base, max(SHORT_ROW_IN, room / len(free)))
+                    heights = [short if h == base else h for h in heights]
         stacked = GridSpec(len(cells), 1, figure=fig, height_ratios=heights)
         for ax, cell in placed:
             ax.set_subplotspec(stacked[cells.index(cell), 0])
@@ -200,6 +244,11 @@ def relayout(fig: Figure) -> str | None:
         total_height = sum(heights)
     else:
         total_height = rows * row_height
+    return _finish(fig, phone_width, total_height)
+
+
+def _finish(fig: Figure, phone_width: float, total_height: float) -> str | None:
+    """Size the restacked ``fig``, grow its texts, lay it out and fit it."""
     fig.set_size_inches(phone_width, total_height + _legends_below(fig))
     grow_texts(fig)
     if fig.get_layout_engine() is None:
@@ -208,6 +257,46 @@ def relayout(fig: Figure) -> str | None:
     if problems:
         return "at phone width " + "; ".join(problems[:3])
     return None
+
+
+def _small_multiples(placed: list[tuple[Axes, int]]) -> bool:
+    """Panels that are one kind of plot (small multiples): one axes a cell (no twins),
+    each sharing an axis with another or all with the same x and y ranges."""
+    axes = [ax for ax, _ in placed]
+    if len({cell for _, cell in placed}) != len(axes):
+        return False
+    # Bars named on the y axis (a category a row) need most of a phone's width for the
+    # names: two a row the bars would be slivers.
+    if any(_named([t.label1 for t in ax.yaxis.get_major_ticks() if t.label1.get_text()]) for ax in axes):
+        return False
+    shared = all(
+        len(ax.get_shared_x_axes().get_siblings(ax)) > 1 or len(ax.get_shared_y_axes().get_siblings(ax)) > 1
+        for ax in axes
+    )
+    same_range = len({(ax.get_xlim(), ax.get_ylim()) for ax in axes}) == 1
+    return shared or same_range
+
+
+def _two_columns(
+    fig: Figure, placed: list[tuple[Axes, int]], cells: list[int], width: float, desktop_row: float
+) -> float:
+    """Lay small multiples out two a row, in reading order; the figure's height (in).
+    An axes in the left column shows its y tick labels, the lowest of each column its
+    x tick labels (a shared axis showed them on the desktop's outer panels only)."""
+    rows = math.ceil(len(cells) / 2)
+    row_height = min(max(desktop_row, ROW_HEIGHT_IN[0]), TWO_COLUMN_ROW_IN)
+    row_height = max([row_height] + [_fixed_aspect_height(ax, width / 2) for ax, _ in placed])
+    grid = GridSpec(rows, 2, figure=fig)
+    fig._phone_two_columns = True  # read by _shorten
+    for ax, cell in placed:
+        row, col = divmod(cells.index(cell), 2)
+        ax.set_subplotspec(grid[row, col])
+        lowest = row == rows - 1 or cells.index(cell) + 2 >= len(cells)
+        if col == 0 and len(ax.get_shared_y_axes().get_siblings(ax)) > 1:
+            ax.tick_params(axis="y", which="both", labelleft=True)
+        if lowest and len(ax.get_shared_x_axes().get_siblings(ax)) > 1:
+            ax.tick_params(axis="x", which="both", labelbottom=True)
+    return rows * row_height
 
 
 def _grid_rows(fig: Figure) -> GridSpec | None:
@@ -243,10 +332,10 @@ def _widen_row_gaps(fig: Figure, inches: float) -> None:
         fig.tight_layout(h_pad=1.08 + pad_pt)
 
 
-def _stacked_row_height(axes: list[Axes], width: float, row_height: float) -> float:
+def _stacked_row_height(axes: list[Axes], width: float, row_height: float, fill: float = FIXED_ASPECT_FILL) -> float:
     """The height (in) of one stacked row holding ``axes`` (a panel and its twins): its
     drawings' own height if every one has a fixed aspect, else the common ``row_height``."""
-    needed = [_fixed_aspect_height(ax, width) for ax in axes]
+    needed = [_fixed_aspect_height(ax, width, fill) for ax in axes]
     if not needed or not all(needed):
         return row_height
     return max(needed)
@@ -263,7 +352,7 @@ def _legends_below(fig: Figure) -> float:
     return added
 
 
-def _fixed_aspect_height(ax: Axes, width: float) -> float:
+def _fixed_aspect_height(ax: Axes, width: float, fill: float = FIXED_ASPECT_FILL) -> float:
     """The row height (in) in which ``ax``, drawn with its fixed data aspect across
     ``FIXED_ASPECT_FILL`` of a figure ``width`` in wide, keeps room for its title and
     x label; 0 for an axes whose aspect follows its box ("auto")."""
@@ -275,7 +364,7 @@ def _fixed_aspect_height(ax: Axes, width: float) -> float:
     if x1 == x0:
         return 0.0
     box = float(aspect) * abs(y1 - y0) / abs(x1 - x0)
-    return min(width * FIXED_ASPECT_FILL * box + FIXED_ASPECT_MARGIN_IN, ROW_HEIGHT_IN[1] * 2)
+    return min(width * fill * box + FIXED_ASPECT_MARGIN_IN, ROW_HEIGHT_IN[1] * 2)
 
 
 # ---- Making it fit: each step changes only what the drawn figure shows does not fit ----
@@ -301,7 +390,16 @@ def _shorten(text: Text, renderer: RendererBase, available: float) -> bool:
     if width <= available or " " not in content.replace("\n", " "):
         return False
     longest = max(len(line) for line in content.split("\n"))
-    wrapped = _wrap(content.replace("\n", " "), int(longest * available / width * 0.95))
+    chars = int(longest * available / width * 0.95)
+    if getattr(text.get_figure(root=True), "_phone_two_columns", False):
+        # Small multiples two a row: a title's own lines stay ("test accuracy 95.8 %"
+        # under the name), each wrapped alone, a number kept with its per cent sign and
+        # with the name it is the value of ("y = 0.7231").
+        kept = [re.sub(r"(\S+) = (?=[−\-\d])", "\\1\0=\0", line.replace(" %", "\0%")) for line in content.split("\n")]
+        wrapped = "\n".join(_wrap(line, chars) for line in kept)
+        wrapped = wrapped.replace("\0", " ")
+    else:
+        wrapped = _wrap(content.replace("\n", " "), chars)
     if wrapped == content:
         return False
     text.set_text(wrapped)
@@ -606,7 +704,7 @@ def _fit_heights(fig: Figure, renderer: RendererBase) -> bool:
         else:  # a square plane narrowed by its row's height (a legend below took it)
             # Not quite to FIXED_ASPECT_FILL: a square the width limits would push its
             # y label off the figure (constrained layout keeps the margins of the last draw).
-            wanted = 0.95 * FIXED_ASPECT_FILL * fig.bbox.width
+            wanted = 0.95 * getattr(fig, "_phone_fill", FIXED_ASPECT_FILL) * fig.bbox.width
             short = _css_px(fig, (wanted - box.width) * box.height / box.width) if box.width < 0.9 * wanted else 0
         missing[row] = max(missing[row], short / CSS_PX_PER_IN)
     if max(missing) <= 0.5 / CSS_PX_PER_IN:

@@ -150,10 +150,32 @@ def _figure(options: dict, name: str, page: Page, where: str, docs_relative: boo
     )
 
 
+# A number read across a printed line is one unit with its sign, its unit, the symbol it
+# is the value of and the value an arrow leads it to ("N = 100", "9.2 Hz", "0.20 → 0.80"),
+# and so is a short printed array ("[-0.  -0.0985]"): at 390 px such lines wrapped between
+# them (visual review 6), so each is kept on one line (span.nn-nowrap, site.css); the
+# printed text is unchanged.
+_UNITS = r"mV|µV|ms|µs|ns|s|Hz|kHz|pA|nA|µA/cm²|µA|mA|nS|mS|µS/cm²|µF/cm²|pF|MΩ|nm|µm|mm|fJ|pJ|nJ|µJ|mJ|J|W|°|%|bits?|spikes?"
+_NUMBER = r"[−+-]?\d+(?:[.,]\d+)*(?:e[−+-]?\d+)?"
+_VALUE = rf"{_NUMBER}(?: (?:{_UNITS})(?![\w/]))?"
+BOUND = re.compile(
+    rf"\[[^\]\n<>&]{{1,40}}\]"
+    rf"|(?<![\w.])(?:[^\s\[\]<>&]{{1,12}} (?:=|≈|&lt;|&gt;|≤|≥) )?{_VALUE}(?: (?:→|to|±|×) {_VALUE})?(?![\w.])"
+)
+
+
+def _bound(text: str) -> str:
+    """Escaped printed ``text`` with each number phrase that holds a space (``BOUND``) in
+    a span that does not wrap."""
+    return BOUND.sub(lambda m: f'<span class="nn-nowrap">{m[0]}</span>' if " " in m[0] else m[0], text)
+
+
 def _printed(printed: str) -> str:
     """Printed lines as preformatted text: columns set smaller to fit, other lines wrapped."""
     text = html.escape(printed, quote=False)
     lines = printed.splitlines()
+    if not has_columns(lines):
+        text = _bound(text)
     # Columns are read down, so their lines never wrap: the text is set smaller to fit
     # (site.css, down to 11 px, from the longest line's length) and past that it scrolls
     # in its own box with the tables' edge cue. Other lines are read across and wrap.

@@ -48,13 +48,50 @@ ONLY_CITATION = re.compile(
 # Each box is a region landmark, so each needs a name of its own on the page (axe's
 # landmark-unique): the table's number. A card table does not scroll on a phone.
 SCROLL_BOX = '<div class="{kind}" tabindex="0" role="region" aria-label="{label}">'
+# A heading's MathML (``<math><msub><mi>w</mi><mi>i</mi></msub></math>``) flattened to
+# its text read "Weight w i" on a phone card (visual review 6): a label is plain text
+# (an attribute), so its sub- and superscripts become Unicode ones where they exist.
+MATH = re.compile(r"<math\b[^>]*>.*?</math>", re.DOTALL)
+SCRIPT = re.compile(
+    r"<(?P<tag>msub|msup)>\s*(?P<base><(?P<b>m[ion])\b[^>]*>[^<]*</(?P=b)>)\s*(?P<script>.*?)</(?P=tag)>", re.DOTALL
+)
+SUBSCRIPTS = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
+SUPERSCRIPTS = dict(zip("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ"))
+SPACES = re.compile(r"\s+")
+
+
+def _script(match: re.Match) -> str:
+    """A MathML sub- or superscript as its base and Unicode script characters, or as
+    ``base_script`` / ``base^script`` where a character has no Unicode script form."""
+    base = TAG.sub("", match["base"]).strip()
+    script = SPACES.sub("", TAG.sub("", match["script"]))
+    table, mark = (SUBSCRIPTS, "_") if match["tag"] == "msub" else (SUPERSCRIPTS, "^")
+    if script and all(ch in table for ch in script):
+        return base + "".join(table[ch] for ch in script)
+    return f"{base}{mark}{script}"
+
+
+def _math_text(math: re.Match) -> str:
+    inner = math[0]
+    while True:  # innermost scripts first: a script of a script is read as plain text
+        replaced = SCRIPT.sub(_script, inner)
+        if replaced == inner:
+            break
+        inner = replaced
+    return SPACES.sub("", TAG.sub("", inner))
+
+
+def label_text(heading: str) -> str:
+    """A column heading's HTML as the plain text of a card label (``data-label``)."""
+    text = html_lib.unescape(TAG.sub("", MATH.sub(_math_text, heading)))
+    return html_lib.escape(SPACES.sub(" ", text).strip())
 
 
 def _as_cards(table: str) -> str | None:
     """The table with each cell labelled by its column's heading, if its last column
     holds only links (or one citation) in every row or any cell holds a sentence; None
     otherwise."""
-    heads = [html_lib.escape(TAG.sub("", h).strip()) for h in HEAD_CELL.findall(table)]
+    heads = [label_text(h) for h in HEAD_CELL.findall(table)]
     body = BODY.search(table)
     if not heads or body is None:
         return None
@@ -70,7 +107,16 @@ def _as_cards(table: str) -> str | None:
 
     def label_row(row: re.Match) -> str:
         column = iter(heads)
-        return CELL.sub(lambda c: f'<td{c["attrs"]} data-label="{next(column, "")}">{c["body"]}</td>', row[0])
+
+        def label(cell: re.Match) -> str:
+            heading = next(column, "")
+            # An empty cell (scale-and-energy's "Range" of a single value) has nothing to
+            # label: no data-label, and on a phone no row of its card (site.css).
+            if not cell["body"].strip():
+                return f"<td{cell['attrs']}></td>"
+            return f'<td{cell["attrs"]} data-label="{heading}">{cell["body"]}</td>'
+
+        return CELL.sub(label, row[0])
 
     return table[: body.start()] + ROW.sub(label_row, body[0]) + table[body.end() :]
 

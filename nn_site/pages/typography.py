@@ -16,6 +16,9 @@ An opening bracket never ends a line: an inline equation is laid out as one box,
 browser breaks before that box even after a "(" (the rule that keeps a bracket with the
 word after it does not reach it), so "(" and the equation it opens, with the closing
 punctuation right after the equation, are wrapped in a ``span.nn-nowrap`` (site.css).
+So is an equation followed right away by punctuation, with that punctuation: a browser
+may break between the equation's box and a "." or "," after it, which then starts the
+next line (visual review 6 at 390 px).
 
 Apostrophes and quotes curly, also in text that reaches the page past smarty: a
 glossary term marked in prose (the ``abbr`` extension's text is atomic), an author's
@@ -117,6 +120,14 @@ def set_numbers(text: str) -> str:
     return NUMBER_UNIT.sub(NBSP, text)
 
 
+def _punctuated(html: str, start: int) -> bool:
+    """The inline equation opened before ``start`` is followed right after its
+    ``</math>`` by closing punctuation (a "." or "," that must not start the next line)."""
+    close = html.find("</math>", start)
+    after = close + len("</math>")
+    return close >= 0 and bool(CLOSES_MATH.match(html[after : after + 8])[0])
+
+
 def typeset(html: str, numbers: bool = True) -> str:
     """``html`` with the number and dash rules applied to its prose text (see the module's
     docstring); with ``numbers=False`` the dash rule only."""
@@ -139,9 +150,13 @@ def typeset(html: str, numbers: bool = True) -> str:
             end = CLOSES_MATH.match(text).end() if not skipping else 0
             text = text[:end] + "</span>" + text[end:]
             bracketed = False
-        if not skipping and token.startswith("<math") and 'display="block"' not in token and OPENS_MATH.search(text):
-            text = text[:-1] + NOWRAP + text[-1]
-            bracketed = True
+        if not skipping and token.startswith("<math") and 'display="block"' not in token:
+            if OPENS_MATH.search(text):
+                text = text[:-1] + NOWRAP + text[-1]
+                bracketed = True
+            elif _punctuated(html, match.end()):
+                text += NOWRAP
+                bracketed = True
         out.append(text)
         after_math = False
         out.append(token)

@@ -9,6 +9,8 @@ output, result or the output inside a code listing, is set below 12 px on a phon
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .conftest import edge_brightness, js_probe
@@ -242,3 +244,77 @@ def test_a_result_read_across_wraps_on_a_phone(browser, base_url, path):
     assert results and not any(r["columns"] for r in results), path
     for r in results:
         assert r["whiteSpace"] == "pre-wrap" and r["hidden"] <= 1 and r["fontSize"] >= 14, r
+
+
+# Where a printed line wraps at 390 px: the text either side of each break a line of a
+# result makes that its printed text does not (read from each character's box).
+WRAPS = """() => [...document.querySelectorAll('.snippet-result pre:not(.result-columns) samp')].flatMap(samp => {
+  const walker = document.createTreeWalker(samp, NodeFilter.SHOW_TEXT), chars = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    for (let i = 0; i < n.data.length; i++) chars.push([n, i]);
+  const range = document.createRange(), text = chars.map(([n, i]) => n.data[i]).join(''), found = [];
+  let top = null;
+  chars.forEach(([n, i], k) => {
+    if (n.data[i] === '\\n') { top = null; return; }
+    range.setStart(n, i); range.setEnd(n, i + 1);
+    const rect = range.getClientRects()[0];
+    if (!rect) return;
+    if (top !== null && rect.top > top + 2)
+      found.push({source: samp.closest('.snippet-result').querySelector('.filename').title,
+                  before: text.slice(Math.max(0, k - 24), k), after: text.slice(k, k + 16)});
+    top = rect.top;
+  });
+  return found;
+})"""
+# A break inside a number, between a number and its unit, or across "=", "→" or "×"
+# between a name and a number or two numbers, or inside a short printed array.
+BROKEN_NUMBER = re.compile(
+    r"\d[.,]?\x00[\d.,]|[.,]\x00\d"  # inside a number
+    r"|\d \x00(?:mV|ms|s|Hz|µA|nA|pA|nS|µm|mm|%|°)(?!\w)"  # a number | its unit
+    r"|[=≈→×≤≥] \x00[−+-]?\d|\d \x00[→×] |\w \x00[=≈≤≥] [−+-]?\d"  # N = | 100, 0.20 | → 0.80
+    r"|\[[^\]\n\x00]*\x00[^\[\n\x00]*\]"  # inside a printed array
+)
+WRAPPED_RESULTS = ["excitability/", "noise/", "synapses/", "xor/", "receptive-fields/", "biology-back/",
+                   "continuous-attractors/"]
+
+
+@pytest.mark.parametrize("path", WRAPPED_RESULTS)
+def test_a_printed_result_never_breaks_a_number_at_390_px(browser, base_url, path):
+    """Visual review 6: at 390 px printed results wrapped between a number and its unit
+    ("9.2 | Hz"), inside "N = | 100" and "0.20 → | 0.80", and inside a printed array:
+    render.py keeps each such phrase on one line (the printed text unchanged)."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        wraps = page.evaluate(WRAPS)
+    finally:
+        context.close()
+    assert wraps, path  # the lines still wrap: read across, at the column's width
+    broken = [w for w in wraps if BROKEN_NUMBER.search(w["before"] + "\x00" + w["after"])]
+    assert not broken, "\n".join(f"{w['source']}: {w['before']!r} | {w['after']!r}" for w in broken)
+
+
+EDGES = """() => ({
+  results: [...document.querySelectorAll('.snippet-result')].map(r => r.getBoundingClientRect().right),
+  texts: [...document.querySelectorAll('.snippet-result pre')].map(p => p.getBoundingClientRect().left),
+  prose: Math.max(...[...document.querySelectorAll('.md-content__inner > p')].map(p => p.getBoundingClientRect().right)),
+  proseLeft: document.querySelector('.md-content__inner > h1').getBoundingClientRect().left,
+})"""
+
+
+@pytest.mark.parametrize("path", ["hodgkin-huxley/", "xor/"])
+def test_a_result_keeps_the_columns_side_margins_on_a_phone(browser, base_url, path):
+    """Visual review 6: a result box reached x = 386 at 390 px, 12 px past the column
+    (374): it ends where the prose does, and its text starts where the prose does."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(base_url + path)
+        edges = page.evaluate(EDGES)
+    finally:
+        context.close()
+    assert edges["results"], path
+    assert all(abs(right - edges["prose"]) <= 1 for right in edges["results"]), edges
+    # its text starts where the prose does (the rule hangs in the margin)
+    assert all(abs(left - edges["proseLeft"]) <= 1 for left in edges["texts"]), edges
