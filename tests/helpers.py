@@ -87,9 +87,11 @@ class MiniProject:
         shutil.copytree(ROOT / "includes", root / "includes",
                         ignore=shutil.ignore_patterns("ledger", "corrections.yml", "quantities.yml",
                                                       "question-bank.yml"))
-        glossary = root / "includes" / "abbreviations.md"   # its terms that print a quantity go too
-        glossary.write_text("".join(line for line in glossary.read_text(encoding="utf-8").splitlines(True)
-                                    if "[[q:" not in line), encoding="utf-8")
+        # The glossary's terms that print a quantity go too, and its definitions' citations
+        # (the site's bibliography is not the project's: MINI_BIB).
+        glossary = root / "includes" / "abbreviations.md"
+        kept = "".join(line for line in glossary.read_text(encoding="utf-8").splitlines(True) if "[[q:" not in line)
+        glossary.write_text(re.sub(r" ?\[@[^\]]*\]", "", kept), encoding="utf-8")
         (root / "snippets").mkdir()
         shutil.copy(ROOT / "snippets" / "site.mplstyle", root / "snippets" / "site.mplstyle")
         (root / "docs").mkdir()
