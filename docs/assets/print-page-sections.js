@@ -11,7 +11,8 @@
    - on a reload or a step back or forward, where the browser restores an earlier scroll
      position, as many as there were (saved in the history entry), or all of them;
    - before printing (`beforeprint`; nn_site/print/book.py asks for it before it prints
-     the book) and before the browser's find in page (Ctrl+F, Cmd+F): all of them.
+     the book), before the browser's find in page (Ctrl+F, Cmd+F) and before the banner's
+     "Unfold all solutions": all of them.
    Material mounts the page's content once, as the page loads: for content made HTML
    after that, this does what it would have done (tables in their scroll box, every
    <details> open to print), and tells the site's scripts (code-scroll.js, math-scroll.js,
@@ -178,11 +179,26 @@
     jumped = element;
     moved = false;
   }
-  window.addEventListener("hashchange", toFragment);  // a #fragment typed, or a step between anchors
+  // A #fragment typed, or a step between anchors: the browser has looked for the target
+  // already. One that was text then is not the page's :target (Material's scroll margin
+  // is set on :target), so the browser goes to the same #fragment again, which sets it.
+  window.addEventListener("hashchange", function () {
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (error) { return; }
+    var missing = !!id && !document.getElementById(id);
+    toFragment();
+    if (missing && jumped && document.getElementById(id)) location.replace(location.hash);
+  });
 
   // Scripts made to run load after the jump: once they have, the same target again.
   document.addEventListener("load", function (event) {
     if (event.target.tagName === "SCRIPT" && jumped && !moved) jumped.scrollIntoView();
+  }, true);
+
+  // The banner's "Unfold all solutions" opens every <details> in the document: all of
+  // it first (this listener captures the click before the button's own handler).
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("#print-site-banner button")) expandAll();
   }, true);
 
   // The browser's find in page searches the document: all of it first.
