@@ -32,9 +32,11 @@
     apply();
   }
 
-  function start() {
-    [].forEach.call(document.querySelectorAll("form.ledger-filter"), setUp);
+  function start(within) {
+    [].forEach.call(within.querySelectorAll("form.ledger-filter"), setUp);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The print page's ledger becomes HTML later (print-page-sections.js).
+  document.addEventListener("nn:content", function (event) { start(event.target); });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { start(document); });
+  else start(document);
 })();

@@ -39,13 +39,13 @@
       box.removeAttribute("aria-label");
     }
   }
-  function start() {
-    var boxes = document.querySelectorAll(".math-display");
+  var observer = "ResizeObserver" in window ? new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) { mark(entry.target); });
+  }) : null;
+  function start(within) {
+    var boxes = within.querySelectorAll(".math-display");
     if (!boxes.length) return;
-    if ("ResizeObserver" in window) {
-      var observer = new ResizeObserver(function (entries) {
-        entries.forEach(function (entry) { mark(entry.target); });
-      });
+    if (observer) {
       boxes.forEach(function (box) { observer.observe(box); });
       boxes.forEach(function (box) {
         box.addEventListener("scroll", function () { ends(box); }, { passive: true });
@@ -54,6 +54,8 @@
       boxes.forEach(mark);
     }
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // Content made HTML later (the print page's sections: print-page-sections.js).
+  document.addEventListener("nn:content", function (event) { start(event.target); });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { start(document); });
+  else start(document);
 })();

@@ -16,6 +16,11 @@ FILE_NAME = "neural-and-neuronal.pdf"
 # Chromium prints the page's own @page rules (docs/assets/print.css: A4, margins, the
 # sheet number at the foot) when asked to prefer them.
 PDF_OPTIONS = {"format": "A4", "prefer_css_page_size": True, "print_background": False, "outline": True, "tagged": True}
+# Every page after the first reaches the print page as text, made HTML when needed
+# (nn_site/print/page.py, defer_sections): all of it now, before its figures are asked
+# for. (Chromium fires `beforeprint` when Playwright prints, which does the same, but a
+# figure it asks for then would print before it has loaded.)
+EXPAND_ALL = "window.NNPrintPage ? NNPrintPage.expandAll() : null"
 # The print page's images are lazy (nn_site/print/page.py: its DOMContentLoaded); the
 # ones paper shows are fetched now, not when scrolled to, and printed once loaded.
 LOAD_LIGHT_FIGURES = (
@@ -56,8 +61,8 @@ SET_FIT = """levels => Object.entries(levels).forEach(([id, level]) => {
 
 def print_pdf(page) -> bytes:
     """The open print page (a Playwright page) as the book PDF: print media, light
-    scheme, every light figure loaded first (lazy ones too: a figure still loading
-    prints empty), each site page that would end in a spill set tighter, and the
+    scheme, every page's section made HTML, every light figure loaded first (lazy ones
+    too: a figure still loading prints empty), each site page that would end in a spill set tighter, and the
     contents list with each entry's sheet number.
 
     Chromium prints no target-counter(), so the numbers come from a print: the sheet each
@@ -65,6 +70,7 @@ def print_pdf(page) -> bytes:
     fitting are set and the page printed again, until a print agrees with the numbers
     it shows and has no spill left that a tighter setting could take back."""
     page.emulate_media(media="print", color_scheme="light")
+    page.evaluate(EXPAND_ALL)
     page.evaluate(LOAD_LIGHT_FIGURES)
     page.wait_for_function(LIGHT_FIGURES_LOADED, timeout=60_000)
     ids = page.eval_on_selector_all(TOC_LINKS, "els => els.map(a => a.getAttribute('href').slice(1))")

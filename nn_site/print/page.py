@@ -6,9 +6,9 @@ finished HTML (with MathML, tooltips and cleaned notebooks) instead. This module
 the fixes to the plugin itself: a faster ``update_anchor_ids`` (installed by
 ``install()``, called from the hook's ``on_config``, not at import), the home links,
 every image lazy (paper still gets each: ``every_image_lazy``), the collapsed code
-listings set as plain text, sections laid out on screen when near
-(docs/assets/print-page-layout.js), each explorable's address for paper, and no
-tooltips or copy buttons mounted (all in ``fix_print_page``). How it prints:
+listings set as plain text, each explorable's address for paper, no tooltips or copy
+buttons mounted, and every page after the first sent as text, made HTML when needed
+(``defer_sections``, docs/assets/print-page-sections.js; all in ``fix_print_page``). How it prints:
 docs/assets/print.css; the book PDF: nn_site/print/book.py and ``make pdf``.
 """
 
@@ -36,7 +36,7 @@ PRINT_HOME_LINK = re.compile(r'href="#\.(-[^"]*)?"')
 # and lazy, interleaved runs went from 6.5 s to 2.9 s on a loaded machine. Paper still
 # gets every figure: Chromium loads the lazy images of a page it prints (a PDF printed
 # without scrolling holds them all, measured), `make pdf` sets them eager and waits for
-# them (nn_site/print/book.py), and docs/assets/print-page-layout.js sets them eager on
+# them (nn_site/print/book.py), and docs/assets/print-page-sections.js sets them eager on
 # `beforeprint` for a browser that does not.
 NOT_LAZY_IMAGE = re.compile(r"<img\b(?![^>]*\bloading=)")
 
@@ -73,7 +73,7 @@ _PRINT_ID_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 # the same code, uncoloured. Pygments' spans never nest, and the text between them
 # (escaped) is kept as it is, so the code is unchanged. (DOMContentLoaded hardly moved,
 # 3.6-4.3 s -> 3.3-3.6 s; the dark copies left lazy took it to 2.6-2.9 s,
-# and the sections laid out when near, BODY_START below, to 1.3-1.6 s.)
+# and the sections laid out when near to 1.3-1.6 s; see defer_sections for today.)
 # Its <code> goes too: Material mounts every ``pre > code`` before DOMContentLoaded, giving
 # the <pre> an id and reading its width, so each of the ~95 listings restyled and laid out
 # the whole print page again (layouts before DOMContentLoaded: 122 -> 73).
@@ -101,11 +101,6 @@ def plain_collapsed_listings(html: str) -> str:
     return LISTING_DETAILS.sub(plain, html)
 
 
-# On screen, each page's section is laid out when scrolled near (courses.css), which
-# needs docs/assets/print-page-layout.js for anchors: the class that turns it on is set
-# from an inline script, so a reader without JavaScript gets the page laid out as before.
-BODY_START = re.compile(r"(<body\b[^>]*>)")
-LAZY_LAYOUT_ON = '<script>document.documentElement.classList.add("print-page-lazy")</script>'
 PRINT_SITE_SCRIPT = re.compile(r'(<script src="([^"]*)js/print-site\.js"></script>)')
 
 
@@ -126,17 +121,6 @@ def without_screen_only_features(html: str) -> str:
     return CONFIG_FEATURES.sub(drop, html, count=1)
 
 
-def lay_out_sections_when_near(html: str) -> str:
-    """Both the script and the class, or neither (without the script, anchors would land
-    off; tests/browser/test_print.py then fails on the missing class)."""
-    if "print-page-lazy" in html:
-        return html
-    html, found = PRINT_SITE_SCRIPT.subn(
-        lambda m: f'{m[1]}<script src="{m[2]}assets/print-page-layout.js"></script>', html, count=1
-    )
-    return BODY_START.sub(lambda m: m[1] + LAZY_LAYOUT_ON, html, count=1) if found else html
-
-
 def fix_print_page(site_dir: Path) -> None:
     """The written print page with working home links, every image lazy, and its
     collapsed code listings as plain text."""
@@ -145,7 +129,7 @@ def fix_print_page(site_dir: Path) -> None:
             continue
         text = page.read_text(encoding="utf-8")
         fixed = PRINT_HOME_LINK.sub(lambda m: f'href="#index{m[1] or ""}"', text)
-        fixed = lay_out_sections_when_near(plain_collapsed_listings(fixed))
+        fixed = plain_collapsed_listings(fixed)
         fixed = without_screen_only_features(add_explorable_addresses(fixed, site_dir, page))
         fixed = links_to_pages_not_printed(
             fixed, "../corrections/" if page.name == "index.html" else "corrections.html"
@@ -154,6 +138,7 @@ def fix_print_page(site_dir: Path) -> None:
         fixed = running_heads(
             unique_ids(every_image_lazy(typeset_sections(fixed)))
         )  # the explorables' static figures too
+        fixed = defer_sections(fixed)  # last: each later page's finished HTML as text
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -371,3 +356,68 @@ def running_heads(print_html: str) -> str:
             rules.append(f'#print-site-page section.md-section[id="{group[1]}"] > h1 {{ page: {name}; }}')
     style = f'<style id="{RUNNING_HEADS}">@media print {{\n' + "\n".join(rules) + "\n}</style>"
     return print_html.replace("</head>", style + "</head>", 1)
+
+
+# Every page of the site after the first reaches the browser as text (issue 34). The print
+# page holds the whole site: ~46,000 elements, 2.9 MB. Laid out when near the screen
+# (content-visibility) and, after load, one section per task, it scored 28-35 on Lighthouse
+# mobile (Total Blocking Time 11-18 s: the postponed layout, and Material's bundle walking
+# every element). Inside a <noscript>, a browser that runs scripts parses a page's section
+# as ONE text node: no elements, no style, no layout, nothing for Material to walk.
+# docs/assets/print-page-sections.js makes that text HTML when it is needed: as the reader
+# scrolls near the end of what is HTML, up to an anchor before the browser jumps to it, all
+# of it before printing (and nn_site/print/book.py before it prints the book), and as much
+# as there was on a reload or a step back. A browser without scripts parses the noscript's
+# content as HTML, so that reader gets the whole page as before. The search index does not
+# read the print page (mkdocs-print-site leaves it out), and every other page is unchanged.
+# The cover, the contents and the first page (the home page) stay HTML: the first screen.
+DEFERRED_CLASS = "print-page-deferred"
+PRINTED_HTML_PAGES = 1  # site pages sent as HTML: the first screen, and what is under it
+SECTION_TAG = re.compile(r"<section\b[^>]*>|</section>")
+PAGE_SECTION = re.compile(r'<section class="print-page" id="[^"]+"')
+GROUP_SECTION = re.compile(r"<section class='print-page md-section' id='[^']+'")
+SECTIONS_SCRIPT = '<script src="{0}assets/print-page-sections.js"></script>'
+
+
+def defer_sections(print_html: str, keep: int = PRINTED_HTML_PAGES) -> str:
+    """The print page with each site page's section after the first ``keep`` holding its
+    content inside a ``<noscript class="print-page-deferred">`` (a group's section its
+    title, with its first page), and the script that makes it HTML. The sections
+    themselves stay, with their ids (the contents links to them, the running heads name
+    them). Each noscript holds one page: no section inside another is deferred twice."""
+    if DEFERRED_CLASS in print_html:
+        return print_html
+    start = print_html.find('<div id="print-site-page"')
+    if start < 0:
+        return print_html
+    tags = list(SECTION_TAG.finditer(print_html, start))
+    edits: list[tuple[int, int]] = []  # (from, to): content to wrap
+    pages = 0
+    for i, tag in enumerate(tags):
+        if PAGE_SECTION.match(tag[0]):
+            pages += 1
+            end = tags[i + 1]
+            if end[0] != "</section>":
+                raise ValueError(f"the print page's section {tag[0]!r} holds a section: it cannot be deferred whole")
+            if pages > keep:
+                edits.append((tag.end(), end.start()))
+        elif GROUP_SECTION.match(tag[0]):
+            first = tags[i + 1]
+            # the group's title, deferred when its first page is (and shown with it)
+            if PAGE_SECTION.match(first[0]) and pages + 1 > keep:
+                edits.append((tag.end(), first.start()))
+    if not edits:
+        return print_html
+    parts, last = [], 0
+    for begin, end in edits:
+        content = print_html[begin:end]
+        if "<noscript" in content.lower() or "</noscript" in content.lower():
+            raise ValueError("a page on the print page holds a <noscript>: it cannot be deferred inside one")
+        parts += [print_html[last:begin], f'<noscript class="{DEFERRED_CLASS}">', content, "</noscript>"]
+        last = end
+    parts.append(print_html[last:])
+    deferred = "".join(parts)
+    deferred, found = PRINT_SITE_SCRIPT.subn(lambda m: m[1] + SECTIONS_SCRIPT.format(m[2]), deferred, count=1)
+    if not found:
+        raise ValueError("the print page has no js/print-site.js to put print-page-sections.js after")
+    return deferred

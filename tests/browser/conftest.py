@@ -358,9 +358,9 @@ SETTLED = "document.readyState === 'complete' && document.fonts.status === 'load
 
 TABLES_JS = """
 async () => {
-// The print page lays out (and animates) a section only when it is scrolled near
-// (courses.css): every section laid out first, as print-page-layout.js does before a jump.
-document.querySelectorAll("section.print-page[id]").forEach(s => s.classList.add("print-page--laid-out"));
+// The print page's later sections are text until needed (print-page-sections.js): all
+// of them HTML first, as before printing.
+if (window.NNPrintPage) window.NNPrintPage.expandAll();
 await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
 return [...document.querySelectorAll("article table")].map(t => {
   const rows = [...t.rows].map(r => r.getBoundingClientRect().height);

@@ -28,7 +28,8 @@ def print_page(browser, base_url):
     page.on("request", lambda r: remote.append(r.url) if not r.url.startswith((base_url, "data:")) else None)
     page.goto(base_url + "print_page/")
     # Every image is lazy (nn_site/print/page.py); paper shows the light copies, which
-    # the page asks for before it prints (docs/assets/print-page-layout.js).
+    # the page asks for before it prints, once every section is HTML
+    # (docs/assets/print-page-sections.js).
     print_event(page, "beforeprint")
     page.wait_for_function(LIGHT_COPIES_LOADED, timeout=60_000)
     print_event(page, "afterprint")  # Material opens every <details> to print, and closes them after
@@ -44,20 +45,76 @@ LIGHT_COPIES_LOADED = ("[...document.images].filter(i => !i.src.endsWith('#only-
                        ".every(i => i.complete && i.naturalWidth > 0)")
 
 
+DEFERRED = "document.querySelectorAll('noscript.print-page-deferred').length"
+ELEMENTS = "document.getElementsByTagName('*').length"
+
+
 def test_figures_wait_for_the_screen_but_not_for_paper(browser, base_url):
-    """On screen the print page's figures load when scrolled near (its DOMContentLoaded
-    went from ~3.5 s to under 2 s with them lazy); before it prints, every light copy,
-    the ones paper shows, loads (a figure still loading prints empty)."""
+    """On screen the print page's figures load when scrolled near, and only the first
+    page's are in the document at all (the others are in its sections' text); before it
+    prints, every section becomes HTML and every light copy, the ones paper shows, loads
+    (a figure still loading prints empty)."""
     page = browser.new_page()
     page.goto(base_url + "print_page/")
-    waiting = page.evaluate("[...document.images].filter(i => !i.src.endsWith('#only-dark') && !i.complete).length")
-    assert waiting > 50
+    at_load = page.evaluate("document.images.length")
+    assert at_load < 10 and page.evaluate(DEFERRED) >= 40
     print_event(page, "beforeprint")
+    assert page.evaluate(DEFERRED) == 0
+    light = page.evaluate("[...document.images].filter(i => !i.src.endsWith('#only-dark')).length")
+    assert light > 90  # every light copy of every page (98 today)
     page.wait_for_function(LIGHT_COPIES_LOADED, timeout=60_000)
     print_event(page, "afterprint")
     dark = page.evaluate("[...document.images].filter(i => i.src.endsWith('#only-dark') && !i.complete).length")
     assert dark > 50  # never printed: still not fetched
     page.close()
+
+
+def test_later_pages_are_text_until_needed(browser, base_url, site):
+    """Issue 34: the print page's later pages reach the browser as text, so it starts with
+    few elements (46,700 when every page was HTML); they become HTML, one after another,
+    as the reader scrolls down to them, an explorable's scripts running only then; without
+    scripts the whole page is HTML, as before."""
+    html = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    sections = len(re.findall(r'<section class="print-page" id="', html))
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "print_page/", wait_until="load")
+    _ready(page)
+    assert page.evaluate(ELEMENTS) < 3000, page.evaluate(ELEMENTS)
+    deferred = page.evaluate(DEFERRED)
+    assert deferred >= 40
+    # nothing explorable yet: its scripts are in its section's text
+    assert page.evaluate("[typeof window.NNPlot, document.querySelectorAll('[data-explorable]').length]") == \
+        ["undefined", 0]
+    # scrolled to the end of what is HTML, the next pages become HTML, and the page grows
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for _ in range(3):
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.wait_for_function(f"{DEFERRED} < {deferred}", timeout=10_000)
+        _ready(page)
+        deferred = page.evaluate(DEFERRED)
+    assert page.evaluate("document.documentElement.scrollHeight") > height + 5000
+    # down to the playground: its section's scripts run and build it
+    page.evaluate("() => { const a = document.createElement('a'); a.href = '#playground'; a.textContent = 'x';"
+                  " document.querySelector('article').prepend(a); a.click(); a.remove(); }")
+    page.wait_for_function("document.querySelector('[data-explorable=neuron]') &&"
+                           " !document.querySelector('[data-explorable=neuron]').hidden &&"
+                           " document.querySelector('[data-explorable=neuron] svg') !== null", timeout=15_000)
+    assert page.evaluate("typeof window.NNPlot") == "object"
+    # the banner's "Unfold all solutions" unfolds those of every page, HTML or not yet
+    page.click("#print-site-banner button")
+    assert page.evaluate(DEFERRED) == 0
+    details = page.evaluate("[...document.querySelectorAll('details')].map(d => d.open)")
+    assert len(details) > 300 and all(details)
+    context.close()
+    # without scripts: every page's section holds its page
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "print_page/", wait_until="domcontentloaded")
+    pages = page.eval_on_selector_all(SITE_PAGES, "els => els.map(s => s.querySelectorAll('h1').length)")
+    assert len(pages) == sections >= 40 and all(n >= 1 for n in pages), pages
+    assert page.evaluate(ELEMENTS) > 40_000
+    context.close()
 
 
 def test_print_page_makes_no_request_to_another_host(print_page):
@@ -91,7 +148,8 @@ def test_every_page_and_figure_is_on_it(print_page, site):
         "figure.notebook-figure img",
         "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.naturalWidth)")
     assert len(notebook_images) >= 6 and all(w > 0 for w in notebook_images)
-    # paper lays out every section, whether or not the screen has yet (courses.css)
+    # paper gets every section as HTML (its text made HTML before printing)
+    assert page.evaluate(DEFERRED) == 0
     on_paper = page.eval_on_selector_all("section.print-page[id]", "els => els.map(e => getComputedStyle(e).contentVisibility)")
     assert len(on_paper) >= 30 and set(on_paper) == {"visible"}
     for hidden in (".md-sidebar--primary", ".md-header", ".cite-page", "#print-site-banner"):
@@ -300,18 +358,20 @@ def test_each_page_ends_with_its_references(print_page):
     assert [tail for tail in tails if tail[1] > 0] == []
 
 
-# --- on screen, sections are laid out when near (docs/assets/print-page-layout.js) ------
+# --- on screen, sections become HTML when needed (docs/assets/print-page-sections.js) ---
 
 SECTIONS = "section.print-page[id]"
 TOP = "id => Math.round(document.getElementById(id).getBoundingClientRect().top)"
-NOT_LAID_OUT = f"[...document.querySelectorAll('{SECTIONS}')].filter(s => !s.classList.contains('print-page--laid-out')).length"
 
 
 def _tops(page, target: str) -> list[int]:
     """The target's distance from the top of the window once the jump is made, and again
-    when every section has its real height."""
+    when the figures have loaded and the sections below it have become HTML (the marker
+    after the last section is then more than two screens below the window)."""
     first = page.evaluate(TOP, target)
-    page.wait_for_function(f"{NOT_LAID_OUT} === 0", timeout=15_000)
+    page.wait_for_function("document.readyState === 'complete' && (!document.querySelector('.print-page-more')"
+                           " || document.querySelector('.print-page-more').getBoundingClientRect().top > 2 * innerHeight)",
+                           timeout=15_000)
     _ready(page)
     return [first, page.evaluate(TOP, target)]
 
@@ -345,39 +405,48 @@ def _targets(site) -> list[str]:
 
 
 def test_anchors_land_where_links_point(browser, base_url, site):
-    """When the page is ready, its sections are still to be laid out (when near, or one per
-    task after load). With the far sections' heights only estimated, a jump must still put
-    its target just below the header, as on a page laid out in full: opened at an address
-    with a #fragment, from links, and, for a reader who scrolled to a heading, after a
-    reload (a step back from another page takes the same path in print-page-layout.js)."""
+    """At load, the print page's later sections are text, made HTML when needed. A jump
+    must still put its target just below the header, as on a page that is HTML in full:
+    opened at an address with a #fragment, from links, and, for a reader who scrolled to a
+    heading, after a reload and after a step back from another page."""
     targets = _targets(site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(f"""document.addEventListener("DOMContentLoaded", () => {{
         const target = document.getElementById(location.hash.slice(1));
-        window.__atReady = [...document.querySelectorAll('{SECTIONS}')].map(s => [
-            getComputedStyle(s).contentVisibility,
-            s.contains(target) || !!(s.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)]);
+        window.__atReady = [...document.querySelectorAll('{SECTIONS}:not(.md-section)')].map(s => [
+            !!s.querySelector(':scope > noscript.print-page-deferred'),
+            !!target && (s.contains(target) || !!(s.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING))]);
     }});""")
     page = context.new_page()
     page.goto(f"{base_url}print_page/#{targets[0]}", wait_until="load")
     _ready(page)
-    # When ready: the sections above the target laid out, every other one left for later.
+    # When ready: the sections down to the target HTML, every later one still text.
     at_ready = page.evaluate("window.__atReady")
-    assert len(at_ready) >= 30 and [cv for cv, above in at_ready] == \
-        ["visible" if above else "auto" for cv, above in at_ready], at_ready
-    assert sum(not above for cv, above in at_ready) >= 10
+    assert len(at_ready) >= 30 and [deferred for deferred, above in at_ready] == \
+        [not above for deferred, above in at_ready], at_ready
+    assert sum(not above for deferred, above in at_ready) >= 10
     assert _at_margin(tops := _tops(page, targets[0])), ("address", targets[0], tops)
     for target in targets[1:]:
         page.evaluate("id => { const a = document.createElement('a'); a.href = '#' + id; a.textContent = id;"
                       " document.querySelector('article').prepend(a); a.click(); a.remove(); }", target)
         _ready(page)
         assert _at_margin(tops := _tops(page, target)), ("link", target, tops)
+    # A #fragment typed into the address (hashchange) of a page not yet HTML.
+    page.goto(f"{base_url}print_page/", wait_until="load")
+    page.evaluate("id => { location.hash = id; }", targets[1])
+    _ready(page)
+    assert _at_margin(tops := _tops(page, targets[1])), ("hashchange", targets[1], tops)
     # A reader who scrolled to a heading (the address without a #fragment) reloads: the
-    # browser restores the offset, so the heights above it must be real ones.
+    # browser restores the offset, so what was HTML above it must be HTML again.
     page.evaluate("id => { history.replaceState(null, '', location.pathname);"
                   " document.getElementById(id).scrollIntoView(); }", targets[1])
     _ready(page)
     page.reload(wait_until="load")
     _ready(page)
     assert _in_first_screen(tops := _tops(page, targets[1])), ("reload", targets[1], tops)
+    # ... or goes to another page and steps back.
+    page.goto(f"{base_url}glossary/", wait_until="load")
+    page.go_back(wait_until="load")
+    _ready(page)
+    assert _in_first_screen(tops := _tops(page, targets[1])), ("back", targets[1], tops)
     context.close()
