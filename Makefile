@@ -18,12 +18,11 @@ TESTER     := $(VENV)/.tester-installed
 ENGINE     := $(VENV)/.engine-installed
 RUN        := NO_MKDOCS_2_WARNING=1
 LIGHTHOUSE := $(TOOLS)/lighthouse/.installed
-# pytest-xdist: two test processes per core. The site is built once, and a module whose tests
-# share a costly fixture runs whole on one worker (tests/conftest.py). Two, not one: a browser
-# test waits on Chromium and a build on its snippet workers, so with one process per core
-# `make test` kept 0.94 of 2 cores busy on average (15 min 18 s wall for 863 CPU-s).
-WORKERS    := $(shell $(PYTHON) -c "import os; print(2 * (os.cpu_count() or 1))")
-PARALLEL   := -n $(WORKERS)
+# pytest-xdist: one test process per core; the site is built once, and a module whose tests
+# share a costly fixture runs whole on one worker (tests/conftest.py). (Two per core were
+# tried: a clean clone took 22 min 50 s against 15-16 min, the machine's two cores shared
+# by four Chromiums and two cold builds.)
+PARALLEL   := -n auto
 
 .PHONY: serve build test quick lint bench bench-setup offline pdf slides-pdf lock math-font release deploy clean lighthouse long-tasks
 

@@ -130,6 +130,17 @@ def stay_on_site(context, base_url: str) -> None:
                   else route.abort("blockedbyclient"))
 
 
+def evaluate_on(browser, url: str, script: str, width: int, height: int = 900):
+    """Open ``url`` in a fresh context ``width`` px wide, evaluate ``script`` there, close."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        return page.evaluate(script)
+    finally:
+        context.close()
+
+
 # --- probes: what other modules read from the audit's and the phone's loads ------------
 
 # A page load costs Chromium about half a CPU-second, more than most checks that read it;

@@ -287,6 +287,13 @@ def test_playing_with_the_current_never_moves_the_page(browser, base_url, width)
 LIVE_PLOTS = {"playground": "#nn-neuron", "spiking-playground": "#nn-lif", "biology-back": "#nn-bioback"}
 
 
+def live_context(browser, width: int):
+    """A context ``width`` px wide (below 600 px a touch phone) and its page."""
+    phone = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone)
+    return context, context.new_page()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("name", sorted(LIVE_PLOTS))
 def test_live_plot_text_is_set_like_the_static_figures(browser, base_url, name, width):
@@ -294,9 +301,7 @@ def test_live_plot_text_is_set_like_the_static_figures(browser, base_url, name, 
     site's subset, or the system's own), 16 CSS px at 1280 and at 390 px (a figure's
     12-pt text on a desktop; a phone figure's is 15.8 px). It was the system sans at
     12 px on a phone. Every text stays inside its plot (a key ran past the right edge)."""
-    phone = width < 600
-    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone)
-    page = context.new_page()
+    context, page = live_context(browser, width)
     try:
         problems = open_page(page, base_url, name)
         page.locator(LIVE_PLOTS[name]).wait_for(state="visible")
@@ -329,9 +334,7 @@ def test_sliders_captions_and_subscripts_as_a_reader_needs_them(browser, base_ur
     24 px high at least, 44 px on a phone; a live plot is captioned as a static figure is,
     "Figure 1a (live)." in bold and the text upright (it was unnumbered italic); a
     subscript in a live plot is at least 11 px (it was 9)."""
-    phone = width < 600
-    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=phone, has_touch=phone)
-    page = context.new_page()
+    context, page = live_context(browser, width)
     try:
         problems = open_page(page, base_url, name)
         page.locator(LIVE_PLOTS[name]).wait_for(state="visible")
@@ -339,7 +342,7 @@ def test_sliders_captions_and_subscripts_as_a_reader_needs_them(browser, base_ur
             "() => [...document.querySelectorAll('.nn-controls input[type=range]')]"
             ".map(e => e.getBoundingClientRect().height)"
         )
-        assert heights and min(heights) >= (44 if phone else 24), f"{name} at {width} px: sliders {heights}"
+        assert heights and min(heights) >= (44 if width < 600 else 24), f"{name} at {width} px: sliders {heights}"
         static = page.evaluate(
             "n => document.getElementById('fig-' + document.querySelector(n).dataset.staticFigure"
             ".replace(/[_/]/g, '-')).querySelector('.caption-number').textContent",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import edge_brightness
+from .conftest import edge_brightness, evaluate_on
 
 pytestmark = pytest.mark.browser
 
@@ -118,13 +118,7 @@ TABLE_TEXT = """() => {
 @pytest.mark.parametrize("path", ["predictive-coding/", "comparing-representations/", "ledger/"])
 def test_table_text_is_near_body_size_on_a_desktop(browser, base_url, path):
     # Material's 0.64rem made table text 12.8 px against a 16-px body (issue 29).
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(base_url + path)
-        cells = page.evaluate(TABLE_TEXT)
-    finally:
-        context.close()
+    cells = evaluate_on(browser, base_url + path, TABLE_TEXT, 1280)
     assert cells, path
     small = [c for c in cells if c["size"] < 0.85 * c["body"]]
     assert not small, f"/{path}: table text below 85 % of the body's size: {small[:3]}"

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from .conftest import edge_brightness, js_probe
+from .conftest import edge_brightness, evaluate_on, js_probe
 
 pytestmark = pytest.mark.browser
 
@@ -283,13 +283,7 @@ def test_a_printed_result_never_breaks_a_number_at_390_px(browser, base_url, pat
     """Visual review 6: at 390 px printed results wrapped between a number and its unit
     ("9.2 | Hz"), inside "N = | 100" and "0.20 → | 0.80", and inside a printed array:
     render.py keeps each such phrase on one line (the printed text unchanged)."""
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(base_url + path)
-        wraps = page.evaluate(WRAPS)
-    finally:
-        context.close()
+    wraps = evaluate_on(browser, base_url + path, WRAPS, 390)
     assert wraps, path  # the lines still wrap: read across, at the column's width
     broken = [w for w in wraps if BROKEN_NUMBER.search(w["before"] + "\x00" + w["after"])]
     assert not broken, "\n".join(f"{w['source']}: {w['before']!r} | {w['after']!r}" for w in broken)
@@ -307,13 +301,7 @@ EDGES = """() => ({
 def test_a_result_keeps_the_columns_side_margins_on_a_phone(browser, base_url, path):
     """Visual review 6: a result box reached x = 386 at 390 px, 12 px past the column
     (374): it ends where the prose does, and its text starts where the prose does."""
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto(base_url + path)
-        edges = page.evaluate(EDGES)
-    finally:
-        context.close()
+    edges = evaluate_on(browser, base_url + path, EDGES, 390)
     assert edges["results"], path
     assert all(abs(right - edges["prose"]) <= 1 for right in edges["results"]), edges
     # its text starts where the prose does (the rule hangs in the margin)
