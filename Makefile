@@ -20,8 +20,8 @@ RUN        := NO_MKDOCS_2_WARNING=1
 LIGHTHOUSE := $(TOOLS)/lighthouse/.installed
 # pytest-xdist: one test process per core; the site is built once, and a module whose tests
 # share a costly fixture runs whole on one worker (tests/conftest.py). (Two per core were
-# tried: a clean clone took 22 min 50 s against 15-16 min, the machine's two cores shared
-# by four Chromiums and two cold builds.)
+# tried on 2 cores: a clean clone of the same code took 22 min 50 s and 1,298 CPU-s, against
+# 19 min 17 s and 1,033 CPU-s with one: four Chromiums and two cold builds contend.)
 PARALLEL   := -n auto
 
 .PHONY: serve build test quick lint bench bench-setup offline pdf slides-pdf lock math-font release deploy clean lighthouse long-tasks

@@ -336,3 +336,14 @@ def test_printed_output_shows_no_e_notation(site: Path):
             problems += [f"{relative}: {snippet} prints {m[0]!r}" for m in E_NOTATION.finditer(text)]
     assert blocks > 50, f"only {blocks} printed outputs found: the check checks little"
     assert not problems, "printed output in e-notation:\n" + "\n".join(sorted(set(problems))[:30])
+
+
+def test_a_spaced_hyphen_after_an_inline_element_is_a_dash():
+    """Visual review 7: a caption's panel words ("<span>Left</span> - the cubic") kept their
+    hyphen, the text after the span being a run of its own; a hyphen in code stays."""
+    from nn_site.pages.typography import typeset
+
+    caption = '<span class="panel-wide">Left</span><span class="panel-phone">Top</span> - the cubic'
+    assert typeset(caption).endswith("</span> \u2013 the cubic")
+    assert typeset("<a href='#x'>FitzHugh</a> - the model") == "<a href='#x'>FitzHugh</a> \u2013 the model"
+    assert typeset("<code>a</code> - b") == "<code>a</code> - b"  # not after code, nor before a single letter

@@ -82,6 +82,9 @@ SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_]{2}) - (?=[^\W\d_]|\d)")
 # <math> ("below it - <math>m</math>") or begins after it ("<math>m</math> - opens").
 HYPHEN_BEFORE_MATH = re.compile(r"(?<=[^\W\d_]{2}) - $")
 HYPHEN_AFTER_MATH = re.compile(r"^ - (?=[^\W\d_]{2})")
+# The same after an inline element closes ("<span>Left</span> - the cubic": a caption's
+# panel words, nn_site/pages/panel_words.py; a link or emphasis before a dash).
+INLINE_TAGS = frozenset({"span", "a", "em", "strong", "abbr", "b", "i"})
 # An em dash between words (spaced or not; the character or smarty's entity): the
 # site's one parenthetical dash, the spaced en dash.
 EM_DASH = re.compile(r"[ \t]*(?:\u2014|&mdash;|&#8212;|&#x2014;)[ \t]*")
@@ -136,6 +139,7 @@ def typeset(html: str, numbers: bool = True) -> str:
     skipping: list[str] = []  # the open elements whose text is left alone (their tag names)
     position = 0
     after_math = False  # the previous token closed an inline <math> in prose
+    after_inline = False  # the previous token closed an inline element (INLINE_TAGS)
     bracketed = False  # the inline <math> open now follows an opening bracket (span.nn-nowrap)
     for match in TOKEN.finditer(html):
         text = html[position : match.start()]
@@ -144,7 +148,7 @@ def typeset(html: str, numbers: bool = True) -> str:
             text = prose(text)
             if token.startswith("<math"):
                 text = HYPHEN_BEFORE_MATH.sub(f" {EN_DASH} ", text)
-            if after_math:
+            if after_math or after_inline:
                 text = HYPHEN_AFTER_MATH.sub(f" {EN_DASH} ", text)
         if after_math and bracketed:  # the span ends after the punctuation that follows
             end = CLOSES_MATH.match(text).end() if not skipping else 0
@@ -158,7 +162,7 @@ def typeset(html: str, numbers: bool = True) -> str:
                 text += NOWRAP
                 bracketed = True
         out.append(text)
-        after_math = False
+        after_math = after_inline = False
         out.append(token)
         position = match.end()
         tag = TAG.match(token)
@@ -171,6 +175,7 @@ def typeset(html: str, numbers: bool = True) -> str:
             if skipping:
                 skipping.pop()
             after_math = name == "math" and not skipping
+            after_inline = name in INLINE_TAGS and not skipping
         elif skipping or name in SKIP_TAGS or SKIP_ID.search(token):
             # Inside a skipped element every element is counted, so that its own closing
             # tag ends the skip (the HTML that Markdown and Temml write is well nested).
@@ -178,7 +183,7 @@ def typeset(html: str, numbers: bool = True) -> str:
     tail = html[position:]
     if not skipping:
         tail = prose(tail)
-        if after_math:
+        if after_math or after_inline:
             tail = HYPHEN_AFTER_MATH.sub(f" {EN_DASH} ", tail)
     if after_math and bracketed:
         end = CLOSES_MATH.match(tail).end()
