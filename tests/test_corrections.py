@@ -365,3 +365,16 @@ def test_print_page_links_each_note_to_its_entry_in_the_log_online(site):
     for entry in ENTRIES:
         assert f'href="../corrections/#{entry["id"]}"' in page, entry["id"]
     assert (site / "corrections" / "index.html").read_text(encoding="utf-8").count('id="') >= len(ENTRIES)
+
+
+def test_a_deferred_group_that_names_a_noscript_is_refused():
+    """Deferred content is a noscript's raw text, which ends at the first ``</noscript``:
+    a group naming one is refused, saying what it is (nn_site/pages/deferred.py, which the
+    print page's sections go through too); other content is wrapped whole."""
+    from nn_site.pages.corrections import defer_groups
+
+    ok = '<details class="corrections-group">\n<summary>Show</summary><h4 id="a">A</h4></details>'
+    assert defer_groups(ok).count('<noscript class="corrections-deferred"><h4 id="a">A</h4></noscript>') == 1
+    bad = ok.replace("<h4", "<NOSCRIPT>x</NOSCRIPT><h4")
+    with pytest.raises(ValueError, match="a corrections entry holds a <noscript>"):
+        defer_groups(bad)

@@ -61,6 +61,7 @@ import yaml
 
 from nn_site.pages import entry_checks
 from nn_site.pages.citations import curly_quotes
+from nn_site.pages.deferred import in_noscript
 
 CORRECTIONS_FILE = Path("includes") / "corrections.yml"
 CORRECTIONS_PAGE = "corrections.md"
@@ -507,8 +508,6 @@ def defer_groups(page_html: str) -> str:
 
     def defer(match: re.Match) -> str:
         opening, entries, closing = match.groups()
-        if "noscript" in entries:
-            raise ValueError("a corrections entry holds a <noscript>: it cannot be deferred inside one")
-        return f'{opening}<noscript class="{DEFERRED_CLASS}">{entries}</noscript>{closing}'
+        return opening + in_noscript(entries, DEFERRED_CLASS, "a corrections entry") + closing
 
     return _GROUP.sub(defer, page_html)

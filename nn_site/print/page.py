@@ -22,6 +22,7 @@ from pathlib import Path
 from mkdocs_print_site_plugin import urls as print_site_urls
 
 from nn_site.pages import typography
+from nn_site.pages.deferred import in_noscript
 
 # mkdocs-print-site 2.9 turns a link to the home page from a page one level down
 # ("../") into "#." (os.path.normpath gives "."), an anchor that does not exist; the
@@ -410,10 +411,10 @@ def defer_sections(print_html: str, keep: int = PRINTED_HTML_PAGES) -> str:
         return print_html
     parts, last = [], 0
     for begin, end in edits:
-        content = print_html[begin:end]
-        if "<noscript" in content.lower() or "</noscript" in content.lower():
-            raise ValueError("a page on the print page holds a <noscript>: it cannot be deferred inside one")
-        parts += [print_html[last:begin], f'<noscript class="{DEFERRED_CLASS}">', content, "</noscript>"]
+        parts += [
+            print_html[last:begin],
+            in_noscript(print_html[begin:end], DEFERRED_CLASS, "a page on the print page"),
+        ]
         last = end
     parts.append(print_html[last:])
     deferred = "".join(parts)
