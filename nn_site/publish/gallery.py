@@ -288,10 +288,10 @@ def write_downloads(site_dir: Path, figures: list[Figure], cache: Path | None = 
                 cache_module.mark_used(_cached(source.read_bytes(), theme, cache))
                 jobs.append((source, theme, cache))
                 targets.append(target)
-        # Called twice a build (the decks' figures first, then every figure): a copy that
-        # already holds the snippet's bytes is not written again.
+        # Called twice a build (the decks' figures first, then every figure): a code copy
+        # this build already wrote is not written again, as a slide PNG is not (above).
         code = site_dir / fig.code
-        if fig.code_source.is_file() and not (code.is_file() and code.read_bytes() == fig.code_source.read_bytes()):
+        if fig.code_source.is_file() and not code.is_file():
             shutil.copyfile(fig.code_source, code)
 
     for target, png in zip(targets, _render_all(jobs)):

@@ -470,8 +470,7 @@ def desktop(browser, base_url: str):
     def view(path: str) -> DesktopView:
         if path not in cache:
             page_.goto(base_url + path, wait_until="load")
-            page_.wait_for_function(SETTLED)
-            page_.evaluate(FRAMES)
+            settle(page_)
             cache[path] = DesktopView(run_probes("desktop-light", page_, path))
         return cache[path]
 
@@ -501,10 +500,15 @@ class PhoneView:
 FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0))))"
 
 
-def settle_and_read_cls(page_) -> tuple[float, list[str]]:
-    """After ``load``: fonts loaded, explorables mounted and drawn; the CLS summed so far."""
+def settle(page_) -> None:
+    """After ``load``: fonts loaded, explorables mounted and drawn."""
     page_.wait_for_function(SETTLED)
     page_.evaluate(FRAMES)
+
+
+def settle_and_read_cls(page_) -> tuple[float, list[str]]:
+    """After ``load``: settled (``settle``); the CLS summed so far."""
+    settle(page_)
     cls, shifts = page_.evaluate(READ_CLS)
     return cls, shifts
 
